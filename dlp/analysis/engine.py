@@ -1,0 +1,72 @@
+"""Build Presidio's AnalyzerEngine from our configuration, without downloading anything.
+
+By default the engine runs with Presidio's NoOpNlpEngine: every recogniser of the default pipeline is
+self-contained, so no statistical model is needed. `[analysis] spacy_model` (an installed package name or
+a path) adds a spaCy pipeline and Presidio's SpacyRecognizer for people who are not in the registry.
+"""
+
+from __future__ import annotations
+
+import logging
+from pathlib import Path
+
+from presidio_analyzer import AnalyzerEngine, RecognizerRegistry
+from presidio_analyzer.nlp_engine import NlpEngine, NoOpNlpEngine, SpacyNlpEngine
+
+from dlp.analysis.offline import keep_offline
+from dlp.config import AnalysisConfig
+from dlp.errors import ConfigError
+from dlp.recognizers import PATTERNS_YAML, code_recognizers
+from dlp.registry.index import RegistryIndex
+
+logging.getLogger("presidio-analyzer").setLevel(logging.ERROR)
+
+
+class LocalSpacyNlpEngine(SpacyNlpEngine):
+    """SpacyNlpEngine that loads an installed model or a path and never calls `spacy download`."""
+
+    def load(self) -> None:
+        import spacy
+
+        loaded: dict[str, object] = {}
+        for model in self.models:
+            name = model["model_name"]
+            try:
+                loaded[model["lang_code"]] = spacy.load(name)
+            except OSError:
+                raise ConfigError(
+                    f"[analysis] spacy_model {name!r} is neither an installed spaCy package nor a model "
+                    "folder; install it from a wheel or give a path (nothing is downloaded at run time)"
+                ) from None
+        self.nlp = loaded  # type: ignore[assignment]
+
+
+def build_nlp_engine(settings: AnalysisConfig) -> NlpEngine:
+    lang = settings.language
+    if settings.spacy_model:
+        model = settings.spacy_model
+        if Path(model).expanduser().exists():
+            model = str(Path(model).expanduser())
+        engine: NlpEngine = LocalSpacyNlpEngine(models=[{"lang_code": lang, "model_name": model}])
+    else:
+        engine = NoOpNlpEngine(models=[{"lang_code": lang, "model_name": "no_op"}])
+    engine.load()
+    return engine
+
+
+def build_analyzer(index: RegistryIndex, settings: AnalysisConfig | None = None) -> AnalyzerEngine:
+    keep_offline()
+    settings = settings or AnalysisConfig()
+    nlp_engine = build_nlp_engine(settings)
+    registry = RecognizerRegistry(supported_languages=[settings.language])
+    for recognizer in code_recognizers(index):
+        registry.add_recognizer(recognizer)
+    registry.add_recognizers_from_yaml(PATTERNS_YAML)
+    if settings.spacy_model:
+        registry.add_nlp_recognizer(nlp_engine=nlp_engine)
+    return AnalyzerEngine(
+        registry=registry,
+        nlp_engine=nlp_engine,
+        supported_languages=[settings.language],
+        default_score_threshold=0.3,
+    )

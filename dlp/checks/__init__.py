@@ -1,0 +1,14 @@
+"""The policy rules: importing this package registers every rule class in RULES."""
+
+from dlp.checks import (  # noqa: F401  (each module registers its rule)
+    bulk_client_data,
+    mismatched_recipient,
+    mixed_client_documents,
+    sensitive_identifier,
+    suppressed_detail_exposed,
+    unmerged_field,
+    unscannable_content,
+)
+from dlp.checks.base import RULES, Rule, RuleSettings
+
+__all__ = ["RULES", "Rule", "RuleSettings"]

@@ -1,0 +1,38 @@
+"""An item leaving the organisation carries records of many clients (an extract, a list, a report)."""
+
+from __future__ import annotations
+
+from dlp.checks.base import Rule, clusters, has_external
+from dlp.model import ScanContext, Violation
+from dlp.registry.index import CLIENT_NAME
+
+
+class BulkClientData(Rule):
+    rule_id = "bulk_client_data"
+    title = "records of many clients sent outside"
+    OPTIONS = {"threshold": 10, "contact_threshold": 20}
+
+    def check(self, ctx: ScanContext) -> list[Violation]:
+        if not has_external(ctx):
+            return []
+        attributed = [f for f in ctx.findings if f.clients and (f.strong or f.entity == CLIENT_NAME)]
+        people = clusters((f.clients for f in attributed), ctx.joint)
+        # Contact details of people outside the registry count too: a mailing list is a leak as well.
+        covered = {(f.part, f.start) for f in attributed}
+        contacts = {
+            f.key or (f.part, f.start, f.end)
+            for f in ctx.findings
+            if f.entity in ("EMAIL_ADDRESS", "PHONE_NUMBER") and (f.part, f.start) not in covered
+        }
+        if len(people) < self.options["threshold"] and len(contacts) < self.options["contact_threshold"]:
+            return []
+        parts = sorted({f.part for f in attributed} or {"item"})
+        ids = sorted(min(p) for p in people)
+        return [
+            self.violation(
+                ids[:20],
+                ", ".join(parts[:3]),
+                f"records of {len(people)} registry clients and {len(contacts)} other contact "
+                f"details in one outgoing item",
+            )
+        ]

@@ -1,0 +1,33 @@
+"""One item carries strong identifiers of two or more unrelated clients (pages printed together,
+a wrong attachment)."""
+
+from __future__ import annotations
+
+from dlp.checks.base import Rule, clusters, has_external, strong
+from dlp.model import ScanContext, Violation
+
+
+class MixedClientDocuments(Rule):
+    rule_id = "mixed_client_documents"
+    title = "documents of different clients mixed in one item"
+    # At this many unrelated clients the item is a client extract: bulk_client_data speaks instead.
+    OPTIONS = {"max_clients": 9}
+
+    def check(self, ctx: ScanContext) -> list[Violation]:
+        if not has_external(ctx):
+            return []  # staff may discuss several clients with each other
+        found = strong(ctx.findings)
+        groups = clusters((f.clients for f in found), ctx.joint)
+        if not 2 <= len(groups) <= self.options["max_clients"]:
+            return []
+        # Name the part where the second household's data first appears.
+        first = groups[0]
+        other = next(f for f in found if not (f.clients & first))
+        ids = sorted(min(g) for g in groups)
+        return [
+            self.violation(
+                ids,
+                other.part,
+                f"identifiers of {len(groups)} unrelated clients ({', '.join(ids)}) in one item",
+            )
+        ]

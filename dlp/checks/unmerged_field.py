@@ -1,0 +1,19 @@
+"""A mail-merge placeholder survived into an outgoing item."""
+
+from __future__ import annotations
+
+from dlp.checks.base import Rule, has_external
+from dlp.model import ScanContext, Violation
+
+
+class UnmergedField(Rule):
+    rule_id = "unmerged_field"
+    title = "an unmerged mail-merge field"
+
+    def check(self, ctx: ScanContext) -> list[Violation]:
+        if not has_external(ctx):
+            return []  # a template circulated among staff is expected to hold fields
+        fields = [f for f in ctx.findings if f.entity == "MERGE_FIELD"]
+        if not fields:
+            return []
+        return [self.violation([], fields[0].part, f"{len(fields)} unmerged mail-merge field(s)")]

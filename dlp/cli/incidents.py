@@ -1,0 +1,159 @@
+"""`dlp incidents list|show|close|export`: the incident records, PII-free."""
+
+from __future__ import annotations
+
+import argparse
+import csv
+import json
+import sys
+from datetime import date
+from typing import Any
+
+from rich.console import Console
+from rich.table import Table
+
+from dlp.cli.common import add_config_options, config_of
+from dlp.errors import UsageError
+from dlp.store import IncidentStore, as_dict
+
+EXPORT_FIELDS = (
+    "id",
+    "time",
+    "channel",
+    "item",
+    "rules",
+    "severity",
+    "decision",
+    "clients",
+    "what",
+    "how",
+    "why",
+    "action_taken",
+    "status",
+    "report_due",
+    "close_due",
+    "closed_at",
+    "quarantine_ref",
+)
+
+
+def add_parser(sub: Any) -> None:
+    parser = sub.add_parser("incidents", help="list, show, close and export incident records")
+    verbs = parser.add_subparsers(dest="verb", required=True)
+    listing = verbs.add_parser("list", help="list incidents")
+    listing.add_argument("--status", choices=["open", "reported", "closed"])
+    listing.add_argument("--rule")
+    listing.add_argument("--channel")
+    listing.add_argument("--overdue", action="store_true", help="only incidents past a due date")
+    show = verbs.add_parser("show", help="show one incident")
+    show.add_argument("id")
+    close = verbs.add_parser("close", help="close an incident with the action taken")
+    close.add_argument("id")
+    close.add_argument("--action", required=True, help="the action taken, in the template's words")
+    export = verbs.add_parser("export", help="export incidents as CSV or JSON")
+    export.add_argument("--format", choices=["csv", "json"], default="csv")
+    export.add_argument("--output", metavar="FILE", help="write here instead of standard output")
+    for p in (listing, show, close, export):
+        add_config_options(p, registry=False)
+        p.add_argument("--json", action="store_true", help="JSON output")
+        p.set_defaults(func=run)
+
+
+def run(args: argparse.Namespace) -> int:
+    store = IncidentStore(config_of(args).store_url)
+    try:
+        return {"list": _list, "show": _show, "close": _close, "export": _export}[args.verb](store, args)
+    finally:
+        store.close()
+
+
+def _overdue(row: dict[str, Any], today: date) -> bool:
+    if row["status"] == "closed":
+        return False
+    due = row["close_due"] if row["status"] == "reported" else row["report_due"]
+    return date.fromisoformat(due) < today
+
+
+def _list(store: IncidentStore, args: argparse.Namespace) -> int:
+    rows = [as_dict(i) for i in store.list(status=args.status, rule=args.rule, channel=args.channel)]
+    if args.overdue:
+        rows = [r for r in rows if _overdue(r, date.today())]
+    if args.json:
+        for row in rows:
+            print(json.dumps(row))
+        return 0
+    table = Table(
+        "id", "time", "channel", "rules", "decision", "clients", "status", "report due", "close due"
+    )
+    for r in rows:
+        table.add_row(
+            r["id"],
+            r["time"][:16],
+            r["channel"],
+            ", ".join(r["rules"]),
+            r["decision"],
+            _clients(r["clients"]),
+            r["status"],
+            r["report_due"],
+            r["close_due"],
+        )
+    console = Console(highlight=False)
+    if not console.is_terminal:
+        console.width = 160
+    console.print(table)
+    return 0
+
+
+def _clients(clients: list[dict[str, str]], shown: int = 3) -> str:
+    text = ", ".join(f"{c['id']} {c['initials']}" for c in clients[:shown])
+    return text + (f" +{len(clients) - shown}" if len(clients) > shown else "")
+
+
+def _show(store: IncidentStore, args: argparse.Namespace) -> int:
+    incident = store.get(args.id)
+    if incident is None:
+        raise UsageError(f"no incident {args.id}")
+    row = as_dict(incident)
+    if args.json:
+        print(json.dumps(row, indent=2))
+        return 0
+    for key in EXPORT_FIELDS:
+        value = row[key]
+        if key == "clients":
+            value = ", ".join(f"{c['id']} ({c['initials']})" for c in value)
+        elif isinstance(value, list):
+            value = ", ".join(value)
+        print(f"{key:>13}: {value if value is not None else '-'}")
+    for f in row["findings"]:
+        print(f"      finding: {f['rule']} [{f['severity']}] {f['part']}: {f['explanation']}")
+    return 0
+
+
+def _close(store: IncidentStore, args: argparse.Namespace) -> int:
+    incident = store.set_status(args.id, "closed", args.action)
+    print(json.dumps(as_dict(incident)) if args.json else f"{incident.reference} closed")
+    return 0
+
+
+def _export(store: IncidentStore, args: argparse.Namespace) -> int:
+    rows = [as_dict(i) for i in store.list()]
+    handle = open(args.output, "w", newline="", encoding="utf-8") if args.output else sys.stdout
+    try:
+        if args.format == "json" or args.json:
+            json.dump(rows, handle, indent=2)
+            handle.write("\n")
+        else:
+            writer = csv.DictWriter(handle, fieldnames=EXPORT_FIELDS, extrasaction="ignore")
+            writer.writeheader()
+            for row in rows:
+                writer.writerow(
+                    {
+                        **row,
+                        "rules": ";".join(row["rules"]),
+                        "clients": ";".join(f"{c['id']} {c['initials']}" for c in row["clients"]),
+                    }
+                )
+    finally:
+        if args.output:
+            handle.close()
+    return 0

@@ -1,0 +1,154 @@
+"""The TOML configuration (DESIGN §4): every key has a default; an unknown key or a bad value stops start-up.
+
+Relative paths are taken relative to the configuration file, so a config and its registry can move together.
+"""
+
+from __future__ import annotations
+
+import tomllib
+from dataclasses import dataclass, field, fields
+from pathlib import Path
+from typing import Any
+
+from dlp.errors import ConfigError
+
+
+@dataclass(frozen=True)
+class OrganisationConfig:
+    name: str = "Example Organisation"
+    internal_domains: tuple[str, ...] = ()
+    approved_recipient_domains: tuple[str, ...] = ()
+    # Staff (email addresses) who may see a client's suppressed details; everyone else is refused them.
+    suppressed_detail_staff: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
+class RegistryConfig:
+    path: str | None = None
+
+
+@dataclass(frozen=True)
+class StoreConfig:
+    url: str = "sqlite:///var/dlp.db"
+
+
+@dataclass(frozen=True)
+class PolicyConfig:
+    # The organisation's own policy file, applied over the shipped rules/default.yaml.
+    path: str | None = None
+
+
+@dataclass(frozen=True)
+class AnalysisConfig:
+    language: str = "en"
+    # A spaCy pipeline by installed package name or path adds NER for people not in the registry.
+    spacy_model: str | None = None
+    ner_score_threshold: float = 0.5
+
+
+@dataclass(frozen=True)
+class RelayConfig:
+    listen: str = "127.0.0.1:10025"
+    next_hop: str = "127.0.0.1:10026"
+
+
+@dataclass(frozen=True)
+class FolderConfig:
+    inbox: str = "presend/inbox"
+    outbox: str = "presend/cleared"
+    quarantine: str = "presend/quarantine"
+
+
+@dataclass(frozen=True)
+class WebConfig:
+    listen: str = "127.0.0.1:8025"
+
+
+@dataclass(frozen=True)
+class Config:
+    organisation: OrganisationConfig = field(default_factory=OrganisationConfig)
+    registry: RegistryConfig = field(default_factory=RegistryConfig)
+    store: StoreConfig = field(default_factory=StoreConfig)
+    policy: PolicyConfig = field(default_factory=PolicyConfig)
+    analysis: AnalysisConfig = field(default_factory=AnalysisConfig)
+    relay: RelayConfig = field(default_factory=RelayConfig)
+    folder: FolderConfig = field(default_factory=FolderConfig)
+    web: WebConfig = field(default_factory=WebConfig)
+    base_dir: Path = field(default_factory=Path.cwd)
+
+    def resolve_path(self, value: str) -> Path:
+        path = Path(value).expanduser()
+        return path if path.is_absolute() else self.base_dir / path
+
+    @property
+    def store_url(self) -> str:
+        """The store URL with a relative SQLite path made relative to the configuration file."""
+        url = self.store.url
+        prefix = "sqlite:///"
+        if url.startswith(prefix) and not url.startswith(prefix + "/") and url != "sqlite:///:memory:":
+            return prefix + str(self.resolve_path(url[len(prefix) :]))
+        return url
+
+
+_SECTIONS = {f.name: f.type for f in fields(Config) if f.name != "base_dir"}
+
+
+def load_config(path: str | Path | None) -> Config:
+    """Read a TOML configuration file; None gives the built-in defaults."""
+    if path is None:
+        return Config()
+    path = Path(path)
+    try:
+        data = tomllib.loads(path.read_text(encoding="utf-8"))
+    except FileNotFoundError:
+        raise ConfigError(f"configuration file not found: {path}") from None
+    except (IsADirectoryError, PermissionError, UnicodeDecodeError) as exc:
+        raise ConfigError(f"configuration file {path} cannot be read: {exc.__class__.__name__}") from None
+    except tomllib.TOMLDecodeError as exc:
+        raise ConfigError(f"configuration file {path} is not valid TOML: {exc}") from None
+    return config_from_dict(data, base_dir=path.resolve().parent, source=str(path))
+
+
+def config_from_dict(data: dict[str, Any], *, base_dir: Path, source: str = "configuration") -> Config:
+    sections: dict[str, Any] = {}
+    for name, value in data.items():
+        if name not in _SECTIONS:
+            raise ConfigError(f"{source}: unknown section [{name}]; known: {', '.join(sorted(_SECTIONS))}")
+        if not isinstance(value, dict):
+            raise ConfigError(f"{source}: [{name}] must be a table")
+        sections[name] = _section(_section_class(name), value, f"{source}: [{name}]")
+    return Config(**sections, base_dir=base_dir)
+
+
+def _section_class(name: str) -> type:
+    return {f.name: f.default_factory for f in fields(Config) if f.name == name}[name]  # type: ignore[return-value]
+
+
+def _section(cls: type, values: dict[str, Any], where: str) -> Any:
+    known = {f.name: f for f in fields(cls)}
+    kwargs: dict[str, Any] = {}
+    for key, value in values.items():
+        if key not in known:
+            raise ConfigError(f"{where}: unknown key {key!r}; known: {', '.join(known)}")
+        default = known[key].default
+        kwargs[key] = _check(key, value, default, known[key].type, where)
+    return cls(**kwargs)
+
+
+def _check(key: str, value: Any, default: Any, annotation: Any, where: str) -> Any:
+    kind = str(annotation)
+    if kind.startswith("tuple"):
+        if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
+            raise ConfigError(f"{where}: {key} must be a list of strings")
+        return tuple(v.strip().lower() if "domain" in key or "staff" in key else v for v in value)
+    if kind == "float":
+        if not isinstance(value, int | float) or isinstance(value, bool):
+            raise ConfigError(f"{where}: {key} must be a number")
+        return float(value)
+    if not isinstance(value, str):
+        raise ConfigError(f"{where}: {key} must be a string")
+    if key in ("listen", "next_hop"):
+        host, _, port = value.rpartition(":")
+        if not host or not port.isdigit() or not 0 < int(port) < 65536:
+            raise ConfigError(f"{where}: {key} must be HOST:PORT, got {value!r}")
+    return value

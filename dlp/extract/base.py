@@ -1,0 +1,92 @@
+"""The extractor registry: each format is a small class registered by media type and file signature.
+
+An attachment is dispatched by what its bytes are (signature) before what it claims to be (declared media
+type), and only then by its file name. A part no extractor can read becomes an unreadable Part, which the
+policy reports as unscannable_content: nothing is ever passed unread.
+"""
+
+from __future__ import annotations
+
+import mimetypes
+from abc import ABC, abstractmethod
+from dataclasses import dataclass
+
+from dlp.errors import ExtractionError
+from dlp.model import Part
+
+
+@dataclass(frozen=True)
+class Limits:
+    max_part_bytes: int = 25 * 1024 * 1024
+    max_text_chars: int = 5_000_000
+
+
+class Extractor(ABC):
+    """Turns the bytes of one file or MIME part into readable Parts."""
+
+    media_types: tuple[str, ...] = ()
+    extensions: tuple[str, ...] = ()
+
+    def sniff(self, data: bytes) -> bool:
+        """True if the bytes are certainly this format (a magic number); False if unsure."""
+        return False
+
+    @abstractmethod
+    def extract(self, data: bytes, name: str, limits: Limits, charset: str | None = None) -> list[Part]:
+        """Readable parts; raise ExtractionError with a PII-free reason when the data cannot be read."""
+
+
+_EXTRACTORS: list[Extractor] = []
+
+
+def register(extractor: Extractor) -> Extractor:
+    _EXTRACTORS.append(extractor)
+    return extractor
+
+
+def find_extractor(data: bytes, media_type: str | None, filename: str | None) -> Extractor | None:
+    for extractor in _EXTRACTORS:
+        if extractor.sniff(data):
+            return extractor
+    if media_type and media_type != "application/octet-stream":
+        for extractor in _EXTRACTORS:
+            if media_type in extractor.media_types:
+                return extractor
+    if filename:
+        lower = filename.lower()
+        for extractor in _EXTRACTORS:
+            if lower.endswith(extractor.extensions):
+                return extractor
+        guessed = mimetypes.guess_type(lower)[0]
+        if guessed:
+            for extractor in _EXTRACTORS:
+                if guessed in extractor.media_types:
+                    return extractor
+    return None
+
+
+def extract_part(
+    data: bytes,
+    name: str,
+    media_type: str | None = None,
+    filename: str | None = None,
+    limits: Limits | None = None,
+    charset: str | None = None,
+) -> list[Part]:
+    """Readable parts of one piece of data, or a single unreadable Part saying why."""
+    limits = limits or Limits()
+    if len(data) > limits.max_part_bytes:
+        return [unreadable(name, media_type, f"over the size limit of {limits.max_part_bytes} bytes")]
+    extractor = find_extractor(data, media_type, filename)
+    if extractor is None:
+        return [unreadable(name, media_type, f"no extractor for {media_type or 'this file type'}")]
+    try:
+        return extractor.extract(data, name, limits, charset)
+    except ExtractionError as exc:
+        return [unreadable(name, media_type, str(exc))]
+    except Exception as exc:  # a corrupt file must fail closed, never crash the scan
+        return [unreadable(name, media_type, f"corrupt or unreadable ({exc.__class__.__name__})")]
+
+
+def unreadable(name: str, media_type: str | None, reason: str) -> Part:
+    return Part(name=name, text="", media_type=media_type or "application/octet-stream", error=reason)

@@ -1,0 +1,170 @@
+"""The values that flow through the pipeline: a Communication in, a Verdict out.
+
+All are immutable dataclasses so a rule can never change what another rule sees.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from enum import StrEnum
+
+
+class Decision(StrEnum):
+    """Least to most severe; a verdict takes the most severe decision of its violations."""
+
+    ALLOW = "allow"
+    WARN = "warn"
+    QUARANTINE = "quarantine"
+    REJECT = "reject"
+
+    @property
+    def rank(self) -> int:
+        return _DECISION_RANK[self]
+
+    @property
+    def blocks(self) -> bool:
+        return self in (Decision.QUARANTINE, Decision.REJECT)
+
+
+_DECISION_RANK = {Decision.ALLOW: 0, Decision.WARN: 1, Decision.QUARANTINE: 2, Decision.REJECT: 3}
+
+
+class Severity(StrEnum):
+    LOW = "low"
+    MEDIUM = "medium"
+    HIGH = "high"
+    CRITICAL = "critical"
+
+    @property
+    def rank(self) -> int:
+        return ["low", "medium", "high", "critical"].index(self.value)
+
+
+class Channel(StrEnum):
+    CLI = "cli"
+    RELAY = "relay"
+    FOLDER = "folder"
+    BATCH = "batch"
+
+
+@dataclass(frozen=True)
+class Part:
+    """One readable piece of an item: a body, an attachment, a page, a sheet."""
+
+    name: str  # how findings name it: "body", "attachment extract.csv", "page 1"
+    text: str
+    media_type: str = "text/plain"
+    error: str | None = None  # set when the part could not be read (unscannable_content)
+
+
+@dataclass(frozen=True)
+class AddressBlock:
+    """The addressee of a letter as written on it."""
+
+    name: str
+    address_lines: tuple[str, ...]
+    salutation: str | None = None
+
+    @property
+    def address(self) -> str:
+        return ", ".join(self.address_lines)
+
+
+@dataclass(frozen=True)
+class Communication:
+    """Who sends, who receives, and the parts; built by every entry point alike."""
+
+    kind: str  # "email" or "letter"
+    source: str  # a path or a queue id, shown to the user, never stored in an incident
+    sender: str | None = None
+    recipients: tuple[str, ...] = ()  # email addresses
+    address_block: AddressBlock | None = None  # letters
+    parts: tuple[Part, ...] = ()
+    digest: str = ""  # sha256 of the raw item, a PII-free pointer for incident records
+
+
+class RecipientKind(StrEnum):
+    CLIENT = "client"
+    AUTHORISED = "authorised_contact"
+    INTERNAL = "internal"
+    APPROVED = "approved_third_party"
+    UNKNOWN = "unknown"
+
+
+@dataclass(frozen=True)
+class Recipient:
+    """A resolved recipient: who, in the registry's terms, will receive the item."""
+
+    label: str  # PII-free: "recipient 1", or "address block"
+    kind: RecipientKind
+    clients: frozenset[str] = frozenset()  # the recipient is this client (or one of them)
+    authorised_for: frozenset[str] = frozenset()  # clients this recipient represents
+    suppressed_staff: bool = False  # internal staff allowed to see suppressed details
+    postal: bool = False  # a letter's addressee
+    # A letter whose name and address disagree: the clients whose address it is sent to.
+    address_clients: frozenset[str] = frozenset()
+    address_suppressed_for: frozenset[str] = frozenset()
+    note: str | None = None
+
+    @property
+    def external(self) -> bool:
+        return self.kind is not RecipientKind.INTERNAL
+
+
+@dataclass(frozen=True)
+class Finding:
+    """One recognised entity in one part, attributed to clients where it comes from the registry."""
+
+    entity: str  # CLIENT_REFERENCE, CLIENT_EMAIL, AU_TFN, MERGE_FIELD, ...
+    part: str
+    start: int
+    end: int
+    score: float
+    clients: frozenset[str] = frozenset()
+    strong: bool = False  # identifies whose data this is
+    suppressed_for: frozenset[str] = frozenset()  # clients for whom this value is a suppressed detail
+    key: str = ""  # the normalised matched value, never shown or stored
+
+
+@dataclass(frozen=True)
+class Violation:
+    """What a rule reports; the chain turns violations into a verdict."""
+
+    rule: str
+    severity: Severity
+    decision: Decision
+    clients: tuple[str, ...]
+    part: str
+    explanation: str  # PII-free: rule words and client ids only
+
+
+@dataclass(frozen=True)
+class Verdict:
+    source: str
+    decision: Decision
+    violations: tuple[Violation, ...] = ()
+    recipients: tuple[Recipient, ...] = ()
+    incident: str | None = None
+
+    @property
+    def blocked(self) -> bool:
+        return self.decision.blocks
+
+    @property
+    def severity(self) -> Severity | None:
+        if not self.violations:
+            return None
+        return max((v.severity for v in self.violations), key=lambda s: s.rank)
+
+    def with_incident(self, incident: str | None) -> Verdict:
+        return Verdict(self.source, self.decision, self.violations, self.recipients, incident)
+
+
+@dataclass(frozen=True)
+class ScanContext:
+    """What a rule reads: the item, its findings and its resolved recipients."""
+
+    communication: Communication
+    findings: tuple[Finding, ...]
+    recipients: tuple[Recipient, ...]
+    joint: dict[str, frozenset[str]] = field(default_factory=dict)

@@ -1,0 +1,113 @@
+"""Policy files and the chain: load rules/*.yaml, validate them at start-up, run every rule, decide.
+
+The shipped `rules/default.yaml` sets every rule; an organisation's own file (`[policy] path`) overrides
+any key of any rule. A bad file stops start-up with a PolicyError naming the file, rule and key.
+"""
+
+from __future__ import annotations
+
+from importlib.resources import files
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+from dlp.checks import RULES, Rule, RuleSettings
+from dlp.errors import PolicyError
+from dlp.model import Decision, ScanContext, Severity, Verdict, Violation
+
+SHIPPED = Path(str(files("dlp.rules").joinpath("default.yaml")))
+BASE_KEYS = ("enabled", "decision", "severity")
+
+
+def _read(path: Path) -> dict[str, Any]:
+    try:
+        data = yaml.safe_load(path.read_text(encoding="utf-8"))
+    except FileNotFoundError:
+        raise PolicyError(f"policy file not found: {path}") from None
+    except (OSError, UnicodeDecodeError) as exc:
+        raise PolicyError(f"policy file {path} cannot be read: {exc.__class__.__name__}") from None
+    except yaml.YAMLError as exc:
+        raise PolicyError(f"policy file {path} is not valid YAML: {exc}") from None
+    if not isinstance(data, dict) or not isinstance(data.get("rules"), dict):
+        raise PolicyError(f"policy file {path} must be a mapping with a 'rules' mapping")
+    if data.get("version", 1) != 1:
+        raise PolicyError(f"policy file {path}: unsupported version {data.get('version')!r}")
+    unknown = set(data) - {"version", "rules"}
+    if unknown:
+        raise PolicyError(f"policy file {path}: unknown top-level key(s) {', '.join(sorted(unknown))}")
+    return data["rules"]
+
+
+class Policy:
+    def __init__(self, rules: list[Rule]) -> None:
+        self.rules = rules
+
+    @classmethod
+    def load(cls, override: str | Path | None = None) -> Policy:
+        merged: dict[str, dict[str, Any]] = {}
+        sources = [SHIPPED] + ([Path(override)] if override else [])
+        for source in sources:
+            for rule_id, values in _read(source).items():
+                if rule_id not in RULES:
+                    raise PolicyError(
+                        f"{source}: unknown rule {rule_id!r}; known: {', '.join(sorted(RULES))}"
+                    )
+                if not isinstance(values, dict):
+                    raise PolicyError(f"{source}: rule {rule_id} must be a mapping")
+                merged.setdefault(rule_id, {}).update(values)
+                _validate(rule_id, merged[rule_id], source)
+        missing = sorted(set(RULES) - set(merged))
+        if missing:
+            raise PolicyError(f"no policy for rule(s) {', '.join(missing)}")
+        return cls([RULES[rid](_settings(rid, merged[rid])) for rid in sorted(merged)])
+
+    def evaluate(self, ctx: ScanContext) -> Verdict:
+        violations: list[Violation] = []
+        for rule in self.rules:
+            if rule.settings.enabled:
+                violations.extend(rule.check(ctx))
+        violations = [v for v in violations if v.decision is not Decision.ALLOW]
+        decision = max((v.decision for v in violations), key=lambda d: d.rank, default=Decision.ALLOW)
+        return Verdict(ctx.communication.source, decision, tuple(violations), ctx.recipients)
+
+
+def _validate(rule_id: str, values: dict[str, Any], source: Path) -> None:
+    options = RULES[rule_id].OPTIONS
+    where = f"{source}: rule {rule_id}"
+    for key, value in values.items():
+        if key == "enabled":
+            if not isinstance(value, bool):
+                raise PolicyError(f"{where}: enabled must be true or false")
+        elif key in ("decision", "internal_decision"):
+            if value not in {d.value for d in Decision}:
+                raise PolicyError(f"{where}: {key} must be one of allow, warn, quarantine, reject")
+            if key == "internal_decision" and key not in options:
+                raise PolicyError(f"{where}: unknown key {key!r}")
+        elif key == "severity":
+            if value not in {s.value for s in Severity}:
+                raise PolicyError(f"{where}: severity must be one of low, medium, high, critical")
+        elif key in options:
+            default = options[key]
+            if (
+                isinstance(default, bool)
+                or not isinstance(value, type(default))
+                or isinstance(value, bool) != isinstance(default, bool)
+            ):
+                raise PolicyError(f"{where}: {key} must be a {type(default).__name__}")
+            if isinstance(default, int) and value < 1:
+                raise PolicyError(f"{where}: {key} must be at least 1")
+            if isinstance(default, list) and not all(isinstance(v, str) for v in value):
+                raise PolicyError(f"{where}: {key} must be a list of strings")
+        else:
+            known = ", ".join([*BASE_KEYS, *options])
+            raise PolicyError(f"{where}: unknown key {key!r}; known: {known}")
+
+
+def _settings(rule_id: str, values: dict[str, Any]) -> RuleSettings:
+    if "decision" not in values or "severity" not in values:
+        raise PolicyError(f"rule {rule_id}: decision and severity are required")
+    options = {k: v for k, v in values.items() if k not in BASE_KEYS}
+    return RuleSettings(
+        Decision(values["decision"]), Severity(values["severity"]), values.get("enabled", True), options
+    )

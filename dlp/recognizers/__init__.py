@@ -1,0 +1,46 @@
+"""Presidio recognisers of the default pipeline, one per file, and the YAML pure-pattern ones."""
+
+from __future__ import annotations
+
+from importlib.resources import files
+from pathlib import Path
+
+from presidio_analyzer import EntityRecognizer
+from presidio_analyzer.predefined_recognizers import CreditCardRecognizer
+
+from dlp.recognizers.au_abn_recognizer import AuAbnRecognizer
+from dlp.recognizers.au_acn_recognizer import AuAcnRecognizer
+from dlp.recognizers.au_medicare_recognizer import AuMedicareRecognizer
+from dlp.recognizers.au_phone_recognizer import AuPhoneRecognizer
+from dlp.recognizers.au_tfn_recognizer import AuTfnRecognizer
+from dlp.recognizers.client_dob_recognizer import ClientDobRecognizer
+from dlp.recognizers.registry_recognizer import RegistryRecognizer
+from dlp.registry.index import RegistryIndex
+
+__all__ = [
+    "AuAbnRecognizer",
+    "AuAcnRecognizer",
+    "AuMedicareRecognizer",
+    "AuPhoneRecognizer",
+    "AuTfnRecognizer",
+    "ClientDobRecognizer",
+    "RegistryRecognizer",
+    "code_recognizers",
+    "PATTERNS_YAML",
+]
+
+PATTERNS_YAML = Path(str(files("dlp.recognizers").joinpath("patterns.yaml")))
+
+
+def code_recognizers(index: RegistryIndex) -> list[EntityRecognizer]:
+    """The recognisers written in Python; the YAML ones are added from PATTERNS_YAML."""
+    return [
+        RegistryRecognizer(index),
+        ClientDobRecognizer(index),
+        AuTfnRecognizer(),
+        AuAbnRecognizer(),
+        AuAcnRecognizer(),
+        AuMedicareRecognizer(),
+        AuPhoneRecognizer(),
+        CreditCardRecognizer(supported_language="en"),
+    ]

@@ -1,0 +1,40 @@
+"""Australian Medicare card number.
+
+python-stdnum has no Medicare module, so the check digit is computed here: weights 1,3,7,9,1,3,7,9 over the
+first eight digits, sum mod 10 is the ninth; the first digit is 2 to 6; a tenth digit (issue number) and an
+optional individual reference number may follow.
+"""
+
+from __future__ import annotations
+
+import re
+
+from presidio_analyzer import Pattern
+
+from dlp.recognizers.context_pattern_recognizer import ContextPatternRecognizer
+
+WEIGHTS = (1, 3, 7, 9, 1, 3, 7, 9)
+
+
+class AuMedicareRecognizer(ContextPatternRecognizer):
+    PATTERNS = [
+        Pattern("Medicare (spaced)", r"\b[2-6]\d{3} \d{5} \d(?:[ /\-]?\d)?\b", 0.5),
+        Pattern("Medicare (plain)", r"\b[2-6]\d{9,10}\b", 0.1),
+    ]
+    CONTEXT = ["medicare"]
+    SELF_EVIDENT_PATTERNS = ("Medicare (spaced)",)
+
+    def __init__(self) -> None:
+        super().__init__(
+            supported_entity="AU_MEDICARE",
+            patterns=self.PATTERNS,
+            context=self.CONTEXT,
+            supported_language="en",
+        )
+
+    def validate_result(self, pattern_text: str) -> bool:
+        digits = re.sub(r"\D", "", pattern_text)
+        if len(digits) not in (10, 11) or digits[0] not in "23456":
+            return False
+        check = sum(int(d) * w for d, w in zip(digits[:8], WEIGHTS, strict=True)) % 10
+        return check == int(digits[8])

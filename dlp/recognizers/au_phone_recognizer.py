@@ -1,0 +1,33 @@
+"""Australian phone numbers, validated with phonenumbers (region AU).
+
+Presidio's PhoneRecognizer runs phonenumbers' matcher over the whole text, which is slow; this recogniser
+finds candidates with a regex and lets phonenumbers judge only those.
+"""
+
+from __future__ import annotations
+
+import phonenumbers
+from presidio_analyzer import Pattern, PatternRecognizer
+
+
+class AuPhoneRecognizer(PatternRecognizer):
+    PATTERNS = [
+        Pattern("AU phone", r"(?<![\w+])(?:\+?61[ \-]?|0)[2-478](?:[ \-]?\d){8}\b", 0.4),
+        Pattern("AU local rate", r"\b1[38]00(?:[ \-]?\d){6}\b|\b13(?:[ \-]?\d){4}\b", 0.4),
+    ]
+    CONTEXT = ["phone", "mobile", "tel", "call", "ph"]
+
+    def __init__(self) -> None:
+        super().__init__(
+            supported_entity="PHONE_NUMBER",
+            patterns=self.PATTERNS,
+            context=self.CONTEXT,
+            supported_language="en",
+        )
+
+    def validate_result(self, pattern_text: str) -> bool:
+        try:
+            number = phonenumbers.parse(pattern_text, "AU")
+        except phonenumbers.NumberParseException:
+            return False
+        return bool(phonenumbers.is_valid_number(number))

@@ -1,0 +1,39 @@
+"""A PatternRecognizer that can insist on a context word near the match.
+
+The default pipeline runs without an NLP model, so Presidio's lemma-based context enhancer has no tokens
+to look at. Identifiers that are bare digit runs (a TFN is any nine digits with a valid check digit, one in
+eleven) are only worth reporting with a context word close before them; this base class checks a window of
+raw text instead.
+"""
+
+from __future__ import annotations
+
+import re
+
+from presidio_analyzer import PatternRecognizer, RecognizerResult
+from presidio_analyzer.nlp_engine import NlpArtifacts
+
+
+class ContextPatternRecognizer(PatternRecognizer):
+    CONTEXT_WINDOW = 60  # characters before the match searched for a context word
+    # Pattern names that stand on their own; every other pattern needs a context word.
+    SELF_EVIDENT_PATTERNS: tuple[str, ...] = ()
+
+    def analyze(
+        self,
+        text: str,
+        entities: list[str],
+        nlp_artifacts: NlpArtifacts | None = None,
+        regex_flags: int | None = None,
+    ) -> list[RecognizerResult]:
+        results = super().analyze(text, entities, nlp_artifacts, regex_flags)
+        if not self.context:
+            return results
+        words = re.compile(r"\b(?:" + "|".join(re.escape(w) for w in self.context) + r")\b", re.IGNORECASE)
+        kept = []
+        for result in results:
+            pattern = result.analysis_explanation.pattern_name if result.analysis_explanation else None
+            window = text[max(0, result.start - self.CONTEXT_WINDOW) : result.start]
+            if pattern in self.SELF_EVIDENT_PATTERNS or words.search(window):
+                kept.append(result)
+        return kept

@@ -1,0 +1,95 @@
+"""One pipeline for every entry point: extract → analyse → resolve → policy → verdict (+ incident)."""
+
+from __future__ import annotations
+
+import logging
+from pathlib import Path
+
+from presidio_analyzer import AnalyzerEngine
+
+from dlp.analysis.attribution import analyse_part
+from dlp.analysis.engine import build_analyzer
+from dlp.config import Config
+from dlp.errors import RegistryError
+from dlp.extract import Limits, load_item
+from dlp.model import Channel, Communication, Finding, Recipient, ScanContext, Verdict
+from dlp.policy import Policy
+from dlp.registry import RegistryIndex, load_registry
+from dlp.registry.resolve import RecipientResolver
+from dlp.store import IncidentStore
+
+log = logging.getLogger("dlp.scanner")
+
+ACTIONS = {
+    Channel.CLI: "Item reported by dlp scan as not to be sent; the sender was shown the reason.",
+    Channel.RELAY: "Message not delivered by the relay.",
+    Channel.FOLDER: "Letter moved to quarantine before printing.",
+    Channel.BATCH: "Letter withdrawn from the mail-merge run.",
+}
+
+
+class Scanner:
+    """Built once per process (registry and analyzer are the expensive parts); scans many items."""
+
+    def __init__(
+        self,
+        config: Config,
+        index: RegistryIndex,
+        policy: Policy,
+        store: IncidentStore | None = None,
+        analyzer: AnalyzerEngine | None = None,
+        limits: Limits | None = None,
+    ) -> None:
+        self.config = config
+        self.index = index
+        self.policy = policy
+        self.store = store
+        self.analyzer = analyzer or build_analyzer(index, config.analysis)
+        self.resolver = RecipientResolver(index, config.organisation)
+        self.limits = limits or Limits()
+
+    @classmethod
+    def from_config(
+        cls, config: Config, registry_path: str | None = None, with_store: bool = True
+    ) -> Scanner:
+        path = registry_path or (
+            str(config.resolve_path(config.registry.path)) if config.registry.path else None
+        )
+        if not path:
+            raise RegistryError("no client registry: give --registry FILE or set [registry] path")
+        index = load_registry(path)
+        policy_path = config.resolve_path(config.policy.path) if config.policy.path else None
+        policy = Policy.load(policy_path)
+        store = IncidentStore(config.store_url) if with_store else None
+        return cls(config, index, policy, store)
+
+    def resolve(self, item: Communication) -> tuple[Recipient, ...]:
+        if item.kind == "letter":
+            return (self.resolver.letter(item.address_block),)
+        return tuple(self.resolver.email(addr, f"recipient {i}") for i, addr in enumerate(item.recipients, 1))
+
+    def analyse(self, item: Communication) -> tuple[Finding, ...]:
+        lang = self.config.analysis.language
+        return tuple(f for part in item.parts for f in analyse_part(self.analyzer, part, lang))
+
+    def scan(self, item: Communication, channel: Channel = Channel.CLI, record: bool = True) -> Verdict:
+        recipients = self.resolve(item)
+        if item.kind == "email" and not recipients:
+            # A message with no recipient we can see is treated as going to someone unknown.
+            recipients = (self.resolver.email("undisclosed@invalid", "recipient 1"),)
+        ctx = ScanContext(item, self.analyse(item), recipients, self.index.joint)
+        verdict = self.policy.evaluate(ctx)
+        if record and self.store is not None and verdict.violations:
+            incident = self.store.record(verdict, item, channel, self.index, ACTIONS[channel])
+            verdict = verdict.with_incident(incident)
+        log.info(
+            "scanned %s item: decision=%s rules=%s incident=%s",
+            item.kind,
+            verdict.decision.value,
+            ",".join(sorted({v.rule for v in verdict.violations})) or "-",
+            verdict.incident or "-",
+        )
+        return verdict
+
+    def scan_path(self, path: str | Path, channel: Channel = Channel.CLI) -> Verdict:
+        return self.scan(load_item(path, self.limits), channel)

@@ -1,0 +1,57 @@
+"""Incident records (DESIGN §4): PII-free by construction: client ids and initials, rule words, digests."""
+
+from __future__ import annotations
+
+from datetime import date, datetime
+from typing import Any
+
+from sqlalchemy import JSON, Date, DateTime, ForeignKey, Integer, String, Text
+from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column, relationship
+
+
+class Base(DeclarativeBase):
+    pass
+
+
+class Incident(Base):
+    __tablename__ = "incidents"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=True)
+    reference: Mapped[str | None] = mapped_column(String(32), unique=True, index=True)
+    created_at: Mapped[datetime] = mapped_column(DateTime(timezone=True))
+    updated_at: Mapped[datetime] = mapped_column(DateTime(timezone=True))
+    channel: Mapped[str] = mapped_column(String(16), index=True)
+    item_kind: Mapped[str] = mapped_column(String(16))
+    decision: Mapped[str] = mapped_column(String(16))
+    severity: Mapped[str] = mapped_column(String(16))
+    rules: Mapped[list[str]] = mapped_column(JSON)
+    clients: Mapped[list[dict[str, Any]]] = mapped_column(JSON)  # [{"id": "C100234", "initials": "A.L."}]
+    what: Mapped[str] = mapped_column(Text)
+    how: Mapped[str] = mapped_column(Text)
+    why: Mapped[str] = mapped_column(Text)
+    action_taken: Mapped[str] = mapped_column(Text)
+    status: Mapped[str] = mapped_column(String(16), index=True, default="open")
+    report_due: Mapped[date] = mapped_column(Date)
+    close_due: Mapped[date] = mapped_column(Date)
+    closed_at: Mapped[datetime | None] = mapped_column(DateTime(timezone=True), nullable=True)
+    item_digest: Mapped[str] = mapped_column(String(64))
+    quarantine_ref: Mapped[str | None] = mapped_column(String(255), nullable=True)
+
+    findings: Mapped[list[IncidentFinding]] = relationship(
+        back_populates="incident", cascade="all, delete-orphan", order_by="IncidentFinding.id"
+    )
+
+
+class IncidentFinding(Base):
+    __tablename__ = "incident_findings"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=True)
+    incident_id: Mapped[int] = mapped_column(ForeignKey("incidents.id", ondelete="CASCADE"), index=True)
+    rule: Mapped[str] = mapped_column(String(64))
+    severity: Mapped[str] = mapped_column(String(16))
+    decision: Mapped[str] = mapped_column(String(16))
+    clients: Mapped[list[str]] = mapped_column(JSON)
+    part: Mapped[str] = mapped_column(Text)
+    explanation: Mapped[str] = mapped_column(Text)
+
+    incident: Mapped[Incident] = relationship(back_populates="findings")

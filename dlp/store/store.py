@@ -1,0 +1,202 @@
+"""The incident store: SQLite by default, PostgreSQL by URL; schema kept by alembic migrations."""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime
+from importlib.resources import files
+from pathlib import Path
+from typing import Any
+
+from alembic import command
+from alembic.config import Config as AlembicConfig
+from sqlalchemy import create_engine, event, select
+from sqlalchemy.engine import Engine
+from sqlalchemy.exc import SQLAlchemyError
+from sqlalchemy.orm import selectinload, sessionmaker
+
+from dlp.errors import StoreError
+from dlp.model import Channel, Communication, Verdict
+from dlp.redact import redact
+from dlp.registry.index import RegistryIndex
+from dlp.store.deadlines import due_dates
+from dlp.store.describe import describe_incident
+from dlp.store.models import Incident, IncidentFinding
+
+MIGRATIONS = Path(str(files("dlp.store").joinpath("migrations")))
+STATUSES = ("open", "reported", "closed")
+
+
+def migrate(engine: Engine) -> None:
+    cfg = AlembicConfig()
+    cfg.set_main_option("script_location", str(MIGRATIONS))
+    with engine.begin() as connection:
+        cfg.attributes["connection"] = connection
+        command.upgrade(cfg, "head")
+
+
+class IncidentStore:
+    def __init__(self, url: str) -> None:
+        if url.startswith("sqlite:///") and url != "sqlite:///:memory:":
+            Path(url[len("sqlite:///") :]).parent.mkdir(parents=True, exist_ok=True)
+        try:
+            self.engine = create_engine(url, future=True)
+            if self.engine.dialect.name == "sqlite":
+                event.listen(self.engine, "connect", _sqlite_pragmas)
+            migrate(self.engine)
+        except (SQLAlchemyError, OSError) as exc:
+            raise StoreError(
+                f"incident store cannot be opened: {exc.__class__.__name__}: {_first_line(exc)}"
+            ) from None
+        self._session = sessionmaker(self.engine, expire_on_commit=False)
+
+    def record(
+        self,
+        verdict: Verdict,
+        item: Communication,
+        channel: Channel,
+        index: RegistryIndex,
+        action_taken: str,
+        quarantine_ref: str | None = None,
+    ) -> str:
+        """Store an incident for a non-allow verdict; returns its reference (INC-2026-000017)."""
+        now = datetime.now(UTC)
+        report_due, close_due = due_dates(now.date())
+        ids = sorted({cid for v in verdict.violations for cid in v.clients})
+        what, how, why = describe_incident(verdict, item, channel)
+        incident = Incident(
+            created_at=now,
+            updated_at=now,
+            channel=channel.value,
+            item_kind=item.kind,
+            decision=verdict.decision.value,
+            severity=(verdict.severity.value if verdict.severity else "low"),
+            rules=sorted({v.rule for v in verdict.violations}),
+            clients=[
+                {"id": cid, "initials": index.clients[cid].initials if cid in index.clients else ""}
+                for cid in ids
+            ],
+            what=redact(what, index),
+            how=redact(how, index),
+            why=redact(why, index),
+            action_taken=redact(action_taken, index),
+            status="open",
+            report_due=report_due,
+            close_due=close_due,
+            item_digest=item.digest,
+            quarantine_ref=quarantine_ref,
+            findings=[
+                IncidentFinding(
+                    rule=v.rule,
+                    severity=v.severity.value,
+                    decision=v.decision.value,
+                    clients=list(v.clients),
+                    part=redact(v.part, index),
+                    explanation=redact(v.explanation, index),
+                )
+                for v in verdict.violations
+            ],
+        )
+        try:
+            with self._session.begin() as session:
+                session.add(incident)
+                session.flush()
+                incident.reference = f"INC-{now.year}-{incident.id:06d}"
+        except SQLAlchemyError as exc:
+            raise StoreError(f"incident could not be stored: {exc.__class__.__name__}") from None
+        assert incident.reference is not None
+        return incident.reference
+
+    def list(
+        self,
+        status: str | None = None,
+        rule: str | None = None,
+        channel: str | None = None,
+        limit: int | None = None,
+    ) -> list[Incident]:
+        query = select(Incident).options(selectinload(Incident.findings)).order_by(Incident.id)
+        if status:
+            query = query.where(Incident.status == status)
+        if channel:
+            query = query.where(Incident.channel == channel)
+        with self._session() as session:
+            rows = list(session.scalars(query))
+        if rule:  # rules is a JSON list; filtering in Python keeps SQLite and PostgreSQL alike
+            rows = [r for r in rows if rule in r.rules]
+        return rows[-limit:] if limit else rows
+
+    def get(self, reference: str) -> Incident | None:
+        with self._session() as session:
+            return session.scalars(
+                select(Incident)
+                .options(selectinload(Incident.findings))
+                .where(Incident.reference == reference.upper())
+            ).first()
+
+    def set_status(self, reference: str, status: str, action_taken: str | None = None) -> Incident:
+        if status not in STATUSES:
+            raise StoreError(f"unknown status {status!r}; expected one of {', '.join(STATUSES)}")
+        with self._session.begin() as session:
+            incident = session.scalars(
+                select(Incident).where(Incident.reference == reference.upper())
+            ).first()
+            if incident is None:
+                raise StoreError(f"no incident {reference}")
+            now = datetime.now(UTC)
+            incident.status = status
+            incident.updated_at = now
+            if status == "closed":
+                incident.closed_at = now
+            if action_taken:
+                incident.action_taken = redact(action_taken)
+            session.flush()
+            session.refresh(incident, ["findings"])
+            return incident
+
+    def close(self) -> None:
+        self.engine.dispose()
+
+
+def as_dict(incident: Incident) -> dict[str, Any]:
+    """The incident template's fields, for `--json` and exports."""
+    return {
+        "id": incident.reference,
+        "time": incident.created_at.isoformat(),
+        "channel": incident.channel,
+        "item": incident.item_kind,
+        "rules": list(incident.rules),
+        "severity": incident.severity,
+        "decision": incident.decision,
+        "clients": list(incident.clients),
+        "what": incident.what,
+        "how": incident.how,
+        "why": incident.why,
+        "action_taken": incident.action_taken,
+        "status": incident.status,
+        "report_due": incident.report_due.isoformat(),
+        "close_due": incident.close_due.isoformat(),
+        "closed_at": incident.closed_at.isoformat() if incident.closed_at else None,
+        "item_digest": incident.item_digest,
+        "quarantine_ref": incident.quarantine_ref,
+        "findings": [
+            {
+                "rule": f.rule,
+                "severity": f.severity,
+                "decision": f.decision,
+                "clients": list(f.clients),
+                "part": f.part,
+                "explanation": f.explanation,
+            }
+            for f in incident.findings
+        ],
+    }
+
+
+def _sqlite_pragmas(dbapi_connection: Any, _record: Any) -> None:
+    cursor = dbapi_connection.cursor()
+    cursor.execute("PRAGMA foreign_keys=ON")
+    cursor.execute("PRAGMA busy_timeout=10000")
+    cursor.close()
+
+
+def _first_line(exc: Exception) -> str:
+    return str(exc).splitlines()[0][:200] if str(exc) else ""
