@@ -65,6 +65,11 @@ LOCALITY = re.compile(
     re.IGNORECASE,
 )
 
+# A line that ends an Australian address, whatever precedes it on the line.
+LOCALITY_END = re.compile(
+    r"[A-Za-z][ ,]+(?:VIC|NSW|QLD|SA|WA|TAS|NT|ACT|Victoria|Queensland|Tasmania)\.?[ ,]+\d{4}\s*$", re.IGNORECASE
+)
+
 
 def canonical_tokens(text: str) -> list[str]:
     """The canonical tokens of a value, as the scanner sees them in text."""
@@ -159,13 +164,9 @@ MONTHS = {
 _MONTH_WORDS = "|".join(sorted(MONTHS, key=len, reverse=True))
 DATE_PATTERNS = (
     # 3 March 1984, 3rd March 1984, 3 Mar. 1984
-    re.compile(
-        rf"\b(?P<d>\d{{1,2}})(?:st|nd|rd|th)?\s+(?P<m>{_MONTH_WORDS})\.?,?\s+(?P<y>(?:19|20)\d\d)\b", re.I
-    ),
+    re.compile(rf"\b(?P<d>\d{{1,2}})(?:st|nd|rd|th)?\s+(?P<m>{_MONTH_WORDS})\.?,?\s+(?P<y>(?:19|20)\d\d)\b", re.I),
     # March 3, 1984
-    re.compile(
-        rf"\b(?P<m>{_MONTH_WORDS})\.?\s+(?P<d>\d{{1,2}})(?:st|nd|rd|th)?,?\s+(?P<y>(?:19|20)\d\d)\b", re.I
-    ),
+    re.compile(rf"\b(?P<m>{_MONTH_WORDS})\.?\s+(?P<d>\d{{1,2}})(?:st|nd|rd|th)?,?\s+(?P<y>(?:19|20)\d\d)\b", re.I),
     # 03/03/1984, 3-3-1984, 3.3.1984 (Australian day-first)
     re.compile(r"\b(?P<d>\d{1,2})[/.\-](?P<m>\d{1,2})[/.\-](?P<y>(?:19|20)\d\d)\b"),
     # 1984-03-03

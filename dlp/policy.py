@@ -50,9 +50,7 @@ class Policy:
         for source in sources:
             for rule_id, values in _read(source).items():
                 if rule_id not in RULES:
-                    raise PolicyError(
-                        f"{source}: unknown rule {rule_id!r}; known: {', '.join(sorted(RULES))}"
-                    )
+                    raise PolicyError(f"{source}: unknown rule {rule_id!r}; known: {', '.join(sorted(RULES))}")
                 if not isinstance(values, dict):
                     raise PolicyError(f"{source}: rule {rule_id} must be a mapping")
                 merged.setdefault(rule_id, {}).update(values)

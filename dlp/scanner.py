@@ -49,12 +49,8 @@ class Scanner:
         self.limits = limits or Limits()
 
     @classmethod
-    def from_config(
-        cls, config: Config, registry_path: str | None = None, with_store: bool = True
-    ) -> Scanner:
-        path = registry_path or (
-            str(config.resolve_path(config.registry.path)) if config.registry.path else None
-        )
+    def from_config(cls, config: Config, registry_path: str | None = None, with_store: bool = True) -> Scanner:
+        path = registry_path or (str(config.resolve_path(config.registry.path)) if config.registry.path else None)
         if not path:
             raise RegistryError("no client registry: give --registry FILE or set [registry] path")
         index = load_registry(path)

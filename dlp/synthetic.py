@@ -8,18 +8,21 @@ victim and her ex-partner on a joint account, two clients with the same name, re
 from __future__ import annotations
 
 import csv
+import io
 import random
 from dataclasses import dataclass
 from datetime import date, timedelta
 from email.message import EmailMessage
 from pathlib import Path
 
+from dlp.registry.client import Client
+from dlp.registry.loader import parse_clients
+
 ORG_NAME = "Riverbend Water"
 ORG_DOMAIN = "riverbendwater.example"
 OMBUDSMAN_DOMAIN = "energyombudsman.example"
 ORG_LETTERHEAD = (
-    "Riverbend Water\n1 River Road\nBendigo VIC 3550\nPhone 1300 555 010\nABN 51 824 753 556\n"
-    "riverbendwater.example\n"
+    "Riverbend Water\n1 River Road\nBendigo VIC 3550\nPhone 1300 555 010\nABN 51 824 753 556\nriverbendwater.example\n"
 )
 GIVEN = (
     "Aria",
@@ -202,20 +205,26 @@ class SyntheticRegistry:
         return next(c for c in self.clients if c.client_id == client_id)
 
     def ordinary(self) -> list[SyntheticClient]:
-        special = {
-            c.client_id for c in (self.victim, self.ex_partner, self.twin_a, self.twin_b, self.represented)
-        }
+        special = {c.client_id for c in (self.victim, self.ex_partner, self.twin_a, self.twin_b, self.represented)}
         # The represented client's authorised contact (a client id) is kept out too.
         special |= {x for x in self.represented.authorised_contacts if "@" not in x}
         return [c for c in self.clients if c.client_id not in special]
 
+    def csv_text(self) -> str:
+        out = io.StringIO()
+        writer = csv.DictWriter(out, fieldnames=COLUMNS)
+        writer.writeheader()
+        for client in self.clients:
+            writer.writerow(client.row())
+        return out.getvalue()
+
+    def to_clients(self) -> list[Client]:
+        """The registry as the loader would read it (validated)."""
+        return list(parse_clients(io.StringIO(self.csv_text())))
+
     def write(self, path: str | Path) -> Path:
         path = Path(path)
-        with path.open("w", newline="", encoding="utf-8") as handle:
-            writer = csv.DictWriter(handle, fieldnames=COLUMNS)
-            writer.writeheader()
-            for client in self.clients:
-                writer.writerow(client.row())
+        path.write_text(self.csv_text(), encoding="utf-8")
         return path
 
 

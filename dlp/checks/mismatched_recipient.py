@@ -36,6 +36,4 @@ class MismatchedRecipient(Rule):
         explanation = f"{what} in {describe(recipient)}"
         if recipient.note:
             explanation += f" ({recipient.note})"
-        return self.violation(
-            set(owners) | recipient.clients | recipient.address_clients, first.part, explanation
-        )
+        return self.violation(set(owners) | recipient.clients | recipient.address_clients, first.part, explanation)

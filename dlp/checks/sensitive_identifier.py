@@ -24,7 +24,5 @@ class SensitiveIdentifier(Rule):
         out = []
         for entity in sorted({f.entity for f in ctx.findings if f.entity in wanted}):
             first = next(f for f in ctx.findings if f.entity == entity)
-            out.append(
-                self.violation([], first.part, f"{ENTITY_WORDS.get(entity, entity)} in an outgoing item")
-            )
+            out.append(self.violation([], first.part, f"{ENTITY_WORDS.get(entity, entity)} in an outgoing item"))
         return out

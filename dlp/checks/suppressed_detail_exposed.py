@@ -24,8 +24,7 @@ class SuppressedDetailExposed(Rule):
                     self.violation(
                         {victim} | recipient.clients,
                         "address block",
-                        f"suppressed postal address of {victim} used as the delivery address of "
-                        f"{describe(recipient)}",
+                        f"suppressed postal address of {victim} used as the delivery address of {describe(recipient)}",
                     )
                 )
         for finding in ctx.findings:

@@ -82,9 +82,7 @@ def _list(store: IncidentStore, args: argparse.Namespace) -> int:
         for row in rows:
             print(json.dumps(row))
         return 0
-    table = Table(
-        "id", "time", "channel", "rules", "decision", "clients", "status", "report due", "close due"
-    )
+    table = Table("id", "time", "channel", "rules", "decision", "clients", "status", "report due", "close due")
     for r in rows:
         table.add_row(
             r["id"],

@@ -45,9 +45,7 @@ def looks_like_message(data: bytes, path: Path) -> bool:
         return True
     head = data[:2048].lstrip().lower()
     first = head.split(b"\n", 1)[0]
-    return (
-        first.startswith(_HEADER_START) and b":" in first and b"\n\n" in data[:65536].replace(b"\r\n", b"\n")
-    )
+    return first.startswith(_HEADER_START) and b":" in first and b"\n\n" in data[:65536].replace(b"\r\n", b"\n")
 
 
 def load_item(path: str | Path, limits: Limits | None = None) -> Communication:

@@ -97,8 +97,6 @@ def _leaves(msg: Message) -> list[Message]:
         for sub in payload if isinstance(payload, list) else []:
             if not isinstance(sub, Message):
                 continue
-            out.extend(
-                _leaves(sub) if sub.is_multipart() or sub.get_content_type() == "message/rfc822" else [sub]
-            )
+            out.extend(_leaves(sub) if sub.is_multipart() or sub.get_content_type() == "message/rfc822" else [sub])
         return out
     return [msg]

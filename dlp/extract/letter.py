@@ -9,7 +9,7 @@ from __future__ import annotations
 import re
 
 from dlp.model import AddressBlock
-from dlp.normalize import LOCALITY
+from dlp.normalize import LOCALITY_END
 
 SALUTATION = re.compile(r"^\s*(?:Dear|To)\s+(?P<who>[^,\n]{1,80}),?\s*$", re.IGNORECASE)
 # Lines printed above an addressee that are not the addressee.
@@ -31,14 +31,14 @@ def find_address_block(text: str) -> AddressBlock | None:
             salutation_at, salutation = i, match.group("who").strip()
             break
     limit = salutation_at if salutation_at is not None else min(len(lines), HEADER_LINES)
-    localities = [i for i in range(limit) if lines[i] and LOCALITY.match(lines[i])]
+    localities = [i for i in range(limit) if lines[i] and LOCALITY_END.search(lines[i])]
     if not localities:
         return None
     end = localities[-1]
     block: list[str] = []
     i = end
     while i >= 0 and lines[i] and len(block) < MAX_BLOCK_LINES:
-        if i != end and (LOCALITY.match(lines[i]) and i in localities):
+        if i != end and (LOCALITY_END.search(lines[i]) and i in localities):
             break  # the letterhead's address sits directly above: stop at it
         block.insert(0, lines[i])
         i -= 1

@@ -44,9 +44,7 @@ class RegistryRecognizer(EntityRecognizer):
                     start=match.start,
                     end=match.end,
                     score=score,
-                    analysis_explanation=AnalysisExplanation(
-                        self.NAME, score, textual_explanation="registry match"
-                    ),
+                    analysis_explanation=AnalysisExplanation(self.NAME, score, textual_explanation="registry match"),
                     recognition_metadata={
                         RecognizerResult.RECOGNIZER_NAME_KEY: self.NAME,
                         RecognizerResult.RECOGNIZER_IDENTIFIER_KEY: self.id,

@@ -114,9 +114,7 @@ class RegistryIndex:
                 for key in address.keys():
                     add(key, CLIENT_ADDRESS, client, hidden)
                 self.by_address[address.street + address.suburb + address.postcode].add(cid)
-                self.by_postcode[address.postcode].append(
-                    AddressRecord(address.street, address.suburb, cid, hidden)
-                )
+                self.by_postcode[address.postcode].append(AddressRecord(address.street, address.suburb, cid, hidden))
                 # A bare street line ("12 Wattle St") is only worth matching when it carries a number.
                 if any(ch.isdigit() for ch in address.street):
                     add(address.street, CLIENT_STREET, client, hidden)

@@ -80,9 +80,7 @@ def parse_clients(lines: Iterable[str]) -> Iterator[Client]:
     for line, client in clients:
         for other in client.joint_with:
             if other not in seen:
-                raise RegistryError(
-                    f"joint_with names unknown client {other}", line=line, column="joint_with"
-                )
+                raise RegistryError(f"joint_with names unknown client {other}", line=line, column="joint_with")
             if other == client.client_id:
                 raise RegistryError("joint_with names the client itself", line=line, column="joint_with")
     yield from (client for _, client in clients)

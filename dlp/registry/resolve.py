@@ -37,9 +37,7 @@ class RecipientResolver:
         for cid in clients:  # a client may be the authorised representative of another
             authorised |= self.index.authorised_by_client.get(cid, set())
         if clients:
-            return Recipient(
-                label, RecipientKind.CLIENT, clients=clients, authorised_for=frozenset(authorised)
-            )
+            return Recipient(label, RecipientKind.CLIENT, clients=clients, authorised_for=frozenset(authorised))
         if authorised:
             return Recipient(label, RecipientKind.AUTHORISED, authorised_for=frozenset(authorised))
         if _domain_in(domain, self.org.approved_recipient_domains):
@@ -61,9 +59,7 @@ class RecipientResolver:
             )
         at_address = self._clients_at(address.street, address.suburb, address.postcode)
         named = [cid for cid in at_address if self._name_matches(block.name, self.index.clients[cid])]
-        hidden = frozenset(
-            cid for cid in at_address if self.index.clients[cid].is_suppressed("postal_address")
-        )
+        hidden = frozenset(cid for cid in at_address if self.index.clients[cid].is_suppressed("postal_address"))
         if named:
             authorised: set[str] = set()
             for cid in named:

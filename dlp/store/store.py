@@ -44,9 +44,7 @@ class IncidentStore:
                 event.listen(self.engine, "connect", _sqlite_pragmas)
             migrate(self.engine)
         except (SQLAlchemyError, OSError) as exc:
-            raise StoreError(
-                f"incident store cannot be opened: {exc.__class__.__name__}: {_first_line(exc)}"
-            ) from None
+            raise StoreError(f"incident store cannot be opened: {exc.__class__.__name__}: {_first_line(exc)}") from None
         self._session = sessionmaker(self.engine, expire_on_commit=False)
 
     def record(
@@ -72,8 +70,7 @@ class IncidentStore:
             severity=(verdict.severity.value if verdict.severity else "low"),
             rules=sorted({v.rule for v in verdict.violations}),
             clients=[
-                {"id": cid, "initials": index.clients[cid].initials if cid in index.clients else ""}
-                for cid in ids
+                {"id": cid, "initials": index.clients[cid].initials if cid in index.clients else ""} for cid in ids
             ],
             what=redact(what, index),
             how=redact(how, index),
@@ -127,18 +124,14 @@ class IncidentStore:
     def get(self, reference: str) -> Incident | None:
         with self._session() as session:
             return session.scalars(
-                select(Incident)
-                .options(selectinload(Incident.findings))
-                .where(Incident.reference == reference.upper())
+                select(Incident).options(selectinload(Incident.findings)).where(Incident.reference == reference.upper())
             ).first()
 
     def set_status(self, reference: str, status: str, action_taken: str | None = None) -> Incident:
         if status not in STATUSES:
             raise StoreError(f"unknown status {status!r}; expected one of {', '.join(STATUSES)}")
         with self._session.begin() as session:
-            incident = session.scalars(
-                select(Incident).where(Incident.reference == reference.upper())
-            ).first()
+            incident = session.scalars(select(Incident).where(Incident.reference == reference.upper())).first()
             if incident is None:
                 raise StoreError(f"no incident {reference}")
             now = datetime.now(UTC)

@@ -1,0 +1,97 @@
+"""The installed `dlp` command, run as a user runs it."""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from dlp.synthetic import ORG_DOMAIN, SyntheticRegistry, account_body, email, letter
+
+
+def dlp(*args: str, cwd: Path) -> subprocess.CompletedProcess[str]:
+    exe = Path(sys.executable).with_name("dlp")
+    command = [str(exe)] if exe.exists() else [sys.executable, "-m", "dlp.cli.main"]
+    return subprocess.run(
+        [*command, *args],
+        cwd=cwd,
+        capture_output=True,
+        text=True,
+        timeout=120,
+        env={**os.environ, "NO_COLOR": "1"},
+    )
+
+
+@pytest.fixture
+def workdir(tmp_path: Path, registry_csv: Path, synthetic: SyntheticRegistry) -> Path:
+    (tmp_path / "dlp.toml").write_text(
+        f'[organisation]\ninternal_domains = ["{ORG_DOMAIN}"]\n[registry]\npath = "{registry_csv}"\n'
+        '[store]\nurl = "sqlite:///var/dlp.db"\n'
+    )
+    a, b = synthetic.ordinary()[:2]
+    (tmp_path / "good.txt").write_text(letter(a, account_body(a)))
+    (tmp_path / "bad.txt").write_text(letter(a, account_body(b)))
+    (tmp_path / "good.eml").write_bytes(email([a.email], "acct", account_body(a)))
+    return tmp_path
+
+
+def test_allowed_items_exit_0(workdir: Path) -> None:
+    result = dlp("scan", "--config", "dlp.toml", "good.txt", "good.eml", cwd=workdir)
+    assert result.returncode == 0, result.stderr
+    assert "ALLOW good.txt" in result.stdout and "2 item(s): 2 allow" in result.stdout
+
+
+def test_blocked_item_json_lines_and_exit_1(workdir: Path, synthetic: SyntheticRegistry) -> None:
+    result = dlp("scan", "--config", "dlp.toml", "--json", "good.txt", "bad.txt", cwd=workdir)
+    assert result.returncode == 1, result.stderr
+    lines = [json.loads(line) for line in result.stdout.splitlines()]
+    assert [line["decision"] for line in lines] == ["allow", "quarantine"]
+    bad = lines[1]
+    assert bad["path"] == "bad.txt" and bad["incident"].startswith("INC-")
+    finding = next(f for f in bad["findings"] if f["rule"] == "mismatched_recipient")
+    assert set(finding) == {"rule", "severity", "clients", "part", "explanation"}
+    b = synthetic.ordinary()[1]
+    assert b.reference not in result.stdout and b.family_name not in result.stdout
+
+    shown = dlp("incidents", "show", bad["incident"], "--config", "dlp.toml", "--json", cwd=workdir)
+    assert shown.returncode == 0 and json.loads(shown.stdout)["id"] == bad["incident"]
+    listed = dlp("incidents", "list", "--config", "dlp.toml", "--json", cwd=workdir)
+    assert bad["incident"] in listed.stdout
+    exported = dlp("incidents", "export", "--config", "dlp.toml", "--format", "csv", cwd=workdir)
+    assert exported.stdout.startswith("id,time,channel") and bad["incident"] in exported.stdout
+    closed = dlp(
+        "incidents",
+        "close",
+        bad["incident"],
+        "--action",
+        "letter withdrawn",
+        "--config",
+        "dlp.toml",
+        cwd=workdir,
+    )
+    assert closed.returncode == 0 and "closed" in closed.stdout
+
+
+@pytest.mark.parametrize(
+    ("args", "message"),
+    [
+        (["scan", "--config", "dlp.toml", "missing.txt"], "missing.txt: no such file"),
+        (["scan", "--registry", "nope.csv", "good.txt"], "registry file not found"),
+        (["scan", "--config", "bad.toml", "good.txt"], "unknown section"),
+        (["scan", "good.txt"], "no client registry"),
+        (["scan", "--config", "dlp.toml", "--registry", "broken.csv", "good.txt"], "line 2"),
+        (["scan"], "required"),
+        (["incidents", "show", "INC-2026-999999", "--config", "dlp.toml"], "no incident"),
+    ],
+)
+def test_errors_exit_2_without_traceback(workdir: Path, args: list[str], message: str) -> None:
+    (workdir / "bad.toml").write_text("[nonsense]\n")
+    (workdir / "broken.csv").write_text("client_id,given_name,family_name\n,A,B\n")
+    result = dlp(*args, cwd=workdir)
+    assert result.returncode == 2
+    assert message in result.stderr
+    assert "Traceback" not in result.stderr + result.stdout

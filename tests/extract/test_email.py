@@ -1,0 +1,85 @@
+from __future__ import annotations
+
+from dlp.extract import communication_from_message
+from dlp.synthetic import email
+
+
+def parts(data: bytes) -> dict[str, str]:
+    return {p.name: p.text for p in communication_from_message(data, "m.eml").parts if p.error is None}
+
+
+def errors(data: bytes) -> dict[str, str]:
+    return {p.name: p.error or "" for p in communication_from_message(data, "m.eml").parts if p.error}
+
+
+def test_recipients_from_to_cc_and_bcc() -> None:
+    raw = (
+        b"From: a@org.example\r\nTo: B <b@x.example>, c@x.example\r\nCc: d@x.example\r\n"
+        b"Bcc: e@x.example\r\nSubject: hi\r\n\r\nbody\r\n"
+    )
+    item = communication_from_message(raw, "m.eml")
+    assert item.recipients == ("b@x.example", "c@x.example", "d@x.example", "e@x.example")
+    assert item.sender == "a@org.example"
+
+
+def test_rfc2047_subject_and_odd_charsets() -> None:
+    raw = (
+        b"From: a@org.example\r\nTo: b@x.example\r\nSubject: =?utf-8?B?w4lsb2RpZSdzIGFjY291bnQ=?=\r\n"
+        b"MIME-Version: 1.0\r\nContent-Type: text/plain; charset=windows-1252\r\n"
+        b"Content-Transfer-Encoding: 8bit\r\n\r\n"
+    ) + "caf\xe9 account 12".encode("cp1252")
+    found = parts(raw)
+    assert found["subject"] == "Élodie's account"
+    assert found["body"].startswith("café")
+
+
+def test_unknown_charset_falls_back_without_error() -> None:
+    raw = (
+        b"From: a@org.example\r\nTo: b@x.example\r\nSubject: x\r\nMIME-Version: 1.0\r\n"
+        b"Content-Type: text/plain; charset=x-no-such-charset\r\n\r\nplain words\r\n"
+    )
+    assert "plain words" in parts(raw)["body"]
+
+
+def test_html_alternative_and_attachments_are_read() -> None:
+    raw = email(
+        ["b@x.example"],
+        "s",
+        "plain body",
+        html="<html><body><p>html <b>body</b></p><script>var x</script></body></html>",
+        attachments=[("list.csv", b"a,b\n1,2\n", "text/csv"), ("note.txt", b"note text", "text/plain")],
+    )
+    found = parts(raw)
+    assert "plain body" in found["body"]
+    assert "html body" in found["body 2"] and "var x" not in found["body 2"]
+    assert found["attachment list.csv"].startswith("a,b")
+    assert found["attachment note.txt"] == "note text"
+
+
+def test_nested_message_is_read() -> None:
+    inner = email(["z@x.example"], "inner subject", "inner body text")
+    raw = (
+        b"From: a@org.example\r\nTo: b@x.example\r\nSubject: fwd\r\nMIME-Version: 1.0\r\n"
+        b"Content-Type: multipart/mixed; boundary=XX\r\n\r\n--XX\r\nContent-Type: text/plain\r\n\r\nsee below\r\n"
+        b"--XX\r\nContent-Type: message/rfc822\r\n\r\n" + inner + b"\r\n--XX--\r\n"
+    )
+    found = parts(raw)
+    assert "inner body text" in found["attached message, body"]
+
+
+def test_missing_boundary_fails_closed() -> None:
+    raw = (
+        b"From: a@org.example\r\nTo: b@x.example\r\nSubject: x\r\nMIME-Version: 1.0\r\n"
+        b"Content-Type: multipart/mixed; boundary=NOPE\r\n\r\n--OTHER\r\nContent-Type: text/plain\r\n\r\nhi\r\n"
+    )
+    assert "message structure" in errors(raw)
+
+
+def test_unknown_attachment_type_is_unreadable_not_skipped() -> None:
+    raw = email(["b@x.example"], "s", "b", attachments=[("scan.pdf", b"%PDF-1.4 ...", "application/pdf")])
+    assert "no extractor" in errors(raw)["attachment scan.pdf"]
+
+
+def test_binary_declared_as_text_is_unreadable() -> None:
+    raw = email(["b@x.example"], "s", "b", attachments=[("a.txt", b"\x00\x01\x02" * 10, "application/octet-stream")])
+    assert "attachment a.txt" in errors(raw)

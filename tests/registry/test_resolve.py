@@ -1,0 +1,59 @@
+from __future__ import annotations
+
+from dlp.config import OrganisationConfig
+from dlp.model import AddressBlock, RecipientKind
+from dlp.registry.resolve import RecipientResolver
+from dlp.synthetic import OMBUDSMAN_DOMAIN, ORG_DOMAIN, SyntheticRegistry
+
+
+def resolver(index) -> RecipientResolver:
+    return RecipientResolver(
+        index,
+        OrganisationConfig(internal_domains=(ORG_DOMAIN,), approved_recipient_domains=(OMBUDSMAN_DOMAIN,)),
+    )
+
+
+def test_email_kinds(synthetic: SyntheticRegistry, index) -> None:
+    r = resolver(index)
+    c = synthetic.ordinary()[0]
+    assert r.email(c.email.upper(), "x").clients == {c.client_id}
+    assert r.email(f"a@{ORG_DOMAIN}", "x").kind is RecipientKind.INTERNAL
+    assert r.email(f"a@mail.{ORG_DOMAIN}", "x").kind is RecipientKind.INTERNAL
+    assert r.email(f"a@{OMBUDSMAN_DOMAIN}", "x").kind is RecipientKind.APPROVED
+    assert r.email(f"a@not{ORG_DOMAIN}", "x").kind is RecipientKind.UNKNOWN
+    rep = r.email(synthetic.rep_email, "x")
+    assert rep.kind is RecipientKind.AUTHORISED and synthetic.represented.client_id in rep.authorised_for
+
+
+def test_client_named_as_authorised_contact_represents(synthetic: SyntheticRegistry, index) -> None:
+    helper = synthetic.by_id(next(x for x in synthetic.represented.authorised_contacts if "@" not in x))
+    recipient = resolver(index).email(helper.email, "x")
+    assert synthetic.represented.client_id in recipient.authorised_for
+
+
+def test_letter_block_tolerates_initials_case_and_abbreviations(synthetic: SyntheticRegistry, index) -> None:
+    c = synthetic.ordinary()[5]
+    r = resolver(index)
+    for name in (
+        c.name,
+        f"{c.given_name[0]} {c.family_name.upper()}",
+        f"Dr {c.given_name[0]}. {c.family_name}",
+    ):
+        recipient = r.letter(AddressBlock(name, tuple(c.address_lines())))
+        assert recipient.kind is RecipientKind.CLIENT and recipient.clients == {c.client_id}, name
+
+
+def test_letter_to_other_house_number_is_unknown(synthetic: SyntheticRegistry, index) -> None:
+    c = next(x for x in synthetic.ordinary() if "/" not in x.number)
+    lines = c.address_lines()
+    lines[0] = lines[0].replace(c.number, str(int(c.number) + 1), 1)
+    recipient = resolver(index).letter(AddressBlock(c.name, tuple(lines)))
+    assert recipient.kind is RecipientKind.UNKNOWN
+    assert recipient.note == "addressee is a client but this is not their registered address"
+
+
+def test_letter_without_address_block() -> None:
+    from dlp.registry import RegistryIndex
+
+    recipient = resolver(RegistryIndex([])).letter(None)
+    assert recipient.kind is RecipientKind.UNKNOWN and recipient.postal
