@@ -56,6 +56,7 @@ CANONICAL_WORDS: dict[str, str] = {
 }
 # Words that only say what kind of dwelling follows ("Unit 4, 12 Wattle St" is "4/12 Wattle St").
 DROPPED_WORDS = frozenset({"unit", "u", "apt", "apartment", "flat", "villa", "townhouse"})
+_CANONICAL_OR_DROPPED = {**CANONICAL_WORDS, **dict.fromkeys(DROPPED_WORDS, "")}
 TITLES = frozenset({"mr", "mrs", "ms", "miss", "mx", "dr", "drive", "prof", "sir", "dame", "rev"})
 STATES = ("VIC", "NSW", "QLD", "SA", "WA", "TAS", "NT", "ACT")
 LOCALITY = re.compile(
@@ -101,16 +102,25 @@ class CompactText:
         starts: dict[int, int] = {}
         ends: dict[int, int] = {}
         pos = 0
-        get = CANONICAL_WORDS.get
-        for match in TOKEN.finditer(text):
-            token = match.group().lower()
-            if token in DROPPED_WORDS:
-                continue
-            token = get(token, token)
-            starts[pos] = match.start()
+        lower = text.lower()
+        # A few characters change length when lower-cased; then fold token by token to keep offsets exact.
+        fold = len(lower) != len(text)
+        if fold:
+            lower = text
+        get = _CANONICAL_OR_DROPPED.get
+        append = pieces.append
+        for match in TOKEN.finditer(lower):
+            token = match.group().lower() if fold else match.group()
+            canonical = get(token)
+            if canonical is not None:
+                if not canonical:
+                    continue
+                token = canonical
+            start, end = match.span()
+            starts[pos] = start
             pos += len(token)
-            ends[pos] = match.end()
-            pieces.append(token)
+            ends[pos] = end
+            append(token)
         return cls("".join(pieces), starts, ends)
 
     def span(self, end_inclusive: int, length: int) -> tuple[int, int] | None:

@@ -23,3 +23,13 @@ def test_dates_in_letter_formats() -> None:
 def test_compact_and_phones() -> None:
     assert compact("AC-1234 5678") == compact("ac12345678")
     assert phone_keys("+61 412 345 678") == phone_keys("0412 345 678")
+
+
+def test_offsets_survive_characters_that_change_length_when_lower_cased() -> None:
+    from dlp.normalize import CompactText
+
+    text = "İstanbul, 12 Wattle ST"
+    canon = CompactText.of(text)
+    assert canon.text.endswith("12wattlestreet")
+    start = canon.text.index("12wattlestreet")
+    assert canon.span(start + len("12wattlestreet") - 1, len("12wattlestreet")) == (10, len(text))

@@ -10,7 +10,8 @@ from __future__ import annotations
 import logging
 from pathlib import Path
 
-from presidio_analyzer import AnalyzerEngine, RecognizerRegistry
+from presidio_analyzer import AnalyzerEngine, RecognizerRegistry, RecognizerResult
+from presidio_analyzer.context_aware_enhancers import ContextAwareEnhancer
 from presidio_analyzer.nlp_engine import NlpEngine, NoOpNlpEngine, SpacyNlpEngine
 
 from dlp.analysis.offline import keep_offline
@@ -41,6 +42,22 @@ class LocalSpacyNlpEngine(SpacyNlpEngine):
         self.nlp = loaded  # type: ignore[assignment]
 
 
+class NoContextEnhancer(ContextAwareEnhancer):
+    """Without a model there are no tokens to find context words in; recognisers that need context check it
+    themselves (ContextPatternRecognizer). Presidio's lemma enhancer would still deep-copy every result."""
+
+    def __init__(self) -> None:
+        super().__init__(
+            context_similarity_factor=0,
+            min_score_with_context_similarity=0,
+            context_prefix_count=0,
+            context_suffix_count=0,
+        )
+
+    def enhance_using_context(self, text, raw_results, nlp_artifacts, recognizers, context=None):  # type: ignore[no-untyped-def]
+        return raw_results
+
+
 def build_nlp_engine(settings: AnalysisConfig) -> NlpEngine:
     lang = settings.language
     if settings.spacy_model:
@@ -64,7 +81,9 @@ def build_analyzer(index: RegistryIndex, settings: AnalysisConfig | None = None)
     registry.add_recognizers_from_yaml(PATTERNS_YAML)
     if settings.spacy_model:
         registry.add_nlp_recognizer(nlp_engine=nlp_engine)
+    enhancer = None if settings.spacy_model else NoContextEnhancer()
     return AnalyzerEngine(
+        context_aware_enhancer=enhancer,
         registry=registry,
         nlp_engine=nlp_engine,
         supported_languages=[settings.language],

@@ -6,6 +6,8 @@ finds candidates with a regex and lets phonenumbers judge only those.
 
 from __future__ import annotations
 
+from functools import lru_cache
+
 import phonenumbers
 from presidio_analyzer import Pattern, PatternRecognizer
 
@@ -26,8 +28,14 @@ class AuPhoneRecognizer(PatternRecognizer):
         )
 
     def validate_result(self, pattern_text: str) -> bool:
-        try:
-            number = phonenumbers.parse(pattern_text, "AU")
-        except phonenumbers.NumberParseException:
-            return False
-        return bool(phonenumbers.is_valid_number(number))
+        return _is_valid_au_number(pattern_text)
+
+
+@lru_cache(maxsize=4096)
+def _is_valid_au_number(text: str) -> bool:
+    # Cached: the organisation's own numbers recur in every letter.
+    try:
+        number = phonenumbers.parse(text, "AU")
+    except phonenumbers.NumberParseException:
+        return False
+    return bool(phonenumbers.is_valid_number(number))

@@ -26,10 +26,12 @@ class ContextPatternRecognizer(PatternRecognizer):
         nlp_artifacts: NlpArtifacts | None = None,
         regex_flags: int | None = None,
     ) -> list[RecognizerResult]:
+        if self.context and not self.SELF_EVIDENT_PATTERNS and not self._context_words().search(text):
+            return []  # no context word anywhere: nothing this recogniser could report
         results = super().analyze(text, entities, nlp_artifacts, regex_flags)
-        if not self.context:
+        if not self.context or not results:
             return results
-        words = re.compile(r"\b(?:" + "|".join(re.escape(w) for w in self.context) + r")\b", re.IGNORECASE)
+        words = self._context_words()
         kept = []
         for result in results:
             pattern = result.analysis_explanation.pattern_name if result.analysis_explanation else None
@@ -37,3 +39,10 @@ class ContextPatternRecognizer(PatternRecognizer):
             if pattern in self.SELF_EVIDENT_PATTERNS or words.search(window):
                 kept.append(result)
         return kept
+
+    def _context_words(self) -> re.Pattern[str]:
+        cached: re.Pattern[str] | None = getattr(self, "_context_re", None)
+        if cached is None:
+            cached = re.compile(r"\b(?:" + "|".join(re.escape(w) for w in self.context) + r")\b", re.IGNORECASE)
+            self._context_re = cached
+        return cached
