@@ -7,10 +7,11 @@ ints into `entries`, so the automaton itself holds no Python objects per key.
 from __future__ import annotations
 
 from collections import defaultdict
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass
 from datetime import date
 from sys import intern
+from typing import TypeVar
 
 import ahocorasick
 
@@ -36,6 +37,7 @@ FIELD_OF = {
 }
 MIN_KEY = 5  # shorter compact keys ("alee", "1234") match too much text by chance
 
+K = TypeVar("K")
 Entry = tuple[str, tuple[str, ...], tuple[str, ...]]  # entity, client ids, ids for whom it is suppressed
 
 
@@ -62,13 +64,12 @@ class RegistryIndex:
 
     def __init__(self, clients: Iterable[Client]) -> None:
         self.clients: dict[str, Client] = {}
-        self.joint: dict[str, frozenset[str]] = {}
-        self.by_email: dict[str, set[str]] = defaultdict(set)
-        self.authorised_by_email: dict[str, set[str]] = defaultdict(set)
-        self.authorised_by_client: dict[str, set[str]] = defaultdict(set)
-        self.by_name: dict[str, set[str]] = defaultdict(set)
-        self.by_dob: dict[date, set[str]] = defaultdict(set)
-        self.by_address: dict[str, set[str]] = defaultdict(set)
+        by_email: dict[str, set[str]] = defaultdict(set)
+        authorised_by_email: dict[str, set[str]] = defaultdict(set)
+        authorised_by_client: dict[str, set[str]] = defaultdict(set)
+        by_name: dict[str, set[str]] = defaultdict(set)
+        by_dob: dict[date, set[str]] = defaultdict(set)
+        by_address: dict[str, set[str]] = defaultdict(set)
         self.by_postcode: dict[str, list[AddressRecord]] = defaultdict(list)
         keys: dict[str, dict[str, tuple[list[str], list[str]]]] = defaultdict(dict)
 
@@ -91,34 +92,41 @@ class RegistryIndex:
             for ref in client.references:
                 add(compact(ref), CLIENT_REFERENCE, client, False)
             for email in client.emails:
-                self.by_email[email.lower()].add(cid)
+                by_email[email.lower()].add(cid)
                 add(compact(email), CLIENT_EMAIL, client, client.is_suppressed("email"))
             for phone in client.phones:
                 for key in phone_keys(phone):
                     add(key, CLIENT_PHONE, client, client.is_suppressed("phone"))
             for contact in client.authorised_contacts:
                 if "@" in contact:
-                    self.authorised_by_email[contact.lower()].add(cid)
+                    authorised_by_email[contact.lower()].add(cid)
                 else:
-                    self.authorised_by_client[contact].add(cid)
+                    authorised_by_client[contact].add(cid)
             given, family = name_tokens(client.given_name), name_tokens(client.family_name)
             if given and family:
-                self.by_name["".join(given + family)].add(cid)
+                by_name["".join(given + family)].add(cid)
                 add("".join(given + family), CLIENT_NAME, client, False)
                 add("".join(family + given), CLIENT_NAME, client, False)
             if client.date_of_birth:
-                self.by_dob[client.date_of_birth].add(cid)
+                by_dob[client.date_of_birth].add(cid)
             address = parse_address(client.postal_address) if client.postal_address else None
             if address:
                 hidden = client.is_suppressed("postal_address")
                 for key in address.keys():
                     add(key, CLIENT_ADDRESS, client, hidden)
-                self.by_address[address.street + address.suburb + address.postcode].add(cid)
+                by_address[address.street + address.suburb + address.postcode].add(cid)
                 self.by_postcode[address.postcode].append(AddressRecord(address.street, address.suburb, cid, hidden))
                 # A bare street line ("12 Wattle St") is only worth matching when it carries a number.
                 if any(ch.isdigit() for ch in address.street):
                     add(address.street, CLIENT_STREET, client, hidden)
         self.joint = {cid: frozenset(others) for cid, others in joint.items()}
+        # Built as sets, kept as tuples: a one-element tuple costs a quarter of a set, a million times over.
+        self.by_email = _freeze(by_email)
+        self.authorised_by_email = _freeze(authorised_by_email)
+        self.authorised_by_client = _freeze(authorised_by_client)
+        self.by_name = _freeze(by_name)
+        self.by_dob = _freeze(by_dob)
+        self.by_address = _freeze(by_address)
 
         # The automaton stores an int per key: an index into `groups`, each (key length, entries).
         self.groups: list[tuple[int, tuple[Entry, ...]]] = []
@@ -154,3 +162,7 @@ class RegistryIndex:
     def related(self, a: str, b: str) -> bool:
         """Same client, or joint account holders."""
         return a == b or b in self.joint.get(a, frozenset())
+
+
+def _freeze(table: Mapping[K, set[str]]) -> dict[K, tuple[str, ...]]:
+    return {key: tuple(sorted(ids)) for key, ids in table.items()}

@@ -35,7 +35,7 @@ class RecipientResolver:
         clients = frozenset(self.index.by_email.get(address, ()))
         authorised = set(self.index.authorised_by_email.get(address, ()))
         for cid in clients:  # a client may be the authorised representative of another
-            authorised |= self.index.authorised_by_client.get(cid, set())
+            authorised.update(self.index.authorised_by_client.get(cid, ()))
         if clients:
             return Recipient(label, RecipientKind.CLIENT, clients=clients, authorised_for=frozenset(authorised))
         if authorised:
@@ -63,7 +63,7 @@ class RecipientResolver:
         if named:
             authorised: set[str] = set()
             for cid in named:
-                authorised |= self.index.authorised_by_client.get(cid, set())
+                authorised.update(self.index.authorised_by_client.get(cid, ()))
             return Recipient(
                 label,
                 RecipientKind.CLIENT,
@@ -76,7 +76,7 @@ class RecipientResolver:
         if at_address:
             note = "addressee's name does not match the clients registered at this address"
         else:
-            elsewhere = self.index.by_name.get(compact(" ".join(name_tokens(block.name))), set())
+            elsewhere = self.index.by_name.get(compact(" ".join(name_tokens(block.name))), ())
             note = (
                 "addressee is a client but this is not their registered address"
                 if elsewhere
