@@ -47,6 +47,22 @@ class AnalysisConfig:
 
 
 @dataclass(frozen=True)
+class LimitsConfig:
+    """What the extractors will read; anything beyond is unscannable_content (fails closed)."""
+
+    max_part_bytes: int = 25 * 1024 * 1024  # one file or attachment
+    max_text_chars: int = 5_000_000
+    max_pdf_pages: int = 2000
+    max_archive_files: int = 1000
+    max_archive_total_bytes: int = 200 * 1024 * 1024  # everything an archive expands to
+    max_archive_ratio: int = 100  # expanded size / compressed size of any one member
+    max_archive_depth: int = 3  # archives inside archives
+    ocr: bool = True  # OCR scanned pages and images with Tesseract
+    ocr_language: str = "eng"
+    ocr_timeout_seconds: int = 60
+
+
+@dataclass(frozen=True)
 class RelayConfig:
     listen: str = "127.0.0.1:10025"
     next_hop: str = "127.0.0.1:10026"
@@ -71,6 +87,7 @@ class Config:
     store: StoreConfig = field(default_factory=StoreConfig)
     policy: PolicyConfig = field(default_factory=PolicyConfig)
     analysis: AnalysisConfig = field(default_factory=AnalysisConfig)
+    limits: LimitsConfig = field(default_factory=LimitsConfig)
     relay: RelayConfig = field(default_factory=RelayConfig)
     folder: FolderConfig = field(default_factory=FolderConfig)
     web: WebConfig = field(default_factory=WebConfig)
@@ -141,6 +158,14 @@ def _check(key: str, value: Any, default: Any, annotation: Any, where: str) -> A
         if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
             raise ConfigError(f"{where}: {key} must be a list of strings")
         return tuple(v.strip().lower() if "domain" in key or "staff" in key else v for v in value)
+    if kind == "bool":
+        if not isinstance(value, bool):
+            raise ConfigError(f"{where}: {key} must be true or false")
+        return value
+    if kind == "int":
+        if not isinstance(value, int) or isinstance(value, bool) or value < 1:
+            raise ConfigError(f"{where}: {key} must be a whole number of at least 1")
+        return value
     if kind == "float":
         if not isinstance(value, int | float) or isinstance(value, bool):
             raise ConfigError(f"{where}: {key} must be a number")

@@ -5,7 +5,7 @@ All are immutable dataclasses so a rule can never change what another rule sees.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from enum import StrEnum
 
 
@@ -81,6 +81,7 @@ class Communication:
     address_block: AddressBlock | None = None  # letters
     parts: tuple[Part, ...] = ()
     digest: str = ""  # sha256 of the raw item, a PII-free pointer for incident records
+    locator: str | None = None  # which letter of a merged file: "letter 3, pages 5-6"
 
 
 class RecipientKind(StrEnum):
@@ -145,6 +146,7 @@ class Verdict:
     violations: tuple[Violation, ...] = ()
     recipients: tuple[Recipient, ...] = ()
     incident: str | None = None
+    locator: str | None = None  # which letter of a merged file
 
     @property
     def blocked(self) -> bool:
@@ -157,7 +159,7 @@ class Verdict:
         return max((v.severity for v in self.violations), key=lambda s: s.rank)
 
     def with_incident(self, incident: str | None) -> Verdict:
-        return Verdict(self.source, self.decision, self.violations, self.recipients, incident)
+        return replace(self, incident=incident)
 
 
 @dataclass(frozen=True)

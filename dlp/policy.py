@@ -67,7 +67,8 @@ class Policy:
                 violations.extend(rule.check(ctx))
         violations = [v for v in violations if v.decision is not Decision.ALLOW]
         decision = max((v.decision for v in violations), key=lambda d: d.rank, default=Decision.ALLOW)
-        return Verdict(ctx.communication.source, decision, tuple(violations), ctx.recipients)
+        item = ctx.communication
+        return Verdict(item.source, decision, tuple(violations), ctx.recipients, locator=item.locator)
 
 
 def _validate(rule_id: str, values: dict[str, Any], source: Path) -> None:

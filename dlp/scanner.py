@@ -11,7 +11,7 @@ from dlp.analysis.attribution import analyse_part
 from dlp.analysis.engine import build_analyzer
 from dlp.config import Config
 from dlp.errors import RegistryError
-from dlp.extract import Limits, load_item
+from dlp.extract import load_items
 from dlp.model import Channel, Communication, Finding, Recipient, ScanContext, Verdict
 from dlp.policy import Policy
 from dlp.registry import RegistryIndex, load_registry
@@ -38,7 +38,6 @@ class Scanner:
         policy: Policy,
         store: IncidentStore | None = None,
         analyzer: AnalyzerEngine | None = None,
-        limits: Limits | None = None,
     ) -> None:
         self.config = config
         self.index = index
@@ -46,7 +45,7 @@ class Scanner:
         self.store = store
         self.analyzer = analyzer or build_analyzer(index, config.analysis)
         self.resolver = RecipientResolver(index, config.organisation)
-        self.limits = limits or Limits()
+        self.limits = config.limits
 
     @classmethod
     def from_config(cls, config: Config, registry_path: str | None = None, with_store: bool = True) -> Scanner:
@@ -87,5 +86,6 @@ class Scanner:
         )
         return verdict
 
-    def scan_path(self, path: str | Path, channel: Channel = Channel.CLI) -> Verdict:
-        return self.scan(load_item(path, self.limits), channel)
+    def scan_path(self, path: str | Path, channel: Channel = Channel.CLI) -> list[Verdict]:
+        """Scan a file: one verdict for a message or letter, one per letter of a merged print file."""
+        return [self.scan(item, channel) for item in load_items(path, self.limits)]

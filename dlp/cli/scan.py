@@ -28,8 +28,10 @@ def add_parser(sub: Any) -> None:
 
 
 def verdict_json(path: str, verdict: Verdict) -> dict[str, Any]:
-    return {
-        "path": path,
+    out: dict[str, Any] = {"path": path}
+    if verdict.locator:
+        out["letter"] = verdict.locator
+    return out | {
         "decision": verdict.decision.value,
         "findings": [
             {
@@ -56,7 +58,7 @@ def run(args: argparse.Namespace) -> int:
         task = progress.add_task("scanning", total=len(args.files))
         for path in args.files:
             try:
-                verdict = scanner.scan_path(path, Channel.CLI)
+                verdicts = scanner.scan_path(path, Channel.CLI)
             except InputError as exc:
                 errors += 1
                 err.print(f"dlp: error: {exc}", markup=False)
@@ -64,22 +66,25 @@ def run(args: argparse.Namespace) -> int:
                     print(json.dumps({"path": path, "decision": None, "error": str(exc)}), flush=True)
                 progress.advance(task)
                 continue
-            blocked += verdict.blocked
-            counts[verdict.decision.value] = counts.get(verdict.decision.value, 0) + 1
-            if args.json:
-                print(json.dumps(verdict_json(path, verdict)), flush=True)
-            else:
-                _print_readable(out, path, verdict)
+            for verdict in verdicts:
+                blocked += verdict.blocked
+                counts[verdict.decision.value] = counts.get(verdict.decision.value, 0) + 1
+                if args.json:
+                    print(json.dumps(verdict_json(path, verdict)), flush=True)
+                else:
+                    _print_readable(out, path, verdict)
             progress.advance(task)
-    if not args.json and len(args.files) > 1:
+    if not args.json and sum(counts.values()) + errors > 1:
         summary = ", ".join(f"{n} {d}" for d, n in sorted(counts.items()))
-        out.print(f"{len(args.files)} item(s): {summary}" + (f", {errors} error(s)" if errors else ""))
+        out.print(f"{sum(counts.values())} item(s): {summary}" + (f", {errors} error(s)" if errors else ""))
     return 2 if errors else (1 if blocked else 0)
 
 
 def _print_readable(out: Console, path: str, verdict: Verdict) -> None:
     decision = verdict.decision.value
     line = f"[{STYLE[decision]}]{decision.upper()}[/] {_escape(path)}"
+    if verdict.locator:
+        line += f" ({verdict.locator})"
     if verdict.incident:
         line += f"  ({verdict.incident})"
     out.print(line)

@@ -3,14 +3,23 @@
 from __future__ import annotations
 
 import hashlib
+from dataclasses import replace
 from pathlib import Path
 
 from dlp.errors import InputError
-from dlp.extract import text as _text  # noqa: F401  (registers the text extractors)
-from dlp.extract.base import Extractor, Limits, extract_part, find_extractor, register
+from dlp.extract import archive as _archive  # noqa: F401
+from dlp.extract import image as _image  # noqa: F401
+from dlp.extract import office as _office  # noqa: F401
+from dlp.extract import ole as _ole  # noqa: F401
+
+# Importing each format's module registers its extractor; signature checks run in this order.
+from dlp.extract import pdf as _pdf  # noqa: F401, I001
+from dlp.extract import rtf as _rtf  # noqa: F401
+from dlp.extract import text as _text  # noqa: F401
+from dlp.extract.base import Extractor, Limits, extract_part, find_extractor, register, unreadable
 from dlp.extract.email import addresses, message_parts, parse_message
-from dlp.extract.letter import find_address_block
-from dlp.model import Communication
+from dlp.extract.letter import find_address_block, starts_letter
+from dlp.model import Communication, Part
 
 __all__ = [
     "Extractor",
@@ -48,12 +57,16 @@ def looks_like_message(data: bytes, path: Path) -> bool:
     return first.startswith(_HEADER_START) and b":" in first and b"\n\n" in data[:65536].replace(b"\r\n", b"\n")
 
 
-def load_item(path: str | Path, limits: Limits | None = None) -> Communication:
-    """Read one item from disk: a message (by content or `.eml`) or a letter."""
+def load_items(path: str | Path, limits: Limits | None = None) -> list[Communication]:
+    """Read one file from disk: a message (by content or `.eml`), or one or more letters."""
     path = Path(path)
     limits = limits or Limits()
     try:
-        data = path.read_bytes()
+        size = path.stat().st_size
+        if size > limits.max_part_bytes:
+            data = b""  # not read into memory: reported below as over the limit
+        else:
+            data = path.read_bytes()
     except FileNotFoundError:
         raise InputError(f"{path}: no such file") from None
     except IsADirectoryError:
@@ -62,9 +75,17 @@ def load_item(path: str | Path, limits: Limits | None = None) -> Communication:
         raise InputError(f"{path}: permission denied") from None
     except OSError as exc:
         raise InputError(f"{path}: cannot be read ({exc.strerror})") from None
+    if size > limits.max_part_bytes:
+        part = unreadable("letter", None, f"over the size limit of {limits.max_part_bytes} bytes")
+        return [Communication(kind="letter", source=str(path), parts=(part,))]
     if looks_like_message(data, path):
-        return communication_from_message(data, str(path), limits)
-    return communication_from_letter(data, str(path), limits)
+        return [communication_from_message(data, str(path), limits)]
+    return letters_from_file(data, str(path), limits)
+
+
+def load_item(path: str | Path, limits: Limits | None = None) -> Communication:
+    """The first item of a file (a message, or the first letter of a merged file)."""
+    return load_items(path, limits)[0]
 
 
 def communication_from_message(
@@ -85,14 +106,45 @@ def communication_from_message(
 
 
 def communication_from_letter(data: bytes, source: str, limits: Limits | None = None) -> Communication:
-    limits = limits or Limits()
-    parts = extract_part(data, "letter", filename=Path(source).name, limits=limits)
+    """A file holding one letter (its address block taken from the first page)."""
+    return _letter(extract_letter_parts(data, source, limits), source, hashlib.sha256(data).hexdigest())
+
+
+def letters_from_file(data: bytes, source: str, limits: Limits | None = None) -> list[Communication]:
+    """Every letter in a file: a merged print file is split where a page starts a new letter."""
+    digest = hashlib.sha256(data).hexdigest()
+    groups = split_letters(extract_letter_parts(data, source, limits))
+    if len(groups) == 1:
+        return [_letter(groups[0], source, digest)]
+    return [_letter(group, source, digest, locator=_locate(i, group)) for i, group in enumerate(groups, 1)]
+
+
+def extract_letter_parts(data: bytes, source: str, limits: Limits | None = None) -> list[Part]:
+    parts = extract_part(data, "letter", filename=Path(source).name, limits=limits or Limits())
+    # A letter's parts are its pages: "page 2" says more than "letter, page 2".
+    return [replace(p, name=p.name.removeprefix("letter, ")) for p in parts]
+
+
+def split_letters(pages: list[Part]) -> list[list[Part]]:
+    """Group pages into letters: a page with an address block and a salutation starts a new one."""
+    groups: list[list[Part]] = []
+    for page in pages:
+        if not groups or (page.error is None and starts_letter(page.text)):
+            groups.append([page])
+        else:
+            groups[-1].append(page)
+    return groups
+
+
+def _letter(parts: list[Part], source: str, digest: str, locator: str | None = None) -> Communication:
     readable = [p for p in parts if p.error is None]
     block = find_address_block(readable[0].text) if readable else None
     return Communication(
-        kind="letter",
-        source=source,
-        address_block=block,
-        parts=tuple(parts),
-        digest=hashlib.sha256(data).hexdigest(),
+        kind="letter", source=source, address_block=block, parts=tuple(parts), digest=digest, locator=locator
     )
+
+
+def _locate(number: int, pages: list[Part]) -> str:
+    names = [p.name.removeprefix("page ") for p in pages]
+    span = names[0] if len(names) == 1 else f"{names[0]}-{names[-1]}"
+    return f"letter {number}, page{'s' if len(names) > 1 else ''} {span}"

@@ -9,16 +9,10 @@ from __future__ import annotations
 
 import mimetypes
 from abc import ABC, abstractmethod
-from dataclasses import dataclass
 
+from dlp.config import LimitsConfig as Limits
 from dlp.errors import ExtractionError
 from dlp.model import Part
-
-
-@dataclass(frozen=True)
-class Limits:
-    max_part_bytes: int = 25 * 1024 * 1024
-    max_text_chars: int = 5_000_000
 
 
 class Extractor(ABC):
@@ -32,8 +26,10 @@ class Extractor(ABC):
         return False
 
     @abstractmethod
-    def extract(self, data: bytes, name: str, limits: Limits, charset: str | None = None) -> list[Part]:
-        """Readable parts; raise ExtractionError with a PII-free reason when the data cannot be read."""
+    def extract(self, data: bytes, name: str, limits: Limits, charset: str | None = None, depth: int = 0) -> list[Part]:
+        """Readable parts; raise ExtractionError with a PII-free reason when the data cannot be read.
+
+        `depth` counts the archives this data sits inside, for the archive depth limit."""
 
 
 _EXTRACTORS: list[Extractor] = []
@@ -72,6 +68,7 @@ def extract_part(
     filename: str | None = None,
     limits: Limits | None = None,
     charset: str | None = None,
+    depth: int = 0,
 ) -> list[Part]:
     """Readable parts of one piece of data, or a single unreadable Part saying why."""
     limits = limits or Limits()
@@ -81,11 +78,17 @@ def extract_part(
     if extractor is None:
         return [unreadable(name, media_type, f"no extractor for {media_type or 'this file type'}")]
     try:
-        return extractor.extract(data, name, limits, charset)
+        parts = extractor.extract(data, name, limits, charset, depth)
     except ExtractionError as exc:
         return [unreadable(name, media_type, str(exc))]
     except Exception as exc:  # a corrupt file must fail closed, never crash the scan
         return [unreadable(name, media_type, f"corrupt or unreadable ({exc.__class__.__name__})")]
+    return [
+        unreadable(p.name, p.media_type, f"text over the limit of {limits.max_text_chars} characters")
+        if len(p.text) > limits.max_text_chars
+        else p
+        for p in parts
+    ]
 
 
 def unreadable(name: str, media_type: str | None, reason: str) -> Part:

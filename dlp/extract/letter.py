@@ -46,3 +46,9 @@ def find_address_block(text: str) -> AddressBlock | None:
     if len(block) < 2:
         return AddressBlock(name="", address_lines=tuple(block), salutation=salutation)
     return AddressBlock(name=block[0], address_lines=tuple(block[1:]), salutation=salutation)
+
+
+def starts_letter(text: str) -> bool:
+    """Does this page open a new letter (an address block above a salutation)?"""
+    block = find_address_block(text)
+    return block is not None and block.salutation is not None and bool(block.name)

@@ -35,7 +35,7 @@ class PlainTextExtractor(Extractor):
     media_types = ("text/plain", "text/markdown", "text/x-log")
     extensions = (".txt", ".text", ".md", ".log")
 
-    def extract(self, data: bytes, name: str, limits: Limits, charset: str | None = None) -> list[Part]:
+    def extract(self, data: bytes, name: str, limits: Limits, charset: str | None = None, depth: int = 0) -> list[Part]:
         _check_text(data, limits)
         return [Part(name=name, text=decode(data, charset), media_type="text/plain")]
 
@@ -44,7 +44,7 @@ class CsvExtractor(Extractor):
     media_types = ("text/csv", "application/csv", "text/comma-separated-values", "text/tab-separated-values")
     extensions = (".csv", ".tsv")
 
-    def extract(self, data: bytes, name: str, limits: Limits, charset: str | None = None) -> list[Part]:
+    def extract(self, data: bytes, name: str, limits: Limits, charset: str | None = None, depth: int = 0) -> list[Part]:
         _check_text(data, limits)
         # Scanned as text: every field stays on its row, so a row's details stay together.
         return [Part(name=name, text=decode(data, charset), media_type="text/csv")]
@@ -90,7 +90,7 @@ class HtmlExtractor(Extractor):
         head = data[:512].lstrip().lower()
         return head.startswith((b"<!doctype html", b"<html"))
 
-    def extract(self, data: bytes, name: str, limits: Limits, charset: str | None = None) -> list[Part]:
+    def extract(self, data: bytes, name: str, limits: Limits, charset: str | None = None, depth: int = 0) -> list[Part]:
         _check_text(data, limits)
         return [Part(name=name, text=html_to_text(decode(data, charset)), media_type="text/html")]
 

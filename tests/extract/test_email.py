@@ -76,8 +76,8 @@ def test_missing_boundary_fails_closed() -> None:
 
 
 def test_unknown_attachment_type_is_unreadable_not_skipped() -> None:
-    raw = email(["b@x.example"], "s", "b", attachments=[("scan.pdf", b"%PDF-1.4 ...", "application/pdf")])
-    assert "no extractor" in errors(raw)["attachment scan.pdf"]
+    raw = email(["b@x.example"], "s", "b", attachments=[("data.xyz", b"\x13\x37 opaque", "application/x-foo")])
+    assert "no extractor" in errors(raw)["attachment data.xyz"]
 
 
 def test_binary_declared_as_text_is_unreadable() -> None:
