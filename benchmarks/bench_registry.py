@@ -1,6 +1,6 @@
 """Registry scale: load, index and memory for large registries, and matching cost against registry size.
 
-    python benchmarks/bench_registry.py [--clients 100000 1000000]
+python benchmarks/bench_registry.py [--clients 100000 1000000]
 """
 
 from __future__ import annotations

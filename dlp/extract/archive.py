@@ -17,6 +17,7 @@ from dlp.model import Part
 class ZipExtractor(Extractor):
     media_types = ("application/zip", "application/x-zip-compressed")
     extensions = (".zip",)
+    generic = True
 
     def sniff(self, data: bytes) -> bool:
         return data.startswith((b"PK\x03\x04", b"PK\x05\x06"))

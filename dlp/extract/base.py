@@ -20,6 +20,8 @@ class Extractor(ABC):
 
     media_types: tuple[str, ...] = ()
     extensions: tuple[str, ...] = ()
+    # A container format others are built on (a DOCX is a ZIP): sniffed only after every specific format.
+    generic: bool = False
 
     def sniff(self, data: bytes) -> bool:
         """True if the bytes are certainly this format (a magic number); False if unsure."""
@@ -37,6 +39,7 @@ _EXTRACTORS: list[Extractor] = []
 
 def register(extractor: Extractor) -> Extractor:
     _EXTRACTORS.append(extractor)
+    _EXTRACTORS.sort(key=lambda e: e.generic)  # stable: registration order within each group
     return extractor
 
 

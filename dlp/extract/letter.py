@@ -18,12 +18,22 @@ ATTENTION = re.compile(
     r"(?:our|your) ref(?:erence)?\b.*|date\b.*|\d{1,2}\s+\w+\s+\d{4})$",
     re.IGNORECASE,
 )
-MAX_BLOCK_LINES = 6
+MAX_STREET_LINES = 3
+# A street line: a number first, a delivery service, or a street-type word ("Wattle St", "Level 2").
+STREET_LINE = re.compile(
+    r"^(?:\d|(?:unit|flat|apt|apartment|level|lot|shop|suite|po box|p\.o\. box|gpo box|locked bag|rmb|care of|c/-)\b)"
+    r"|\b(?:st|street|rd|road|ave|avenue|dr|drive|ct|court|pl|place|cres|crescent|hwy|highway|pde|parade|tce|terrace|"
+    r"cl|close|ln|lane|bvd|boulevard|way|grove|circuit|cct|square)\.?$",
+    re.IGNORECASE,
+)
+# The addressee's name: words, initials, titles and "&"; no digits, no @, not too long.
+NAME_LINE = re.compile(r"^[^\W\d_][\w.'’\- &]{0,78}$")
 HEADER_LINES = 40  # without a salutation, the addressee is looked for in the top of the first page
 
 
 def find_address_block(text: str) -> AddressBlock | None:
-    lines = [line.strip() for line in text.splitlines()]
+    # Blank lines are dropped: a PDF's text often has none, a DOCX's has one after every paragraph.
+    lines = [line.strip() for line in text.splitlines() if line.strip()]
     salutation_at, salutation = None, None
     for i, line in enumerate(lines):
         match = SALUTATION.match(line)
@@ -35,17 +45,19 @@ def find_address_block(text: str) -> AddressBlock | None:
     if not localities:
         return None
     end = localities[-1]
-    block: list[str] = []
-    i = end
-    while i >= 0 and lines[i] and len(block) < MAX_BLOCK_LINES:
-        if i != end and (LOCALITY_END.search(lines[i]) and i in localities):
-            break  # the letterhead's address sits directly above: stop at it
-        block.insert(0, lines[i])
+    # Walk up from the locality line: street lines first, then the addressee's name. Blank lines are not
+    # relied on (text taken from a PDF often has none).
+    address = [lines[end]]
+    i = end - 1
+    while i >= 0 and len(address) < MAX_STREET_LINES + 1 and lines[i] and STREET_LINE.search(lines[i]):
+        if i in localities:
+            break
+        address.insert(0, lines[i])
         i -= 1
-    block = [line for line in block if not ATTENTION.match(line)]
-    if len(block) < 2:
-        return AddressBlock(name="", address_lines=tuple(block), salutation=salutation)
-    return AddressBlock(name=block[0], address_lines=tuple(block[1:]), salutation=salutation)
+    # The name sits directly above the street lines; a blank, attention or letterhead line there means none.
+    candidate = lines[i] if i >= 0 else ""
+    name = candidate if NAME_LINE.match(candidate) and not ATTENTION.match(candidate) and i not in localities else ""
+    return AddressBlock(name=name, address_lines=tuple(address), salutation=salutation)
 
 
 def starts_letter(text: str) -> bool:

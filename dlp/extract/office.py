@@ -53,14 +53,7 @@ class DocxExtractor(Extractor):
         _check_ratio(data, limits)
         # docx2python reads the body with its tables and text boxes, headers, footers, footnotes and endnotes.
         with docx2python(io.BytesIO(data)) as content:
-            sections = [
-                ("header", content.header),
-                ("body", content.body),
-                ("footnotes", content.footnotes),
-                ("endnotes", content.endnotes),
-                ("footer", content.footer),
-            ]
-            text = "\n".join(_flatten(block) for _, block in sections)
+            text = content.text
         return [Part(name, _clean(text), self.media_types[0])]
 
 
@@ -102,14 +95,6 @@ class OdtExtractor(Extractor):
             xml = archive.read("content.xml").decode("utf-8", errors="replace")
         xml = re.sub(r"</text:(?:p|h)>|<text:line-break/>|<text:tab/>", "\n", xml)
         return [Part(name, unescape(re.sub(r"<[^>]+>", "", xml)), self.media_types[0])]
-
-
-def _flatten(block: object) -> str:
-    if isinstance(block, str):
-        return block
-    if isinstance(block, list):
-        return "\n".join(s for s in (_flatten(b) for b in block) if s)
-    return ""
 
 
 def _clean(text: str) -> str:

@@ -1,0 +1,184 @@
+"""Each real document format through the whole scanner, with its expected verdict and rule."""
+
+from __future__ import annotations
+
+import dataclasses
+import io
+import os
+from pathlib import Path
+
+import pytest
+
+from dlp.extract import communication_from_message, extract_part, letters_from_file
+from dlp.extract.ocr import tesseract_available
+from dlp.model import Decision
+from dlp.synthetic import SyntheticRegistry, account_body, email, letter
+from tests.conftest import rules
+from tests.extract.conftest import (
+    docx_letter,
+    encrypted_docx,
+    encrypted_pdf,
+    image_of_text,
+    libreoffice_pdf,
+    password_zip,
+    pdf_of_pages,
+    rtf_letter,
+    scanned_pdf,
+    zip_bomb,
+    zip_of,
+)
+
+# CI installs Tesseract, so there this test always runs; elsewhere it needs `apt-get install tesseract-ocr`.
+needs_ocr = pytest.mark.skipif(
+    not tesseract_available() and not os.environ.get("CI"), reason="Tesseract not installed (.ci/run installs it)"
+)
+
+
+def scan_file(scanner, data: bytes, name: str):  # type: ignore[no-untyped-def]
+    return [scanner.scan(item) for item in letters_from_file(data, name)]
+
+
+def test_pdf_letter_text_layer(synthetic: SyntheticRegistry, scanner) -> None:
+    a, b = synthetic.ordinary()[40:42]
+    (own,) = scan_file(scanner, pdf_of_pages([letter(a, account_body(a))]), "own.pdf")
+    assert own.decision is Decision.ALLOW, own.violations
+    (wrong,) = scan_file(scanner, pdf_of_pages([letter(a, account_body(b))]), "wrong.pdf")
+    assert "mismatched_recipient" in rules(wrong)
+    assert any(v.part == "page 1" for v in wrong.violations)
+
+
+def test_docx_header_table_and_text_box_are_read(synthetic: SyntheticRegistry, scanner) -> None:
+    a, b = synthetic.ordinary()[42:44]
+    parts = extract_part(docx_letter(a, "Your account is in credit.", a.reference, f"Phone {a.phone}"), "l.docx")
+    text = "\n".join(p.text for p in parts)
+    assert "Riverbend Water" in text and a.reference in text and a.phone in text
+    # The other client's account hidden in the table is found.
+    (verdict,) = scan_file(scanner, docx_letter(a, "Your account is in credit.", b.reference, "x"), "l.docx")
+    assert "mismatched_recipient" in rules(verdict)
+    (own,) = scan_file(scanner, docx_letter(a, "Your account is in credit.", a.reference, "x"), "l.docx")
+    assert own.decision is Decision.ALLOW, own.violations
+
+
+def test_pdf_made_by_libreoffice_from_docx(synthetic: SyntheticRegistry, scanner, tmp_path: Path) -> None:
+    a, b = synthetic.ordinary()[44:46]
+    pdf = libreoffice_pdf(docx_letter(a, f"Your previous account {b.reference} is closed.", a.reference, "x"), tmp_path)
+    assert pdf.startswith(b"%PDF")
+    (verdict,) = scan_file(scanner, pdf, "letter.pdf")
+    assert "mismatched_recipient" in rules(verdict)
+
+
+def test_xlsx_client_extract_is_bulk(synthetic: SyntheticRegistry, scanner) -> None:
+    from openpyxl import Workbook
+
+    book = Workbook()
+    sheet = book.active
+    sheet.title = "Clients"
+    sheet.append(["account", "name", "email", "phone"])
+    for c in synthetic.ordinary()[:40]:
+        sheet.append([c.reference, c.name, c.email, c.phone])
+    out = io.BytesIO()
+    book.save(out)
+    raw = email(
+        ["me@freemail.example"], "x", "x", attachments=[("extract.xlsx", out.getvalue(), "application/octet-stream")]
+    )
+    verdict = scanner.scan(communication_from_message(raw, "m.eml"))
+    assert "bulk_client_data" in rules(verdict)
+    assert any(v.part == "attachment extract.xlsx, sheet Clients" for v in verdict.violations)
+
+
+def test_rtf_letter(synthetic: SyntheticRegistry, scanner) -> None:
+    a, b = synthetic.ordinary()[46:48]
+    (own,) = scan_file(scanner, rtf_letter(letter(a, account_body(a))), "l.rtf")
+    assert own.decision is Decision.ALLOW, own.violations
+    (wrong,) = scan_file(scanner, rtf_letter(letter(a, account_body(b))), "l.rtf")
+    assert "mismatched_recipient" in rules(wrong)
+
+
+@needs_ocr
+def test_scanned_letter_is_ocrd(synthetic: SyntheticRegistry, scanner, tmp_path: Path) -> None:
+    a, b = synthetic.ordinary()[48:50]
+    (verdict,) = scan_file(scanner, scanned_pdf(letter(a, account_body(b)), tmp_path), "scan.pdf")
+    assert "mismatched_recipient" in rules(verdict), verdict.violations
+    raw = email(
+        [a.email],
+        "photo",
+        "see photo",
+        attachments=[("photo.png", image_of_text(letter(b, account_body(b))), "image/png")],
+    )
+    assert "mismatched_recipient" in rules(scanner.scan(communication_from_message(raw, "m.eml")))
+
+
+def test_scanned_page_without_tesseract_fails_closed(
+    synthetic: SyntheticRegistry, scanner, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr("dlp.extract.ocr.tesseract_available", lambda: False)
+    a = synthetic.ordinary()[50]
+    (verdict,) = scan_file(scanner, scanned_pdf(letter(a, account_body(a)), tmp_path), "scan.pdf")
+    assert rules(verdict) >= {"unscannable_content"}
+    assert any("tesseract-ocr" in v.explanation for v in verdict.violations)
+
+
+@pytest.mark.parametrize(
+    ("make", "reason"),
+    [
+        (lambda: encrypted_pdf("Account 123"), "encrypted PDF"),
+        (lambda: encrypted_docx(docx_letter(_client(), "x", "1", "x")), "encrypted Office document"),
+        (lambda: zip_bomb(), "zip bomb"),
+        (lambda: password_zip({"a.txt": b"account list"}), "password-protected ZIP"),
+        (lambda: b"%PDF-1.7\n%broken beyond repair", "corrupt"),
+        (lambda: zip_of({"a.zip": zip_of({"b.zip": zip_of({"c.zip": zip_of({"d.txt": b"deep"})})})}), "nested deeper"),
+    ],
+)
+def test_hostile_or_unreadable_input_fails_closed(make, reason: str, synthetic: SyntheticRegistry, scanner) -> None:
+    a = synthetic.ordinary()[51]
+    raw = email([a.email], "Your documents", "attached", attachments=[("file.bin", make(), "application/octet-stream")])
+    verdict = scanner.scan(communication_from_message(raw, "m.eml"))
+    assert "unscannable_content" in rules(verdict)
+    assert verdict.decision is Decision.QUARANTINE
+    assert any(reason in v.explanation for v in verdict.violations), [v.explanation for v in verdict.violations]
+    assert verdict.incident
+
+
+def test_zip_members_are_read_and_named(synthetic: SyntheticRegistry, scanner) -> None:
+    a, b = synthetic.ordinary()[52:54]
+    archive = zip_of({"letters/other.pdf": pdf_of_pages([letter(b, account_body(b))]), "readme.txt": b"hello"})
+    raw = email([a.email], "docs", "attached", attachments=[("docs.zip", archive, "application/zip")])
+    verdict = scanner.scan(communication_from_message(raw, "m.eml"))
+    assert "mismatched_recipient" in rules(verdict)
+    assert any(v.part == "attachment docs.zip/letters/other.pdf, page 1" for v in verdict.violations)
+
+
+def test_content_decides_not_the_extension(synthetic: SyntheticRegistry, scanner) -> None:
+    a, b = synthetic.ordinary()[54:56]
+    pdf = pdf_of_pages([letter(b, account_body(b))])
+    raw = email([a.email], "x", "x", attachments=[("notes.txt", pdf, "text/plain")])
+    assert "mismatched_recipient" in rules(scanner.scan(communication_from_message(raw, "m.eml")))
+
+
+def test_file_over_the_size_limit_fails_closed(synthetic: SyntheticRegistry, scanner) -> None:
+    limits = dataclasses.replace(scanner.config.limits, max_part_bytes=10_000)
+    a = synthetic.ordinary()[56]
+    raw = email([a.email], "x", "x", attachments=[("big.txt", b"word " * 5000, "text/plain")])
+    parts = communication_from_message(raw, "m.eml", limits).parts
+    assert any(p.error and "size limit" in p.error for p in parts)
+
+
+def test_merged_print_file_is_split_and_a_slipped_page_is_caught(synthetic: SyntheticRegistry, scanner) -> None:
+    clients = synthetic.ordinary()[60:90]
+    intruder = synthetic.ordinary()[95]
+    pages = [letter(c, account_body(c)) for c in clients]
+    # Letter 12's envelope also gets a page of another client's statement, without an address block.
+    pages.insert(12, f"Statement continued\n\nAccount {intruder.reference}\nBalance $20.00\n{intruder.postal_address}")
+    verdicts = scan_file(scanner, pdf_of_pages(pages), "merged.pdf")
+    assert len(verdicts) == 30
+    blocked = [v for v in verdicts if v.blocked]
+    assert len(blocked) == 1, [(v.locator, v.violations) for v in blocked]
+    assert blocked[0].locator == "letter 12, pages 12-13"
+    assert {"mixed_client_documents", "mismatched_recipient"} <= rules(blocked[0])
+    assert all(v.decision is Decision.ALLOW for v in verdicts if v is not blocked[0])
+
+
+def _client():  # type: ignore[no-untyped-def]
+    from dlp.synthetic import make_registry
+
+    return make_registry(10, seed=1).clients[6]
