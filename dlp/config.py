@@ -66,6 +66,28 @@ class LimitsConfig:
 class RelayConfig:
     listen: str = "127.0.0.1:10025"
     next_hop: str = "127.0.0.1:10026"
+    hostname: str = "dlp-relay"
+    # Only these networks may hand mail to the relay: it must never be an open relay.
+    client_networks: tuple[str, ...] = ("127.0.0.0/8", "::1/128")
+    max_message_bytes: int = 52_428_800  # at least Postfix's message_size_limit (10 MB by default)
+    workers: int = 2  # scanning processes; each builds the scanner once
+    max_pending: int = 16  # messages scanning or waiting at once; beyond it new ones get 451
+    scan_timeout_seconds: int = 120
+    next_hop_timeout_seconds: int = 60
+    smtp_timeout_seconds: int = 600  # idle time per command; large messages take a while to arrive
+    shutdown_grace_seconds: int = 60
+    tls_cert: str | None = None  # with tls_key: offer STARTTLS
+    tls_key: str | None = None
+    require_tls: bool = False
+    auth_users_file: str | None = None  # "user:pbkdf2-sha256$iterations$salt$hash" lines; AUTH is then required
+    notify_sender: bool = False  # send the sender a PII-free notice when a message is quarantined
+
+
+@dataclass(frozen=True)
+class QuarantineConfig:
+    path: str = "var/quarantine"
+    # AES-256-GCM key: DLP_QUARANTINE_KEY (base64) in the environment, else this file (created 0600 if missing).
+    key_file: str = "var/quarantine.key"
 
 
 @dataclass(frozen=True)
@@ -89,6 +111,7 @@ class Config:
     analysis: AnalysisConfig = field(default_factory=AnalysisConfig)
     limits: LimitsConfig = field(default_factory=LimitsConfig)
     relay: RelayConfig = field(default_factory=RelayConfig)
+    quarantine: QuarantineConfig = field(default_factory=QuarantineConfig)
     folder: FolderConfig = field(default_factory=FolderConfig)
     web: WebConfig = field(default_factory=WebConfig)
     base_dir: Path = field(default_factory=Path.cwd)

@@ -74,9 +74,8 @@ class Scanner:
             recipients = (self.resolver.email("undisclosed@invalid", "recipient 1"),)
         ctx = ScanContext(item, self.analyse(item), recipients, self.index.joint)
         verdict = self.policy.evaluate(ctx)
-        if record and self.store is not None and verdict.violations:
-            incident = self.store.record(verdict, item, channel, self.index, ACTIONS[channel])
-            verdict = verdict.with_incident(incident)
+        if record:
+            verdict = self.record(verdict, item, channel)
         log.info(
             "scanned %s item: decision=%s rules=%s incident=%s",
             item.kind,
@@ -85,6 +84,20 @@ class Scanner:
             verdict.incident or "-",
         )
         return verdict
+
+    def record(
+        self,
+        verdict: Verdict,
+        item: Communication,
+        channel: Channel,
+        action: str | None = None,
+        quarantine_ref: str | None = None,
+    ) -> Verdict:
+        """Store an incident for a verdict with violations; the verdict comes back with its incident id."""
+        if self.store is None or not verdict.violations:
+            return verdict
+        incident = self.store.record(verdict, item, channel, self.index, action or ACTIONS[channel], quarantine_ref)
+        return verdict.with_incident(incident)
 
     def scan_path(self, path: str | Path, channel: Channel = Channel.CLI) -> list[Verdict]:
         """Scan a file: one verdict for a message or letter, one per letter of a merged print file."""

@@ -8,7 +8,7 @@ from collections.abc import Sequence
 from typing import NoReturn
 
 from dlp import __version__
-from dlp.cli import incidents, scan
+from dlp.cli import incidents, relay, scan
 from dlp.errors import DlpError, UsageError
 from dlp.logs import setup_logging
 
@@ -28,6 +28,7 @@ def build_parser() -> argparse.ArgumentParser:
     sub = parser.add_subparsers(dest="command", required=True, parser_class=_Parser)
     scan.add_parser(sub)
     incidents.add_parser(sub)
+    relay.add_parser(sub)
     return parser
 
 

@@ -1,0 +1,92 @@
+"""Quarantined originals, encrypted at rest with AES-256-GCM; the key never goes into the database.
+
+Each original is one file named by a random id: nonce (12 bytes) then ciphertext, written to a temporary
+name, fsynced and renamed, so a crash never leaves half an original behind a quarantine reference.
+"""
+
+from __future__ import annotations
+
+import base64
+import os
+import secrets
+from pathlib import Path
+
+from cryptography.hazmat.primitives.ciphers.aead import AESGCM
+
+from dlp.config import Config
+from dlp.errors import ConfigError, DlpError
+
+KEY_ENV = "DLP_QUARANTINE_KEY"
+SUFFIX = ".dlpq"
+
+
+class QuarantineError(DlpError):
+    """An original could not be stored or read back."""
+
+
+def load_key(key_file: Path) -> bytes:
+    """The key from DLP_QUARANTINE_KEY (base64), else the key file, created with mode 0600 on first use."""
+    value = os.environ.get(KEY_ENV)
+    if value:
+        try:
+            key = base64.b64decode(value, validate=True)
+        except ValueError:
+            raise ConfigError(f"{KEY_ENV} is not base64") from None
+    else:
+        if not key_file.exists():
+            key_file.parent.mkdir(parents=True, exist_ok=True)
+            fd = os.open(key_file, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
+            with os.fdopen(fd, "wb") as handle:
+                handle.write(base64.b64encode(AESGCM.generate_key(bit_length=256)) + b"\n")
+        key = base64.b64decode(key_file.read_bytes().strip())
+    if len(key) != 32:
+        raise ConfigError("quarantine key must be 32 bytes (AES-256)")
+    return key
+
+
+class Quarantine:
+    def __init__(self, folder: Path, key: bytes) -> None:
+        self.folder = folder
+        self.folder.mkdir(parents=True, exist_ok=True)
+        self._aead = AESGCM(key)
+
+    @classmethod
+    def from_config(cls, config: Config) -> Quarantine:
+        return cls(
+            config.resolve_path(config.quarantine.path), load_key(config.resolve_path(config.quarantine.key_file))
+        )
+
+    def store(self, original: bytes) -> str:
+        """Encrypt and durably store an original; returns its reference."""
+        ref = secrets.token_hex(16)
+        nonce = secrets.token_bytes(12)
+        sealed = nonce + self._aead.encrypt(nonce, original, ref.encode())
+        final = self.folder / (ref + SUFFIX)
+        temp = self.folder / (ref + ".tmp")
+        try:
+            with open(temp, "wb") as handle:
+                handle.write(sealed)
+                handle.flush()
+                os.fsync(handle.fileno())
+            os.replace(temp, final)
+            dir_fd = os.open(self.folder, os.O_RDONLY)
+            try:
+                os.fsync(dir_fd)
+            finally:
+                os.close(dir_fd)
+        except OSError as exc:
+            temp.unlink(missing_ok=True)
+            raise QuarantineError(f"original could not be quarantined ({exc.strerror})") from None
+        return ref
+
+    def load(self, ref: str) -> bytes:
+        if not ref.isalnum():
+            raise QuarantineError("bad quarantine reference")
+        try:
+            sealed = (self.folder / (ref + SUFFIX)).read_bytes()
+        except OSError:
+            raise QuarantineError(f"no quarantined original {ref}") from None
+        return self._aead.decrypt(sealed[:12], sealed[12:], ref.encode())
+
+    def discard(self, ref: str) -> None:
+        (self.folder / (ref + SUFFIX)).unlink(missing_ok=True)

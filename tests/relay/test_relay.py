@@ -1,0 +1,114 @@
+"""SMTP conversations over real sockets with a running `dlp relay` and a real sink as next hop."""
+
+from __future__ import annotations
+
+import json
+import smtplib
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from dlp.config import load_config
+from dlp.quarantine import Quarantine
+from dlp.synthetic import ORG_DOMAIN, SyntheticRegistry, account_body, email
+from tests.relay.conftest import RelayProcess, Sink, free_port, write_config
+
+SENDER = f"billing@{ORG_DOMAIN}"
+
+
+def send(port: int, message: bytes, recipients: list[str], xforward: str | None = None) -> tuple[int, bytes]:
+    with smtplib.SMTP("127.0.0.1", port, timeout=60) as client:
+        client.ehlo("mta.test")
+        if xforward:
+            assert client.docmd("XFORWARD", xforward)[0] == 250
+        client.mail(SENDER)
+        for rcpt in recipients:
+            client.rcpt(rcpt)
+        return client.data(message)
+
+
+def incidents(config: Path) -> list[dict]:
+    exe = Path(sys.executable).with_name("dlp")
+    out = subprocess.run(
+        [str(exe), "incidents", "list", "--json", "--config", str(config)], capture_output=True, text=True, check=True
+    )
+    return [json.loads(line) for line in out.stdout.splitlines()]
+
+
+def test_allowed_mail_arrives_byte_identical(
+    relay: RelayProcess, sink: tuple[Sink, int], synthetic: SyntheticRegistry
+) -> None:
+    a = synthetic.ordinary()[0]
+    # An MTA sends CRLF line endings (RFC 5321); the relay must pass every byte of such a message on as it came.
+    message = email([a.email], "Your account", account_body(a) + "\n.leading dot\nCafé ☕ — ünïcode body\n")
+    message = message.replace(b"\n", b"\r\n")
+    send(sink[1], message, [a.email])  # straight to the sink: what the next hop gets without the relay
+    direct = sink[0].messages.pop()[2]
+    code, reply = send(relay.port, message, [a.email])
+    assert code == 250, reply
+    (mail_from, rcpts, content) = sink[0].messages[-1]
+    assert (mail_from, rcpts) == (SENDER, [a.email])
+    header, _, rest = content.partition(b"\r\n")
+    assert header == b"X-DLP-Verdict: allow"
+    assert rest == direct
+
+
+def test_rejected_mail_gets_550_and_never_arrives(
+    relay: RelayProcess, sink: tuple[Sink, int], synthetic: SyntheticRegistry
+) -> None:
+    message = email([synthetic.ex_partner.email], "joint", f"She lives at {synthetic.victim.postal_address}.")
+    code, reply = send(relay.port, message, [synthetic.ex_partner.email])
+    assert code == 550
+    text = reply.decode()
+    assert "INC-" in text and "suppressed contact detail" in text
+    assert synthetic.victim.family_name not in text and synthetic.victim.number not in text
+    assert sink[0].messages == []
+    (record,) = incidents(relay.config)
+    assert record["channel"] == "relay" and record["decision"] == "reject"
+
+
+def test_quarantined_mail_is_held_encrypted_with_an_incident(
+    relay: RelayProcess, sink: tuple[Sink, int], synthetic: SyntheticRegistry
+) -> None:
+    a, b = synthetic.ordinary()[1:3]
+    message = email([a.email], "Your account", account_body(b)).replace(b"\n", b"\r\n")
+    code, reply = send(relay.port, message, [a.email], xforward="ADDR=192.0.2.10 NAME=ws12.example")
+    assert code == 250 and b"Held for privacy review" in reply
+    assert sink[0].messages == []
+    (record,) = incidents(relay.config)
+    assert record["decision"] == "quarantine" and record["quarantine_ref"]
+    config = load_config(relay.config)
+    stored = Path(config.resolve_path(config.quarantine.path)) / (record["quarantine_ref"] + ".dlpq")
+    assert stored.exists() and account_body(b).encode()[:40] not in stored.read_bytes()
+    assert Quarantine.from_config(config).load(record["quarantine_ref"]) == message
+
+
+def test_next_hop_down_answers_451_and_sends_nothing(
+    tmp_path: Path, registry_csv: Path, synthetic: SyntheticRegistry
+) -> None:
+    port, dead = free_port(), free_port()
+    relay = RelayProcess(write_config(tmp_path, registry_csv, port, dead), port)
+    try:
+        a = synthetic.ordinary()[3]
+        code, _ = send(port, email([a.email], "Your account", account_body(a)), [a.email])
+        assert code == 451
+        assert incidents(relay.config) == []
+    finally:
+        relay.stop()
+
+
+def test_client_outside_allowed_networks_is_refused(tmp_path: Path, registry_csv: Path, sink: tuple[Sink, int]) -> None:
+    port = free_port()
+    relay = RelayProcess(write_config(tmp_path, registry_csv, port, sink[1], client_networks=["192.0.2.0/24"]), port)
+    try:
+        with pytest.raises(smtplib.SMTPConnectError) as info:
+            smtplib.SMTP("127.0.0.1", port, timeout=30)
+        assert info.value.smtp_code == 554
+    finally:
+        relay.stop()
+
+
+def test_sigterm_stops_cleanly(relay: RelayProcess) -> None:
+    assert relay.stop() == 0
