@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import os
 import signal
 import socket
@@ -59,10 +60,7 @@ def sink() -> Iterator[tuple[Sink, int]]:
 
 
 def write_config(tmp_path: Path, registry_csv: Path, listen: int, next_hop: int, **relay: object) -> Path:
-    extra = "".join(
-        f"{k} = {v!r}\n".replace("'", '"') if not isinstance(v, list) else f"{k} = {v!r}\n".replace("'", '"')
-        for k, v in relay.items()
-    )
+    extra = "".join(f"{key} = {json.dumps(value)}\n" for key, value in relay.items())  # JSON scalars are TOML
     path = tmp_path / "dlp.toml"
     path.write_text(
         f'[organisation]\ninternal_domains = ["{ORG_DOMAIN}"]\napproved_recipient_domains = ["{OMBUDSMAN_DOMAIN}"]\n'

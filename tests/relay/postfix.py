@@ -79,8 +79,13 @@ class Postfix:
         (self.root / "spool").mkdir()
         (self.root / "data").mkdir()
         shutil.chown(self.root / "data", "postfix")
-        ports = {"smtpd_port": smtpd_port, "filter_port": filter_port, "reinject_port": reinject_port,
-                 "sink_port": sink_port, "root": self.root}
+        ports = {
+            "smtpd_port": smtpd_port,
+            "filter_port": filter_port,
+            "reinject_port": reinject_port,
+            "sink_port": sink_port,
+            "root": self.root,
+        }
         (self.config / "main.cf").write_text(MAIN_CF.format(**ports))
         (self.config / "master.cf").write_text(MASTER_CF.format(**ports))
         self.smtpd_port = smtpd_port

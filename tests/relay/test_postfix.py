@@ -38,8 +38,12 @@ def mail_system(tmp_path: Path, registry_csv: Path, sink: tuple[Sink, int]) -> I
 def swaks(port: int, to: str, message: bytes, tmp_path: Path) -> subprocess.CompletedProcess[str]:
     path = tmp_path / f"msg-{time.monotonic_ns()}.eml"
     path.write_bytes(message)
-    return subprocess.run(["swaks", "--server", f"127.0.0.1:{port}", "--from", SENDER, "--to", to,
-                           "--data", f"@{path}", "--silent", "2"], capture_output=True, text=True, timeout=60)
+    return subprocess.run(
+        ["swaks", "--server", f"127.0.0.1:{port}", "--from", SENDER, "--to", to, "--data", f"@{path}", "--silent", "2"],
+        capture_output=True,
+        text=True,
+        timeout=60,
+    )
 
 
 def wait_until(predicate, timeout: float = 60.0) -> bool:  # type: ignore[no-untyped-def]
@@ -58,24 +62,31 @@ def delivered_to(sink: Sink, rcpt: str) -> list[bytes]:
 def test_through_postfix_allowed_and_blocked(mail_system, sink, synthetic: SyntheticRegistry, tmp_path: Path) -> None:
     postfix, _ = mail_system
     a, b = synthetic.ordinary()[:2]
-    assert swaks(postfix.smtpd_port, a.email, email([a.email], "Your account", account_body(a)), tmp_path).returncode == 0
+    assert (
+        swaks(postfix.smtpd_port, a.email, email([a.email], "Your account", account_body(a)), tmp_path).returncode == 0
+    )
     assert wait_until(lambda: delivered_to(sink[0], a.email)), postfix.log()[-3000:]
     content = delivered_to(sink[0], a.email)[0]
     assert b"X-DLP-Verdict: allow" in content and account_body(a)[:30].encode() in content
 
     # Another client's account: held by the relay, never delivered to the recipient.
-    assert swaks(postfix.smtpd_port, b.email, email([b.email], "Your account", account_body(a)), tmp_path).returncode == 0
+    assert (
+        swaks(postfix.smtpd_port, b.email, email([b.email], "Your account", account_body(a)), tmp_path).returncode == 0
+    )
     assert wait_until(lambda: "Held for privacy review" in postfix.log()), postfix.log()[-3000:]
     time.sleep(1)
     assert delivered_to(sink[0], b.email) == []
 
 
-def test_relay_down_postfix_keeps_mail_and_delivers_later(mail_system, sink, synthetic: SyntheticRegistry,
-                                                          tmp_path: Path, registry_csv: Path) -> None:
+def test_relay_down_postfix_keeps_mail_and_delivers_later(
+    mail_system, sink, synthetic: SyntheticRegistry, tmp_path: Path, registry_csv: Path
+) -> None:
     postfix, relay = mail_system
     relay.stop()
     a = synthetic.ordinary()[2]
-    assert swaks(postfix.smtpd_port, a.email, email([a.email], "Your account", account_body(a)), tmp_path).returncode == 0
+    assert (
+        swaks(postfix.smtpd_port, a.email, email([a.email], "Your account", account_body(a)), tmp_path).returncode == 0
+    )
     assert wait_until(lambda: a.email in postfix.queue() and "deferred" in postfix.log()), postfix.log()[-3000:]
     assert delivered_to(sink[0], a.email) == []
     # The relay comes back on the same port: Postfix retries and the message arrives.
