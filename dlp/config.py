@@ -95,6 +95,11 @@ class FolderConfig:
     inbox: str = "presend/inbox"
     outbox: str = "presend/cleared"
     quarantine: str = "presend/quarantine"
+    # Network shares do not deliver inotify events: poll them instead.
+    polling: bool = False
+    poll_interval_seconds: int = 2
+    # When polling, a file is taken only once its size and mtime have not changed for this long.
+    stable_seconds: int = 2
 
 
 @dataclass(frozen=True)

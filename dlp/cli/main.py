@@ -8,7 +8,7 @@ from collections.abc import Sequence
 from typing import NoReturn
 
 from dlp import __version__
-from dlp.cli import incidents, relay, scan
+from dlp.cli import incidents, relay, scan, watch
 from dlp.errors import DlpError, UsageError
 from dlp.logs import setup_logging
 
@@ -29,6 +29,7 @@ def build_parser() -> argparse.ArgumentParser:
     scan.add_parser(sub)
     incidents.add_parser(sub)
     relay.add_parser(sub)
+    watch.add_parser(sub)
     return parser
 
 

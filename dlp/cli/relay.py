@@ -1,19 +1,25 @@
-"""`dlp relay` (the SMTP relay hop) and `dlp serve` (every configured entry point in one process)."""
+"""`dlp relay` (the SMTP relay hop) and `dlp serve` (the relay and the pre-send folder in one process)."""
 
 from __future__ import annotations
 
 import argparse
 import asyncio
 import gc
+import sys
+import threading
 from typing import Any
 
 from dlp.cli.common import add_config_options, config_of
+from dlp.folder import FolderWatcher
 from dlp.relay import RelayServer
 from dlp.scanner import Scanner
 
 
 def add_parser(sub: Any) -> None:
-    for name, text in (("relay", "run the SMTP relay hop"), ("serve", "run the relay (and the other entry points)")):
+    for name, text in (
+        ("relay", "run the SMTP relay hop"),
+        ("serve", "run the relay and, if its inbox exists, the pre-send folder watcher"),
+    ):
         parser = sub.add_parser(name, help=text)
         add_config_options(parser)
         parser.set_defaults(func=run)
@@ -22,8 +28,20 @@ def add_parser(sub: Any) -> None:
 def run(args: argparse.Namespace) -> int:
     config = config_of(args)
     # Load everything once here so a bad registry, policy or store stops start-up with a clear message.
-    Scanner.from_config(config, args.registry).store.close()  # type: ignore[union-attr]
-    gc.collect()
+    scanner = Scanner.from_config(config, args.registry)
+    watcher = None
+    if args.command == "serve" and config.resolve_path(config.folder.inbox).is_dir():
+        watcher = FolderWatcher(config, scanner)
+        watcher.start()
+        threading.Thread(target=watcher.run, name="dlp-watch", daemon=True).start()
+        print(f"dlp serve: watching {watcher.inbox}", file=sys.stderr)
+    else:
+        del scanner
+        gc.collect()
     server = RelayServer(config, args.registry)
-    asyncio.run(server.serve_forever())
+    try:
+        asyncio.run(server.serve_forever())
+    finally:
+        if watcher is not None:
+            watcher.stop()
     return 0

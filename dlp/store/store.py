@@ -145,6 +145,13 @@ class IncidentStore:
             session.refresh(incident, ["findings"])
             return incident
 
+    def set_quarantine_ref(self, reference: str, quarantine_ref: str) -> None:
+        with self._session.begin() as session:
+            incident = session.scalars(select(Incident).where(Incident.reference == reference)).first()
+            if incident is not None:
+                incident.quarantine_ref = quarantine_ref
+                incident.updated_at = datetime.now(UTC)
+
     def close(self) -> None:
         self.engine.dispose()
 

@@ -1,0 +1,39 @@
+"""`dlp watch`: the pre-send folder."""
+
+from __future__ import annotations
+
+import argparse
+import signal
+import sys
+from typing import Any
+
+from dlp.cli.common import add_config_options, config_of
+from dlp.folder import FolderWatcher
+from dlp.scanner import Scanner
+
+
+def add_parser(sub: Any) -> None:
+    parser = sub.add_parser("watch", help="check letters dropped into the pre-send folder")
+    add_config_options(parser)
+    parser.add_argument("--once", action="store_true", help="process what is in the inbox, then exit")
+    parser.set_defaults(func=run)
+
+
+def run(args: argparse.Namespace) -> int:
+    config = config_of(args)
+    watcher = FolderWatcher(config, Scanner.from_config(config, args.registry))
+    watcher.start()
+    signal.signal(signal.SIGTERM, lambda *_: watcher.stop())
+    print(
+        f"dlp watch: watching {watcher.inbox} ({'polling' if watcher.polling else 'inotify'}); "
+        f"cleared letters go to {watcher.outbox}, held ones to {watcher.quarantine}",
+        file=sys.stderr,
+    )
+    try:
+        watcher.run(until_idle=float(config.folder.stable_seconds) + 1 if args.once else None)
+    except KeyboardInterrupt:
+        pass
+    finally:
+        watcher.stop()
+    print(f"dlp watch: stopped after {watcher.processed} letter(s)", file=sys.stderr)
+    return 0

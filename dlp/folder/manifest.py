@@ -1,0 +1,68 @@
+"""The optional sidecar `letter.pdf.json`: who the letter is meant for, checked against its address block."""
+
+from __future__ import annotations
+
+import json
+from dataclasses import replace
+from pathlib import Path
+
+from dlp.model import Decision, Verdict, Violation
+from dlp.scanner import Scanner
+
+
+def check_manifest(scanner: Scanner, letter: Path, manifest: Path, verdict: Verdict) -> Verdict:
+    try:
+        data = json.loads(manifest.read_text(encoding="utf-8"))
+        if not isinstance(data, dict):
+            raise ValueError
+    except (OSError, ValueError, UnicodeDecodeError):
+        return _add(
+            scanner,
+            verdict,
+            "manifest",
+            "the sidecar manifest is not a JSON object; the intended recipient cannot be checked",
+        )
+    client_id = data.get("client_id")
+    email = data.get("email")
+    addressee = next((r for r in verdict.recipients if r.postal), None)
+    if client_id:
+        if client_id not in scanner.index.clients:
+            return _add(scanner, verdict, "manifest", f"the manifest names client {client_id}, not in the registry")
+        if addressee is None or client_id not in addressee.clients:
+            who = ", ".join(sorted(addressee.clients)) if addressee and addressee.clients else "someone else"
+            return _add(
+                scanner,
+                verdict,
+                "address block",
+                f"manifest intends the letter for {client_id} but it is addressed to {who}",
+                [client_id],
+            )
+    elif email:
+        recipient = scanner.resolver.email(str(email), "manifest")
+        if (
+            addressee is not None
+            and not (recipient.clients & addressee.clients)
+            and not recipient.authorised_for & (addressee.clients)
+        ):
+            return _add(
+                scanner,
+                verdict,
+                "address block",
+                "the manifest's email recipient is not the client the letter is addressed to",
+            )
+    return verdict
+
+
+def _add(scanner: Scanner, verdict: Verdict, part: str, explanation: str, clients: list[str] | None = None) -> Verdict:
+    rule = next(r for r in scanner.policy.rules if r.rule_id == "mismatched_recipient")
+    violation = Violation(
+        "mismatched_recipient",
+        rule.settings.severity,
+        rule.settings.decision,
+        tuple(sorted(set(clients or []))),
+        part,
+        explanation,
+    )
+    decision = max(verdict.decision, violation.decision, key=lambda d: d.rank)
+    updated = replace(verdict, violations=(*verdict.violations, violation), decision=Decision(decision))
+    return updated

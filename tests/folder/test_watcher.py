@@ -1,0 +1,186 @@
+"""The pre-send folder on a real filesystem, with real watchdog observers (inotify and polling)."""
+
+from __future__ import annotations
+
+import dataclasses
+import json
+import os
+import signal
+import subprocess
+import sys
+import threading
+import time
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+
+from dlp.config import Config, FolderConfig
+from dlp.folder import FolderWatcher
+from dlp.folder.names import WORKING_FOLDER
+from dlp.scanner import Scanner
+from dlp.synthetic import ORG_DOMAIN, SyntheticRegistry, account_body, letter
+
+
+def folder_config(config: Config, root: Path, polling: bool = False) -> Config:
+    folder = FolderConfig(
+        inbox=str(root / "inbox"),
+        outbox=str(root / "cleared"),
+        quarantine=str(root / "held"),
+        polling=polling,
+        poll_interval_seconds=1,
+        stable_seconds=1,
+    )
+    (root / "inbox").mkdir(parents=True, exist_ok=True)
+    return dataclasses.replace(config, folder=folder)
+
+
+class Running:
+    def __init__(self, watcher: FolderWatcher) -> None:
+        self.watcher = watcher
+        watcher.start()
+        self.thread = threading.Thread(target=watcher.run, daemon=True)
+        self.thread.start()
+
+    def stop(self) -> None:
+        self.watcher.stop()
+        self.thread.join(timeout=30)
+
+
+@pytest.fixture(params=[False, True], ids=["inotify", "polling"])
+def watch(request, tmp_path: Path, config: Config, scanner: Scanner) -> Iterator[tuple[Path, Running | None]]:
+    cfg = folder_config(config, tmp_path, polling=request.param)
+    holder: dict[str, Running] = {}
+
+    def start() -> Running:
+        holder["r"] = Running(
+            FolderWatcher(cfg, Scanner(cfg, scanner.index, scanner.policy, scanner.store, analyzer=scanner.analyzer))
+        )
+        return holder["r"]
+
+    yield tmp_path, start  # type: ignore[misc]
+    if "r" in holder:
+        holder["r"].stop()
+
+
+def wait_for(predicate, timeout: float = 30.0) -> bool:  # type: ignore[no-untyped-def]
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        if predicate():
+            return True
+        time.sleep(0.1)
+    return False
+
+
+def names(folder: Path) -> set[str]:
+    return {p.name for p in folder.iterdir()} if folder.exists() else set()
+
+
+def test_files_present_before_start_and_dropped_later(watch, synthetic: SyntheticRegistry) -> None:
+    root, start = watch
+    a, b, c = synthetic.ordinary()[100:103]
+    (root / "inbox" / "early.txt").write_text(letter(a, account_body(a)))
+    start()
+    assert wait_for(lambda: "early.txt" in names(root / "cleared"))
+    (root / "inbox" / "late.txt").write_text(letter(b, account_body(b)))
+    assert wait_for(lambda: "late.txt" in names(root / "cleared"))
+    # A letter with another client's account is held, with an explanation beside it.
+    (root / "inbox" / "wrong.txt").write_text(letter(c, account_body(a)))
+    assert wait_for(lambda: any(n.endswith(".txt.dlp.txt") for n in names(root / "held")))
+    held = [n for n in names(root / "held") if not n.endswith(".dlp.txt")]
+    assert len(held) == 1 and held[0].startswith("INC-")
+    note = (root / "held" / (held[0] + ".dlp.txt")).read_text()
+    assert "mismatched_recipient" not in note or "What to check" in note
+    assert "Original file name: wrong.txt" in note and a.reference not in note and a.family_name not in note
+    assert names(root / "inbox") == {WORKING_FOLDER}
+
+
+def test_file_still_being_written_is_not_taken(watch, synthetic: SyntheticRegistry) -> None:
+    root, start = watch
+    a = synthetic.ordinary()[103]
+    start()
+    text = letter(a, account_body(a))
+    path = root / "inbox" / "slow.txt"
+    with open(path, "w") as handle:
+        handle.write(text[:40])
+        handle.flush()
+        for _ in range(6):  # keeps writing for 3 s: longer than stable_seconds
+            time.sleep(0.5)
+            handle.write(" ")
+            handle.flush()
+            assert path.exists(), "taken while still being written"
+        handle.write(text[40:])
+    assert wait_for(lambda: "slow.txt" in names(root / "cleared"))
+    assert (root / "cleared" / "slow.txt").read_text().endswith(text[40:])
+
+
+def test_temp_file_renamed_into_place_and_ignored_files(watch, synthetic: SyntheticRegistry) -> None:
+    root, start = watch
+    a = synthetic.ordinary()[104]
+    start()
+    inbox = root / "inbox"
+    for ignored in ("~$letter.docx", ".hidden.txt", "upload.part", "draft.tmp"):
+        (inbox / ignored).write_text("x")
+    (inbox / "letter.txt.tmp").write_text(letter(a, account_body(a)))
+    os.rename(inbox / "letter.txt.tmp", inbox / "letter.txt")
+    assert wait_for(lambda: "letter.txt" in names(root / "cleared"))
+    time.sleep(1.5)
+    assert {"~$letter.docx", ".hidden.txt", "upload.part", "draft.tmp"} <= names(inbox)
+
+
+def test_name_collision_in_outbox_keeps_both(watch, synthetic: SyntheticRegistry) -> None:
+    root, start = watch
+    a = synthetic.ordinary()[105]
+    (root / "cleared").mkdir()
+    (root / "cleared" / "letter.txt").write_text("an earlier letter of the same name")
+    start()
+    (root / "inbox" / "letter.txt").write_text(letter(a, account_body(a)))
+    assert wait_for(lambda: "letter (2).txt" in names(root / "cleared"))
+    assert (root / "cleared" / "letter.txt").read_text() == "an earlier letter of the same name"
+
+
+def test_manifest_naming_another_client_is_held(watch, synthetic: SyntheticRegistry) -> None:
+    root, start = watch
+    a, b = synthetic.ordinary()[106:108]
+    start()
+    (root / "inbox" / "m.txt.json").write_text(json.dumps({"client_id": b.client_id}))
+    (root / "inbox" / "m.txt").write_text(letter(a, account_body(a)))
+    assert wait_for(lambda: any(n.endswith(".dlp.txt") for n in names(root / "held")))
+    note = next(p for p in (root / "held").iterdir() if p.name.endswith(".dlp.txt")).read_text()
+    assert f"manifest intends the letter for {b.client_id}" in note
+
+
+def test_crash_and_restart_processes_each_letter_exactly_once(
+    tmp_path: Path, registry_csv: Path, synthetic: SyntheticRegistry
+) -> None:
+    inbox = tmp_path / "inbox"
+    inbox.mkdir()
+    (tmp_path / "dlp.toml").write_text(
+        f'[organisation]\ninternal_domains = ["{ORG_DOMAIN}"]\n[registry]\npath = "{registry_csv}"\n'
+        '[store]\nurl = "sqlite:///var/dlp.db"\n[folder]\ninbox = "inbox"\noutbox = "cleared"\nquarantine = "held"\n'
+        "stable_seconds = 1\n"
+    )
+    clients = synthetic.ordinary()[:280]
+    for i, c in enumerate(clients):
+        (inbox / f"letter{i:03d}.txt").write_text(letter(c, account_body(c)))
+    exe = str(Path(sys.executable).with_name("dlp"))
+    first = subprocess.Popen([exe, "watch", "--config", "dlp.toml"], cwd=tmp_path, stderr=subprocess.PIPE)
+    assert wait_for(lambda: len(names(tmp_path / "cleared")) >= 2, timeout=60)
+    first.send_signal(signal.SIGKILL)  # a crash in the middle of the run
+    first.wait()
+    assert len(names(tmp_path / "cleared")) < len(clients)
+    done = subprocess.run(
+        [exe, "watch", "--config", "dlp.toml", "--once"], cwd=tmp_path, capture_output=True, timeout=300
+    )
+    assert done.returncode == 0, done.stderr
+    assert names(tmp_path / "cleared") == {f"letter{i:03d}.txt" for i in range(len(clients))}
+    assert names(inbox / WORKING_FOLDER) == set() and names(inbox) == {WORKING_FOLDER}
+
+
+def test_missing_inbox_is_a_clear_error(tmp_path: Path, registry_csv: Path) -> None:
+    (tmp_path / "dlp.toml").write_text(f'[registry]\npath = "{registry_csv}"\n[folder]\ninbox = "nope"\n')
+    exe = str(Path(sys.executable).with_name("dlp"))
+    result = subprocess.run(
+        [exe, "watch", "--config", "dlp.toml"], cwd=tmp_path, capture_output=True, text=True, timeout=120
+    )
+    assert result.returncode == 2 and "does not exist" in result.stderr and "Traceback" not in result.stderr
