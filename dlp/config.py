@@ -103,6 +103,23 @@ class FolderConfig:
 
 
 @dataclass(frozen=True)
+class BatchConfig:
+    """Mail-merge data source columns (their names in the CSV), where the guesses are not enough."""
+
+    client_id: str | None = None
+    given_name: str | None = None
+    family_name: str | None = None
+    full_name: str | None = None
+    address_lines: tuple[str, ...] = ()
+    suburb: str | None = None
+    state: str | None = None
+    postcode: str | None = None
+    reference: str | None = None
+    workers: int = 2
+    shift_window: int = 3  # how far a shifted row is looked for, either way
+
+
+@dataclass(frozen=True)
 class WebConfig:
     listen: str = "127.0.0.1:8025"
 
@@ -118,6 +135,7 @@ class Config:
     relay: RelayConfig = field(default_factory=RelayConfig)
     quarantine: QuarantineConfig = field(default_factory=QuarantineConfig)
     folder: FolderConfig = field(default_factory=FolderConfig)
+    batch: BatchConfig = field(default_factory=BatchConfig)
     web: WebConfig = field(default_factory=WebConfig)
     base_dir: Path = field(default_factory=Path.cwd)
 

@@ -8,7 +8,7 @@ from collections.abc import Sequence
 from typing import NoReturn
 
 from dlp import __version__
-from dlp.cli import incidents, relay, scan, watch
+from dlp.cli import batch, incidents, relay, scan, watch
 from dlp.errors import DlpError, UsageError
 from dlp.logs import setup_logging
 
@@ -30,6 +30,7 @@ def build_parser() -> argparse.ArgumentParser:
     incidents.add_parser(sub)
     relay.add_parser(sub)
     watch.add_parser(sub)
+    batch.add_parser(sub)
     return parser
 
 
@@ -43,6 +44,11 @@ def main(argv: Sequence[str] | None = None) -> int:
         return EXIT_ERROR
     except DlpError as exc:
         print(f"dlp: error: {exc}", file=sys.stderr)
+        return EXIT_ERROR
+    except Exception as exc:  # a bug must still not show the user a traceback (nor any data in it)
+        print(f"dlp: internal error ({exc.__class__.__name__}); please report it", file=sys.stderr)
+        if "-v" in (argv or sys.argv) or "--verbose" in (argv or sys.argv):
+            raise
         return EXIT_ERROR
     except KeyboardInterrupt:
         print("dlp: interrupted", file=sys.stderr)

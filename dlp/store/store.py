@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from datetime import UTC, datetime
 from importlib.resources import files
 from pathlib import Path
@@ -52,11 +53,14 @@ class IncidentStore:
         verdict: Verdict,
         item: Communication,
         channel: Channel,
-        index: RegistryIndex,
+        index: RegistryIndex | None,
         action_taken: str,
         quarantine_ref: str | None = None,
+        initials: Mapping[str, str] | None = None,
     ) -> str:
-        """Store an incident for a non-allow verdict; returns its reference (INC-2026-000017)."""
+        """Store an incident for a non-allow verdict; returns its reference (INC-2026-000017).
+
+        Initials come from the registry index, or from `initials` where the caller holds no index."""
         now = datetime.now(UTC)
         report_due, close_due = due_dates(now.date())
         ids = sorted({cid for v in verdict.violations for cid in v.clients})
@@ -69,9 +73,7 @@ class IncidentStore:
             decision=verdict.decision.value,
             severity=(verdict.severity.value if verdict.severity else "low"),
             rules=sorted({v.rule for v in verdict.violations}),
-            clients=[
-                {"id": cid, "initials": index.clients[cid].initials if cid in index.clients else ""} for cid in ids
-            ],
+            clients=_clients(ids, index, initials),
             what=redact(what, index),
             how=redact(how, index),
             why=redact(why, index),
@@ -81,17 +83,7 @@ class IncidentStore:
             close_due=close_due,
             item_digest=item.digest,
             quarantine_ref=quarantine_ref,
-            findings=[
-                IncidentFinding(
-                    rule=v.rule,
-                    severity=v.severity.value,
-                    decision=v.decision.value,
-                    clients=list(v.clients),
-                    part=redact(v.part, index),
-                    explanation=redact(v.explanation, index),
-                )
-                for v in verdict.violations
-            ],
+            findings=_findings(verdict, index),
         )
         try:
             with self._session.begin() as session:
@@ -145,6 +137,16 @@ class IncidentStore:
             session.refresh(incident, ["findings"])
             return incident
 
+    def replace_findings(self, reference: str, verdict: Verdict, initials: Mapping[str, str]) -> None:
+        """Bring a growing incident (one for a whole batch run) up to date with everything found so far."""
+        ids = sorted({cid for v in verdict.violations for cid in v.clients})
+        with self._session.begin() as session:
+            incident = session.scalars(select(Incident).where(Incident.reference == reference)).one()
+            incident.findings = _findings(verdict, None)
+            incident.clients = _clients(ids, None, initials)
+            incident.how = redact(" ".join(f"{v.rule} in {v.part}: {v.explanation}." for v in verdict.violations[:50]))
+            incident.updated_at = datetime.now(UTC)
+
     def set_quarantine_ref(self, reference: str, quarantine_ref: str) -> None:
         with self._session.begin() as session:
             incident = session.scalars(select(Incident).where(Incident.reference == reference)).first()
@@ -154,6 +156,29 @@ class IncidentStore:
 
     def close(self) -> None:
         self.engine.dispose()
+
+
+def _clients(ids: list[str], index: RegistryIndex | None, initials: Mapping[str, str] | None) -> list[dict[str, Any]]:
+    def of(cid: str) -> str:
+        if index is not None and cid in index.clients:
+            return index.clients[cid].initials
+        return (initials or {}).get(cid, "")
+
+    return [{"id": cid, "initials": of(cid)} for cid in ids]
+
+
+def _findings(verdict: Verdict, index: RegistryIndex | None) -> list[IncidentFinding]:
+    return [
+        IncidentFinding(
+            rule=v.rule,
+            severity=v.severity.value,
+            decision=v.decision.value,
+            clients=list(v.clients),
+            part=redact(v.part, index),
+            explanation=redact(v.explanation, index),
+        )
+        for v in verdict.violations
+    ]
 
 
 def as_dict(incident: Incident) -> dict[str, Any]:

@@ -1,0 +1,253 @@
+"""A mail-merge run, letter by letter against its own data row, in parallel and in bounded memory.
+
+Rows stream from the data file and only a window of them around the current letter is kept; letters are
+handed to worker processes a few at a time and their results come back in order.
+"""
+
+from __future__ import annotations
+
+import multiprocessing
+import re
+from collections import Counter, deque
+from collections.abc import Callable, Iterator
+from concurrent.futures import Future, ProcessPoolExecutor
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from dlp.batch.rows import Row, read_rows
+from dlp.batch.worker import LetterResult, Task, check_letter, init_worker, use_scanner
+from dlp.config import Config
+from dlp.errors import UsageError
+from dlp.extract import letters_from_file
+from dlp.folder.names import is_ignored
+from dlp.model import Channel, Communication, Decision, Severity, Verdict, Violation
+from dlp.scanner import Scanner
+from dlp.store import IncidentStore
+
+
+def natural_key(path: Path) -> list[object]:
+    """`letter2` before `letter10`."""
+    return [int(part) if part.isdigit() else part.lower() for part in re.split(r"(\d+)", path.name)]
+
+
+@dataclass
+class RunReport:
+    letters: int = 0
+    rows: int = 0
+    blocked: int = 0
+    decisions: Counter[str] = field(default_factory=Counter)
+    shift: tuple[int, int] | None = None  # (first letter, offset k): letter i carries row i+k from here on
+    duplicates: dict[int, list[int]] = field(default_factory=dict)  # row -> letters addressed to it
+    rows_without_letter: list[int] = field(default_factory=list)
+    letters_without_row: list[int] = field(default_factory=list)
+    run_incident: str | None = None
+
+    @property
+    def failed(self) -> bool:
+        return bool(self.blocked or self.rows_without_letter or self.duplicates or self.letters_without_row)
+
+
+class BatchRun:
+    def __init__(
+        self,
+        config: Config,
+        registry_path: str | None,
+        data: Path,
+        letters: Path,
+        overrides: dict[str, str],
+        workers: int | None = None,
+    ) -> None:
+        self.config = config
+        self.registry_path = registry_path
+        self.data = data
+        self.letters_path = letters
+        self.overrides = overrides
+        self.workers = workers or config.batch.workers
+        self.window = config.batch.shift_window
+        self.store = IncidentStore(config.store_url)
+        self._run_violations: list[Violation] = []
+        self._initials: dict[str, str] = {}
+        if not letters.exists():
+            raise UsageError(f"letters not found: {letters}")
+
+    def _letters(self) -> Iterator[tuple[str, str | None, Communication | None]]:
+        if self.letters_path.is_dir():
+            for path in sorted(
+                (p for p in self.letters_path.iterdir() if p.is_file() and not is_ignored(p)), key=natural_key
+            ):
+                yield str(path), None, None
+        else:
+            data = self.letters_path.read_bytes()
+            for item in letters_from_file(data, str(self.letters_path), self.config.limits):
+                yield str(self.letters_path), item.locator, item
+
+    def run(
+        self,
+        emit: Callable[[LetterResult, str | None], None],
+        progress: Callable[[], None] | None = None,
+        total: Callable[[int], None] | None = None,
+    ) -> RunReport:
+        report = RunReport()
+        _, rows = read_rows(self.data, self.config.batch, self.overrides)
+        buffer: dict[int, Row] = {}
+        rows_read = 0
+        rows_done = False
+
+        def window(number: int) -> tuple[Row, ...]:
+            nonlocal rows_read, rows_done
+            while not rows_done and rows_read < number + self.window:
+                row = next(rows, None)
+                if row is None:
+                    rows_done = True
+                    break
+                rows_read = row.number
+                buffer[row.number] = row
+            for old in [n for n in buffer if n < number - self.window]:
+                del buffer[old]
+            return tuple(buffer[n] for n in range(number - self.window, number + self.window + 1) if n in buffer)
+
+        addressed: Counter[int] = Counter()
+        letters_for_row: dict[int, list[int]] = {}
+        offsets: list[tuple[int, int]] = []
+        scanner_pool = self._executor()
+        pending: deque[Future[LetterResult] | LetterResult] = deque()
+
+        def settle(result: LetterResult) -> None:
+            report.letters += 1
+            report.decisions[result.decision] += 1
+            for row in result.addressee_rows:
+                addressed[row] += 1
+                letters_for_row.setdefault(row, []).append(result.number)
+            if not result.row_ok:
+                # Where the letter's data came from: its addressee's row, else the row of its reference.
+                found = [r for r in (*result.addressee_rows, *result.reference_rows) if r != result.number]
+                if found:
+                    offsets.append((result.number, found[0] - result.number))
+            incident = result.incident
+            if result.in_run_incident:
+                incident = self._run_incident(result)
+                report.run_incident = incident
+            if result.decision in ("quarantine", "reject"):
+                report.blocked += 1
+            emit(result, incident)
+            if progress:
+                progress()
+
+        try:
+            for number, (source, locator, item) in enumerate(self._letters(), 1):
+                task = Task(number, source, locator, item, window(number))
+                pending.append(scanner_pool(task))
+                while len(pending) > self.workers * 4:
+                    settle(_result(pending.popleft()))
+            while pending:
+                settle(_result(pending.popleft()))
+            for _ in rows:
+                rows_read += 1
+            report.rows = max(rows_read, max(buffer, default=0))
+        finally:
+            self._shutdown()
+        report.shift = _shift_start(offsets)
+        report.duplicates = {row: letters for row, letters in letters_for_row.items() if len(letters) > 1}
+        report.letters_without_row = list(range(report.rows + 1, report.letters + 1))
+        report.rows_without_letter = [n for n in range(1, report.rows + 1) if not addressed[n]]
+        self._finish_run_incident(report)
+        return report
+
+    def _executor(self) -> Callable[[Task], Future[LetterResult] | LetterResult]:
+        if self.workers <= 1:
+            use_scanner(Scanner.from_config(self.config, self.registry_path))
+            self._pool: ProcessPoolExecutor | None = None
+            return check_letter
+        self._pool = ProcessPoolExecutor(
+            max_workers=self.workers,
+            mp_context=multiprocessing.get_context("spawn"),
+            initializer=init_worker,
+            initargs=(self.config, self.registry_path),
+        )
+        pool = self._pool
+        return lambda task: pool.submit(check_letter, task)
+
+    def _shutdown(self) -> None:
+        if getattr(self, "_pool", None) is not None:
+            assert self._pool is not None
+            self._pool.shutdown(wait=True, cancel_futures=True)
+
+    def _run_incident(self, result: LetterResult) -> str:
+        """One incident for the whole run's row problems (a shift affects every letter after it)."""
+        self._run_violations.extend(result.violations)
+        self._initials.update(result.initials)
+        verdict = Verdict(str(self.data), Decision.QUARANTINE, tuple(self._run_violations))
+        if self._run_incident_id is None:
+            item = Communication(kind="mail-merge run", source=str(self.data))
+            self._run_incident_id = self.store.record(
+                verdict,
+                item,
+                Channel.BATCH,
+                None,
+                "Letters withdrawn from the mail-merge run before printing.",
+                initials=self._initials,
+            )
+        return self._run_incident_id
+
+    _run_incident_id: str | None = None
+
+    def _finish_run_incident(self, report: RunReport) -> None:
+        extra: list[Violation] = []
+        if report.shift:
+            start, k = report.shift
+            extra.append(
+                Violation(
+                    "mixed_client_documents",
+                    Severity.HIGH,
+                    Decision.QUARANTINE,
+                    (),
+                    "run",
+                    f"data rows shifted by {k:+d} from letter {start} on",
+                )
+            )
+        if report.duplicates:
+            extra.append(
+                Violation(
+                    "mixed_client_documents",
+                    Severity.MEDIUM,
+                    Decision.QUARANTINE,
+                    (),
+                    "run",
+                    f"{len(report.duplicates)} data row(s) have more than one letter",
+                )
+            )
+        if report.rows_without_letter:
+            extra.append(
+                Violation(
+                    "mixed_client_documents",
+                    Severity.MEDIUM,
+                    Decision.QUARANTINE,
+                    (),
+                    "run",
+                    f"{len(report.rows_without_letter)} data row(s) have no letter",
+                )
+            )
+        if not extra and self._run_incident_id is None:
+            return
+        self._run_violations.extend(extra)
+        verdict = Verdict(str(self.data), Decision.QUARANTINE, tuple(self._run_violations))
+        if self._run_incident_id is None:
+            item = Communication(kind="mail-merge run", source=str(self.data))
+            self._run_incident_id = self.store.record(
+                verdict, item, Channel.BATCH, None, "Mail-merge run stopped for review.", initials=self._initials
+            )
+        else:
+            self.store.replace_findings(self._run_incident_id, verdict, self._initials)
+        report.run_incident = self._run_incident_id
+
+
+def _result(value: Future[LetterResult] | LetterResult) -> LetterResult:
+    return value.result() if isinstance(value, Future) else value
+
+
+def _shift_start(offsets: list[tuple[int, int]]) -> tuple[int, int] | None:
+    """The first letter from which two or more letters in a row carry the same row offset."""
+    for (first, k), (second, k2) in zip(offsets, offsets[1:], strict=False):
+        if k == k2 and second == first + 1:
+            return first, k
+    return offsets[0] if len(offsets) == 1 else None

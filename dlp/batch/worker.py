@@ -1,0 +1,118 @@
+"""One letter of a batch against its own data row and the registry; runs in worker processes."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, replace
+
+from dlp.batch.rows import Row, addressee_matches, reference_in
+from dlp.config import Config
+from dlp.extract import load_items
+from dlp.model import Channel, Communication, Decision, Verdict, Violation
+from dlp.normalize import CompactText
+from dlp.scanner import Scanner
+
+_scanner: Scanner | None = None
+ROW_RULE = "mixed_client_documents"
+
+
+@dataclass(frozen=True)
+class Task:
+    number: int  # the letter's place in the run, 1-based
+    source: str
+    locator: str | None
+    communication: Communication | None  # a letter split from a merged file; else read `source`
+    rows: tuple[Row, ...]  # the data rows around this letter's own
+
+
+@dataclass(frozen=True)
+class LetterResult:
+    number: int
+    source: str
+    locator: str | None
+    decision: str
+    violations: tuple[Violation, ...]
+    incident: str | None
+    row_ok: bool
+    addressee_rows: tuple[int, ...]
+    reference_rows: tuple[int, ...]
+    in_run_incident: bool  # does not match its row: reported in the run's one incident, not one of its own
+    initials: dict[str, str]
+
+
+def init_worker(config: Config, registry_path: str | None) -> None:
+    global _scanner
+    _scanner = Scanner.from_config(config, registry_path)
+
+
+def use_scanner(scanner: Scanner) -> None:
+    global _scanner
+    _scanner = scanner
+
+
+def check_letter(task: Task) -> LetterResult:
+    assert _scanner is not None, "worker not initialised"
+    scanner = _scanner
+    items = [task.communication] if task.communication else load_items(task.source, scanner.limits)
+    item = items[0]
+    verdict = scanner.scan(item, Channel.BATCH, record=False)
+    text = CompactText.of("\n".join(p.text for p in item.parts if p.error is None))
+    addressee = tuple(r.number for r in task.rows if addressee_matches(item.address_block, r))
+    references = tuple(r.number for r in task.rows if reference_in(text, r))
+    own = next((r for r in task.rows if r.number == task.number), None)
+    row_ok = own is not None and own.number in addressee and (not own.reference or own.number in references)
+    registry_violations = verdict.violations
+    if not row_ok:
+        verdict = _add_row_violation(scanner, verdict, task.number, own, addressee, references)
+    if len(items) > 1:
+        verdict = _add(scanner, verdict, ROW_RULE, f"letter {task.number}: the file holds {len(items)} letters")
+    incident = None
+    if row_ok and registry_violations and verdict.blocked:
+        incident = scanner.record(verdict, item, Channel.BATCH).incident
+    clients = {cid for v in verdict.violations for cid in v.clients} | (
+        {own.client_id} if own and own.client_id else set()
+    )
+    initials = {cid: scanner.index.clients[cid].initials for cid in clients if cid in scanner.index.clients}
+    return LetterResult(
+        task.number,
+        task.source,
+        task.locator,
+        verdict.decision.value,
+        verdict.violations,
+        incident,
+        row_ok,
+        addressee,
+        references,
+        not row_ok and verdict.blocked,
+        initials,
+    )
+
+
+def _add_row_violation(
+    scanner: Scanner,
+    verdict: Verdict,
+    number: int,
+    own: Row | None,
+    addressee: tuple[int, ...],
+    references: tuple[int, ...],
+) -> Verdict:
+    if own is None:
+        words = f"letter {number} has no data row (the data has fewer rows than there are letters)"
+    elif addressee and number not in addressee:
+        words = f"letter {number} is addressed to the person of data row {addressee[0]}, not of row {number}"
+    elif own.reference and number not in references and references:
+        words = f"letter {number} carries the reference of data row {references[0]} instead of row {number}"
+    elif own.reference and number not in references:
+        words = f"letter {number} does not carry the reference of its data row {number}"
+    else:
+        words = f"letter {number} does not match its data row {number}"
+    clients = [own.client_id] if own and own.client_id else []
+    return _add(scanner, verdict, ROW_RULE, words, clients)
+
+
+def _add(scanner: Scanner, verdict: Verdict, rule_id: str, words: str, clients: list[str] | None = None) -> Verdict:
+    rule = next(r for r in scanner.policy.rules if r.rule_id == rule_id)
+    violation = Violation(
+        rule_id, rule.settings.severity, rule.settings.decision, tuple(clients or ()), "letter", words
+    )
+    decision = max(verdict.decision, violation.decision, key=lambda d: d.rank)
+    return replace(verdict, violations=(*verdict.violations, violation), decision=Decision(decision))

@@ -1,0 +1,157 @@
+"""Mail-merge runs of 50 letters: clean, shifted, another client's account, an unmerged field, a missing letter."""
+
+from __future__ import annotations
+
+import csv
+import dataclasses
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from dlp.batch import BatchRun
+from dlp.batch.worker import LetterResult
+from dlp.config import BatchConfig, Config
+from dlp.errors import UsageError
+from dlp.synthetic import SyntheticClient, SyntheticRegistry, account_body, letter
+from tests.extract.conftest import pdf_of_pages
+
+COLUMNS = ["FirstName", "Surname", "Address1", "Suburb", "State", "Postcode", "AccountNo"]
+
+
+def write_data(path: Path, clients: list[SyntheticClient], columns: list[str] = COLUMNS) -> Path:
+    with path.open("w", newline="") as handle:
+        writer = csv.writer(handle)
+        writer.writerow(columns)
+        for c in clients:
+            writer.writerow(
+                [c.given_name, c.family_name, c.address_lines()[0], c.suburb, "VIC", c.postcode, c.reference]
+            )
+    return path
+
+
+def write_letters(folder: Path, texts: list[str]) -> Path:
+    folder.mkdir()
+    for i, text in enumerate(texts, 1):
+        (folder / f"letter{i}.txt").write_text(text)
+    return folder
+
+
+def run(
+    config: Config,
+    registry_csv: Path,
+    data: Path,
+    letters: Path,
+    workers: int = 1,
+    overrides: dict[str, str] | None = None,
+):  # type: ignore[no-untyped-def]
+    results: list[tuple[LetterResult, str | None]] = []
+    report = BatchRun(config, str(registry_csv), data, letters, overrides or {}, workers).run(
+        lambda r, i: results.append((r, i))
+    )
+    return report, results
+
+
+@pytest.fixture
+def clients(synthetic: SyntheticRegistry) -> list[SyntheticClient]:
+    return synthetic.ordinary()[150:200]
+
+
+def test_clean_run_in_parallel(tmp_path: Path, config: Config, registry_csv: Path, clients) -> None:
+    data = write_data(tmp_path / "data.csv", clients)
+    letters = write_letters(tmp_path / "letters", [letter(c, account_body(c)) for c in clients])
+    report, results = run(config, registry_csv, data, letters, workers=2)
+    assert report.letters == report.rows == 50 and not report.failed
+    assert [r.number for r, _ in results] == list(range(1, 51))  # natural order: letter2 before letter10
+    assert all(r.decision == "allow" for r, _ in results)
+
+
+def test_shift_from_row_20_is_found_and_reported_once(
+    tmp_path: Path, config: Config, registry_csv: Path, clients, synthetic: SyntheticRegistry
+) -> None:
+    data = write_data(tmp_path / "data.csv", clients)
+    extra = synthetic.ordinary()[200]
+    accounts = [*clients, extra]
+    texts = [letter(c, account_body(accounts[i + 1] if i >= 19 else c)) for i, c in enumerate(clients)]
+    report, results = run(config, registry_csv, data, write_letters(tmp_path / "letters", texts))
+    assert report.shift == (20, 1)
+    blocked = [r.number for r, _ in results if r.decision != "allow"]
+    assert blocked == list(range(20, 51))
+    incidents = {i for r, i in results if r.decision != "allow"}
+    assert incidents == {report.run_incident}  # one incident for the run, listing the letters
+
+
+def test_other_clients_account_unmerged_field_and_missing_letter(
+    tmp_path: Path, config: Config, registry_csv: Path, clients, synthetic: SyntheticRegistry
+) -> None:
+    data = write_data(tmp_path / "data.csv", clients)
+    stranger = synthetic.ordinary()[201]
+    texts = [letter(c, account_body(c)) for c in clients]
+    texts[9] = letter(clients[9], account_body(clients[9]) + f" Your neighbour's account {stranger.reference}.")
+    texts[29] = texts[29].replace("Your water account", "Dear «FirstName», your water account")
+    del texts[49]  # the last row has no letter
+    report, results = run(config, registry_csv, data, write_letters(tmp_path / "letters", texts))
+    by_number = {r.number: (r, i) for r, i in results}
+    assert "mismatched_recipient" in {v.rule for v in by_number[10][0].violations}
+    assert by_number[10][1] and by_number[10][1] != report.run_incident  # an incident of its own
+    assert {v.rule for v in by_number[30][0].violations} == {"unmerged_field"}
+    assert report.rows_without_letter == [50] and report.failed
+    assert sum(r.decision != "allow" for r, _ in results) == 2
+
+
+def test_merged_pdf_run(tmp_path: Path, config: Config, registry_csv: Path, clients) -> None:
+    data = write_data(tmp_path / "data.csv", clients[:12])
+    pdf = tmp_path / "run.pdf"
+    texts = [letter(c, account_body(c)) for c in clients[:12]]
+    texts[5], texts[6] = texts[6], texts[5]  # two letters out of order
+    pdf.write_bytes(pdf_of_pages(texts))
+    report, results = run(config, registry_csv, data, pdf)
+    assert report.letters == 12
+    assert [r.number for r, _ in results if r.decision != "allow"] == [6, 7]
+    assert results[5][0].locator == "letter 6, page 6"
+
+
+def test_columns_are_guessed_mapped_or_refused(tmp_path: Path, config: Config, registry_csv: Path, clients) -> None:
+    odd = ["Given", "Family", "Street", "Town", "St", "PCode", "Acct"]
+    data = write_data(tmp_path / "data.csv", clients[:3], odd)
+    letters = write_letters(tmp_path / "letters", [letter(c, account_body(c)) for c in clients[:3]])
+    with pytest.raises(UsageError, match="--map FIELD=COLUMN"):
+        run(config, registry_csv, data, letters)
+    mapping = {"given_name": "Given", "family_name": "Family", "address_lines": "Street", "reference": "Acct"}
+    report, _ = run(config, registry_csv, data, letters, overrides=mapping)
+    assert not report.failed
+    configured = dataclasses.replace(
+        config, batch=BatchConfig(given_name="Given", family_name="Family", address_lines=("Street",), reference="Acct")
+    )
+    assert not run(configured, registry_csv, data, letters)[0].failed
+
+
+def test_cli_json_lines_summary_and_exit_status(tmp_path: Path, registry_csv: Path, clients) -> None:
+    data = write_data(tmp_path / "data.csv", clients[:5])
+    texts = [letter(c, account_body(c)) for c in clients[:5]]
+    texts[2] = texts[2].replace("Your water account", "{{AccountNo}} Your water account")
+    write_letters(tmp_path / "letters", texts)
+    (tmp_path / "dlp.toml").write_text(f'[registry]\npath = "{registry_csv}"\n[store]\nurl = "sqlite:///var/x.db"\n')
+    exe = str(Path(sys.executable).with_name("dlp"))
+    out = subprocess.run(
+        [exe, "batch", "--config", "dlp.toml", "--data", "data.csv", "--json", "letters"],
+        cwd=tmp_path,
+        capture_output=True,
+        text=True,
+        timeout=300,
+    )
+    assert out.returncode == 1, out.stderr
+    lines = [json.loads(line) for line in out.stdout.splitlines()]
+    assert [line["decision"] for line in lines] == ["allow", "allow", "reject", "allow", "allow"]
+    assert lines[2]["findings"][0]["rule"] == "unmerged_field" and lines[2]["incident"].startswith("INC-")
+    assert "mail-merge run" in out.stderr
+    bad = subprocess.run(
+        [exe, "batch", "--config", "dlp.toml", "--data", "data.csv", "--map", "colour=Red", "letters"],
+        cwd=tmp_path,
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
+    assert bad.returncode == 2 and "--map takes FIELD=COLUMN" in bad.stderr and "Traceback" not in bad.stderr
