@@ -129,7 +129,7 @@ def test_columns_are_guessed_mapped_or_refused(tmp_path: Path, config: Config, r
 
 
 def test_cli_json_lines_summary_and_exit_status(tmp_path: Path, registry_csv: Path, clients) -> None:
-    data = write_data(tmp_path / "data.csv", clients[:5])
+    write_data(tmp_path / "data.csv", clients[:5])
     texts = [letter(c, account_body(c)) for c in clients[:5]]
     texts[2] = texts[2].replace("Your water account", "{{AccountNo}} Your water account")
     write_letters(tmp_path / "letters", texts)
