@@ -6,6 +6,7 @@ any key of any rule. A bad file stops start-up with a PolicyError naming the fil
 
 from __future__ import annotations
 
+from dataclasses import replace
 from importlib.resources import files
 from pathlib import Path
 from typing import Any
@@ -59,6 +60,18 @@ class Policy:
         if missing:
             raise PolicyError(f"no policy for rule(s) {', '.join(missing)}")
         return cls([RULES[rid](_settings(rid, merged[rid])) for rid in sorted(merged)])
+
+    def add_violation(
+        self, verdict: Verdict, rule_id: str, part: str, explanation: str, clients: tuple[str, ...] = ()
+    ) -> Verdict:
+        """A verdict with one more violation of `rule_id`, found outside the rules (a manifest, a data row),
+        at that rule's decision and severity."""
+        rule = next(r for r in self.rules if r.rule_id == rule_id)
+        violation = Violation(
+            rule_id, rule.settings.severity, rule.settings.decision, tuple(sorted(set(clients))), part, explanation
+        )
+        decision = max(verdict.decision, violation.decision, key=lambda d: d.rank)
+        return replace(verdict, violations=(*verdict.violations, violation), decision=decision)
 
     def evaluate(self, ctx: ScanContext) -> Verdict:
         violations: list[Violation] = []

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, fields
+from dataclasses import replace
 
 from dlp.config import BatchConfig
 from dlp.errors import UsageError
@@ -48,17 +48,8 @@ def _key(column: str) -> str:
     return re.sub(r"[^a-z0-9]", "", column.lower())
 
 
-@dataclass(frozen=True)
-class ColumnMap:
-    client_id: str | None = None
-    given_name: str | None = None
-    family_name: str | None = None
-    full_name: str | None = None
-    address_lines: tuple[str, ...] = ()
-    suburb: str | None = None
-    state: str | None = None
-    postcode: str | None = None
-    reference: str | None = None
+# The chosen columns are kept in a BatchConfig: the same fields, filled in from the guesses.
+ColumnMap = BatchConfig
 
 
 def map_columns(header: list[str], config: BatchConfig, overrides: dict[str, str]) -> ColumnMap:
@@ -98,4 +89,4 @@ def map_columns(header: list[str], config: BatchConfig, overrides: dict[str, str
             f"cannot map the data file's columns to {' and '.join(need)}; its columns are {', '.join(header)}. "
             "Name them with --map FIELD=COLUMN (fields: " + ", ".join(FIELDS) + ") or a [batch] section"
         )
-    return ColumnMap(**{k: v for k, v in chosen.items() if k in {f.name for f in fields(ColumnMap)}})  # type: ignore[arg-type]
+    return replace(config, **chosen)  # type: ignore[arg-type]

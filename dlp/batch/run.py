@@ -172,10 +172,32 @@ class BatchRun:
             assert self._pool is not None
             self._pool.shutdown(wait=True, cancel_futures=True)
 
+    _run_incident_id: str | None = None
+
     def _run_incident(self, result: LetterResult) -> str:
         """One incident for the whole run's row problems (a shift affects every letter after it)."""
         self._run_violations.extend(result.violations)
         self._initials.update(result.initials)
+        return self._save_run_incident(update=False)
+
+    def _finish_run_incident(self, report: RunReport) -> None:
+        problems = []
+        if report.shift:
+            start, k = report.shift
+            problems.append((Severity.HIGH, f"data rows shifted by {k:+d} from letter {start} on"))
+        if report.duplicates:
+            problems.append((Severity.MEDIUM, f"{len(report.duplicates)} data row(s) have more than one letter"))
+        if report.rows_without_letter:
+            problems.append((Severity.MEDIUM, f"{len(report.rows_without_letter)} data row(s) have no letter"))
+        if not problems and self._run_incident_id is None:
+            return
+        self._run_violations.extend(
+            Violation("mixed_client_documents", severity, Decision.QUARANTINE, (), "run", words)
+            for severity, words in problems
+        )
+        report.run_incident = self._save_run_incident(update=True)
+
+    def _save_run_incident(self, update: bool) -> str:
         verdict = Verdict(str(self.data), Decision.QUARANTINE, tuple(self._run_violations))
         if self._run_incident_id is None:
             item = Communication(kind="mail-merge run", source=str(self.data))
@@ -187,58 +209,9 @@ class BatchRun:
                 "Letters withdrawn from the mail-merge run before printing.",
                 initials=self._initials,
             )
-        return self._run_incident_id
-
-    _run_incident_id: str | None = None
-
-    def _finish_run_incident(self, report: RunReport) -> None:
-        extra: list[Violation] = []
-        if report.shift:
-            start, k = report.shift
-            extra.append(
-                Violation(
-                    "mixed_client_documents",
-                    Severity.HIGH,
-                    Decision.QUARANTINE,
-                    (),
-                    "run",
-                    f"data rows shifted by {k:+d} from letter {start} on",
-                )
-            )
-        if report.duplicates:
-            extra.append(
-                Violation(
-                    "mixed_client_documents",
-                    Severity.MEDIUM,
-                    Decision.QUARANTINE,
-                    (),
-                    "run",
-                    f"{len(report.duplicates)} data row(s) have more than one letter",
-                )
-            )
-        if report.rows_without_letter:
-            extra.append(
-                Violation(
-                    "mixed_client_documents",
-                    Severity.MEDIUM,
-                    Decision.QUARANTINE,
-                    (),
-                    "run",
-                    f"{len(report.rows_without_letter)} data row(s) have no letter",
-                )
-            )
-        if not extra and self._run_incident_id is None:
-            return
-        self._run_violations.extend(extra)
-        verdict = Verdict(str(self.data), Decision.QUARANTINE, tuple(self._run_violations))
-        if self._run_incident_id is None:
-            item = Communication(kind="mail-merge run", source=str(self.data))
-            self._run_incident_id = self.store.record(
-                verdict, item, Channel.BATCH, None, "Mail-merge run stopped for review.", initials=self._initials
-            )
-        else:
+        elif update:
             self.store.replace_findings(self._run_incident_id, verdict, self._initials)
-        report.run_incident = self._run_incident_id
+        return self._run_incident_id
 
 
 def _result(value: Future[LetterResult] | LetterResult) -> LetterResult:

@@ -2,12 +2,12 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 
 from dlp.batch.rows import Row, addressee_matches, reference_in
 from dlp.config import Config
 from dlp.extract import load_items
-from dlp.model import Channel, Communication, Decision, Verdict, Violation
+from dlp.model import Channel, Communication, Verdict, Violation
 from dlp.normalize import CompactText
 from dlp.scanner import Scanner
 
@@ -110,9 +110,4 @@ def _add_row_violation(
 
 
 def _add(scanner: Scanner, verdict: Verdict, rule_id: str, words: str, clients: list[str] | None = None) -> Verdict:
-    rule = next(r for r in scanner.policy.rules if r.rule_id == rule_id)
-    violation = Violation(
-        rule_id, rule.settings.severity, rule.settings.decision, tuple(clients or ()), "letter", words
-    )
-    decision = max(verdict.decision, violation.decision, key=lambda d: d.rank)
-    return replace(verdict, violations=(*verdict.violations, violation), decision=Decision(decision))
+    return scanner.policy.add_violation(verdict, rule_id, "letter", words, tuple(clients or ()))

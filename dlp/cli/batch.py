@@ -15,7 +15,7 @@ from rich.table import Table
 from dlp.batch import BatchRun, RunReport
 from dlp.batch.columns import FIELDS
 from dlp.batch.worker import LetterResult
-from dlp.cli.common import add_config_options, config_of
+from dlp.cli.common import add_config_options, config_of, findings_json
 from dlp.errors import UsageError
 
 STYLE = {"allow": "green", "warn": "yellow", "quarantine": "bold red", "reject": "bold red"}
@@ -61,16 +61,7 @@ def run(args: argparse.Namespace) -> int:
                 line["letter"] = result.locator
             line |= {
                 "decision": result.decision,
-                "findings": [
-                    {
-                        "rule": v.rule,
-                        "severity": v.severity.value,
-                        "clients": list(v.clients),
-                        "part": v.part,
-                        "explanation": v.explanation,
-                    }
-                    for v in result.violations
-                ],
+                "findings": findings_json(result.violations),
                 "incident": incident,
             }
             print(json.dumps(line), flush=True)

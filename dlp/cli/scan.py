@@ -10,7 +10,7 @@ from typing import Any
 from rich.console import Console
 from rich.progress import Progress
 
-from dlp.cli.common import add_config_options, config_of
+from dlp.cli.common import add_config_options, config_of, findings_json
 from dlp.errors import InputError
 from dlp.model import Channel, Verdict
 from dlp.scanner import Scanner
@@ -33,16 +33,7 @@ def verdict_json(path: str, verdict: Verdict) -> dict[str, Any]:
         out["letter"] = verdict.locator
     return out | {
         "decision": verdict.decision.value,
-        "findings": [
-            {
-                "rule": v.rule,
-                "severity": v.severity.value,
-                "clients": list(v.clients),
-                "part": v.part,
-                "explanation": v.explanation,
-            }
-            for v in verdict.violations
-        ],
+        "findings": findings_json(verdict.violations),
         "incident": verdict.incident,
     }
 

@@ -3,10 +3,9 @@
 from __future__ import annotations
 
 import json
-from dataclasses import replace
 from pathlib import Path
 
-from dlp.model import Decision, Verdict, Violation
+from dlp.model import Verdict
 from dlp.scanner import Scanner
 
 
@@ -54,15 +53,4 @@ def check_manifest(scanner: Scanner, letter: Path, manifest: Path, verdict: Verd
 
 
 def _add(scanner: Scanner, verdict: Verdict, part: str, explanation: str, clients: list[str] | None = None) -> Verdict:
-    rule = next(r for r in scanner.policy.rules if r.rule_id == "mismatched_recipient")
-    violation = Violation(
-        "mismatched_recipient",
-        rule.settings.severity,
-        rule.settings.decision,
-        tuple(sorted(set(clients or []))),
-        part,
-        explanation,
-    )
-    decision = max(verdict.decision, violation.decision, key=lambda d: d.rank)
-    updated = replace(verdict, violations=(*verdict.violations, violation), decision=Decision(decision))
-    return updated
+    return scanner.policy.add_violation(verdict, "mismatched_recipient", part, explanation, tuple(clients or ()))
