@@ -92,11 +92,14 @@ class Scanner:
         channel: Channel,
         action: str | None = None,
         quarantine_ref: str | None = None,
+        origin: str | None = None,
     ) -> Verdict:
         """Store an incident for a verdict with violations; the verdict comes back with its incident id."""
         if self.store is None or not verdict.violations:
             return verdict
-        incident = self.store.record(verdict, item, channel, self.index, action or ACTIONS[channel], quarantine_ref)
+        incident = self.store.record(
+            verdict, item, channel, self.index, action or ACTIONS[channel], quarantine_ref, origin=origin
+        )
         return verdict.with_incident(incident)
 
     def scan_path(self, path: str | Path, channel: Channel = Channel.CLI) -> list[Verdict]:

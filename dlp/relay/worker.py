@@ -45,14 +45,16 @@ def scan_message(data: bytes, recipients: list[str], client: str | None) -> Outc
         # Durably stored before anyone answers 250: a crash after this loses nothing.
         ref = _quarantine.store(data)
         quarantined = True
-        verdict = _scanner.record(verdict, item, Channel.RELAY, "Message held in quarantine by the relay.", ref)
+        verdict = _scanner.record(
+            verdict, item, Channel.RELAY, "Message held in quarantine by the relay.", ref, origin=client
+        )
     elif verdict.violations:
         action = (
             "Message refused by the relay; the sender was told why."
             if verdict.decision is Decision.REJECT
             else "Message delivered with a warning recorded."
         )
-        verdict = _scanner.record(verdict, item, Channel.RELAY, action)
+        verdict = _scanner.record(verdict, item, Channel.RELAY, action, origin=client)
     rules = tuple(sorted({v.rule for v in verdict.violations}))
     words = "; ".join(RULES[r].title for r in rules)
     return Outcome(verdict.decision.value, rules, words, verdict.incident, quarantined)

@@ -36,6 +36,8 @@ class Incident(Base):
     closed_at: Mapped[datetime | None] = mapped_column(DateTime(timezone=True), nullable=True)
     item_digest: Mapped[str] = mapped_column(String(64))
     quarantine_ref: Mapped[str | None] = mapped_column(String(255), nullable=True)
+    # Where the item came from: the original SMTP client (from XFORWARD) for the relay; an IP or host name.
+    origin: Mapped[str | None] = mapped_column(String(255), nullable=True)
 
     findings: Mapped[list[IncidentFinding]] = relationship(
         back_populates="incident", cascade="all, delete-orphan", order_by="IncidentFinding.id"

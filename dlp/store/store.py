@@ -57,6 +57,7 @@ class IncidentStore:
         action_taken: str,
         quarantine_ref: str | None = None,
         initials: Mapping[str, str] | None = None,
+        origin: str | None = None,
     ) -> str:
         """Store an incident for a non-allow verdict; returns its reference (INC-2026-000017).
 
@@ -83,6 +84,7 @@ class IncidentStore:
             close_due=close_due,
             item_digest=item.digest,
             quarantine_ref=quarantine_ref,
+            origin=origin,
             findings=_findings(verdict, index),
         )
         try:
@@ -202,6 +204,7 @@ def as_dict(incident: Incident) -> dict[str, Any]:
         "closed_at": incident.closed_at.isoformat() if incident.closed_at else None,
         "item_digest": incident.item_digest,
         "quarantine_ref": incident.quarantine_ref,
+        "origin": incident.origin,
         "findings": [
             {
                 "rule": f.rule,

@@ -67,6 +67,7 @@ def test_rejected_mail_gets_550_and_never_arrives(
     assert sink[0].messages == []
     (record,) = incidents(relay.config)
     assert record["channel"] == "relay" and record["decision"] == "reject"
+    assert record["origin"] == "127.0.0.1"
 
 
 def test_quarantined_mail_is_held_encrypted_with_an_incident(
@@ -79,6 +80,7 @@ def test_quarantined_mail_is_held_encrypted_with_an_incident(
     assert sink[0].messages == []
     (record,) = incidents(relay.config)
     assert record["decision"] == "quarantine" and record["quarantine_ref"]
+    assert record["origin"] == "192.0.2.10"  # the original client, from XFORWARD
     config = load_config(relay.config)
     stored = Path(config.resolve_path(config.quarantine.path)) / (record["quarantine_ref"] + ".dlpq")
     assert stored.exists() and account_body(b).encode()[:40] not in stored.read_bytes()
