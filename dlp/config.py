@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import tomllib
 from dataclasses import dataclass, field, fields
+from datetime import date
 from pathlib import Path
 from typing import Any
 
@@ -120,6 +121,12 @@ class BatchConfig:
 
 
 @dataclass(frozen=True)
+class IncidentsConfig:
+    # Public holidays (ISO dates) skipped with weekends when the 3-business-day report date is worked out.
+    public_holidays: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
 class WebConfig:
     listen: str = "127.0.0.1:8025"
 
@@ -136,12 +143,17 @@ class Config:
     quarantine: QuarantineConfig = field(default_factory=QuarantineConfig)
     folder: FolderConfig = field(default_factory=FolderConfig)
     batch: BatchConfig = field(default_factory=BatchConfig)
+    incidents: IncidentsConfig = field(default_factory=IncidentsConfig)
     web: WebConfig = field(default_factory=WebConfig)
     base_dir: Path = field(default_factory=Path.cwd)
 
     def resolve_path(self, value: str) -> Path:
         path = Path(value).expanduser()
         return path if path.is_absolute() else self.base_dir / path
+
+    @property
+    def holidays(self) -> tuple[date, ...]:
+        return tuple(date.fromisoformat(d) for d in self.incidents.public_holidays)
 
     @property
     def store_url(self) -> str:
@@ -203,6 +215,12 @@ def _check(key: str, value: Any, default: Any, annotation: Any, where: str) -> A
     if kind.startswith("tuple"):
         if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
             raise ConfigError(f"{where}: {key} must be a list of strings")
+        if key == "public_holidays":
+            for day in value:
+                try:
+                    date.fromisoformat(day)
+                except ValueError:
+                    raise ConfigError(f"{where}: public_holidays must be ISO dates (YYYY-MM-DD), got {day!r}") from None
         return tuple(v.strip().lower() if "domain" in key or "staff" in key else v for v in value)
     if kind == "bool":
         if not isinstance(value, bool):

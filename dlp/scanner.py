@@ -55,7 +55,7 @@ class Scanner:
         index = load_registry(path)
         policy_path = config.resolve_path(config.policy.path) if config.policy.path else None
         policy = Policy.load(policy_path)
-        store = IncidentStore(config.store_url) if with_store else None
+        store = IncidentStore.from_config(config) if with_store else None
         return cls(config, index, policy, store)
 
     def resolve(self, item: Communication) -> tuple[Recipient, ...]:

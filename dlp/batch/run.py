@@ -64,7 +64,7 @@ class BatchRun:
         self.overrides = overrides
         self.workers = workers or config.batch.workers
         self.window = config.batch.shift_window
-        self.store = IncidentStore(config.store_url)
+        self.store = IncidentStore.from_config(config)
         self._run_violations: list[Violation] = []
         self._initials: dict[str, str] = {}
         if not letters.exists():

@@ -50,34 +50,32 @@ def add_parser(sub: Any) -> None:
     close = verbs.add_parser("close", help="close an incident with the action taken")
     close.add_argument("id")
     close.add_argument("--action", required=True, help="the action taken, in the template's words")
+    reported = verbs.add_parser("report", help="mark an incident as reported")
+    reported.add_argument("id")
+    reported.add_argument("--reason", default="", help="a note for the audit trail")
     export = verbs.add_parser("export", help="export incidents as CSV or JSON")
     export.add_argument("--format", choices=["csv", "json"], default="csv")
     export.add_argument("--output", metavar="FILE", help="write here instead of standard output")
-    for p in (listing, show, close, export):
+    for p in (listing, show, close, reported, export):
         add_config_options(p, registry=False)
         p.add_argument("--json", action="store_true", help="JSON output")
         p.set_defaults(func=run)
 
 
 def run(args: argparse.Namespace) -> int:
-    store = IncidentStore(config_of(args).store_url)
+    store = IncidentStore.from_config(config_of(args))
     try:
-        return {"list": _list, "show": _show, "close": _close, "export": _export}[args.verb](store, args)
+        verbs = {"list": _list, "show": _show, "close": _close, "report": _report, "export": _export}
+        return verbs[args.verb](store, args)
     finally:
         store.close()
-
-
-def _overdue(row: dict[str, Any], today: date) -> bool:
-    if row["status"] == "closed":
-        return False
-    due = row["close_due"] if row["status"] == "reported" else row["report_due"]
-    return date.fromisoformat(due) < today
 
 
 def _list(store: IncidentStore, args: argparse.Namespace) -> int:
     rows = [as_dict(i) for i in store.list(status=args.status, rule=args.rule, channel=args.channel)]
     if args.overdue:
-        rows = [r for r in rows if _overdue(r, date.today())]
+        late = {i.reference for i in store.overdue(date.today())}
+        rows = [r for r in rows if r["id"] in late]
     if args.json:
         for row in rows:
             print(json.dumps(row))
@@ -124,11 +122,29 @@ def _show(store: IncidentStore, args: argparse.Namespace) -> int:
         print(f"{key:>13}: {value if value is not None else '-'}")
     for f in row["findings"]:
         print(f"      finding: {f['rule']} [{f['severity']}] {f['part']}: {f['explanation']}")
+    for event in store.events(args.id):
+        change = f"{event.from_status or '-'} -> {event.to_status}" if event.to_status else event.action
+        print(f"      history: {event.at:%Y-%m-%d %H:%M} {event.actor}: {change} {event.reason}".rstrip())
     return 0
 
 
+def _report(store: IncidentStore, args: argparse.Namespace) -> int:
+    incident = store.set_status(args.id, "reported", actor=_actor(), reason=args.reason)
+    print(json.dumps(as_dict(incident)) if args.json else f"{incident.reference} reported")
+    return 0
+
+
+def _actor() -> str:
+    import getpass
+
+    try:
+        return f"cli:{getpass.getuser()}"
+    except (KeyError, OSError):
+        return "cli"
+
+
 def _close(store: IncidentStore, args: argparse.Namespace) -> int:
-    incident = store.set_status(args.id, "closed", args.action)
+    incident = store.set_status(args.id, "closed", args.action, actor=_actor())
     print(json.dumps(as_dict(incident)) if args.json else f"{incident.reference} closed")
     return 0
 

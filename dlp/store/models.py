@@ -42,6 +42,26 @@ class Incident(Base):
     findings: Mapped[list[IncidentFinding]] = relationship(
         back_populates="incident", cascade="all, delete-orphan", order_by="IncidentFinding.id"
     )
+    events: Mapped[list[IncidentEvent]] = relationship(
+        back_populates="incident", cascade="all, delete-orphan", order_by="IncidentEvent.id"
+    )
+
+
+class IncidentEvent(Base):
+    """The audit trail: who changed what, when and why. Never updated, never deleted."""
+
+    __tablename__ = "incident_events"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=True)
+    incident_id: Mapped[int] = mapped_column(ForeignKey("incidents.id", ondelete="CASCADE"), index=True)
+    at: Mapped[datetime] = mapped_column(DateTime(timezone=True))
+    actor: Mapped[str] = mapped_column(String(128))
+    action: Mapped[str] = mapped_column(String(32))  # recorded, status, action_taken, released, discarded
+    from_status: Mapped[str | None] = mapped_column(String(16), nullable=True)
+    to_status: Mapped[str | None] = mapped_column(String(16), nullable=True)
+    reason: Mapped[str] = mapped_column(Text, default="")
+
+    incident: Mapped[Incident] = relationship(back_populates="events")
 
 
 class IncidentFinding(Base):

@@ -2,8 +2,9 @@
 
 from __future__ import annotations
 
-from collections.abc import Mapping
-from datetime import UTC, datetime
+import builtins
+from collections.abc import Iterable, Mapping
+from datetime import UTC, date, datetime
 from importlib.resources import files
 from pathlib import Path
 from typing import Any
@@ -15,13 +16,14 @@ from sqlalchemy.engine import Engine
 from sqlalchemy.exc import SQLAlchemyError
 from sqlalchemy.orm import selectinload, sessionmaker
 
+from dlp.config import Config
 from dlp.errors import StoreError
 from dlp.model import Channel, Communication, Verdict
 from dlp.redact import redact
 from dlp.registry.index import RegistryIndex
 from dlp.store.deadlines import due_dates
 from dlp.store.describe import describe_incident
-from dlp.store.models import Incident, IncidentFinding
+from dlp.store.models import Incident, IncidentEvent, IncidentFinding
 
 MIGRATIONS = Path(str(files("dlp.store").joinpath("migrations")))
 STATUSES = ("open", "reported", "closed")
@@ -36,7 +38,8 @@ def migrate(engine: Engine) -> None:
 
 
 class IncidentStore:
-    def __init__(self, url: str) -> None:
+    def __init__(self, url: str, holidays: Iterable[date] = ()) -> None:
+        self.holidays = tuple(holidays)
         if url.startswith("sqlite:///") and url != "sqlite:///:memory:":
             Path(url[len("sqlite:///") :]).parent.mkdir(parents=True, exist_ok=True)
         try:
@@ -47,6 +50,10 @@ class IncidentStore:
         except (SQLAlchemyError, OSError) as exc:
             raise StoreError(f"incident store cannot be opened: {exc.__class__.__name__}: {_first_line(exc)}") from None
         self._session = sessionmaker(self.engine, expire_on_commit=False)
+
+    @classmethod
+    def from_config(cls, config: Config) -> IncidentStore:
+        return cls(config.store_url, config.holidays)
 
     def record(
         self,
@@ -63,7 +70,7 @@ class IncidentStore:
 
         Initials come from the registry index, or from `initials` where the caller holds no index."""
         now = datetime.now(UTC)
-        report_due, close_due = due_dates(now.date())
+        report_due, close_due = due_dates(now.date(), self.holidays)
         ids = sorted({cid for v in verdict.violations for cid in v.clients})
         what, how, why = describe_incident(verdict, item, channel)
         incident = Incident(
@@ -86,6 +93,11 @@ class IncidentStore:
             quarantine_ref=quarantine_ref,
             origin=origin,
             findings=_findings(verdict, index),
+            events=[
+                IncidentEvent(
+                    at=now, actor=channel.value, action="recorded", to_status="open", reason=redact(action_taken, index)
+                )
+            ],
         )
         try:
             with self._session.begin() as session:
@@ -121,23 +133,62 @@ class IncidentStore:
                 select(Incident).options(selectinload(Incident.findings)).where(Incident.reference == reference.upper())
             ).first()
 
-    def set_status(self, reference: str, status: str, action_taken: str | None = None) -> Incident:
+    def set_status(
+        self, reference: str, status: str, action_taken: str | None = None, *, actor: str = "cli", reason: str = ""
+    ) -> Incident:
+        """Move an incident along open → reported → closed; every change is audited (who, when, what, why)."""
         if status not in STATUSES:
             raise StoreError(f"unknown status {status!r}; expected one of {', '.join(STATUSES)}")
         with self._session.begin() as session:
             incident = session.scalars(select(Incident).where(Incident.reference == reference.upper())).first()
             if incident is None:
                 raise StoreError(f"no incident {reference}")
+            if STATUSES.index(status) < STATUSES.index(incident.status) and not reason:
+                raise StoreError(f"{incident.reference} is {incident.status}: going back to {status} needs a reason")
             now = datetime.now(UTC)
+            session.add(
+                IncidentEvent(
+                    incident_id=incident.id,
+                    at=now,
+                    actor=actor,
+                    action="status",
+                    from_status=incident.status,
+                    to_status=status,
+                    reason=redact(reason),
+                )
+            )
             incident.status = status
             incident.updated_at = now
-            if status == "closed":
-                incident.closed_at = now
+            incident.closed_at = now if status == "closed" else None
             if action_taken:
                 incident.action_taken = redact(action_taken)
+                session.add(
+                    IncidentEvent(
+                        incident_id=incident.id, at=now, actor=actor, action="action_taken", reason=redact(action_taken)
+                    )
+                )
             session.flush()
-            session.refresh(incident, ["findings"])
+            session.refresh(incident, ["findings", "events"])
             return incident
+
+    def overdue(self, today: date) -> builtins.list[Incident]:
+        """Open incidents past their report date, and unclosed ones past their close date."""
+        return [
+            i
+            for i in self.list()
+            if (i.status == "open" and i.report_due < today) or (i.status != "closed" and i.close_due < today)
+        ]
+
+    def events(self, reference: str) -> builtins.list[IncidentEvent]:
+        with self._session() as session:
+            incident = session.scalars(select(Incident).where(Incident.reference == reference.upper())).first()
+            if incident is None:
+                raise StoreError(f"no incident {reference}")
+            return list(
+                session.scalars(
+                    select(IncidentEvent).where(IncidentEvent.incident_id == incident.id).order_by(IncidentEvent.id)
+                )
+            )
 
     def replace_findings(self, reference: str, verdict: Verdict, initials: Mapping[str, str]) -> None:
         """Bring a growing incident (one for a whole batch run) up to date with everything found so far."""
