@@ -26,6 +26,15 @@ def test_relative_paths_follow_the_config_file(tmp_path: Path) -> None:
     assert isinstance(config, Config)
 
 
+def test_public_holidays(tmp_path: Path) -> None:
+    path = tmp_path / "dlp.toml"
+    path.write_text('[incidents]\npublic_holidays = ["2026-12-25", "2026-12-28"]\n')
+    assert [d.isoformat() for d in load_config(path).holidays] == ["2026-12-25", "2026-12-28"]
+    path.write_text('[incidents]\npublic_holidays = ["Christmas"]\n')
+    with pytest.raises(ConfigError, match="ISO dates"):
+        load_config(path)
+
+
 @pytest.mark.parametrize(
     ("text", "message"),
     [
