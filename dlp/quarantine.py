@@ -7,9 +7,11 @@ name, fsynced and renamed, so a crash never leaves half an original behind a qua
 from __future__ import annotations
 
 import base64
+import json
 import os
 import secrets
 from pathlib import Path
+from typing import Any
 
 from cryptography.hazmat.primitives.ciphers.aead import AESGCM
 
@@ -18,6 +20,7 @@ from dlp.errors import ConfigError, DlpError
 
 KEY_ENV = "DLP_QUARANTINE_KEY"
 SUFFIX = ".dlpq"
+ENVELOPE_SUFFIX = ".env.dlpq"
 
 
 class QuarantineError(DlpError):
@@ -56,13 +59,18 @@ class Quarantine:
             config.resolve_path(config.quarantine.path), load_key(config.resolve_path(config.quarantine.key_file))
         )
 
-    def store(self, original: bytes) -> str:
-        """Encrypt and durably store an original; returns its reference."""
+    def store(self, original: bytes, envelope: dict[str, Any] | None = None) -> str:
+        """Encrypt and durably store an original (and its SMTP envelope); returns its reference."""
         ref = secrets.token_hex(16)
+        if envelope is not None:
+            self._write(self.folder / (ref + ENVELOPE_SUFFIX), ref, json.dumps(envelope).encode())
+        self._write(self.folder / (ref + SUFFIX), ref, original)  # written last: its presence commits the pair
+        return ref
+
+    def _write(self, final: Path, ref: str, content: bytes) -> None:
         nonce = secrets.token_bytes(12)
-        sealed = nonce + self._aead.encrypt(nonce, original, ref.encode())
-        final = self.folder / (ref + SUFFIX)
-        temp = self.folder / (ref + ".tmp")
+        sealed = nonce + self._aead.encrypt(nonce, content, ref.encode())
+        temp = final.with_name(final.name + ".tmp")
         try:
             with open(temp, "wb") as handle:
                 handle.write(sealed)
@@ -77,16 +85,22 @@ class Quarantine:
         except OSError as exc:
             temp.unlink(missing_ok=True)
             raise QuarantineError(f"original could not be quarantined ({exc.strerror})") from None
-        return ref
+
+    def envelope(self, ref: str) -> dict[str, Any]:
+        return dict(json.loads(self._read(ref, ENVELOPE_SUFFIX)))
 
     def load(self, ref: str) -> bytes:
+        return self._read(ref, SUFFIX)
+
+    def _read(self, ref: str, suffix: str) -> bytes:
         if not ref.isalnum():
             raise QuarantineError("bad quarantine reference")
         try:
-            sealed = (self.folder / (ref + SUFFIX)).read_bytes()
+            sealed = (self.folder / (ref + suffix)).read_bytes()
         except OSError:
             raise QuarantineError(f"no quarantined original {ref}") from None
         return self._aead.decrypt(sealed[:12], sealed[12:], ref.encode())
 
     def discard(self, ref: str) -> None:
-        (self.folder / (ref + SUFFIX)).unlink(missing_ok=True)
+        for suffix in (SUFFIX, ENVELOPE_SUFFIX):
+            (self.folder / (ref + suffix)).unlink(missing_ok=True)

@@ -14,6 +14,7 @@ from rich.table import Table
 
 from dlp.cli.common import add_config_options, config_of
 from dlp.errors import UsageError
+from dlp.review import discard, release
 from dlp.store import IncidentStore, as_dict
 
 EXPORT_FIELDS = (
@@ -50,13 +51,22 @@ def add_parser(sub: Any) -> None:
     close = verbs.add_parser("close", help="close an incident with the action taken")
     close.add_argument("id")
     close.add_argument("--action", required=True, help="the action taken, in the template's words")
+    held = []
+    for verb, text in (
+        ("release", "send a held item on (email to the next hop, letter to the outbox)"),
+        ("discard", "delete a held original, keeping the record"),
+    ):
+        parser = verbs.add_parser(verb, help=text)
+        parser.add_argument("id")
+        parser.add_argument("--why", required=True, help="the justification, kept in the audit trail")
+        held.append(parser)
     reported = verbs.add_parser("report", help="mark an incident as reported")
     reported.add_argument("id")
     reported.add_argument("--reason", default="", help="a note for the audit trail")
     export = verbs.add_parser("export", help="export incidents as CSV or JSON")
     export.add_argument("--format", choices=["csv", "json"], default="csv")
     export.add_argument("--output", metavar="FILE", help="write here instead of standard output")
-    for p in (listing, show, close, reported, export):
+    for p in (listing, show, close, reported, export, *held):
         add_config_options(p, registry=False)
         p.add_argument("--json", action="store_true", help="JSON output")
         p.set_defaults(func=run)
@@ -65,7 +75,15 @@ def add_parser(sub: Any) -> None:
 def run(args: argparse.Namespace) -> int:
     store = IncidentStore.from_config(config_of(args))
     try:
-        verbs = {"list": _list, "show": _show, "close": _close, "report": _report, "export": _export}
+        verbs = {
+            "list": _list,
+            "show": _show,
+            "close": _close,
+            "report": _report,
+            "export": _export,
+            "release": _release,
+            "discard": _discard,
+        }
         return verbs[args.verb](store, args)
     finally:
         store.close()
@@ -125,6 +143,17 @@ def _show(store: IncidentStore, args: argparse.Namespace) -> int:
     for event in store.events(args.id):
         change = f"{event.from_status or '-'} -> {event.to_status}" if event.to_status else event.action
         print(f"      history: {event.at:%Y-%m-%d %H:%M} {event.actor}: {change} {event.reason}".rstrip())
+    return 0
+
+
+def _release(store: IncidentStore, args: argparse.Namespace) -> int:
+    print(f"{args.id.upper()}: {release(config_of(args), store, args.id, _actor(), args.why)}")
+    return 0
+
+
+def _discard(store: IncidentStore, args: argparse.Namespace) -> int:
+    discard(config_of(args), store, args.id, _actor(), args.why)
+    print(f"{args.id.upper()}: original discarded; the record is kept")
     return 0
 
 

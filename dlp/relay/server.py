@@ -115,7 +115,9 @@ class RelayHandler:
         loop = asyncio.get_running_loop()
         try:
             outcome: Outcome = await asyncio.wait_for(
-                loop.run_in_executor(self.pool, scan_message, data, recipients, client),
+                loop.run_in_executor(
+                    self.pool, scan_message, data, recipients, client, sender, tuple(envelope.mail_options)
+                ),
                 timeout=self.relay.scan_timeout_seconds,
             )
         except TimeoutError:

@@ -34,7 +34,9 @@ def init_worker(config: Config, registry_path: str | None) -> None:
     _quarantine = Quarantine.from_config(config)
 
 
-def scan_message(data: bytes, recipients: list[str], client: str | None) -> Outcome:
+def scan_message(
+    data: bytes, recipients: list[str], client: str | None, sender: str = "", mail_options: tuple[str, ...] = ()
+) -> Outcome:
     assert _scanner is not None and _quarantine is not None, "worker not initialised"
     item = communication_from_message(
         data, f"relay message from {client or 'local client'}", _scanner.limits, envelope_recipients=recipients
@@ -43,7 +45,8 @@ def scan_message(data: bytes, recipients: list[str], client: str | None) -> Outc
     quarantined = False
     if verdict.decision is Decision.QUARANTINE:
         # Durably stored before anyone answers 250: a crash after this loses nothing.
-        ref = _quarantine.store(data)
+        envelope = {"mail_from": sender, "rcpt_tos": recipients, "mail_options": list(mail_options)}
+        ref = _quarantine.store(data, envelope)
         quarantined = True
         verdict = _scanner.record(
             verdict, item, Channel.RELAY, "Message held in quarantine by the relay.", ref, origin=client

@@ -200,6 +200,10 @@ class IncidentStore:
             incident.how = redact(" ".join(f"{v.rule} in {v.part}: {v.explanation}." for v in verdict.violations[:50]))
             incident.updated_at = datetime.now(UTC)
 
+    def session(self) -> Any:
+        """A transaction on the store, for the few writers outside this class (release, discard)."""
+        return self._session.begin()
+
     def set_quarantine_ref(self, reference: str, quarantine_ref: str) -> None:
         with self._session.begin() as session:
             incident = session.scalars(select(Incident).where(Incident.reference == reference)).first()

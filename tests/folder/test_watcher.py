@@ -95,6 +95,22 @@ def test_files_present_before_start_and_dropped_later(watch, synthetic: Syntheti
     assert names(root / "inbox") == {WORKING_FOLDER}
 
 
+def test_held_letter_released_to_outbox_under_its_own_name(watch, synthetic: SyntheticRegistry, scanner) -> None:
+    from dlp.review import release
+
+    root, start = watch
+    a, b = synthetic.ordinary()[108:110]
+    running = start()
+    (root / "inbox" / "statement.txt").write_text(letter(a, account_body(b)))
+    assert wait_for(lambda: any(n.endswith(".dlp.txt") for n in names(root / "held")))
+    held = next(p for p in (root / "held").iterdir() if not p.name.endswith(".dlp.txt"))
+    reference = held.stem
+    assert scanner.store.get(reference).quarantine_ref == str(held)
+    release(running.watcher.config, scanner.store, reference, "officer1", "checked with the team: joint matter")
+    assert (root / "cleared" / "statement.txt").exists() and names(root / "held") == set()
+    assert [e.action for e in scanner.store.events(reference)][-1] == "released"
+
+
 def test_file_still_being_written_is_not_taken(watch, synthetic: SyntheticRegistry) -> None:
     root, start = watch
     a = synthetic.ordinary()[103]
