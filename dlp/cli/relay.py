@@ -10,6 +10,7 @@ import threading
 from typing import Any
 
 from dlp.cli.common import add_config_options, config_of
+from dlp.config import Config
 from dlp.folder import FolderWatcher
 from dlp.relay import RelayServer
 from dlp.scanner import Scanner
@@ -35,13 +36,33 @@ def run(args: argparse.Namespace) -> int:
         watcher.start()
         threading.Thread(target=watcher.run, name="dlp-watch", daemon=True).start()
         print(f"dlp serve: watching {watcher.inbox}", file=sys.stderr)
-    else:
+    elif args.command != "serve":
         del scanner
         gc.collect()
+    web = None
+    if args.command == "serve":
+        web = _start_web(config, scanner)
     server = RelayServer(config, args.registry)
     try:
         asyncio.run(server.serve_forever())
     finally:
         if watcher is not None:
             watcher.stop()
+        if web is not None:
+            web.should_exit = True
     return 0
+
+
+def _start_web(config: Config, scanner: Scanner) -> Any:
+    """The review UI on [web] listen, in a thread of its own (uvicorn leaves signals to the main thread)."""
+    import uvicorn
+
+    from dlp.web.app import create_app
+
+    host, _, port = config.web.listen.rpartition(":")
+    server = uvicorn.Server(
+        uvicorn.Config(create_app(config, scanner), host=host, port=int(port), log_level="warning", access_log=False)
+    )
+    threading.Thread(target=server.run, name="dlp-web", daemon=True).start()
+    print(f"dlp serve: review UI on http://{config.web.listen}/", file=sys.stderr)
+    return server

@@ -77,3 +77,15 @@ class IncidentFinding(Base):
     explanation: Mapped[str] = mapped_column(Text)
 
     incident: Mapped[Incident] = relationship(back_populates="findings")
+
+
+class User(Base):
+    """A reviewer or privacy officer of the web UI; passwords are stored as argon2 hashes only."""
+
+    __tablename__ = "users"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=True)
+    username: Mapped[str] = mapped_column(String(64), unique=True, index=True)
+    password_hash: Mapped[str] = mapped_column(String(255))
+    role: Mapped[str] = mapped_column(String(32))  # reviewer | privacy_officer
+    created_at: Mapped[datetime] = mapped_column(DateTime(timezone=True))
