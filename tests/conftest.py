@@ -1,11 +1,17 @@
-"""Shared fixtures: a generated registry of synthetic clients and a scanner built on it (once per session)."""
+"""Shared fixtures: a generated registry of synthetic clients, a scanner built on it (once per session), and a
+real SMTP sink standing in for the next hop."""
 
 from __future__ import annotations
 
-from collections.abc import Callable
+import socket
+import subprocess
+import time
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass, field
 from pathlib import Path
 
 import pytest
+from aiosmtpd.controller import Controller
 
 from dlp.config import Config, OrganisationConfig, StoreConfig
 from dlp.extract import communication_from_letter, communication_from_message
@@ -73,3 +79,43 @@ def scan_letter(scanner: Scanner) -> Callable[[str], Verdict]:
 
 def rules(verdict: Verdict) -> set[str]:
     return {v.rule for v in verdict.violations}
+
+
+def free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return int(s.getsockname()[1])
+
+
+def wait_for_port(port: int, timeout: float = 60.0, process: subprocess.Popen | None = None) -> None:
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        if process is not None and process.poll() is not None:
+            raise RuntimeError(f"process exited early: {process.stderr.read() if process.stderr else ''}")
+        try:
+            with socket.create_connection(("127.0.0.1", port), timeout=0.5):
+                return
+        except OSError:
+            time.sleep(0.1)
+    raise TimeoutError(f"nothing listening on {port}")
+
+
+@dataclass
+class Sink:
+    """Stores every message it accepts, as the next hop would."""
+
+    messages: list[tuple[str, list[str], bytes]] = field(default_factory=list)
+
+    async def handle_DATA(self, server, session, envelope):  # type: ignore[no-untyped-def]
+        self.messages.append((envelope.mail_from, list(envelope.rcpt_tos), envelope.original_content))
+        return "250 2.0.0 Ok: stored"
+
+
+@pytest.fixture
+def sink() -> Iterator[tuple[Sink, int]]:
+    handler = Sink()
+    port = free_port()
+    controller = Controller(handler, hostname="127.0.0.1", port=port, decode_data=False, enable_SMTPUTF8=True)
+    controller.start()
+    yield handler, port
+    controller.stop()

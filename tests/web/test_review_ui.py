@@ -14,7 +14,8 @@ import httpx
 import pytest
 
 from dlp.synthetic import ORG_DOMAIN, SyntheticRegistry, account_body, email
-from tests.relay.conftest import Sink, free_port, sink, wait_for_port, write_config  # noqa: F401 (fixture)
+from tests.conftest import Sink, free_port, wait_for_port
+from tests.relay.conftest import write_config
 
 CHROMIUM = "/usr/bin/chromium"
 pytestmark = pytest.mark.skipif(
