@@ -8,13 +8,13 @@ deletes the original and keeps the record. Both need a justification and are aud
 from __future__ import annotations
 
 import asyncio
-import re
 from datetime import UTC, datetime
 from pathlib import Path
 
 from dlp.config import Config
 from dlp.errors import DlpError, StoreError
 from dlp.folder.names import move_unique
+from dlp.folder.watcher import note_path
 from dlp.quarantine import Quarantine
 from dlp.redact import redact
 from dlp.relay.forward import forward, with_header
@@ -41,16 +41,17 @@ def release(config: Config, store: IncidentStore, reference: str, actor: str, ju
         raise ReviewError("a release needs a justification")
     incident = _held(store, reference)
     ref = incident.quarantine_ref or ""
+    vault = Quarantine.from_config(config)
+    original, envelope = vault.load(ref), vault.envelope(ref)
     if incident.channel == "relay":
-        quarantine = Quarantine.from_config(config)
-        message, envelope = quarantine.load(ref), quarantine.envelope(ref)
         host, _, port = config.relay.next_hop.rpartition(":")
+        message = with_header(original, "X-DLP-Released", incident.reference or "")
         try:
             asyncio.run(
                 forward(
                     host.strip("[]"),
                     int(port),
-                    with_header(message, "X-DLP-Released", incident.reference or ""),
+                    message,
                     envelope.get("mail_from", ""),
                     list(envelope["rcpt_tos"]),
                     list(envelope.get("mail_options", [])),
@@ -59,17 +60,17 @@ def release(config: Config, store: IncidentStore, reference: str, actor: str, ju
             )
         except DlpError as exc:
             raise ReviewError(f"not released: {exc}") from None
-        quarantine.discard(ref)
         where = "email delivered to the next hop"
     else:
-        held = Path(ref)
-        note = held.with_name(held.name + ".dlp.txt")
-        original = _original_name(note) or held.name
-        renamed = held.with_name(original)
-        held.rename(renamed)
-        move_unique(renamed, config.resolve_path(config.folder.outbox))
-        note.unlink(missing_ok=True)
+        outbox = config.resolve_path(config.folder.outbox)
+        staging = outbox / ".dlp-releasing"
+        staging.mkdir(parents=True, exist_ok=True)
+        letter = staging / Path(str(envelope.get("original_name") or f"{incident.reference}.bin")).name
+        letter.write_bytes(original)
+        move_unique(letter, outbox)
         where = "letter moved to the outbox"
+    vault.discard(ref)
+    _remove_note(config, incident)
     _event(store, incident, actor, "released", f"{where}: {justification}")
     return where
 
@@ -78,22 +79,14 @@ def discard(config: Config, store: IncidentStore, reference: str, actor: str, ju
     if not justification.strip():
         raise ReviewError("a discard needs a justification")
     incident = _held(store, reference)
-    ref = incident.quarantine_ref or ""
-    if incident.channel == "relay":
-        Quarantine.from_config(config).discard(ref)
-    else:
-        held = Path(ref)
-        held.unlink(missing_ok=True)
-        held.with_name(held.name + ".dlp.txt").unlink(missing_ok=True)
+    Quarantine.from_config(config).discard(incident.quarantine_ref or "")
+    _remove_note(config, incident)
     _event(store, incident, actor, "discarded", justification)
 
 
-def _original_name(note: Path) -> str | None:
-    try:
-        match = re.search(r"^Original file name: (.+)$", note.read_text(encoding="utf-8"), re.MULTILINE)
-    except OSError:
-        return None
-    return Path(match.group(1).strip()).name if match else None
+def _remove_note(config: Config, incident: Incident) -> None:
+    if incident.channel == "folder" and incident.reference:
+        note_path(config.resolve_path(config.folder.quarantine), incident.reference).unlink(missing_ok=True)
 
 
 def _event(store: IncidentStore, incident: Incident, actor: str, action: str, reason: str) -> None:

@@ -34,6 +34,7 @@ from dlp.extract import load_items
 from dlp.folder.manifest import check_manifest
 from dlp.folder.names import WORKING_FOLDER, is_ignored, manifest_of, move_unique
 from dlp.model import Channel, Verdict
+from dlp.quarantine import Quarantine
 from dlp.scanner import Scanner
 
 log = logging.getLogger("dlp.folder")
@@ -74,6 +75,7 @@ class FolderWatcher:
         self._stop = threading.Event()
         self._observer: BaseObserver | None = None
         self.processed = 0
+        self.vault = Quarantine.from_config(config)
 
     def prepare(self) -> None:
         if not self.inbox.is_dir():
@@ -193,19 +195,18 @@ class FolderWatcher:
         manifest = manifest_of(claimed)
         blocked = [v for v in verdicts if v.blocked]
         if blocked:
-            # Named by its incident, so the quarantine pointer in the record carries no personal detail.
+            # The letter itself is held encrypted; staff see only the explanation, named by the incident.
             incident = blocked[0].incident or "held"
-            named = claimed.with_name(f"{incident}{claimed.suffix.lower()}")
-            os.rename(claimed, named)
-            target = move_unique(named, self.quarantine)
-            target.with_name(target.name + ".dlp.txt").write_text(explain(blocked, claimed.name), encoding="utf-8")
-            if manifest.exists():
-                move_unique(manifest, self.quarantine)
+            ref = self.vault.store(claimed.read_bytes(), {"channel": "folder", "original_name": claimed.name})
+            note_path(self.quarantine, incident).write_text(explain(blocked, claimed.name), encoding="utf-8")
             if self.scanner.store is not None:
                 for verdict in blocked:
                     if verdict.incident:
-                        self.scanner.store.set_quarantine_ref(verdict.incident, str(target))
-            log.warning("letter quarantined as %s", target.name)
+                        self.scanner.store.set_quarantine_ref(verdict.incident, ref)
+            claimed.unlink()
+            if manifest.exists():
+                manifest.unlink()
+            log.warning("letter held as %s", incident)
         else:
             move_unique(claimed, self.outbox)
             if manifest.exists():
@@ -222,6 +223,10 @@ class FolderWatcher:
                 verdict = check_manifest(self.scanner, claimed, manifest, verdict)
             out.append(self.scanner.record(verdict, item, Channel.FOLDER))
         return out
+
+
+def note_path(quarantine: Path, incident: str) -> Path:
+    return quarantine / f"{incident}.dlp.txt"
 
 
 def explain(verdicts: list[Verdict], original_name: str) -> str:

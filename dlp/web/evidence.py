@@ -23,9 +23,7 @@ _OPERATORS = {"DEFAULT": OperatorConfig("replace", {"new_value": "<REDACTED>"})}
 def original(config: Config, incident: Incident) -> bytes:
     if not incident.quarantine_ref:
         raise DlpError("no original is held for this incident")
-    if incident.channel == "relay":
-        return Quarantine.from_config(config).load(incident.quarantine_ref)
-    return Path(incident.quarantine_ref).read_bytes()
+    return Quarantine.from_config(config).load(incident.quarantine_ref)
 
 
 def redacted_parts(config: Config, scanner: Scanner, incident: Incident) -> list[tuple[str, str]]:
@@ -33,7 +31,8 @@ def redacted_parts(config: Config, scanner: Scanner, incident: Incident) -> list
     if incident.channel == "relay":
         items = [communication_from_message(data, "held", scanner.limits)]
     else:
-        items = letters_from_file(data, Path(incident.quarantine_ref or "held").name, scanner.limits)
+        name = Quarantine.from_config(config).envelope(incident.quarantine_ref or "").get("original_name", "held")
+        items = letters_from_file(data, Path(str(name)).name, scanner.limits)
     out = []
     for item in items:
         for part in item.parts:

@@ -86,12 +86,12 @@ def test_files_present_before_start_and_dropped_later(watch, synthetic: Syntheti
     assert wait_for(lambda: "late.txt" in names(root / "cleared"))
     # A letter with another client's account is held, with an explanation beside it.
     (root / "inbox" / "wrong.txt").write_text(letter(c, account_body(a)))
-    assert wait_for(lambda: any(n.endswith(".txt.dlp.txt") for n in names(root / "held")))
-    held = [n for n in names(root / "held") if not n.endswith(".dlp.txt")]
-    assert len(held) == 1 and held[0].startswith("INC-")
-    note = (root / "held" / (held[0] + ".dlp.txt")).read_text()
-    assert "mismatched_recipient" not in note or "What to check" in note
-    assert "Original file name: wrong.txt" in note and a.reference not in note and a.family_name not in note
+    assert wait_for(lambda: any(n.endswith(".dlp.txt") for n in names(root / "held")))
+    (note_name,) = names(root / "held")  # the letter itself is held encrypted, not in the folder
+    assert note_name.startswith("INC-")
+    note = (root / "held" / note_name).read_text()
+    assert "What to check" in note and "Original file name: wrong.txt" in note
+    assert a.reference not in note and a.family_name not in note
     assert names(root / "inbox") == {WORKING_FOLDER}
 
 
@@ -103,9 +103,12 @@ def test_held_letter_released_to_outbox_under_its_own_name(watch, synthetic: Syn
     running = start()
     (root / "inbox" / "statement.txt").write_text(letter(a, account_body(b)))
     assert wait_for(lambda: any(n.endswith(".dlp.txt") for n in names(root / "held")))
-    held = next(p for p in (root / "held").iterdir() if not p.name.endswith(".dlp.txt"))
-    reference = held.stem
-    assert scanner.store.get(reference).quarantine_ref == str(held)
+    note = next((root / "held").iterdir())
+    reference = note.name.removesuffix(".dlp.txt")
+    ref = scanner.store.get(reference).quarantine_ref
+    vault = running.watcher.vault
+    assert ref and vault.load(ref) == letter(a, account_body(b)).encode()
+    assert letter(a, account_body(b)).encode()[:60] not in (vault.folder / f"{ref}.dlpq").read_bytes()
     release(running.watcher.config, scanner.store, reference, "officer1", "checked with the team: joint matter")
     assert (root / "cleared" / "statement.txt").exists() and names(root / "held") == set()
     assert [e.action for e in scanner.store.events(reference)][-1] == "released"
