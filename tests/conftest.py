@@ -9,6 +9,7 @@ import time
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
 
 import pytest
 from aiosmtpd.controller import Controller
@@ -105,6 +106,7 @@ class Sink:
     """Stores every message it accepts, as the next hop would."""
 
     messages: list[tuple[str, list[str], bytes]] = field(default_factory=list)
+    controller: Any = None
 
     async def handle_DATA(self, server, session, envelope):  # type: ignore[no-untyped-def]
         self.messages.append((envelope.mail_from, list(envelope.rcpt_tos), envelope.original_content))
@@ -115,7 +117,7 @@ class Sink:
 def sink() -> Iterator[tuple[Sink, int]]:
     handler = Sink()
     port = free_port()
-    controller = Controller(handler, hostname="127.0.0.1", port=port, decode_data=False, enable_SMTPUTF8=True)
-    controller.start()
+    handler.controller = Controller(handler, hostname="127.0.0.1", port=port, decode_data=False, enable_SMTPUTF8=True)
+    handler.controller.start()
     yield handler, port
-    controller.stop()
+    handler.controller.stop()  # the one running now: a test may have restarted the sink

@@ -22,7 +22,7 @@ from aiosmtpd.smtp import SMTP, AuthResult, Envelope, LoginPassword, Session
 from dlp.config import Config
 from dlp.errors import ConfigError
 from dlp.relay.auth import check_password, load_users
-from dlp.relay.forward import ForwardError, forward, with_header
+from dlp.relay.forward import ForwardError, NextHop, forward, with_header
 from dlp.relay.worker import Outcome, init_worker, scan_message
 
 log = logging.getLogger("dlp.relay")
@@ -85,6 +85,7 @@ class RelayHandler:
         self.relay = config.relay
         self.pool = pool
         self.next_hop = _host_port(self.relay.next_hop)
+        self.hop = NextHop(*self.next_hop, timeout=self.relay.next_hop_timeout_seconds, keep=self.relay.max_pending)
         self.pending = 0  # messages scanning or waiting for a worker
         self.active = 0  # DATA transactions in flight (for a graceful stop)
         self.connections: set[RelaySMTP] = set()
@@ -140,13 +141,8 @@ class RelayHandler:
             f"; rules={','.join(outcome.rules)}; incident={outcome.incident}" if outcome.rules else ""
         )
         try:
-            await forward(
-                *self.next_hop,
-                with_header(data, "X-DLP-Verdict", header),
-                sender,
-                recipients,
-                list(envelope.mail_options),
-                self.relay.next_hop_timeout_seconds,
+            await self.hop.send(
+                with_header(data, "X-DLP-Verdict", header), sender, recipients, list(envelope.mail_options)
             )
         except ForwardError as exc:
             log.error("%s; asking the client to retry", exc)
@@ -256,6 +252,8 @@ class RelayServer:
             for connection in list(self.handler.connections):
                 if connection.transport is not None:
                     connection.transport.close()
+        if self.handler is not None:
+            self.handler.hop.close()
         if self.pool is not None:
             self.pool.shutdown(wait=True, cancel_futures=True)
 

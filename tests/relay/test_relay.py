@@ -114,3 +114,20 @@ def test_client_outside_allowed_networks_is_refused(tmp_path: Path, registry_csv
 
 def test_sigterm_stops_cleanly(relay: RelayProcess) -> None:
     assert relay.stop() == 0
+
+
+def test_kept_next_hop_connection_that_went_stale_is_replaced(
+    relay: RelayProcess, sink: tuple[Sink, int], synthetic: SyntheticRegistry
+) -> None:
+    from aiosmtpd.controller import Controller
+
+    a = synthetic.ordinary()[10]
+    message = email([a.email], "Your account", account_body(a)).replace(b"\n", b"\r\n")
+    assert send(relay.port, message, [a.email])[0] == 250
+    # The next hop restarts: the connection the relay kept open is now dead.
+    sink[0].controller.stop()
+    sink[0].controller = Controller(sink[0], hostname="127.0.0.1", port=sink[1], decode_data=False)
+    sink[0].controller.start()
+    code, reply = send(relay.port, message, [a.email])
+    assert code == 250, reply  # the relay reconnected: not lost, not deferred
+    assert len(sink[0].messages) == 2
