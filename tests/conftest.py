@@ -121,3 +121,13 @@ def sink() -> Iterator[tuple[Sink, int]]:
     handler.controller.start()
     yield handler, port
     handler.controller.stop()  # the one running now: a test may have restarted the sink
+
+
+def wait_until(predicate: Callable[[], object], timeout: float = 60.0, interval: float = 0.1) -> bool:
+    """Poll until `predicate()` is true or `timeout` seconds have passed."""
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        if predicate():
+            return True
+        time.sleep(interval)
+    return False

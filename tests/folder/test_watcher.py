@@ -20,6 +20,7 @@ from dlp.folder import FolderWatcher
 from dlp.folder.names import WORKING_FOLDER
 from dlp.scanner import Scanner
 from dlp.synthetic import ORG_DOMAIN, SyntheticRegistry, account_body, letter
+from tests.conftest import wait_until
 
 
 def folder_config(config: Config, root: Path, polling: bool = False) -> Config:
@@ -63,15 +64,6 @@ def watch(request, tmp_path: Path, config: Config, scanner: Scanner) -> Iterator
         holder["r"].stop()
 
 
-def wait_for(predicate, timeout: float = 30.0) -> bool:  # type: ignore[no-untyped-def]
-    deadline = time.monotonic() + timeout
-    while time.monotonic() < deadline:
-        if predicate():
-            return True
-        time.sleep(0.1)
-    return False
-
-
 def names(folder: Path) -> set[str]:
     return {p.name for p in folder.iterdir()} if folder.exists() else set()
 
@@ -81,12 +73,12 @@ def test_files_present_before_start_and_dropped_later(watch, synthetic: Syntheti
     a, b, c = synthetic.ordinary()[100:103]
     (root / "inbox" / "early.txt").write_text(letter(a, account_body(a)))
     start()
-    assert wait_for(lambda: "early.txt" in names(root / "cleared"))
+    assert wait_until(lambda: "early.txt" in names(root / "cleared"))
     (root / "inbox" / "late.txt").write_text(letter(b, account_body(b)))
-    assert wait_for(lambda: "late.txt" in names(root / "cleared"))
+    assert wait_until(lambda: "late.txt" in names(root / "cleared"))
     # A letter with another client's account is held, with an explanation beside it.
     (root / "inbox" / "wrong.txt").write_text(letter(c, account_body(a)))
-    assert wait_for(lambda: any(n.endswith(".dlp.txt") for n in names(root / "held")))
+    assert wait_until(lambda: any(n.endswith(".dlp.txt") for n in names(root / "held")))
     (note_name,) = names(root / "held")  # the letter itself is held encrypted, not in the folder
     assert note_name.startswith("INC-")
     note = (root / "held" / note_name).read_text()
@@ -102,7 +94,7 @@ def test_held_letter_released_to_outbox_under_its_own_name(watch, synthetic: Syn
     a, b = synthetic.ordinary()[108:110]
     running = start()
     (root / "inbox" / "statement.txt").write_text(letter(a, account_body(b)))
-    assert wait_for(lambda: any(n.endswith(".dlp.txt") for n in names(root / "held")))
+    assert wait_until(lambda: any(n.endswith(".dlp.txt") for n in names(root / "held")))
     note = next((root / "held").iterdir())
     reference = note.name.removesuffix(".dlp.txt")
     ref = scanner.store.get(reference).quarantine_ref
@@ -129,7 +121,7 @@ def test_file_still_being_written_is_not_taken(watch, synthetic: SyntheticRegist
             handle.flush()
             assert path.exists(), "taken while still being written"
         handle.write(text[40:])
-    assert wait_for(lambda: "slow.txt" in names(root / "cleared"))
+    assert wait_until(lambda: "slow.txt" in names(root / "cleared"))
     assert (root / "cleared" / "slow.txt").read_text().endswith(text[40:])
 
 
@@ -142,7 +134,7 @@ def test_temp_file_renamed_into_place_and_ignored_files(watch, synthetic: Synthe
         (inbox / ignored).write_text("x")
     (inbox / "letter.txt.tmp").write_text(letter(a, account_body(a)))
     os.rename(inbox / "letter.txt.tmp", inbox / "letter.txt")
-    assert wait_for(lambda: "letter.txt" in names(root / "cleared"))
+    assert wait_until(lambda: "letter.txt" in names(root / "cleared"))
     time.sleep(1.5)
     assert {"~$letter.docx", ".hidden.txt", "upload.part", "draft.tmp"} <= names(inbox)
 
@@ -154,7 +146,7 @@ def test_name_collision_in_outbox_keeps_both(watch, synthetic: SyntheticRegistry
     (root / "cleared" / "letter.txt").write_text("an earlier letter of the same name")
     start()
     (root / "inbox" / "letter.txt").write_text(letter(a, account_body(a)))
-    assert wait_for(lambda: "letter (2).txt" in names(root / "cleared"))
+    assert wait_until(lambda: "letter (2).txt" in names(root / "cleared"))
     assert (root / "cleared" / "letter.txt").read_text() == "an earlier letter of the same name"
 
 
@@ -164,7 +156,7 @@ def test_manifest_naming_another_client_is_held(watch, synthetic: SyntheticRegis
     start()
     (root / "inbox" / "m.txt.json").write_text(json.dumps({"client_id": b.client_id}))
     (root / "inbox" / "m.txt").write_text(letter(a, account_body(a)))
-    assert wait_for(lambda: any(n.endswith(".dlp.txt") for n in names(root / "held")))
+    assert wait_until(lambda: any(n.endswith(".dlp.txt") for n in names(root / "held")))
     note = next(p for p in (root / "held").iterdir() if p.name.endswith(".dlp.txt")).read_text()
     assert f"manifest intends the letter for {b.client_id}" in note
 
@@ -184,7 +176,7 @@ def test_crash_and_restart_processes_each_letter_exactly_once(
         (inbox / f"letter{i:03d}.txt").write_text(letter(c, account_body(c)))
     exe = str(Path(sys.executable).with_name("dlp"))
     first = subprocess.Popen([exe, "watch", "--config", "dlp.toml"], cwd=tmp_path, stderr=subprocess.PIPE)
-    assert wait_for(lambda: len(names(tmp_path / "cleared")) >= 2, timeout=60)
+    assert wait_until(lambda: len(names(tmp_path / "cleared")) >= 2, timeout=60)
     first.send_signal(signal.SIGKILL)  # a crash in the middle of the run
     first.wait()
     assert len(names(tmp_path / "cleared")) < len(clients)

@@ -12,6 +12,7 @@ from pathlib import Path
 import pytest
 
 from dlp.synthetic import ORG_DOMAIN, SyntheticRegistry, account_body, email
+from tests.conftest import wait_until
 from tests.relay.conftest import RelayProcess, Sink, free_port, wait_for_port, write_config
 from tests.relay.postfix import Postfix, available
 
@@ -44,15 +45,6 @@ def swaks(port: int, to: str, message: bytes, tmp_path: Path) -> subprocess.Comp
         text=True,
         timeout=60,
     )
-
-
-def wait_until(predicate, timeout: float = 60.0) -> bool:  # type: ignore[no-untyped-def]
-    deadline = time.monotonic() + timeout
-    while time.monotonic() < deadline:
-        if predicate():
-            return True
-        time.sleep(0.2)
-    return False
 
 
 def delivered_to(sink: Sink, rcpt: str) -> list[bytes]:
