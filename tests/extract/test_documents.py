@@ -5,6 +5,7 @@ from __future__ import annotations
 import dataclasses
 import io
 import os
+import shutil
 from pathlib import Path
 
 import pytest
@@ -15,6 +16,7 @@ from dlp.model import Decision
 from dlp.synthetic import SyntheticRegistry, account_body, email, letter
 from tests.conftest import rules
 from tests.extract.conftest import (
+    FONT,
     docx_letter,
     encrypted_docx,
     encrypted_pdf,
@@ -29,6 +31,12 @@ from tests.extract.conftest import (
 )
 
 # CI installs Tesseract, so there this test always runs; elsewhere it needs `apt-get install tesseract-ocr`.
+needs_libreoffice = pytest.mark.skipif(
+    not shutil.which("soffice") and not os.environ.get("CI"), reason="LibreOffice not installed (.ci/run installs it)"
+)
+needs_font = pytest.mark.skipif(
+    not Path(FONT).exists() and not os.environ.get("CI"), reason="fonts-dejavu-core not installed (.ci/run installs it)"
+)
 needs_ocr = pytest.mark.skipif(
     not tesseract_available() and not os.environ.get("CI"), reason="Tesseract not installed (.ci/run installs it)"
 )
@@ -59,6 +67,7 @@ def test_docx_header_table_and_text_box_are_read(synthetic: SyntheticRegistry, s
     assert own.decision is Decision.ALLOW, own.violations
 
 
+@needs_libreoffice
 def test_pdf_made_by_libreoffice_from_docx(synthetic: SyntheticRegistry, scanner, tmp_path: Path) -> None:
     a, b = synthetic.ordinary()[44:46]
     pdf = libreoffice_pdf(docx_letter(a, f"Your previous account {b.reference} is closed.", a.reference, "x"), tmp_path)
@@ -95,6 +104,7 @@ def test_rtf_letter(synthetic: SyntheticRegistry, scanner) -> None:
 
 
 @needs_ocr
+@needs_font
 def test_scanned_letter_is_ocrd(synthetic: SyntheticRegistry, scanner, tmp_path: Path) -> None:
     a, b = synthetic.ordinary()[48:50]
     (verdict,) = scan_file(scanner, scanned_pdf(letter(a, account_body(b)), tmp_path), "scan.pdf")
@@ -108,6 +118,7 @@ def test_scanned_letter_is_ocrd(synthetic: SyntheticRegistry, scanner, tmp_path:
     assert "mismatched_recipient" in rules(scanner.scan(communication_from_message(raw, "m.eml")))
 
 
+@needs_font
 def test_scanned_page_without_tesseract_fails_closed(
     synthetic: SyntheticRegistry, scanner, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
