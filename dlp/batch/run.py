@@ -85,7 +85,6 @@ class BatchRun:
         self,
         emit: Callable[[LetterResult, str | None], None],
         progress: Callable[[], None] | None = None,
-        total: Callable[[int], None] | None = None,
     ) -> RunReport:
         report = RunReport()
         _, rows = read_rows(self.data, self.config.batch, self.overrides)
@@ -106,8 +105,8 @@ class BatchRun:
                 del buffer[old]
             return tuple(buffer[n] for n in range(number - self.window, number + self.window + 1) if n in buffer)
 
-        addressed: Counter[int] = Counter()
-        letters_for_row: dict[int, list[int]] = {}
+        # The first letter addressed to each row; a row's later letters make it a duplicate.
+        first_letter: dict[int, int] = {}
         offsets: list[tuple[int, int]] = []
         scanner_pool = self._executor()
         pending: deque[Future[LetterResult] | LetterResult] = deque()
@@ -116,8 +115,10 @@ class BatchRun:
             report.letters += 1
             report.decisions[result.decision] += 1
             for row in result.addressee_rows:
-                addressed[row] += 1
-                letters_for_row.setdefault(row, []).append(result.number)
+                if row not in first_letter:
+                    first_letter[row] = result.number
+                else:
+                    report.duplicates.setdefault(row, [first_letter[row]]).append(result.number)
             if not result.row_ok:
                 # Where the letter's data came from: its addressee's row, else the row of its reference.
                 found = [r for r in (*result.addressee_rows, *result.reference_rows) if r != result.number]
@@ -143,13 +144,12 @@ class BatchRun:
                 settle(_result(pending.popleft()))
             for _ in rows:
                 rows_read += 1
-            report.rows = max(rows_read, max(buffer, default=0))
+            report.rows = rows_read
         finally:
             self._shutdown()
         report.shift = _shift_start(offsets)
-        report.duplicates = {row: letters for row, letters in letters_for_row.items() if len(letters) > 1}
         report.letters_without_row = list(range(report.rows + 1, report.letters + 1))
-        report.rows_without_letter = [n for n in range(1, report.rows + 1) if not addressed[n]]
+        report.rows_without_letter = [n for n in range(1, report.rows + 1) if n not in first_letter]
         self._finish_run_incident(report)
         return report
 

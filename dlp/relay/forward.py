@@ -16,23 +16,8 @@ class ForwardError(DlpError):
 async def forward(
     host: str, port: int, message: bytes, sender: str, recipients: list[str], mail_options: list[str], timeout: float
 ) -> None:
-    options = [o for o in mail_options if o.upper() in PASSED_MAIL_OPTIONS]
-    client = aiosmtplib.SMTP(hostname=host, port=port, timeout=timeout, start_tls=False)
-    try:
-        await client.connect()
-        errors, _ = await client.sendmail(sender, recipients, message, mail_options=options)
-        if errors:
-            raise ForwardError(f"next hop refused {len(errors)} recipient(s)")
-    except aiosmtplib.SMTPException as exc:
-        raise ForwardError(f"next hop failed: {exc.__class__.__name__}") from None
-    except OSError as exc:
-        raise ForwardError(f"next hop unreachable ({exc.strerror or exc.__class__.__name__})") from None
-    finally:
-        if client.is_connected:
-            try:
-                await client.quit()
-            except (aiosmtplib.SMTPException, OSError):
-                client.close()
+    """Send one message on a connection of its own (a release, a notice)."""
+    await NextHop(host, port, timeout, keep=0).send(message, sender, recipients, mail_options)
 
 
 def with_header(message: bytes, name: str, value: str) -> bytes:
@@ -71,7 +56,7 @@ class NextHop:
             if len(self._idle) < self.keep:
                 self._idle.append(client)
             else:
-                _drop(client)
+                await _quit(client)
             return
         raise ForwardError("next hop unreachable")
 
@@ -82,4 +67,11 @@ class NextHop:
 
 def _drop(client: aiosmtplib.SMTP | None) -> None:
     if client is not None and client.is_connected:
+        client.close()
+
+
+async def _quit(client: aiosmtplib.SMTP) -> None:
+    try:
+        await client.quit()
+    except (aiosmtplib.SMTPException, OSError):
         client.close()

@@ -22,7 +22,7 @@ from aiosmtpd.smtp import SMTP, AuthResult, Envelope, LoginPassword, Session
 from dlp.config import Config
 from dlp.errors import ConfigError
 from dlp.relay.auth import check_password, load_users
-from dlp.relay.forward import ForwardError, NextHop, forward, with_header
+from dlp.relay.forward import ForwardError, NextHop, with_header
 from dlp.relay.worker import Outcome, init_worker, scan_message
 
 log = logging.getLogger("dlp.relay")
@@ -160,7 +160,7 @@ class RelayHandler:
             f"A privacy officer will review it under reference {outcome.incident}. You do not need to resend it.\n"
         )
         try:
-            await forward(*self.next_hop, bytes(notice), "", [sender], [], self.relay.next_hop_timeout_seconds)
+            await self.hop.send(bytes(notice), "", [sender], [])
         except ForwardError as exc:  # the message itself is safely held; a lost notice is only logged
             log.warning("sender notice not sent: %s", exc)
 
