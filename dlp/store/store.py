@@ -14,7 +14,7 @@ from alembic.config import Config as AlembicConfig
 from sqlalchemy import create_engine, event, select
 from sqlalchemy.engine import Engine
 from sqlalchemy.exc import SQLAlchemyError
-from sqlalchemy.orm import selectinload, sessionmaker
+from sqlalchemy.orm import Session, selectinload, sessionmaker
 
 from dlp.config import Config
 from dlp.errors import StoreError
@@ -140,9 +140,7 @@ class IncidentStore:
         if status not in STATUSES:
             raise StoreError(f"unknown status {status!r}; expected one of {', '.join(STATUSES)}")
         with self._session.begin() as session:
-            incident = session.scalars(select(Incident).where(Incident.reference == reference.upper())).first()
-            if incident is None:
-                raise StoreError(f"no incident {reference}")
+            incident = _by_reference(session, reference)
             if STATUSES.index(status) < STATUSES.index(incident.status) and not reason:
                 raise StoreError(f"{incident.reference} is {incident.status}: going back to {status} needs a reason")
             now = datetime.now(UTC)
@@ -181,9 +179,7 @@ class IncidentStore:
 
     def events(self, reference: str) -> builtins.list[IncidentEvent]:
         with self._session() as session:
-            incident = session.scalars(select(Incident).where(Incident.reference == reference.upper())).first()
-            if incident is None:
-                raise StoreError(f"no incident {reference}")
+            incident = _by_reference(session, reference)
             return list(
                 session.scalars(
                     select(IncidentEvent).where(IncidentEvent.incident_id == incident.id).order_by(IncidentEvent.id)
@@ -194,7 +190,7 @@ class IncidentStore:
         """Bring a growing incident (one for a whole batch run) up to date with everything found so far."""
         ids = sorted({cid for v in verdict.violations for cid in v.clients})
         with self._session.begin() as session:
-            incident = session.scalars(select(Incident).where(Incident.reference == reference)).one()
+            incident = _by_reference(session, reference)
             incident.findings = _findings(verdict, None)
             incident.clients = _clients(ids, None, initials)
             incident.how = redact(" ".join(f"{v.rule} in {v.part}: {v.explanation}." for v in verdict.violations[:50]))
@@ -206,13 +202,19 @@ class IncidentStore:
 
     def set_quarantine_ref(self, reference: str, quarantine_ref: str) -> None:
         with self._session.begin() as session:
-            incident = session.scalars(select(Incident).where(Incident.reference == reference)).first()
-            if incident is not None:
-                incident.quarantine_ref = quarantine_ref
-                incident.updated_at = datetime.now(UTC)
+            incident = _by_reference(session, reference)
+            incident.quarantine_ref = quarantine_ref
+            incident.updated_at = datetime.now(UTC)
 
     def close(self) -> None:
         self.engine.dispose()
+
+
+def _by_reference(session: Session, reference: str) -> Incident:
+    incident = session.scalars(select(Incident).where(Incident.reference == reference.upper())).first()
+    if incident is None:
+        raise StoreError(f"no incident {reference}")
+    return incident
 
 
 def _clients(ids: list[str], index: RegistryIndex | None, initials: Mapping[str, str] | None) -> list[dict[str, Any]]:
