@@ -12,11 +12,14 @@ while `0412345678` does not match inside `04123456789`.
 from __future__ import annotations
 
 import re
+import unicodedata
 from collections.abc import Iterator
 from dataclasses import dataclass
 from datetime import date
 
-TOKEN = re.compile(r"[^\W_]+")
+# A token is a run of letters or a run of digits: "Acct31389721228" and "31389721228A" hold the reference as a
+# token of its own, so an identifier glued to a word is still found on token boundaries.
+TOKEN = re.compile(r"[^\W\d_]+|\d+")
 
 # One spelling for every word an Australian address may abbreviate. Keys are lower case.
 CANONICAL_WORDS: dict[str, str] = {
@@ -50,37 +53,99 @@ CANONICAL_WORDS: dict[str, str] = {
     "mt": "mount",
     "wy": "way",
     "pky": "parkway",
+    "gdns": "gardens",
+    "gdn": "gardens",
+    "hts": "heights",
+    "rdg": "ridge",
+    "trk": "track",
+    "mws": "mews",
+    "prom": "promenade",
+    "cir": "circle",
+    "crcs": "circus",
+    "vw": "view",
+    "wk": "walk",
     "victoria": "vic",
     "queensland": "qld",
     "tasmania": "tas",
 }
+# States written out in full, folded to their abbreviation wherever they stand in a text.
+STATE_PHRASES: dict[tuple[str, ...], str] = {
+    ("new", "south", "wales"): "nsw",
+    ("south", "australia"): "sa",
+    ("western", "australia"): "wa",
+    ("northern", "territory"): "nt",
+    ("australian", "capital", "territory"): "act",
+}
+_PHRASE_STARTS: dict[str, list[tuple[tuple[str, ...], str]]] = {}
+for _words, _abbr in STATE_PHRASES.items():
+    _PHRASE_STARTS.setdefault(_words[0], []).append((_words, _abbr))
 # Words that only say what kind of dwelling follows ("Unit 4, 12 Wattle St" is "4/12 Wattle St").
 DROPPED_WORDS = frozenset({"unit", "u", "apt", "apartment", "flat", "villa", "townhouse"})
 _CANONICAL_OR_DROPPED = {**CANONICAL_WORDS, **dict.fromkeys(DROPPED_WORDS, "")}
-TITLES = frozenset({"mr", "mrs", "ms", "miss", "mx", "dr", "drive", "prof", "sir", "dame", "rev"})
+TITLES = frozenset({"mr", "mrs", "ms", "miss", "mx", "dr", "drive", "prof", "sir", "dame", "rev", "master", "mstr"})
 STATES = ("VIC", "NSW", "QLD", "SA", "WA", "TAS", "NT", "ACT")
+STATE_WORDS = (
+    r"VIC|NSW|QLD|SA|WA|TAS|NT|ACT|Victoria|Queensland|Tasmania|New\s+South\s+Wales|South\s+Australia|"
+    r"Western\s+Australia|Northern\s+Territory|Australian\s+Capital\s+Territory"
+)
 LOCALITY = re.compile(
-    r"^(?P<suburb>[A-Za-z0-9][A-Za-z0-9 ./'\-]*?)[ ,]+"
-    r"(?P<state>VIC|NSW|QLD|SA|WA|TAS|NT|ACT|Victoria|Queensland|Tasmania)"
+    r"^(?P<suburb>[^\W_][\w ./'’\-]*?)[ ,]+"
+    rf"(?P<state>{STATE_WORDS})"
     r"\.?[ ,]+(?P<postcode>\d{4})\s*$",
     re.IGNORECASE,
 )
 
 # A line that ends an Australian address, whatever precedes it on the line.
-LOCALITY_END = re.compile(
-    r"[A-Za-z][ ,]+(?:VIC|NSW|QLD|SA|WA|TAS|NT|ACT|Victoria|Queensland|Tasmania)\.?[ ,]+\d{4}\s*$", re.IGNORECASE
-)
+LOCALITY_END = re.compile(rf"[^\W\d_][ ,]+(?:{STATE_WORDS})\.?[ ,]+\d{{4}}\s*$", re.IGNORECASE)
+
+
+def fold(token: str) -> str:
+    """A lower-case token without diacritics: "Zoë" and "ZOE" agree, so do "Nguyễn" and "Nguyen"."""
+    token = token.lower()
+    if token.isascii():
+        return token
+    decomposed = unicodedata.normalize("NFKD", token)
+    return "".join(ch for ch in decomposed if not unicodedata.combining(ch))
 
 
 def canonical_tokens(text: str) -> list[str]:
     """The canonical tokens of a value, as the scanner sees them in text."""
-    out = []
-    for match in TOKEN.finditer(text):
-        token = match.group().lower()
-        if token in DROPPED_WORDS:
+    return [token for token, _, _ in _canonical(text)]
+
+
+def canonical_spans(text: str) -> list[tuple[str, int, int]]:
+    """The canonical tokens of a text with their original spans."""
+    return list(_canonical(text))
+
+
+def _canonical(text: str) -> Iterator[tuple[str, int, int]]:
+    """(canonical token, start, end) for every token of `text` that is kept, with its original span.
+
+    Address words take one spelling, dwelling words are dropped and a state written out in full becomes its
+    abbreviation (one token spanning the words)."""
+    raw = [(fold(m.group()), m.start(), m.end()) for m in TOKEN.finditer(text)]
+    get = _CANONICAL_OR_DROPPED.get
+    i, n = 0, len(raw)
+    while i < n:
+        token, start, end = raw[i]
+        phrases = _PHRASE_STARTS.get(token)
+        if phrases:
+            for words, abbr in phrases:
+                k = len(words)
+                if tuple(t for t, _, _ in raw[i : i + k]) == words:
+                    yield abbr, start, raw[i + k - 1][2]
+                    i += k
+                    break
+            else:
+                yield token, start, end
+                i += 1
             continue
-        out.append(CANONICAL_WORDS.get(token, token))
-    return out
+        canonical = get(token)
+        if canonical is None:
+            yield token, start, end
+        elif canonical:
+            yield canonical, start, end
+        i += 1
 
 
 def compact(text: str) -> str:
@@ -102,21 +167,9 @@ class CompactText:
         starts: dict[int, int] = {}
         ends: dict[int, int] = {}
         pos = 0
-        lower = text.lower()
-        # A few characters change length when lower-cased; then fold token by token to keep offsets exact.
-        fold = len(lower) != len(text)
-        if fold:
-            lower = text
-        get = _CANONICAL_OR_DROPPED.get
         append = pieces.append
-        for match in TOKEN.finditer(lower):
-            token = match.group().lower() if fold else match.group()
-            canonical = get(token)
-            if canonical is not None:
-                if not canonical:
-                    continue
-                token = canonical
-            start, end = match.span()
+        # Tokens are folded one by one (never the whole text), so offsets stay those of the original.
+        for token, start, end in _canonical(text):
             starts[pos] = start
             pos += len(token)
             ends[pos] = end
@@ -138,16 +191,30 @@ def normalise_email(value: str) -> str:
 
 
 def phone_keys(value: str) -> set[str]:
-    """Compact keys under which an Australian phone number may be written (national and +61 forms)."""
+    """Compact keys under which an Australian phone number may be written (national, +61 and +61 (0) forms)."""
+    national = _national(value)
+    if national is None:
+        digits = re.sub(r"\D", "", value)
+        return {digits} if len(digits) >= 8 else set()
+    return {national, "61" + national[1:], "610" + national[1:]}
+
+
+def local_phone_key(value: str) -> str | None:
+    """A landline's eight-digit local number ("5442 1234" of "(03) 5442 1234"); None for mobiles and others."""
+    national = _national(value)
+    if national is None or national[1] not in "2378":
+        return None
+    return national[2:]
+
+
+def _national(value: str) -> str | None:
+    """The ten-digit national form of an Australian number ("0354421234"), or None."""
     digits = re.sub(r"\D", "", value)
-    if not digits:
-        return set()
-    keys = {digits}
-    if digits.startswith("61") and len(digits) == 11:
-        keys.add("0" + digits[2:])
-    elif digits.startswith("0") and len(digits) == 10:
-        keys.add("61" + digits[1:])
-    return {k for k in keys if len(k) >= 8}
+    if digits.startswith("610") and len(digits) == 12:
+        digits = digits[2:]
+    elif digits.startswith("61") and len(digits) == 11:
+        digits = "0" + digits[2:]
+    return digits if digits.startswith("0") and len(digits) == 10 else None
 
 
 MONTHS = {
@@ -172,23 +239,28 @@ MONTHS = {
     for name in names
 }
 _MONTH_WORDS = "|".join(sorted(MONTHS, key=len, reverse=True))
+_YEAR = r"(?P<y>(?:19|20)\d\d|'?\d\d)"
 DATE_PATTERNS = (
-    # 3 March 1984, 3rd March 1984, 3 Mar. 1984
-    re.compile(rf"\b(?P<d>\d{{1,2}})(?:st|nd|rd|th)?\s+(?P<m>{_MONTH_WORDS})\.?,?\s+(?P<y>(?:19|20)\d\d)\b", re.I),
-    # March 3, 1984
+    # 3 March 1984, 3rd March 1984, 3rd of March 1984, 3 Mar. 1984, 03-Mar-1984, 3 Mar 84
+    re.compile(
+        rf"\b(?P<d>\d{{1,2}})(?:st|nd|rd|th)?(?:\s+of)?[\s\-/.]+(?P<m>{_MONTH_WORDS})\.?,?[\s\-/.]+{_YEAR}\b", re.I
+    ),
+    # March 3, 1984; March 3rd 1984
     re.compile(rf"\b(?P<m>{_MONTH_WORDS})\.?\s+(?P<d>\d{{1,2}})(?:st|nd|rd|th)?,?\s+(?P<y>(?:19|20)\d\d)\b", re.I),
-    # 03/03/1984, 3-3-1984, 3.3.1984 (Australian day-first)
-    re.compile(r"\b(?P<d>\d{1,2})[/.\-](?P<m>\d{1,2})[/.\-](?P<y>(?:19|20)\d\d)\b"),
+    # 03/03/1984, 3-3-1984, 3.3.1984, 03/03/84 (Australian day-first)
+    re.compile(r"(?<![\w/.\-])(?P<d>\d{1,2})([/.\-])(?P<m>\d{1,2})\2(?P<y>(?:19|20)\d\d|\d\d)(?![\d/.\-]\d)"),
     # 1984-03-03
     re.compile(r"\b(?P<y>(?:19|20)\d\d)-(?P<m>\d{1,2})-(?P<d>\d{1,2})\b"),
 )
 
 
-def find_dates(text: str) -> Iterator[tuple[int, int, date]]:
-    """Every calendar date written in one of the forms letters use, with its span."""
+def find_dates(text: str, today: date | None = None) -> Iterator[tuple[int, int, date]]:
+    """Every calendar date written in one of the forms letters use, with its span.
+
+    A two-digit year is a birth date's: the latest year ending in those digits that is not in the future."""
     for pattern in DATE_PATTERNS:
         for match in pattern.finditer(text):
-            parsed = _to_date(match.group("d"), match.group("m"), match.group("y"))
+            parsed = _to_date(match.group("d"), match.group("m"), match.group("y"), today)
             if parsed is not None:
                 yield match.start(), match.end(), parsed
 
@@ -202,19 +274,26 @@ def parse_date(value: str) -> date | None:
     return None
 
 
-def _to_date(day: str, month: str, year: str) -> date | None:
+def _to_date(day: str, month: str, year: str, today: date | None = None) -> date | None:
     m = int(month) if month.isdigit() else MONTHS.get(month.lower().rstrip("."))
     if m is None:
         return None
+    year = year.lstrip("'")
+    y = int(year)
+    if len(year) == 2:
+        this_year = (today or date.today()).year
+        y += this_year - this_year % 100
+        if y > this_year:
+            y -= 100
     try:
-        return date(int(year), m, int(day))
+        return date(y, m, int(day))
     except ValueError:
         return None
 
 
 def name_tokens(name: str) -> list[str]:
     """A person's name as canonical tokens, titles removed ("Ms Ann LEE" -> ["ann", "lee"])."""
-    return [t for t in (m.group().lower() for m in TOKEN.finditer(name)) if t not in TITLES]
+    return [t for t in (fold(m.group()) for m in TOKEN.finditer(name)) if t not in TITLES]
 
 
 @dataclass(frozen=True)
@@ -240,12 +319,37 @@ class Address:
 
 def parse_address(value: str) -> Address | None:
     """Split `12 Wattle Street, Bendigo VIC 3550` (or its two-line form) into street and locality."""
+    split = _split_address(value)
+    if split is None:
+        return None
+    street_lines, suburb, state, postcode = split
+    street = compact(" ".join(street_lines))
+    return Address(street, compact(suburb), compact(state), postcode) if street else None
+
+
+def parse_address_parts(value: str) -> tuple[list[str], list[str], str] | None:
+    """An address as canonical tokens: (street words, suburb words, postcode)."""
+    split = _split_address(value)
+    if split is None:
+        return None
+    street_lines, suburb, _, postcode = split
+    return canonical_tokens(" ".join(street_lines)), canonical_tokens(suburb), postcode
+
+
+_CARE_OF_LINE = re.compile(r"^(?:c\s*/\s*-|c\s*/\s*o\b|care\s+of\b|attn\b|attention\b)", re.IGNORECASE)
+_POSTCODE_LINE = re.compile(r"^\d{4}$")
+
+
+def _split_address(value: str) -> tuple[list[str], str, str, str] | None:
     lines = [p.strip() for p in re.split(r"[,\n]", value) if p.strip()]
+    # "c/- Legal Aid" says whose door it goes to, not where: the address is what follows.
+    lines = [line for line in lines if not _CARE_OF_LINE.match(line)]
+    if len(lines) >= 2 and _POSTCODE_LINE.match(lines[-1]):
+        lines[-2:] = [f"{lines[-2]} {lines[-1]}"]  # "BENDIGO VIC" over "3550"
     if not lines:
         return None
     # The locality may stand alone on the last line or follow the street on the same line.
-    last = lines[-1]
-    match = LOCALITY.match(last)
+    match = LOCALITY.match(lines[-1])
     street_lines = lines[:-1]
     if match is None:
         return None
@@ -257,12 +361,15 @@ def parse_address(value: str) -> Address | None:
         if cut is None:
             return None
         street_lines, suburb = [*street_lines, " ".join(tokens[:cut])], " ".join(tokens[cut:])
-    state = CANONICAL_WORDS.get(match.group("state").lower(), match.group("state").lower())
-    street = compact(" ".join(street_lines))
-    return Address(street, compact(suburb), state, match.group("postcode")) if street else None
+    return street_lines, suburb, match.group("state"), match.group("postcode")
 
 
-_STREET_TYPES = frozenset(v for v in CANONICAL_WORDS.values() if v not in ("vic", "qld", "tas", "mount"))
+# Canonical street-type words: what may end a street line.
+STREET_TYPES = frozenset(
+    {v for v in CANONICAL_WORDS.values() if v not in ("vic", "qld", "tas", "mount")}
+    | {"rise", "loop", "row", "walk", "view", "mews", "ridge", "track", "chase", "glade", "outlook", "vista", "link"}
+)
+_STREET_TYPES = STREET_TYPES
 
 
 def _street_end(tokens: list[str]) -> int | None:
