@@ -61,13 +61,23 @@ class Part:
 class AddressBlock:
     """The addressee of a letter as written on it."""
 
-    name: str
+    name: str  # the first addressee line as written: a person, a business, "The Occupier"
     address_lines: tuple[str, ...]
     salutation: str | None = None
+    # Every person the block names: "Tom and Mia Fraser" -> ("Tom Fraser", "Mia Fraser"); an "Attention:" person.
+    names: tuple[str, ...] = ()
+    organisation: str | None = None  # a business or role line ("Acme Pty Ltd", "The Manager, Accounts")
+    care_of: str | None = None  # "c/- Legal Aid": the address is the care-of's, not the addressee's own
+    occupier: bool = False  # "To the Occupier", "The Resident": whoever lives at the address
+    text: str = ""  # the whole block as written; its values identify the addressee, they are not content
 
     @property
     def address(self) -> str:
         return ", ".join(self.address_lines)
+
+    @property
+    def people(self) -> tuple[str, ...]:
+        return self.names or ((self.name,) if self.name and not self.occupier and not self.organisation else ())
 
 
 @dataclass(frozen=True)
@@ -82,6 +92,7 @@ class Communication:
     parts: tuple[Part, ...] = ()
     digest: str = ""  # sha256 of the raw item, a PII-free pointer for incident records
     locator: str | None = None  # which letter of a merged file: "letter 3, pages 5-6"
+    address_problem: str | None = None  # a letter without a readable address block: why, in words
 
 
 class RecipientKind(StrEnum):
@@ -89,6 +100,7 @@ class RecipientKind(StrEnum):
     AUTHORISED = "authorised_contact"
     INTERNAL = "internal"
     APPROVED = "approved_third_party"
+    OCCUPIER = "occupier"  # a letter to "The Occupier": whoever is registered at the delivery address
     UNKNOWN = "unknown"
 
 
@@ -125,6 +137,9 @@ class Finding:
     strong: bool = False  # identifies whose data this is
     suppressed_for: frozenset[str] = frozenset()  # clients for whom this value is a suppressed detail
     key: str = ""  # the normalised matched value, never shown or stored
+    # The value is the recipient's own (their name or delivery address on the letter, their email address on
+    # the message): it identifies the recipient and is not another client's data reaching them.
+    addressee: bool = False
 
 
 @dataclass(frozen=True)
@@ -147,6 +162,7 @@ class Verdict:
     recipients: tuple[Recipient, ...] = ()
     incident: str | None = None
     locator: str | None = None  # which letter of a merged file
+    findings: tuple[Finding, ...] = ()  # what the analysis found (spans and client ids; never stored as text)
 
     @property
     def blocked(self) -> bool:

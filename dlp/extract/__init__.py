@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import hashlib
+import re
 from dataclasses import replace
 from pathlib import Path
 
@@ -18,8 +19,9 @@ from dlp.extract import rtf as _rtf  # noqa: F401
 from dlp.extract import text as _text  # noqa: F401
 from dlp.extract.base import Extractor, Limits, extract_part, find_extractor, register, unreadable
 from dlp.extract.email import addresses, message_parts, parse_message
-from dlp.extract.letter import find_address_block, starts_letter
-from dlp.model import Communication, Part
+from dlp.extract.layout import PageLayouts
+from dlp.extract.letter import locate_address_block, starts_letter
+from dlp.model import AddressBlock, Communication, Part
 
 __all__ = [
     "Extractor",
@@ -107,16 +109,28 @@ def communication_from_message(
 
 def communication_from_letter(data: bytes, source: str, limits: Limits | None = None) -> Communication:
     """A file holding one letter (its address block taken from the first page)."""
-    return _letter(extract_letter_parts(data, source, limits), source, hashlib.sha256(data).hexdigest())
+    layouts = _Layouts(data)
+    try:
+        parts = extract_letter_parts(data, source, limits)
+        return _letter(parts, source, hashlib.sha256(data).hexdigest(), layouts=layouts)
+    finally:
+        layouts.close()
 
 
 def letters_from_file(data: bytes, source: str, limits: Limits | None = None) -> list[Communication]:
     """Every letter in a file: a merged print file is split where a page starts a new letter."""
     digest = hashlib.sha256(data).hexdigest()
-    groups = split_letters(extract_letter_parts(data, source, limits))
-    if len(groups) == 1:
-        return [_letter(groups[0], source, digest)]
-    return [_letter(group, source, digest, locator=_locate(i, group)) for i, group in enumerate(groups, 1)]
+    layouts = _Layouts(data)
+    try:
+        groups = split_letters(extract_letter_parts(data, source, limits), layouts)
+        if len(groups) == 1:
+            return [_letter(groups[0], source, digest, layouts=layouts)]
+        return [
+            _letter(group, source, digest, locator=_locate(i, group), layouts=layouts)
+            for i, group in enumerate(groups, 1)
+        ]
+    finally:
+        layouts.close()
 
 
 def extract_letter_parts(data: bytes, source: str, limits: Limits | None = None) -> list[Part]:
@@ -125,22 +139,61 @@ def extract_letter_parts(data: bytes, source: str, limits: Limits | None = None)
     return [replace(p, name=p.name.removeprefix("letter, ")) for p in parts]
 
 
-def split_letters(pages: list[Part]) -> list[list[Part]]:
+class _Layouts:
+    """Positional page texts of a PDF letter, opened only if a page asks for one."""
+
+    def __init__(self, data: bytes) -> None:
+        self._pdf = PageLayouts(data) if data[:1024].find(b"%PDF-") != -1 else None
+
+    def of(self, page: Part) -> str | None:
+        if self._pdf is None or page.media_type != "application/pdf":
+            return None
+        number = _PAGE_NUMBER.search(page.name)
+        return self._pdf.text(int(number.group(1)) - 1) if number else None
+
+    def close(self) -> None:
+        if self._pdf is not None:
+            self._pdf.close()
+
+
+_PAGE_NUMBER = re.compile(r"\bpage (\d+)$")
+
+
+def split_letters(pages: list[Part], layouts: _Layouts | None = None) -> list[list[Part]]:
     """Group pages into letters: a page with an address block and a salutation starts a new one."""
     groups: list[list[Part]] = []
     for page in pages:
-        if not groups or (page.error is None and starts_letter(page.text)):
+        if not groups or (page.error is None and _starts_letter(page, layouts)):
             groups.append([page])
         else:
             groups[-1].append(page)
     return groups
 
 
-def _letter(parts: list[Part], source: str, digest: str, locator: str | None = None) -> Communication:
+def _starts_letter(page: Part, layouts: _Layouts | None) -> bool:
+    if starts_letter(page.text):
+        return True
+    positional = layouts.of(page) if layouts else None
+    return bool(positional) and starts_letter("", positional)
+
+
+def _letter(
+    parts: list[Part], source: str, digest: str, locator: str | None = None, layouts: _Layouts | None = None
+) -> Communication:
     readable = [p for p in parts if p.error is None]
-    block = find_address_block(readable[0].text) if readable else None
+    block: AddressBlock | None = None
+    problem: str | None = "the letter has no readable page"
+    if readable:
+        first = readable[0]
+        block, problem = locate_address_block(first.text, layouts.of(first) if layouts else None)
     return Communication(
-        kind="letter", source=source, address_block=block, parts=tuple(parts), digest=digest, locator=locator
+        kind="letter",
+        source=source,
+        address_block=block,
+        parts=tuple(parts),
+        digest=digest,
+        locator=locator,
+        address_problem=problem,
     )
 
 

@@ -1,66 +1,271 @@
-"""A letter's addressee: the address block under the letterhead, and the salutation.
+"""A letter's addressee: the address block, in the layouts letters use, and the salutation.
 
-The address block is the block of lines ending in a locality line (`BENDIGO VIC 3550`) nearest above the
-salutation (`Dear Ms Lee,`); a letterhead's own address higher up is passed over.
+A candidate block ends in a locality line (`BENDIGO VIC 3550`, `Perth Western Australia 6000`, or `BENDIGO VIC`
+over `3550`). From there it is walked upwards over street lines (a number, PO Box, Locked Bag, Level, unit) to
+the addressee lines: a person, two people, a business, an "Attention:" line, a care-of line, "The Occupier".
+Labelled lines ("Property: 14 Wattle St ...", "Our ref: ...") are content, never the addressee, and a block
+followed by the organisation's phone, ABN or web address is its letterhead. The best candidate names someone
+and stands nearest above the salutation.
+
+Text is read as written and, where a line holds columns (a window-envelope letter prints an account box beside
+the address), column by column; for a PDF the caller may give the page's text re-ordered by position.
 """
 
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass
 
 from dlp.model import AddressBlock
-from dlp.normalize import LOCALITY_END
+from dlp.normalize import LOCALITY_END, STATE_WORDS, TITLES
 
-SALUTATION = re.compile(r"^\s*(?:Dear|To)\s+(?P<who>[^,\n]{1,80}),?\s*$", re.IGNORECASE)
-# Lines printed above an addressee that are not the addressee.
-ATTENTION = re.compile(
-    r"^(?:private and confidential|confidential|personal|urgent|by (?:email|post|hand)|return to sender|"
-    r"(?:our|your) ref(?:erence)?\b.*|date\b.*|\d{1,2}\s+\w+\s+\d{4})$",
+SALUTATION = re.compile(
+    r"^\s*(?:(?:dear|hi|hello|hey|good\s+(?:morning|afternoon|evening|day)|g'?day|greetings)\b[\s,]*"
+    r"(?P<who>[^,\n:;!.]{0,80}?)\s*[,:!]?|to\s+whom\s+it\s+may\s+concern[,:]?|to\s+(?P<to>[^,\n]{1,60}),)\s*$",
     re.IGNORECASE,
 )
-MAX_STREET_LINES = 3
-# A street line: a number first, a delivery service, or a street-type word ("Wattle St", "Level 2").
+# "Property: 14 Wattle St ...", "Our ref: AB/12", "Account number: 1234": content between block and greeting.
+LABELLED = re.compile(r"^\s*[^\W\d_][\w .'/&()\-]{0,32}:\s*\S")
+ATTENTION = re.compile(r"^\s*(?:attention|attn)\b\s*[:.\-]?\s*(?:to\s+)?(?P<who>.+)$", re.IGNORECASE)
+CARE_OF = re.compile(r"^\s*(?:c\s*/\s*-|c\s*/\s*o\b|care\s+of\b)\s*[:,]?\s*(?P<who>.*)$", re.IGNORECASE)
+OCCUPIER = re.compile(
+    r"^\s*(?:to\s+)?(?:the\s+)?(?:current\s+)?(?:occupier|occupant|resident|householder|owner|property\s+owner)s?"
+    r"(?:\s*(?:/|and|&|or)\s*(?:the\s+)?(?:occupier|occupant|resident|owner)s?)?\s*[,.]?\s*$",
+    re.IGNORECASE,
+)
+BUSINESS = re.compile(
+    r"\b(?:pty|ltd|limited|inc|incorporated|corp|corporation|company|co\.|council|services|service|group|trust|"
+    r"association|department|dept|legal|lawyers|solicitors|partners|hospital|clinic|centre|center|bank|authority|"
+    r"commission|ombudsman|agency|office|manager|accounts|payable|receivable|team|unit|division|branch|school|"
+    r"university|foundation|society|church|club|committee|board|cooperative|co-op|housing|health|insurance)\b",
+    re.IGNORECASE,
+)
+# Lines that end the walk upwards: the letter's own furniture, not an addressee.
+FURNITURE = re.compile(
+    r"^\s*(?:private\s*(?:and|&)\s*confidential|confidential|personal|urgent|important|by\s+(?:email|post|hand)|"
+    r"return\s+to\s+sender|registered\s+post|express\s+post|tax\s+invoice|invoice|statement|notice|reminder|"
+    r"(?:our|your)\s+ref(?:erence)?\b.*|date\b.*|re\b.*|subject\b.*|\d{1,2}(?:st|nd|rd|th)?\s+\w+,?\s+\d{4})\s*$",
+    re.IGNORECASE,
+)
+LETTERHEAD_AFTER = re.compile(
+    r"^\s*(?:phone|ph|tel|telephone|t|fax|f|abn|acn|email|e-mail|e|web|website|w|freecall|call|mobile)\b"
+    r"|www\.|@|https?://|\b1[38]00\b|\b13\s?\d\d\s?\d\d\b",
+    re.IGNORECASE,
+)
+# A street line: a number first, a delivery service or dwelling word first, or a street-type word last.
 STREET_LINE = re.compile(
-    r"^(?:\d|(?:unit|flat|apt|apartment|level|lot|shop|suite|po box|p\.o\. box|gpo box|locked bag|rmb|care of|c/-)\b)"
-    r"|\b(?:st|street|rd|road|ave|avenue|dr|drive|ct|court|pl|place|cres|crescent|hwy|highway|pde|parade|tce|terrace|"
-    r"cl|close|ln|lane|bvd|boulevard|way|grove|circuit|cct|square)\.?$",
+    r"^\s*(?:\d|(?:unit|flat|apt|apartment|level|lvl|lot|shop|suite|villa|townhouse|building|block|po\s*box|"
+    r"p\.?\s*o\.?\s*box|gpo\s*box|locked\s+bag|private\s+bag|mail\s+bag|rmb|rsd|cmb|rmd)\b)"
+    r"|\b(?:st|street|rd|road|ave|av|avenue|dr|drive|ct|crt|court|pl|place|cres|crescent|cr|hwy|highway|pde|parade|"
+    r"tce|terrace|cl|close|ln|lane|bvd|blvd|boulevard|way|gr|grove|gve|circuit|cct|sq|square|esp|esplanade|"
+    r"track|trk|gardens|gdns|heights|hts|rise|mews|walk|loop|ridge|view|vw|row|promenade|circle)\.?\s*$",
     re.IGNORECASE,
 )
-# The addressee's name: words, initials, titles and "&"; no digits, no @, not too long.
-NAME_LINE = re.compile(r"^[^\W\d_][\w.'’\- &]{0,78}$")
-HEADER_LINES = 40  # without a salutation, the addressee is looked for in the top of the first page
+STATE_ONLY_END = re.compile(rf"[^\W\d_][ ,]+(?:{STATE_WORDS})\.?\s*$", re.IGNORECASE)
+POSTCODE_ONLY = re.compile(r"^\s*\d{4}\s*$")
+# The addressee's name: words, initials, titles, "&" and "and"; no digits, no @.
+NAME_LINE = re.compile(r"^[^\W\d_][\w.'’\- &,]{0,78}$")
+COLUMN_GAP = re.compile(r"\t+| {3,}")
+HEADER_LINES = 45  # without a salutation, the addressee is looked for in the top of the first page
+MAX_STREET_LINES = 3
+MAX_NAME_LINES = 3
 
 
-def find_address_block(text: str) -> AddressBlock | None:
-    # Blank lines are dropped: a PDF's text often has none, a DOCX's has one after every paragraph.
-    lines = [line.strip() for line in text.splitlines() if line.strip()]
-    salutation_at, salutation = None, None
-    for i, line in enumerate(lines):
-        match = SALUTATION.match(line)
-        if match:
-            salutation_at, salutation = i, match.group("who").strip()
-            break
-    limit = salutation_at if salutation_at is not None else min(len(lines), HEADER_LINES)
-    localities = [i for i in range(limit) if lines[i] and LOCALITY_END.search(lines[i])]
-    if not localities:
-        return None
-    end = localities[-1]
-    # Walk up from the locality line: street lines first, then the addressee's name. Blank lines are not
-    # relied on (text taken from a PDF often has none).
-    address = [lines[end]]
-    i = end - 1
-    while i >= 0 and len(address) < MAX_STREET_LINES + 1 and lines[i] and STREET_LINE.search(lines[i]):
-        if i in localities:
-            break
-        address.insert(0, lines[i])
-        i -= 1
-    # The name sits directly above the street lines; a blank, attention or letterhead line there means none.
-    candidate = lines[i] if i >= 0 else ""
-    name = candidate if NAME_LINE.match(candidate) and not ATTENTION.match(candidate) and i not in localities else ""
-    return AddressBlock(name=name, address_lines=tuple(address), salutation=salutation)
+@dataclass(frozen=True)
+class _Candidate:
+    block: AddressBlock
+    score: int
+    order: tuple[int, int]  # (stream preference, position): ties go to the later stream line
 
 
-def starts_letter(text: str) -> bool:
-    """Does this page open a new letter (an address block above a salutation)?"""
-    block = find_address_block(text)
+def find_address_block(text: str, positional: str | None = None) -> AddressBlock | None:
+    """The letter's addressee, or None when no address block can be read."""
+    return locate_address_block(text, positional)[0]
+
+
+def locate_address_block(text: str, positional: str | None = None) -> tuple[AddressBlock | None, str | None]:
+    """The addressee, or None and the precise reason it could not be read."""
+    streams: list[tuple[list[str], bool]] = []
+    if positional:
+        streams.append((positional.splitlines(), True))
+    full = text.splitlines()
+    streams.append((full, False))
+    left, right = _columns(full)
+    if left != full:
+        streams += [(left, False), (right, False)]
+    best: _Candidate | None = None
+    reasons: list[str] = []
+    for preference, (lines, hard_blocks) in enumerate(streams):
+        for candidate in _candidates(lines, hard_blocks, preference, reasons):
+            if best is None or (candidate.score, candidate.order) > (best.score, best.order):
+                best = candidate
+    if best is None or best.score < 0:
+        return None, (reasons[0] if reasons else "no address block: no line ends in a state and postcode")
+    return best.block, None
+
+
+def starts_letter(text: str, positional: str | None = None) -> bool:
+    """Does this page open a new letter (an addressee above a salutation)?"""
+    block = find_address_block(text, positional)
     return block is not None and block.salutation is not None and bool(block.name)
+
+
+def _columns(lines: list[str]) -> tuple[list[str], list[str]]:
+    """The text's left column and the rest, where lines hold columns set apart by wide gaps or tabs."""
+    left, right = [], []
+    for line in lines:
+        pieces = [p for p in COLUMN_GAP.split(line.strip()) if p.strip()]
+        left.append(pieces[0] if pieces else "")
+        right.append("   ".join(pieces[1:]))
+    return left, right
+
+
+def _candidates(lines: list[str], hard_blocks: bool, preference: int, reasons: list[str]) -> list[_Candidate]:
+    # With a positional text, blank lines are real block boundaries; elsewhere (a DOCX puts one after every
+    # paragraph, a PDF's reading order often none) they are dropped.
+    rows = [line.strip() for line in lines]
+    if not hard_blocks:
+        rows = [r for r in rows if r]
+    salutation_at, salutation = _salutation(rows)
+    limit = salutation_at if salutation_at is not None else min(len(rows), HEADER_LINES)
+    out = []
+    for end in range(limit):
+        top = _locality_top(rows, end)
+        if top is None:
+            continue
+        if LABELLED.match(rows[top]) and not ATTENTION.match(rows[top]):
+            reasons.append("the only address above the salutation is a labelled line (such as 'Property:')")
+            continue
+        candidate = _walk_up(rows, top, end, hard_blocks)
+        if candidate is None:
+            continue
+        block, named = candidate
+        block = AddressBlock(
+            block.name,
+            block.address_lines,
+            salutation,
+            block.names,
+            block.organisation,
+            block.care_of,
+            block.occupier,
+            block.text,
+        )
+        score = (4 if named else 0) + (2 if len(block.address_lines) > 1 else 0)
+        if _letterhead_follows(rows, end):
+            score -= 6
+        if salutation_at is not None:
+            score += 1  # above a salutation: the layout of a letter
+        out.append(_Candidate(block, score, (end, -preference)))
+    return out
+
+
+def _salutation(rows: list[str]) -> tuple[int | None, str | None]:
+    for i, row in enumerate(rows):
+        match = SALUTATION.match(row)
+        if match:
+            who = (match.group("who") or match.group("to") or "").strip()
+            return i, who
+    return None, None
+
+
+def _locality_top(rows: list[str], end: int) -> int | None:
+    """If the address's locality ends on line `end`, the line it starts on (the postcode may stand alone)."""
+    row = rows[end]
+    if not row:
+        return None
+    if LOCALITY_END.search(row):
+        return end
+    if POSTCODE_ONLY.match(row) and end > 0 and STATE_ONLY_END.search(rows[end - 1]):
+        return end - 1
+    return None
+
+
+def _walk_up(rows: list[str], top: int, end: int, hard_blocks: bool) -> tuple[AddressBlock, bool] | None:
+    address = rows[top : end + 1]
+    if len(address) == 2:  # "BENDIGO VIC" over "3550": one locality line
+        address = [f"{address[0]} {address[1]}"]
+    i = top - 1
+    while i >= 0 and len(address) < MAX_STREET_LINES + 1 and rows[i] and _is_street(rows[i]):
+        if LOCALITY_END.search(rows[i]) and not STREET_LINE.match(rows[i]):
+            break
+        address.insert(0, rows[i])
+        i -= 1
+    names: list[str] = []
+    while i >= 0 and len(names) < MAX_NAME_LINES and rows[i] and _is_name_zone(rows[i]):
+        names.insert(0, rows[i])
+        i -= 1
+    if not names and len(address) == 1 and not _street_on_locality_line(address[0]):
+        return None  # a locality alone (a letterhead's "Bendigo VIC 3550" line) is no postal address
+    block = _addressee(names, address)
+    named = bool(block.people or block.occupier or block.organisation)
+    return block, named
+
+
+def _is_street(row: str) -> bool:
+    return bool(STREET_LINE.search(row)) and not LABELLED.match(row) and not CARE_OF.match(row)
+
+
+def _street_on_locality_line(row: str) -> bool:
+    return bool(re.match(r"^\s*(?:\d|po\s*box|locked\s+bag|gpo|rmb|unit|level)", row, re.IGNORECASE))
+
+
+def _is_name_zone(row: str) -> bool:
+    if FURNITURE.match(row) or LOCALITY_END.search(row):
+        return False
+    if ATTENTION.match(row) or CARE_OF.match(row) or OCCUPIER.match(row):
+        return True
+    if LABELLED.match(row) or "@" in row or any(ch.isdigit() for ch in row):
+        return False
+    return bool(NAME_LINE.match(row))
+
+
+def _addressee(zone: list[str], address: list[str]) -> AddressBlock:
+    names: list[str] = []
+    organisation = care_of = None
+    occupier = False
+    for row in zone:
+        if OCCUPIER.match(row):
+            occupier = True
+        elif match := ATTENTION.match(row):
+            who = match.group("who").strip(" ,")
+            if BUSINESS.search(who) or not NAME_LINE.match(who):
+                organisation = organisation or who
+            else:
+                names.extend(split_names(who))
+        elif match := CARE_OF.match(row):
+            care_of = match.group("who").strip(" ,") or row
+        elif BUSINESS.search(row):
+            organisation = organisation or row
+        else:
+            names.extend(split_names(row))
+    first = zone[0] if zone else ""
+    return AddressBlock(
+        name=first,
+        address_lines=tuple(address),
+        names=tuple(names),
+        organisation=organisation,
+        care_of=care_of,
+        occupier=occupier,
+        text="\n".join([*zone, *address]),
+    )
+
+
+def split_names(line: str) -> list[str]:
+    """Each person a line names: "Mr A Nguyen & Ms B Walker", "Sam Ortiz and Lee Park", "Tom and Mia Fraser"."""
+    line = re.sub(r"^\s*to\s+", "", line, flags=re.IGNORECASE).strip(" ,")
+    parts = [p.strip(" ,") for p in re.split(r"\s*&\s*|\s+and\s+|\s*,\s*", line, flags=re.IGNORECASE) if p.strip(" ,")]
+    if len(parts) <= 1:
+        return [line] if line else []
+    family = parts[-1].split()[-1]
+    out = []
+    for part in parts:
+        words = [w for w in part.split() if w.lower().strip(".") not in TITLES]
+        if not words:
+            continue  # "Mr & Mrs J Fraser": the bare title names nobody we could match
+        out.append(part if len(words) > 1 else f"{part} {family}")
+    return out
+
+
+def _letterhead_follows(rows: list[str], end: int) -> bool:
+    """The organisation's own address block is followed by its phone, ABN, email or web address."""
+    return any(LETTERHEAD_AFTER.search(row) for row in rows[end + 1 : end + 3] if row)

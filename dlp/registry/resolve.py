@@ -7,7 +7,7 @@ from rapidfuzz import fuzz
 
 from dlp.config import OrganisationConfig
 from dlp.model import AddressBlock, Recipient, RecipientKind
-from dlp.normalize import compact, name_tokens, parse_address
+from dlp.normalize import name_tokens, parse_address
 from dlp.registry.client import Client
 from dlp.registry.index import RegistryIndex
 
@@ -33,9 +33,8 @@ class RecipientResolver:
                 label, RecipientKind.INTERNAL, suppressed_staff=address in self.org.suppressed_detail_staff
             )
         clients = frozenset(self.index.by_email.get(address, ()))
-        authorised = set(self.index.authorised_by_email.get(address, ()))
-        for cid in clients:  # a client may be the authorised representative of another
-            authorised.update(self.index.authorised_by_client.get(cid, ()))
+        # A client may be the authorised representative of another.
+        authorised = set(self.index.authorised_by_email.get(address, ())) | self._represented(sorted(clients))
         if clients:
             return Recipient(label, RecipientKind.CLIENT, clients=clients, authorised_for=frozenset(authorised))
         if authorised:
@@ -44,52 +43,73 @@ class RecipientResolver:
             return Recipient(label, RecipientKind.APPROVED)
         return Recipient(label, RecipientKind.UNKNOWN)
 
-    def letter(self, block: AddressBlock | None) -> Recipient:
+    def letter(self, block: AddressBlock | None, problem: str | None = None) -> Recipient:
         """Resolve a letter's name + postal address, tolerant of abbreviations, case and small typos."""
         label = "address block"
         if block is None:
-            return Recipient(label, RecipientKind.UNKNOWN, postal=True, note="no address block found")
+            return Recipient(label, RecipientKind.UNKNOWN, postal=True, note=problem or "no address block found")
         address = parse_address(block.address)
         if address is None:
             return Recipient(
                 label,
                 RecipientKind.UNKNOWN,
                 postal=True,
-                note="address block has no recognisable postal address",
+                note="the address block has no street, suburb, state and postcode that can be read",
             )
         at_address = self._clients_at(address.street, address.suburb, address.postcode)
-        named = [cid for cid in at_address if self._name_matches(block.name, self.index.clients[cid])]
         hidden = frozenset(cid for cid in at_address if self.index.clients[cid].is_suppressed("postal_address"))
-        if named:
-            authorised: set[str] = set()
-            for cid in named:
-                authorised.update(self.index.authorised_by_client.get(cid, ()))
+
+        def recipient(
+            kind: RecipientKind,
+            clients: frozenset[str] = frozenset(),
+            authorised_for: frozenset[str] = frozenset(),
+            note: str | None = None,
+        ) -> Recipient:
             return Recipient(
                 label,
-                RecipientKind.CLIENT,
-                clients=frozenset(named),
-                authorised_for=frozenset(authorised),
+                kind,
+                clients=clients,
+                authorised_for=authorised_for,
                 postal=True,
                 address_clients=frozenset(at_address),
                 address_suppressed_for=hidden,
+                note=note,
             )
-        if at_address:
-            note = "addressee's name does not match the clients registered at this address"
-        else:
-            elsewhere = self.index.by_name.get(compact(" ".join(name_tokens(block.name))), ())
-            note = (
-                "addressee is a client but this is not their registered address"
-                if elsewhere
-                else "addressee is not in the registry"
-            )
-        return Recipient(
-            label,
-            RecipientKind.UNKNOWN,
-            postal=True,
-            address_clients=frozenset(at_address),
-            address_suppressed_for=hidden,
-            note=note,
+
+        if block.occupier and not block.people:
+            if not at_address:
+                return recipient(RecipientKind.OCCUPIER, note="addressed to the occupier of an address no client has")
+            return recipient(RecipientKind.OCCUPIER, clients=frozenset(at_address))
+        people = block.people
+        named = sorted(
+            {cid for person in people for cid in at_address if self._name_matches(person, self.index.clients[cid])}
         )
+        if named:
+            return recipient(RecipientKind.CLIENT, frozenset(named), self._represented(named))
+        if not people:
+            note = "the address block names no person" + (f" (only {_kind_of(block)})" if _kind_of(block) else "")
+        elif at_address:
+            note = "the addressee's name does not match the clients registered at this address"
+        else:
+            elsewhere = {cid for person in people for cid in self.index.by_name.get(_name_key(person), ())}
+            if block.care_of and len(elsewhere) == 1:
+                # "Ms A Lee, c/- Legal Aid": sent care of someone, to the one client of that name.
+                return recipient(
+                    RecipientKind.CLIENT,
+                    frozenset(elsewhere),
+                    self._represented(sorted(elsewhere)),
+                    note="sent care of another address",
+                )
+            note = (
+                "the addressee is a client but this is not their registered postal address"
+                if elsewhere
+                else "the addressee is not in the registry"
+            )
+        return recipient(RecipientKind.UNKNOWN, note=note)
+
+    def _represented(self, client_ids: list[str]) -> frozenset[str]:
+        """Clients these clients are authorised contacts of (a representative who is a client)."""
+        return frozenset(other for cid in client_ids for other in self.index.authorised_by_client.get(cid, ()))
 
     def _clients_at(self, street: str, suburb: str, postcode: str) -> list[str]:
         exact = self.index.by_address.get(street + suburb + postcode)
@@ -122,6 +142,18 @@ class RecipientResolver:
                 or (fuzz.ratio(first, given[0]) >= NAME_SIMILARITY)
             )
         return False
+
+
+def _name_key(name: str) -> str:
+    return "".join(name_tokens(name))
+
+
+def _kind_of(block: AddressBlock) -> str:
+    if block.organisation:
+        return "a business or role"
+    if block.care_of:
+        return "a care-of line"
+    return ""
 
 
 def _digits(value: str) -> str:

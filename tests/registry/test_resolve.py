@@ -49,7 +49,7 @@ def test_letter_to_other_house_number_is_unknown(synthetic: SyntheticRegistry, i
     lines[0] = lines[0].replace(c.number, str(int(c.number) + 1), 1)
     recipient = resolver(index).letter(AddressBlock(c.name, tuple(lines)))
     assert recipient.kind is RecipientKind.UNKNOWN
-    assert recipient.note == "addressee is a client but this is not their registered address"
+    assert recipient.note == "the addressee is a client but this is not their registered postal address"
 
 
 def test_letter_without_address_block() -> None:
