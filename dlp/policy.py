@@ -81,7 +81,9 @@ class Policy:
         violations = [v for v in violations if v.decision is not Decision.ALLOW]
         decision = max((v.decision for v in violations), key=lambda d: d.rank, default=Decision.ALLOW)
         item = ctx.communication
-        return Verdict(item.source, decision, tuple(violations), ctx.recipients, locator=item.locator)
+        return Verdict(
+            item.source, decision, tuple(violations), ctx.recipients, locator=item.locator, findings=ctx.findings
+        )
 
 
 def _validate(rule_id: str, values: dict[str, Any], source: Path) -> None:

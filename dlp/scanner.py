@@ -7,7 +7,7 @@ from pathlib import Path
 
 from presidio_analyzer import AnalyzerEngine
 
-from dlp.analysis.attribution import analyse_part
+from dlp.analysis.attribution import analyse_part, mark_addressee
 from dlp.analysis.engine import build_analyzer
 from dlp.config import Config
 from dlp.errors import RegistryError
@@ -60,12 +60,13 @@ class Scanner:
 
     def resolve(self, item: Communication) -> tuple[Recipient, ...]:
         if item.kind == "letter":
-            return (self.resolver.letter(item.address_block),)
+            return (self.resolver.letter(item.address_block, item.address_problem),)
         return tuple(self.resolver.email(addr, f"recipient {i}") for i, addr in enumerate(item.recipients, 1))
 
     def analyse(self, item: Communication) -> tuple[Finding, ...]:
         lang = self.config.analysis.language
-        return tuple(f for part in item.parts for f in analyse_part(self.analyzer, part, lang))
+        findings = [f for part in item.parts for f in analyse_part(self.analyzer, part, lang)]
+        return tuple(mark_addressee(item, findings))
 
     def scan(self, item: Communication, channel: Channel = Channel.CLI, record: bool = True) -> Verdict:
         recipients = self.resolve(item)

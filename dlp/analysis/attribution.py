@@ -2,21 +2,22 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterable, Iterator
+from dataclasses import replace
+
 from presidio_analyzer import AnalyzerEngine, RecognizerResult
 
-from dlp.model import Finding, Part
+from dlp.model import Communication, Finding, Part
+from dlp.normalize import CompactText, compact
 from dlp.recognizers.registry_recognizer import CLIENTS_KEY, MATCH_KEY, SUPPRESSED_KEY
-from dlp.registry.index import CLIENT_DOB, CLIENT_NAME, STRONG_ENTITIES
-
-CLIENT_NAME_DOB = "CLIENT_NAME_DOB"
+from dlp.registry.index import STRONG_ENTITIES
 
 
 def analyse_part(analyzer: AnalyzerEngine, part: Part, language: str = "en") -> list[Finding]:
     if part.error is not None or not part.text.strip():
         return []
     results = analyzer.analyze(text=part.text, language=language)
-    findings = [_finding(result, part.name) for result in results]
-    return findings + _name_and_birth_date(findings, part.name)
+    return [_finding(result, part.name) for result in results]
 
 
 def _finding(result: RecognizerResult, part: str) -> Finding:
@@ -34,25 +35,30 @@ def _finding(result: RecognizerResult, part: str) -> Finding:
     )
 
 
-def _name_and_birth_date(findings: list[Finding], part: str) -> list[Finding]:
-    """A name with the same client's birth date in one part identifies that client:
-    two clients can share a name, but not also a birth date."""
-    names = [f for f in findings if f.entity == CLIENT_NAME]
-    out = []
-    for dob in (f for f in findings if f.entity == CLIENT_DOB):
-        for name in names:
-            both = dob.clients & name.clients
-            if both:
-                out.append(
-                    Finding(
-                        CLIENT_NAME_DOB,
-                        part,
-                        min(name.start, dob.start),
-                        max(name.end, dob.end),
-                        1.0,
-                        frozenset(both),
-                        strong=True,
-                        key=name.key + "|" + dob.key,
-                    )
-                )
-    return out
+def mark_addressee(item: Communication, findings: Iterable[Finding]) -> Iterator[Finding]:
+    """Mark the findings that are the recipients' own details: on a letter, values written in its address
+    block (wherever they recur); on a message, the recipients' email addresses."""
+    texts = {part.name: part.text for part in item.parts}
+    if item.kind == "letter":
+        block = item.address_block
+        own = CompactText.of(block.text) if block is not None and block.text else None
+        for finding in findings:
+            value = compact(texts.get(finding.part, "")[finding.start : finding.end])
+            yield replace(finding, addressee=True) if own and _within(own, value) else finding
+        return
+    addresses = {compact(r) for r in item.recipients}
+    for finding in findings:
+        value = compact(texts.get(finding.part, "")[finding.start : finding.end])
+        yield replace(finding, addressee=True) if value and value in addresses else finding
+
+
+def _within(text: CompactText, value: str) -> bool:
+    """Is `value` written in `text` on token boundaries?"""
+    if not value:
+        return False
+    start = text.text.find(value)
+    while start != -1:
+        if text.span(start + len(value) - 1, len(value)) is not None:
+            return True
+        start = text.text.find(value, start + 1)
+    return False

@@ -9,6 +9,7 @@ from dlp.config import Config
 from dlp.extract import load_items
 from dlp.model import Channel, Communication, Verdict, Violation
 from dlp.normalize import CompactText
+from dlp.registry.index import CLIENT_REFERENCE
 from dlp.scanner import Scanner
 
 _scanner: Scanner | None = None
@@ -59,7 +60,15 @@ def check_letter(task: Task) -> LetterResult:
     addressee = tuple(r.number for r in task.rows if addressee_matches(item.address_block, r))
     references = tuple(r.number for r in task.rows if reference_in(text, r))
     own = next((r for r in task.rows if r.number == task.number), None)
-    row_ok = own is not None and own.number in addressee and (not own.reference or own.number in references)
+    # A template may print no reference, or another of the client's own; a reference of another row, or only
+    # references of other clients, is not the row's letter.
+    foreign = [n for n in references if own is None or (n != own.number and _row(task, n).reference != own.reference)]
+    row_ok = (
+        own is not None
+        and own.number in addressee
+        and not foreign
+        and (own.number in references or not _only_others_references(scanner, verdict, own))
+    )
     registry_violations = verdict.violations
     if not row_ok:
         verdict = _add_row_violation(scanner, verdict, task.number, own, addressee, references)
@@ -99,14 +108,26 @@ def _add_row_violation(
         words = f"letter {number} has no data row (the data has fewer rows than there are letters)"
     elif addressee and number not in addressee:
         words = f"letter {number} is addressed to the person of data row {addressee[0]}, not of row {number}"
-    elif own.reference and number not in references and references:
-        words = f"letter {number} carries the reference of data row {references[0]} instead of row {number}"
-    elif own.reference and number not in references:
-        words = f"letter {number} does not carry the reference of its data row {number}"
+    elif others := [n for n in references if n != number]:
+        words = f"letter {number} carries the reference of data row {others[0]}, not only that of row {number}"
     else:
         words = f"letter {number} does not match its data row {number}"
     clients = [own.client_id] if own and own.client_id else []
     return _add(scanner, verdict, ROW_RULE, words, clients)
+
+
+def _only_others_references(scanner: Scanner, verdict: Verdict, own: Row) -> bool:
+    """The letter carries client references, none of them the row's client's (or a joint holder's)."""
+    refs = [f for f in verdict.findings if f.entity == CLIENT_REFERENCE and f.clients and not f.addressee]
+    if not refs:
+        return False
+    ours = {own.client_id} if own.client_id else {c for r in verdict.recipients for c in r.clients}
+    ours |= {j for cid in ours for j in scanner.index.joint.get(cid, ())}
+    return not any(f.clients & ours for f in refs)
+
+
+def _row(task: Task, number: int) -> Row:
+    return next(r for r in task.rows if r.number == number)
 
 
 def _add(scanner: Scanner, verdict: Verdict, rule_id: str, words: str, clients: list[str] | None = None) -> Verdict:

@@ -16,6 +16,7 @@ from dlp.registry.index import (
     CLIENT_EMAIL,
     CLIENT_NAME,
     CLIENT_PHONE,
+    CLIENT_PHONE_LOCAL,
     CLIENT_REFERENCE,
     CLIENT_STREET,
 )
@@ -26,6 +27,7 @@ ENTITY_WORDS = {
     CLIENT_REFERENCE: "account reference",
     CLIENT_EMAIL: "email address",
     CLIENT_PHONE: "phone number",
+    CLIENT_PHONE_LOCAL: "phone number",
     CLIENT_ADDRESS: "postal address",
     CLIENT_STREET: "street address",
     CLIENT_NAME: "name",
@@ -78,14 +80,20 @@ class Rule:
         )
 
 
-def allowed_for(recipient: Recipient, group: frozenset[str], joint: dict[str, frozenset[str]]) -> bool:
-    """May this recipient receive information that identifies any client of `group`?"""
+def allowed_for(recipient: Recipient, group: frozenset[str]) -> bool:
+    """May this recipient receive a value that identifies the clients of `group`?
+
+    A value belongs to every client the registry holds it for: a joint account's shared reference and address
+    belong to both holders, so either may receive them, while one holder's own account, contact details or new
+    address belong to that holder alone and are not the other's to receive."""
     if recipient.kind in (RecipientKind.INTERNAL, RecipientKind.APPROVED):
         return True
-    if recipient.clients & group or recipient.authorised_for & group:
-        return True
-    # Joint account holders may receive the joint account's information.
-    return any(joint.get(cid, frozenset()) & group for cid in recipient.clients)
+    return entitled(recipient, group)
+
+
+def entitled(recipient: Recipient, group: frozenset[str]) -> bool:
+    """Is the recipient one of these clients, or their authorised contact?"""
+    return bool(recipient.clients & group or recipient.authorised_for & group)
 
 
 def describe(recipient: Recipient) -> str:
@@ -99,6 +107,12 @@ def describe(recipient: Recipient) -> str:
         who = "an approved third party"
     elif recipient.kind is RecipientKind.INTERNAL:
         who = "internal staff"
+    elif recipient.kind is RecipientKind.OCCUPIER:
+        who = "the occupier of " + (
+            "the address of " + ", ".join(sorted(recipient.address_clients))
+            if recipient.address_clients
+            else "an address no client has"
+        )
     elif recipient.postal and recipient.address_clients:
         who = (
             "someone other than the client(s) registered at the address ("
@@ -115,7 +129,8 @@ def has_external(ctx: ScanContext) -> bool:
 
 
 def strong(findings: Iterable[Finding]) -> list[Finding]:
-    return [f for f in findings if f.strong and f.clients]
+    """Values that say whose data an item carries, leaving out the recipients' own details."""
+    return [f for f in findings if f.strong and f.clients and not f.addressee]
 
 
 def clusters(groups: Iterable[frozenset[str]], joint: dict[str, frozenset[str]]) -> list[set[str]]:

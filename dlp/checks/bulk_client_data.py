@@ -15,14 +15,16 @@ class BulkClientData(Rule):
     def check(self, ctx: ScanContext) -> list[Violation]:
         if not has_external(ctx):
             return []
-        attributed = [f for f in ctx.findings if f.clients and (f.strong or f.entity == CLIENT_NAME)]
+        attributed = [
+            f for f in ctx.findings if f.clients and not f.addressee and (f.strong or f.entity == CLIENT_NAME)
+        ]
         people = clusters((f.clients for f in attributed), ctx.joint)
         # Contact details of people outside the registry count too: a mailing list is a leak as well.
         covered = {(f.part, f.start) for f in attributed}
         contacts = {
             f.key or (f.part, f.start, f.end)
             for f in ctx.findings
-            if f.entity in ("EMAIL_ADDRESS", "PHONE_NUMBER") and (f.part, f.start) not in covered
+            if f.entity in ("EMAIL_ADDRESS", "PHONE_NUMBER") and not f.addressee and (f.part, f.start) not in covered
         }
         if len(people) < self.options["threshold"] and len(contacts) < self.options["contact_threshold"]:
             return []

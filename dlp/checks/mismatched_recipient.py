@@ -19,7 +19,7 @@ class MismatchedRecipient(Rule):
             # One violation per recipient, naming every client whose data would reach them.
             wrong: dict[frozenset[str], Finding] = {}
             for finding in strong(ctx.findings):
-                if not allowed_for(recipient, finding.clients, ctx.joint):
+                if not allowed_for(recipient, finding.clients):
                     wrong.setdefault(finding.clients, finding)
             if wrong:
                 out.append(self._violation(recipient, list(wrong.values())))

@@ -20,6 +20,8 @@ _FATAL_DEFECTS = (
     email_errors.MissingHeaderBodySeparatorDefect,
 )
 RECIPIENT_HEADERS = ("to", "cc", "bcc", "resent-to", "resent-cc")
+# Headers every recipient sees, display names and all: a suppressed email address shown in one is exposed.
+VISIBLE_HEADERS = ("from", "sender", "reply-to", "to", "cc", "resent-to", "resent-cc")
 
 
 def parse_message(data: bytes) -> EmailMessage:
@@ -53,6 +55,9 @@ def message_parts(msg: Message, limits: Limits, prefix: str = "") -> list[Part]:
     subject = " ".join(_header(msg, "subject"))
     if subject:
         parts.append(Part(name=f"{prefix}subject", text=subject))
+    headers = "\n".join(f"{name.title()}: {value}" for name in VISIBLE_HEADERS for value in _header(msg, name))
+    if headers:
+        parts.append(Part(name=f"{prefix}headers", text=headers))
     if any(isinstance(d, _FATAL_DEFECTS) for d in msg.defects):
         parts.append(unreadable(f"{prefix}message structure", "message/rfc822", "malformed MIME structure"))
     body_count = 0

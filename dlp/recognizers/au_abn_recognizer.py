@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 from presidio_analyzer import Pattern
 from stdnum.au import abn
 
@@ -10,8 +12,8 @@ from dlp.recognizers.context_pattern_recognizer import ContextPatternRecognizer
 
 class AuAbnRecognizer(ContextPatternRecognizer):
     PATTERNS = [
-        Pattern("ABN (spaced)", r"\b\d{2} \d{3} \d{3} \d{3}\b", 0.5),
-        Pattern("ABN (plain)", r"\b\d{11}\b", 0.1),
+        Pattern("ABN (spaced)", r"(?<![\d.\-])\d{2}([ \-.])\d{3}\1\d{3}\1\d{3}(?![\d.\-]?\d)", 0.5),
+        Pattern("ABN (plain)", r"(?<!\d)\d{11}(?!\d)", 0.1),
     ]
     CONTEXT = ["abn", "australian business number"]
     SELF_EVIDENT_PATTERNS = ("ABN (spaced)",)
@@ -22,4 +24,4 @@ class AuAbnRecognizer(ContextPatternRecognizer):
         )
 
     def validate_result(self, pattern_text: str) -> bool:
-        return bool(abn.is_valid(pattern_text))
+        return bool(abn.is_valid(re.sub(r"\D", "", pattern_text)))

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 from presidio_analyzer import Pattern
 from stdnum.au import acn
 
@@ -10,8 +12,8 @@ from dlp.recognizers.context_pattern_recognizer import ContextPatternRecognizer
 
 class AuAcnRecognizer(ContextPatternRecognizer):
     PATTERNS = [
-        Pattern("ACN (spaced)", r"\b\d{3} \d{3} \d{3}\b", 0.3),
-        Pattern("ACN (plain)", r"\b\d{9}\b", 0.1),
+        Pattern("ACN (spaced)", r"(?<![\d.\-])\d{3}([ \-.])\d{3}\1\d{3}(?![\d.\-]?\d)", 0.3),
+        Pattern("ACN (plain)", r"(?<!\d)\d{9}(?!\d)", 0.1),
     ]
     CONTEXT = ["acn", "australian company number"]
 
@@ -21,4 +23,4 @@ class AuAcnRecognizer(ContextPatternRecognizer):
         )
 
     def validate_result(self, pattern_text: str) -> bool:
-        return bool(acn.is_valid(pattern_text))
+        return bool(acn.is_valid(re.sub(r"\D", "", pattern_text)))

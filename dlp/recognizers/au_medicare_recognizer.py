@@ -18,8 +18,8 @@ WEIGHTS = (1, 3, 7, 9, 1, 3, 7, 9)
 
 class AuMedicareRecognizer(ContextPatternRecognizer):
     PATTERNS = [
-        Pattern("Medicare (spaced)", r"\b[2-6]\d{3} \d{5} \d(?:[ /\-]?\d)?\b", 0.5),
-        Pattern("Medicare (plain)", r"\b[2-6]\d{9,10}\b", 0.1),
+        Pattern("Medicare (spaced)", r"(?<![\d.\-])[2-6]\d{3}([ \-.])\d{5}\1\d(?:[ /\-.]?\d)?(?![\d.\-]?\d)", 0.5),
+        Pattern("Medicare (plain)", r"(?<!\d)[2-6]\d{9,10}(?!\d)", 0.1),
     ]
     CONTEXT = ["medicare"]
     SELF_EVIDENT_PATTERNS = ("Medicare (spaced)",)

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 from presidio_analyzer import Pattern
 from stdnum.au import tfn
 
@@ -10,8 +12,8 @@ from dlp.recognizers.context_pattern_recognizer import ContextPatternRecognizer
 
 class AuTfnRecognizer(ContextPatternRecognizer):
     PATTERNS = [
-        Pattern("TFN (spaced)", r"\b\d{3}[ \-]\d{3}[ \-]\d{2,3}\b", 0.4),
-        Pattern("TFN (plain)", r"\b\d{8,9}\b", 0.1),
+        Pattern("TFN (spaced)", r"(?<![\d.\-])\d{3}([ \-.])\d{3}\1\d{2,3}(?![\d.\-]?\d)", 0.4),
+        Pattern("TFN (plain)", r"(?<!\d)\d{8,9}(?!\d)", 0.1),
     ]
     CONTEXT = ["tax file number", "tax file no", "tfn"]
 
@@ -21,4 +23,4 @@ class AuTfnRecognizer(ContextPatternRecognizer):
         )
 
     def validate_result(self, pattern_text: str) -> bool:
-        return bool(tfn.is_valid(pattern_text))
+        return bool(tfn.is_valid(re.sub(r"\D", "", pattern_text)))

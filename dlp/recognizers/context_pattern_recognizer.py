@@ -43,6 +43,8 @@ class ContextPatternRecognizer(PatternRecognizer):
     def _context_words(self) -> re.Pattern[str]:
         cached: re.Pattern[str] | None = getattr(self, "_context_re", None)
         if cached is None:
-            cached = re.compile(r"\b(?:" + "|".join(re.escape(w) for w in self.context) + r")\b", re.IGNORECASE)
+            cached = re.compile(
+                r"(?<![^\W\d_])(?:" + "|".join(re.escape(w) for w in self.context) + r")(?![^\W\d_])", re.IGNORECASE
+            )
             self._context_re = cached
         return cached

@@ -15,8 +15,9 @@ from typing import TypeVar
 
 import ahocorasick
 
-from dlp.normalize import CompactText, compact, name_tokens, parse_address, phone_keys
+from dlp.normalize import CompactText, compact, local_phone_key, name_tokens, parse_address, phone_keys
 from dlp.registry.client import Client
+from dlp.registry.loose import SuppressedAddresses, loose_address
 
 CLIENT_REFERENCE = "CLIENT_REFERENCE"
 CLIENT_EMAIL = "CLIENT_EMAIL"
@@ -25,13 +26,25 @@ CLIENT_ADDRESS = "CLIENT_ADDRESS"
 CLIENT_STREET = "CLIENT_STREET"
 CLIENT_NAME = "CLIENT_NAME"
 CLIENT_DOB = "CLIENT_DOB"
-REGISTRY_ENTITIES = (CLIENT_REFERENCE, CLIENT_EMAIL, CLIENT_PHONE, CLIENT_ADDRESS, CLIENT_STREET, CLIENT_NAME)
+CLIENT_NAME_DOB = "CLIENT_NAME_DOB"  # a client's name with their date of birth: says whose data it is
+# A landline's local number without its area code: too common to say whose it is, enough to expose it.
+CLIENT_PHONE_LOCAL = "CLIENT_PHONE_LOCAL"
+REGISTRY_ENTITIES = (
+    CLIENT_REFERENCE,
+    CLIENT_EMAIL,
+    CLIENT_PHONE,
+    CLIENT_PHONE_LOCAL,
+    CLIENT_ADDRESS,
+    CLIENT_STREET,
+    CLIENT_NAME,
+)
 # Entities that say whose data an item carries; a name alone never does (two clients can share one).
-STRONG_ENTITIES = frozenset({CLIENT_REFERENCE, CLIENT_EMAIL, CLIENT_PHONE, CLIENT_ADDRESS})
+STRONG_ENTITIES = frozenset({CLIENT_REFERENCE, CLIENT_EMAIL, CLIENT_PHONE, CLIENT_ADDRESS, CLIENT_NAME_DOB})
 # Which suppressible field each entity comes from.
 FIELD_OF = {
     CLIENT_EMAIL: "email",
     CLIENT_PHONE: "phone",
+    CLIENT_PHONE_LOCAL: "phone",
     CLIENT_ADDRESS: "postal_address",
     CLIENT_STREET: "postal_address",
 }
@@ -83,6 +96,7 @@ class RegistryIndex:
                 sup.append(client.client_id)
 
         joint: dict[str, set[str]] = defaultdict(set)
+        suppressed_addresses: list[tuple[str, str]] = []
         for client in clients:
             cid = client.client_id
             self.clients[cid] = client
@@ -97,6 +111,9 @@ class RegistryIndex:
             for phone in client.phones:
                 for key in phone_keys(phone):
                     add(key, CLIENT_PHONE, client, client.is_suppressed("phone"))
+                local = local_phone_key(phone)
+                if local and client.is_suppressed("phone"):
+                    add(local, CLIENT_PHONE_LOCAL, client, True)
             for contact in client.authorised_contacts:
                 if "@" in contact:
                     authorised_by_email[contact.lower()].add(cid)
@@ -112,14 +129,18 @@ class RegistryIndex:
             address = parse_address(client.postal_address) if client.postal_address else None
             if address:
                 hidden = client.is_suppressed("postal_address")
+                if hidden:
+                    suppressed_addresses.append((cid, client.postal_address))
                 for key in address.keys():
                     add(key, CLIENT_ADDRESS, client, hidden)
                 by_address[address.street + address.suburb + address.postcode].add(cid)
                 self.by_postcode[address.postcode].append(AddressRecord(address.street, address.suburb, cid, hidden))
-                # A bare street line ("12 Wattle St") is only worth matching when it carries a number.
+                # A bare street line ("12 Wattle St") is only worth matching when it carries a number. Whether a
+                # suppressed one is that address or the same street elsewhere, the loose matcher decides.
                 if any(ch.isdigit() for ch in address.street):
-                    add(address.street, CLIENT_STREET, client, hidden)
+                    add(address.street, CLIENT_STREET, client, hidden and not loose_address(cid, client.postal_address))
         self.joint = {cid: frozenset(others) for cid, others in joint.items()}
+        self.suppressed_addresses = SuppressedAddresses(suppressed_addresses)
         # Built as sets, kept as tuples: a one-element tuple costs a quarter of a set, a million times over.
         self.by_email = _freeze(by_email)
         self.authorised_by_email = _freeze(authorised_by_email)
@@ -144,10 +165,8 @@ class RegistryIndex:
 
     def find(self, text: str) -> Iterator[Match]:
         """Every registry value written in `text`, on token boundaries, with its original span."""
-        if not self.groups:
-            return
         canon = CompactText.of(text)
-        for end, value in self._automaton.iter(canon.text):
+        for end, value in self._automaton.iter(canon.text) if self.groups else ():
             length, entries = self.groups[value]
             span = canon.span(end, length)
             if span is None:
@@ -155,6 +174,9 @@ class RegistryIndex:
             key = canon.text[end - length + 1 : end + 1]
             for entity, ids, sup in entries:
                 yield Match(entity, span[0], span[1], ids, sup, key)
+        for loose in self.suppressed_addresses.find(text):
+            ids = (loose.client_id,)
+            yield Match(CLIENT_ADDRESS, loose.start, loose.end, ids, ids, loose.key)
 
     def clients_born(self, day: date) -> frozenset[str]:
         return frozenset(self.by_dob.get(day, ()))

@@ -1,0 +1,165 @@
+"""Suppressed addresses written loosely: a typo, a label, a line break or a table cell in the way.
+
+The exact-data-match automaton finds an address written in any of its usual forms. A suppressed address must
+be found also where a person wrote it loosely, failing closed: one wrong, missing or extra letter in the street
+or suburb name, labels between the parts ("Street: ... Suburb: ... Postcode: ..."). House numbers and
+postcodes are always exact, so a neighbour's letter is never caught; a street line followed by another
+suburb or postcode is another place.
+
+Only suppressed addresses are matched this way: there are few of them, and each is worth the extra care.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
+
+from rapidfuzz.distance import OSA
+
+from dlp.normalize import STREET_TYPES, canonical_spans, parse_address_parts
+
+# Words that label the parts of an address in a form; they may stand between street and locality.
+LABEL_WORDS = frozenset(
+    {"street", "address", "suburb", "town", "city", "locality", "state", "postcode", "post", "code", "pc", "line"}
+)
+STATE_TOKENS = frozenset({"vic", "nsw", "qld", "sa", "wa", "tas", "nt", "act"})
+LOCALITY_WINDOW = 10  # tokens after the street searched for the suburb or postcode
+
+
+@dataclass(frozen=True, slots=True)
+class LooseAddress:
+    client_id: str
+    numbers: tuple[str, ...]  # ("4", "12") for "4/12 Wattle St"
+    street: str  # compact street name without number and type: "wattle", "lillypilly"
+    street_tokens: int
+    street_type: str  # canonical type word: "street"; "" for a PO Box and the like
+    suburb: str  # compact
+    suburb_tokens: int
+    postcode: str
+
+
+@dataclass(frozen=True, slots=True)
+class LooseMatch:
+    start: int
+    end: int
+    client_id: str
+    key: str
+
+
+class SuppressedAddresses:
+    """Suppressed postal addresses, looked up by their house number and confirmed around it."""
+
+    def __init__(self, entries: Iterable[tuple[str, str]]) -> None:
+        """`entries`: (client id, postal address) of every client whose address is suppressed."""
+        self.by_number: dict[str, list[LooseAddress]] = defaultdict(list)
+        for client_id, address in entries:
+            loose = _loose(client_id, address)
+            if loose is not None:
+                self.by_number[loose.numbers[-1]].append(loose)
+
+    def __bool__(self) -> bool:
+        return bool(self.by_number)
+
+    def find(self, text: str) -> Iterator[LooseMatch]:
+        if not self.by_number:
+            return
+        tokens = canonical_spans(text)
+        words = [t for t, _, _ in tokens]
+        for i, word in enumerate(words):
+            candidates = self.by_number.get(word)
+            if not candidates:
+                continue
+            for address in candidates:
+                end = _confirm(address, words, i)
+                if end is not None:
+                    first = i - (len(address.numbers) - 1)
+                    yield LooseMatch(tokens[first][1], tokens[end][2], address.client_id, "loose:" + address.street)
+
+
+def loose_address(client_id: str, address: str) -> LooseAddress | None:
+    """The address as the loose matcher holds it, or None if it has no street name to match loosely."""
+    return _loose(client_id, address)
+
+
+def _loose(client_id: str, address: str) -> LooseAddress | None:
+    parts = parse_address_parts(address)
+    if parts is None:
+        return None
+    street_words, suburb_words, postcode = parts
+    numbers = tuple(w for w in street_words if w.isdigit())
+    names = [w for w in street_words if not w.isdigit()]
+    if not numbers or not names:
+        return None  # a PO Box has its number but no street name to go astray; the automaton finds it
+    kind = names[-1] if names[-1] in STREET_TYPES else ""
+    if kind:
+        names = names[:-1]
+    if not names:
+        return None
+    return LooseAddress(
+        client_id,
+        numbers,
+        "".join(names),
+        len(names),
+        kind,
+        "".join(suburb_words),
+        len(suburb_words),
+        postcode,
+    )
+
+
+def _confirm(address: LooseAddress, words: list[str], at: int) -> int | None:
+    """The index of the address's last token if the text at `at` (its house number) is this address."""
+    if len(address.numbers) > 1:
+        first = at - (len(address.numbers) - 1)
+        if first < 0 or tuple(words[first : at + 1]) != address.numbers:
+            return None
+    elif at > 0 and words[at - 1].isdigit():
+        return None  # "3/12 Wattle St" is another dwelling than "12 Wattle St"
+    street_end = _fuzzy_run(words, at + 1, address.street, address.street_tokens)
+    if street_end is None:
+        return None
+    end = street_end
+    if end + 1 < len(words) and words[end + 1] in STREET_TYPES:
+        if address.street_type and words[end + 1] != address.street_type:
+            return None  # Wattle Road is not Wattle Street
+        end += 1
+    # The locality: the suburb (one slip allowed) or the postcode (exact) nearby, and no other place instead.
+    j = end + 1
+    window_end = min(len(words), j + LOCALITY_WINDOW)
+    other_place = False
+    while j < window_end:
+        word = words[j]
+        if word in LABEL_WORDS or word in STATE_TOKENS:
+            j += 1
+            continue
+        if word == address.postcode:
+            return j
+        if word.isdigit():
+            if len(word) == 4:
+                other_place = True
+            break
+        suburb_end = _fuzzy_run(words, j, address.suburb, address.suburb_tokens)
+        if suburb_end is not None:
+            return suburb_end
+        other_place = other_place or _looks_like_locality(words, j, window_end)
+        break
+    # A bare street line with no locality at all fails closed; one followed by another place is that place.
+    return None if other_place else end
+
+
+def _looks_like_locality(words: list[str], j: int, window_end: int) -> bool:
+    """Another suburb: a word followed closely by a state or a postcode."""
+    return any(w in STATE_TOKENS or (w.isdigit() and len(w) == 4) for w in words[j + 1 : min(window_end, j + 4)])
+
+
+def _fuzzy_run(words: list[str], start: int, target: str, count: int) -> int | None:
+    """The last index of a run of words from `start` that spells `target` with at most one slip."""
+    slip = 1 if len(target) >= 5 else 0
+    for n in (count, count - 1, count + 1):
+        if n < 1 or start + n > len(words):
+            continue
+        joined = "".join(words[start : start + n])
+        if abs(len(joined) - len(target)) <= slip and OSA.distance(joined, target, score_cutoff=slip) <= slip:
+            return start + n - 1
+    return None
