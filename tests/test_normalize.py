@@ -33,3 +33,27 @@ def test_offsets_survive_characters_that_change_length_when_lower_cased() -> Non
     assert canon.text.endswith("12wattlestreet")
     start = canon.text.index("12wattlestreet")
     assert canon.span(start + len("12wattlestreet") - 1, len("12wattlestreet")) == (10, len(text))
+
+
+def test_landline_local_form_and_plus_61_zero() -> None:
+    from dlp.normalize import local_phone_key
+
+    assert local_phone_key("(03) 5442 1234") == "54421234"
+    assert local_phone_key("0412 345 678") is None  # a mobile has no local form
+    assert "610354421234" in phone_keys("+61 (0)3 5442 1234") and "0354421234" in phone_keys("+61 3 5442 1234")
+
+
+def test_glued_identifiers_and_folded_names() -> None:
+    from dlp.normalize import CompactText
+
+    canon = CompactText.of("Acct31389721228, ZOË Nguyễn")
+    start = canon.text.index("31389721228")
+    assert canon.span(start + 10, 11) == (4, 15)
+    assert canon.text.endswith("zoenguyen")
+
+
+def test_two_digit_years_are_in_the_past() -> None:
+    assert [d for _, _, d in find_dates("06/07/79 and 01/02/03", today=date(2026, 11, 22))] == [
+        date(1979, 7, 6),
+        date(2003, 2, 1),
+    ]

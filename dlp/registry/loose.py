@@ -141,11 +141,23 @@ def _confirm(address: LooseAddress, words: list[str], at: int) -> int | None:
             break
         suburb_end = _fuzzy_run(words, j, address.suburb, address.suburb_tokens)
         if suburb_end is not None:
-            return suburb_end
+            postcode = _postcode_after(words, suburb_end + 1)
+            if postcode is not None and words[postcode] != address.postcode:
+                return None  # the suburb's namesake in another postcode
+            return postcode if postcode is not None else suburb_end
         other_place = other_place or _looks_like_locality(words, j, window_end)
         break
     # A bare street line with no locality at all fails closed; one followed by another place is that place.
     return None if other_place else end
+
+
+def _postcode_after(words: list[str], j: int) -> int | None:
+    """The index of a postcode right after a suburb (past a state or a label), if one is written."""
+    for k in range(j, min(len(words), j + 4)):
+        if words[k] in LABEL_WORDS or words[k] in STATE_TOKENS:
+            continue
+        return k if words[k].isdigit() and len(words[k]) == 4 else None
+    return None
 
 
 def _looks_like_locality(words: list[str], j: int, window_end: int) -> bool:

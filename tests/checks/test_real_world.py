@@ -1,0 +1,228 @@
+"""Issue 9's capabilities as a privacy officer would check them, each incident beside its legitimate twin."""
+
+from __future__ import annotations
+
+import copy
+from collections.abc import Callable
+from pathlib import Path
+
+import pytest
+
+from dlp.config import Config
+from dlp.extract import communication_from_letter, communication_from_message
+from dlp.model import Verdict
+from dlp.policy import Policy
+from dlp.registry import RegistryIndex
+from dlp.scanner import Scanner
+from dlp.synthetic import SyntheticClient, SyntheticRegistry, account_body, email, letter
+from tests.conftest import rules
+
+
+@pytest.fixture(scope="module")
+def world(synthetic: SyntheticRegistry) -> SyntheticRegistry:
+    """The shared synthetic registry with what this module needs: the victim's email suppressed too, and a
+    joint holder who has an account of her own."""
+    reg = copy.deepcopy(synthetic)
+    reg.victim.suppressed = ["postal_address", "phone", "email"]
+    reg.victim.references.append("77" + reg.victim.references[-1][2:] + "9")  # her own new account
+    return reg
+
+
+@pytest.fixture(scope="module")
+def scanner(world: SyntheticRegistry, config: Config) -> Scanner:
+    return Scanner(config, RegistryIndex(world.to_clients()), Policy.load())
+
+
+@pytest.fixture
+def scan(scanner: Scanner) -> Callable[[bytes | str], Verdict]:
+    def run(item: bytes | str) -> Verdict:
+        if isinstance(item, str):
+            return scanner.scan(communication_from_letter(item.encode(), "letter.txt"), record=False)
+        return scanner.scan(communication_from_message(item, "m.eml"), record=False)
+
+    return run
+
+
+def _joint_notice(reg: SyntheticRegistry) -> str:
+    shared = reg.victim.references[0]
+    return f"Your joint account {shared} is in credit. No payment is needed."
+
+
+# --- 2. the recipient's own details are not content -------------------------------------------------------------
+def test_letter_to_new_occupant_at_former_clients_address(world: SyntheticRegistry, scan) -> None:
+    """The delivery address belongs to a client; the letter to the occupier names nobody else's data."""
+    c = world.ordinary()[30]
+    text = "To the Occupier\n" + "\n".join(c.address_lines()) + "\n\nWe will read the water meter on Monday.\n"
+    assert not scan(text).blocked
+
+
+def test_occupier_notice_with_another_clients_account_is_blocked(world: SyntheticRegistry, scan) -> None:
+    c, other = world.ordinary()[30:32]
+    text = "The Resident\n" + "\n".join(c.address_lines()) + f"\n\nAccount {other.reference} is overdue.\n"
+    assert "mismatched_recipient" in rules(scan(text))
+
+
+def test_address_block_is_not_a_second_client(world: SyntheticRegistry, scan) -> None:
+    """A letter to the right client carrying only their data is one client, not 'mixed documents'."""
+    c = world.ordinary()[33]
+    verdict = scan(letter(c, account_body(c) + f"\n\nSupply address: {c.postal_address}"))
+    assert not verdict.blocked, verdict.violations
+
+
+# --- 3. relationships ---------------------------------------------------------------------------------------------
+def test_joint_holder_may_receive_the_joint_account(world: SyntheticRegistry, scan) -> None:
+    verdict = scan(email([world.ex_partner.email], "Joint account", _joint_notice(world)))
+    assert not verdict.blocked, verdict.violations
+
+
+def test_joint_holder_may_not_receive_the_other_holders_own_account(world: SyntheticRegistry, scan) -> None:
+    own = world.victim.references[-1]
+    verdict = scan(email([world.ex_partner.email], "Accounts", _joint_notice(world) + f" New account {own} opened."))
+    assert "mismatched_recipient" in rules(verdict)
+
+
+def test_representative_who_is_a_client_may_receive_the_clients_letter(world: SyntheticRegistry, scan) -> None:
+    rep = world.by_id(next(x for x in world.represented.authorised_contacts if "@" not in x))
+    body = f"About {world.represented.name}'s account {world.represented.reference}: it is paid in full."
+    assert not scan(letter(rep, body)).blocked
+
+
+def test_representative_letter_with_a_third_clients_data_is_blocked(world: SyntheticRegistry, scan) -> None:
+    rep = world.by_id(next(x for x in world.represented.authorised_contacts if "@" not in x))
+    third = world.ordinary()[40]
+    body = f"Account {world.represented.reference} is paid. Also account {third.reference}."
+    assert "mismatched_recipient" in rules(scan(letter(rep, body)))
+
+
+def test_letter_to_two_people_is_addressed_to_both(world: SyntheticRegistry, scan) -> None:
+    a, b = world.victim, world.ex_partner
+    name = f"{a.given_name} and {b.given_name} {b.family_name}"
+    text = letter(b, _joint_notice(world), name=name)
+    assert not scan(text).blocked
+
+
+# --- 4. headers and links -----------------------------------------------------------------------------------------
+def test_suppressed_email_in_cc_of_joint_notice_is_rejected(world: SyntheticRegistry, scan) -> None:
+    message = email([world.ex_partner.email], "Joint account", _joint_notice(world), cc=[world.victim.email])
+    verdict = scan(message)
+    assert "suppressed_detail_exposed" in rules(verdict) and verdict.decision.value == "reject"
+
+
+def test_joint_notice_to_each_holder_separately_is_allowed(world: SyntheticRegistry, scan) -> None:
+    for holder in (world.victim, world.ex_partner):
+        assert not scan(email([holder.email], "Joint account", _joint_notice(world))).blocked
+
+
+def test_suppressed_email_in_display_name_or_reply_to_is_rejected(world: SyntheticRegistry, scan) -> None:
+    message = email([world.ex_partner.email], "Joint account", _joint_notice(world))
+    forged = message.replace(b"Subject:", b"Reply-To: " + world.victim.email.encode() + b"\r\nSubject:", 1)
+    assert "suppressed_detail_exposed" in rules(scan(forged))
+
+
+# --- 5. suppressed details written loosely ------------------------------------------------------------------------
+def _hidden(c: SyntheticClient) -> tuple[str, str]:
+    street = f"{c.number} {c.street} {c.street_type[0]}"
+    return street, f"{c.suburb} VIC {c.postcode}"
+
+
+@pytest.mark.parametrize(
+    "write",
+    [
+        lambda s, loc, c: f"{s.upper()}\n{loc.upper()}",
+        lambda s, loc, c: f"Street: {s}\nSuburb: {c.suburb}\nState: Victoria\nPostcode: {c.postcode}",
+        lambda s, loc, c: f"{s.replace(c.street, c.street[:2] + c.street[3] + c.street[2] + c.street[4:])}, {loc}",
+        lambda s, loc, c: f"{s} | {c.suburb} | VIC | {c.postcode}",
+    ],
+    ids=["capitals", "form", "typo", "table"],
+)
+def test_suppressed_address_written_loosely_is_rejected(world: SyntheticRegistry, scan, write) -> None:
+    street, locality = _hidden(world.victim)
+    body = _joint_notice(world) + "\n\nThe other holder's address:\n" + write(street, locality, world.victim)
+    assert "suppressed_detail_exposed" in rules(scan(letter(world.ex_partner, body)))
+
+
+def test_neighbours_address_is_not_the_victims(world: SyntheticRegistry, scan) -> None:
+    v = world.victim
+    number = v.number.split("/")[-1]
+    neighbour = f"{int(number) + 2} {v.street} {v.street_type[0]}, {v.suburb} VIC {v.postcode}"
+    verdict = scan(letter(world.ex_partner, _joint_notice(world) + f"\n\nWorks are planned outside {neighbour}."))
+    assert "suppressed_detail_exposed" not in rules(verdict)
+
+
+@pytest.mark.parametrize("form", ["+61 {n}", "({a}) {b}", "{a}.{b}", "+61 (0){n}"])
+def test_suppressed_phone_written_any_way_is_rejected(world: SyntheticRegistry, scan, form: str) -> None:
+    digits = "".join(ch for ch in world.victim.phone if ch.isdigit())
+    number = form.format(n=digits[1:], a=digits[:4], b=digits[4:])
+    body = _joint_notice(world) + f"\nCall the other holder on {number}."
+    assert "suppressed_detail_exposed" in rules(scan(email([world.ex_partner.email], "Joint", body)))
+
+
+# --- 6. identifiers and dates as people write them ------------------------------------------------------------------
+@pytest.mark.parametrize("fmt", ["{d} {B} {Y}", "{d}th of {B} {Y}", "{dd}-{b}-{Y}", "{dd}/{mm}/{y}", "{d}.{m}.{Y}"])
+def test_twin_identified_by_birth_date_in_any_form(world: SyntheticRegistry, scan, fmt: str) -> None:
+    a, b = world.twin_a, world.twin_b
+    dob = b.date_of_birth
+    written = fmt.format(
+        d=dob.day,
+        dd=f"{dob.day:02d}",
+        B=dob.strftime("%B"),
+        b=dob.strftime("%b"),
+        Y=dob.year,
+        mm=f"{dob.month:02d}",
+        m=dob.month,
+        y=f"{dob.year % 100:02d}",
+    )
+    body = f"Claim approved for {b.given_name} Marie {b.family_name.upper()} (born {written})."
+    assert "mismatched_recipient" in rules(scan(email([a.email], "Claim", body)))
+
+
+def test_twin_with_own_birth_date_is_allowed(world: SyntheticRegistry, scan) -> None:
+    a = world.twin_a
+    body = f"Claim approved for {a.family_name.upper()}, {a.given_name} (born {a.date_of_birth:%d/%m/%Y})."
+    assert not scan(email([a.email], "Claim", body)).blocked
+
+
+@pytest.mark.parametrize("glued", ["Acct{r}", "{r}A", "ref:{r}."])
+def test_reference_glued_to_letters_is_found(world: SyntheticRegistry, scan, glued: str) -> None:
+    a, b = world.ordinary()[50:52]
+    verdict = scan(email([a.email], "Account", "Balance for " + glued.format(r=b.reference)))
+    assert "mismatched_recipient" in rules(verdict)
+
+
+def test_cli_scan_of_window_envelope_and_joint_notice(tmp_path: Path, world: SyntheticRegistry, config) -> None:
+    """Through the public command: the dangerous Cc is refused, its twin passes."""
+    import json
+    import subprocess
+    import sys
+
+    registry = world.write(tmp_path / "clients.csv")
+    (tmp_path / "dlp.toml").write_text(
+        '[organisation]\ninternal_domains = ["riverbendwater.example"]\n[store]\nurl = "sqlite:///dlp.db"\n'
+    )
+    bad = email([world.ex_partner.email], "Joint account", _joint_notice(world), cc=[world.victim.email])
+    good = email([world.ex_partner.email], "Joint account", _joint_notice(world))
+    (tmp_path / "bad.eml").write_bytes(bad)
+    (tmp_path / "good.eml").write_bytes(good)
+    out = subprocess.run(
+        [
+            sys.executable,
+            "-m",
+            "dlp.cli.main",
+            "scan",
+            "--registry",
+            str(registry),
+            "--config",
+            str(tmp_path / "dlp.toml"),
+            "--json",
+            str(tmp_path / "good.eml"),
+            str(tmp_path / "bad.eml"),
+        ],
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    assert out.returncode == 1, out.stderr
+    lines = [json.loads(line) for line in out.stdout.splitlines()]
+    assert [line["decision"] for line in lines] == ["allow", "reject"]
+    assert lines[1]["findings"][0]["rule"] == "suppressed_detail_exposed"
+    assert world.victim.email not in out.stdout

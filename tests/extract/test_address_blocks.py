@@ -1,0 +1,89 @@
+"""Address blocks in the layouts real letters use (issue 9, point 1)."""
+
+from __future__ import annotations
+
+import pytest
+from fpdf import FPDF
+
+from dlp.extract import communication_from_letter
+from dlp.extract.letter import locate_address_block
+
+LETTERHEAD = "Riverbend Water\n1 River Road\nBendigo VIC 3550\nPhone 1300 555 010\nABN 51 824 753 556\n"
+
+
+@pytest.mark.parametrize(
+    ("text", "people", "lines"),
+    [
+        # columns: the account box printed beside the address, set apart by spaces
+        (
+            LETTERHEAD + "MS ZOË O'BRIEN-SMITH          Account number  3138 9721 228\n"
+            "UNIT 4, 12 WATTLE STREET       Issue date  20 November 2026\n"
+            "KANGAROO FLAT VIC              Enquiries   1300 555 010\n3555\n\n"
+            "Property: 14 Wattle St, Kangaroo Flat VIC 3555\nOur ref: AB/1234\n\nHi Zoë,\n",
+            ("MS ZOË O'BRIEN-SMITH",),
+            ("UNIT 4, 12 WATTLE STREET", "KANGAROO FLAT VIC 3555"),
+        ),
+        (
+            "ACME PTY LTD\nAttention: Ms Jane Citizen\nLevel 3, 100 Collins Street\nMELBOURNE VIC 3000\n\nDear Jane,\n",
+            ("Ms Jane Citizen",),
+            ("Level 3, 100 Collins Street", "MELBOURNE VIC 3000"),
+        ),
+        (
+            "Mr Sam Ortiz\nc/- Legal Aid NSW\nPO Box 123\nSydney New South Wales 2001\n\nTo whom it may concern\n",
+            ("Mr Sam Ortiz",),
+            ("PO Box 123", "Sydney New South Wales 2001"),
+        ),
+        ("Tom and Mia Fraser\nLocked Bag 7\nDARWIN NT 0800\n\nHello\n", ("Tom Fraser", "Mia Fraser"), None),
+        (
+            "Mr A Nguyen & Ms B Walker\n5 Ocean Pde\nCottesloe WA 6011\n\nDear both,\n",
+            ("Mr A Nguyen", "Ms B Walker"),
+            None,
+        ),
+        ("Sam Ortiz and Lee Park\n2 Hill Rd\nHobart Tasmania 7000\n", ("Sam Ortiz", "Lee Park"), None),
+        # no salutation at all; the letterhead's own address comes first and is passed over
+        (
+            "Riverbend Water, 1 River Road, Bendigo VIC 3550, ph 1300 555 010\n\nMs Ann Lee\n12 Wattle St\n"
+            "Bendigo VIC 3550\n\nYour account is in credit.\n",
+            ("Ms Ann Lee",),
+            ("12 Wattle St", "Bendigo VIC 3550"),
+        ),
+    ],
+)
+def test_layouts(text: str, people: tuple[str, ...], lines: tuple[str, ...] | None) -> None:
+    block, problem = locate_address_block(text)
+    assert block is not None, problem
+    assert block.people == people
+    if lines:
+        assert block.address_lines == lines
+
+
+def test_occupier_notice() -> None:
+    block, _ = locate_address_block("To the Occupier\n12 Wattle St\nBendigo VIC 3550\n\nPlanned works on Monday.\n")
+    assert block is not None and block.occupier and block.people == ()
+
+
+def test_labelled_line_is_content_not_the_addressee() -> None:
+    block, problem = locate_address_block("Property: 14 Wattle St, Bendigo VIC 3550\n\nDear customer,\n")
+    assert block is None and problem is not None and "labelled" in problem
+
+
+def test_window_envelope_pdf_read_by_position() -> None:
+    """The template draws the account box first and the address last: reading order would interleave them."""
+    pdf = FPDF(format="A4", unit="mm")
+    pdf.add_page()
+    pdf.set_font("Helvetica", size=10)
+
+    def at(x: float, y: float, rows: list[str]) -> None:
+        for i, row in enumerate(rows):
+            pdf.text(x, y + i * 4.5, row)
+
+    at(140, 15, ["Riverbend Water", "1 River Road", "Bendigo VIC 3550", "Phone 1300 555 010"])
+    at(120, 48, ["Account number", "Issue date", "Enquiries"])
+    at(150, 48, ["3138 9721 228", "20 November 2026", "1300 555 010"])
+    at(22, 85, ["Property: 14 Wattle St, Kangaroo Flat VIC 3555", "", "Hi Zoe,", "Your bill is enclosed."])
+    at(22, 48, ["MS ZOE OBRIEN", "UNIT 4, 12 WATTLE STREET", "KANGAROO FLAT VIC", "3555"])
+    item = communication_from_letter(bytes(pdf.output()), "bill.pdf")
+    block = item.address_block
+    assert block is not None, item.address_problem
+    assert block.people == ("MS ZOE OBRIEN",)
+    assert block.address_lines == ("UNIT 4, 12 WATTLE STREET", "KANGAROO FLAT VIC 3555")

@@ -1,0 +1,40 @@
+"""Suppressed addresses written loosely are still found; neighbours and other places are not (issue 9, point 5)."""
+
+from __future__ import annotations
+
+import pytest
+
+from dlp.registry.loose import SuppressedAddresses
+
+HIDDEN = SuppressedAddresses(
+    [("C1", "Unit 4, 12 Wattle Street, Kangaroo Flat VIC 3555"), ("C2", "7 Lilly Pilly Crt, Echuca VIC 3564")]
+)
+
+
+@pytest.mark.parametrize(
+    ("text", "client"),
+    [
+        ("now living at 4/12 Wattel St, Kangaroo Flat", "C1"),  # two letters swapped
+        ("Street: 4/12 WATTLE ST\nSuburb: KANGAROO FLAT\nState: VIC  Postcode: 3555", "C1"),  # a form
+        ("Unit 4, 12 Wattle St | Kangaroo Flat | VIC | 3555", "C1"),  # table cells
+        ("4/12 Wattle Street", "C1"),  # a bare street line fails closed
+        ("7 Lillypilly Court, Echuca 3564", "C2"),
+        ("7 Lilly Pilly Ct Echuka VIC 3564", "C2"),  # a typo in the suburb
+    ],
+)
+def test_found(text: str, client: str) -> None:
+    assert [m.client_id for m in HIDDEN.find(text)] == [client]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "3/12 Wattle St Kangaroo Flat",  # another unit
+        "4/14 Wattle St Kangaroo Flat VIC 3555",  # the neighbour
+        "4/12 Wattle St, Bendigo VIC 3550",  # the same street in another town
+        "4/12 Wattle Road Kangaroo Flat",  # another street type
+        "7 Lilly Pilly Ct, Echuca VIC 3565",  # another postcode
+    ],
+)
+def test_not_found(text: str) -> None:
+    assert list(HIDDEN.find(text)) == []
