@@ -16,6 +16,7 @@ import unicodedata
 from collections.abc import Iterator
 from dataclasses import dataclass
 from datetime import date
+from functools import lru_cache
 
 # A token is a run of letters or a run of digits: "Acct31389721228" and "31389721228A" hold the reference as a
 # token of its own, so an identifier glued to a word is still found on token boundaries.
@@ -110,42 +111,47 @@ def fold(token: str) -> str:
 
 def canonical_tokens(text: str) -> list[str]:
     """The canonical tokens of a value, as the scanner sees them in text."""
-    return [token for token, _, _ in _canonical(text)]
+    return [token for token, _, _ in canonical_spans(text)]
 
 
-def canonical_spans(text: str) -> list[tuple[str, int, int]]:
-    """The canonical tokens of a text with their original spans."""
-    return list(_canonical(text))
-
-
-def _canonical(text: str) -> Iterator[tuple[str, int, int]]:
+@lru_cache(maxsize=16)
+def canonical_spans(text: str) -> tuple[tuple[str, int, int], ...]:
     """(canonical token, start, end) for every token of `text` that is kept, with its original span.
 
     Address words take one spelling, dwelling words are dropped and a state written out in full becomes its
-    abbreviation (one token spanning the words)."""
-    raw = [(fold(m.group()), m.start(), m.end()) for m in TOKEN.finditer(text)]
+    abbreviation (one token spanning the words). Cached: the recognisers of one text all read its tokens."""
+    if text.isascii():
+        lower = text.lower()  # one call for the whole text; ASCII keeps every offset
+        raw = [(m.group(), m.start(), m.end()) for m in TOKEN.finditer(lower)]
+    else:
+        raw = [(fold(m.group()), m.start(), m.end()) for m in TOKEN.finditer(text)]
     get = _CANONICAL_OR_DROPPED.get
+    phrase_get = _PHRASE_STARTS.get
+    out: list[tuple[str, int, int]] = []
+    append = out.append
     i, n = 0, len(raw)
     while i < n:
-        token, start, end = raw[i]
-        phrases = _PHRASE_STARTS.get(token)
+        item = raw[i]
+        token = item[0]
+        phrases = phrase_get(token)
         if phrases:
             for words, abbr in phrases:
                 k = len(words)
                 if tuple(t for t, _, _ in raw[i : i + k]) == words:
-                    yield abbr, start, raw[i + k - 1][2]
+                    append((abbr, item[1], raw[i + k - 1][2]))
                     i += k
                     break
             else:
-                yield token, start, end
+                append(item)
                 i += 1
             continue
         canonical = get(token)
         if canonical is None:
-            yield token, start, end
+            append(item)
         elif canonical:
-            yield canonical, start, end
+            append((canonical, item[1], item[2]))
         i += 1
+    return tuple(out)
 
 
 def compact(text: str) -> str:
@@ -169,7 +175,7 @@ class CompactText:
         pos = 0
         append = pieces.append
         # Tokens are folded one by one (never the whole text), so offsets stay those of the original.
-        for token, start, end in _canonical(text):
+        for token, start, end in canonical_spans(text):
             starts[pos] = start
             pos += len(token)
             ends[pos] = end
