@@ -67,8 +67,11 @@ def client_addr(c: Client) -> tuple[str, str]:
     return (c.short, c.email)
 
 
-def mail_to_client(c: Client, cm: Person, subject: str, body: str, rng: random.Random, **kw: object) -> bytes:
-    greeting = rng.choice([f"Dear {c.first},", f"Hi {c.first},", f"Dear {c.title} {c.family},", f"Hello {c.first},"])
+def mail_to_client(c: Client, cm: Person, subject: str, body: str, rng: random.Random, greeting: str = "",
+                   **kw: object) -> bytes:
+    pick_greeting = rng.choice([f"Dear {c.first},", f"Hi {c.first},", f"Dear {c.title} {c.family},",
+                                f"Hello {c.first},"])
+    greeting = greeting or pick_greeting
     text = f"{greeting}\n\n{body}\n{staff_signature(cm)}"
     return render(Mail(frm=who(cm), to=[client_addr(c)], subject=subject, text=text, **kw), rng)  # type: ignore[arg-type]
 
@@ -80,3 +83,9 @@ def with_claim(letter: Letter, old: str, new: str) -> Letter:
 
     return replace(letter, subject=sub(letter.subject), paras=[sub(p) for p in letter.paras],
                    refs=[(k, sub(v)) for k, v in letter.refs], pre_greeting=[sub(x) for x in letter.pre_greeting])
+
+
+def rep_of(reg: Registry, rng: random.Random, *kinds: str) -> tuple[Client, Person]:
+    """A client with an authorised contact of one of these kinds (law, advocate, interpreter, family, employer, gp)."""
+    pool = [(w, p) for w in reg.ordinary for p, _f, k in w.reps if k in kinds]
+    return rng.choice(pool)

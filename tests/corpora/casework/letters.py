@@ -55,8 +55,13 @@ class Letter:
         return out
 
 
+def weekday(d: date) -> date:
+    """Move a Saturday or Sunday to the Monday after."""
+    return d + timedelta(days=(7 - d.weekday()) % 7 if d.weekday() >= 5 else 0)
+
+
 def letter_date(rng: random.Random) -> date:
-    return TODAY + timedelta(days=rng.randrange(0, 90))
+    return weekday(TODAY + timedelta(days=rng.randrange(0, 90)))
 
 
 def signoff(cm: Person, rng: random.Random) -> list[str]:
@@ -125,7 +130,7 @@ def compose(kind: str, to: Client, rng: random.Random, *, about: Client | None =
     elif kind == "ime":
         ime = PARTIES["approved"][2]
         doc = rng.choice([p for p in ime.contacts if p.name.startswith("Dr")])
-        appt = when + timedelta(days=rng.randrange(14, 40))
+        appt = weekday(when + timedelta(days=rng.randrange(14, 40)))
         subject = "Independent medical examination - appointment"
         paras = [f"We have arranged for you to attend an independent medical examination (IME) with {doc.name}, "
                  f"{doc.title}, at {ime.postal[0].title()}, North Sydney on {ids.fmt_date(appt, 'weekday')} at "
@@ -176,7 +181,7 @@ def compose(kind: str, to: Client, rng: random.Random, *, about: Client | None =
                  "If you still need treatment for your injury, please contact us before that date. You can ask us "
                  "to reopen your claim later if your injury needs further treatment.", contact]
     else:  # conciliation
-        conf = when + timedelta(days=rng.randrange(10, 30))
+        conf = weekday(when + timedelta(days=rng.randrange(10, 30)))
         subject = "Conciliation conference"
         paras = [f"The Workers Compensation Conciliation Service has listed a conciliation conference on your dispute "
                  f"for {ids.fmt_date(conf, 'weekday')} at 10.00 am, by telephone.",

@@ -145,7 +145,7 @@ def _body(m: Mail) -> MIMEBase:
 
 
 def render(m: Mail, rng: random.Random) -> bytes:
-    when = m.when or datetime(2026, 3, 2, 9, 0, tzinfo=AEST) + timedelta(minutes=rng.randrange(0, 60 * 24 * 80))
+    when = m.when or business_time(rng)
     inner = _body(m)
     msg: MIMEBase
     if m.encrypt == "smime":
@@ -209,10 +209,22 @@ def render(m: Mail, rng: random.Random) -> bytes:
     msg["MIME-Version"] = "1.0"
     for k, v in content_headers:
         msg[k] = v
+    for part in msg.walk():
+        if part is not msg and "MIME-Version" in part:
+            del part["MIME-Version"]  # the email classes stamp it on every part; mail clients do not
     for part in msg.walk():  # the library's boundaries are random: make them reproducible
         if part.is_multipart() and part.get_content_type() != "message/rfc822":
             part.set_boundary(f"----=_Part_{rng.getrandbits(40):010x}")
     return msg.as_bytes(policy=policy.SMTP)
+
+
+def business_time(rng: random.Random, start: datetime | None = None, days: int = 80) -> datetime:
+    """A weekday between 8 am and 6 pm (people send mail in office hours)."""
+    base = start or datetime(2026, 3, 2, 8, 0, tzinfo=AEST)
+    while True:
+        day = base + timedelta(days=rng.randrange(0, days))
+        if day.weekday() < 5:
+            return day.replace(hour=8, minute=0) + timedelta(minutes=rng.randrange(0, 600))
 
 
 def msg_id(rng: random.Random, domain: str = "mail.example") -> str:
@@ -249,8 +261,9 @@ def forward_block(text: str, sender: tuple[str, str], to: list[tuple[str, str]],
             f"Subject: {subject}\nTo: {to_s}\n\n{text}")
 
 
-def earlier(rng: random.Random, days: int = 6) -> datetime:
-    return datetime(2026, 2, 20, 8, 0, tzinfo=AEST) + timedelta(minutes=rng.randrange(0, 60 * 24 * days))
+def earlier(rng: random.Random, days: int = 8) -> datetime:
+    """When the quoted message was sent: a week or so before the reply."""
+    return business_time(rng, datetime(2026, 2, 18, 8, 0, tzinfo=AEST), days)
 
 
 def tiny_png(rgb: tuple[int, int, int] = (196, 64, 40)) -> bytes:

@@ -134,7 +134,7 @@ TEMPLATES = {
                   _letter_c, "merged-window", {"full_name": "Full Name", "address_lines": "Street", "suburb": "Town",
                                                "postcode": "PCode", "reference": "File Ref"}),
     "E": Template("annual statement", ["Title", "GivenName", "FamilyName", "AddressLine1", "AddressLine2", "Locality",
-                                       "State", "Postcode", "ClaimNumber", "OtherRef"], _row_e, _letter_e, "pdf-window",
+                                       "State", "Postcode", "ClaimNumber"], _row_e, _letter_e, "pdf-window",
                   {"suburb": "Locality"}),
     "G": Template("claim review", ["Addressee", "Address", "Suburb", "State", "Postcode", "Claim", "Review"], _row_g,
                   _letter_g, "txt", {"full_name": "Addressee", "address_lines": "Address", "reference": "Claim"}),
@@ -191,13 +191,13 @@ def build_runs(c: Corpus) -> None:
         used.update(x.cid for x in chosen)
         return chosen
 
-    def pair(key: str, category: str, mutate, note: str, pred: Callable[[Client], bool] = lambda x: True,  # type: ignore[no-untyped-def]
-             extra_client: Client | None = None) -> None:
+    def pair(key: str, category: str, legit_category: str, mutate, note: str,  # type: ignore[no-untyped-def]
+             pred: Callable[[Client], bool] = lambda x: True, extra_client: Client | None = None) -> None:
         clients = cohort(pred)
         if extra_client is not None:
             clients[1] = extra_client
         seed = rng.random()
-        legit = _make(c, key, clients, rng, seed, "mail-merge/" + category, None,
+        legit = _make(c, key, clients, rng, seed, "mail-merge/" + legit_category, None,
                       f"{TEMPLATES[key].name}: every letter matches its row")
         bad = _make(c, key, clients, rng, seed, "mail-merge/" + category, mutate, TEMPLATES[key].name)
         legit.twin, bad.twin = bad, legit
@@ -213,7 +213,7 @@ def build_runs(c: Corpus) -> None:
         return out, per, f"claim numbers shift by one row from letter {start + 1}"
 
     victim = next((v for v, _e in c.reg.fv if v.addr.kind in ("street", "unit")), None)
-    pair("A", "row-shift", body_shift, "indexation letters (DOCX folder)", extra_client=victim)
+    pair("A", "row-shift", "docx-folder", body_shift, "indexation letters (DOCX folder)", extra_client=victim)
 
     def duplicate(rows: list[Row], letters: list[Letter], rebuild):  # type: ignore[no-untyped-def]
         d = min(4, len(letters) - 1)
@@ -221,14 +221,14 @@ def build_runs(c: Corpus) -> None:
         per: list[dict[str, object]] = [{"expect": "allow"} for _ in out]
         per[d + 1] = {"expect": "block", "rules": ["mixed_client_documents"]}
         return out, per, f"letter {d + 1} printed twice (the copy is letter {d + 2} of the file; no row of its own)"
-    pair("C", "duplicate", duplicate, "certificate reminders, no reference printed (one merged PDF)")
+    pair("C", "duplicate", "no-reference-printed", duplicate, "certificate reminders, no reference printed (one merged PDF)")
 
     def missing(rows: list[Row], letters: list[Letter], rebuild):  # type: ignore[no-untyped-def]
         gap = min(6, len(letters) - 2)
         out = letters[:gap] + letters[gap + 1:]
         return out, [{"expect": "allow"} for _ in out], (
             f"no letter for row {gap + 1}; each remaining letter is correct for its own addressee and row")
-    pair("E", "missing-letter", missing, "annual statements printing the client's other reference (PDF folder)",
+    pair("E", "missing-letter", "other-reference-printed", missing, "annual statements printing the client's other reference (PDF folder)",
          pred=lambda x: len(x.refs) > 1)
 
     def other_client(rows: list[Row], letters: list[Letter], rebuild):  # type: ignore[no-untyped-def]
@@ -242,7 +242,7 @@ def build_runs(c: Corpus) -> None:
         per: list[dict[str, object]] = [{"expect": "allow"} for _ in out]
         per[k] = {"expect": "block", "rules": ["mismatched_recipient", "mixed_client_documents"]}
         return out, per, f"letter {k + 1} carries the claim of {y.cid}"
-    pair("G", "other-client-data", other_client, "claim review notices, single addressee column (TXT folder)")
+    pair("G", "other-client-data", "single-name-column", other_client, "claim review notices, single addressee column (TXT folder)")
 
     def unmerged(rows: list[Row], letters: list[Letter], rebuild):  # type: ignore[no-untyped-def]
         k = min(2, len(letters) - 1)
@@ -254,7 +254,7 @@ def build_runs(c: Corpus) -> None:
         per: list[dict[str, object]] = [{"expect": "allow"} for _ in out]
         per[k] = {"expect": "block", "rules": ["unmerged_field"]}
         return out, per, f"letter {k + 1} has an unmerged \u00abpayment\u00bb field"
-    pair("I", "unmerged-field", unmerged, "travel reimbursements, snake_case columns (one merged PDF)")
+    pair("I", "unmerged-field", "snake-case-columns", unmerged, "travel reimbursements, snake_case columns (one merged PDF)")
 
     def addressee_shift(rows: list[Row], letters: list[Letter], rebuild):  # type: ignore[no-untyped-def]
         """From letter `start`, each letter is addressed to the previous row's person."""
@@ -265,4 +265,4 @@ def build_runs(c: Corpus) -> None:
                             prev.salutation, letters[i].refs, [], None, letters[i].signoff)
             per[i] = {"expect": "block", "rules": ["mismatched_recipient", "mixed_client_documents"]}
         return out, per, f"address blocks shift by one row from letter {start + 1}"
-    pair("K", "row-shift", addressee_shift, "indexation letters (PDF folder)")
+    pair("K", "row-shift", "pdf-folder", addressee_shift, "indexation letters (PDF folder)")

@@ -5,6 +5,7 @@ from __future__ import annotations
 import csv
 import html
 import io
+import re
 import zipfile
 from collections.abc import Iterable
 from datetime import datetime
@@ -32,7 +33,10 @@ def normalise_zip(data: bytes) -> bytes:
             zi = zipfile.ZipInfo(info.filename, ZIP_TIME)
             zi.compress_type = zipfile.ZIP_DEFLATED
             zi.external_attr = 0o600 << 16
-            dst.writestr(zi, src.read(info.filename))
+            data = src.read(info.filename)
+            if info.filename == "docProps/core.xml":  # openpyxl stamps "modified" with the clock on save
+                data = re.sub(rb"(<dcterms:(?:created|modified)[^>]*>)[^<]*", rb"\g<1>2026-03-02T09:00:00Z", data)
+            dst.writestr(zi, data)
     return out.getvalue()
 
 

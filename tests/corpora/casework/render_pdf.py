@@ -109,7 +109,7 @@ def _body(pdf: FPDF, letter: Letter, subject_first: bool) -> None:
         pdf.ln(3)
     for i, p in enumerate(letter.paras):
         pdf.set_font("Helvetica", size=10)
-        pdf.multi_cell(0, 5, latin(p), new_x="LMARGIN", new_y="NEXT")
+        pdf.multi_cell(0, 5, latin(p), align="L", new_x="LMARGIN", new_y="NEXT")
         pdf.ln(3)
         if i == 0 and letter.table:
             _table(pdf, letter.table)
@@ -126,7 +126,7 @@ def _enclosure(pdf: FPDF, page: Page) -> None:
     pdf.ln(3)
     for line in page.lines:
         pdf.set_font("Helvetica", size=10)
-        pdf.multi_cell(0, 6, latin(line), new_x="LMARGIN", new_y="NEXT")
+        pdf.multi_cell(0, 6, latin(line), align="L", new_x="LMARGIN", new_y="NEXT")
     if page.table:
         pdf.ln(3)
         _table(pdf, page.table)
@@ -259,5 +259,5 @@ def pdf_form(title: str, fields: list[tuple[str, str]], note: str = "") -> bytes
     if note:
         pdf.ln(5)
         pdf.set_font("Helvetica", size=9)
-        pdf.multi_cell(0, 5, latin(note))
+        pdf.multi_cell(0, 5, latin(note), align="L")
     return bytes(pdf.output())

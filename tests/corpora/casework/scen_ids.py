@@ -6,7 +6,7 @@ import random
 from dataclasses import replace
 
 from . import ids
-from .common import cm_of, mail_to_client, other_than, pick, render_letter
+from .common import rep_of, cm_of, mail_to_client, other_than, pick, render_letter
 from .corpus import Corpus
 from .letters import Letter, compose
 from .mail import Mail, render, staff_signature, who
@@ -91,7 +91,7 @@ def _typed_claims(c: Corpus) -> None:
 def _gov_ids(c: Corpus) -> None:
     rng = c.rng("gov-ids")
     for k, style in enumerate(["space", "dash", "dot", "plain"][: max(2, c.n(4))]):
-        w, rep = next((w, p) for w in c.reg.ordinary[k * 7:] for p, f, kind in w.reps if kind in ("law", "employer"))
+        w, rep = rep_of(c.reg, rng, "law", "employer")
         tfn = ids.tfn(rng)
         cm = PAYMENTS_OFFICER
         seed = rng.random()
@@ -111,7 +111,7 @@ def _gov_ids(c: Corpus) -> None:
                     note=f"TFN of {w.cid} ({style}) emailed to an outside representative")
         c.pair(inc, twin)
     for k, style in enumerate(["space", "plain", "dash"][: max(2, c.n(3))]):
-        w, rep = next((w, p) for w in c.reg.ordinary[40 + k * 5:] for p, f, kind in w.reps if kind == "family")
+        w, rep = rep_of(c.reg, rng, "family")
         med = ids.medicare(rng)
         cm = cm_of(rng)
         seed = rng.random()

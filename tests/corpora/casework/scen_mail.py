@@ -7,7 +7,7 @@ import random
 from datetime import datetime
 
 from . import ids, render_docs, render_pdf
-from .common import attach_letter, cm_of, other_than, pick
+from .common import rep_of, attach_letter, cm_of, other_than, pick
 from .corpus import Corpus
 from .letters import KINDS, certificate_page, compose, letter_date
 from .mail import AEST, Att, Mail, render, staff_signature, tiny_png, who
@@ -181,7 +181,7 @@ def _attached_message(c: Corpus, rng: random.Random) -> None:
                 note=f"report row for {stranger.cid}, who does not work for this employer")
     c.pair(inc, twin)
     # a zip of documents for a solicitor
-    w, rep = next((w, p) for w in c.reg.ordinary[100:] for p, _f, k in w.reps if k == "law")
+    w, rep = rep_of(c.reg, rng, "law")
     y = other_than(c.reg, rng, w)
     seed = rng.random()
 
@@ -298,7 +298,7 @@ def build_html(c: Corpus) -> None:
                                  inline=[LOGO, Att("banner.png", tiny_png((30, 90, 160)), cid="banner")]), rng),
               cat + "newsletter", note="newsletter, no client data beyond the addressee")
     for k in range(c.n(2)):
-        w, rep = next((w, p) for w in c.reg.ordinary[200 + k * 9:] for p, _f, kk in w.reps if kk in ("law", "advocate"))
+        w, rep = rep_of(c.reg, rng, "law", "advocate")
         cm = cm_of(rng)
         body = (f"<p>Dear {html.escape(rep.name.split(' ')[0])},</p><p>Payments to your client "
                 f"{html.escape(w.full)}:</p>{_pay_rows([w, w], rng)}<p>Regards,<br>{cm.name}</p>")

@@ -7,7 +7,7 @@ import random
 from dataclasses import replace
 
 from . import hostile, ids, render_docs, render_pdf
-from .common import attach_letter, cm_of, mail_to_client, other_than, pick, render_letter
+from .common import rep_of, attach_letter, cm_of, mail_to_client, other_than, pick, render_letter
 from .corpus import Corpus
 from .letters import KINDS, NOTICE_KINDS, Letter, certificate_page, compose, letter_date, notice, signoff
 from .mail import Att, Mail, render, staff_signature, who
@@ -103,7 +103,7 @@ def build_everyday(c: Corpus) -> None:
                                  f"away:\n\n{lines}\n\n{a.name}", cc=[who(PRIVACY_OFFICER)] if k == 3 else [],
                                  atts=atts), rng), cat + "internal", note=f"internal handover about {len(ws)} clients")
     for k in range(c.n(4)):
-        w, rep = next((w, p) for w in c.reg.ordinary[k * 17:] for p, _f, kind in w.reps if kind == "employer")
+        w, rep = rep_of(c.reg, rng, "employer")
         cm = cm_of(rng)
         letter = compose("rtw", w, rng)
         c.add("eml", render(Mail(who(cm), [who(rep)], f"RTW plan - {w.short}", (
@@ -254,8 +254,8 @@ def build_unmerged(c: Corpus) -> None:
             g = mail_to_client(x, cm, f"Claim {x.claim} - certificate received", body, random.Random(seed))
             subj = "Claim {{claim_number}} - certificate received" if variant == 5 else \
                 f"Claim {x.claim} - certificate received"
-            text_body = body if variant == 5 else "Dear {{first_name}}, " + body
-            b = mail_to_client(x, cm, subj, text_body, random.Random(seed))
+            b = mail_to_client(x, cm, subj, body, random.Random(seed),
+                               greeting="" if variant == 5 else "Dear {{first_name}},")
             ext, what = "eml", "{{claim_number}} in the subject" if variant == 5 else "{{first_name}} in the body"
         elif variant == 3:
             bad = replace(good, name_lines=["<<Title>> <<FirstName>> <<Surname>>"])
@@ -293,7 +293,7 @@ def build_unscannable(c: Corpus) -> None:
     cases = ["encrypted-pdf", "encrypted-docx", "password-zip", "corrupt-pdf", "corrupt-docx", "smime-encrypted",
              "pgp-encrypted", "encrypted-pdf-letter", "zip-bomb"]
     for k, case in enumerate(cases[: max(5, c.n(len(cases)))]):
-        w, rep = next((w, p) for w in c.reg.ordinary[60 + 9 * k:] for p, _f, kind in w.reps if kind in ("law", "advocate"))
+        w, rep = rep_of(c.reg, rng, "law", "advocate")
         cm = cm_of(rng)
         seed = rng.random()
         letter = compose("liability", w, random.Random(seed))

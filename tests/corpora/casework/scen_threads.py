@@ -5,7 +5,7 @@ from __future__ import annotations
 import random
 
 from . import ids
-from .common import cm_of, other_than, pick
+from .common import rep_of, cm_of, other_than, pick
 from .corpus import Corpus
 from .letters import letter_date
 from .mail import Mail, earlier, forward_block, quote_outlook, quote_reply, render, staff_signature, who
@@ -67,7 +67,7 @@ def build(c: Corpus) -> None:
               CAT + "reply-same-client", note=f"reply to {x.cid} quoting their own earlier email (phone, address, DOB)")
     # replies to representatives quoting them
     for k in range(c.n(3)):
-        w, rep = next((w, p) for w in c.reg.ordinary[300 + 11 * k:] for p, _f, kind in w.reps if kind == "law")
+        w, rep = rep_of(c.reg, rng, "law")
         cm = cm_of(rng)
         theirs = (f"Dear {cm.name.split(' ')[0]},\n\nWe act for {w.full} (DOB {ids.fmt_date(w.dob, 'dmy')}), claim "
                   f"{w.claim}. Please provide copies of all medical reports on file.\n\nRegards\n{rep.name}")
@@ -152,7 +152,7 @@ def build(c: Corpus) -> None:
         c.pair(inc, twin)
     # an internal chain forwarded to a solicitor: fine about their client, not with another client's note
     for _k in range(c.n(2)):
-        w, rep = next((w, p) for w in c.reg.ordinary[420 + 13 * _k:] for p, _f, kind in w.reps if kind == "law")
+        w, rep = rep_of(c.reg, rng, "law")
         q_client = other_than(c.reg, rng, w)
         cm, lead = cm_of(rng), cm_of(rng)
         seed = rng.random()
