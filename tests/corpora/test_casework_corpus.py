@@ -12,6 +12,7 @@ import tomllib
 import zipfile
 from email import policy
 from pathlib import Path
+from typing import Any
 
 import pytest
 from pypdf import PdfReader
@@ -21,6 +22,7 @@ from tests.corpora.casework.generate import generate
 from tests.corpora.casework.registry import COLUMNS
 
 SCALE = 0.2
+Label = dict[str, Any]
 SEED = 3
 
 
@@ -31,13 +33,13 @@ def out(tmp_path_factory: pytest.TempPathFactory) -> Path:
     return path
 
 
-def _labels(out: Path) -> list[dict[str, object]]:
+def _labels(out: Path) -> list[Label]:
     return [json.loads(line) for line in (out / "labels.jsonl").read_text(encoding="utf-8").splitlines()]
 
 
-def _is_block(label: dict[str, object]) -> bool:
+def _is_block(label: Label) -> bool:
     if "letters" in label and label["channel"] == "scan":
-        return any(x["expect"] == "block" for x in label["letters"])  # type: ignore[union-attr, index]
+        return any(x["expect"] == "block" for x in label["letters"])
     if label["channel"] == "batch":
         return label["run_expect"] == "block"
     return label["expect"] == "block"
@@ -67,14 +69,19 @@ def test_registry_is_valid_and_links_resolve(out: Path) -> None:
             assert shared, "co-claimants share a claim"
         for a in filter(None, r["authorised_contacts"].split(";")):
             assert "@" in a or a in ids
-        own = set(r["references"].split(";")) - {x for j in r["joint_with"].split(";") if j
-                                                 for x in by_id[j]["references"].split(";")}
+        own = set(r["references"].split(";")) - {
+            x for j in r["joint_with"].split(";") if j for x in by_id[j]["references"].split(";")
+        }
         assert not own & refs, "a client's own references are unique"
         refs |= own
     victims = [r for r in rows if "postal_address" in r["suppressed"]]
     assert victims and all(r["joint_with"] for r in victims)
-    states = {s for r in rows for s in ("NSW", "VIC", "QLD", "SA", "WA", "TAS", "NT", "ACT")
-              if re.search(rf"\b{s}\b", r["postal_address"])}
+    states = {
+        s
+        for r in rows
+        for s in ("NSW", "VIC", "QLD", "SA", "WA", "TAS", "NT", "ACT")
+        if re.search(rf"\b{s}\b", r["postal_address"])
+    }
     assert len(states) == 8
 
 
@@ -103,7 +110,7 @@ def test_labels_follow_the_format(out: Path) -> None:
             entries = x["letters"]
         else:
             entries = [x]
-        for e in entries:  # type: ignore[attr-defined]
+        for e in entries:
             assert e["expect"] in ("allow", "block")
             if e["expect"] == "block":
                 assert e["rules"] and set(e["rules"]) <= set(RULES)
@@ -119,7 +126,7 @@ def test_every_incident_has_a_legitimate_twin(out: Path) -> None:
     labels = {x["id"]: x for x in _labels(out)}
     for x in labels.values():
         if _is_block(x):
-            twin = labels[x["twin"]]  # type: ignore[index]
+            twin = labels[x["twin"]]
             assert not _is_block(twin), x["id"]
             assert twin["twin"] == x["id"]
             assert twin["channel"] == x["channel"]
@@ -155,7 +162,12 @@ def _check_part(name: str, data: bytes, unscannable: bool) -> None:
         assert msg["From"] and msg["To"] and msg["Date"] and msg["Message-ID"]
         for part in msg.walk():
             fn = part.get_filename()
-            if fn and not part.is_multipart() and not part.get("Content-ID") and not fn.endswith((".p7s", ".p7m", ".asc")):
+            if (
+                fn
+                and not part.is_multipart()
+                and not part.get("Content-ID")
+                and not fn.endswith((".p7s", ".p7m", ".asc"))
+            ):
                 payload = part.get_payload(decode=True)
                 if isinstance(payload, bytes):
                     _check_part(fn, payload, unscannable)
@@ -163,30 +175,30 @@ def _check_part(name: str, data: bytes, unscannable: bool) -> None:
 
 def test_every_file_exists_and_opens(out: Path) -> None:
     for x in _labels(out):
-        unscannable = "unscannable_content" in (x.get("rules") or [])  # type: ignore[operator]
+        unscannable = "unscannable_content" in (x.get("rules") or [])
         if x["channel"] == "scan":
             path = out / str(x["path"])
             _check_part(path.name, path.read_bytes(), unscannable)
             if "letters" in x:
                 pages = PdfReader(path).pages
                 starts = sum(1 for p in pages if re.search(r"^Dear ", p.extract_text(), re.M))
-                assert starts == len(x["letters"])  # type: ignore[arg-type]
+                assert starts == len(x["letters"])
             continue
-        with (out / str(x["data"])).open(encoding="utf-8", newline="") as f:
-            rows = list(csv.DictReader(f))
+        with (out / str(x["data"])).open(encoding="utf-8", newline="") as data:
+            rows = list(csv.DictReader(data))
         letters = out / str(x["letters"])
         per = x["per_letter"]
         if letters.is_dir():
             files = sorted(letters.iterdir(), key=lambda p: int(re.sub(r"\D", "", p.stem)))
-            assert len(files) == len(per)  # type: ignore[arg-type]
+            assert len(files) == len(per)
             for f in files:
                 _check_part(f.name, f.read_bytes(), False)
         else:
             pages = PdfReader(letters).pages
-            assert sum(1 for p in pages if re.search(r"^Dear ", p.extract_text(), re.M)) == len(per)  # type: ignore[arg-type]
-        for col, source in (x.get("map") or {}).items():  # type: ignore[union-attr]
+            assert sum(1 for p in pages if re.search(r"^Dear ", p.extract_text(), re.M)) == len(per)
+        for col, source in (x.get("map") or {}).items():
             assert all(c in rows[0] for c in str(source).split(",")), col
-        assert (x["run_expect"] == "block") == (any(e["expect"] == "block" for e in per) or len(per) != len(rows))  # type: ignore[union-attr]
+        assert (x["run_expect"] == "block") == (any(e["expect"] == "block" for e in per) or len(per) != len(rows))
 
 
 def test_notes_name_no_one(out: Path) -> None:

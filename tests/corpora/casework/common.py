@@ -13,8 +13,20 @@ from .org import CASE_MANAGERS, Person
 from .people import Client
 from .registry import Registry
 
-LETTER_FORMATS = ("pdf-window", "pdf-right", "pdf-classic", "pdf-plain", "docx-table", "docx-right", "docx-plain",
-                  "rtf", "rtf-right", "txt", "txt-columns", "html")
+LETTER_FORMATS = (
+    "pdf-window",
+    "pdf-right",
+    "pdf-classic",
+    "pdf-plain",
+    "docx-table",
+    "docx-right",
+    "docx-plain",
+    "rtf",
+    "rtf-right",
+    "txt",
+    "txt-columns",
+    "html",
+)
 
 
 def render_letter(letter: Letter, fmt: str, merge_fields: bool = False) -> tuple[str, bytes]:
@@ -37,26 +49,42 @@ def attach_letter(letter: Letter, fmt: str, filename: str) -> Att:
     return Att(f"{filename}.{ext}", data)
 
 
-def pick(reg: Registry, rng: random.Random, pred: Callable[[Client], bool] = lambda c: True,
-         exclude: tuple[Client, ...] = ()) -> Client:
+def pick(
+    reg: Registry, rng: random.Random, pred: Callable[[Client], bool] = lambda c: True, exclude: tuple[Client, ...] = ()
+) -> Client:
     pool = [c for c in reg.ordinary if pred(c) and c not in exclude]
     return rng.choice(pool)
 
 
-def pick_many(reg: Registry, rng: random.Random, n: int, pred: Callable[[Client], bool] = lambda c: True,
-              exclude: tuple[Client, ...] = ()) -> list[Client]:
+def pick_many(
+    reg: Registry,
+    rng: random.Random,
+    n: int,
+    pred: Callable[[Client], bool] = lambda c: True,
+    exclude: tuple[Client, ...] = (),
+) -> list[Client]:
     pool = [c for c in reg.ordinary if pred(c) and c not in exclude]
     return rng.sample(pool, n)
 
 
 def other_than(reg: Registry, rng: random.Random, *clients: Client) -> Client:
     """An unrelated client: not the same person, not a co-claimant, not a representative of them."""
-    ids = {c.cid for c in clients} | {j for c in clients for j in c.joint_with} | \
-        {a for c in clients for a in c.authorised}
+    ids = (
+        {c.cid for c in clients}
+        | {j for c in clients for j in c.joint_with}
+        | {a for c in clients for a in c.authorised}
+    )
     emails = {a for c in clients for a in c.authorised}
-    return pick(reg, rng, lambda o: o.cid not in ids and not (set(o.authorised) & emails)
-                and o.addr.registry_line() not in {c.addr.registry_line() for c in clients}
-                and o.family not in {c.family for c in clients})
+    return pick(
+        reg,
+        rng,
+        lambda o: (
+            o.cid not in ids
+            and not (set(o.authorised) & emails)
+            and o.addr.registry_line() not in {c.addr.registry_line() for c in clients}
+            and o.family not in {c.family for c in clients}
+        ),
+    )
 
 
 def cm_of(rng: random.Random) -> Person:
@@ -67,10 +95,12 @@ def client_addr(c: Client) -> tuple[str, str]:
     return (c.short, c.email)
 
 
-def mail_to_client(c: Client, cm: Person, subject: str, body: str, rng: random.Random, greeting: str = "",
-                   **kw: object) -> bytes:
-    pick_greeting = rng.choice([f"Dear {c.first},", f"Hi {c.first},", f"Dear {c.title} {c.family},",
-                                f"Hello {c.first},"])
+def mail_to_client(
+    c: Client, cm: Person, subject: str, body: str, rng: random.Random, greeting: str = "", **kw: object
+) -> bytes:
+    pick_greeting = rng.choice(
+        [f"Dear {c.first},", f"Hi {c.first},", f"Dear {c.title} {c.family},", f"Hello {c.first},"]
+    )
     greeting = greeting or pick_greeting
     text = f"{greeting}\n\n{body}\n{staff_signature(cm)}"
     return render(Mail(frm=who(cm), to=[client_addr(c)], subject=subject, text=text, **kw), rng)  # type: ignore[arg-type]
@@ -78,11 +108,17 @@ def mail_to_client(c: Client, cm: Person, subject: str, body: str, rng: random.R
 
 def with_claim(letter: Letter, old: str, new: str) -> Letter:
     """The same letter with one claim number swapped for another everywhere it is printed."""
+
     def sub(s: str) -> str:
         return s.replace(old, new)
 
-    return replace(letter, subject=sub(letter.subject), paras=[sub(p) for p in letter.paras],
-                   refs=[(k, sub(v)) for k, v in letter.refs], pre_greeting=[sub(x) for x in letter.pre_greeting])
+    return replace(
+        letter,
+        subject=sub(letter.subject),
+        paras=[sub(p) for p in letter.paras],
+        refs=[(k, sub(v)) for k, v in letter.refs],
+        pre_greeting=[sub(x) for x in letter.pre_greeting],
+    )
 
 
 def rep_of(reg: Registry, rng: random.Random, *kinds: str) -> tuple[Client, Person]:

@@ -9,11 +9,31 @@ from pathlib import Path
 
 from .registry import Registry
 
-RULES = ("mismatched_recipient", "suppressed_detail_exposed", "mixed_client_documents", "bulk_client_data",
-         "sensitive_identifier", "unmerged_field", "unscannable_content")
-AREAS = ("address-block", "recipient-own-details", "relationships", "headers-links", "suppressed-loose",
-         "identifiers-dates", "mime-parts", "mail-merge", "threads", "html-mail", "everyday", "bulk", "unmerged",
-         "unscannable")
+RULES = (
+    "mismatched_recipient",
+    "suppressed_detail_exposed",
+    "mixed_client_documents",
+    "bulk_client_data",
+    "sensitive_identifier",
+    "unmerged_field",
+    "unscannable_content",
+)
+AREAS = (
+    "address-block",
+    "recipient-own-details",
+    "relationships",
+    "headers-links",
+    "suppressed-loose",
+    "identifiers-dates",
+    "mime-parts",
+    "mail-merge",
+    "threads",
+    "html-mail",
+    "everyday",
+    "bulk",
+    "unmerged",
+    "unscannable",
+)
 
 
 @dataclass
@@ -40,7 +60,7 @@ class Run:
     category: str
     data_name: str
     data: bytes
-    letters: list[tuple[str, bytes]]      # (file name, bytes) in order; one entry for a merged PDF
+    letters: list[tuple[str, bytes]]  # (file name, bytes) in order; one entry for a merged PDF
     merged: bool
     per_letter: list[dict[str, object]]
     run_expect: str
@@ -65,8 +85,17 @@ class Corpus:
     def n(self, base: int) -> int:
         return max(1, round(base * self.scale))
 
-    def add(self, ext: str, data: bytes, category: str, *, rules: list[str] | None = None, suppressed: bool = False,
-            note: str = "", letters: list[dict[str, object]] | None = None) -> Item:
+    def add(
+        self,
+        ext: str,
+        data: bytes,
+        category: str,
+        *,
+        rules: list[str] | None = None,
+        suppressed: bool = False,
+        note: str = "",
+        letters: list[dict[str, object]] | None = None,
+    ) -> Item:
         area = category.split("/")[0]
         assert area in AREAS, category
         for r in rules or []:
@@ -121,8 +150,13 @@ class Corpus:
                 for name, data in run.letters:
                     (base / "letters" / name).write_bytes(data)
                 letters_path = f"runs/{run.id}/letters/"
-            label = {"id": run.id, "channel": "batch", "category": run.category,
-                     "data": f"runs/{run.id}/{run.data_name}", "letters": letters_path}
+            label = {
+                "id": run.id,
+                "channel": "batch",
+                "category": run.category,
+                "data": f"runs/{run.id}/{run.data_name}",
+                "letters": letters_path,
+            }
             if run.map:
                 label["map"] = run.map
             label["per_letter"] = run.per_letter

@@ -1,6 +1,6 @@
 """Generate the casework corpus: a workers' compensation claims agent's outgoing mail, letters and merge runs.
 
-    python -m tests.corpora.casework.generate OUTDIR [--seed 1] [--scale 1.0]
+python -m tests.corpora.casework.generate OUTDIR [--seed 1] [--scale 1.0]
 """
 
 from __future__ import annotations
@@ -11,7 +11,18 @@ import sys
 from collections.abc import Callable
 from pathlib import Path
 
-from . import scen_address, scen_ids, scen_mail, scen_misc, scen_relations, scen_suppressed, scen_threads
+from . import (
+    scen_address,
+    scen_everyday,
+    scen_faults,
+    scen_headers,
+    scen_html,
+    scen_ids,
+    scen_loose,
+    scen_mime,
+    scen_relations,
+    scen_threads,
+)
 from .corpus import Corpus
 from .merge_runs import build_runs
 from .org import config_toml
@@ -21,16 +32,16 @@ FAMILIES: list[Callable[[Corpus], None]] = [
     scen_address.build_address_block,
     scen_address.build_own_details,
     scen_relations.build,
-    scen_suppressed.build_headers,
-    scen_suppressed.build_loose,
+    scen_headers.build_headers,
+    scen_loose.build_loose,
     scen_ids.build,
-    scen_mail.build_mime,
-    scen_mail.build_html,
+    scen_mime.build_mime,
+    scen_html.build_html,
     scen_threads.build,
-    scen_misc.build_everyday,
-    scen_misc.build_bulk,
-    scen_misc.build_unmerged,
-    scen_misc.build_unscannable,
+    scen_everyday.build_everyday,
+    scen_faults.build_bulk,
+    scen_faults.build_unmerged,
+    scen_faults.build_unscannable,
     build_runs,
 ]
 
@@ -61,8 +72,10 @@ def main(argv: list[str] | None = None) -> int:
         p.error("--scale must be positive")
     corpus = generate(args.outdir, args.seed, args.scale)
     incidents = sum(1 for i in corpus.items if i.is_incident)
-    print(f"{len(corpus.items)} items ({incidents} incidents, {len(corpus.items) - incidents} legitimate), "
-          f"{len(corpus.runs)} mail-merge runs, {len(corpus.reg.clients)} clients -> {args.outdir}")
+    print(
+        f"{len(corpus.items)} items ({incidents} incidents, {len(corpus.items) - incidents} legitimate), "
+        f"{len(corpus.runs)} mail-merge runs, {len(corpus.reg.clients)} clients -> {args.outdir}"
+    )
     return 0
 
 

@@ -6,8 +6,8 @@ import io
 import random
 import struct
 import zlib
-from contextlib import contextmanager
 from collections.abc import Iterator
+from contextlib import contextmanager
 
 _CRC_TABLE = []
 for _n in range(256):
@@ -58,10 +58,36 @@ def encrypted_zip(files: list[tuple[str, bytes]], password: str, rng: random.Ran
         enc = _ZipCrypto(password.encode()).encrypt(header + deflated)
         fname = name.encode()
         offset = out.tell()
-        out.write(struct.pack("<IHHHHHIIIHH", 0x04034B50, 20, 1, 8, dos_time, dos_date, crc, len(enc), len(data),
-                              len(fname), 0) + fname + enc)
-        central.append(struct.pack("<IHHHHHHIIIHHHHHII", 0x02014B50, 20, 20, 1, 8, dos_time, dos_date, crc,
-                                   len(enc), len(data), len(fname), 0, 0, 0, 0, 0x20, offset) + fname)
+        out.write(
+            struct.pack(
+                "<IHHHHHIIIHH", 0x04034B50, 20, 1, 8, dos_time, dos_date, crc, len(enc), len(data), len(fname), 0
+            )
+            + fname
+            + enc
+        )
+        central.append(
+            struct.pack(
+                "<IHHHHHHIIIHHHHHII",
+                0x02014B50,
+                20,
+                20,
+                1,
+                8,
+                dos_time,
+                dos_date,
+                crc,
+                len(enc),
+                len(data),
+                len(fname),
+                0,
+                0,
+                0,
+                0,
+                0x20,
+                offset,
+            )
+            + fname
+        )
     cd_start = out.tell()
     for c in central:
         out.write(c)
@@ -103,8 +129,9 @@ def truncated(data: bytes, keep: float = 0.45) -> bytes:
 
 def bomb_zip(name: str = "claims_export.csv", size_mb: int = 60) -> bytes:
     """A tiny archive that inflates to tens of megabytes (an export padded with blank rows)."""
-    from .render_docs import ZIP_TIME
     import zipfile
+
+    from .render_docs import ZIP_TIME
 
     out = io.BytesIO()
     row = b",,,,,,\r\n"

@@ -15,8 +15,20 @@ MEDICARE_WEIGHTS = (1, 3, 7, 9, 1, 3, 7, 9)
 ABN_WEIGHTS = (10, 1, 3, 5, 7, 9, 11, 13, 15, 17, 19)
 ACN_WEIGHTS = (8, 7, 6, 5, 4, 3, 2, 1)
 
-MONTHS = ("January", "February", "March", "April", "May", "June", "July", "August", "September", "October",
-          "November", "December")
+MONTHS = (
+    "January",
+    "February",
+    "March",
+    "April",
+    "May",
+    "June",
+    "July",
+    "August",
+    "September",
+    "October",
+    "November",
+    "December",
+)
 
 
 def _digits(rng: random.Random, n: int) -> list[int]:
@@ -87,6 +99,7 @@ def fmt_acn(n: str) -> str:
 
 # --- claim references -------------------------------------------------------------------------------
 
+
 def claim_number(rng: random.Random, year: int) -> str:
     """Current-system claim number, e.g. WC-24-0183377."""
     return f"WC-{year % 100:02d}-{rng.randrange(100000, 999999):07d}"
@@ -101,14 +114,26 @@ def fmt_ref(ref: str, style: str) -> str:
     """A reference as a person might type it: with spaces, without separators, in lower case."""
     if ref.startswith("WC-"):
         _, yy, num = ref.split("-")
-        return {"canon": ref, "space": f"WC {yy} {num}", "plain": f"WC{yy}{num}", "lower": ref.lower(),
-                "slash": f"WC/{yy}/{num}"}.get(style, ref)
+        return {
+            "canon": ref,
+            "space": f"WC {yy} {num}",
+            "plain": f"WC{yy}{num}",
+            "lower": ref.lower(),
+            "slash": f"WC/{yy}/{num}",
+        }.get(style, ref)
     main, suffix = ref.split("/")
-    return {"canon": ref, "space": f"{main[:4]} {main[4:]}/{suffix}", "plain": ref,
-            "lower": ref, "slash": ref, "dash": f"{main}-{suffix}"}.get(style, ref)
+    return {
+        "canon": ref,
+        "space": f"{main[:4]} {main[4:]}/{suffix}",
+        "plain": ref,
+        "lower": ref,
+        "slash": ref,
+        "dash": f"{main}-{suffix}",
+    }.get(style, ref)
 
 
 # --- dates ------------------------------------------------------------------------------------------
+
 
 def _ordinal(n: int) -> str:
     if 10 <= n % 100 <= 20:
@@ -137,6 +162,7 @@ def fmt_date(d: date, style: str) -> str:
 
 # --- phones -----------------------------------------------------------------------------------------
 
+
 def mobile(rng: random.Random) -> str:
     return f"04{rng.randrange(10, 100):02d} {rng.randrange(0, 1000):03d} {rng.randrange(0, 1000):03d}"
 
@@ -157,16 +183,28 @@ def fmt_phone(phone: str, style: str) -> str:
     if d.startswith("04"):
         a, b, c = d[:4], d[4:7], d[7:]
         return {
-            "canon": f"{a} {b} {c}", "plain": d, "dash": f"{a}-{b}-{c}", "dot": f"{a}.{b}.{c}",
-            "intl": f"+61 {d[1:4]} {b} {c}", "intl-plain": f"+61{d[1:]}", "brackets": f"({a}) {b} {c}",
-            "pairs": f"{d[:2]} {d[2:6]} {d[6:]}", "local": f"{a} {b} {c}",
+            "canon": f"{a} {b} {c}",
+            "plain": d,
+            "dash": f"{a}-{b}-{c}",
+            "dot": f"{a}.{b}.{c}",
+            "intl": f"+61 {d[1:4]} {b} {c}",
+            "intl-plain": f"+61{d[1:]}",
+            "brackets": f"({a}) {b} {c}",
+            "pairs": f"{d[:2]} {d[2:6]} {d[6:]}",
+            "local": f"{a} {b} {c}",
         }[style]
     area, local = d[:2], d[2:]
     p, q = local[:4], local[4:]
     return {
-        "canon": f"({area}) {p} {q}", "plain": d, "dash": f"{area}-{p}-{q}", "dot": f"{area}.{p}.{q}",
-        "intl": f"+61 {area[1]} {p} {q}", "intl-plain": f"+61{area[1]}{local}", "brackets": f"({area}){p}{q}",
-        "pairs": f"{area} {p} {q}", "local": f"{p} {q}",
+        "canon": f"({area}) {p} {q}",
+        "plain": d,
+        "dash": f"{area}-{p}-{q}",
+        "dot": f"{area}.{p}.{q}",
+        "intl": f"+61 {area[1]} {p} {q}",
+        "intl-plain": f"+61{area[1]}{local}",
+        "brackets": f"({area}){p}{q}",
+        "pairs": f"{area} {p} {q}",
+        "local": f"{p} {q}",
     }[style]
 
 

@@ -22,13 +22,25 @@ from . import org
 from .org import Person
 
 AEST = timezone(timedelta(hours=11))
-CTYPES = {"pdf": "application/pdf", "docx": "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
-          "xlsx": "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", "csv": "text/csv",
-          "rtf": "application/rtf", "txt": "text/plain", "zip": "application/zip", "ics": "text/calendar",
-          "vcf": "text/vcard", "png": "image/png", "html": "text/html", "eml": "message/rfc822"}
-DISCLAIMER = ("This email and any attachments are confidential and may contain personal or health information. "
-              "If you are not the intended recipient, please tell the sender and delete it. Corella Claims Services "
-              "handles personal information under its privacy policy: corellaclaims.example/privacy")
+CTYPES = {
+    "pdf": "application/pdf",
+    "docx": "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
+    "xlsx": "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+    "csv": "text/csv",
+    "rtf": "application/rtf",
+    "txt": "text/plain",
+    "zip": "application/zip",
+    "ics": "text/calendar",
+    "vcf": "text/vcard",
+    "png": "image/png",
+    "html": "text/html",
+    "eml": "message/rfc822",
+}
+DISCLAIMER = (
+    "This email and any attachments are confidential and may contain personal or health information. "
+    "If you are not the intended recipient, please tell the sender and delete it. Corella Claims Services "
+    "handles personal information under its privacy policy: corellaclaims.example/privacy"
+)
 
 
 @dataclass
@@ -55,8 +67,8 @@ class Mail:
     inline: list[Att] = field(default_factory=list)
     when: datetime | None = None
     in_reply_to: str = ""
-    sign: str = ""      # "" | smime | pgp
-    encrypt: str = ""   # "" | smime | pgp
+    sign: str = ""  # "" | smime | pgp
+    encrypt: str = ""  # "" | smime | pgp
     calendar: bytes | None = None  # an invitation as its own text/calendar alternative
     headers: dict[str, str] = field(default_factory=dict)
 
@@ -68,8 +80,10 @@ def who(p: Person) -> tuple[str, str]:
 def staff_signature(p: Person, short: bool = False) -> str:
     if short:
         return f"\n{p.name.split(' ')[0]}\n"
-    return (f"\nKind regards,\n\n{p.name}\n{p.title} | {org.ORG_NAME}\nT {p.phone or org.ORG_PHONE} | {org.ORG_PHONE}\n"
-            f"{org.ORG_POSTAL[0]}, {org.ORG_POSTAL[1].title().replace('Nsw', 'NSW')}\n{org.DOMAIN}\n\n{DISCLAIMER}\n")
+    return (
+        f"\nKind regards,\n\n{p.name}\n{p.title} | {org.ORG_NAME}\nT {p.phone or org.ORG_PHONE} | {org.ORG_PHONE}\n"
+        f"{org.ORG_POSTAL[0]}, {org.ORG_POSTAL[1].title().replace('Nsw', 'NSW')}\n{org.DOMAIN}\n\n{DISCLAIMER}\n"
+    )
 
 
 def _text_part(text: str, subtype: str = "plain") -> MIMEText:
@@ -112,7 +126,7 @@ def _att_part(a: Att) -> MIMEBase:
 def _random_b64(rng: random.Random, n: int, width: int = 76) -> str:
     raw = bytes([0x30, 0x82, (n >> 8) & 0xFF, n & 0xFF]) + bytes(rng.randrange(256) for _ in range(n))
     s = base64.b64encode(raw).decode()
-    return "\n".join(s[i:i + width] for i in range(0, len(s), width))
+    return "\n".join(s[i : i + width] for i in range(0, len(s), width))
 
 
 def _body(m: Mail) -> MIMEBase:
@@ -149,7 +163,9 @@ def render(m: Mail, rng: random.Random) -> bytes:
     inner = _body(m)
     msg: MIMEBase
     if m.encrypt == "smime":
-        msg = MIMENonMultipart("application", "pkcs7-mime", **{"smime-type": "enveloped-data", "name": "smime.p7m"})
+        msg = MIMENonMultipart("application", "pkcs7-mime")
+        msg.set_param("smime-type", "enveloped-data")
+        msg.set_param("name", "smime.p7m")
         msg.add_header("Content-Disposition", "attachment", filename="smime.p7m")
         msg.add_header("Content-Transfer-Encoding", "base64")
         msg.set_payload(_random_b64(rng, 2400 + len(inner.as_bytes()) // 2))
@@ -158,9 +174,12 @@ def render(m: Mail, rng: random.Random) -> bytes:
         ver = MIMEApplication(b"Version: 1\n", "pgp-encrypted", _encoder=lambda p: None)
         ver.set_payload("Version: 1\n")
         msg.attach(ver)
-        armored = ("-----BEGIN PGP MESSAGE-----\n\n" + _random_b64(rng, 1800, 64)
-                   + f"\n={base64.b64encode(bytes(rng.randrange(256) for _ in range(3))).decode()}"
-                   + "\n-----END PGP MESSAGE-----\n")
+        armored = (
+            "-----BEGIN PGP MESSAGE-----\n\n"
+            + _random_b64(rng, 1800, 64)
+            + f"\n={base64.b64encode(bytes(rng.randrange(256) for _ in range(3))).decode()}"
+            + "\n-----END PGP MESSAGE-----\n"
+        )
         data = MIMEApplication(armored.encode(), "octet-stream", _encoder=lambda p: None)
         data.set_payload(armored)
         data.add_header("Content-Disposition", "inline", filename="encrypted.asc")
@@ -177,9 +196,12 @@ def render(m: Mail, rng: random.Random) -> bytes:
     elif m.sign == "pgp":
         msg = MIMEMultipart("signed", protocol="application/pgp-signature", micalg="pgp-sha256")
         msg.attach(inner)
-        armored = ("-----BEGIN PGP SIGNATURE-----\n\n" + _random_b64(rng, 280, 64)
-                   + f"\n={base64.b64encode(bytes(rng.randrange(256) for _ in range(3))).decode()}"
-                   + "\n-----END PGP SIGNATURE-----\n")
+        armored = (
+            "-----BEGIN PGP SIGNATURE-----\n\n"
+            + _random_b64(rng, 280, 64)
+            + f"\n={base64.b64encode(bytes(rng.randrange(256) for _ in range(3))).decode()}"
+            + "\n-----END PGP SIGNATURE-----\n"
+        )
         sig = MIMEApplication(armored.encode(), "pgp-signature", _encoder=lambda p: None)
         sig.set_payload(armored)
         sig.add_header("Content-Description", "OpenPGP digital signature")
@@ -233,6 +255,7 @@ def msg_id(rng: random.Random, domain: str = "mail.example") -> str:
 
 # --- thread quoting -----------------------------------------------------------------------------------
 
+
 def when_text(dt: datetime) -> str:
     return dt.strftime("%A, %-d %B %Y %-I:%M %p")
 
@@ -242,23 +265,36 @@ def quote_reply(text: str, sender: tuple[str, str], dt: datetime) -> str:
     return head + "\n" + "\n".join("> " + x if x else ">" for x in text.splitlines())
 
 
-def quote_outlook(text: str, sender: tuple[str, str], to: list[tuple[str, str]], subject: str, dt: datetime,
-                  style: str = "original") -> str:
+def quote_outlook(
+    text: str, sender: tuple[str, str], to: list[tuple[str, str]], subject: str, dt: datetime, style: str = "original"
+) -> str:
     to_s = "; ".join(f"{n} <{e}>" if n else e for n, e in to)
     if style == "original":
-        head = ["-----Original Message-----", f"From: {sender[0]} <{sender[1]}>", f"Sent: {when_text(dt)}",
-                f"To: {to_s}", f"Subject: {subject}"]
+        head = [
+            "-----Original Message-----",
+            f"From: {sender[0]} <{sender[1]}>",
+            f"Sent: {when_text(dt)}",
+            f"To: {to_s}",
+            f"Subject: {subject}",
+        ]
     else:
-        head = ["________________________________", f"From: {sender[0]} <{sender[1]}>", f"Sent: {when_text(dt)}",
-                f"To: {to_s}", f"Subject: {subject}"]
+        head = [
+            "________________________________",
+            f"From: {sender[0]} <{sender[1]}>",
+            f"Sent: {when_text(dt)}",
+            f"To: {to_s}",
+            f"Subject: {subject}",
+        ]
     return "\n".join(head) + "\n\n" + text
 
 
 def forward_block(text: str, sender: tuple[str, str], to: list[tuple[str, str]], subject: str, dt: datetime) -> str:
     to_s = ", ".join(f"{n} <{e}>" for n, e in to)
-    return ("---------- Forwarded message ---------\n"
-            f"From: {sender[0]} <{sender[1]}>\nDate: {dt.strftime('%a, %-d %b %Y at %-I:%M %p')}\n"
-            f"Subject: {subject}\nTo: {to_s}\n\n{text}")
+    return (
+        "---------- Forwarded message ---------\n"
+        f"From: {sender[0]} <{sender[1]}>\nDate: {dt.strftime('%a, %-d %b %Y at %-I:%M %p')}\n"
+        f"Subject: {subject}\nTo: {to_s}\n\n{text}"
+    )
 
 
 def earlier(rng: random.Random, days: int = 8) -> datetime:
@@ -276,5 +312,9 @@ def tiny_png(rgb: tuple[int, int, int] = (196, 64, 40)) -> bytes:
     def chunk(kind: bytes, data: bytes) -> bytes:
         return struct.pack(">I", len(data)) + kind + data + struct.pack(">I", zlib.crc32(kind + data) & 0xFFFFFFFF)
 
-    return (b"\x89PNG\r\n\x1a\n" + chunk(b"IHDR", struct.pack(">IIBBBBB", 4, 4, 8, 2, 0, 0, 0))
-            + chunk(b"IDAT", zlib.compress(raw, 9)) + chunk(b"IEND", b""))
+    return (
+        b"\x89PNG\r\n\x1a\n"
+        + chunk(b"IHDR", struct.pack(">IIBBBBB", 4, 4, 8, 2, 0, 0, 0))
+        + chunk(b"IDAT", zlib.compress(raw, 9))
+        + chunk(b"IEND", b"")
+    )

@@ -48,8 +48,10 @@ CASE_MANAGERS = [
 ]
 PAYMENTS_OFFICER = _staff("Nathan Pillay", "Payments Officer", "(02) 9630 4450")
 PRIVACY_OFFICER = _staff("Lorraine Achterberg", "Privacy Officer", "(02) 9630 4400")
-SAFE_TEAM = [_staff("Ana Mendes", "Safe Contact Team", "(02) 9630 4466"),
-             _staff("Joel Whitlock", "Safe Contact Team Leader", "(02) 9630 4467")]
+SAFE_TEAM = [
+    _staff("Ana Mendes", "Safe Contact Team", "(02) 9630 4466"),
+    _staff("Joel Whitlock", "Safe Contact Team Leader", "(02) 9630 4467"),
+]
 ANALYST = _staff("Fergus Ng", "Claims Data Analyst", "(02) 9630 4419")
 PRINT_ROOM = Person("Print Room", f"printroom@{DOMAIN}", "Mail Services")
 CLAIMS_TEAM_LIST = Person("Claims Team - Parramatta", f"claims.team@{DOMAIN}")
@@ -71,8 +73,15 @@ class Party:
     extra: dict[str, str] = field(default_factory=dict)
 
 
-def _party(name: str, domain: str, kind: str, people: list[tuple[str, str, str]], postal: list[str],
-           rng: random.Random, phone: str = "") -> Party:
+def _party(
+    name: str,
+    domain: str,
+    kind: str,
+    people: list[tuple[str, str, str]],
+    postal: list[str],
+    rng: random.Random,
+    phone: str = "",
+) -> Party:
     contacts = tuple(Person(n, f"{local}@{domain}", t) for n, local, t in people)
     a = ids.abn(rng)
     return Party(name, domain, kind, contacts, tuple(postal), abn=a, acn=a[2:], phone=phone)
@@ -81,60 +90,167 @@ def _party(name: str, domain: str, kind: str, people: list[tuple[str, str, str]]
 def build_parties() -> dict[str, list[Party]]:
     rng = random.Random("corella-parties")
     approved = [
-        _party("Workplace Compensation Regulator", "compregulator.example", "regulator",
-               [("Agent Liaison Unit", "agentliaison", ""), ("Scheme Data Returns", "data.returns", ""),
-                ("Kirsty Van Leeuwen", "k.vanleeuwen", "Agent Performance Manager")],
-               ["GPO Box 1720", "CANBERRA ACT 2601"], rng, "(02) 6120 7700"),
-        _party("Workers Compensation Conciliation Service", "wcconciliation.example", "conciliation",
-               [("Registry", "registry", ""), ("Conference Bookings", "conferences", ""),
-                ("Dominic Abara", "d.abara", "Senior Conciliation Officer")],
-               ["PO Box 3320", "SYDNEY NSW 2001"], rng, "1800 502 118"),
-        _party("MedAssess Panel Services", "medassess.example", "ime",
-               [("IME Bookings", "bookings", ""), ("Dr Helena Marsh", "h.marsh", "Orthopaedic Surgeon"),
+        _party(
+            "Workplace Compensation Regulator",
+            "compregulator.example",
+            "regulator",
+            [
+                ("Agent Liaison Unit", "agentliaison", ""),
+                ("Scheme Data Returns", "data.returns", ""),
+                ("Kirsty Van Leeuwen", "k.vanleeuwen", "Agent Performance Manager"),
+            ],
+            ["GPO Box 1720", "CANBERRA ACT 2601"],
+            rng,
+            "(02) 6120 7700",
+        ),
+        _party(
+            "Workers Compensation Conciliation Service",
+            "wcconciliation.example",
+            "conciliation",
+            [
+                ("Registry", "registry", ""),
+                ("Conference Bookings", "conferences", ""),
+                ("Dominic Abara", "d.abara", "Senior Conciliation Officer"),
+            ],
+            ["PO Box 3320", "SYDNEY NSW 2001"],
+            rng,
+            "1800 502 118",
+        ),
+        _party(
+            "MedAssess Panel Services",
+            "medassess.example",
+            "ime",
+            [
+                ("IME Bookings", "bookings", ""),
+                ("Dr Helena Marsh", "h.marsh", "Orthopaedic Surgeon"),
                 ("Dr Rajiv Menon", "r.menon", "Occupational Physician"),
-                ("Dr Carys Llewellyn", "c.llewellyn", "Psychiatrist"), ("Reports", "reports", "")],
-               ["Suite 12, 88 Macleay Parade", "NORTH SYDNEY NSW 2060"], rng, "(02) 9955 3180"),
-        _party("ReturnPath Rehabilitation", "returnpath.example", "rehab",
-               [("Shauna Delaney", "s.delaney", "Rehabilitation Consultant"),
-                ("Tomasi Vaipulu", "t.vaipulu", "Occupational Therapist"), ("Referrals", "referrals", "")],
-               ["PO Box 611", "DANDENONG VIC 3175"], rng, "1300 738 284"),
+                ("Dr Carys Llewellyn", "c.llewellyn", "Psychiatrist"),
+                ("Reports", "reports", ""),
+            ],
+            ["Suite 12, 88 Macleay Parade", "NORTH SYDNEY NSW 2060"],
+            rng,
+            "(02) 9955 3180",
+        ),
+        _party(
+            "ReturnPath Rehabilitation",
+            "returnpath.example",
+            "rehab",
+            [
+                ("Shauna Delaney", "s.delaney", "Rehabilitation Consultant"),
+                ("Tomasi Vaipulu", "t.vaipulu", "Occupational Therapist"),
+                ("Referrals", "referrals", ""),
+            ],
+            ["PO Box 611", "DANDENONG VIC 3175"],
+            rng,
+            "1300 738 284",
+        ),
     ]
     firms = [
-        _party("Harlow Legal", "harlowlegal.example", "law",
-               [("Priya Shah", "pshah", "Senior Associate"), ("Callum Reid", "creid", "Lawyer")],
-               ["PO Box 881", "BALLARAT VIC 3353"], rng, "(03) 5331 2290"),
-        _party("Bridgewater Injury Lawyers", "bridgewaterlaw.example", "law",
-               [("Eleanor Vuong", "evuong", "Principal"), ("Rory Kavanagh", "rkavanagh", "Associate")],
-               ["Locked Bag 19", "NEWCASTLE NSW 2300"], rng, "(02) 4926 1100"),
-        _party("Castellan & Moore", "castellanmoore.example", "law",
-               [("Simone Castellan", "scastellan", "Partner"), ("Aaron Moore", "amoore", "Partner")],
-               ["GPO Box 2604", "BRISBANE QLD 4001"], rng, "(07) 3221 8840"),
-        _party("Teoh Injury Law", "teohlaw.example", "law",
-               [("Jasmine Teoh", "jasmine", "Principal Solicitor")],
-               ["PO Box 77", "FREMANTLE WA 6959"], rng, "(08) 9335 6620"),
+        _party(
+            "Harlow Legal",
+            "harlowlegal.example",
+            "law",
+            [("Priya Shah", "pshah", "Senior Associate"), ("Callum Reid", "creid", "Lawyer")],
+            ["PO Box 881", "BALLARAT VIC 3353"],
+            rng,
+            "(03) 5331 2290",
+        ),
+        _party(
+            "Bridgewater Injury Lawyers",
+            "bridgewaterlaw.example",
+            "law",
+            [("Eleanor Vuong", "evuong", "Principal"), ("Rory Kavanagh", "rkavanagh", "Associate")],
+            ["Locked Bag 19", "NEWCASTLE NSW 2300"],
+            rng,
+            "(02) 4926 1100",
+        ),
+        _party(
+            "Castellan & Moore",
+            "castellanmoore.example",
+            "law",
+            [("Simone Castellan", "scastellan", "Partner"), ("Aaron Moore", "amoore", "Partner")],
+            ["GPO Box 2604", "BRISBANE QLD 4001"],
+            rng,
+            "(07) 3221 8840",
+        ),
+        _party(
+            "Teoh Injury Law",
+            "teohlaw.example",
+            "law",
+            [("Jasmine Teoh", "jasmine", "Principal Solicitor")],
+            ["PO Box 77", "FREMANTLE WA 6959"],
+            rng,
+            "(08) 9335 6620",
+        ),
     ]
     advocates = [
-        _party("United Workers Advocacy Service", "uwas.example", "advocate",
-               [("Gary Pennington", "gpennington", "Industrial Advocate"),
-                ("Latoya Mabuza", "lmabuza", "Workers Comp Advocate")], ["PO Box 14", "FOOTSCRAY VIC 3011"], rng),
-        _party("Injured Workers Support Network", "iwsn.example", "advocate",
-               [("Bernadette Quill", "bquill", "Support Worker")], ["PO Box 290", "NEWCASTLE NSW 2300"], rng),
-        _party("LangBridge Interpreting", "langbridge.example", "interpreter",
-               [("Thanh Huong Do", "thdo", "Vietnamese interpreter"), ("Karim Saleh", "ksaleh", "Arabic interpreter"),
-                ("Eleni Stavrou", "estavrou", "Greek interpreter")], ["PO Box 505", "AUBURN NSW 1835"], rng),
-        _party("Tri-Lingua Services", "trilingua.example", "interpreter",
-               [("Ming Zhao", "mzhao", "Mandarin interpreter"), ("Lucia Ferraro", "lferraro", "Italian interpreter")],
-               ["PO Box 12", "BOX HILL VIC 3128"], rng),
+        _party(
+            "United Workers Advocacy Service",
+            "uwas.example",
+            "advocate",
+            [
+                ("Gary Pennington", "gpennington", "Industrial Advocate"),
+                ("Latoya Mabuza", "lmabuza", "Workers Comp Advocate"),
+            ],
+            ["PO Box 14", "FOOTSCRAY VIC 3011"],
+            rng,
+        ),
+        _party(
+            "Injured Workers Support Network",
+            "iwsn.example",
+            "advocate",
+            [("Bernadette Quill", "bquill", "Support Worker")],
+            ["PO Box 290", "NEWCASTLE NSW 2300"],
+            rng,
+        ),
+        _party(
+            "LangBridge Interpreting",
+            "langbridge.example",
+            "interpreter",
+            [
+                ("Thanh Huong Do", "thdo", "Vietnamese interpreter"),
+                ("Karim Saleh", "ksaleh", "Arabic interpreter"),
+                ("Eleni Stavrou", "estavrou", "Greek interpreter"),
+            ],
+            ["PO Box 505", "AUBURN NSW 1835"],
+            rng,
+        ),
+        _party(
+            "Tri-Lingua Services",
+            "trilingua.example",
+            "interpreter",
+            [("Ming Zhao", "mzhao", "Mandarin interpreter"), ("Lucia Ferraro", "lferraro", "Italian interpreter")],
+            ["PO Box 12", "BOX HILL VIC 3128"],
+            rng,
+        ),
     ]
     clinics = [
-        _party("Riverside Family Practice", "riversidefp.example", "gp",
-               [("Dr Amal Farouk", "dr.farouk", "General Practitioner"), ("Reception", "reception", "")],
-               ["42 Quay Road", "WAGGA WAGGA NSW 2650"], rng, "(02) 6921 4400"),
-        _party("Northside Physiotherapy", "northsidephysio.example", "physio",
-               [("Kieran Doyle", "kieran", "Physiotherapist"), ("Accounts", "accounts", "")],
-               ["3/150 Gympie Road", "CABOOLTURE QLD 4510"], rng, "(07) 5495 2010"),
-        _party("Bayview Psychology", "bayviewpsych.example", "psych",
-               [("Dr Noor Rahimi", "noor", "Clinical Psychologist")], ["PO Box 98", "GLENELG SA 5045"], rng),
+        _party(
+            "Riverside Family Practice",
+            "riversidefp.example",
+            "gp",
+            [("Dr Amal Farouk", "dr.farouk", "General Practitioner"), ("Reception", "reception", "")],
+            ["42 Quay Road", "WAGGA WAGGA NSW 2650"],
+            rng,
+            "(02) 6921 4400",
+        ),
+        _party(
+            "Northside Physiotherapy",
+            "northsidephysio.example",
+            "physio",
+            [("Kieran Doyle", "kieran", "Physiotherapist"), ("Accounts", "accounts", "")],
+            ["3/150 Gympie Road", "CABOOLTURE QLD 4510"],
+            rng,
+            "(07) 5495 2010",
+        ),
+        _party(
+            "Bayview Psychology",
+            "bayviewpsych.example",
+            "psych",
+            [("Dr Noor Rahimi", "noor", "Clinical Psychologist")],
+            ["PO Box 98", "GLENELG SA 5045"],
+            rng,
+        ),
     ]
     employers = []
     emp_names = [
@@ -155,27 +271,62 @@ def build_parties() -> dict[str, list[Party]]:
         ("Blue Wren Disability Support Ltd", "bluewrensupport", ["PO Box 33", "MOUNT GAMBIER SA 5290"]),
         ("Stringybark Construction Pty Ltd", "stringybarkbuild", ["Locked Bag 40", "PENRITH NSW 2751"]),
     ]
-    rtw_people = ["Colette Brennan", "Imran Siddiqui", "Wendy Takahashi", "Paul Ambrose", "Fiona Gallagher",
-                  "Kwame Mensah", "Adriana Popescu", "Stuart McAllister", "Ruth Ekanayake", "Dean Kovacevic",
-                  "Sharon O'Dwyer", "Victor Lam", "Melinda Cosgrove", "Ravi Iyer", "Jodie Parkes", "Hugh Ashworth"]
+    rtw_people = [
+        "Colette Brennan",
+        "Imran Siddiqui",
+        "Wendy Takahashi",
+        "Paul Ambrose",
+        "Fiona Gallagher",
+        "Kwame Mensah",
+        "Adriana Popescu",
+        "Stuart McAllister",
+        "Ruth Ekanayake",
+        "Dean Kovacevic",
+        "Sharon O'Dwyer",
+        "Victor Lam",
+        "Melinda Cosgrove",
+        "Ravi Iyer",
+        "Jodie Parkes",
+        "Hugh Ashworth",
+    ]
     for (name, dom, postal), rtw in zip(emp_names, rtw_people, strict=True):
         domain = f"{dom}.example"
         first, last = rtw.split(" ", 1)
-        contacts = (Person(rtw, f"{first.lower()}.{last.lower().replace(chr(39), '')}@{domain}",
-                           "Return to Work Coordinator"),
-                    Person("Accounts Payable", f"accounts.payable@{domain}", ""),
-                    Person("Payroll", f"payroll@{domain}", ""))
+        contacts = (
+            Person(rtw, f"{first.lower()}.{last.lower().replace(chr(39), '')}@{domain}", "Return to Work Coordinator"),
+            Person("Accounts Payable", f"accounts.payable@{domain}", ""),
+            Person("Payroll", f"payroll@{domain}", ""),
+        )
         a = ids.abn(rng)
-        employers.append(Party(name, domain, "employer", contacts, tuple(postal), abn=a, acn=a[2:],
-                               phone=f"1300 {rng.randrange(100, 999)} {rng.randrange(100, 999)}"))
-    return {"approved": approved, "firms": firms, "advocates": advocates, "clinics": clinics,
-            "employers": employers}
+        employers.append(
+            Party(
+                name,
+                domain,
+                "employer",
+                contacts,
+                tuple(postal),
+                abn=a,
+                acn=a[2:],
+                phone=f"1300 {rng.randrange(100, 999)} {rng.randrange(100, 999)}",
+            )
+        )
+    return {"approved": approved, "firms": firms, "advocates": advocates, "clinics": clinics, "employers": employers}
 
 
 PARTIES = build_parties()
 APPROVED_DOMAINS = [p.domain for p in PARTIES["approved"]]
-WEBMAIL = ["inboxmail.example", "ozmail.example", "netspace.example", "fastmail.example", "outlook.example",
-           "gmail.example", "icloud.example", "optusnet.example", "tpg.example", "yahoo.example"]
+WEBMAIL = [
+    "inboxmail.example",
+    "ozmail.example",
+    "netspace.example",
+    "fastmail.example",
+    "outlook.example",
+    "gmail.example",
+    "icloud.example",
+    "optusnet.example",
+    "tpg.example",
+    "yahoo.example",
+]
 PRIVATE_MAIL = ["proton.example", "tutanota.example"]  # new addresses of people who moved for safety
 
 

@@ -26,15 +26,26 @@ from .people import (
 )
 from .places import Address, careof_address, neighbour_of, random_address, same_street_elsewhere
 
-COLUMNS = ["client_id", "given_name", "family_name", "date_of_birth", "email", "phone", "postal_address",
-           "references", "suppressed", "joint_with", "authorised_contacts"]
+COLUMNS = [
+    "client_id",
+    "given_name",
+    "family_name",
+    "date_of_birth",
+    "email",
+    "phone",
+    "postal_address",
+    "references",
+    "suppressed",
+    "joint_with",
+    "authorised_contacts",
+]
 
 
 @dataclass
 class Registry:
     clients: list[Client] = field(default_factory=list)
-    fv: list[tuple[Client, Client]] = field(default_factory=list)          # (victim, ex-partner)
-    joint: list[tuple[Client, Client]] = field(default_factory=list)       # co-claimants, no violence
+    fv: list[tuple[Client, Client]] = field(default_factory=list)  # (victim, ex-partner)
+    joint: list[tuple[Client, Client]] = field(default_factory=list)  # co-claimants, no violence
     twins: list[tuple[Client, Client]] = field(default_factory=list)
     victim_lookalikes: list[tuple[Client, Client, str]] = field(default_factory=list)  # victim, other, kind
     rep_by_id: list[tuple[Client, Client, str]] = field(default_factory=list)  # worker, rep client, relation
@@ -63,9 +74,21 @@ class Registry:
         w = csv.writer(buf, lineterminator="\n")
         w.writerow(COLUMNS)
         for c in self.clients:
-            w.writerow([c.cid, c.given, c.family, c.dob.isoformat(), ";".join(c.emails), ";".join(c.phones),
-                        c.addr.registry_line(), ";".join(c.refs), ";".join(c.suppressed), ";".join(c.joint_with),
-                        ";".join(c.authorised)])
+            w.writerow(
+                [
+                    c.cid,
+                    c.given,
+                    c.family,
+                    c.dob.isoformat(),
+                    ";".join(c.emails),
+                    ";".join(c.phones),
+                    c.addr.registry_line(),
+                    ";".join(c.refs),
+                    ";".join(c.suppressed),
+                    ";".join(c.joint_with),
+                    ";".join(c.authorised),
+                ]
+            )
         return buf.getvalue()
 
 
@@ -96,8 +119,15 @@ class Builder:
         self.reg._addrs.add(addr.registry_line().upper())
         return addr
 
-    def client(self, gender: str | None = None, addr: Address | None = None, family: str | None = None,
-               given: str | None = None, injury: date | None = None, n_refs: int | None = None) -> Client:
+    def client(
+        self,
+        gender: str | None = None,
+        addr: Address | None = None,
+        family: str | None = None,
+        given: str | None = None,
+        injury: date | None = None,
+        n_refs: int | None = None,
+    ) -> Client:
         rng = self.rng
         gender = gender or rng.choices("FMX", weights=[47, 50, 3])[0]
         g, f = pick_name(rng, gender)
@@ -116,9 +146,21 @@ class Builder:
         a = addr or self._addr()
         if rng.random() < 0.2:
             phones.append(ids.landline(rng, a.state))
-        c = Client(cid=f"C{self.next_id}", gender=gender, title=pick_title(rng, gender), given=given, family=family,
-                   dob=random_dob(rng), emails=emails, phones=phones, addr=a, refs=refs,
-                   employer=rng.choice(PARTIES["employers"]), injury_date=inj, injury=rng.choice(INJURIES))
+        c = Client(
+            cid=f"C{self.next_id}",
+            gender=gender,
+            title=pick_title(rng, gender),
+            given=given,
+            family=family,
+            dob=random_dob(rng),
+            emails=emails,
+            phones=phones,
+            addr=a,
+            refs=refs,
+            employer=rng.choice(PARTIES["employers"]),
+            injury_date=inj,
+            injury=rng.choice(INJURIES),
+        )
         self.next_id += rng.randrange(1, 40)
         self.reg.clients.append(c)
         if rng.random() < 0.55:  # the employer's return-to-work coordinator, per the claim form's consent
@@ -131,9 +173,11 @@ class Builder:
         rng = self.rng
         if kind == "family":
             g, f = pick_name(rng, rng.choice("FM"))
-            p = Person(f"{g.split(' ')[0]} {c.family if rng.random() < 0.6 else f}",
-                       make_email(rng, g, c.family, rng.choice(WEBMAIL)), rng.choice(["wife", "husband", "daughter",
-                                                                                       "son", "sister", "partner"]))
+            p = Person(
+                f"{g.split(' ')[0]} {c.family if rng.random() < 0.6 else f}",
+                make_email(rng, g, c.family, rng.choice(WEBMAIL)),
+                rng.choice(["wife", "husband", "daughter", "son", "sister", "partner"]),
+            )
             c.authorised.append(p.email)
             c.reps.append((p, None, "family"))
             return
@@ -150,8 +194,12 @@ class Builder:
         for i in range(16):  # family-violence victims and their ex-partners, co-claimants on one claim
             inj = random_injury_date(rng)
             ex = self.client(gender="M" if i % 5 else "F", injury=inj)
-            victim = self.client(gender="F" if i % 5 else "M", injury=inj, family=ex.family if i % 3 == 0 else None,
-                                 n_refs=rng.choice([1, 2]))
+            victim = self.client(
+                gender="F" if i % 5 else "M",
+                injury=inj,
+                family=ex.family if i % 3 == 0 else None,
+                n_refs=rng.choice([1, 2]),
+            )
             street_kind = rng.choice(["street", "unit", "unit", "street"])
             victim.addr = self._addr(kind=street_kind)
             shared = self._ref(inj.year)
@@ -190,8 +238,12 @@ class Builder:
             inj = random_injury_date(rng)
             a = self.client(gender="M" if i % 2 else "F", injury=inj)
             household = i < 10
-            b = self.client(gender="F" if i % 2 else "M", injury=inj, addr=a.addr if household else None,
-                            family=a.family if i % 3 != 1 else None)
+            b = self.client(
+                gender="F" if i % 2 else "M",
+                injury=inj,
+                addr=a.addr if household else None,
+                family=a.family if i % 3 != 1 else None,
+            )
             shared = self._ref(inj.year)
             for c in (a, b):
                 c.refs.append(shared)
@@ -211,8 +263,9 @@ class Builder:
         for _ in range(22):  # a relative who is also a client, authorised by client id
             w = self.client()
             rel = rng.choice(["mother", "father", "daughter", "son", "husband", "wife", "brother", "sister"])
-            r = self.client(family=w.family if rng.random() < 0.75 else None,
-                            addr=w.addr if rng.random() < 0.3 else None)
+            r = self.client(
+                family=w.family if rng.random() < 0.75 else None, addr=w.addr if rng.random() < 0.3 else None
+            )
             w.authorised.append(r.cid)
             w.tags.add("rep-by-id")
             reg.rep_by_id.append((w, r, rel))
@@ -221,8 +274,9 @@ class Builder:
             firm = rng.choice(firms)
             box, loc = firm.postal
             suburb_state_pc = loc.rsplit(" ", 2)
-            addr = careof_address(rng, firm.name, box, suburb_state_pc[0].title(), suburb_state_pc[1],
-                                  suburb_state_pc[2])
+            addr = careof_address(
+                rng, firm.name, box, suburb_state_pc[0].title(), suburb_state_pc[1], suburb_state_pc[2]
+            )
             c = self.client(addr=addr)
             person = firm.contacts[0]
             c.authorised.append(person.email)
@@ -232,14 +286,14 @@ class Builder:
         special = len(reg.clients)
         for _ in range(self.size - special):
             c = self.client()
-            r = rng.random()
-            if r < 0.12:
+            roll = rng.random()
+            if roll < 0.12:
                 self._add_rep(c, "law")
-            elif r < 0.18:
+            elif roll < 0.18:
                 self._add_rep(c, "advocate")
-            elif r < 0.25:
+            elif roll < 0.25:
                 self._add_rep(c, "interpreter")
-            elif r < 0.31:
+            elif roll < 0.31:
                 self._add_rep(c, "family")
             if rng.random() < 0.08:
                 self._add_rep(c, "gp")

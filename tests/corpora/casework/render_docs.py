@@ -7,14 +7,15 @@ import html
 import io
 import re
 import zipfile
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from datetime import datetime
+from typing import Any
 
 from docx import Document
-from docx.enum.text import WD_ALIGN_PARAGRAPH
 from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
 from docx.shared import Cm, Pt
+from docx.text.paragraph import Paragraph
 from openpyxl import Workbook
 
 from . import org
@@ -42,9 +43,11 @@ def normalise_zip(data: bytes) -> bytes:
 
 # --- DOCX ---------------------------------------------------------------------------------------------
 
-def _merge_field(paragraph, name: str) -> None:  # type: ignore[no-untyped-def]
+
+def _merge_field(paragraph: Paragraph, name: str) -> None:
     """An unmerged Word MERGEFIELD: field code plus the «Name» placeholder Word shows."""
-    def run_with(child) -> None:  # type: ignore[no-untyped-def]
+
+    def run_with(child: Any) -> None:
         r = OxmlElement("w:r")
         r.append(child)
         paragraph._p.append(r)
@@ -65,7 +68,7 @@ def _merge_field(paragraph, name: str) -> None:  # type: ignore[no-untyped-def]
     run_with(end)
 
 
-def _add_text(doc_or_cell, text: str, merge_fields: bool):  # type: ignore[no-untyped-def]
+def _add_text(doc_or_cell: Any, text: str, merge_fields: bool) -> Paragraph:
     """Add a paragraph; with merge_fields, «Name» becomes a real MERGEFIELD."""
     p = doc_or_cell.add_paragraph()
     if merge_fields and "\u00ab" in text:
@@ -98,7 +101,9 @@ def docx_letter(letter: Letter, layout: str, merge_fields: bool = False) -> byte
     header = section.header.paragraphs[0]
     header.text = f"{org.ORG_LEGAL}  |  {', '.join(org.ORG_POSTAL)}  |  {org.ORG_PHONE}"
     footer = section.footer.paragraphs[0]
-    footer.text = f"ABN {org.ORG_ABN[:2]} {org.ORG_ABN[2:5]} {org.ORG_ABN[5:8]} {org.ORG_ABN[8:]}  |  corellaclaims.example"
+    footer.text = (
+        f"ABN {org.ORG_ABN[:2]} {org.ORG_ABN[2:5]} {org.ORG_ABN[5:8]} {org.ORG_ABN[8:]}  |  corellaclaims.example"
+    )
     doc.add_paragraph(letter.date)
     if letter.confidential:
         doc.add_paragraph().add_run("PRIVATE & CONFIDENTIAL").bold = True
@@ -182,6 +187,7 @@ def docx_table(title: str, intro: list[str], rows: list[list[str]]) -> bytes:
 
 # --- RTF, TXT, HTML ------------------------------------------------------------------------------------
 
+
 def _rtf_escape(text: str) -> str:
     out = []
     for ch in text:
@@ -196,10 +202,12 @@ def _rtf_escape(text: str) -> str:
 
 
 def rtf_letter(letter: Letter, right_block: bool = False) -> bytes:
-    parts = [r"{\rtf1\ansi\ansicpg1252\deff0{\fonttbl{\f0\fswiss Arial;}}\f0\fs20",
-             r"{\b " + _rtf_escape(org.ORG_LEGAL) + r"}\par",
-             _rtf_escape(f"{', '.join(org.ORG_POSTAL)}   Tel {org.ORG_PHONE}") + r"\par\par",
-             _rtf_escape(letter.date) + r"\par\par"]
+    parts = [
+        r"{\rtf1\ansi\ansicpg1252\deff0{\fonttbl{\f0\fswiss Arial;}}\f0\fs20",
+        r"{\b " + _rtf_escape(org.ORG_LEGAL) + r"}\par",
+        _rtf_escape(f"{', '.join(org.ORG_POSTAL)}   Tel {org.ORG_PHONE}") + r"\par\par",
+        _rtf_escape(letter.date) + r"\par\par",
+    ]
     if letter.confidential:
         parts.append(r"{\b PRIVATE & CONFIDENTIAL}\par")
     indent = r"\li5400 " if right_block else ""
@@ -263,8 +271,13 @@ def html_letter(letter: Letter) -> bytes:
     table = ""
     if letter.table:
         head, *rows = letter.table
-        table = ("<table class='pay'><tr>" + "".join(f"<th>{e(h)}</th>" for h in head) + "</tr>"
-                 + "".join("<tr>" + "".join(f"<td>{e(c)}</td>" for c in r) + "</tr>" for r in rows) + "</table>")
+        table = (
+            "<table class='pay'><tr>"
+            + "".join(f"<th>{e(h)}</th>" for h in head)
+            + "</tr>"
+            + "".join("<tr>" + "".join(f"<td>{e(c)}</td>" for c in r) + "</tr>" for r in rows)
+            + "</table>"
+        )
     pre = "".join(f"<p class='ref'>{e(x)}</p>" for x in letter.pre_greeting)
     sal = f"<p>{e(letter.salutation)},</p>" if letter.salutation else ""
     sign = "<br>".join(e(x) for x in letter.signoff)
@@ -293,13 +306,15 @@ border:1px solid #999;padding:2px 6px}}</style></head>
 
 # --- spreadsheets, calendars, cards, archives -----------------------------------------------------------
 
-def xlsx(sheets: dict[str, list[list[object]]]) -> bytes:
+
+def xlsx(sheets: dict[str, Sequence[Sequence[object]]]) -> bytes:
     wb = Workbook()
-    wb.remove(wb.active)  # type: ignore[arg-type]
+    for sheet in list(wb.worksheets):
+        wb.remove(sheet)
     for name, rows in sheets.items():
         ws = wb.create_sheet(name)
         for row in rows:
-            ws.append(row)
+            ws.append(list(row))
     wb.properties.creator = "Corella Claims Services"
     wb.properties.created = FIXED
     wb.properties.modified = FIXED
@@ -308,7 +323,7 @@ def xlsx(sheets: dict[str, list[list[object]]]) -> bytes:
     return normalise_zip(buf.getvalue())
 
 
-def csv_bytes(rows: Iterable[list[object]]) -> bytes:
+def csv_bytes(rows: Iterable[Sequence[object]]) -> bytes:
     buf = io.StringIO()
     csv.writer(buf, lineterminator="\r\n").writerows(rows)
     return buf.getvalue().encode("utf-8")
@@ -330,25 +345,52 @@ def _ics_text(s: str) -> str:
     return s.replace("\\", "\\\\").replace(";", "\\;").replace(",", "\\,").replace("\n", "\\n")
 
 
-def ics(uid: str, summary: str, start: datetime, minutes: int, organizer: tuple[str, str],
-        attendees: list[tuple[str, str]], location: str, description: str, method: str = "REQUEST") -> bytes:
+def ics(
+    uid: str,
+    summary: str,
+    start: datetime,
+    minutes: int,
+    organizer: tuple[str, str],
+    attendees: list[tuple[str, str]],
+    location: str,
+    description: str,
+    method: str = "REQUEST",
+) -> bytes:
     end = start.replace(hour=start.hour + minutes // 60, minute=(start.minute + minutes % 60) % 60)
-    lines = ["BEGIN:VCALENDAR", "PRODID:-//Corella Claims Services//Case Diary 3.1//EN", "VERSION:2.0",
-             f"METHOD:{method}", "BEGIN:VEVENT", f"UID:{uid}", "DTSTAMP:20260302T000000Z",
-             f"DTSTART;TZID=Australia/Sydney:{start:%Y%m%dT%H%M%S}", f"DTEND;TZID=Australia/Sydney:{end:%Y%m%dT%H%M%S}",
-             f"SUMMARY:{_ics_text(summary)}", f"LOCATION:{_ics_text(location)}",
-             f"DESCRIPTION:{_ics_text(description)}",
-             f"ORGANIZER;CN=\"{organizer[0]}\":mailto:{organizer[1]}"]
+    lines = [
+        "BEGIN:VCALENDAR",
+        "PRODID:-//Corella Claims Services//Case Diary 3.1//EN",
+        "VERSION:2.0",
+        f"METHOD:{method}",
+        "BEGIN:VEVENT",
+        f"UID:{uid}",
+        "DTSTAMP:20260302T000000Z",
+        f"DTSTART;TZID=Australia/Sydney:{start:%Y%m%dT%H%M%S}",
+        f"DTEND;TZID=Australia/Sydney:{end:%Y%m%dT%H%M%S}",
+        f"SUMMARY:{_ics_text(summary)}",
+        f"LOCATION:{_ics_text(location)}",
+        f"DESCRIPTION:{_ics_text(description)}",
+        f'ORGANIZER;CN="{organizer[0]}":mailto:{organizer[1]}',
+    ]
     for name, email in attendees:
-        lines.append(f"ATTENDEE;CN=\"{name}\";ROLE=REQ-PARTICIPANT;PARTSTAT=NEEDS-ACTION;RSVP=TRUE:mailto:{email}")
+        lines.append(f'ATTENDEE;CN="{name}";ROLE=REQ-PARTICIPANT;PARTSTAT=NEEDS-ACTION;RSVP=TRUE:mailto:{email}')
     if method == "CANCEL":
         lines.append("STATUS:CANCELLED")
     lines += ["SEQUENCE:0", "END:VEVENT", "END:VCALENDAR"]
     return ("\r\n".join(_fold_ics(x) for x in lines) + "\r\n").encode("utf-8")
 
 
-def vcard(full: str, family: str, given: str, org_name: str = "", title: str = "", phones: list[str] = (),  # type: ignore[assignment]
-          emails: list[str] = (), adr: tuple[str, str, str, str] | None = None, note: str = "") -> bytes:  # type: ignore[assignment]
+def vcard(
+    full: str,
+    family: str,
+    given: str,
+    org_name: str = "",
+    title: str = "",
+    phones: Sequence[str] = (),
+    emails: Sequence[str] = (),
+    adr: tuple[str, str, str, str] | None = None,
+    note: str = "",
+) -> bytes:
     lines = ["BEGIN:VCARD", "VERSION:3.0", f"N:{family};{given};;;", f"FN:{full}"]
     if org_name:
         lines.append(f"ORG:{org_name}")

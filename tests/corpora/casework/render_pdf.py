@@ -12,8 +12,18 @@ from .letters import Letter, Page
 from .people import fold
 
 FIXED = datetime(2026, 3, 2, 9, 0, tzinfo=UTC)
-PUNCT = str.maketrans({"\u2013": "-", "\u2014": "-", "\u2018": "'", "\u2019": "'", "\u201c": '"', "\u201d": '"',
-                       "\u2026": "...", "\u00a0": " "})
+PUNCT = str.maketrans(
+    {
+        "\u2013": "-",
+        "\u2014": "-",
+        "\u2018": "'",
+        "\u2019": "'",
+        "\u201c": '"',
+        "\u201d": '"',
+        "\u2026": "...",
+        "\u00a0": " ",
+    }
+)
 
 
 def latin(text: str) -> str:
@@ -42,8 +52,10 @@ def _new_doc(title: str) -> _Doc:
     pdf.set_title(latin(title))
     pdf.set_auto_page_break(True, margin=18)
     pdf.set_margins(20, 15, 20)
-    pdf.footer_text = (f"{org.ORG_LEGAL}  ABN {org.ORG_ABN[:2]} {org.ORG_ABN[2:5]} {org.ORG_ABN[5:8]} "
-                       f"{org.ORG_ABN[8:]}  |  {org.ORG_PHONE}  |  corellaclaims.example/privacy")
+    pdf.footer_text = (
+        f"{org.ORG_LEGAL}  ABN {org.ORG_ABN[:2]} {org.ORG_ABN[2:5]} {org.ORG_ABN[5:8]} "
+        f"{org.ORG_ABN[8:]}  |  {org.ORG_PHONE}  |  corellaclaims.example/privacy"
+    )
     return pdf
 
 
@@ -61,14 +73,22 @@ def _wordmark(pdf: FPDF, x: float, y: float) -> None:
 def _org_details(pdf: FPDF, x: float, y: float) -> None:
     pdf.set_font("Helvetica", size=7.5)
     abn = org.ORG_ABN
-    for i, line in enumerate([org.ORG_LEGAL, f"ABN {abn[:2]} {abn[2:5]} {abn[5:8]} {abn[8:]}", *org.ORG_POSTAL,
-                              f"T {org.ORG_PHONE}   F {org.ORG_FAX}", org.CLAIMS_EMAIL]):
+    for i, line in enumerate(
+        [
+            org.ORG_LEGAL,
+            f"ABN {abn[:2]} {abn[2:5]} {abn[5:8]} {abn[8:]}",
+            *org.ORG_POSTAL,
+            f"T {org.ORG_PHONE}   F {org.ORG_FAX}",
+            org.CLAIMS_EMAIL,
+        ]
+    ):
         pdf.set_xy(x, y + i * 3.6)
         pdf.cell(70, 3.6, latin(line))
 
 
-def _lines(pdf: FPDF, x: float, y: float, lines: list[str], h: float = 5.0, size: float = 10,
-           bold_first: bool = False) -> float:
+def _lines(
+    pdf: FPDF, x: float, y: float, lines: list[str], h: float = 5.0, size: float = 10, bold_first: bool = False
+) -> float:
     for i, line in enumerate(lines):
         pdf.set_font("Helvetica", "B" if bold_first and i == 0 else "", size)
         pdf.set_xy(x, y + i * h)

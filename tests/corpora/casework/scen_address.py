@@ -57,8 +57,14 @@ def _letter(c: Client, rng: random.Random, var: str, **kw: object) -> tuple[Lett
         cm = letter.signoff[2]
         initials = "".join(p[0] for p in cm.split())
         claim = dict(letter.refs)["Claim number"]
-        letter = replace(letter, pre_greeting=[f"Our ref: {initials}/{claim}", "Your ref: telephone call "
-                                               f"{ids.fmt_date(letter_date(rng), 'dmy')}", f"Claim no.: {claim}"])
+        letter = replace(
+            letter,
+            pre_greeting=[
+                f"Our ref: {initials}/{claim}",
+                f"Your ref: telephone call {ids.fmt_date(letter_date(rng), 'dmy')}",
+                f"Claim no.: {claim}",
+            ],
+        )
     return letter, fmt
 
 
@@ -79,20 +85,26 @@ def _incident(c: Corpus, rng: random.Random, var: str, kind_no: int) -> None:
     if kind_no % 3 == 0:
         bad, _ = _letter(x, random.Random(seed), var, claim=y.claim)
         good, _ = _letter(x, random.Random(seed), var)
-        rules, note = ["mismatched_recipient", "mixed_client_documents"], \
-            f"claim number of {y.cid} typed into a letter addressed to {x.cid}"
+        rules, note = (
+            ["mismatched_recipient", "mixed_client_documents"],
+            f"claim number of {y.cid} typed into a letter addressed to {x.cid}",
+        )
     elif kind_no % 3 == 1:
         good, _ = _letter(x, random.Random(seed), var)
         _, _, _, addr_style = VARIATIONS[var]
         bad = replace(good, addr_lines=y.addr.block(addr_style))
-        rules, note = ["mismatched_recipient"], \
-            f"letter about {x.cid} (name, claim) with the postal address of {y.cid}: it would be delivered to them"
+        rules, note = (
+            ["mismatched_recipient"],
+            f"letter about {x.cid} (name, claim) with the postal address of {y.cid}: it would be delivered to them",
+        )
     else:
         good, _ = _letter(x, random.Random(seed), var)
         good = replace(good, enclosures=[certificate_page(x, random.Random(seed + 1))])
         bad = replace(good, enclosures=[certificate_page(y, random.Random(seed + 1))])
-        rules, note = ["mixed_client_documents", "mismatched_recipient"], \
-            f"certificate of capacity of {y.cid} printed behind the letter to {x.cid}"
+        rules, note = (
+            ["mixed_client_documents", "mismatched_recipient"],
+            f"certificate of capacity of {y.cid} printed behind the letter to {x.cid}",
+        )
     del twin_letter
     ext, gdata = render_letter(good, fmt)
     twin = c.add(ext, gdata, f"address-block/{var}", note=f"letter to {x.cid}, own details only")
@@ -108,30 +120,57 @@ def _business(c: Corpus) -> None:
         emp = rng.choice(PARTIES["employers"])
         cm = cm_of(rng)
         when = letter_date(rng)
-        att = rng.choice([["The Manager, Accounts Payable", emp.name], [emp.name, f"Attention: {emp.contacts[0].name}"],
-                          [f"ATTN: Payroll Officer", emp.name.upper()], ["The Manager", emp.name, "Attention: Accounts"]])
-        paras = [f"Please find enclosed our statement of reimbursements for the quarter ending "
-                 f"{ids.fmt_date(when.replace(day=1), 'long')} (ABN {ids.fmt_abn(emp.abn)}, ACN {ids.fmt_acn(emp.acn)}).",
-                 "Reimbursements are paid by EFT to the account you nominated. Remittance advice is emailed to your "
-                 "accounts team on the day of payment.",
-                 "If your bank details change, please tell us in writing on your letterhead, signed by an authorised "
-                 "officer. We will never ask you to change bank details by email."]
-        letter = Letter(att, list(emp.postal), ids.fmt_date(when, "long"), "Quarterly reimbursement statement",
-                        paras, salutation=rng.choice(["Dear Sir or Madam", None, "To whom it may concern"]),
-                        refs=[("Employer no.", f"E{rng.randrange(100000, 999999)}"), ("Date", ids.fmt_date(when, "long")),
-                              ("Enquiries", cm.name)], signoff=signoff(cm, rng))
+        att = rng.choice(
+            [
+                ["The Manager, Accounts Payable", emp.name],
+                [emp.name, f"Attention: {emp.contacts[0].name}"],
+                ["ATTN: Payroll Officer", emp.name.upper()],
+                ["The Manager", emp.name, "Attention: Accounts"],
+            ]
+        )
+        paras = [
+            f"Please find enclosed our statement of reimbursements for the quarter ending "
+            f"{ids.fmt_date(when.replace(day=1), 'long')} (ABN {ids.fmt_abn(emp.abn)}, ACN {ids.fmt_acn(emp.acn)}).",
+            "Reimbursements are paid by EFT to the account you nominated. Remittance advice is emailed to your "
+            "accounts team on the day of payment.",
+            "If your bank details change, please tell us in writing on your letterhead, signed by an authorised "
+            "officer. We will never ask you to change bank details by email.",
+        ]
+        letter = Letter(
+            att,
+            list(emp.postal),
+            ids.fmt_date(when, "long"),
+            "Quarterly reimbursement statement",
+            paras,
+            salutation=rng.choice(["Dear Sir or Madam", None, "To whom it may concern"]),
+            refs=[
+                ("Employer no.", f"E{rng.randrange(100000, 999999)}"),
+                ("Date", ids.fmt_date(when, "long")),
+                ("Enquiries", cm.name),
+            ],
+            signoff=signoff(cm, rng),
+        )
         fmt = ("pdf-window", "docx-table", "pdf-classic")[i % 3]
         ext, data = render_letter(letter, fmt)
-        twin = c.add(ext, data, "address-block/business-attention",
-                     note="statement to an employer's accounts team; only the business's own ABN/ACN")
+        twin = c.add(
+            ext,
+            data,
+            "address-block/business-attention",
+            note="statement to an employer's accounts team; only the business's own ABN/ACN",
+        )
         if i % 2 == 0:
             first = pick(c.reg, rng, lambda w, e=emp: w.employer is not e)  # type: ignore[misc]
             others = [first, pick(c.reg, rng, lambda w, e=emp: w.employer is not e, exclude=(first,))]  # type: ignore[misc]
             bad = replace(letter, enclosures=[schedule_page(others, "SCHEDULE OF WEEKLY PAYMENTS REIMBURSED")])
             ext, data = render_letter(bad, fmt)
-            inc = c.add(ext, data, "address-block/business-attention", rules=["mismatched_recipient", "mixed_client_documents"],
-                        note=f"schedule naming workers {others[0].cid}, {others[1].cid} of another employer enclosed "
-                             "with an employer's statement")
+            inc = c.add(
+                ext,
+                data,
+                "address-block/business-attention",
+                rules=["mismatched_recipient", "mixed_client_documents"],
+                note=f"schedule naming workers {others[0].cid}, {others[1].cid} of another employer enclosed "
+                "with an employer's statement",
+            )
             c.pair(inc, twin)
 
 
@@ -144,12 +183,18 @@ def _suppressed_delivery(c: Corpus) -> None:
         seed = rng.random()
         good = compose("conciliation" if i % 2 else "weekly", victim, random.Random(seed), claim=victim.shared_ref)
         ext, gdata = render_letter(good, fmt)
-        twin = c.add(ext, gdata, "address-block/suppressed-delivery",
-                     note=f"letter to {victim.cid} at their own (suppressed) address")
+        twin = c.add(
+            ext,
+            gdata,
+            "address-block/suppressed-delivery",
+            note=f"letter to {victim.cid} at their own (suppressed) address",
+        )
         if i == 3:
-            other = next(o for v, o, k in c.reg.victim_lookalikes if v is victim and k == "neighbour") \
-                if any(v is victim and k == "neighbour" for v, o, k in c.reg.victim_lookalikes) else \
-                pick(c.reg, rng)
+            other = (
+                next(o for v, o, k in c.reg.victim_lookalikes if v is victim and k == "neighbour")
+                if any(v is victim and k == "neighbour" for v, o, k in c.reg.victim_lookalikes)
+                else pick(c.reg, rng)
+            )
             bad = compose("weekly", other, random.Random(seed))
             bad = replace(bad, addr_lines=victim.addr.block("plain"))
             note = f"letter for {other.cid} misaddressed to the suppressed address of {victim.cid}"
@@ -158,8 +203,14 @@ def _suppressed_delivery(c: Corpus) -> None:
             bad = replace(bad, addr_lines=victim.addr.block(rng.choice(["plain", "abbrev", "caps"])))
             note = f"letter to {ex.cid} (ex-partner) sent to the suppressed address of {victim.cid}"
         ext, bdata = render_letter(bad, fmt)
-        inc = c.add(ext, bdata, "address-block/suppressed-delivery",
-                    rules=["suppressed_detail_exposed", "mismatched_recipient"], suppressed=True, note=note)
+        inc = c.add(
+            ext,
+            bdata,
+            "address-block/suppressed-delivery",
+            rules=["suppressed_detail_exposed", "mismatched_recipient"],
+            suppressed=True,
+            note=note,
+        )
         c.pair(inc, twin)
 
 
@@ -171,17 +222,28 @@ def _no_block(c: Corpus) -> None:
         kind = ("indexation", "portal")[i % 2]
         subject, paras = notice(rng, kind)
         cm = cm_of(rng)
-        info = Letter([], [], ids.fmt_date(letter_date(rng), "long"), subject, paras, salutation=None,
-                      signoff=signoff(cm, rng))
+        info = Letter(
+            [], [], ids.fmt_date(letter_date(rng), "long"), subject, paras, salutation=None, signoff=signoff(cm, rng)
+        )
         fmt = ("pdf-plain", "docx-plain")[i % 2]
         ext, data = render_letter(info, fmt)
-        twin = c.add(ext, data, "address-block/no-address-block", note="information sheet, no addressee, no client data")
-        note_paras = [f"File note - claim {x.claim}", f"Worker: {x.full}, born {ids.fmt_date(x.dob, 'long')}.",
-                      f"Spoke with the worker on {x.phone} about the certificate due. Worker to see GP this week."] + paras
+        twin = c.add(
+            ext, data, "address-block/no-address-block", note="information sheet, no addressee, no client data"
+        )
+        note_paras = [
+            f"File note - claim {x.claim}",
+            f"Worker: {x.full}, born {ids.fmt_date(x.dob, 'long')}.",
+            f"Spoke with the worker on {x.phone} about the certificate due. Worker to see GP this week.",
+        ] + paras
         bad = replace(info, paras=note_paras)
         ext, data = render_letter(bad, fmt)
-        inc = c.add(ext, data, "address-block/no-address-block", rules=["mismatched_recipient", "unscannable_content"],
-                    note=f"a file note about {x.cid} with no addressee dropped in the pre-send folder: recipient unknown")
+        inc = c.add(
+            ext,
+            data,
+            "address-block/no-address-block",
+            rules=["mismatched_recipient", "unscannable_content"],
+            note=f"a file note about {x.cid} with no addressee dropped in the pre-send folder: recipient unknown",
+        )
         c.pair(inc, twin)
 
 
@@ -209,16 +271,21 @@ OCCUPIER = ("The Occupier", "The Resident", "To the Householder", "The Occupant"
 
 def _occupier_letter(addr_lines: list[str], rng: random.Random, extra: list[str]) -> Letter:
     cm = cm_of(rng)
-    paras = ["We have been sending correspondence to this address for a person who may no longer live here.",
-             "If the person we are writing to does not live at this address, please call us on 1300 267 355 or mark "
-             "the envelope 'Return to sender' and put it back in the post. You do not need to give us your details.",
-             ] + extra
-    return Letter([rng.choice(OCCUPIER)], addr_lines, ids.fmt_date(letter_date(rng), "long"),
-                  "Is this still the right address?", paras, salutation=rng.choice(["Dear Occupier", "Dear Resident",
-                                                                                     None]),
-                  refs=[("Reference", f"RTS-{rng.randrange(10000, 99999)}"), ("Date", ids.fmt_date(letter_date(rng),
-                                                                                                   "long"))],
-                  signoff=signoff(cm, rng))
+    paras = [
+        "We have been sending correspondence to this address for a person who may no longer live here.",
+        "If the person we are writing to does not live at this address, please call us on 1300 267 355 or mark "
+        "the envelope 'Return to sender' and put it back in the post. You do not need to give us your details.",
+    ] + extra
+    return Letter(
+        [rng.choice(OCCUPIER)],
+        addr_lines,
+        ids.fmt_date(letter_date(rng), "long"),
+        "Is this still the right address?",
+        paras,
+        salutation=rng.choice(["Dear Occupier", "Dear Resident", None]),
+        refs=[("Reference", f"RTS-{rng.randrange(10000, 99999)}"), ("Date", ids.fmt_date(letter_date(rng), "long"))],
+        signoff=signoff(cm, rng),
+    )
 
 
 def build_own_details(c: Corpus) -> None:
@@ -228,39 +295,71 @@ def build_own_details(c: Corpus) -> None:
         x = pick(c.reg, rng, lambda c_: bool(c_.emails))
         seed = rng.random()
         letter = compose(rng.choice(KINDS), x, random.Random(seed))
-        extra = [f"Our records show your address for service as {x.addr.one_line(abbrev=i % 2 == 0)}, your phone number "
-                 f"as {ids.fmt_phone(x.phone, rng.choice(ids.PHONE_STYLES))} and your email as {x.email}. Your date of "
-                 f"birth is recorded as {ids.fmt_date(x.dob, rng.choice(ids.DATE_STYLES))}. Please tell us if any of "
-                 "these details are wrong."]
-        pre = [f"Property: {x.addr.one_line()}"] if i % 3 == 0 else [f"Address for service: {x.addr.one_line()}"] \
-            if i % 3 == 1 else []
+        extra = [
+            f"Our records show your address for service as {x.addr.one_line(abbrev=i % 2 == 0)}, your phone number "
+            f"as {ids.fmt_phone(x.phone, rng.choice(ids.PHONE_STYLES))} and your email as {x.email}. Your date of "
+            f"birth is recorded as {ids.fmt_date(x.dob, rng.choice(ids.DATE_STYLES))}. Please tell us if any of "
+            "these details are wrong."
+        ]
+        pre = (
+            [f"Property: {x.addr.one_line()}"]
+            if i % 3 == 0
+            else [f"Address for service: {x.addr.one_line()}"]
+            if i % 3 == 1
+            else []
+        )
         letter = replace(letter, paras=letter.paras[:-1] + extra + letter.paras[-1:], pre_greeting=pre)
         ext, data = render_letter(letter, formats[i % len(formats)])
-        c.add(ext, data, "recipient-own-details/own-details-letter",
-              note=f"letter to {x.cid} repeating their own address, phone, email and date of birth")
+        c.add(
+            ext,
+            data,
+            "recipient-own-details/own-details-letter",
+            note=f"letter to {x.cid} repeating their own address, phone, email and date of birth",
+        )
     for i in range(c.n(6)):
         x = pick(c.reg, rng, lambda c_: len(c_.emails) > 0)
         cm = cm_of(rng)
-        body = (f"Thanks for letting us know your new details. I've updated your file so that letters now go to "
-                f"{x.addr.one_line()} and we'll call you on {ids.fmt_phone(x.phone, 'intl' if i % 2 else 'canon')}.\n\n"
-                f"Your claim number is still {x.claim} and emails will keep coming to {x.email}.")
+        body = (
+            f"Thanks for letting us know your new details. I've updated your file so that letters now go to "
+            f"{x.addr.one_line()} and we'll call you on {ids.fmt_phone(x.phone, 'intl' if i % 2 else 'canon')}.\n\n"
+            f"Your claim number is still {x.claim} and emails will keep coming to {x.email}."
+        )
         data = mail_to_client(x, cm, f"Change of contact details - claim {x.claim}", body, rng)
-        c.add("eml", data, "recipient-own-details/own-details-email",
-              note=f"email to {x.cid} confirming their own new contact details")
+        c.add(
+            "eml",
+            data,
+            "recipient-own-details/own-details-email",
+            note=f"email to {x.cid} confirming their own new contact details",
+        )
     for i in range(c.n(6)):
         x = pick(c.reg, rng, lambda c_: c_.addr.is_delivery_point())
         letter = _occupier_letter(x.addr.block(rng.choice(["plain", "abbrev", "caps"])), rng, [])
         ext, data = render_letter(letter, ("pdf-window", "docx-plain", "pdf-classic")[i % 3])
-        twin = c.add(ext, data, "recipient-own-details/occupier",
-                     note=f"notice to the occupier of the address of {x.cid}; names no one")
+        twin = c.add(
+            ext,
+            data,
+            "recipient-own-details/occupier",
+            note=f"notice to the occupier of the address of {x.cid}; names no one",
+        )
         if i < c.n(3):
-            bad = replace(letter, paras=letter.paras[:1] + [
-                f"We are trying to contact {x.formal} (date of birth {ids.fmt_date(x.dob, 'dmy')}) about workers "
-                f"compensation claim {x.claim}."] + letter.paras[1:])
+            bad = replace(
+                letter,
+                paras=letter.paras[:1]
+                + [
+                    f"We are trying to contact {x.formal} (date of birth {ids.fmt_date(x.dob, 'dmy')}) about workers "
+                    f"compensation claim {x.claim}."
+                ]
+                + letter.paras[1:],
+            )
             ext, data = render_letter(bad, ("pdf-window", "docx-plain", "pdf-classic")[i % 3])
-            inc = c.add(ext, data, "recipient-own-details/occupier", rules=["mismatched_recipient"],
-                        note=f"notice to the occupier discloses the claim and date of birth of {x.cid}; identity of "
-                             "the reader not established")
+            inc = c.add(
+                ext,
+                data,
+                "recipient-own-details/occupier",
+                rules=["mismatched_recipient"],
+                note=f"notice to the occupier discloses the claim and date of birth of {x.cid}; identity of "
+                "the reader not established",
+            )
             c.pair(inc, twin)
     for i in range(c.n(3)):
         x = pick(c.reg, rng, lambda c_: c_.addr.is_delivery_point())
@@ -271,9 +370,15 @@ def build_own_details(c: Corpus) -> None:
         bad = replace(good, pre_greeting=[f"Address for service: {y.addr.one_line()}", f"Claim: {x.claim}"])
         fmt = ("pdf-classic", "docx-plain", "rtf")[i % 3]
         ext, g = render_letter(good, fmt)
-        twin = c.add(ext, g, "recipient-own-details/address-for-service", note=f"letter to {x.cid}, own address for service")
+        twin = c.add(
+            ext, g, "recipient-own-details/address-for-service", note=f"letter to {x.cid}, own address for service"
+        )
         ext, b = render_letter(bad, fmt)
-        inc = c.add(ext, b, "recipient-own-details/address-for-service",
-                    rules=["mismatched_recipient", "mixed_client_documents"],
-                    note=f"address for service of {y.cid} printed in the letter to {x.cid}")
+        inc = c.add(
+            ext,
+            b,
+            "recipient-own-details/address-for-service",
+            rules=["mismatched_recipient", "mixed_client_documents"],
+            note=f"address for service of {y.cid} printed in the letter to {x.cid}",
+        )
         c.pair(inc, twin)
