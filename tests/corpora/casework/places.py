@@ -253,7 +253,7 @@ class Address:
     unit: str = ""
     box: str = ""  # "PO Box 118", "Locked Bag 7", "RMB 2210"
     careof: str = ""  # "c/- Harlow Legal"
-    reg_style: str = "plain"  # how the registry writes it: plain | abbrev | caps | fullstate | slash
+    reg_style: str = "plain"  # how the registry writes it: plain | abbrev | caps | slash
 
     # --- the pieces -------------------------------------------------------------------------------
     def street_line(self, abbrev: bool = False, unit_style: str = "word") -> str:
@@ -287,7 +287,7 @@ class Address:
     def registry_line(self) -> str:
         s = self.reg_style
         first = ", ".join(self.first_lines(abbrev=s == "abbrev", unit_style="slash" if s == "slash" else "word"))
-        return f"{first}, {self.locality(caps=s == 'caps', full_state=s == 'fullstate')}"
+        return f"{first}, {self.locality(caps=s == 'caps')}"
 
     # --- a letter's address block ------------------------------------------------------------------
     def block(self, style: str) -> list[str]:
@@ -333,7 +333,8 @@ def random_address(rng: random.Random, state: str | None = None, kind: str | Non
     state = state or pick_state(rng)
     suburb, pc = rng.choice(SUBURBS[state])
     kind = kind or rng.choices(["street", "unit", "pobox", "rmb", "rural"], weights=[64, 20, 9, 3, 4])[0]
-    reg_style = rng.choices(["plain", "abbrev", "caps", "fullstate", "slash"], weights=[62, 18, 7, 6, 7])[0]
+    # DESIGN §4 fixes the registry line as "..., Suburb STATE 1234"; full state names appear only in letters
+    reg_style = rng.choices(["plain", "abbrev", "caps", "slash"], weights=[66, 20, 7, 7])[0]
     if kind == "pobox":
         return Address("pobox", suburb, state, pc, box=f"PO Box {rng.randrange(10, 2999)}", reg_style=reg_style)
     if kind == "rmb":

@@ -148,6 +148,18 @@ def certificate_like(ws: list[Client]) -> Page:
 # --- unmerged fields ----------------------------------------------------------------------------------
 
 
+UNMERGED_KINDS = (
+    "word-mergefield",
+    "window-address",
+    "double-brace-body",
+    "angle-brackets",
+    "square-brackets",
+    "double-brace-subject",
+    "field-code-shown",
+    "reference-cell",
+)
+
+
 def build_unmerged(c: Corpus) -> None:
     rng = c.rng("unmerged")
     cat = "unmerged/"
@@ -209,8 +221,8 @@ def build_unmerged(c: Corpus) -> None:
             ext, g = render_letter(good, "docx-table")
             ext, b = render_letter(bad, "docx-table", merge_fields=True)
             what = "\u00abClaimNumber\u00bb in the reference cell"
-        twin = c.add(ext, g, cat + f"field-{variant}", note=f"merged letter to {x.cid}")
-        inc = c.add(ext, b, cat + f"field-{variant}", rules=["unmerged_field"], note=f"{what}; to {x.cid}")
+        twin = c.add(ext, g, cat + UNMERGED_KINDS[variant], note=f"merged letter to {x.cid}")
+        inc = c.add(ext, b, cat + UNMERGED_KINDS[variant], rules=["unmerged_field"], note=f"{what}; to {x.cid}")
         c.pair(inc, twin)
 
 
