@@ -74,6 +74,9 @@ def test_registry_is_valid_and_links_resolve(out: Path) -> None:
         }
         assert not own & refs, "a client's own references are unique"
         refs |= own
+    emails = [e for r in rows for e in r["email"].split(";") if e]
+    assert len(emails) == len(set(emails)), "no two clients share an e-mail address"
+    assert all(1 <= len(r["references"].split(";")) <= 3 for r in rows)
     victims = [r for r in rows if "postal_address" in r["suppressed"]]
     assert victims and all(r["joint_with"] for r in victims)
     states = {

@@ -65,9 +65,9 @@ def medicare(rng: random.Random) -> str:
     return "".join(map(str, d + [check, rng.randrange(1, 10)]))
 
 
-def abn(rng: random.Random) -> str:
-    """Nine random digits behind the two check digits (11..99, the form the ATO issues)."""
-    body = _digits(rng, 9)
+def abn(rng: random.Random, acn_number: str = "") -> str:
+    """Two check digits (11..99, as the ATO issues them) before nine digits: a company's ACN, or random."""
+    body = [int(d) for d in acn_number] if acn_number else _digits(rng, 9)
     s = sum(-w * x for w, x in zip(ABN_WEIGHTS[2:], body, strict=True))
     return f"{11 + (s - 1) % 89}" + "".join(map(str, body))
 

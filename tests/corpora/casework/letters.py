@@ -36,6 +36,7 @@ class Letter:
     signoff: list[str] = field(default_factory=list)
     confidential: bool = False
     enclosures: list[Page] = field(default_factory=list)
+    table_after: int = 0  # the paragraph the table follows
 
     @property
     def block(self) -> list[str]:
@@ -81,6 +82,11 @@ def details_table(c: Client, dob_style: str, ref_style: str = "canon", with_empl
     return rows
 
 
+SERVICES = {
+    "gp": ("Initial consultation", "Review consultation", "Certificate of capacity", "Long consultation"),
+    "physio": ("Initial physiotherapy assessment", "Physiotherapy treatment", "Hydrotherapy session"),
+    "psych": ("Psychology session", "Initial psychological assessment", "Psychology report"),
+}
 KINDS = ("weekly", "medical", "ime", "liability", "certificate", "rtw", "stepdown", "travel", "closure", "conciliation")
 
 
@@ -156,9 +162,7 @@ def compose(
                 [
                     clinic.name,
                     ids.fmt_date(d, "dmy"),
-                    rng.choice(
-                        ["Initial consultation", "Review", "Physiotherapy", "MRI lumbar spine", "Psychology session"]
-                    ),
+                    rng.choice(SERVICES[clinic.kind]),
                     ids.money(rng, 65, 480),
                 ]
             )
@@ -268,6 +272,7 @@ def compose(
         table=table,
         signoff=signoff(cm, rng),
         confidential=rng.random() < 0.5,
+        table_after=len(body_refs) - len(paras),
     )
 
 

@@ -83,8 +83,8 @@ def _party(
     phone: str = "",
 ) -> Party:
     contacts = tuple(Person(n, f"{local}@{domain}", t) for n, local, t in people)
-    a = ids.abn(rng)
-    return Party(name, domain, kind, contacts, tuple(postal), abn=a, acn=a[2:], phone=phone)
+    company = ids.acn(rng)
+    return Party(name, domain, kind, contacts, tuple(postal), abn=ids.abn(rng, company), acn=company, phone=phone)
 
 
 def build_parties() -> dict[str, list[Party]]:
@@ -297,7 +297,7 @@ def build_parties() -> dict[str, list[Party]]:
             Person("Accounts Payable", f"accounts.payable@{domain}", ""),
             Person("Payroll", f"payroll@{domain}", ""),
         )
-        a = ids.abn(rng)
+        company = ids.acn(rng)
         employers.append(
             Party(
                 name,
@@ -305,8 +305,8 @@ def build_parties() -> dict[str, list[Party]]:
                 "employer",
                 contacts,
                 tuple(postal),
-                abn=a,
-                acn=a[2:],
+                abn=ids.abn(rng, company),
+                acn=company,
                 phone=f"1300 {rng.randrange(100, 999)} {rng.randrange(100, 999)}",
             )
         )

@@ -98,6 +98,7 @@ class Builder:
         self.reg = Registry()
         self.size = max(300, round(1000 * scale))
         self.next_id = 410021
+        self._emails: set[str] = set()
 
     # --- primitives -------------------------------------------------------------------------------
     def _ref(self, year: int, legacy: bool = False) -> str:
@@ -114,6 +115,14 @@ class Builder:
             if key not in self.reg._addrs:
                 self.reg._addrs.add(key)
                 return a
+
+    def _email(self, given: str, family: str, domain: str) -> str:
+        """A new e-mail address: two people never share one."""
+        while True:
+            e = make_email(self.rng, given, family, domain)
+            if e not in self._emails:
+                self._emails.add(e)
+                return e
 
     def _claim(self, addr: Address) -> Address:
         self.reg._addrs.add(addr.registry_line().upper())
@@ -139,9 +148,9 @@ class Builder:
             refs.append(self._ref(rng.randrange(2015, 2023), legacy=rng.random() < 0.6))
         emails = []
         if rng.random() < 0.86:
-            emails.append(make_email(rng, given, family, rng.choice(WEBMAIL)))
+            emails.append(self._email(given, family, rng.choice(WEBMAIL)))
             if rng.random() < 0.12:
-                emails.append(make_email(rng, given, family, rng.choice(WEBMAIL)))
+                emails.append(self._email(given, family, rng.choice(WEBMAIL)))
         phones = [ids.mobile(rng)]
         a = addr or self._addr()
         if rng.random() < 0.2:
@@ -175,7 +184,7 @@ class Builder:
             g, f = pick_name(rng, rng.choice("FM"))
             p = Person(
                 f"{g.split(' ')[0]} {c.family if rng.random() < 0.6 else f}",
-                make_email(rng, g, c.family, rng.choice(WEBMAIL)),
+                self._email(g, c.family, rng.choice(WEBMAIL)),
                 rng.choice(["wife", "husband", "daughter", "son", "sister", "partner"]),
             )
             c.authorised.append(p.email)
@@ -193,7 +202,7 @@ class Builder:
         rng, reg = self.rng, self.reg
         for i in range(16):  # family-violence victims and their ex-partners, co-claimants on one claim
             inj = random_injury_date(rng)
-            ex = self.client(gender="M" if i % 5 else "F", injury=inj)
+            ex = self.client(gender="M" if i % 5 else "F", injury=inj, n_refs=rng.choice([1, 2]))
             victim = self.client(
                 gender="F" if i % 5 else "M",
                 injury=inj,
@@ -213,11 +222,11 @@ class Builder:
                 victim.phones = [ids.landline(rng, victim.addr.state) if i % 8 == 2 else ids.mobile(rng)]
             if i % 5 in (0, 1, 3):
                 victim.suppressed.append("email")
-                victim.emails = [make_email(rng, victim.given, victim.family, rng.choice(PRIVATE_MAIL))]
+                victim.emails = [self._email(victim.given, victim.family, rng.choice(PRIVATE_MAIL))]
             elif not victim.emails:
-                victim.emails = [make_email(rng, victim.given, victim.family, rng.choice(WEBMAIL))]
+                victim.emails = [self._email(victim.given, victim.family, rng.choice(WEBMAIL))]
             if not ex.emails:
-                ex.emails = [make_email(rng, ex.given, ex.family, rng.choice(WEBMAIL))]
+                ex.emails = [self._email(ex.given, ex.family, rng.choice(WEBMAIL))]
             rtw = victim.employer.contacts[0]
             if rtw.email not in victim.authorised:  # the employer is a party to every claim of theirs
                 victim.authorised.append(rtw.email)
@@ -236,11 +245,12 @@ class Builder:
                 reg.victim_lookalikes.append((victim, o, "same-street-other-suburb"))
         for i in range(16):  # co-claimants: households and relatives
             inj = random_injury_date(rng)
-            a = self.client(gender="M" if i % 2 else "F", injury=inj)
+            a = self.client(gender="M" if i % 2 else "F", injury=inj, n_refs=rng.choice([1, 2]))
             household = i < 10
             b = self.client(
                 gender="F" if i % 2 else "M",
                 injury=inj,
+                n_refs=rng.choice([1, 2]),
                 addr=a.addr if household else None,
                 family=a.family if i % 3 != 1 else None,
             )

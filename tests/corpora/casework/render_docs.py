@@ -140,7 +140,7 @@ def docx_letter(letter: Letter, layout: str, merge_fields: bool = False) -> byte
         doc.add_paragraph().add_run(letter.subject).bold = True
     for i, para in enumerate(letter.paras):
         _add_text(doc, para, merge_fields)
-        if i == 0 and letter.table:
+        if i == letter.table_after and letter.table:
             t = doc.add_table(rows=0, cols=len(letter.table[0]))
             t.style = "Table Grid"
             for row in letter.table:
@@ -224,7 +224,7 @@ def rtf_letter(letter: Letter, right_block: bool = False) -> bytes:
         parts.append(r"{\b " + _rtf_escape(letter.subject) + r"}\par\par")
     for i, p in enumerate(letter.paras):
         parts.append(_rtf_escape(p) + r"\par\par")
-        if i == 0 and letter.table:
+        if i == letter.table_after and letter.table:
             for row in letter.table:
                 parts.append(_rtf_escape("\t".join(row)) + r"\par")
             parts.append(r"\par")

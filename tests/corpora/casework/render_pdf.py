@@ -131,7 +131,7 @@ def _body(pdf: FPDF, letter: Letter, subject_first: bool) -> None:
         pdf.set_font("Helvetica", size=10)
         pdf.multi_cell(0, 5, latin(p), align="L", new_x="LMARGIN", new_y="NEXT")
         pdf.ln(3)
-        if i == 0 and letter.table:
+        if i == letter.table_after and letter.table:
             _table(pdf, letter.table)
     pdf.ln(2)
     for line in letter.signoff:

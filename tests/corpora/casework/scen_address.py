@@ -5,6 +5,7 @@ from __future__ import annotations
 import random
 from collections.abc import Callable
 from dataclasses import replace
+from datetime import date, timedelta
 
 from . import ids
 from .common import cm_of, mail_to_client, other_than, pick, render_letter
@@ -113,6 +114,12 @@ def _incident(c: Corpus, rng: random.Random, var: str, kind_no: int) -> None:
     c.pair(inc, twin)
 
 
+def quarter_end(d: date) -> date:
+    """The last day of the quarter before `d` (31 March, 30 June, ...)."""
+    first = date(d.year, 3 * ((d.month - 1) // 3) + 1, 1)
+    return first - timedelta(days=1)
+
+
 def _business(c: Corpus) -> None:
     """Letters to a business: 'The Manager, Accounts Payable' and 'Attention:' lines."""
     rng = c.rng("business")
@@ -130,7 +137,7 @@ def _business(c: Corpus) -> None:
         )
         paras = [
             f"Please find enclosed our statement of reimbursements for the quarter ending "
-            f"{ids.fmt_date(when.replace(day=1), 'long')} (ABN {ids.fmt_abn(emp.abn)}, ACN {ids.fmt_acn(emp.acn)}).",
+            f"{ids.fmt_date(quarter_end(when), 'long')} (ABN {ids.fmt_abn(emp.abn)}, ACN {ids.fmt_acn(emp.acn)}).",
             "Reimbursements are paid by EFT to the account you nominated. Remittance advice is emailed to your "
             "accounts team on the day of payment.",
             "If your bank details change, please tell us in writing on your letterhead, signed by an authorised "

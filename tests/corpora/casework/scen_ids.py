@@ -23,7 +23,7 @@ def _payment(to: Client, rng: random.Random, dob_of: Client, claim_of: Client, d
         f"Worker: {to.full}    Date of birth: {ids.fmt_date(dob_of.dob, dob_style)}    "
         f"Date of injury: {ids.fmt_date(to.injury_date, 'dmy')}    Claim: {claim_of.claim}"
     )
-    return replace(letter, paras=[details] + letter.paras)
+    return replace(letter, paras=[details] + letter.paras, table_after=letter.table_after + 1)
 
 
 def _twins(c: Corpus) -> None:

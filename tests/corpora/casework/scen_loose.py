@@ -75,7 +75,7 @@ def build_loose(c: Corpus) -> None:
             v,
             e,
             kind,
-            [f"mobile/phone {phone}"],
+            [f"{'mobile' if v.phone.startswith('04') else 'home phone'}: {phone}"],
             f"suppressed phone of {v.cid} written {style}",
         )
     for k, (v, e) in enumerate(victims(c, "email")[: c.n(2)]):
