@@ -210,7 +210,7 @@ def rtf_letter(letter: Letter, right_block: bool = False) -> bytes:
     ]
     if letter.confidential:
         parts.append(r"{\b PRIVATE & CONFIDENTIAL}\par")
-    indent = r"\li5400 " if right_block else ""
+    indent = r"\li5400 " if right_block else " "  # a space ends the control word before the text
     for line in letter.block:
         parts.append(r"\pard" + indent + _rtf_escape(line) + r"\par")
     parts.append(r"\pard\par")
