@@ -11,7 +11,7 @@ import re
 from collections import Counter, deque
 from collections.abc import Callable, Iterator
 from concurrent.futures import Future, ProcessPoolExecutor
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 from dlp.batch.rows import Row, read_rows
@@ -112,13 +112,16 @@ class BatchRun:
         pending: deque[Future[LetterResult] | LetterResult] = deque()
 
         def settle(result: LetterResult) -> None:
-            report.letters += 1
-            report.decisions[result.decision] += 1
-            for row in result.addressee_rows:
+            # A letter that matches a row counts for that row alone; one that does not, for every row it names.
+            for row in (result.row,) if result.row is not None else result.addressee_rows:
                 if row not in first_letter:
                     first_letter[row] = result.number
                 else:
                     report.duplicates.setdefault(row, [first_letter[row]]).append(result.number)
+                    if result.row is not None:
+                        result = _duplicate(result, row, first_letter[row])
+            report.letters += 1
+            report.decisions[result.decision] += 1
             if not result.row_ok:
                 # Where the letter's data came from: its addressee's row, else the row of its reference.
                 found = [r for r in (*result.addressee_rows, *result.reference_rows) if r != result.number]
@@ -212,6 +215,16 @@ class BatchRun:
         elif update:
             self.store.replace_findings(self._run_incident_id, verdict, self._initials)
         return self._run_incident_id
+
+
+def _duplicate(result: LetterResult, row: int, first: int) -> LetterResult:
+    """A second letter for one data row is pulled: the person would get two, one of them perhaps not theirs."""
+    words = f"letter {result.number} is a second letter for data row {row} (the first is letter {first})"
+    violation = Violation("mixed_client_documents", Severity.MEDIUM, Decision.QUARANTINE, (), "letter", words)
+    decision = max(Decision(result.decision), Decision.QUARANTINE, key=lambda d: d.rank)
+    return replace(
+        result, decision=decision.value, violations=(*result.violations, violation), in_run_incident=True
+    )
 
 
 def _result(value: Future[LetterResult] | LetterResult) -> LetterResult:

@@ -38,6 +38,7 @@ class LetterResult:
     reference_rows: tuple[int, ...]
     in_run_incident: bool  # does not match its row: reported in the run's one incident, not one of its own
     initials: dict[str, str]
+    row: int | None = None  # the data row the letter matches (its own, or another where letters are missing)
 
 
 def init_worker(config: Config, registry_path: str | None) -> None:
@@ -60,14 +61,14 @@ def check_letter(task: Task) -> LetterResult:
     addressee = tuple(r.number for r in task.rows if addressee_matches(item.address_block, r))
     references = tuple(r.number for r in task.rows if reference_in(text, r))
     own = next((r for r in task.rows if r.number == task.number), None)
-    # A template may print no reference, or another of the client's own; a reference of another row, or only
-    # references of other clients, is not the row's letter.
-    foreign = [n for n in references if own is None or (n != own.number and _row(task, n).reference != own.reference)]
+    # The row this letter is for: its own, or, where a letter is missing or extra before it, the row of the
+    # person it is addressed to. A template may print no reference, or another of the client's own; a reference
+    # of another row, or only references of other clients, is not that row's letter.
+    target = own if own is not None and own.number in addressee else _nearest(task, addressee)
     row_ok = (
-        own is not None
-        and own.number in addressee
-        and not foreign
-        and (own.number in references or not _only_others_references(scanner, verdict, own))
+        target is not None
+        and not [n for n in references if n != target.number and _row(task, n).reference != target.reference]
+        and (target.number in references or not _only_others_references(scanner, verdict, target))
     )
     registry_violations = verdict.violations
     if not row_ok:
@@ -93,9 +94,8 @@ def check_letter(task: Task) -> LetterResult:
         references,
         not row_ok and verdict.blocked,
         initials,
+        target.number if row_ok and target is not None else None,
     )
-
-
 def _add_row_violation(
     scanner: Scanner,
     verdict: Verdict,
@@ -124,6 +124,12 @@ def _only_others_references(scanner: Scanner, verdict: Verdict, own: Row) -> boo
     ours = {own.client_id} if own.client_id else {c for r in verdict.recipients for c in r.clients}
     ours |= {j for cid in ours for j in scanner.index.joint.get(cid, ())}
     return not any(f.clients & ours for f in refs)
+
+
+def _nearest(task: Task, rows: tuple[int, ...]) -> Row | None:
+    if not rows:
+        return None
+    return _row(task, min(rows, key=lambda n: abs(n - task.number)))
 
 
 def _row(task: Task, number: int) -> Row:

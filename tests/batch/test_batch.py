@@ -105,12 +105,28 @@ def test_merged_pdf_run(tmp_path: Path, config: Config, registry_csv: Path, clie
     data = write_data(tmp_path / "data.csv", clients[:12])
     pdf = tmp_path / "run.pdf"
     texts = [letter(c, account_body(c)) for c in clients[:12]]
-    texts[5], texts[6] = texts[6], texts[5]  # two letters out of order
+    texts[2], texts[3] = texts[3], texts[2]  # two letters out of order: each is still right for its addressee
+    texts[5] = letter(clients[5], account_body(clients[6]))  # the next row's account in letter 6
     pdf.write_bytes(pdf_of_pages(texts))
     report, results = run(config, registry_csv, data, pdf)
-    assert report.letters == 12
-    assert [r.number for r, _ in results if r.decision != "allow"] == [6, 7]
+    assert report.letters == 12 and not report.rows_without_letter and not report.duplicates
+    assert [r.number for r, _ in results if r.decision != "allow"] == [6]
     assert results[5][0].locator == "letter 6, page 6"
+
+
+def test_missing_letter_realigns_and_duplicate_is_pulled(
+    tmp_path: Path, config: Config, registry_csv: Path, clients
+) -> None:
+    """A letter missing from the middle does not make every later letter wrong: each is checked against the row
+    of its addressee; the run reports the row without a letter. A second letter for one row is pulled."""
+    data = write_data(tmp_path / "data.csv", clients[:12])
+    texts = [letter(c, account_body(c)) for c in clients[:12]]
+    del texts[4]  # row 5 has no letter
+    texts.insert(8, texts[7])  # letter 8 (row 9, after the gap) is printed twice
+    report, results = run(config, registry_csv, data, write_letters(tmp_path / "letters", texts))
+    assert report.rows_without_letter == [5] and report.duplicates == {9: [8, 9]} and report.failed
+    assert [r.number for r, _ in results if r.decision != "allow"] == [9]
+    assert report.shift is None
 
 
 def test_columns_are_guessed_mapped_or_refused(tmp_path: Path, config: Config, registry_csv: Path, clients) -> None:
