@@ -14,8 +14,8 @@ from dlp.config import BatchConfig
 from dlp.errors import UsageError
 from dlp.model import AddressBlock
 from dlp.normalize import CompactText, compact, name_tokens, parse_address
+from dlp.registry.names import name_matches
 
-NAME_SIMILARITY = 85
 STREET_SIMILARITY = 88
 
 
@@ -23,6 +23,8 @@ STREET_SIMILARITY = 88
 class Row:
     number: int  # 1-based data row
     name: str  # canonical name tokens joined by spaces
+    given: str  # as the data source has them (from a full-name column: its first and last words)
+    family: str
     street: str  # compact street, "" if none
     postcode: str
     reference: str  # compact reference, "" if none
@@ -50,12 +52,19 @@ def _row(number: int, record: dict[str, str], columns: ColumnMap) -> Row:
         return (record.get(column) or "").strip() if column else ""
 
     name = get(columns.full_name) or f"{get(columns.given_name)} {get(columns.family_name)}"
+    if columns.full_name and get(columns.full_name):
+        words = name_tokens(get(columns.full_name))
+        given, family = (words[0], words[-1]) if len(words) > 1 else ("", "")
+    else:
+        given, family = get(columns.given_name), get(columns.family_name)
     lines = [get(c) for c in columns.address_lines if get(c)]
     locality = " ".join(p for p in (get(columns.suburb), get(columns.state), get(columns.postcode)) if p)
     address = parse_address("\n".join([*lines, locality])) if lines else None
     return Row(
         number,
         " ".join(name_tokens(name)),
+        given,
+        family,
         address.street if address else compact(" ".join(lines)),
         get(columns.postcode),
         compact(get(columns.reference)),
@@ -67,11 +76,11 @@ def addressee_matches(block: AddressBlock | None, row: Row) -> bool:
     """The letter's address block names this row's person at this row's address."""
     if block is None:
         return False
-    tokens = name_tokens(block.name)
-    if not tokens or not row.name:
+    if not row.name:
         return False
-    name_ok = fuzz.ratio(" ".join(tokens), row.name) >= NAME_SIMILARITY or (
-        len(tokens[0]) == 1 and tokens[-1] == row.name.split()[-1] and tokens[0] == row.name[0]
+    name_ok = any(
+        name_matches(person, row.given, row.family) or fuzz.ratio(" ".join(name_tokens(person)), row.name) >= 85
+        for person in block.people or (block.name,)
     )
     if not row.street:
         return name_ok

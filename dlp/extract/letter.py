@@ -37,7 +37,8 @@ BUSINESS = re.compile(
     r"\b(?:pty|ltd|limited|inc|incorporated|corp|corporation|company|co\.|council|services|service|group|trust|"
     r"association|department|dept|legal|lawyers|solicitors|partners|hospital|clinic|centre|center|bank|authority|"
     r"commission|ombudsman|agency|office|manager|accounts|payable|receivable|team|unit|division|branch|school|"
-    r"university|foundation|society|church|club|committee|board|cooperative|co-op|housing|health|insurance)\b",
+    r"university|foundation|society|church|club|committee|board|cooperative|co-op|housing|health|insurance|"
+    r"water|energy|power|gas|electricity|utilities|holdings|enterprises|industries|solutions)\b",
     re.IGNORECASE,
 )
 # Lines that end the walk upwards: the letter's own furniture, not an addressee.
@@ -47,9 +48,11 @@ FURNITURE = re.compile(
     r"(?:our|your)\s+ref(?:erence)?\b.*|date\b.*|re\b.*|subject\b.*|\d{1,2}(?:st|nd|rd|th)?\s+\w+,?\s+\d{4})\s*$",
     re.IGNORECASE,
 )
+# What follows an organisation's own address in its letterhead: its phone, ABN, email or web address, as a
+# line of its own (an account box beside the addressee may hold an enquiries number; it is not a line start).
 LETTERHEAD_AFTER = re.compile(
-    r"^\s*(?:phone|ph|tel|telephone|t|fax|f|abn|acn|email|e-mail|e|web|website|w|freecall|call|mobile)\b"
-    r"|www\.|@|https?://|\b1[38]00\b|\b13\s?\d\d\s?\d\d\b",
+    r"^\s*(?:(?:phone|ph|tel|telephone|t|fax|f|abn|acn|email|e-mail|e|web|website|w|freecall|mobile)\b\.?\s*:?\s*"
+    r"[\d(+w]|www\.|https?://|[\w.+\-]+@[\w\-]+\.[\w.]+\s*$|(?:1[38]00|13)[\d ]{4,10}\s*$)",
     re.IGNORECASE,
 )
 # A street line: a number first, a delivery service or dwelling word first, or a street-type word last.
@@ -64,8 +67,12 @@ STREET_LINE = re.compile(
 STATE_ONLY_END = re.compile(rf"[^\W\d_][ ,]+(?:{STATE_WORDS})\.?\s*$", re.IGNORECASE)
 POSTCODE_ONLY = re.compile(r"^\s*\d{4}\s*$")
 # The addressee's name: words, initials, titles, "&" and "and"; no digits, no @.
-NAME_LINE = re.compile(r"^[^\W\d_][\w.'’\- &,]{0,78}$")
-COLUMN_GAP = re.compile(r"\t+| {3,}")
+# "?" stands in a PDF's text for a letter its font could not encode ("Y?lmaz").
+NAME_LINE = re.compile(r"^[^\W\d_](?:[^\W\d_]|[.'’\- &,?]){0,78}$")
+# Columns: wide gaps, tabs, and the bars a table becomes in plain text or RTF.
+COLUMN_GAP = re.compile(r"\t+| {3,}|\s*[|¦]\s*")
+RETURN_ADDRESS = re.compile(r"^\s*(?:if\s+undelivered|return\s+(?:address|to)|sender\b|from\s*:)", re.IGNORECASE)
+DATE_LINE = re.compile(r"^\s*\d{1,2}(?:st|nd|rd|th)?[\s/.\-]+(?:\d{1,2}|[^\W\d_]{3,9})[\s/.\-,]+\d{2,4}\s*$")
 HEADER_LINES = 45  # without a salutation, the addressee is looked for in the top of the first page
 MAX_STREET_LINES = 3
 MAX_NAME_LINES = 3
@@ -75,7 +82,7 @@ MAX_NAME_LINES = 3
 class _Candidate:
     block: AddressBlock
     score: int
-    order: tuple[int, int]  # (stream preference, position): ties go to the later stream line
+    order: tuple[int, int]  # (-stream preference, position within the stream): what wins a tie
 
 
 def find_address_block(text: str, positional: str | None = None) -> AddressBlock | None:
@@ -89,10 +96,11 @@ def locate_address_block(text: str, positional: str | None = None) -> tuple[Addr
     if positional:
         streams.append((positional.splitlines(), True))
     full = text.splitlines()
-    streams.append((full, False))
     left, right = _columns(full)
-    if left != full:
-        streams += [(left, False), (right, False)]
+    if left != [line.strip() for line in full]:
+        streams += [(left, False), (full, False), (right, False)]
+    else:
+        streams.append((full, False))
     best: _Candidate | None = None
     reasons: list[str] = []
     for preference, (lines, hard_blocks) in enumerate(streams):
@@ -150,12 +158,17 @@ def _candidates(lines: list[str], hard_blocks: bool, preference: int, reasons: l
             block.occupier,
             block.text,
         )
-        score = (4 if named else 0) + (2 if len(block.address_lines) > 1 else 0)
+        score = (4 if named else 0) + (1 if block.people else 0) + (2 if len(block.address_lines) > 1 else 0)
         if _letterhead_follows(rows, end):
-            score -= 6
+            # The organisation's own address: never the addressee, however it scores otherwise.
+            reasons.append("the only address found is the letterhead's own")
+            continue
         if salutation_at is not None:
             score += 1  # above a salutation: the layout of a letter
-        out.append(_Candidate(block, score, (end, -preference)))
+        # A tie goes to the text read by print position, then to the block nearest above the salutation or,
+        # without one, to the first block under the letterhead.
+        position = end if salutation_at is not None else -end
+        out.append(_Candidate(block, score, (-preference, position)))
     return out
 
 
@@ -202,15 +215,23 @@ def _walk_up(rows: list[str], top: int, end: int, hard_blocks: bool) -> tuple[Ad
 
 
 def _is_street(row: str) -> bool:
-    return bool(STREET_LINE.search(row)) and not LABELLED.match(row) and not CARE_OF.match(row)
+    return (
+        bool(STREET_LINE.search(row))
+        and not LABELLED.match(row)
+        and not CARE_OF.match(row)
+        and not DATE_LINE.match(row)
+        and not RETURN_ADDRESS.match(row)
+    )
 
 
 def _street_on_locality_line(row: str) -> bool:
-    return bool(re.match(r"^\s*(?:\d|po\s*box|locked\s+bag|gpo|rmb|unit|level)", row, re.IGNORECASE))
+    return bool(re.match(r"^\s*(?:\d|po\s*box|locked\s+bag|gpo|rmb|unit|level)", row, re.IGNORECASE)) and not (
+        RETURN_ADDRESS.match(row)
+    )
 
 
 def _is_name_zone(row: str) -> bool:
-    if FURNITURE.match(row) or LOCALITY_END.search(row):
+    if FURNITURE.match(row) or LOCALITY_END.search(row) or RETURN_ADDRESS.match(row):
         return False
     if ATTENTION.match(row) or CARE_OF.match(row) or OCCUPIER.match(row):
         return True
@@ -229,7 +250,7 @@ def _addressee(zone: list[str], address: list[str]) -> AddressBlock:
         elif match := ATTENTION.match(row):
             who = match.group("who").strip(" ,")
             if BUSINESS.search(who) or not NAME_LINE.match(who):
-                organisation = organisation or who
+                organisation = organisation or (who if NAME_LINE.match(who) else "an attention line")
             else:
                 names.extend(split_names(who))
         elif match := CARE_OF.match(row):

@@ -10,10 +10,10 @@ from dlp.model import AddressBlock, Recipient, RecipientKind
 from dlp.normalize import name_tokens, parse_address
 from dlp.registry.client import Client
 from dlp.registry.index import RegistryIndex
+from dlp.registry.names import name_matches
 
 STREET_SIMILARITY = 88  # tolerates a typo or two in a street line ("Wattel St")
 SUBURB_SIMILARITY = 85
-NAME_SIMILARITY = 85
 
 
 def _domain_in(domain: str, domains: tuple[str, ...]) -> bool:
@@ -126,22 +126,7 @@ class RecipientResolver:
 
     @staticmethod
     def _name_matches(written: str, client: Client) -> bool:
-        tokens = name_tokens(written)
-        if not tokens:
-            return False
-        given, family = name_tokens(client.given_name), name_tokens(client.family_name)
-        full = " ".join(given + family)
-        if fuzz.ratio(" ".join(tokens), full) >= NAME_SIMILARITY:
-            return True
-        # "A Lee", "A. LEE", "Ann M Lee": initial (or given name) plus family name
-        if fuzz.ratio(tokens[-1], " ".join(family)) >= NAME_SIMILARITY and given:
-            first = tokens[0]
-            return (
-                first == given[0]
-                or (len(first) == 1 and first == given[0][0])
-                or (fuzz.ratio(first, given[0]) >= NAME_SIMILARITY)
-            )
-        return False
+        return name_matches(written, client.given_name, client.family_name)
 
 
 def _name_key(name: str) -> str:

@@ -1,0 +1,37 @@
+"""Does a name as written on a letter name this person?
+
+Letters write names many ways: with a title, with or without middle names, as an initial ("Miss C D'Arcy"),
+family name first ("TAYLOR-NG, Linh"), in capitals, without diacritics, or with a letter the PDF's font could not
+encode ("Y?lmaz"). The family name must agree (all its parts: "D'Arcy", "Taylor-Ng"), and the given name as
+written must agree with the person's first given name, or be its initial.
+"""
+
+from __future__ import annotations
+
+from rapidfuzz import fuzz
+
+from dlp.normalize import name_tokens
+
+SIMILARITY = 85  # tolerates a typo or two, and "?" for one letter
+
+
+def name_matches(written: str, given: str, family: str) -> bool:
+    words = name_tokens(written.replace("?", ""))
+    first_names, family_names = name_tokens(given), name_tokens(family)
+    if not words or not family_names:
+        return False
+    full = " ".join(first_names + family_names)
+    if fuzz.ratio(" ".join(words), full) >= SIMILARITY or fuzz.ratio("".join(words), full.replace(" ", "")) >= 92:
+        return True
+    n = len(family_names)
+    if len(words) <= n or not first_names:
+        return False
+    for surname, rest in ((words[-n:], words[:-n]), (words[:n], words[n:])):
+        if surname != family_names and fuzz.ratio("".join(surname), "".join(family_names)) < SIMILARITY:
+            continue
+        first = rest[0]
+        if first == first_names[0] or (len(first) == 1 and first == first_names[0][0]):
+            return True
+        if len(first) > 2 and fuzz.ratio(first, first_names[0]) >= SIMILARITY:
+            return True
+    return False
