@@ -4,6 +4,7 @@ table cell beside the account box, facts tables, and zip entries with fixed date
 from __future__ import annotations
 
 import io
+import re
 import zipfile
 
 from docx import Document
@@ -11,6 +12,8 @@ from docx.shared import Pt
 
 from . import org
 from .letters import Letter, block_text
+
+_STAMP = re.compile(rb"(<dcterms:(?:created|modified)[^>]*>)[^<]*(</dcterms:)")
 
 
 def stable_zip(data: bytes) -> bytes:
@@ -21,7 +24,10 @@ def stable_zip(data: bytes) -> bytes:
         for info in src.infolist():
             fixed = zipfile.ZipInfo(info.filename, date_time=(2025, 6, 2, 9, 0, 0))
             fixed.compress_type = zipfile.ZIP_DEFLATED
-            dst.writestr(fixed, src.read(info.filename))
+            data = src.read(info.filename)
+            if info.filename == "docProps/core.xml":  # openpyxl stamps the time of saving
+                data = _STAMP.sub(rb"\g<1>2025-06-02T09:00:00Z\g<2>", data)
+            dst.writestr(fixed, data)
     return out.getvalue()
 
 

@@ -152,6 +152,23 @@ def pgp_signed(rng: random.Random, *, sender: str, to: list[str], subject: str, 
     return finish(outer)
 
 
+def pgp_encrypted(rng: random.Random, *, sender: str, to: list[str], subject: str) -> bytes:
+    outer = MIMEMultipart("encrypted", protocol="application/pgp-encrypted")
+    _headers(outer, rng, sender, to, [], subject, None, None)
+    control = MIMENonMultipart("application", "pgp-encrypted")
+    control.add_header("Content-Description", "PGP/MIME version identification")
+    control.set_payload("Version: 1\n")
+    outer.attach(control)
+    raw = base64.encodebytes(bytes(rng.getrandbits(8) for _ in range(1800))).decode("ascii").replace("\n", "")
+    armour = "\n".join(raw[i : i + 64] for i in range(0, len(raw), 64))
+    body = MIMENonMultipart("application", "octet-stream", name="encrypted.asc")
+    body.add_header("Content-Description", "OpenPGP encrypted message")
+    body.add_header("Content-Disposition", "inline", filename="encrypted.asc")
+    body.set_payload(f"-----BEGIN PGP MESSAGE-----\n\n{armour}\n={raw[:4]}\n-----END PGP MESSAGE-----\n")
+    outer.attach(body)
+    return finish(outer)
+
+
 def smime_encrypted(rng: random.Random, *, sender: str, to: list[str], subject: str) -> bytes:
     msg = MIMEApplication(_der_blob(rng, 3000), "pkcs7-mime", name="smime.p7m")
     msg.set_param("smime-type", "enveloped-data")

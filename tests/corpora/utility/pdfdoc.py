@@ -148,7 +148,9 @@ def _slip(pdf: _Pdf, slip: list[tuple[str, str]]) -> None:
         pdf.add_page()
     y = 222
     pdf.set_draw_color(120, 120, 120)
-    pdf.dashed_line(15, y, 195, y, 2, 1.5)
+    pdf.set_dash_pattern(dash=2, gap=1.5)
+    pdf.line(15, y, 195, y)
+    pdf.set_dash_pattern()
     pdf.line_at(20, y + 1.5, "Payment slip - detach and return with your payment", 7)
     right = [
         f"BPAY Biller code: {org.BILLER_CODE}",

@@ -48,6 +48,13 @@ def abn(rng: random.Random) -> str:
             return f"{s[:2]} {s[2:5]} {s[5:8]} {s[8:]}"
 
 
+def acn(rng: random.Random) -> str:
+    d = [rng.randint(0, 9) for _ in range(8)]
+    check = (10 - sum(a * b for a, b in zip([8, 7, 6, 5, 4, 3, 2, 1], d, strict=True)) % 10) % 10
+    s = "".join(map(str, d)) + str(check)
+    return f"{s[:3]} {s[3:6]} {s[6:]}"
+
+
 def tfn_as(n: str, style: int) -> str:
     return [f"{n[:3]} {n[3:6]} {n[6:]}", f"{n[:3]}-{n[3:6]}-{n[6:]}", f"{n[:3]}.{n[3:6]}.{n[6:]}", n][style % 4]
 
@@ -172,8 +179,10 @@ def identifiers(cx: Corpus) -> None:
         st = style(cx)
         spec = spec_for(cx, c, st)
         spec.box_extra = [("Customer ABN", abn(rng))]
+        if "Pty Ltd" in c.business or i % 2:
+            spec.box_extra.append(("ACN", acn(rng).replace(" ", ["-", ".", " "][i % 3])))
         ext, data = render_letter(letter(["bill", "price_change", "welcome"][i % 3], spec, rng), st)
-        cx.allow("identifiers-dates/abn", ext, data, f"business account letter to {c.cid} showing its own ABN")
+        cx.allow("identifiers-dates/abn", ext, data, f"business account letter to {c.cid} showing its own ABN/ACN")
     _dates(cx)
 
 
@@ -220,7 +229,9 @@ def _dates(cx: Corpus) -> None:
             cx.block(
                 "identifiers-dates/dob-formats",
                 st.ext,
-                _life_support(cx, spec, b.name("full"), b.dob, dstyle, equipment),
+                _life_support(
+                    cx, spec, b.name(["full", "full-middle", "initials", "folded"][i % 4]), b.dob, dstyle, equipment
+                ),
                 MISMATCH,
                 f"life support letter to {c.cid} names {b.cid} with date of birth ({dstyle})",
             ),

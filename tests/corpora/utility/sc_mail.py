@@ -275,6 +275,17 @@ def signed_and_encrypted(cx: Corpus) -> None:
                     f"S/MIME enveloped-data email to {c.cid}: cannot be read",
                 ),
             )
+        else:
+            cx.pair(
+                legit,
+                cx.block(
+                    "unscannable/pgp-encrypted",
+                    ".eml",
+                    mail.pgp_encrypted(rng, sender=staff.header, to=[addr(c)], subject="Account paid in full"),
+                    ["unscannable_content"],
+                    f"PGP/MIME encrypted email to {c.cid}: cannot be read",
+                ),
+            )
 
 
 def calendar_and_cards(cx: Corpus) -> None:

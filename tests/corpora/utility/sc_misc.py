@@ -7,6 +7,7 @@ import io
 import random
 from collections.abc import Iterator
 from contextlib import contextmanager
+from datetime import datetime, tzinfo
 
 from openpyxl import Workbook
 
@@ -59,18 +60,27 @@ def _xlsx(clients: list[Client]) -> bytes:
     return stable_zip(out.getvalue())
 
 
+class _FixedClock(datetime):
+    @classmethod
+    def now(cls, tz: tzinfo | None = None) -> _FixedClock:
+        return cls(2025, 6, 2, 9, 0, 0)
+
+
 @contextmanager
 def _fixed_random(seed: int) -> Iterator[None]:
-    """msoffcrypto salts with ``secrets``; pin it so the encrypted workbook is the same for the same seed."""
+    """msoffcrypto salts with ``secrets`` and stamps the clock; pin both so the same seed gives the same bytes."""
+    import msoffcrypto.method.container.ecma376_encrypted as container
     import msoffcrypto.method.ecma376_agile as agile
 
     rng = random.Random(seed)
-    original = agile._random_buffer
+    original, clock = agile._random_buffer, container.datetime
     agile._random_buffer = lambda n: bytes(rng.getrandbits(8) for _ in range(n))
+    container.datetime = _FixedClock
     try:
         yield
     finally:
         agile._random_buffer = original
+        container.datetime = clock
 
 
 def encrypted_xlsx(data: bytes, password: str, seed: int) -> bytes:
