@@ -243,8 +243,10 @@ def vcard(
         lines.append(f"ORG:{org_name}")
     if title:
         lines.append(f"TITLE:{title}")
-    for _i, p in enumerate(phones or []):
-        lines.append(f"TEL;TYPE={'CELL' if p.startswith('04') or p.startswith('+614') else 'WORK'},VOICE:{p}")
+    for p in phones or []:
+        digits = p.replace(" ", "")
+        kind = "CELL" if digits.startswith(("04", "+614")) else "WORK"
+        lines.append(f"TEL;TYPE={kind},VOICE:{p}")
     if email:
         lines.append(f"EMAIL;TYPE=INTERNET:{email}")
     if address:

@@ -6,13 +6,13 @@ from __future__ import annotations
 
 import os
 import textwrap
-import unicodedata
 from datetime import UTC, datetime
 
 from fpdf import FPDF
 
 from . import org
 from .letters import Block, Letter, block_text
+from .people import fold
 
 _FONT_DIR = "/usr/share/fonts/truetype/dejavu"
 _HAS_TTF = os.path.exists(os.path.join(_FONT_DIR, "DejaVuSans.ttf"))
@@ -27,8 +27,7 @@ def _latin1(text: str) -> str:
             ch.encode("latin-1")
             out.append(ch)
         except UnicodeEncodeError:
-            base = unicodedata.normalize("NFKD", ch.replace("Đ", "D").replace("đ", "d"))
-            out.append("".join(c for c in base if not unicodedata.combining(c) and ord(c) < 256) or "?")
+            out.append(fold(ch) if fold(ch).isascii() else "?")
     return "".join(out)
 
 

@@ -250,7 +250,7 @@ def cards_and_invites(cx: Corpus) -> None:
                 ".eml",
                 bad,
                 SUP,
-                f"vCard of {v.cid} with suppressed phone attached to an email to ex-partner {ex.cid}",
+                f"vCard of {v.cid} (suppressed phone, and address if a street) attached to an email to {ex.cid}",
                 True,
             ),
         )

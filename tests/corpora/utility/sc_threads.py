@@ -26,12 +26,12 @@ def _reply(
     if outlook:
         return answer + mail.outlook_quote(
             sender=sender,
-            sent="Monday, 12 May 2025 9:14 AM",
+            sent="Monday, 24 February 2025 9:14 AM",
             to=f"{org.NAME} <{org.HELP_EMAIL}>",
             subject="Account enquiry",
             body=earlier,
         )
-    return answer + mail.gmail_quote(sender=sender, sent="Mon, 12 May 2025 at 9:14 am", body=earlier)
+    return answer + mail.gmail_quote(sender=sender, sent="Mon, 24 Feb 2025 at 9:14 am", body=earlier)
 
 
 def threads(cx: Corpus) -> None:
@@ -124,7 +124,7 @@ def threads(cx: Corpus) -> None:
         )
         quoted = mail.outlook_quote(
             sender=other.header,
-            sent="Tuesday, 3 June 2025 4:02 PM",
+            sent="Friday, 28 February 2025 4:02 PM",
             to=staff.header,
             subject="Accounts for review",
             body="Send me the list when you have it.",
@@ -156,7 +156,7 @@ def _forwards(cx: Corpus) -> None:
         )
         quoted = mail.outlook_quote(
             sender=f"{v.name('full')} <{v.emails[0]}>",
-            sent="Wednesday, 4 June 2025 7:41 PM",
+            sent="Sunday, 2 March 2025 7:41 PM",
             to=org.FV_TEAM.header,
             subject="private please",
             body=original,
