@@ -143,12 +143,28 @@ def address_blocks(cx: Corpus, pairs_per_variant: int = 3, extra_legit: int = 2)
                 None,
             ]
         )
-        ext, data = render_letter(letter(EVERYDAY[i % len(EVERYDAY)], spec, rng), st)
-        cx.allow(
+        tpl = EVERYDAY[i % len(EVERYDAY)]
+        ext, data = render_letter(letter(tpl, spec, rng), st)
+        legit = cx.allow(
             "address-block/two-names",
             ext,
             data,
             f"joint account letter addressed to both holders {a.cid} and {b.cid}, shared account only",
+        )
+        if i % 2:
+            continue
+        # Two addressees are not a licence for a third client's account.
+        c = cx.others(a, b)
+        ext, data = render_letter(letter(tpl, replace(spec, ref=c.refs[0]), rng), st)
+        cx.pair(
+            legit,
+            cx.block(
+                "address-block/two-names",
+                ext,
+                data,
+                MISMATCH,
+                f"letter addressed to joint holders {a.cid} and {b.cid} carries the account of {c.cid}",
+            ),
         )
 
 
