@@ -77,8 +77,8 @@ def _s3(c: Client, ref: str, other: str) -> Row:
         "locality": a.suburb,
         "state": a.state,
         "pcode": a.postcode,
-        "elec_account": ref,
-        "water_account": other,
+        "account_no": ref,
+        "other_account": other if other != ref else "",
     }
 
 
@@ -125,7 +125,7 @@ COLUMNS = {
     ),
     "s3": Columns(
         "s3",
-        ["title", "given_name", "family_name", "street", "locality", "state", "pcode", "elec_account", "water_account"],
+        ["title", "given_name", "family_name", "street", "locality", "state", "pcode", "account_no", "other_account"],
         _s3,
         lambda r: [
             f"{r['title']} {r['given_name']} {r['family_name']}".upper(),
@@ -138,7 +138,7 @@ COLUMNS = {
             "address_lines": "street",
             "suburb": "locality",
             "postcode": "pcode",
-            "reference": "elec_account",
+            "reference": "account_no",
         },
     ),
     "s4": Columns(
@@ -159,7 +159,6 @@ COLUMNS = {
         },
     ),
 }
-REF_COLUMN = {"s1": "AccountNo", "s2": "Account Number", "s3": "elec_account", "s4": "Acct"}
 
 
 def _letter(
@@ -313,7 +312,7 @@ def runs(cx: Corpus) -> None:
             at=at,
             note=f"clean run ({template} template, {cols_name} columns"
             + (
-                ", prints another of each client's references"
+                ", prints another of each client's references where it has one"
                 if template == "smart"
                 else ", prints no reference"
                 if template == "concession"
