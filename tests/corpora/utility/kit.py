@@ -34,7 +34,7 @@ def spec_for(cx: Corpus, c: Client, st: Style, ref: str | None = "", block: list
         ref = rng.choice(c.refs)
     supply = supply_of(c, ref) if ref else None
     return Spec(
-        block=block or block_for(c, st),
+        block=block if block is not None else block_for(c, st),
         salutation=salutation_for(c, st),
         st=st,
         ref=ref,
