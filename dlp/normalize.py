@@ -100,12 +100,16 @@ LOCALITY = re.compile(
 LOCALITY_END = re.compile(rf"[^\W\d_][ ,]+(?:{STATE_WORDS})\.?[ ,]+\d{{4}}\s*$", re.IGNORECASE)
 
 
+# Letters that carry no combining mark to strip, written as people without the key would ("Đức" as "Duc").
+_LETTERS = str.maketrans({"đ": "d", "ł": "l", "ø": "o", "æ": "ae", "œ": "oe", "ß": "ss", "ı": "i", "þ": "th", "ð": "d"})
+
+
 def fold(token: str) -> str:
-    """A lower-case token without diacritics: "Zoë" and "ZOE" agree, so do "Nguyễn" and "Nguyen"."""
+    """A lower-case token without diacritics: "Zoë" and "ZOE" agree, so do "Nguyễn" and "Nguyen", "Đức" and "Duc"."""
     token = token.lower()
     if token.isascii():
         return token
-    decomposed = unicodedata.normalize("NFKD", token)
+    decomposed = unicodedata.normalize("NFKD", token.translate(_LETTERS))
     return "".join(ch for ch in decomposed if not unicodedata.combining(ch))
 
 

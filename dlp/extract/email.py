@@ -6,6 +6,7 @@ from email import errors as email_errors
 from email import policy
 from email.message import EmailMessage, Message
 from email.parser import BytesParser
+from email.header import decode_header, make_header
 from email.utils import getaddresses
 
 from dlp.extract.base import Limits, extract_part, unreadable
@@ -43,10 +44,20 @@ def _header(msg: Message, name: str) -> list[str]:
 def addresses(msg: Message, names: tuple[str, ...]) -> list[str]:
     found: list[str] = []
     for _, addr in getaddresses([v for name in names for v in _header(msg, name)]):
-        addr = addr.strip()
+        addr = _decoded(addr.strip())
         if addr and "@" in addr and addr.lower() not in (a.lower() for a in found):
             found.append(addr)
     return found
+
+
+def _decoded(address: str) -> str:
+    """An address some mailer wrote with an encoded word in it ("=?utf-8?q?s=C3=B8ren?=@..."), as meant."""
+    if "=?" not in address:
+        return address
+    try:
+        return str(make_header(decode_header(address))).replace(" ", "")
+    except (ValueError, LookupError, UnicodeDecodeError):
+        return address
 
 
 def message_parts(msg: Message, limits: Limits, prefix: str = "") -> list[Part]:

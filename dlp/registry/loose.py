@@ -27,13 +27,18 @@ STATE_TOKENS = frozenset({"vic", "nsw", "qld", "sa", "wa", "tas", "nt", "act"})
 LOCALITY_WINDOW = 10  # tokens after the street searched for the suburb or postcode
 
 
+# Delivery services written before their number: "PO Box 12", "Locked Bag 7", "RMB 40".
+SERVICES = frozenset({"pobox", "gpobox", "pobag", "lockedbag", "privatebag", "mailbag", "rmb", "rsd", "cmb", "rmd"})
+
+
 @dataclass(frozen=True, slots=True)
 class LooseAddress:
     client_id: str
-    numbers: tuple[str, ...]  # ("4", "12") for "4/12 Wattle St"
-    street: str  # compact street name without number and type: "wattle", "lillypilly"
+    numbers: tuple[str, ...]  # ("4", "12") for "4/12 Wattle St"; ("5684",) for "PO Box 5684"
+    street: str  # compact street name without number and type: "wattle", "lillypilly"; "" for a service
     street_tokens: int
     street_type: str  # canonical type word: "street"; "" for a PO Box and the like
+    service: str  # "pobox", "lockedbag": the number follows it; "" for a street address
     suburb: str  # compact
     suburb_tokens: int
     postcode: str
@@ -73,8 +78,9 @@ class SuppressedAddresses:
             for address in candidates:
                 end = _confirm(address, words, i)
                 if end is not None:
-                    first = i - (len(address.numbers) - 1)
-                    yield LooseMatch(tokens[first][1], tokens[end][2], address.client_id, "loose:" + address.street)
+                    first = i - (len(address.numbers) - 1) - _service_words(address, words, i)
+                    key = "loose:" + (address.street or address.service + address.numbers[-1])
+                    yield LooseMatch(tokens[first][1], tokens[end][2], address.client_id, key)
 
 
 def loose_address(client_id: str, address: str) -> LooseAddress | None:
@@ -90,26 +96,23 @@ def _loose(client_id: str, address: str) -> LooseAddress | None:
     numbers = tuple(w for w in street_words if w.isdigit())
     names = [w for w in street_words if not w.isdigit()]
     if not numbers or not names:
-        return None  # a PO Box has its number but no street name to go astray; the automaton finds it
+        return None
+    suburb, suburb_tokens = "".join(suburb_words), len(suburb_words)
+    if not street_words[0].isdigit() and "".join(names) in SERVICES:
+        return LooseAddress(client_id, numbers[-1:], "", 0, "", "".join(names), suburb, suburb_tokens, postcode)
     kind = names[-1] if names[-1] in STREET_TYPES else ""
     if kind:
         names = names[:-1]
     if not names:
         return None
-    return LooseAddress(
-        client_id,
-        numbers,
-        "".join(names),
-        len(names),
-        kind,
-        "".join(suburb_words),
-        len(suburb_words),
-        postcode,
-    )
+    return LooseAddress(client_id, numbers, "".join(names), len(names), kind, "", suburb, suburb_tokens, postcode)
 
 
 def _confirm(address: LooseAddress, words: list[str], at: int) -> int | None:
     """The index of the address's last token if the text at `at` (its house number) is this address."""
+    if address.service:
+        # "PO Box 5684", "P.O. Box 5684", "POBox 5684": the service's words run up to the number.
+        return _locality(address, words, at) if _service_words(address, words, at) else None
     if len(address.numbers) > 1:
         first = at - (len(address.numbers) - 1)
         if first < 0 or tuple(words[first : at + 1]) != address.numbers:
@@ -124,6 +127,18 @@ def _confirm(address: LooseAddress, words: list[str], at: int) -> int | None:
         if address.street_type and words[end + 1] != address.street_type:
             return None  # Wattle Road is not Wattle Street
         end += 1
+    return _locality(address, words, end)
+
+
+def _service_words(address: LooseAddress, words: list[str], at: int) -> int:
+    """How many words before `at` spell the address's delivery service (0 if none, or a street address)."""
+    if not address.service:
+        return 0
+    return next((k for k in (1, 2, 3) if at >= k and "".join(words[at - k : at]) == address.service), 0)
+
+
+def _locality(address: LooseAddress, words: list[str], end: int) -> int | None:
+    """Past the street (or box) ending at `end`: the address's last token, or None if another place follows."""
     # The locality: the suburb (one slip allowed) or the postcode (exact) nearby, and no other place instead.
     j = end + 1
     window_end = min(len(words), j + LOCALITY_WINDOW)

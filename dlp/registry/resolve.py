@@ -86,6 +86,15 @@ class RecipientResolver:
         )
         if named:
             return recipient(RecipientKind.CLIENT, frozenset(named), self._represented(named))
+        if at_address and address.street.startswith(_DELIVERY_SERVICES):
+            # A post office box or locked bag is its holder's alone: what is sent there reaches them.
+            return recipient(
+                RecipientKind.CLIENT,
+                frozenset(at_address),
+                self._represented(at_address),
+                note="addressed to a name that is not a client's, at the post office box of "
+                + ", ".join(at_address),
+            )
         if not people:
             note = "the address block names no person" + (f" (only {_kind_of(block)})" if _kind_of(block) else "")
         elif at_address:
@@ -127,6 +136,9 @@ class RecipientResolver:
     @staticmethod
     def _name_matches(written: str, client: Client) -> bool:
         return name_matches(written, client.given_name, client.family_name)
+
+
+_DELIVERY_SERVICES = ("pobox", "gpobox", "lockedbag", "privatebag", "mailbag", "pobag")
 
 
 def _name_key(name: str) -> str:

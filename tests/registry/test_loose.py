@@ -38,3 +38,10 @@ def test_found(text: str, client: str) -> None:
 )
 def test_not_found(text: str) -> None:
     assert list(HIDDEN.find(text)) == []
+
+
+def test_post_office_box_with_a_typo_in_the_suburb() -> None:
+    boxes = SuppressedAddresses([("C3", "PO Box 5684, Salisbury SA 5108")])
+    assert [m.client_id for m in boxes.find("She moved to P.O. Box 5684, Salisbery SA 5108.")] == ["C3"]
+    assert list(boxes.find("PO Box 5684, Elizabeth SA 5112")) == []  # the same box number elsewhere
+    assert list(boxes.find("Unit 5684, 1 Salisbury Rd")) == []  # a number that is not a box
