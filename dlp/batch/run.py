@@ -222,9 +222,7 @@ def _duplicate(result: LetterResult, row: int, first: int) -> LetterResult:
     words = f"letter {result.number} is a second letter for data row {row} (the first is letter {first})"
     violation = Violation("mixed_client_documents", Severity.MEDIUM, Decision.QUARANTINE, (), "letter", words)
     decision = max(Decision(result.decision), Decision.QUARANTINE, key=lambda d: d.rank)
-    return replace(
-        result, decision=decision.value, violations=(*result.violations, violation), in_run_incident=True
-    )
+    return replace(result, decision=decision.value, violations=(*result.violations, violation), in_run_incident=True)
 
 
 def _result(value: Future[LetterResult] | LetterResult) -> LetterResult:

@@ -96,6 +96,8 @@ def check_letter(task: Task) -> LetterResult:
         initials,
         target.number if row_ok and target is not None else None,
     )
+
+
 def _add_row_violation(
     scanner: Scanner,
     verdict: Verdict,

@@ -4,9 +4,9 @@ from __future__ import annotations
 
 from email import errors as email_errors
 from email import policy
+from email.header import decode_header, make_header
 from email.message import EmailMessage, Message
 from email.parser import BytesParser
-from email.header import decode_header, make_header
 from email.utils import getaddresses
 
 from dlp.extract.base import Limits, extract_part, unreadable

@@ -81,6 +81,7 @@ class RegistryIndex:
         authorised_by_email: dict[str, set[str]] = defaultdict(set)
         authorised_by_client: dict[str, set[str]] = defaultdict(set)
         by_name: dict[str, set[str]] = defaultdict(set)
+        by_family: dict[str, set[str]] = defaultdict(set)
         by_dob: dict[date, set[str]] = defaultdict(set)
         by_address: dict[str, set[str]] = defaultdict(set)
         self.by_postcode: dict[str, list[AddressRecord]] = defaultdict(list)
@@ -120,6 +121,8 @@ class RegistryIndex:
                 else:
                     authorised_by_client[contact].add(cid)
             given, family = name_tokens(client.given_name), name_tokens(client.family_name)
+            if family:
+                by_family["".join(family)].add(cid)
             if given and family:
                 by_name["".join(given + family)].add(cid)
                 add("".join(given + family), CLIENT_NAME, client, False)
@@ -146,6 +149,7 @@ class RegistryIndex:
         self.authorised_by_email = _freeze(authorised_by_email)
         self.authorised_by_client = _freeze(authorised_by_client)
         self.by_name = _freeze(by_name)
+        self.by_family = _freeze(by_family)
         self.by_dob = _freeze(by_dob)
         self.by_address = _freeze(by_address)
 

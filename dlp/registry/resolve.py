@@ -86,14 +86,13 @@ class RecipientResolver:
         )
         if named:
             return recipient(RecipientKind.CLIENT, frozenset(named), self._represented(named))
-        if at_address and address.street.startswith(_DELIVERY_SERVICES):
+        if at_address and address.street.startswith(_DELIVERY_SERVICES) and not self._any_client_named(people):
             # A post office box or locked bag is its holder's alone: what is sent there reaches them.
             return recipient(
                 RecipientKind.CLIENT,
                 frozenset(at_address),
                 self._represented(at_address),
-                note="addressed to a name that is not a client's, at the post office box of "
-                + ", ".join(at_address),
+                note="addressed to a name that is not a client's, at the post office box of " + ", ".join(at_address),
             )
         if not people:
             note = "the address block names no person" + (f" (only {_kind_of(block)})" if _kind_of(block) else "")
@@ -115,6 +114,17 @@ class RecipientResolver:
                 else "the addressee is not in the registry"
             )
         return recipient(RecipientKind.UNKNOWN, note=note)
+
+    def _any_client_named(self, people: tuple[str, ...]) -> bool:
+        """Is any of these names (as written: initials, family name first) a client's, wherever they live?"""
+        for person in people:
+            words = name_tokens(person)
+            for n in (1, 2, 3):
+                for family in ("".join(words[-n:]), "".join(words[:n])):
+                    for cid in self.index.by_family.get(family, ()):
+                        if self._name_matches(person, self.index.clients[cid]):
+                            return True
+        return False
 
     def _represented(self, client_ids: list[str]) -> frozenset[str]:
         """Clients these clients are authorised contacts of (a representative who is a client)."""

@@ -226,3 +226,36 @@ def test_cli_scan_of_window_envelope_and_joint_notice(tmp_path: Path, world: Syn
     assert [line["decision"] for line in lines] == ["allow", "reject"]
     assert lines[1]["findings"][0]["rule"] == "suppressed_detail_exposed"
     assert world.victim.email not in out.stdout
+
+
+def test_letter_to_a_business_name_at_a_clients_post_office_box(tmp_path: Path, config: Config) -> None:
+    """A box is its holder's alone; but the victim's box addressed to her ex-partner by name is an exposure."""
+    registry = tmp_path / "clients.csv"
+    registry.write_text(
+        "client_id,given_name,family_name,date_of_birth,email,phone,postal_address,references,suppressed,"
+        "joint_with,authorised_contacts\n"
+        'C1,Mehmet,Yilmaz,1957-12-16,accounts@sunrise.example,,"PO Box 9859, Dandenong VIC 3175",40325857298,,,\n'
+        'C2,Tom,Wallace,1973-03-05,,,"PO Box 3697, Midland WA 6056",57984492667,postal_address,C3,\n'
+        'C3,Quang Joseph,Wallace,1999-09-02,,,"34 Murray Gr, Katherine NT 0850",57984492667,,C2,\n'
+    )
+    from dlp.registry import load_registry
+
+    scanner = Scanner(config, load_registry(str(registry)), Policy.load())
+
+    def scan_text(text: str) -> Verdict:
+        return scanner.scan(communication_from_letter(text.encode(), "l.txt"), record=False)
+
+    business = "Sunrise Bakery\nPO Box 9859\nDANDENONG VIC 3175\n\nDear Customer,\nAccount 4032 5857 298 prices.\n"
+    assert not scan_text(business).blocked
+    ex_partner = "Mr Q Wallace\nPO Box 3697\nMIDLAND WA 6056\n\nDear Mr Wallace,\nJoint account 57984492667.\n"
+    assert "suppressed_detail_exposed" in rules(scan_text(ex_partner))
+
+
+def test_names_without_their_diacritics_still_match(world: SyntheticRegistry, config: Config) -> None:
+    from dlp.registry.names import name_matches
+
+    assert name_matches("Mr Duc Le", "Đức", "Lê")
+    assert name_matches("Dr D Nguyen", "Đức Marie", "Nguyễn")
+    assert name_matches("Miss C D'Arcy", "Charlotte", "D'Arcy")
+    assert name_matches("TAYLOR-NG, Linh", "Linh", "Taylor-Ng")
+    assert not name_matches("Mr Q Wallace", "Tom", "Wallace")

@@ -87,3 +87,22 @@ def test_window_envelope_pdf_read_by_position() -> None:
     assert block is not None, item.address_problem
     assert block.people == ("MS ZOE OBRIEN",)
     assert block.address_lines == ("UNIT 4, 12 WATTLE STREET", "KANGAROO FLAT VIC 3555")
+
+
+def test_table_row_joined_by_bars_and_a_date_line_are_not_the_address() -> None:
+    """An RTF table row becomes "BLOCK|BOX" in text; a date under the name is no street line."""
+    text = (
+        "Tallowwood Water & Energy\n151 Lonsdale Quay, Docklands VIC 3008\nT 13 24 86 | www.tallowwood.example\n\n"
+        "Tom Kelly\n171 Jarrah Boulevard\nMURRAY BRIDGE SA 5253|Customer account: 513 498 805 09\n\n"
+        "Name  Tom Kelly\nDate of birth\n13 April 1997\n\nHi Tom,\n"
+    )
+    block, problem = locate_address_block(text)
+    assert block is not None, problem
+    assert block.people == ("Tom Kelly",)
+    assert block.address_lines == ("171 Jarrah Boulevard", "MURRAY BRIDGE SA 5253")
+
+
+def test_only_the_letterhead_is_never_the_addressee() -> None:
+    text = "Riverbend Water\n1 River Road\nBendigo VIC 3550\nPhone 1300 555 010\n\nDear customer,\nNews.\n"
+    block, problem = locate_address_block(text)
+    assert block is None and problem == "the only address found is the letterhead's own"
