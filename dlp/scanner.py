@@ -60,7 +60,7 @@ class Scanner:
 
     def resolve(self, item: Communication) -> tuple[Recipient, ...]:
         if item.kind == "letter":
-            return (self.resolver.letter(item.address_block, item.address_problem),)
+            return self.resolver.letter(item.address_block, item.address_problem)
         return tuple(self.resolver.email(addr, f"recipient {i}") for i, addr in enumerate(item.recipients, 1))
 
     def analyse(self, item: Communication) -> tuple[Finding, ...]:

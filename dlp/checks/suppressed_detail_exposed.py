@@ -17,7 +17,10 @@ class SuppressedDetailExposed(Rule):
         seen: set[tuple[str, str]] = set()
         internal = Decision(self.options["internal_decision"])
         for recipient in ctx.recipients:
-            # The letter itself is delivered to a suppressed address, but not to the client who lives there.
+            # The letter itself is delivered to a suppressed address, but not to the client who lives there. A
+            # notice to "the occupier" there reaches only her letterbox and names no one.
+            if recipient.kind is RecipientKind.OCCUPIER:
+                continue
             for victim in sorted(recipient.address_suppressed_for - recipient.clients):
                 seen.add((victim, recipient.label))
                 out.append(
@@ -32,6 +35,8 @@ class SuppressedDetailExposed(Rule):
                 for recipient in ctx.recipients:
                     if not self._exposes(recipient, victim) or (victim, recipient.label) in seen:
                         continue
+                    if recipient.postal and finding.addressee:
+                        continue  # the delivery address itself: the check above decides
                     seen.add((victim, recipient.label))
                     decision = internal if recipient.kind is RecipientKind.INTERNAL else None
                     what = ENTITY_WORDS.get(finding.entity, "detail")

@@ -279,11 +279,11 @@ def split_names(line: str) -> list[str]:
         return [line] if line else []
     family = parts[-1].split()[-1]
     out = []
-    for part in parts:
+    for i, part in enumerate(parts):
         words = [w for w in part.split() if w.lower().strip(".") not in TITLES]
-        if not words:
-            continue  # "Mr & Mrs J Fraser": the bare title names nobody we could match
-        out.append(part if len(words) > 1 else f"{part} {family}")
+        last = i == len(parts) - 1
+        # "Tom and Mia Fraser": Tom's family name is the last part's; "Ms & Mr Hughes": so is the title's.
+        out.append(part if len(words) > 1 or (last and words) else f"{part} {family}")
     return out
 
 

@@ -10,7 +10,12 @@ from __future__ import annotations
 
 from rapidfuzz import fuzz
 
-from dlp.normalize import name_tokens
+from dlp.normalize import TITLES, TOKEN, fold, name_tokens
+
+
+def fold_tokens(text: str) -> list[str]:
+    return [fold(m.group()) for m in TOKEN.finditer(text)]
+
 
 SIMILARITY = 85  # tolerates a typo or two, and "?" for one letter
 
@@ -24,6 +29,9 @@ def name_matches(written: str, given: str, family: str) -> bool:
     if fuzz.ratio(" ".join(words), full) >= SIMILARITY or fuzz.ratio("".join(words), full.replace(" ", "")) >= 92:
         return True
     n = len(family_names)
+    if words == family_names:
+        # "Mr Hughes", "Ms & Mr Hughes": a title and the family name alone name whoever of that family it is.
+        return any(t in TITLES for t in fold_tokens(written))
     if len(words) <= n or not first_names:
         return False
     for surname, rest in ((words[-n:], words[:-n]), (words[:n], words[n:])):

@@ -43,19 +43,15 @@ class RecipientResolver:
             return Recipient(label, RecipientKind.APPROVED)
         return Recipient(label, RecipientKind.UNKNOWN)
 
-    def letter(self, block: AddressBlock | None, problem: str | None = None) -> Recipient:
-        """Resolve a letter's name + postal address, tolerant of abbreviations, case and small typos."""
-        label = "address block"
+    def letter(self, block: AddressBlock | None, problem: str | None = None) -> tuple[Recipient, ...]:
+        """Who reads a letter: each person its address block names (matched against the clients registered at
+        the address, tolerant of abbreviations, case and small typos), or whoever lives there."""
         if block is None:
-            return Recipient(label, RecipientKind.UNKNOWN, postal=True, note=problem or "no address block found")
+            return (Recipient(LETTER, RecipientKind.UNKNOWN, postal=True, note=problem or "no address block found"),)
         address = parse_address(block.address)
         if address is None:
-            return Recipient(
-                label,
-                RecipientKind.UNKNOWN,
-                postal=True,
-                note="the address block has no street, suburb, state and postcode that can be read",
-            )
+            note = "the address block has no street, suburb, state and postcode that can be read"
+            return (Recipient(LETTER, RecipientKind.UNKNOWN, postal=True, note=note),)
         at_address = self._clients_at(address.street, address.suburb, address.postcode)
         hidden = frozenset(cid for cid in at_address if self.index.clients[cid].is_suppressed("postal_address"))
 
@@ -64,6 +60,7 @@ class RecipientResolver:
             clients: frozenset[str] = frozenset(),
             authorised_for: frozenset[str] = frozenset(),
             note: str | None = None,
+            label: str = LETTER,
         ) -> Recipient:
             return Recipient(
                 label,
@@ -77,23 +74,32 @@ class RecipientResolver:
             )
 
         if block.occupier and not block.people:
-            if not at_address:
-                return recipient(RecipientKind.OCCUPIER, note="addressed to the occupier of an address no client has")
-            return recipient(RecipientKind.OCCUPIER, clients=frozenset(at_address))
+            # Whoever opens it is not identified: it may say where, never whose.
+            return (recipient(RecipientKind.OCCUPIER, note="addressed to the occupier, whose identity is not known"),)
         people = block.people
-        named = sorted(
-            {cid for person in people for cid in at_address if self._name_matches(person, self.index.clients[cid])}
-        )
-        if named:
-            return recipient(RecipientKind.CLIENT, frozenset(named), self._represented(named))
+        matched = {
+            person: sorted(cid for cid in at_address if self._name_matches(person, self.index.clients[cid]))
+            for person in people
+        }
+        if any(matched.values()):
+            out = []
+            for person in people:
+                label = LETTER if not out else f"{LETTER}, addressee {len(out) + 1}"
+                if matched[person]:
+                    ids = matched[person]
+                    out.append(recipient(RecipientKind.CLIENT, frozenset(ids), self._represented(ids), label=label))
+                elif elsewhere := self._clients_named(person):
+                    # A co-addressee who is a client registered elsewhere reads it too; anyone else named beside a
+                    # client at her address is a household member the registry does not know.
+                    note = "a co-addressee is a client not registered at this address"
+                    out.append(
+                        recipient(RecipientKind.CLIENT, elsewhere, self._represented(sorted(elsewhere)), note, label)
+                    )
+            return tuple(out)
         if at_address and address.street.startswith(_DELIVERY_SERVICES) and not self._any_client_named(people):
             # A post office box or locked bag is its holder's alone: what is sent there reaches them.
-            return recipient(
-                RecipientKind.CLIENT,
-                frozenset(at_address),
-                self._represented(at_address),
-                note="addressed to a name that is not a client's, at the post office box of " + ", ".join(at_address),
-            )
+            note = "addressed to a name that is not a client's, at the post office box of " + ", ".join(at_address)
+            return (recipient(RecipientKind.CLIENT, frozenset(at_address), self._represented(at_address), note),)
         if not people:
             note = "the address block names no person" + (f" (only {_kind_of(block)})" if _kind_of(block) else "")
         elif at_address:
@@ -102,29 +108,33 @@ class RecipientResolver:
             elsewhere = {cid for person in people for cid in self.index.by_name.get(_name_key(person), ())}
             if block.care_of and len(elsewhere) == 1:
                 # "Ms A Lee, c/- Legal Aid": sent care of someone, to the one client of that name.
-                return recipient(
-                    RecipientKind.CLIENT,
-                    frozenset(elsewhere),
-                    self._represented(sorted(elsewhere)),
-                    note="sent care of another address",
+                note = "sent care of another address"
+                return (
+                    recipient(RecipientKind.CLIENT, frozenset(elsewhere), self._represented(sorted(elsewhere)), note),
                 )
             note = (
                 "the addressee is a client but this is not their registered postal address"
                 if elsewhere
                 else "the addressee is not in the registry"
             )
-        return recipient(RecipientKind.UNKNOWN, note=note)
+        return (recipient(RecipientKind.UNKNOWN, note=note),)
 
     def _any_client_named(self, people: tuple[str, ...]) -> bool:
-        """Is any of these names (as written: initials, family name first) a client's, wherever they live?"""
-        for person in people:
-            words = name_tokens(person)
-            for n in (1, 2, 3):
-                for family in ("".join(words[-n:]), "".join(words[:n])):
-                    for cid in self.index.by_family.get(family, ()):
-                        if self._name_matches(person, self.index.clients[cid]):
-                            return True
-        return False
+        """Is any of these names a client's, wherever they live?"""
+        return any(self._clients_named(person) for person in people)
+
+    def _clients_named(self, person: str) -> frozenset[str]:
+        """The clients a name as written (initials, family name first) may be, wherever they live."""
+        words = name_tokens(person)
+        found = set()
+        for n in (1, 2, 3):
+            for family in ("".join(words[-n:]), "".join(words[:n])):
+                found.update(
+                    cid
+                    for cid in self.index.by_family.get(family, ())
+                    if self._name_matches(person, self.index.clients[cid])
+                )
+        return frozenset(found)
 
     def _represented(self, client_ids: list[str]) -> frozenset[str]:
         """Clients these clients are authorised contacts of (a representative who is a client)."""
@@ -148,6 +158,7 @@ class RecipientResolver:
         return name_matches(written, client.given_name, client.family_name)
 
 
+LETTER = "address block"
 _DELIVERY_SERVICES = ("pobox", "gpobox", "lockedbag", "privatebag", "mailbag", "pobag")
 
 

@@ -62,6 +62,18 @@ def test_occupier_notice_with_another_clients_account_is_blocked(world: Syntheti
     assert "mismatched_recipient" in rules(scan(text))
 
 
+def test_occupier_notice_never_says_whose_it_is(world: SyntheticRegistry, scan) -> None:
+    """The resident's own account to "the occupier": whoever opens it is not identified (seed 002)."""
+    c = world.ordinary()[30]
+    text = "To the Occupier\n" + "\n".join(c.address_lines()) + f"\n\nAccount {c.reference} is overdue.\n"
+    assert "mismatched_recipient" in rules(scan(text))
+
+
+def test_occupier_of_the_victims_own_address_is_allowed(world: SyntheticRegistry, scan) -> None:
+    text = "The Occupier\n" + "\n".join(world.victim.address_lines()) + "\n\nWater off on Monday.\n"
+    assert not scan(text).blocked
+
+
 def test_address_block_is_not_a_second_client(world: SyntheticRegistry, scan) -> None:
     """A letter to the right client carrying only their data is one client, not 'mixed documents'."""
     c = world.ordinary()[33]
@@ -99,6 +111,14 @@ def test_letter_to_two_people_is_addressed_to_both(world: SyntheticRegistry, sca
     name = f"{a.given_name} and {b.given_name} {b.family_name}"
     text = letter(b, _joint_notice(world), name=name)
     assert not scan(text).blocked
+
+
+def test_letter_to_both_holders_with_one_holders_own_account_is_blocked(world: SyntheticRegistry, scan) -> None:
+    """Each person the address block names reads it: each must be allowed what it says."""
+    a, b = world.victim, world.ex_partner
+    name = f"{a.given_name} and {b.given_name} {b.family_name}"
+    body = _joint_notice(world) + f" Your other account {b.references[-1]} is closed."
+    assert "mismatched_recipient" in rules(scan(letter(b, body, name=name)))
 
 
 # --- 4. headers and links -----------------------------------------------------------------------------------------

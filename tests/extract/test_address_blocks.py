@@ -106,3 +106,11 @@ def test_only_the_letterhead_is_never_the_addressee() -> None:
     text = "Riverbend Water\n1 River Road\nBendigo VIC 3550\nPhone 1300 555 010\n\nDear customer,\nNews.\n"
     block, problem = locate_address_block(text)
     assert block is None and problem == "the only address found is the letterhead's own"
+
+
+def test_titles_sharing_a_family_name() -> None:
+    from dlp.extract.letter import split_names
+
+    assert split_names("Ms & Mr Hughes") == ["Ms Hughes", "Mr Hughes"]
+    assert split_names("Mrs & Mr D'Souza") == ["Mrs D'Souza", "Mr D'Souza"]
+    assert split_names("Tom and Mia Fraser") == ["Tom Fraser", "Mia Fraser"]

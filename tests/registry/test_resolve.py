@@ -39,7 +39,7 @@ def test_letter_block_tolerates_initials_case_and_abbreviations(synthetic: Synth
         f"{c.given_name[0]} {c.family_name.upper()}",
         f"Dr {c.given_name[0]}. {c.family_name}",
     ):
-        recipient = r.letter(AddressBlock(name, tuple(c.address_lines())))
+        (recipient,) = r.letter(AddressBlock(name, tuple(c.address_lines())))
         assert recipient.kind is RecipientKind.CLIENT and recipient.clients == {c.client_id}, name
 
 
@@ -47,7 +47,7 @@ def test_letter_to_other_house_number_is_unknown(synthetic: SyntheticRegistry, i
     c = next(x for x in synthetic.ordinary() if "/" not in x.number)
     lines = c.address_lines()
     lines[0] = lines[0].replace(c.number, str(int(c.number) + 1), 1)
-    recipient = resolver(index).letter(AddressBlock(c.name, tuple(lines)))
+    (recipient,) = resolver(index).letter(AddressBlock(c.name, tuple(lines)))
     assert recipient.kind is RecipientKind.UNKNOWN
     assert recipient.note == "the addressee is a client but this is not their registered postal address"
 
@@ -55,5 +55,5 @@ def test_letter_to_other_house_number_is_unknown(synthetic: SyntheticRegistry, i
 def test_letter_without_address_block() -> None:
     from dlp.registry import RegistryIndex
 
-    recipient = resolver(RegistryIndex([])).letter(None)
+    (recipient,) = resolver(RegistryIndex([])).letter(None)
     assert recipient.kind is RecipientKind.UNKNOWN and recipient.postal
