@@ -82,7 +82,7 @@ class RecipientResolver:
             for person in people
         }
         if any(matched.values()):
-            out = []
+            out: list[Recipient] = []
             for person in people:
                 label = LETTER if not out else f"{LETTER}, addressee {len(out) + 1}"
                 if matched[person]:
@@ -105,7 +105,7 @@ class RecipientResolver:
         elif at_address:
             note = "the addressee's name does not match the clients registered at this address"
         else:
-            elsewhere = {cid for person in people for cid in self.index.by_name.get(_name_key(person), ())}
+            elsewhere = frozenset(cid for person in people for cid in self.index.by_name.get(_name_key(person), ()))
             if block.care_of and len(elsewhere) == 1:
                 # "Ms A Lee, c/- Legal Aid": sent care of someone, to the one client of that name.
                 note = "sent care of another address"
@@ -126,7 +126,7 @@ class RecipientResolver:
     def _clients_named(self, person: str) -> frozenset[str]:
         """The clients a name as written (initials, family name first) may be, wherever they live."""
         words = name_tokens(person)
-        found = set()
+        found: set[str] = set()
         for n in (1, 2, 3):
             for family in ("".join(words[-n:]), "".join(words[:n])):
                 found.update(
