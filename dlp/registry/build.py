@@ -245,4 +245,3 @@ def build_file(
     header, sections = compile_clients(clients, source, progress)
     header["checksum"] = fmt.write_file(path, header, sections)
     return header
-

@@ -89,4 +89,3 @@ def lookup_keys(client: Client, address: Address | None = None) -> Iterator[tupl
     for other in client.joint_with:  # joint holding is mutual, whichever row names it
         yield "joint", cid, other
         yield "joint", other, cid
-

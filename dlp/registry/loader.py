@@ -100,9 +100,7 @@ def _multi(value: str) -> tuple[str, ...]:
     return tuple(v.strip() for v in value.split(";") if v.strip())
 
 
-def load_clients(
-    path: str | Path, absent_columns: Iterable[str] = (), date_format: str | None = None
-) -> list[Client]:
+def load_clients(path: str | Path, absent_columns: Iterable[str] = (), date_format: str | None = None) -> list[Client]:
     """Read and validate a registry CSV file."""
     return list(read_csv(path, absent_columns, date_format))
 
@@ -152,7 +150,10 @@ def validate_rows(
         client = _parse_row(row, line, date_format, unit)
         if client.client_id in seen:
             raise RegistryError(
-                f"duplicate client_id (first on {unit} {seen[client.client_id]})", line=line, column="client_id", unit=unit
+                f"duplicate client_id (first on {unit} {seen[client.client_id]})",
+                line=line,
+                column="client_id",
+                unit=unit,
             )
         seen[client.client_id] = line
         if client.joint_with:
@@ -161,7 +162,9 @@ def validate_rows(
     for line, cid, others in joint:
         for other in others:
             if other not in seen:
-                raise RegistryError(f"joint_with names unknown client {other}", line=line, column="joint_with", unit=unit)
+                raise RegistryError(
+                    f"joint_with names unknown client {other}", line=line, column="joint_with", unit=unit
+                )
             if other == cid:
                 raise RegistryError("joint_with names the client itself", line=line, column="joint_with", unit=unit)
 
@@ -203,7 +206,9 @@ def _parse_row(row: Mapping[str, object], line: int, date_format: str | None, un
             raise error("phone number has fewer than 8 digits", "phone")
     address = get("postal_address")
     if address and parse_address(address) is None:
-        raise error("postal_address must end with suburb, state and postcode (e.g. 'Bendigo VIC 3550')", "postal_address")
+        raise error(
+            "postal_address must end with suburb, state and postcode (e.g. 'Bendigo VIC 3550')", "postal_address"
+        )
     suppressed = frozenset(_multi(get("suppressed")))
     for value in suppressed:
         if value not in SUPPRESSIBLE:
@@ -227,9 +232,7 @@ def _parse_row(row: Mapping[str, object], line: int, date_format: str | None, un
     )
 
 
-def _date_of_birth(
-    value: object, date_format: str | None, error: Callable[[str, str], RegistryError]
-) -> date | None:
+def _date_of_birth(value: object, date_format: str | None, error: Callable[[str, str], RegistryError]) -> date | None:
     if isinstance(value, datetime):
         return value.date()
     if isinstance(value, date):

@@ -7,7 +7,10 @@ import pytest
 from dlp.errors import RegistryError
 from dlp.registry.loader import load_clients, parse_clients
 
-HEADER = "client_id,given_name,family_name,date_of_birth,email,phone,postal_address,references,suppressed,joint_with,authorised_contacts\n"
+HEADER = (
+    "client_id,given_name,family_name,date_of_birth,email,phone,postal_address,references,suppressed,joint_with,"
+    "authorised_contacts\n"
+)
 GOOD = 'C1,Aria,Ashdown,1984-03-03,a@mail.example,0412 345 678,"12 Wattle Street, Bendigo VIC 3550",AC1,,,\n'
 
 
