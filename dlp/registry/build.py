@@ -34,7 +34,7 @@ from dlp.registry.entities import MIN_KEY
 from dlp.registry.hashing import SpanHasher, bucket_bits, buckets_of, string_hashes
 from dlp.registry.keys import TABLES, client_address, client_keys, lookup_keys
 
-CHUNK = 250_000  # keys hashed at a time
+CHUNK = 50_000  # keys hashed at a time (their text stays within the hasher's cached powers)
 SUPPRESSED_BITS = {"postal_address": 1, "phone": 2, "email": 4}
 
 
@@ -51,32 +51,47 @@ class _Strings:
 
 
 class _Keys:
-    """Keys with their client rows, hashed a chunk at a time into flat arrays."""
+    """Keys with their client rows, hashed a chunk at a time into flat arrays. The build loop appends to
+    `keys`, `rows` and `extra` directly (a method call per key costs more than the rest of the work)."""
 
     def __init__(self, hash_chunk: Callable[[list[str]], npt.NDArray[np.uint64]]) -> None:
         self._hash = hash_chunk
-        self._pending: list[str] = []
+        self.keys: list[str] = []
+        self.rows: list[int] = []
+        self.extra: list[int] = []  # what else the caller keeps per key (entity code and suppressed bit)
         self._hashes: list[npt.NDArray[np.uint64]] = []
-        self.lengths = array("H")
-        self.rows = array("I")
-        self.extra = array("B")  # what else the caller keeps per key (entity code and suppressed bit)
+        self._rows: list[npt.NDArray[np.uint32]] = []
+        self._extra: list[npt.NDArray[np.uint8]] = []
+        self._lengths: list[npt.NDArray[np.uint16]] = []
 
     def add(self, key: str, row: int, extra: int = 0) -> None:
-        self._pending.append(key)
-        self.lengths.append(min(len(key), 65535))
+        self.keys.append(key)
         self.rows.append(row)
         self.extra.append(extra)
-        if len(self._pending) >= CHUNK:
-            self.flush()
 
-    def flush(self) -> None:
-        if self._pending:
-            self._hashes.append(self._hash(self._pending))
-            self._pending = []
+    def flush(self, at_least: int = 0) -> None:
+        if len(self.keys) > at_least:
+            self._hashes.append(self._hash(self.keys))
+            self._lengths.append(np.fromiter(map(len, self.keys), dtype=np.int64).clip(0, 65535).astype(np.uint16))
+            self._rows.append(np.array(self.rows, dtype=np.uint32))
+            self._extra.append(np.array(self.extra, dtype=np.uint8))
+            self.keys, self.rows, self.extra = [], [], []
 
-    def hashes(self) -> npt.NDArray[np.uint64]:
+    def arrays(
+        self,
+    ) -> tuple[npt.NDArray[np.uint64], npt.NDArray[np.uint32], npt.NDArray[np.uint8], npt.NDArray[np.uint16]]:
+        """hashes, rows, extra and key lengths of every key added."""
         self.flush()
-        return np.concatenate(self._hashes) if self._hashes else np.zeros(0, dtype=np.uint64)
+
+        def cat(parts: list[Any], dtype: Any) -> Any:
+            return np.concatenate(parts) if parts else np.zeros(0, dtype=dtype)
+
+        return (
+            cat(self._hashes, np.uint64),
+            cat(self._rows, np.uint32),
+            cat(self._extra, np.uint8),
+            cat(self._lengths, np.uint16),
+        )
 
 
 @contextmanager
@@ -107,6 +122,7 @@ def compile_clients(
     match = _Keys(hasher.strings)
     tables = {name: _Keys(string_hashes) for name in TABLES}
     deferred: list[tuple[str, str, str]] = []  # entries naming another client, whose row may come later
+    match_keys, match_rows, match_extra = match.keys, match.rows, match.extra
     with frozen_gc():
         for row, client in enumerate(clients):
             cid = client.client_id
@@ -118,15 +134,24 @@ def compile_clients(
             suppressed.append(sum(SUPPRESSED_BITS.get(f, 0) for f in client.suppressed))
             for key, entity, hidden in client_keys(client, address):
                 if len(key) >= MIN_KEY:
-                    code = entities.setdefault(entity, len(entities))
-                    match.add(key, row, code << 1 | hidden)
+                    code = entities.get(entity)
+                    if code is None:
+                        code = entities[entity] = len(entities)
+                    match_keys.append(key)
+                    match_rows.append(row)
+                    match_extra.append(code << 1 | hidden)
             for table, key, listed in lookup_keys(client, address):
                 if listed == cid:
                     tables[table].add(key, row)
                 else:
                     deferred.append((table, key, listed))
-            if progress is not None and row % 10_000 == 9_999:
-                progress(row + 1)
+            if row % 10_000 == 9_999:
+                match.flush(CHUNK)
+                match_keys, match_rows, match_extra = match.keys, match.rows, match.extra
+                for keys in tables.values():
+                    keys.flush(CHUNK)
+                if progress is not None:
+                    progress(row + 1)
         for table, key, listed in deferred:
             if listed in row_of:
                 tables[table].add(key, row_of[listed])
@@ -164,8 +189,7 @@ def compile_clients(
 
 def _table(prefix: str, keys: _Keys) -> dict[str, Any]:
     """Hash -> client rows; rows of one key ascending (file order), each once."""
-    hashes = keys.hashes()
-    rows = np.frombuffer(keys.rows, dtype=np.uint32)
+    hashes, rows, _, _ = keys.arrays()
     order = np.lexsort((rows, hashes))
     hashes, rows = hashes[order], rows[order]
     if len(hashes):
@@ -195,12 +219,9 @@ def _directory(prefix: str, sorted_hashes: npt.NDArray[np.uint64]) -> dict[str, 
 
 def _match_table(keys: _Keys) -> tuple[dict[str, Any], int]:
     """Postings grouped by key; within a key, one group per entity in the order first seen, rows ascending."""
-    hashes = keys.hashes()
-    rows = np.frombuffer(keys.rows, dtype=np.uint32)
-    extra = np.frombuffer(keys.extra, dtype=np.uint8)
+    hashes, rows, extra, lengths = keys.arrays()
     entity = extra >> 1
     hidden = extra & 1
-    lengths = np.frombuffer(keys.lengths, dtype=np.uint16)
     seq = np.arange(len(hashes), dtype=np.int64)
     order = np.lexsort((seq, rows, entity, hashes))
     hashes, rows, entity, hidden, seq = hashes[order], rows[order], entity[order], hidden[order], seq[order]

@@ -69,7 +69,7 @@ def write(stream: IO[bytes], header: dict[str, Any], sections: Mapping[str, npt.
     stream.write(_PREFIX.pack(MAGIC, FORMAT_VERSION, len(blob), b"\0" * 32))
     stream.write(blob)
     for data in sections.values():
-        raw = memoryview(data) if isinstance(data, bytes | bytearray) else memoryview(np.ascontiguousarray(data))
+        raw = memoryview(data) if isinstance(data, bytes | bytearray) else np.ascontiguousarray(data).reshape(-1).data
         raw = raw.cast("B")
         digest.update(raw)
         stream.write(raw)

@@ -13,6 +13,7 @@ table is a change here, not to the file format.
 from __future__ import annotations
 
 from collections.abc import Iterator
+from functools import lru_cache
 
 from dlp.normalize import Address, compact, name_tokens, parse_address, phone_keys
 from dlp.registry.client import Client
@@ -38,9 +39,13 @@ TABLES = (
 )
 
 
+# The loader parses an address to validate it and the builder right after to key it: parse it once.
+parsed_address = lru_cache(maxsize=64)(parse_address)
+
+
 def client_address(client: Client) -> Address | None:
     """A client's postal address, parsed once for both kinds of key."""
-    return parse_address(client.postal_address) if client.postal_address else None
+    return parsed_address(client.postal_address) if client.postal_address else None
 
 
 def client_keys(client: Client, address: Address | None = None) -> Iterator[tuple[str, str, bool]]:

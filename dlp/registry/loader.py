@@ -20,8 +20,8 @@ from datetime import date, datetime
 from pathlib import Path
 
 from dlp.errors import RegistryError
-from dlp.normalize import parse_address
 from dlp.registry.client import SUPPRESSIBLE, Client
+from dlp.registry.keys import parsed_address
 
 COLUMNS = (
     "client_id",
@@ -181,11 +181,13 @@ def _parse_row(row: Mapping[str, object], line: int, date_format: str | None, un
     def error(message: str, column: str) -> RegistryError:
         return RegistryError(message, line=line, column=column, unit=unit)
 
+    values = {column: value.strip() if value.__class__ is str else _text(value) for column, value in row.items()}
+    if CONTROL.search("".join(values.values())):
+        column = next(c for c, v in values.items() if CONTROL.search(v))
+        raise error("value holds a control character", column)
+
     def get(column: str) -> str:
-        value = _text(row.get(column))
-        if CONTROL.search(value):
-            raise error("value holds a control character", column)
-        return value
+        return values.get(column, "")
 
     client_id = get("client_id")
     if not client_id:
@@ -195,7 +197,8 @@ def _parse_row(row: Mapping[str, object], line: int, date_format: str | None, un
     for column in ("given_name", "family_name"):
         if not get(column):
             raise error(f"missing {column}", column)
-    dob = _date_of_birth(row.get("date_of_birth"), date_format, error)
+    raw_dob = row.get("date_of_birth")
+    dob = _date_of_birth(raw_dob if isinstance(raw_dob, date) else get("date_of_birth"), date_format, error)
     emails = _multi(get("email"))
     for email in emails:
         if not EMAIL.match(email):
@@ -205,7 +208,7 @@ def _parse_row(row: Mapping[str, object], line: int, date_format: str | None, un
         if len(re.sub(r"\D", "", phone)) < 8:
             raise error("phone number has fewer than 8 digits", "phone")
     address = get("postal_address")
-    if address and parse_address(address) is None:
+    if address and parsed_address(address) is None:
         raise error(
             "postal_address must end with suburb, state and postcode (e.g. 'Bendigo VIC 3550')", "postal_address"
         )
