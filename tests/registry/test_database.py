@@ -31,7 +31,7 @@ def crm(synthetic: SyntheticRegistry) -> Iterator[str]:
             db.execute(
                 sa.text(
                     "create table crm_clients (client_id text primary key, given_name text, family_name text, "
-                    "date_of_birth date, email text, phone text, postal_address text, \"references\" text, "
+                    'date_of_birth date, email text, phone text, postal_address text, "references" text, '
                     "suppressed text, joint_with text, authorised_contacts text, created_at timestamp default now())"
                 )
             )
