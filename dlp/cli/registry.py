@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import os
 import sys
 import time
 from collections.abc import Iterator
@@ -17,11 +18,12 @@ from rich.progress import Progress, SpinnerColumn, TextColumn, TimeElapsedColumn
 from dlp.cli.common import config_of
 from dlp.config import Config
 from dlp.errors import UsageError
-from dlp.registry.build import build_file
-from dlp.registry.client import Client
+from dlp.registry.build import write_compiled
 from dlp.registry.format import FORMAT_VERSION, IndexFileError, open_file
 from dlp.registry.live import read_status
-from dlp.registry.sources import csv_clients, csv_source, database_clients, database_source
+from dlp.registry.loader import validate_rows
+from dlp.registry.parallel import compile_rows
+from dlp.registry.sources import csv_file_rows, csv_source, database_rows, database_source
 
 
 def add_parser(sub: Any) -> None:
@@ -31,6 +33,9 @@ def add_parser(sub: Any) -> None:
     build = commands.add_parser("build", help="compile a registry CSV or database into one index file")
     _source_options(build)
     build.add_argument("-o", "--output", required=True, metavar="FILE", help="the index file to write")
+    build.add_argument(
+        "--workers", type=int, default=min(4, os.cpu_count() or 1), help="processes compiling (default: cores, ≤ 4)"
+    )
     build.set_defaults(func=run_build)
 
     check = commands.add_parser("check", help="validate a registry source without building")
@@ -52,7 +57,10 @@ def _source_options(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--config", metavar="FILE", help="TOML configuration ([registry] absent_columns, …)")
 
 
-def _clients(args: argparse.Namespace, config: Config) -> tuple[Iterator[Client], dict[str, Any]]:
+def _rows(
+    args: argparse.Namespace, config: Config
+) -> tuple[Iterator[tuple[int, dict[str, object]]], str, dict[str, Any]]:
+    """The source's raw rows (header checked), what a row is called in errors, and the source's description."""
     url = args.url
     if args.source and "://" in args.source:
         if url:
@@ -61,21 +69,13 @@ def _clients(args: argparse.Namespace, config: Config) -> tuple[Iterator[Client]
     if url:
         if bool(args.query) == bool(args.table):
             raise UsageError("a database source needs --query or --table (one of them)")
-        return database_clients(url, args.query, args.table, config.registry), database_source(
-            url, args.query, args.table
-        )
+        rows = database_rows(url, args.query, args.table, config.registry)
+        return rows, "row", database_source(url, args.query, args.table)
     if args.query or args.table:
         raise UsageError("--query and --table need a database URL (SOURCE or --url)")
     if not args.source:
         raise UsageError("give a registry CSV or a database URL")
-    return csv_clients(args.source, config.registry), csv_source(args.source)
-
-
-def _counting(clients: Iterator[Client], progress: Progress, task: Any) -> Iterator[Client]:
-    for n, client in enumerate(clients, 1):
-        if n % 10_000 == 0:
-            progress.update(task, description=f"{n:,} clients")
-        yield client
+    return csv_file_rows(args.source, config.registry), "line", csv_source(args.source)
 
 
 def _progress() -> Progress:
@@ -92,14 +92,23 @@ def _progress() -> Progress:
 
 def run_build(args: argparse.Namespace) -> int:
     config = config_of(args)
-    clients, source = _clients(args, config)
+    rows, unit, source = _rows(args, config)
     output = Path(args.output)
     if not output.parent.is_dir():
         raise UsageError(f"output folder does not exist: {output.parent}")
     started = time.perf_counter()
     with _progress() as progress:
-        task = progress.add_task("reading clients", total=None)
-        header = build_file(_counting(clients, progress, task), output, source)
+        task = progress.add_task("compiling", total=None)
+        header, sections = compile_rows(
+            rows,
+            date_format=config.registry.date_of_birth_format,
+            unit=unit,
+            source=source,
+            workers=args.workers,
+            progress=lambda n: progress.update(task, description=f"{n:,} clients"),
+        )
+        progress.update(task, description="writing")
+        header = write_compiled(output, header, sections)
     counts = header["counts"]
     print(
         f"built {output}: {counts['clients']:,} clients, {counts['keys']:,} keys, "
@@ -111,10 +120,13 @@ def run_build(args: argparse.Namespace) -> int:
 
 def run_check(args: argparse.Namespace) -> int:
     config = config_of(args)
-    clients, _ = _clients(args, config)
+    rows, unit, _ = _rows(args, config)
     with _progress() as progress:
         task = progress.add_task("checking", total=None)
-        count = sum(1 for _ in _counting(clients, progress, task))
+        count = 0
+        for count, _client in enumerate(validate_rows(rows, config.registry.date_of_birth_format, unit), 1):
+            if count % 10_000 == 0:
+                progress.update(task, description=f"{count:,} clients")
     print(f"registry is valid: {count:,} clients")
     return 0
 

@@ -21,6 +21,7 @@ import time
 from array import array
 from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager
+from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
@@ -34,6 +35,7 @@ from dlp.registry.entities import MIN_KEY
 from dlp.registry.hashing import SpanHasher, bucket_bits, buckets_of, string_hashes
 from dlp.registry.keys import TABLES, client_address, client_keys, lookup_keys
 
+PART_ROWS = 50_000  # clients compiled at a time (in a worker, when the build runs in several)
 CHUNK = 50_000  # keys hashed at a time (their text stays within the hasher's cached powers)
 SUPPRESSED_BITS = {"postal_address": 1, "phone": 2, "email": 4}
 
@@ -109,70 +111,147 @@ def frozen_gc() -> Iterator[None]:
             gc.enable()
 
 
-def compile_clients(
-    clients: Iterable[Client], source: dict[str, Any] | None = None, progress: Callable[[int], None] | None = None
-) -> tuple[dict[str, Any], dict[str, Any]]:
-    """The header and sections of the index of `clients` (streamed once)."""
-    started = time.perf_counter()
-    hasher = SpanHasher(secrets.randbits(63) * 2 + 1)
+@dataclass
+class Part:
+    """The compiled rows `first_row`.. of a registry: built in this process or in a worker, then merged."""
+
+    first_row: int
+    ids: list[str]
+    columns: dict[str, tuple[bytes, npt.NDArray[np.uint64]]]  # name -> (blob, offsets from 0)
+    suppressed: bytes
+    entities: list[str]  # entity of each local code in `match[2] >> 1`
+    match: tuple[Any, Any, Any, Any]  # hashes, rows, extra, lengths
+    tables: dict[str, tuple[Any, Any]]  # name -> hashes, rows
+    deferred: list[tuple[str, int, str]]  # (table, key hash, client id listed): rows known only at the end
+
+
+def compile_part(clients: Iterable[Client], first_row: int, hash_base: int) -> Part:
+    """Rows and keys of `clients`, numbered from `first_row`."""
+    hasher = SpanHasher(hash_base)
     entities: dict[str, int] = {}
-    ids, records, addresses = _Strings(), _Strings(), _Strings()
+    ids: list[str] = []
+    records, addresses = _Strings(), _Strings()
     suppressed = array("B")
-    row_of: dict[str, int] = {}
     match = _Keys(hasher.strings)
     tables = {name: _Keys(string_hashes) for name in TABLES}
     deferred: list[tuple[str, str, str]] = []  # entries naming another client, whose row may come later
     match_keys, match_rows, match_extra = match.keys, match.rows, match.extra
+    row = first_row - 1
+    for row, client in enumerate(clients, first_row):
+        cid = client.client_id
+        ids.append(cid)
+        records.append(to_record(client))
+        address = client_address(client)
+        addresses.append(address.street + SEPARATOR + address.suburb if address else "")
+        suppressed.append(sum(SUPPRESSED_BITS.get(f, 0) for f in client.suppressed))
+        for key, entity, hidden in client_keys(client, address):
+            if len(key) >= MIN_KEY:
+                code = entities.get(entity)
+                if code is None:
+                    code = entities[entity] = len(entities)
+                match_keys.append(key)
+                match_rows.append(row)
+                match_extra.append(code << 1 | hidden)
+        for table, key, listed in lookup_keys(client, address):
+            if listed == cid:
+                tables[table].add(key, row)
+            else:
+                deferred.append((table, key, listed))
+        if row % 10_000 == 9_999:
+            match.flush(CHUNK)
+            match_keys, match_rows, match_extra = match.keys, match.rows, match.extra
+            for keys in tables.values():
+                keys.flush(CHUNK)
+    hashes = string_hashes([key for _, key, _ in deferred]).tolist()
+    return Part(
+        first_row,
+        ids,
+        {
+            name: (bytes(c.blob), np.frombuffer(c.offsets, dtype=np.uint64))
+            for name, c in (("record", records), ("address", addresses))
+        },
+        bytes(suppressed),
+        sorted(entities, key=entities.__getitem__),
+        match.arrays(),
+        {name: keys.arrays()[:2] for name, keys in tables.items()},
+        [(table, h, listed) for (table, _, listed), h in zip(deferred, hashes, strict=True)],
+    )
+
+
+def new_hash_base() -> int:
+    return secrets.randbits(63) * 2 + 1
+
+
+def compile_clients(
+    clients: Iterable[Client], source: dict[str, Any] | None = None, progress: Callable[[int], None] | None = None
+) -> tuple[dict[str, Any], dict[str, Any]]:
+    """The header and sections of the index of `clients` (streamed once, in this process)."""
+    started = time.perf_counter()
+    base = new_hash_base()
+    parts = []
     with frozen_gc():
-        for row, client in enumerate(clients):
-            cid = client.client_id
-            row_of[cid] = row
-            ids.append(cid)
-            records.append(to_record(client))
-            address = client_address(client)
-            addresses.append(address.street + SEPARATOR + address.suburb if address else "")
-            suppressed.append(sum(SUPPRESSED_BITS.get(f, 0) for f in client.suppressed))
-            for key, entity, hidden in client_keys(client, address):
-                if len(key) >= MIN_KEY:
-                    code = entities.get(entity)
-                    if code is None:
-                        code = entities[entity] = len(entities)
-                    match_keys.append(key)
-                    match_rows.append(row)
-                    match_extra.append(code << 1 | hidden)
-            for table, key, listed in lookup_keys(client, address):
-                if listed == cid:
-                    tables[table].add(key, row)
-                else:
-                    deferred.append((table, key, listed))
-            if row % 10_000 == 9_999:
-                match.flush(CHUNK)
-                match_keys, match_rows, match_extra = match.keys, match.rows, match.extra
-                for keys in tables.values():
-                    keys.flush(CHUNK)
+        batch: list[Client] = []
+        row = 0
+        for client in clients:
+            batch.append(client)
+            if len(batch) == PART_ROWS:
+                parts.append(compile_part(batch, row, base))
+                row += len(batch)
+                batch = []
                 if progress is not None:
-                    progress(row + 1)
-        for table, key, listed in deferred:
-            if listed in row_of:
-                tables[table].add(key, row_of[listed])
-        sections: dict[str, Any] = {}
-        counts: dict[str, Any] = {"clients": len(row_of)}
-        client_table = _Keys(string_hashes)
-        for cid, row in row_of.items():
-            client_table.add(cid, row)
-        del row_of
-        sections.update(_table("table.clients", client_table))
-        for name, keys in tables.items():
-            sections.update(_table(f"table.{name}", keys))
-            counts[name] = int(len(sections[f"table.{name}.hashes"]))
-        match_sections, max_length = _match_table(match)
-        sections.update(match_sections)
-        counts["keys"] = int(len(sections["match.hashes"]))
-        counts["postings"] = int(len(sections["match.rows"]))
-        for name, column in (("client_id", ids), ("record", records), ("address", addresses)):
-            sections[f"col.{name}.offsets"] = np.frombuffer(column.offsets, dtype=np.uint64)
-            sections[f"col.{name}.blob"] = bytes(column.blob)
-        sections["row.suppressed"] = np.frombuffer(suppressed, dtype=np.uint8)
+                    progress(row)
+        parts.append(compile_part(batch, row, base))
+        return merge(parts, base, source, started)
+
+
+def merge(
+    parts: list[Part], hash_base: int, source: dict[str, Any] | None, started: float
+) -> tuple[dict[str, Any], dict[str, Any]]:
+    """One index of the parts (in row order)."""
+    entities: dict[str, int] = {}
+    row_of: dict[str, int] = {}
+    for part in parts:
+        row_of.update(zip(part.ids, range(part.first_row, part.first_row + len(part.ids)), strict=True))
+    sections: dict[str, Any] = {}
+    counts: dict[str, Any] = {"clients": len(row_of)}
+    ids = [cid for part in parts for cid in part.ids]
+    client_table = (string_hashes(ids), np.arange(len(ids), dtype=np.uint32))
+    sections.update(_table("table.clients", client_table))
+    for name in TABLES:
+        hashes = [part.tables[name][0] for part in parts]
+        rows = [part.tables[name][1] for part in parts]
+        late = [
+            (h, row_of[listed])
+            for part in parts
+            for table, h, listed in part.deferred
+            if table == name and listed in row_of
+        ]
+        hashes.append(np.array([h for h, _ in late], dtype=np.uint64))
+        rows.append(np.array([r for _, r in late], dtype=np.uint32))
+        sections.update(_table(f"table.{name}", (np.concatenate(hashes), np.concatenate(rows))))
+        counts[name] = int(len(sections[f"table.{name}.hashes"]))
+    del row_of
+    extras = []
+    for part in parts:
+        codes = np.array([entities.setdefault(e, len(entities)) for e in part.entities] or [0], dtype=np.uint8)
+        extra = part.match[2]
+        extras.append((codes[extra >> 1] << 1) | (extra & 1))
+    match = tuple(np.concatenate([part.match[i] for part in parts]) for i in (0, 1)) + (
+        np.concatenate(extras).astype(np.uint8),
+        np.concatenate([part.match[3] for part in parts]),
+    )
+    match_sections, max_length = _match_table(match)
+    sections.update(match_sections)
+    counts["keys"] = int(len(sections["match.hashes"]))
+    counts["postings"] = int(len(sections["match.rows"]))
+    sections.update(_strings("col.client_id", [cid.encode("utf-8", "surrogatepass") for cid in ids]))
+    for name in ("record", "address"):
+        blobs = [part.columns[name][0] for part in parts]
+        shifts = np.cumsum([0] + [len(b) for b in blobs[:-1]], dtype=np.uint64)
+        offsets = [part.columns[name][1][1:] + shift for part, shift in zip(parts, shifts, strict=True)]
+        sections[f"col.{name}.offsets"] = np.concatenate([np.zeros(1, dtype=np.uint64), *offsets])
+        sections[f"col.{name}.blob"] = b"".join(blobs)
+    sections["row.suppressed"] = np.frombuffer(b"".join(part.suppressed for part in parts), dtype=np.uint8)
     header = {
         "built_at": datetime.now(UTC).isoformat(timespec="seconds"),
         "build_seconds": round(time.perf_counter() - started, 2),
@@ -180,16 +259,22 @@ def compile_clients(
         "counts": counts,
         "entities": sorted(entities, key=entities.__getitem__),
         "tables": list(TABLES),
-        "hash_base": hasher.base,
+        "hash_base": hash_base,
         "max_key_length": max_length,
         "min_key_length": MIN_KEY,
     }
     return header, sections
 
 
-def _table(prefix: str, keys: _Keys) -> dict[str, Any]:
+def _strings(prefix: str, values: list[bytes]) -> dict[str, Any]:
+    offsets = np.zeros(len(values) + 1, dtype=np.uint64)
+    np.cumsum(np.fromiter(map(len, values), dtype=np.uint64, count=len(values)), out=offsets[1:])
+    return {f"{prefix}.offsets": offsets, f"{prefix}.blob": b"".join(values)}
+
+
+def _table(prefix: str, keys: tuple[Any, Any]) -> dict[str, Any]:
     """Hash -> client rows; rows of one key ascending (file order), each once."""
-    hashes, rows, _, _ = keys.arrays()
+    hashes, rows = keys
     order = np.lexsort((rows, hashes))
     hashes, rows = hashes[order], rows[order]
     if len(hashes):
@@ -217,9 +302,9 @@ def _directory(prefix: str, sorted_hashes: npt.NDArray[np.uint64]) -> dict[str, 
     }
 
 
-def _match_table(keys: _Keys) -> tuple[dict[str, Any], int]:
+def _match_table(keys: tuple[Any, ...]) -> tuple[dict[str, Any], int]:
     """Postings grouped by key; within a key, one group per entity in the order first seen, rows ascending."""
-    hashes, rows, extra, lengths = keys.arrays()
+    hashes, rows, extra, lengths = keys
     entity = extra >> 1
     hidden = extra & 1
     seq = np.arange(len(hashes), dtype=np.int64)
@@ -263,6 +348,9 @@ def build_file(
     progress: Callable[[int], None] | None = None,
 ) -> dict[str, Any]:
     """Compile `clients` into the index file `path` (atomically); returns its header."""
-    header, sections = compile_clients(clients, source, progress)
+    return write_compiled(path, *compile_clients(clients, source, progress))
+
+
+def write_compiled(path: str | Path, header: dict[str, Any], sections: dict[str, Any]) -> dict[str, Any]:
     header["checksum"] = fmt.write_file(path, header, sections)
     return header

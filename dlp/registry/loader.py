@@ -107,10 +107,15 @@ def load_clients(path: str | Path, absent_columns: Iterable[str] = (), date_form
 
 def read_csv(path: str | Path, absent_columns: Iterable[str] = (), date_format: str | None = None) -> Iterator[Client]:
     """Stream the clients of a registry CSV file, validating as they come."""
+    yield from validate_rows(read_csv_rows(path, absent_columns), date_format)
+
+
+def read_csv_rows(path: str | Path, absent_columns: Iterable[str] = ()) -> Iterator[tuple[int, dict[str, object]]]:
+    """Raw rows of a registry CSV file with a valid header."""
     path = Path(path)
     try:
         with path.open(newline="", encoding="utf-8-sig") as handle:
-            yield from parse_clients(handle, absent_columns, date_format)
+            yield from csv_rows(handle, absent_columns)
     except FileNotFoundError:
         raise RegistryError(f"registry file not found: {path}") from None
     except IsADirectoryError:
@@ -127,46 +132,62 @@ def parse_clients(
     lines: Iterable[str], absent_columns: Iterable[str] = (), date_format: str | None = None
 ) -> Iterator[Client]:
     """Validate CSV rows as they stream."""
+    yield from validate_rows(csv_rows(lines, absent_columns), date_format)
+
+
+def csv_rows(lines: Iterable[str], absent_columns: Iterable[str] = ()) -> Iterator[tuple[int, dict[str, object]]]:
+    """(line number, row) of a registry CSV whose header passed `check_header`; rows are not yet validated."""
     reader = csv.DictReader(lines)
     header = reader.fieldnames or []
     check_header(header, absent_columns)
-
-    def rows() -> Iterator[tuple[int, Mapping[str, object]]]:
-        for row in reader:
-            if None in row:
-                raise RegistryError("row has more fields than the header", line=reader.line_num)
-            yield reader.line_num, row
-
-    yield from validate_rows(rows(), date_format)
+    for row in reader:
+        if None in row:
+            raise RegistryError("row has more fields than the header", line=reader.line_num)
+        yield reader.line_num, dict(row)
 
 
 def validate_rows(
     rows: Iterable[tuple[int, Mapping[str, object]]], date_format: str | None = None, unit: str = "line"
 ) -> Iterator[Client]:
     """Clients from rows already checked by `check_header`; `unit` names where a row is ("line", "row")."""
-    seen: dict[str, int] = {}
-    joint: list[tuple[int, str, tuple[str, ...]]] = []
+    checks = CrossRowChecks(unit)
     for line, row in rows:
-        client = _parse_row(row, line, date_format, unit)
-        if client.client_id in seen:
+        client = parse_row(row, line, date_format, unit)
+        checks.add(line, client.client_id, client.joint_with)
+        yield client
+    checks.finish()
+
+
+class CrossRowChecks:
+    """What one row cannot say alone: duplicate ids, and joint holders that are not clients."""
+
+    def __init__(self, unit: str = "line") -> None:
+        self.unit = unit
+        self.seen: dict[str, int] = {}
+        self.joint: list[tuple[int, str, tuple[str, ...]]] = []
+
+    def add(self, line: int, cid: str, joint_with: tuple[str, ...] = ()) -> None:
+        if cid in self.seen:
             raise RegistryError(
-                f"duplicate client_id (first on {unit} {seen[client.client_id]})",
+                f"duplicate client_id (first on {self.unit} {self.seen[cid]})",
                 line=line,
                 column="client_id",
-                unit=unit,
+                unit=self.unit,
             )
-        seen[client.client_id] = line
-        if client.joint_with:
-            joint.append((line, client.client_id, client.joint_with))
-        yield client
-    for line, cid, others in joint:
-        for other in others:
-            if other not in seen:
-                raise RegistryError(
-                    f"joint_with names unknown client {other}", line=line, column="joint_with", unit=unit
-                )
-            if other == cid:
-                raise RegistryError("joint_with names the client itself", line=line, column="joint_with", unit=unit)
+        self.seen[cid] = line
+        if joint_with:
+            self.joint.append((line, cid, joint_with))
+
+    def finish(self) -> None:
+        unit = self.unit
+        for line, cid, others in self.joint:
+            for other in others:
+                if other not in self.seen:
+                    raise RegistryError(
+                        f"joint_with names unknown client {other}", line=line, column="joint_with", unit=unit
+                    )
+                if other == cid:
+                    raise RegistryError("joint_with names the client itself", line=line, column="joint_with", unit=unit)
 
 
 def _text(value: object) -> str:
@@ -177,7 +198,7 @@ def _text(value: object) -> str:
     return str(value).strip()
 
 
-def _parse_row(row: Mapping[str, object], line: int, date_format: str | None, unit: str) -> Client:
+def parse_row(row: Mapping[str, object], line: int, date_format: str | None, unit: str) -> Client:
     def error(message: str, column: str) -> RegistryError:
         return RegistryError(message, line=line, column=column, unit=unit)
 

@@ -15,12 +15,20 @@ from typing import Any
 from dlp.config import RegistryConfig
 from dlp.errors import RegistryError
 from dlp.registry.client import Client
-from dlp.registry.loader import COLUMNS, check_absent_columns, check_header, read_csv, validate_rows
+from dlp.registry.loader import COLUMNS, check_absent_columns, check_header, read_csv, read_csv_rows, validate_rows
+
+Rows = Iterator[tuple[int, dict[str, object]]]
 
 
 def csv_clients(path: str | Path, settings: RegistryConfig | None = None) -> Iterator[Client]:
     settings = settings or RegistryConfig()
     return read_csv(path, check_absent_columns(settings.absent_columns), settings.date_of_birth_format)
+
+
+def csv_file_rows(path: str | Path, settings: RegistryConfig | None = None) -> Rows:
+    """Raw rows of a registry CSV whose header is valid (for the parallel build)."""
+    settings = settings or RegistryConfig()
+    return read_csv_rows(path, check_absent_columns(settings.absent_columns))
 
 
 def csv_source(path: str | Path) -> dict[str, Any]:
@@ -46,6 +54,14 @@ def database_clients(
     url: str, query: str | None = None, table: str | None = None, settings: RegistryConfig | None = None
 ) -> Iterator[Client]:
     """Stream clients from a database: the rows of `query`, or the DESIGN §4 columns of `table`."""
+    settings = settings or RegistryConfig()
+    yield from validate_rows(database_rows(url, query, table, settings), settings.date_of_birth_format, unit="row")
+
+
+def database_rows(
+    url: str, query: str | None = None, table: str | None = None, settings: RegistryConfig | None = None
+) -> Rows:
+    """Raw rows (numbered from 1) of a database source whose columns are valid."""
     import sqlalchemy as sa
     from sqlalchemy.exc import ArgumentError, NoSuchModuleError, NoSuchTableError, SQLAlchemyError
 
@@ -68,8 +84,7 @@ def database_clients(
             result = connection.execution_options(stream_results=True, yield_per=10_000).execute(statement)
             header = list(result.keys())
             check_header(header, settings.absent_columns, unit="row")
-            rows = ((n, dict(row)) for n, row in enumerate(result.mappings(), 1))
-            yield from validate_rows(rows, settings.date_of_birth_format, unit="row")
+            yield from ((n, dict(row)) for n, row in enumerate(result.mappings(), 1))
     except NoSuchTableError:
         raise RegistryError(f"database source: no table {table!r}") from None
     except SQLAlchemyError as exc:
