@@ -7,9 +7,8 @@ import io
 import pytest
 
 from dlp.errors import RegistryError
-from dlp.registry import RegistryIndex
+from dlp.registry import RegistryIndex, parallel
 from dlp.registry import format as fmt
-from dlp.registry import parallel
 from dlp.registry.loader import csv_rows
 from dlp.synthetic import SyntheticRegistry, account_body, letter
 
