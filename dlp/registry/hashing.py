@@ -134,17 +134,25 @@ class HashTable:
         if not len(h) or not len(self.hashes):
             return found
         b = (h >> np.uint64(64 - self.bits)).astype(np.int64)
-        lo = self.buckets[b].astype(np.int64)
-        hi = self.buckets[b + 1].astype(np.int64)
-        busy = np.flatnonzero(hi > lo)
-        if not len(busy):
-            return found
-        lo, hi, h = lo[busy], hi[busy], h[busy]
-        for k in range(int((hi - lo).max())):
-            at = lo + k
-            inside = at < hi
-            hit = inside & (self.hashes[np.where(inside, at, 0)] == h)
-            found[busy[hit]] = at[hit]
+        at = self.buckets[b].astype(np.int64)
+        end = self.buckets[b + 1].astype(np.int64)
+        live = np.flatnonzero(end > at)
+        at, end, h = at[live], end[live], h[live]
+        # Walk each bucket (sorted) while its hashes are below the one sought: one step settles most; the
+        # few left after two are found by one binary search (numpy calls, not entries, are what cost here).
+        for _ in range(2):
+            if not len(live):
+                return found
+            current = self.hashes[at]
+            hit = current == h
+            found[live[hit]] = at[hit]
+            at += 1
+            more = (current < h) & (at < end)
+            live, at, end, h = live[more], at[more], end[more], h[more]
+        if len(live):
+            at = np.minimum(np.searchsorted(self.hashes, h), len(self.hashes) - 1)
+            hit = self.hashes[at] == h
+            found[live[hit]] = at[hit]
         return found
 
     def span(self, i: int) -> tuple[int, int]:
