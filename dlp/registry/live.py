@@ -137,12 +137,14 @@ class LiveRegistry:
             previous = self._index
             self._index, self._loaded, self._refused, self._error = index, sig, None, None
             self._loaded_at = _now()
-        if previous is None or previous.checksum != index.checksum:
+        if previous is None:
+            log.info("registry index in use: %s clients, checksum %s", len(index), index.checksum[:16])
+        elif previous.checksum != index.checksum:
             log.warning(
-                "registry index in use: %s clients, checksum %s%s",
+                "registry index switched: %s clients, checksum %s (was %s)",
                 len(index),
                 index.checksum[:16],
-                "" if previous is None else f" (replacing {previous.checksum[:16]})",
+                previous.checksum[:16],
             )
         self._publish()
         return True
