@@ -25,7 +25,13 @@ class OrganisationConfig:
 
 @dataclass(frozen=True)
 class RegistryConfig:
-    path: str | None = None
+    path: str | None = None  # a registry CSV, or an index file built by `dlp registry build`
+    # How long a new index file (or a changed CSV) takes at most to be used by every scanning process.
+    reload_seconds: int = 60
+    # DESIGN §4 columns this organisation does not hold; any other missing column refuses the registry.
+    absent_columns: tuple[str, ...] = ()
+    # strptime form of date_of_birth when it is not ISO YYYY-MM-DD (e.g. "%d/%m/%Y").
+    date_of_birth_format: str | None = None
 
 
 @dataclass(frozen=True)

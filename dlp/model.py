@@ -5,6 +5,7 @@ All are immutable dataclasses so a rule can never change what another rule sees.
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass, field, replace
 from enum import StrEnum
 
@@ -185,4 +186,4 @@ class ScanContext:
     communication: Communication
     findings: tuple[Finding, ...]
     recipients: tuple[Recipient, ...]
-    joint: dict[str, frozenset[str]] = field(default_factory=dict)
+    joint: Mapping[str, frozenset[str]] = field(default_factory=dict)

@@ -14,7 +14,8 @@ from dlp.errors import RegistryError
 from dlp.extract import load_items
 from dlp.model import Channel, Communication, Finding, Recipient, ScanContext, Verdict
 from dlp.policy import Policy
-from dlp.registry import RegistryIndex, load_registry
+from dlp.registry import RegistryIndex
+from dlp.registry.live import LiveRegistry, RegistryUnavailable
 from dlp.registry.resolve import RecipientResolver
 from dlp.store import IncidentStore
 
@@ -28,35 +29,89 @@ ACTIONS = {
 }
 
 
+def registry_location(config: Config, registry_path: str | None = None) -> str:
+    """`--registry`, else `[registry] path` (relative to the configuration file)."""
+    path = registry_path or (str(config.resolve_path(config.registry.path)) if config.registry.path else None)
+    if not path:
+        raise RegistryError("no client registry: give --registry FILE or set [registry] path")
+    return path
+
+
 class Scanner:
-    """Built once per process (registry and analyzer are the expensive parts); scans many items."""
+    """Built once per process (the analyzer is the expensive part); scans many items.
+
+    The registry is live: each scan starts by asking it for the current index (`refresh`), and the whole
+    item is scanned against that one version. With no valid registry, scanning raises RegistryUnavailable."""
 
     def __init__(
         self,
         config: Config,
-        index: RegistryIndex,
+        index: RegistryIndex | LiveRegistry,
         policy: Policy,
         store: IncidentStore | None = None,
         analyzer: AnalyzerEngine | None = None,
     ) -> None:
         self.config = config
-        self.index = index
+        self.registry = index if isinstance(index, LiveRegistry) else LiveRegistry.fixed(index)
         self.policy = policy
         self.store = store
-        self.analyzer = analyzer or build_analyzer(index, config.analysis)
-        self.resolver = RecipientResolver(index, config.organisation)
         self.limits = config.limits
+        self._analyzer = analyzer
+        self._index: RegistryIndex | None = None
+        self._resolver: RecipientResolver | None = None
+        try:
+            self.refresh()
+        except RegistryUnavailable:
+            pass  # fail closed: every scan raises until a registry is there
 
     @classmethod
-    def from_config(cls, config: Config, registry_path: str | None = None, with_store: bool = True) -> Scanner:
-        path = registry_path or (str(config.resolve_path(config.registry.path)) if config.registry.path else None)
-        if not path:
-            raise RegistryError("no client registry: give --registry FILE or set [registry] path")
-        index = load_registry(path)
+    def from_config(
+        cls, config: Config, registry_path: str | None = None, with_store: bool = True, long_running: bool = False
+    ) -> Scanner:
+        """A scanner on the configured registry. One-off commands stop at once on a bad registry;
+        `long_running` channels start anyway and refuse to scan until a valid registry is there."""
+        path = registry_location(config, registry_path)
+        registry = LiveRegistry(path, config.registry, write_status=long_running)
+        if not long_running:
+            registry.refresh()
+            registry.current()
         policy_path = config.resolve_path(config.policy.path) if config.policy.path else None
         policy = Policy.load(policy_path)
         store = IncidentStore.from_config(config) if with_store else None
-        return cls(config, index, policy, store)
+        return cls(config, registry, policy, store)
+
+    def refresh(self) -> RegistryIndex:
+        """The current registry index; a new version is switched to here, between items."""
+        index = self.registry.current()
+        if index is not self._index:
+            if self._analyzer is None:
+                self._analyzer = build_analyzer(index, self.config.analysis)
+            else:
+                for recognizer in self._analyzer.registry.recognizers:
+                    use_index = getattr(recognizer, "use_index", None)
+                    if use_index is not None:
+                        use_index(index)
+            self._resolver = RecipientResolver(index, self.config.organisation)
+            self._index = index
+        return index
+
+    @property
+    def index(self) -> RegistryIndex:
+        return self._index if self._index is not None else self.refresh()
+
+    @property
+    def analyzer(self) -> AnalyzerEngine:
+        if self._analyzer is None:
+            self.refresh()
+        assert self._analyzer is not None
+        return self._analyzer
+
+    @property
+    def resolver(self) -> RecipientResolver:
+        if self._resolver is None:
+            self.refresh()
+        assert self._resolver is not None
+        return self._resolver
 
     def resolve(self, item: Communication) -> tuple[Recipient, ...]:
         if item.kind == "letter":
@@ -69,11 +124,12 @@ class Scanner:
         return tuple(mark_addressee(item, findings))
 
     def scan(self, item: Communication, channel: Channel = Channel.CLI, record: bool = True) -> Verdict:
+        index = self.refresh()
         recipients = self.resolve(item)
         if item.kind == "email" and not recipients:
             # A message with no recipient we can see is treated as going to someone unknown.
             recipients = (self.resolver.email("undisclosed@invalid", "recipient 1"),)
-        ctx = ScanContext(item, self.analyse(item), recipients, self.index.joint)
+        ctx = ScanContext(item, self.analyse(item), recipients, index.joint)
         verdict = self.policy.evaluate(ctx)
         if record:
             verdict = self.record(verdict, item, channel)

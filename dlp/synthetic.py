@@ -353,3 +353,83 @@ def account_body(client: SyntheticClient, amount: str = "$182.40") -> str:
         f"Your water account {client.reference} has a balance of {amount} due on 15 December 2026. "
         f"You can pay online or by BPay using the reference above."
     )
+
+
+_SYLLABLES = (
+    "al", "an", "ar", "bel", "bri", "cal", "cor", "da", "del", "dor", "el", "en", "fal", "fen", "gar", "gil",
+    "ha", "hol", "is", "ja", "ka", "kel", "la", "lin", "lo", "ma", "mer", "mi", "na", "nel", "o", "or", "pa",
+    "per", "qui", "ra", "ren", "ri", "ro", "sa", "sel", "ta", "ter", "thi", "u", "va", "ver", "wen", "ya", "zel",
+)  # fmt: skip
+
+
+def _made_up_names(rng: random.Random, count: int, endings: tuple[str, ...]) -> list[str]:
+    names: set[str] = set()
+    while len(names) < count:
+        parts = rng.randint(2, 3)
+        names.add(("".join(rng.choice(_SYLLABLES) for _ in range(parts)) + rng.choice(endings)).capitalize())
+    return sorted(names)
+
+
+def write_large_registry(path: str | Path, n: int, seed: int = 1) -> Path:
+    """A registry CSV of `n` made-up clients with the spread of a real one: names drawn with a long tail from
+    thousands of given and tens of thousands of family names (hundreds of thousands of distinct full names at
+    a million clients), thousands of streets and suburbs, a few joint accounts, suppressions and
+    representatives. Written row by row, so a million clients cost little memory."""
+    rng = random.Random(seed)
+    given = _made_up_names(rng, max(50, min(6000, n // 10)), ("", "a", "e", "n", "y"))
+    family = _made_up_names(rng, max(50, min(90_000, n // 5)), ("", "s", "ton", "ley", "well", "ford"))
+    streets = _made_up_names(rng, max(20, min(4000, n // 50)), ("", "wood", "field"))
+    suburbs = [
+        (name, str(800 + i % 7000)) for i, name in enumerate(_made_up_names(rng, max(10, min(3000, n // 100)), ("",)))
+    ]
+    states = ("VIC", "NSW", "QLD", "SA", "WA", "TAS")
+    # Zipf-like draws: a few names are common, most are rare.
+    given_weights = [1 / (i + 1) ** 0.8 for i in range(len(given))]
+    family_weights = [1 / (i + 1) ** 0.6 for i in range(len(family))]
+    path = Path(path)
+    with path.open("w", newline="", encoding="utf-8") as handle:
+        writer = csv.writer(handle)
+        writer.writerow(COLUMNS)
+        batch = 10_000
+        for first in range(0, n, batch):
+            size = min(batch, n - first)
+            givens = rng.choices(given, given_weights, k=size)
+            families = rng.choices(family, family_weights, k=size)
+            for k in range(size):
+                i = first + k
+                g, f = givens[k], families[k]
+                number = str(rng.randint(1, 400))
+                if rng.random() < 0.15:
+                    number = f"{rng.randint(1, 30)}/{number}"
+                kind = rng.choice(STREET_TYPES)[0]
+                suburb, postcode = rng.choice(suburbs)
+                refs = [f"{rng.randint(10, 99)}{i:08d}"]
+                if rng.random() < 0.2:
+                    refs.append(f"CL-{i:07d}")
+                suppressed = joint = authorised = ""
+                if i % 100 == 0 and i + 1 < n:  # joint accounts: i with i + 1
+                    joint = f"C{i + 1:08d}"
+                    refs.append(f"JA{i:08d}")
+                    if rng.random() < 0.3:
+                        suppressed = "postal_address;phone"
+                elif i % 100 == 1:
+                    joint = f"C{i - 1:08d}"
+                    refs.append(f"JA{i - 1:08d}")
+                if i % 97 == 5:
+                    authorised = f"advocate{i}@advocacy.example"
+                writer.writerow(
+                    (
+                        f"C{i:08d}",
+                        g,
+                        f,
+                        (date(1930, 1, 1) + timedelta(days=rng.randint(0, 365 * 75))).isoformat(),
+                        f"{g.lower()}.{f.lower()}{i}@mail.example",
+                        f"04{i // 1000 % 100:02d} {i // 100_000 % 10}{rng.randint(10, 99)} {i % 1000:03d}",
+                        f"{number} {rng.choice(streets)} {kind}, {suburb} {rng.choice(states)} {postcode:0>4}",
+                        ";".join(refs),
+                        suppressed,
+                        joint,
+                        authorised,
+                    )
+                )
+    return path

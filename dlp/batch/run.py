@@ -17,11 +17,12 @@ from pathlib import Path
 from dlp.batch.rows import Row, read_rows
 from dlp.batch.worker import LetterResult, Task, check_letter, init_worker, use_scanner
 from dlp.config import Config
-from dlp.errors import UsageError
+from dlp.errors import RegistryError, UsageError
 from dlp.extract import letters_from_file
 from dlp.folder.names import is_ignored
 from dlp.model import Channel, Communication, Decision, Severity, Verdict, Violation
-from dlp.scanner import Scanner
+from dlp.registry.live import SharedRegistry, registry_problem
+from dlp.scanner import Scanner, registry_location
 from dlp.store import IncidentStore
 
 
@@ -157,15 +158,22 @@ class BatchRun:
         return report
 
     def _executor(self) -> Callable[[Task], Future[LetterResult] | LetterResult]:
+        # Every worker maps one index file (a CSV is compiled once, here): one copy of the registry per host.
+        self._shared = SharedRegistry(registry_location(self.config, self.registry_path), self.config.registry)
+        problem = registry_problem(self._shared)
+        if problem:
+            self._shared.close()
+            raise RegistryError(problem)
+        worker_path = str(self._shared.worker_path)
         if self.workers <= 1:
-            use_scanner(Scanner.from_config(self.config, self.registry_path))
+            use_scanner(Scanner.from_config(self.config, worker_path))
             self._pool: ProcessPoolExecutor | None = None
             return check_letter
         self._pool = ProcessPoolExecutor(
             max_workers=self.workers,
             mp_context=multiprocessing.get_context("spawn"),
             initializer=init_worker,
-            initargs=(self.config, self.registry_path),
+            initargs=(self.config, worker_path),
         )
         pool = self._pool
         return lambda task: pool.submit(check_letter, task)
@@ -174,6 +182,8 @@ class BatchRun:
         if getattr(self, "_pool", None) is not None:
             assert self._pool is not None
             self._pool.shutdown(wait=True, cancel_futures=True)
+        if getattr(self, "_shared", None) is not None:
+            self._shared.close()
 
     _run_incident_id: str | None = None
 

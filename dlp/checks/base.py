@@ -6,7 +6,7 @@ the chain turns violations into a verdict, and the channel acts on it.
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from typing import Any, ClassVar
 
@@ -133,7 +133,7 @@ def strong(findings: Iterable[Finding]) -> list[Finding]:
     return [f for f in findings if f.strong and f.clients and not f.addressee]
 
 
-def clusters(groups: Iterable[frozenset[str]], joint: dict[str, frozenset[str]]) -> list[set[str]]:
+def clusters(groups: Iterable[frozenset[str]], joint: Mapping[str, frozenset[str]]) -> list[set[str]]:
     """Merge client groups that overlap or are joint holders: each cluster is one household of data."""
     out: list[set[str]] = []
     for group in groups:

@@ -13,7 +13,9 @@ from dlp.model import Violation
 def add_config_options(parser: argparse.ArgumentParser, registry: bool = True) -> None:
     parser.add_argument("--config", metavar="FILE", help="TOML configuration (default: built-in defaults)")
     if registry:
-        parser.add_argument("--registry", metavar="CSV", help="client registry (overrides [registry] path)")
+        parser.add_argument(
+            "--registry", metavar="FILE", help="client registry: an index file or a CSV (overrides [registry] path)"
+        )
 
 
 def findings_json(violations: Iterable[Violation]) -> list[dict[str, Any]]:

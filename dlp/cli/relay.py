@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import argparse
 import asyncio
-import gc
 import sys
 import threading
 from typing import Any
@@ -12,8 +11,11 @@ from typing import Any
 from dlp.cli.common import add_config_options, config_of
 from dlp.config import Config
 from dlp.folder import FolderWatcher
+from dlp.policy import Policy
+from dlp.registry.live import SharedRegistry, registry_problem
 from dlp.relay import RelayServer
-from dlp.scanner import Scanner
+from dlp.scanner import Scanner, registry_location
+from dlp.store import IncidentStore
 
 
 def add_parser(sub: Any) -> None:
@@ -28,21 +30,28 @@ def add_parser(sub: Any) -> None:
 
 def run(args: argparse.Namespace) -> int:
     config = config_of(args)
-    # Load everything once here so a bad registry, policy or store stops start-up with a clear message.
-    scanner = Scanner.from_config(config, args.registry)
-    watcher = None
-    if args.command == "serve" and config.resolve_path(config.folder.inbox).is_dir():
-        watcher = FolderWatcher(config, scanner)
-        watcher.start()
-        threading.Thread(target=watcher.run, name="dlp-watch", daemon=True).start()
-        print(f"dlp serve: watching {watcher.inbox}", file=sys.stderr)
-    elif args.command != "serve":
-        del scanner
-        gc.collect()
-    web = None
+    # A bad policy or store stops start-up with a clear message. A missing or bad registry does not: the
+    # relay fails closed (451, so senders retry) and the watcher leaves letters in the inbox until one is valid.
+    Policy.load(config.resolve_path(config.policy.path) if config.policy.path else None)
+    IncidentStore.from_config(config)
+    shared = SharedRegistry(registry_location(config, args.registry), config.registry)
+    problem = registry_problem(shared)
+    if problem:
+        print(
+            f"dlp {args.command}: error: no valid client registry ({problem}); mail is deferred "
+            "with 451 until one is available",
+            file=sys.stderr,
+        )
+    watcher = scanner = web = None
     if args.command == "serve":
+        scanner = Scanner.from_config(config, str(shared.worker_path), long_running=True)
+        if config.resolve_path(config.folder.inbox).is_dir():
+            watcher = FolderWatcher(config, scanner)
+            watcher.start()
+            threading.Thread(target=watcher.run, name="dlp-watch", daemon=True).start()
+            print(f"dlp serve: watching {watcher.inbox}", file=sys.stderr)
         web = _start_web(config, scanner)
-    server = RelayServer(config, args.registry)
+    server = RelayServer(config, args.registry, shared=shared)
     try:
         asyncio.run(server.serve_forever())
     finally:
@@ -50,6 +59,7 @@ def run(args: argparse.Namespace) -> int:
             watcher.stop()
         if web is not None:
             web.should_exit = True
+        shared.close()
     return 0
 
 

@@ -21,7 +21,11 @@ def add_parser(sub: Any) -> None:
 
 def run(args: argparse.Namespace) -> int:
     config = config_of(args)
-    watcher = FolderWatcher(config, Scanner.from_config(config, args.registry))
+    # Without a valid registry the watcher still starts, and leaves letters in the inbox until there is one.
+    scanner = Scanner.from_config(config, args.registry, long_running=True)
+    if scanner.registry.status().error:
+        print(f"dlp watch: error: {scanner.registry.status().error}; letters stay in the inbox", file=sys.stderr)
+    watcher = FolderWatcher(config, scanner)
     watcher.start()
     signal.signal(signal.SIGTERM, lambda *_: watcher.stop())
     print(

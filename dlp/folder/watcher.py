@@ -35,6 +35,7 @@ from dlp.folder.manifest import check_manifest
 from dlp.folder.names import WORKING_FOLDER, is_ignored, manifest_of, move_unique
 from dlp.model import Channel, Verdict
 from dlp.quarantine import Quarantine
+from dlp.registry.live import RegistryUnavailable
 from dlp.scanner import Scanner
 
 log = logging.getLogger("dlp.folder")
@@ -148,6 +149,10 @@ class FolderWatcher:
         if not self._complete(path):
             self._retry_later(path)
             return
+        try:
+            self.scanner.refresh()
+        except RegistryUnavailable:
+            return  # fail closed: the letter stays in the inbox; the next sweep tries again (the error is logged)
         claimed = self.working / path.name
         try:
             os.rename(path, claimed)  # atomic claim: a second watcher or a repeat event finds nothing
@@ -186,6 +191,9 @@ class FolderWatcher:
     def _process(self, claimed: Path) -> None:
         try:
             verdicts = self._check(claimed)
+        except RegistryUnavailable:
+            self._unclaim(claimed)  # back to the inbox, untouched, for the sweep after a registry is there
+            return
         except DlpError as exc:
             log.error("letter could not be checked (%s); it stays claimed and will be retried", exc)
             return
@@ -212,6 +220,15 @@ class FolderWatcher:
             if manifest.exists():
                 move_unique(manifest, self.outbox)
         self.processed += 1
+
+    def _unclaim(self, claimed: Path) -> None:
+        back = self.inbox / claimed.name
+        if back.exists():
+            return  # a new letter of the same name arrived meanwhile: leave this one claimed for the next start
+        os.rename(claimed, back)
+        manifest = manifest_of(claimed)
+        if manifest.exists():
+            os.rename(manifest, manifest_of(back))
 
     def _check(self, claimed: Path) -> list[Verdict]:
         """Scan every letter in the file, add the manifest's check, and record incidents before any move."""

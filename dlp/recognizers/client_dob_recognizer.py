@@ -31,6 +31,10 @@ class ClientDobRecognizer(EntityRecognizer):
         self.index = index
         super().__init__(supported_entities=[CLIENT_DOB, CLIENT_NAME_DOB], name=self.NAME, supported_language="en")
 
+    def use_index(self, index: RegistryIndex) -> None:
+        """Scan against another version of the registry from the next text on."""
+        self.index = index
+
     def load(self) -> None:
         pass
 

@@ -26,6 +26,10 @@ class RegistryRecognizer(EntityRecognizer):
         self.index = index
         super().__init__(supported_entities=list(REGISTRY_ENTITIES), name=self.NAME, supported_language="en")
 
+    def use_index(self, index: RegistryIndex) -> None:
+        """Scan against another version of the registry from the next text on."""
+        self.index = index
+
     def load(self) -> None:  # the index is built before the recogniser
         pass
 

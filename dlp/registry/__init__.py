@@ -8,5 +8,9 @@ __all__ = ["Client", "RegistryIndex", "load_clients", "load_registry"]
 
 
 def load_registry(path: str) -> RegistryIndex:
-    """Load, validate and index a registry CSV."""
+    """A registry index from a compiled index file, or compiled in memory from a registry CSV."""
+    from dlp.registry.format import is_index_file
+
+    if is_index_file(path):
+        return RegistryIndex.open(path)
     return RegistryIndex(load_clients(path))

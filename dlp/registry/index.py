@@ -1,56 +1,67 @@
-"""The exact-data-match index: every client's normalised details in one Aho-Corasick automaton.
+"""The exact-data-match index: every client's normalised details, read from the compiled format.
 
-Matching costs one pass over a text's compact canonical form, whatever the number of clients. Values are
-ints into `entries`, so the automaton itself holds no Python objects per key.
+`RegistryIndex.open(path)` memory-maps a file built by `dlp registry build`: loading costs a checksum pass,
+and every process mapping the same file shares one copy in the page cache. `RegistryIndex(clients)` compiles
+in memory (small registries, tests, a CSV given directly).
+
+Matching: a key only ever matches on token boundaries of the text's compact canonical form (`CompactText`),
+so the candidates are the token-aligned spans of that text no longer than the longest key. Each is hashed
+(`dlp.registry.hashing`) and looked up in the key table, all in a few numpy operations, whatever the
+number of clients. Hits are reported in the order an Aho-Corasick automaton would: by end, longest first.
 """
 
 from __future__ import annotations
 
-from collections import defaultdict
 from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass
 from datetime import date
-from sys import intern
-from typing import TypeVar
+from functools import lru_cache
+from pathlib import Path
+from typing import Any
 
-import ahocorasick
+import numpy as np
 
-from dlp.normalize import CompactText, compact, local_phone_key, name_tokens, parse_address, phone_keys
-from dlp.registry.client import Client
-from dlp.registry.loose import SuppressedAddresses, loose_address
-
-CLIENT_REFERENCE = "CLIENT_REFERENCE"
-CLIENT_EMAIL = "CLIENT_EMAIL"
-CLIENT_PHONE = "CLIENT_PHONE"
-CLIENT_ADDRESS = "CLIENT_ADDRESS"
-CLIENT_STREET = "CLIENT_STREET"
-CLIENT_NAME = "CLIENT_NAME"
-CLIENT_DOB = "CLIENT_DOB"
-CLIENT_NAME_DOB = "CLIENT_NAME_DOB"  # a client's name with their date of birth: says whose data it is
-# A landline's local number without its area code: too common to say whose it is, enough to expose it.
-CLIENT_PHONE_LOCAL = "CLIENT_PHONE_LOCAL"
-REGISTRY_ENTITIES = (
-    CLIENT_REFERENCE,
+from dlp.normalize import CompactText
+from dlp.registry import format as fmt
+from dlp.registry.build import compile_to_bytes
+from dlp.registry.client import SEPARATOR, Client, from_record
+from dlp.registry.entities import (
+    CLIENT_ADDRESS,
+    CLIENT_DOB,
     CLIENT_EMAIL,
+    CLIENT_NAME,
+    CLIENT_NAME_DOB,
     CLIENT_PHONE,
     CLIENT_PHONE_LOCAL,
-    CLIENT_ADDRESS,
+    CLIENT_REFERENCE,
     CLIENT_STREET,
-    CLIENT_NAME,
+    FIELD_OF,
+    MIN_KEY,
+    REGISTRY_ENTITIES,
+    STRONG_ENTITIES,
 )
-# Entities that say whose data an item carries; a name alone never does (two clients can share one).
-STRONG_ENTITIES = frozenset({CLIENT_REFERENCE, CLIENT_EMAIL, CLIENT_PHONE, CLIENT_ADDRESS, CLIENT_NAME_DOB})
-# Which suppressible field each entity comes from.
-FIELD_OF = {
-    CLIENT_EMAIL: "email",
-    CLIENT_PHONE: "phone",
-    CLIENT_PHONE_LOCAL: "phone",
-    CLIENT_ADDRESS: "postal_address",
-    CLIENT_STREET: "postal_address",
-}
-MIN_KEY = 5  # shorter compact keys ("alee", "1234") match too much text by chance
+from dlp.registry.hashing import HashTable, SpanHasher, code_points, string_hash
+from dlp.registry.loose import SuppressedAddresses
 
-K = TypeVar("K")
+__all__ = [
+    "CLIENT_ADDRESS",
+    "CLIENT_DOB",
+    "CLIENT_EMAIL",
+    "CLIENT_NAME",
+    "CLIENT_NAME_DOB",
+    "CLIENT_PHONE",
+    "CLIENT_PHONE_LOCAL",
+    "CLIENT_REFERENCE",
+    "CLIENT_STREET",
+    "FIELD_OF",
+    "MIN_KEY",
+    "REGISTRY_ENTITIES",
+    "STRONG_ENTITIES",
+    "AddressRecord",
+    "Match",
+    "RegistryIndex",
+]
+
 Entry = tuple[str, tuple[str, ...], tuple[str, ...]]  # entity, client ids, ids for whom it is suppressed
 
 
@@ -72,115 +83,291 @@ class AddressRecord:
     suppressed: bool
 
 
-class RegistryIndex:
-    """Clients by id, the automaton, and the tables recipient resolution needs."""
+class _Strings:
+    """A per-row string column."""
 
-    def __init__(self, clients: Iterable[Client]) -> None:
-        self.clients: dict[str, Client] = {}
-        by_email: dict[str, set[str]] = defaultdict(set)
-        authorised_by_email: dict[str, set[str]] = defaultdict(set)
-        authorised_by_client: dict[str, set[str]] = defaultdict(set)
-        by_name: dict[str, set[str]] = defaultdict(set)
-        by_family: dict[str, set[str]] = defaultdict(set)
-        by_dob: dict[date, set[str]] = defaultdict(set)
-        by_address: dict[str, set[str]] = defaultdict(set)
-        self.by_postcode: dict[str, list[AddressRecord]] = defaultdict(list)
-        keys: dict[str, dict[str, tuple[list[str], list[str]]]] = defaultdict(dict)
+    def __init__(self, data: fmt.IndexData, name: str) -> None:
+        self.offsets = data.array(f"col.{name}.offsets")
+        self.blob = data.blob(f"col.{name}.blob")
 
-        def add(key: str, entity: str, client: Client, suppressed: bool) -> None:
-            if len(key) < MIN_KEY:
-                return
-            ids, sup = keys[key].setdefault(intern(entity), ([], []))
-            if client.client_id not in ids:
-                ids.append(client.client_id)
-            if suppressed and client.client_id not in sup:
-                sup.append(client.client_id)
+    def __getitem__(self, row: int) -> str:
+        return bytes(self.blob[int(self.offsets[row]) : int(self.offsets[row + 1])]).decode("utf-8", "surrogatepass")
 
-        joint: dict[str, set[str]] = defaultdict(set)
-        suppressed_addresses: list[tuple[str, str]] = []
-        for client in clients:
-            cid = client.client_id
-            self.clients[cid] = client
-            for other in client.joint_with:
-                joint[cid].add(other)
-                joint[other].add(cid)
-            for ref in client.references:
-                add(compact(ref), CLIENT_REFERENCE, client, False)
-            for email in client.emails:
-                by_email[email.lower()].add(cid)
-                add(compact(email), CLIENT_EMAIL, client, client.is_suppressed("email"))
-            for phone in client.phones:
-                for key in phone_keys(phone):
-                    add(key, CLIENT_PHONE, client, client.is_suppressed("phone"))
-                local = local_phone_key(phone)
-                if local and client.is_suppressed("phone"):
-                    add(local, CLIENT_PHONE_LOCAL, client, True)
-            for contact in client.authorised_contacts:
-                if "@" in contact:
-                    authorised_by_email[contact.lower()].add(cid)
-                else:
-                    authorised_by_client[contact].add(cid)
-            given, family = name_tokens(client.given_name), name_tokens(client.family_name)
-            if family:
-                by_family["".join(family)].add(cid)
-            if given and family:
-                by_name["".join(given + family)].add(cid)
-                add("".join(given + family), CLIENT_NAME, client, False)
-                add("".join(family + given), CLIENT_NAME, client, False)
-            if client.date_of_birth:
-                by_dob[client.date_of_birth].add(cid)
-            address = parse_address(client.postal_address) if client.postal_address else None
-            if address:
-                hidden = client.is_suppressed("postal_address")
-                if hidden:
-                    suppressed_addresses.append((cid, client.postal_address))
-                for key in address.keys():
-                    add(key, CLIENT_ADDRESS, client, hidden)
-                by_address[address.street + address.suburb + address.postcode].add(cid)
-                self.by_postcode[address.postcode].append(AddressRecord(address.street, address.suburb, cid, hidden))
-                # A bare street line ("12 Wattle St") is only worth matching when it carries a number. Whether a
-                # suppressed one is that address or the same street elsewhere, the loose matcher decides.
-                if any(ch.isdigit() for ch in address.street):
-                    add(address.street, CLIENT_STREET, client, hidden and not loose_address(cid, client.postal_address))
-        self.joint = {cid: frozenset(others) for cid, others in joint.items()}
-        self.suppressed_addresses = SuppressedAddresses(suppressed_addresses)
-        # Built as sets, kept as tuples: a one-element tuple costs a quarter of a set, a million times over.
-        self.by_email = _freeze(by_email)
-        self.authorised_by_email = _freeze(authorised_by_email)
-        self.authorised_by_client = _freeze(authorised_by_client)
-        self.by_name = _freeze(by_name)
-        self.by_family = _freeze(by_family)
-        self.by_dob = _freeze(by_dob)
-        self.by_address = _freeze(by_address)
 
-        # The automaton stores an int per key: an index into `groups`, each (key length, entries).
-        self.groups: list[tuple[int, tuple[Entry, ...]]] = []
-        self._automaton = ahocorasick.Automaton(ahocorasick.STORE_INTS)
-        for key, by_entity in keys.items():
-            entries = tuple((entity, tuple(ids), tuple(sup)) for entity, (ids, sup) in by_entity.items())
-            self._automaton.add_word(key, len(self.groups))
-            self.groups.append((len(key), entries))
-        keys.clear()
-        if self.groups:
-            self._automaton.make_automaton()
+class _Table:
+    """One named lookup table: key -> client rows."""
+
+    def __init__(self, data: fmt.IndexData, prefix: str) -> None:
+        hashes = data.array(f"{prefix}.hashes")
+        buckets = data.array(f"{prefix}.buckets")
+        self.keys = HashTable(hashes, buckets, data.array(f"{prefix}.offsets"), int(len(buckets) - 1).bit_length() - 1)
+        self.rows = data.array(f"{prefix}.rows")
+
+    def rows_of(self, key: str) -> Any:
+        i = self.keys.find(string_hash(key))
+        if i < 0:
+            return ()
+        lo, hi = self.keys.span(i)
+        return self.rows[lo:hi]
 
     def __len__(self) -> int:
-        return len(self.clients)
+        return len(self.keys.hashes)
+
+
+class TableView(Mapping[str, tuple[str, ...]]):
+    """A lookup table as a read-only mapping to sorted client ids. Keys are stored hashed: it cannot be listed."""
+
+    def __init__(self, table: _Table, ids: _Strings) -> None:
+        self._table, self._ids = table, ids
+
+    def _lookup(self, key: str) -> tuple[str, ...]:
+        return tuple(sorted(self._ids[int(r)] for r in self._table.rows_of(key)))
+
+    def __getitem__(self, key: str) -> tuple[str, ...]:
+        found = self._lookup(key) if isinstance(key, str) else ()
+        if not found:
+            raise KeyError(key)
+        return found
+
+    def __contains__(self, key: object) -> bool:
+        return isinstance(key, str) and len(self._table.rows_of(key)) > 0
+
+    def __len__(self) -> int:
+        return len(self._table)
+
+    def __iter__(self) -> Iterator[str]:
+        raise TypeError("registry lookup tables hold hashed keys and cannot be listed")
+
+
+class DateTableView(Mapping[date, tuple[str, ...]]):
+    def __init__(self, view: TableView) -> None:
+        self._view = view
+
+    def __getitem__(self, day: date) -> tuple[str, ...]:
+        return self._view[day.isoformat()]
+
+    def __contains__(self, day: object) -> bool:
+        return isinstance(day, date) and day.isoformat() in self._view
+
+    def __len__(self) -> int:
+        return len(self._view)
+
+    def __iter__(self) -> Iterator[date]:
+        raise TypeError("registry lookup tables hold hashed keys and cannot be listed")
+
+
+class JointView(Mapping[str, frozenset[str]]):
+    def __init__(self, view: TableView) -> None:
+        self._view = view
+
+    def __getitem__(self, cid: str) -> frozenset[str]:
+        return frozenset(self._view[cid])
+
+    def __contains__(self, cid: object) -> bool:
+        return cid in self._view
+
+    def __len__(self) -> int:
+        return len(self._view)
+
+    def __iter__(self) -> Iterator[str]:
+        raise TypeError("registry lookup tables hold hashed keys and cannot be listed")
+
+
+class PostcodeView(Mapping[str, list[AddressRecord]]):
+    """Every client address at a postcode, for fuzzy matching of a letter's address block."""
+
+    def __init__(self, table: _Table, index: RegistryIndex) -> None:
+        self._table, self._index = table, index
+
+    def __getitem__(self, postcode: str) -> list[AddressRecord]:
+        rows = self._table.rows_of(postcode)
+        if not len(rows):
+            raise KeyError(postcode)
+        return [self._index._address_record(int(r)) for r in rows]
+
+    def __contains__(self, postcode: object) -> bool:
+        return isinstance(postcode, str) and len(self._table.rows_of(postcode)) > 0
+
+    def __len__(self) -> int:
+        return len(self._table)
+
+    def __iter__(self) -> Iterator[str]:
+        raise TypeError("registry lookup tables hold hashed keys and cannot be listed")
+
+
+class ClientsView(Mapping[str, Client]):
+    """Clients by id, decoded from their row on access."""
+
+    def __init__(self, table: _Table, ids: _Strings, records: _Strings, count: int) -> None:
+        self._table, self._ids, self._records, self._count = table, ids, records, count
+
+    def row(self, cid: str) -> int:
+        for r in self._table.rows_of(cid):
+            if self._ids[int(r)] == cid:  # a hash collision never returns someone else
+                return int(r)
+        return -1
+
+    def __getitem__(self, cid: str) -> Client:
+        row = self.row(cid) if isinstance(cid, str) else -1
+        if row < 0:
+            raise KeyError(cid)
+        return from_record(self._records[row])
+
+    def __contains__(self, cid: object) -> bool:
+        return isinstance(cid, str) and self.row(cid) >= 0
+
+    def __len__(self) -> int:
+        return self._count
+
+    def __iter__(self) -> Iterator[str]:
+        return (self._ids[r] for r in range(self._count))
+
+
+class RegistryIndex:
+    """Clients by id, the key table, and the lookup tables recipient resolution needs."""
+
+    def __init__(self, clients: Iterable[Client] = ()) -> None:
+        self._attach(fmt.parse(compile_to_bytes(clients, {"kind": "memory"}), "registry in memory"))
+
+    @classmethod
+    def open(cls, path: str | Path, verify: bool = True) -> RegistryIndex:
+        """Map a compiled index file; its checksum is checked first unless `verify` is false."""
+        index = cls.__new__(cls)
+        index._attach(fmt.open_file(path, verify))
+        return index
+
+    @classmethod
+    def from_bytes(cls, data: bytes, source: str = "registry in memory") -> RegistryIndex:
+        index = cls.__new__(cls)
+        index._attach(fmt.parse(data, source))
+        return index
+
+    def _attach(self, data: fmt.IndexData) -> None:
+        self.data = data
+        header = data.header
+        self.header = header
+        self.checksum = data.checksum
+        self._count = int(header["counts"]["clients"])
+        self._ids = _Strings(data, "client_id")
+        self._records = _Strings(data, "record")
+        self._addresses = _Strings(data, "address")
+        self._suppressed = data.array("row.suppressed")
+        self.clients = ClientsView(_Table(data, "table.clients"), self._ids, self._records, self._count)
+        tables = {name: TableView(_Table(data, f"table.{name}"), self._ids) for name in header["tables"]}
+        self.tables = tables
+        self.by_email = tables["by_email"]
+        self.authorised_by_email = tables["authorised_by_email"]
+        self.authorised_by_client = tables["authorised_by_client"]
+        self.by_name = tables["by_name"]
+        self.by_family = tables["by_family"]
+        self.by_address = tables["by_address"]
+        self.by_dob = DateTableView(tables["by_dob"])
+        self.joint = JointView(tables["joint"])
+        self.by_postcode = PostcodeView(_Table(data, "table.by_postcode"), self)
+        self._keys = HashTable(
+            data.array("match.hashes"),
+            data.array("match.buckets"),
+            data.array("match.offsets"),
+            int(len(data.array("match.buckets")) - 1).bit_length() - 1,
+        )
+        self._post_rows = data.array("match.rows")
+        self._post_flags = data.array("match.flags")
+        present = data.array("match.lengths").astype(bool)
+        present[: int(header["min_key_length"])] = False
+        self._length_present = present
+        self._max_length = int(header["max_key_length"])
+        self._entities = tuple(header["entities"])
+        self._hasher = SpanHasher(int(header["hash_base"]))
+        self._entries = lru_cache(maxsize=8192)(self._entries_uncached)
+        self._loose: SuppressedAddresses | None = None
+
+    @property
+    def suppressed_addresses(self) -> SuppressedAddresses:
+        """Suppressed postal addresses for the loose matcher, built on first use from the rows that have one."""
+        if self._loose is None:
+            rows = np.flatnonzero(self._suppressed & 1)
+            self._loose = SuppressedAddresses(
+                (self._ids[int(r)], from_record(self._records[int(r)]).postal_address) for r in rows
+            )
+        return self._loose
+
+    def __len__(self) -> int:
+        return self._count
+
+    @property
+    def source(self) -> str:
+        return self.data.source
+
+    def close(self) -> None:
+        """Drop this index's tables (the mapping itself closes once nothing refers to it)."""
+        self._entries.cache_clear()
+
+    # -- matching ----------------------------------------------------------------------------------------
 
     def find(self, text: str) -> Iterator[Match]:
-        """Every registry value written in `text`, on token boundaries, with its original span."""
-        canon = CompactText.of(text)
-        for end, value in self._automaton.iter(canon.text) if self.groups else ():
-            length, entries = self.groups[value]
-            span = canon.span(end, length)
-            if span is None:
-                continue
-            key = canon.text[end - length + 1 : end + 1]
-            for entity, ids, sup in entries:
-                yield Match(entity, span[0], span[1], ids, sup, key)
+        """Every registry value written in `text`, on token boundaries, with its original span; suppressed
+        addresses written loosely too."""
+        yield from self._exact(text)
         for loose in self.suppressed_addresses.find(text):
             ids = (loose.client_id,)
             yield Match(CLIENT_ADDRESS, loose.start, loose.end, ids, ids, loose.key)
+
+    def _exact(self, text: str) -> Iterator[Match]:
+        if not len(self._keys.hashes) or not text:
+            return
+        canon = CompactText.of(text)
+        if len(canon.text) < MIN_KEY:
+            return
+        starts, ends = self._candidates(canon)
+        if not len(starts):
+            return
+        prefix, inv = self._hasher.prefix(code_points(canon.text))
+        found = self._keys.find_many(self._hasher.spans(prefix, inv, starts, ends))
+        hit = np.flatnonzero(found >= 0)
+        if not len(hit):
+            return
+        # As an automaton reports them: by where they end, the longest first.
+        hit = hit[np.lexsort((starts[hit], ends[hit]))]
+        for i in hit:
+            start, end = int(starts[i]), int(ends[i])
+            orig_start, orig_end = canon.starts[start], canon.ends[end]
+            key = canon.text[start:end]
+            for entity, ids, sup in self._entries(int(found[i])):
+                yield Match(entity, orig_start, orig_end, ids, sup, key)
+
+    def _candidates(self, canon: CompactText) -> tuple[Any, Any]:
+        """Compact offsets of every token-aligned span whose length some key has."""
+        bounds = np.fromiter(canon.starts, dtype=np.int64, count=len(canon.starts))
+        bounds = np.append(bounds, len(canon.text))
+        tokens = len(bounds) - 1
+        # Each span starts at token i and ends at a boundary j > i no further than the longest key.
+        last = np.searchsorted(bounds, bounds[:-1] + self._max_length, side="right") - 1
+        counts = last - np.arange(tokens)
+        total = int(counts.sum())
+        first = np.repeat(np.arange(tokens), counts)
+        step = np.arange(total) - np.repeat(np.cumsum(counts) - counts, counts)
+        starts, ends = bounds[first], bounds[first + 1 + step]
+        keep = self._length_present[ends - starts]
+        return starts[keep], ends[keep]
+
+    def _entries_uncached(self, key_index: int) -> tuple[Entry, ...]:
+        lo, hi = self._keys.span(key_index)
+        rows = self._post_rows[lo:hi].tolist()
+        flags = self._post_flags[lo:hi].tolist()
+        out: list[Entry] = []
+        i = 0
+        while i < len(rows):
+            code = flags[i] >> 1
+            j = i
+            while j < len(rows) and flags[j] >> 1 == code:
+                j += 1
+            ids = tuple(self._ids[r] for r in rows[i:j])
+            sup = tuple(cid for cid, f in zip(ids, flags[i:j], strict=True) if f & 1)
+            out.append((self._entities[code], ids, sup))
+            i = j
+        return tuple(out)
+
+    # -- lookups -----------------------------------------------------------------------------------------
 
     def clients_born(self, day: date) -> frozenset[str]:
         return frozenset(self.by_dob.get(day, ()))
@@ -189,6 +376,6 @@ class RegistryIndex:
         """Same client, or joint account holders."""
         return a == b or b in self.joint.get(a, frozenset())
 
-
-def _freeze(table: Mapping[K, set[str]]) -> dict[K, tuple[str, ...]]:
-    return {key: tuple(sorted(ids)) for key, ids in table.items()}
+    def _address_record(self, row: int) -> AddressRecord:
+        street, _, suburb = self._addresses[row].partition(SEPARATOR)
+        return AddressRecord(street, suburb, self._ids[row], bool(self._suppressed[row] & 1))

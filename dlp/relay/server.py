@@ -21,9 +21,11 @@ from aiosmtpd.smtp import SMTP, AuthResult, Envelope, LoginPassword, Session
 
 from dlp.config import Config
 from dlp.errors import ConfigError
+from dlp.registry.live import RegistryUnavailable, SharedRegistry
 from dlp.relay.auth import check_password, load_users
 from dlp.relay.forward import ForwardError, NextHop, with_header
 from dlp.relay.worker import Outcome, init_worker, scan_message
+from dlp.scanner import registry_location
 
 log = logging.getLogger("dlp.relay")
 XFORWARD_ATTRS = ("NAME", "ADDR", "PORT", "PROTO", "HELO", "IDENT", "SOURCE")
@@ -121,6 +123,9 @@ class RelayHandler:
                 ),
                 timeout=self.relay.scan_timeout_seconds,
             )
+        except RegistryUnavailable:  # fail closed: the message stays with the sender until a registry is there
+            log.error("no valid client registry; asking the client to retry")
+            return "451 4.3.0 Client registry unavailable, please try again later"
         except TimeoutError:
             log.error("scan timed out; asking the client to retry")
             return "451 4.4.5 Scan timed out, please try again later"
@@ -168,9 +173,13 @@ class RelayHandler:
 class RelayServer:
     """Owns the worker pool, the listening socket and a graceful stop."""
 
-    def __init__(self, config: Config, registry_path: str | None) -> None:
+    def __init__(self, config: Config, registry_path: str | None, shared: SharedRegistry | None = None) -> None:
         self.config = config
         self.registry_path = registry_path
+        # Workers map the index `shared` names; a registry CSV is compiled once, here, not once per worker.
+        self.shared = shared or SharedRegistry(registry_location(config, registry_path), config.registry)
+        self._own_shared = shared is None
+        self._watch_registry: asyncio.Task[None] | None = None
         relay = config.relay
         try:
             self.networks = [ipaddress.ip_network(n, strict=False) for n in relay.client_networks]
@@ -232,7 +241,7 @@ class RelayServer:
             max_workers=relay.workers,
             mp_context=context,
             initializer=init_worker,
-            initargs=(self.config, self.registry_path),
+            initargs=(self.config, str(self.shared.worker_path)),
         )
         self.handler = RelayHandler(self.config, self.pool)
         # Build every worker's scanner now, so a bad registry or policy stops start-up, not the first message.
@@ -240,11 +249,22 @@ class RelayServer:
         await asyncio.gather(*(loop.run_in_executor(self.pool, _ready) for _ in range(relay.workers)))
         host, port = _host_port(relay.listen)
         self.server = await loop.create_server(self._protocol, host, port)
+        if self.shared.compiles:
+            self._watch_registry = asyncio.create_task(self._recompile())
+
+    async def _recompile(self) -> None:
+        """Recompile a changed registry CSV; workers notice the new index file themselves."""
+        loop = asyncio.get_running_loop()
+        while True:
+            await asyncio.sleep(self.config.registry.reload_seconds / 4)
+            await loop.run_in_executor(None, self.shared.refresh)
 
     async def stop(self) -> None:
         """Stop accepting, let transactions in flight finish, then close idle connections and the workers."""
         if self.server is not None:
             self.server.close()
+        if self._watch_registry is not None:
+            self._watch_registry.cancel()
         deadline = time.monotonic() + self.config.relay.shutdown_grace_seconds
         while self.handler is not None and self.handler.active and time.monotonic() < deadline:
             await asyncio.sleep(0.05)
@@ -256,6 +276,8 @@ class RelayServer:
             self.handler.hop.close()
         if self.pool is not None:
             self.pool.shutdown(wait=True, cancel_futures=True)
+        if self._own_shared:
+            self.shared.close()
 
     async def serve_forever(self) -> None:
         await self.start()

@@ -29,8 +29,10 @@ class Outcome:
 
 
 def init_worker(config: Config, registry_path: str | None) -> None:
+    """`registry_path` is the index every worker maps (`SharedRegistry.worker_path`): one copy per host.
+    A worker starts even without a valid registry; until there is one, each scan raises RegistryUnavailable."""
     global _scanner, _quarantine
-    _scanner = Scanner.from_config(config, registry_path)
+    _scanner = Scanner.from_config(config, registry_path, long_running=True)
     _quarantine = Quarantine.from_config(config)
 
 

@@ -90,7 +90,10 @@ def test_blocked_item_json_lines_and_exit_1(workdir: Path, synthetic: SyntheticR
 )
 def test_errors_exit_2_without_traceback(workdir: Path, args: list[str], message: str) -> None:
     (workdir / "bad.toml").write_text("[nonsense]\n")
-    (workdir / "broken.csv").write_text("client_id,given_name,family_name\n,A,B\n")
+    (workdir / "broken.csv").write_text(
+        "client_id,given_name,family_name,date_of_birth,email,phone,postal_address,references,suppressed,"
+        "joint_with,authorised_contacts\n,A,B,,,,,,,,\n"
+    )
     result = dlp(*args, cwd=workdir)
     assert result.returncode == 2
     assert message in result.stderr

@@ -195,3 +195,32 @@ def test_missing_inbox_is_a_clear_error(tmp_path: Path, registry_csv: Path) -> N
         [exe, "watch", "--config", "dlp.toml"], cwd=tmp_path, capture_output=True, text=True, timeout=120
     )
     assert result.returncode == 2 and "does not exist" in result.stderr and "Traceback" not in result.stderr
+
+
+def test_without_a_valid_registry_letters_stay_in_the_inbox(
+    tmp_path: Path, registry_csv: Path, synthetic: SyntheticRegistry
+) -> None:
+    from dlp.registry.build import build_file
+
+    inbox = tmp_path / "inbox"
+    inbox.mkdir()
+    index = tmp_path / "clients.dlpidx"
+    index.write_bytes(b"DLPREGIX half-written")
+    (tmp_path / "dlp.toml").write_text(
+        f'[organisation]\ninternal_domains = ["{ORG_DOMAIN}"]\n[registry]\npath = "clients.dlpidx"\n'
+        'reload_seconds = 1\n[store]\nurl = "sqlite:///var/dlp.db"\n'
+        '[folder]\ninbox = "inbox"\noutbox = "cleared"\nquarantine = "held"\nstable_seconds = 1\n'
+    )
+    c = synthetic.ordinary()[0]
+    (inbox / "letter.txt").write_text(letter(c, account_body(c)))
+    exe = str(Path(sys.executable).with_name("dlp"))
+    watch = subprocess.Popen([exe, "watch", "--config", "dlp.toml"], cwd=tmp_path, stderr=subprocess.PIPE, text=True)
+    try:
+        time.sleep(8)  # several sweeps: the letter is never claimed, moved or passed
+        assert names(inbox) == {"letter.txt", WORKING_FOLDER} and names(tmp_path / "cleared") == set()
+        build_file(synthetic.to_clients(), index)
+        assert wait_until(lambda: names(tmp_path / "cleared") == {"letter.txt"}, timeout=60)
+    finally:
+        watch.send_signal(signal.SIGTERM)
+        _, err = watch.communicate(timeout=60)
+    assert "no valid client registry" in err and "Traceback" not in err

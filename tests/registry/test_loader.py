@@ -7,12 +7,15 @@ import pytest
 from dlp.errors import RegistryError
 from dlp.registry.loader import load_clients, parse_clients
 
-HEADER = "client_id,given_name,family_name,date_of_birth,email,phone,postal_address,references,suppressed,joint_with\n"
-GOOD = 'C1,Aria,Ashdown,1984-03-03,a@mail.example,0412 345 678,"12 Wattle Street, Bendigo VIC 3550",AC1,,\n'
+HEADER = (
+    "client_id,given_name,family_name,date_of_birth,email,phone,postal_address,references,suppressed,joint_with,"
+    "authorised_contacts\n"
+)
+GOOD = 'C1,Aria,Ashdown,1984-03-03,a@mail.example,0412 345 678,"12 Wattle Street, Bendigo VIC 3550",AC1,,,\n'
 
 
-def load(text: str) -> list:
-    return list(parse_clients(io.StringIO(text)))
+def load(text: str, **settings: object) -> list:
+    return list(parse_clients(io.StringIO(text), **settings))  # type: ignore[arg-type]
 
 
 def test_valid_row_is_parsed() -> None:
@@ -24,13 +27,13 @@ def test_valid_row_is_parsed() -> None:
 @pytest.mark.parametrize(
     ("row", "column", "line"),
     [
-        (",Aria,Ashdown,,,,,,,\n", "client_id", 3),
-        ("C2,Aria,Ashdown,31/31/1984,,,,,,\n", "date_of_birth", 3),
-        ("C2,Aria,Ashdown,,,,,,fax,\n", "suppressed", 3),
-        ("C2,Aria,Ashdown,,,,,,,C99\n", "joint_with", 3),
-        ("C1,Bodhi,Blackwood,,,,,,,\n", "client_id", 3),
-        ("C2,Aria,Ashdown,,not-an-email,,,,,\n", "email", 3),
-        ('C2,Aria,Ashdown,,,,"12 Wattle Street",,,\n', "postal_address", 3),
+        (",Aria,Ashdown,,,,,,,,\n", "client_id", 3),
+        ("C2,Aria,Ashdown,31/31/1984,,,,,,,\n", "date_of_birth", 3),
+        ("C2,Aria,Ashdown,,,,,,fax,,\n", "suppressed", 3),
+        ("C2,Aria,Ashdown,,,,,,,C99,\n", "joint_with", 3),
+        ("C1,Bodhi,Blackwood,,,,,,,,\n", "client_id", 3),
+        ("C2,Aria,Ashdown,,not-an-email,,,,,,\n", "email", 3),
+        ('C2,Aria,Ashdown,,,,"12 Wattle Street",,,,\n', "postal_address", 3),
     ],
 )
 def test_bad_row_names_line_and_column(row: str, column: str, line: int) -> None:
@@ -52,6 +55,48 @@ def test_missing_file_is_a_registry_error(tmp_path) -> None:
         load_clients(tmp_path / "nope.csv")
 
 
-def test_dates_in_letter_formats_are_accepted() -> None:
-    rows = HEADER + "C1,Aria,Ashdown,3 March 1984,,,,,,\nC2,Bo,Bay,03/03/1984,,,,,,\n"
-    assert {c.date_of_birth.isoformat() for c in load(rows)} == {"1984-03-03"}
+def test_dates_of_birth_are_iso_unless_a_format_is_configured() -> None:
+    for written in ("3 March 1984", "03/03/1984", "1984-3-3"):
+        with pytest.raises(RegistryError, match="expected YYYY-MM-DD") as info:
+            load(HEADER + f"C1,Aria,Ashdown,{written},,,,,,,\n")
+        assert info.value.column == "date_of_birth"
+    rows = HEADER + "C1,Aria,Ashdown,03/03/1984,,,,,,,\nC2,Bo,Bay,31/12/1999,,,,,,,\n"
+    assert [c.date_of_birth.isoformat() for c in load(rows, date_format="%d/%m/%Y")] == ["1984-03-03", "1999-12-31"]
+    with pytest.raises(RegistryError, match="configured form"):
+        load(HEADER + "C1,Aria,Ashdown,1984-03-03,,,,,,,\n", date_format="%d/%m/%Y")
+
+
+@pytest.mark.parametrize("column", ["date_of_birth", "suppressed", "joint_with", "authorised_contacts", "phone"])
+def test_missing_column_is_refused_naming_the_protection(column: str) -> None:
+    columns = [c for c in HEADER.strip().split(",") if c != column]
+    text = ",".join(columns) + "\nC1,Aria,Ashdown" + "," * (len(columns) - 3) + "\n"
+    with pytest.raises(RegistryError) as info:
+        load(text)
+    message = str(info.value)
+    assert column in message and "absent_columns" in message
+    assert {"suppressed": "suppressed_detail_exposed", "joint_with": "joint", "date_of_birth": "date of birth"}.get(
+        column, ""
+    ) in message
+    (client,) = load(text, absent_columns=[column])
+    assert client.client_id == "C1"
+
+
+def test_absent_columns_must_be_known_optional_columns() -> None:
+    with pytest.raises(RegistryError, match="required"):
+        load(HEADER + GOOD, absent_columns=["client_id"])
+    with pytest.raises(RegistryError, match="unknown column"):
+        load(HEADER + GOOD, absent_columns=["shoe_size"])
+
+
+def test_control_characters_are_refused() -> None:
+    with pytest.raises(RegistryError, match="control character") as info:
+        load(HEADER + "C1,Ar\x1fia,Ashdown,,,,,,,,\n")
+    assert info.value.column == "given_name"
+
+
+def test_rows_stream_and_a_bad_joint_holder_stops_at_the_end() -> None:
+    clients = parse_clients(io.StringIO(HEADER + GOOD + "C2,Bo,Bay,,,,,,,C99,\n"))
+    assert next(clients).client_id == "C1"
+    assert next(clients).client_id == "C2"
+    with pytest.raises(RegistryError, match="unknown client C99"):
+        next(clients)
