@@ -148,7 +148,7 @@ def _letter_parts(data: bytes, source: str, limits: Limits | None) -> tuple[list
     parts = finish([replace(p, name=p.name.removeprefix("letter, ")) for p in parts])
     names = [p for p in parts if p.media_type == FILE_NAME and p.name == "file name"]
     pages = [p for p in parts if not (p.media_type == FILE_NAME and p.name == "file name")]
-    if not any(p.text.strip() for p in pages) and not any(p.error for p in pages):
+    if not any(p.text.strip() or p.error for p in pages if _is_page(p)):
         # Nothing was read: a letter with no words at all cannot be checked (a PDF of blank or drawn pages).
         pages.append(unreadable("letter", None, "no text could be read from the letter"))
     return pages, names

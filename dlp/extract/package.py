@@ -72,6 +72,20 @@ def xml_text(data: bytes, keep: Callable[[Element], bool] | None = None, skip: I
     return re.sub(r"\n\s*\n+", "\n", "".join(out)).strip()
 
 
+def markup_text(data: bytes) -> str:
+    """XML, or markup that only looks like it (legacy VML drawings are not well-formed): read either way."""
+    from xml.etree.ElementTree import ParseError
+
+    from defusedxml import DefusedXmlException
+
+    try:
+        return xml_text(data)
+    except (ParseError, DefusedXmlException):
+        from dlp.extract.text import decode, html_to_text
+
+        return html_to_text(decode(data, "utf-8"))
+
+
 def external_targets(data: bytes) -> list[str]:
     """Link targets kept outside the text (a hyperlink's mailto: address)."""
     from urllib.parse import unquote
@@ -105,11 +119,6 @@ def read_package(
         check_directory(members, reading, ratio_from=1024 * 1024)
         for info in members:
             path = info.filename
-            if PASSED_OVER.search(path) or LAYOUT.search(path):
-                continue
-            if path.endswith(".rels"):
-                texts += external_targets(read_member(archive, info, MAX_XML_BYTES))
-                continue
             if path in partly:
                 rule = partly[path]
                 content = read_member(archive, info, MAX_XML_BYTES * 16)
@@ -118,11 +127,14 @@ def read_package(
                 else:
                     texts.append(xml_text(content, keep=rule))
                 continue
-            if covered(path):
+            if covered(path) or PASSED_OVER.search(path) or LAYOUT.search(path):
+                continue
+            if path.endswith(".rels"):
+                texts += external_targets(read_member(archive, info, MAX_XML_BYTES))
                 continue
             content = read_member(archive, info, reading.limits.max_part_bytes)
-            if path.lower().endswith(".xml") or content.lstrip()[:5] == b"<?xml":
-                texts.append(xml_text(content))
+            if path.lower().endswith((".xml", ".vml")) or content.lstrip()[:1] == b"<":
+                texts.append(markup_text(content))
             else:
                 reading.check_depth()
                 parts += extract_part(content, f"{name}, embedded file {len(parts) + 1}", reading=reading.inside(),
