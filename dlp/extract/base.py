@@ -22,6 +22,12 @@ from dlp.model import Part
 
 log = logging.getLogger("dlp.extract")
 
+# Parsing libraries report what they repair by quoting the file's bytes (a PDF's objects, a message's
+# fields): none of it may reach a log. Their loggers are kept quiet; a failure reaches the user as a reason.
+for _library in ("pypdf", "olefile", "extract_msg", "rtfobj", "oleobj", "ftguess", "docx2python", "openpyxl"):
+    logging.getLogger(_library).addHandler(logging.NullHandler())
+    logging.getLogger(_library).propagate = False
+
 
 class Corrupt(ExtractionError):
     """The data is not (or no longer) a valid file of the format it looked like."""

@@ -551,7 +551,7 @@ def places(a: SyntheticClient, who: SyntheticClient) -> Iterator[tuple[str, byte
     yield "pdf embedded file", attach(a, "l.pdf", pdf_writer_with(cover, lambda w, p: w.add_attachment("note.txt", plain))), False
     yield "pdf file attachment annotation", attach(a, "l.pdf", pdf_writer_with(cover, _pdf_file_annotation(secret))), False
     yield "pdf properties", attach(a, "l.pdf", pdf_writer_with(cover, lambda w, p: w.add_metadata({"/Title": secret}))), False
-    yield "pdf bookmark", attach(a, "l.pdf", pdf_writer_with(cover, lambda w, p: w.add_outline_item(secret, 0))), False
+    yield "pdf bookmark", attach(a, "l.pdf", pdf_writer_with(cover, lambda w, p: w.add_outline_item(title=secret, page_number=0))), False
     yield "pdf picture on a text page", attach(a, "l.pdf", pdf_with_picture(cover, secret)), True
     yield "pdf scanned page", attach(a, "l.pdf", scanned_pdf(text)), True
     yield "pdf with appended zip", attach(a, "l.pdf", pdf_of_pages([cover]) + zip_of({"x.txt": plain})), False
@@ -672,7 +672,7 @@ def held_items(a: SyntheticClient, b: SyntheticClient) -> Iterator[tuple[str, by
     yield "MIME nested 2,000 deep", _deep_mime(a, 2000)
     yield "MIME nested 40 deep", _deep_mime(a, 40)
     yield "nested address groups", raw_mail(a, "Content-Type: text/plain\r\n", b"hi").replace(f"To: {a.email}".encode(), f"To: g1: g2: g3: {b.email};;;, {a.email}".encode())
-    yield "malformed address", raw_mail(a, "Content-Type: text/plain\r\n", b"hi").replace(f"To: {a.email}".encode(), f"To: =?utf-8?q?a=40b?= <x@, {a.email}".encode())
+    yield "malformed address", raw_mail(a, "Content-Type: text/plain\r\n", b"hi").replace(f"To: {a.email}".encode(), f"To: {a.email}, =?utf-8?q?a=40b?= <x@".encode())
     yield "2,000-frame GIF", attach(a, "anim.gif", noise_gif(2000))
     yield "damaged base64 line", raw_mail(a, "Content-Type: text/plain\r\nContent-Transfer-Encoding: base64\r\n", _with_stray(_b64_lines((plain + b" ") * 40, 64), b"Q"))
 
