@@ -44,7 +44,7 @@ class ZipExtractor(Extractor):
                     content, f"{name}, file {number}", filename=info.filename, reading=reading.inside(), typed=True
                 )
         # A file name is already in the names part: the per-file copies are dropped.
-        return [p for p in parts if not (p.media_type == FILE_NAME and p.name.startswith(f"{name}, file "))] or [
+        return [p for p in parts if not (p.media_type == FILE_NAME and p.name.endswith(", file name"))] or [
             Part(name, "", "application/zip")
         ]
 

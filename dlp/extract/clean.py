@@ -23,18 +23,26 @@ _WORD = re.compile(r"[^\W_]+")
 
 
 @lru_cache(maxsize=1)
-def _fold_table() -> dict[int, str]:
-    """Non-ASCII letters and digits that Unicode lists as confusable with one ASCII letter or digit."""
+def _fold_tables() -> tuple[dict[int, str], dict[int, str]]:
+    """Non-ASCII characters Unicode lists as confusable with one ASCII letter or digit: (to letters, to any).
+
+    Letters fold to letters of their own case (an upper-case look-alike of "l" is an "I"). Folding a letter
+    to a digit (Cyrillic "З" to "3") is kept for words that already hold digits: a reference, not a word."""
     data = json.loads(files("confusable_homoglyphs").joinpath("confusables.json").read_text(encoding="utf-8"))
-    table: dict[int, str] = {}
+    letters: dict[int, str] = {}
+    anything: dict[int, str] = {}
     for target, entries in data.items():
         if len(target) != 1 or not target.isascii() or not target.isalnum():
             continue
         for entry in entries:
             char = entry["c"]
-            if len(char) == 1 and not char.isascii() and unicodedata.category(char)[0] in "LN":
-                table.setdefault(ord(char), target)
-    return table
+            if len(char) != 1 or char.isascii() or unicodedata.category(char)[0] not in "LN":
+                continue
+            folded = "I" if target == "l" and char.isupper() else target
+            anything.setdefault(ord(char), folded)
+            if folded.isalpha() and char.isalpha():
+                letters.setdefault(ord(char), folded)
+    return letters, anything
 
 
 class _Invisible(dict[int, str | None]):
@@ -60,14 +68,16 @@ def normalise(text: str) -> str:
     text = unicodedata.normalize("NFKC", text).translate(_INVISIBLE)
     if text.isascii():
         return text
-    table = _fold_table()
-    return _WORD.sub(lambda m: _fold(m.group(), table), text)
+    return _WORD.sub(_fold, text)
 
 
-def _fold(word: str, table: dict[int, str]) -> str:
+def _fold(match: re.Match[str]) -> str:
+    word = match.group()
     if word.isascii():
         return word
-    # Fold only a word every non-ASCII letter of which passes for Latin: "Аccount" is folded, "привет" is not.
+    letters, anything = _fold_tables()
+    table = anything if any(c in "0123456789" for c in word) else letters
+    # Fold only a word every non-ASCII character of which passes for Latin: "Аccount" is folded, "привет" not.
     if all(c.isascii() or ord(c) in table for c in word):
         return word.translate(table)
     return word

@@ -196,10 +196,12 @@ def blank_pdf(pages: int) -> bytes:
 
 
 def zero_page_pdf() -> bytes:
-    return (
-        b"%PDF-1.4\n1 0 obj<</Type/Catalog/Pages 2 0 R>>endobj\n2 0 obj<</Type/Pages/Kids[]/Count 0>>endobj\n"
-        b"trailer<</Root 1 0 R>>\n%%EOF\n"
-    )
+    """A well-formed PDF whose page tree is empty: it reads as zero pages."""
+    from pypdf import PdfWriter
+
+    out = io.BytesIO()
+    PdfWriter().write(out)
+    return out.getvalue()
 
 
 def docx(body: str, build: Callable[[Any], None] | None = None) -> bytes:
