@@ -66,19 +66,30 @@ def main() -> int:
     twins_held = [o for o in outcomes if o.expect == hostile.ALLOWED and not o.met]
     slowest = sorted(outcomes, key=lambda o: o.seconds, reverse=True)[:5]
     print(f"items: {len(outcomes)} (made in {made:.0f} s) of {len({o.kind for o in outcomes})} kinds")
-    print(f"  incidents hidden in a place: {expect[hostile.BLOCKED]}, legitimate twins and signed mail: "
-          f"{expect[hostile.ALLOWED]}, unreadable or over a budget: {expect[hostile.HELD]}, fuzzed: {expect[hostile.ANY]}")
-    print(f"crashes: {statuses['crash']}  internal errors: {statuses['internal error']}  hangs over "
-          f"{args.timeout:.0f} s: {statuses['hang']}  without a verdict: {statuses['no verdict']}")
-    print(f"unread content allowed: {len(unread_allowed)}  unreadable not held: {len(held_not)}  "
-          f"legitimate items blocked: {len(twins_held)}")
+    print(
+        f"  incidents hidden in a place: {expect[hostile.BLOCKED]}, legitimate twins and signed mail: "
+        f"{expect[hostile.ALLOWED]}, unreadable or over a budget: {expect[hostile.HELD]}, fuzzed: {expect[hostile.ANY]}"
+    )
+    print(
+        f"crashes: {statuses['crash']}  internal errors: {statuses['internal error']}  hangs over "
+        f"{args.timeout:.0f} s: {statuses['hang']}  without a verdict: {statuses['no verdict']}"
+    )
+    print(
+        f"unread content allowed: {len(unread_allowed)}  unreadable not held: {len(held_not)}  "
+        f"legitimate items blocked: {len(twins_held)}"
+    )
     for o in unread_allowed + held_not + twins_held:
         print(f"    {o.kind}: expected {o.expect}, got {o.decision} {o.rules} {o.detail[:120]}")
-    print(f"peak memory per item (above the scanner's own): max {max(o.peak_mb for o in outcomes):.0f} MB, "
-          f"median {statistics.median(o.peak_mb for o in outcomes):.0f} MB")
+    print(
+        f"peak memory per item (above the scanner's own): max {max(o.peak_mb for o in outcomes):.0f} MB, "
+        f"median {statistics.median(o.peak_mb for o in outcomes):.0f} MB"
+    )
     times = [o.seconds for o in outcomes]
-    print(f"time per item: median {statistics.median(times):.2f} s ({statistics.median(times) / baseline:.1f}x baseline), "
-          f"max {max(times):.1f} s ({max(times) / baseline:.0f}x baseline); baseline (plain email) {baseline:.3f} s")
+    print(
+        f"time per item: median {statistics.median(times):.2f} s "
+        f"({statistics.median(times) / baseline:.1f}x baseline), "
+        f"max {max(times):.1f} s ({max(times) / baseline:.0f}x baseline); baseline (plain email) {baseline:.3f} s"
+    )
     for o in slowest:
         print(f"    {o.seconds:6.1f} s  {o.peak_mb:5.0f} MB  {o.kind}")
     failed = unread_allowed or held_not or twins_held or any(o.status != "ok" for o in outcomes)

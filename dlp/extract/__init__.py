@@ -115,7 +115,7 @@ def communication_from_message(
         source=source,
         sender=sender_of(msg),
         recipients=tuple(recipients),
-        parts=finish(problems + parts),
+        parts=tuple(finish(problems + parts)),
         digest=hashlib.sha256(data).hexdigest(),
     )
 

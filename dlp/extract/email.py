@@ -13,7 +13,6 @@ from __future__ import annotations
 import quopri
 import re
 from email import errors as email_errors
-from email import policy
 from email.message import EmailMessage, Message
 from email.parser import BytesHeaderParser, BytesParser
 from email.policy import EmailPolicy
@@ -51,16 +50,20 @@ class _BoundedPolicy(EmailPolicy):
         return super().header_fetch_parse(name, value)
 
 
+def bounded_policy(max_header_chars: int = _BoundedPolicy.max_header_chars) -> EmailPolicy:
+    return _BoundedPolicy(max_header_chars=max_header_chars)  # type: ignore[call-overload]
+
+
 def parse_message(data: bytes, max_header_chars: int = _BoundedPolicy.max_header_chars) -> EmailMessage:
     """The message; RecursionError if its MIME structure is nested beyond what the parser can follow."""
-    msg = BytesParser(policy=_BoundedPolicy(max_header_chars=max_header_chars)).parsebytes(data)
+    msg = BytesParser(policy=bounded_policy(max_header_chars)).parsebytes(data)
     assert isinstance(msg, EmailMessage)
     return msg
 
 
 def parse_headers(data: bytes, max_header_chars: int = _BoundedPolicy.max_header_chars) -> EmailMessage:
     """The top-level headers only (for a message whose body cannot be parsed)."""
-    msg = BytesHeaderParser(policy=_BoundedPolicy(max_header_chars=max_header_chars)).parsebytes(data)
+    msg = BytesHeaderParser(policy=bounded_policy(max_header_chars)).parsebytes(data)
     assert isinstance(msg, EmailMessage)
     return msg
 
@@ -172,13 +175,18 @@ class _Walker:
         if subject:
             self.parts.append(Part(name=f"{self.prefix}subject", text=subject))
         if any(isinstance(d, _FATAL_DEFECTS) for d in msg.defects):
-            self.parts.append(unreadable(f"{self.prefix}message structure", "message/rfc822", "malformed MIME structure"))
+            self.parts.append(
+                unreadable(f"{self.prefix}message structure", "message/rfc822", "malformed MIME structure")
+            )
 
     def walk(self, entity: Message, depth: int) -> None:
         if depth > self.reading.limits.max_mime_depth:
             self.parts.append(
-                unreadable(f"{self.prefix}message structure", "message/rfc822",
-                           f"MIME parts nested deeper than {self.reading.limits.max_mime_depth}")
+                unreadable(
+                    f"{self.prefix}message structure",
+                    "message/rfc822",
+                    f"MIME parts nested deeper than {self.reading.limits.max_mime_depth}",
+                )
             )
             return
         content_type = entity.get_content_type()
@@ -231,17 +239,24 @@ class _Walker:
         if problem:
             self.parts.append(unreadable(name, content_type, problem))
         self.parts += extract_part(
-            data, name, media_type=content_type, filename=filename, charset=_charset(leaf), reading=self.reading,
+            data,
+            name,
+            media_type=content_type,
+            filename=filename,
+            charset=_charset(leaf),
+            reading=self.reading,
             typed=typed,
         )
         for label, variant in variants:
-            self.parts += extract_part(variant, f"{name}, {label}", media_type=content_type, charset=_charset(leaf),
-                                       reading=self.reading)
+            self.parts += extract_part(
+                variant, f"{name}, {label}", media_type=content_type, charset=_charset(leaf), reading=self.reading
+            )
 
     def _smime(self, leaf: Message, content_type: str, depth: int) -> None:
         raw = leaf.get_payload(decode=True)
         data = raw if isinstance(raw, bytes) else b""
-        kind = (leaf.get_param("smime-type") or "").lower() if isinstance(leaf.get_param("smime-type"), str) else ""
+        param = leaf.get_param("smime-type")
+        kind = param.lower() if isinstance(param, str) else ""
         name = self._attachment()
         if kind in ("enveloped-data", "authenveloped-data") or any(oid in data[:64] for oid in ENVELOPED_DATA_OIDS):
             self.parts.append(unreadable(name, content_type, "S/MIME-encrypted content"))
@@ -259,7 +274,7 @@ class _Walker:
 
 
 def _policy(reading: Reading) -> EmailPolicy:
-    return _BoundedPolicy(max_header_chars=reading.limits.max_header_bytes)
+    return bounded_policy(reading.limits.max_header_bytes)
 
 
 def _filename(leaf: Message) -> str | None:
@@ -343,8 +358,13 @@ def _raw_bytes(payload: object) -> bytes:
 
 def _looks_base64(data: bytes) -> bool:
     lines = data.split()
-    return bool(lines) and len(b"".join(lines)) >= 24 and all(_BASE64_LINE.fullmatch(line) for line in lines[:-1]) \
-        and bool(re.fullmatch(rb"[A-Za-z0-9+/]*={0,2}", lines[-1])) and any(c in data for c in b"0123456789+/")
+    return (
+        bool(lines)
+        and len(b"".join(lines)) >= 24
+        and all(_BASE64_LINE.fullmatch(line) for line in lines[:-1])
+        and bool(re.fullmatch(rb"[A-Za-z0-9+/]*={0,2}", lines[-1]))
+        and any(c in data for c in b"0123456789+/")
+    )
 
 
 class MessageExtractor(Extractor):

@@ -64,8 +64,9 @@ def _embedded(ole: object, streams: dict[str, list[str]], name: str, reading: Re
         if stream == "\x01ole10native":
             native = OleNativeStream(bindata=content)
             filename = native.filename.decode("latin-1") if isinstance(native.filename, bytes) else native.filename
-            parts += extract_part(native.data or b"", label, filename=filename or None, reading=reading.inside(),
-                                  typed=True)
+            parts += extract_part(
+                native.data or b"", label, filename=filename or None, reading=reading.inside(), typed=True
+            )
         elif stream == "equationnative":
             continue  # an equation: symbols, no words
         else:
@@ -87,7 +88,9 @@ def _outlook_message(data: bytes, name: str, reading: Reading) -> list[Part]:
                 parts.append(Part(f"{name}, {key}", str(value)))
         for number, attachment in enumerate(getattr(message, "attachments", []), 1):
             payload = getattr(attachment, "data", None)
-            filename = str(getattr(attachment, "longFilename", None) or getattr(attachment, "shortFilename", None) or "")
+            filename = str(
+                getattr(attachment, "longFilename", None) or getattr(attachment, "shortFilename", None) or ""
+            )
             label = f"{name}, attachment {number}"
             if isinstance(payload, bytes):
                 parts += extract_part(payload, label, filename=filename or None, reading=reading.inside(), typed=True)

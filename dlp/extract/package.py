@@ -137,8 +137,9 @@ def read_package(
                 texts.append(markup_text(content))
             else:
                 reading.check_depth()
-                parts += extract_part(content, f"{name}, embedded file {len(parts) + 1}", reading=reading.inside(),
-                                      typed=True)
+                parts += extract_part(
+                    content, f"{name}, embedded file {len(parts) + 1}", reading=reading.inside(), typed=True
+                )
     text = "\n".join(t for t in texts if t.strip())
     return ([Part(f"{name}, other content", text, "text/plain")] if text else []) + parts
 

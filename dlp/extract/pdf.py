@@ -134,8 +134,11 @@ def _document(reader: Any, name: str, reading: Reading) -> list[Part]:
     for filename, contents in reader.attachments.items():
         for content in contents:
             parts += extract_part(
-                content, f"{name}, embedded file {len(parts) + 1}", filename=filename, reading=reading.inside(),
-                typed=True
+                content,
+                f"{name}, embedded file {len(parts) + 1}",
+                filename=filename,
+                reading=reading.inside(),
+                typed=True,
             )
     return parts
 
@@ -162,8 +165,8 @@ def _outline_titles(outline: Any) -> Iterator[str]:
 
 def _scripts(reader: Any) -> Iterator[str]:
     names = _resolve(reader.root_object.get("/Names"))
-    scripts = _resolve(names.get("/JavaScript")) if hasattr(names, "get") else None
-    entries = _resolve(scripts.get("/Names")) if hasattr(scripts, "get") else None
+    scripts: Any = _resolve(names.get("/JavaScript")) if hasattr(names, "get") else None
+    entries: Any = _resolve(scripts.get("/Names")) if hasattr(scripts, "get") else None
     for item in (entries or [])[1::2]:
         action = _resolve(item)
         script = _resolve(action.get("/JS")) if hasattr(action, "get") else None

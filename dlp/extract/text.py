@@ -166,7 +166,9 @@ def _parse_html(html: str) -> _Html:
     return _Html("".join(parser.out), "\n".join(h.strip() for h in parser.hidden if h.strip()))
 
 
-DATA_URI = re.compile(r"data:(?P<type>[\w.+/-]*)(?P<params>(?:;[\w.+-]+(?:=[^;,\s\"'()]*)?)*),(?P<payload>[^\"'\s()<>]*)")
+DATA_URI = re.compile(
+    r"data:(?P<type>[\w.+/-]*)(?P<params>(?:;[\w.+-]+(?:=[^;,\s\"'()]*)?)*),(?P<payload>[^\"'\s()<>]*)"
+)
 
 
 def data_uris(text: str, name: str, reading: Reading) -> list[Part]:
@@ -249,9 +251,10 @@ class CalendarExtractor(_Text):
     extensions = (".ics", ".vcs", ".vcf")
 
     def sniff(self, data: bytes) -> bool:
-        return data.lstrip()[:15].upper() in (b"BEGIN:VCALENDAR", b"BEGIN:VCARD") or data.lstrip()[
-            :11
-        ].upper() == b"BEGIN:VCARD"
+        return (
+            data.lstrip()[:15].upper() in (b"BEGIN:VCALENDAR", b"BEGIN:VCARD")
+            or data.lstrip()[:11].upper() == b"BEGIN:VCARD"
+        )
 
     def extract(self, data: bytes, name: str, reading: Reading) -> list[Part]:
         _check_text(data, reading)

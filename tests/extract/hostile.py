@@ -337,7 +337,7 @@ def odt(body: str, secret: str, where: str) -> bytes:
     title = f"<dc:title>{secret}</dc:title>" if where == "meta" else ""
     files = {
         "mimetype": b"application/vnd.oasis.opendocument.text",
-        "content.xml": f'<office:document-content {ns}><office:body><office:text>{content_text}</office:text>'
+        "content.xml": f"<office:document-content {ns}><office:body><office:text>{content_text}</office:text>"
         "</office:body></office:document-content>".encode(),
         "styles.xml": f'<office:document-styles {ns}><office:master-styles><style:master-page style:name="S">'
         f"{header}</style:master-page></office:master-styles></office:document-styles>".encode(),
@@ -422,9 +422,7 @@ def signed_data(content: bytes | None) -> bytes:
     encap = {"content_type": "data"}
     if content is not None:
         encap["content"] = content
-    signed = cms.SignedData(
-        {"version": "v1", "digest_algorithms": [], "encap_content_info": encap, "signer_infos": []}
-    )
+    signed = cms.SignedData({"version": "v1", "digest_algorithms": [], "encap_content_info": encap, "signer_infos": []})
     return cms.ContentInfo({"content_type": "signed_data", "content": signed}).dump()
 
 
@@ -500,20 +498,59 @@ def places(a: SyntheticClient, who: SyntheticClient) -> Iterator[tuple[str, byte
     # Bodies and headers
     yield "body", mail(a, text), False
     yield "subject", mail(a, "See below.", subject=f"Account {ref}"), False
-    yield "html alt text", mail(a, "hi", html=f'<html><body><p>Hello</p><img alt="{secret}" src="cid:x"></body></html>'), False
+    yield (
+        "html alt text",
+        mail(a, "hi", html=f'<html><body><p>Hello</p><img alt="{secret}" src="cid:x"></body></html>'),
+        False,
+    )
     yield "html title", mail(a, "hi", html=f'<html><body><p title="{secret}">Hello</p></body></html>'), False
-    yield "html mailto link", mail(a, "hi", html=f'<html><body><a href="mailto:{who.email}">write</a></body></html>'), False
-    yield "html link text", mail(a, "hi", html=f'<html><body><a href="https://x.example">{who.email}</a></body></html>'), False
+    yield (
+        "html mailto link",
+        mail(a, "hi", html=f'<html><body><a href="mailto:{who.email}">write</a></body></html>'),
+        False,
+    )
+    yield (
+        "html link text",
+        mail(a, "hi", html=f'<html><body><a href="https://x.example">{who.email}</a></body></html>'),
+        False,
+    )
     yield "html comment", mail(a, "hi", html=f"<html><body><!-- {secret} --><p>Hello</p></body></html>"), False
-    yield "html display none", mail(a, "hi", html=f'<html><body><p style="display:none">{secret}</p></body></html>'), False
-    yield "html css content", mail(a, "hi", html=f'<html><head><style>p::after{{content:"{secret}"}}</style></head><body><p>Hi</p></body></html>'), False
+    yield (
+        "html display none",
+        mail(a, "hi", html=f'<html><body><p style="display:none">{secret}</p></body></html>'),
+        False,
+    )
+    yield (
+        "html css content",
+        mail(
+            a,
+            "hi",
+            html=f'<html><head><style>p::after{{content:"{secret}"}}</style></head><body><p>Hi</p></body></html>',
+        ),
+        False,
+    )
     yield "html entities", mail(a, "hi", html=f"<html><body><p>{_entities(secret)}</p></body></html>"), False
     data_text = base64.b64encode(secret.encode()).decode()
-    yield "html data: URI text", mail(a, "hi", html=f'<html><body><a href="data:text/plain;base64,{data_text}">x</a></body></html>'), False
+    yield (
+        "html data: URI text",
+        mail(a, "hi", html=f'<html><body><a href="data:text/plain;base64,{data_text}">x</a></body></html>'),
+        False,
+    )
     data_png = base64.b64encode(png(secret)).decode()
-    yield "html data: URI image", mail(a, "hi", html=f'<html><body><img src="data:image/png;base64,{data_png}"></body></html>'), True
-    yield "html only alternative", mail(a, "Hello, see the HTML version.", html=f"<html><body><p>{text}</p></body></html>"), False
-    ics = f"BEGIN:VCALENDAR\r\nVERSION:2.0\r\nBEGIN:VEVENT\r\nSUMMARY:Meeting\r\nDESCRIPTION:Bring account \r\n {ref} please\r\nEND:VEVENT\r\nEND:VCALENDAR\r\n"
+    yield (
+        "html data: URI image",
+        mail(a, "hi", html=f'<html><body><img src="data:image/png;base64,{data_png}"></body></html>'),
+        True,
+    )
+    yield (
+        "html only alternative",
+        mail(a, "Hello, see the HTML version.", html=f"<html><body><p>{text}</p></body></html>"),
+        False,
+    )
+    ics = (
+        "BEGIN:VCALENDAR\r\nVERSION:2.0\r\nBEGIN:VEVENT\r\nSUMMARY:Meeting\r\n"
+        f"DESCRIPTION:Bring account \r\n {ref} please\r\nEND:VEVENT\r\nEND:VCALENDAR\r\n"
+    )
     yield "calendar invitation", mail(a, attachments=[("invite.ics", ics.encode(), "text/calendar")]), False
     vcf = f"BEGIN:VCARD\r\nVERSION:3.0\r\nFN:Contact\r\nNOTE:{secret}\r\nEND:VCARD\r\n"
     yield "contact card", mail(a, attachments=[("contact.vcf", vcf.encode(), "text/vcard")]), False
@@ -521,16 +558,68 @@ def places(a: SyntheticClient, who: SyntheticClient) -> Iterator[tuple[str, byte
     yield "attached message", _attached_message(a, text), False
     # Rewrites of a blocked body: transfer encodings and characters
     plain = text.encode()
-    yield "base64 body", raw_mail(a, "Content-Type: text/plain\r\nContent-Transfer-Encoding: base64\r\n", _b64_lines(plain)), False
-    yield "base64 one line", raw_mail(a, "Content-Type: text/plain\r\nContent-Transfer-Encoding: base64\r\n", base64.b64encode(plain)), False
-    yield "base64 stray character", raw_mail(a, "Content-Type: text/plain\r\nContent-Transfer-Encoding: base64\r\n", _with_stray(_b64_lines(long_text.encode()), b"!")), False
-    yield "base64 stray letter", raw_mail(a, "Content-Type: text/plain\r\nContent-Transfer-Encoding: base64\r\n", _with_stray(_b64_lines(long_text.encode(), 64), b"Q")), False
-    yield "base64 no padding", raw_mail(a, "Content-Type: text/plain\r\nContent-Transfer-Encoding: base64\r\n", base64.b64encode(plain + b"!").rstrip(b"=")), False
-    yield "base64 odd header", raw_mail(a, "Content-Type: text/plain\r\nContent-Transfer-Encoding: Base-64\r\n", _b64_lines(plain, 60)), False
+    yield (
+        "base64 body",
+        raw_mail(a, "Content-Type: text/plain\r\nContent-Transfer-Encoding: base64\r\n", _b64_lines(plain)),
+        False,
+    )
+    yield (
+        "base64 one line",
+        raw_mail(a, "Content-Type: text/plain\r\nContent-Transfer-Encoding: base64\r\n", base64.b64encode(plain)),
+        False,
+    )
+    yield (
+        "base64 stray character",
+        raw_mail(
+            a,
+            "Content-Type: text/plain\r\nContent-Transfer-Encoding: base64\r\n",
+            _with_stray(_b64_lines(long_text.encode()), b"!"),
+        ),
+        False,
+    )
+    yield (
+        "base64 stray letter",
+        raw_mail(
+            a,
+            "Content-Type: text/plain\r\nContent-Transfer-Encoding: base64\r\n",
+            _with_stray(_b64_lines(long_text.encode(), 64), b"Q"),
+        ),
+        False,
+    )
+    yield (
+        "base64 no padding",
+        raw_mail(
+            a,
+            "Content-Type: text/plain\r\nContent-Transfer-Encoding: base64\r\n",
+            base64.b64encode(plain + b"!").rstrip(b"="),
+        ),
+        False,
+    )
+    yield (
+        "base64 odd header",
+        raw_mail(a, "Content-Type: text/plain\r\nContent-Transfer-Encoding: Base-64\r\n", _b64_lines(plain, 60)),
+        False,
+    )
     yield "base64 undeclared", raw_mail(a, "Content-Type: text/plain\r\n", _b64_lines(long_text.encode())), False
-    yield "quoted-printable soft breaks", raw_mail(a, "Content-Type: text/plain\r\nContent-Transfer-Encoding: quoted-printable\r\n", _qp_soft_breaks(text)), False
+    yield (
+        "quoted-printable soft breaks",
+        raw_mail(
+            a, "Content-Type: text/plain\r\nContent-Transfer-Encoding: quoted-printable\r\n", _qp_soft_breaks(text)
+        ),
+        False,
+    )
     yield "quoted-printable undeclared", raw_mail(a, "Content-Type: text/plain\r\n", _qp_soft_breaks(text)), False
-    yield "quoted-printable escapes", raw_mail(a, "Content-Type: text/plain\r\nContent-Transfer-Encoding: quoted-printable\r\n", quopri.encodestring(text.encode(), quotetabs=True).replace(ref[2:5].encode(), "".join(f"={ord(c):02X}" for c in ref[2:5]).encode())), False
+    yield (
+        "quoted-printable escapes",
+        raw_mail(
+            a,
+            "Content-Type: text/plain\r\nContent-Transfer-Encoding: quoted-printable\r\n",
+            quopri.encodestring(text.encode(), quotetabs=True).replace(
+                ref[2:5].encode(), "".join(f"={ord(c):02X}" for c in ref[2:5]).encode()
+            ),
+        ),
+        False,
+    )
     yield "full-width digits", mail(a, _fullwidth(text)), False
     yield "zero-width characters", mail(a, text.replace(ref, _zero_width(ref))), False
     yield "soft hyphens", mail(a, text.replace(ref, _soft_hyphens(ref))), False
@@ -543,31 +632,82 @@ def places(a: SyntheticClient, who: SyntheticClient) -> Iterator[tuple[str, byte
     yield "pdf without a name", _nameless(a, pdf), False
     yield "file name", attach(a, f"statement {ref}.txt", b"Your statement is attached.", "text/plain"), False
     yield "zip", attach(a, "docs.zip", zip_of({"letter.pdf": pdf}), "application/zip"), False
-    yield "nested zips", attach(a, "docs.zip", zip_of({"inner.zip": zip_of({"deeper.zip": zip_of({"l.txt": plain})})}), "application/zip"), False
-    yield "stored zip, pdf first", attach(a, "docs.pdf", _stored_zip({"a.pdf": pdf_of_pages(["Harmless cover page."]), "b.txt": plain}), "application/pdf"), False
-    yield "eml in zip", attach(a, "fwd.zip", zip_of({"old.eml": make_email(["x@y.example"], "old", text)}), "application/zip"), False
+    yield (
+        "nested zips",
+        attach(
+            a, "docs.zip", zip_of({"inner.zip": zip_of({"deeper.zip": zip_of({"l.txt": plain})})}), "application/zip"
+        ),
+        False,
+    )
+    yield (
+        "stored zip, pdf first",
+        attach(
+            a,
+            "docs.pdf",
+            _stored_zip({"a.pdf": pdf_of_pages(["Harmless cover page."]), "b.txt": plain}),
+            "application/pdf",
+        ),
+        False,
+    )
+    yield (
+        "eml in zip",
+        attach(a, "fwd.zip", zip_of({"old.eml": make_email(["x@y.example"], "old", text)}), "application/zip"),
+        False,
+    )
     # PDF places
     cover = "Dear customer, please find your documents enclosed. Riverbend Water."
     yield "pdf annotation", attach(a, "l.pdf", pdf_writer_with(cover, _pdf_annotation(secret))), False
     yield "pdf form field", attach(a, "l.pdf", pdf_writer_with(cover, _pdf_form_field(secret))), False
-    yield "pdf embedded file", attach(a, "l.pdf", pdf_writer_with(cover, lambda w, p: w.add_attachment("note.txt", plain))), False
-    yield "pdf file attachment annotation", attach(a, "l.pdf", pdf_writer_with(cover, _pdf_file_annotation(secret))), False
-    yield "pdf properties", attach(a, "l.pdf", pdf_writer_with(cover, lambda w, p: w.add_metadata({"/Title": secret}))), False
-    yield "pdf bookmark", attach(a, "l.pdf", pdf_writer_with(cover, lambda w, p: w.add_outline_item(title=secret, page_number=0))), False
+    yield (
+        "pdf embedded file",
+        attach(a, "l.pdf", pdf_writer_with(cover, lambda w, p: w.add_attachment("note.txt", plain))),
+        False,
+    )
+    yield (
+        "pdf file attachment annotation",
+        attach(a, "l.pdf", pdf_writer_with(cover, _pdf_file_annotation(secret))),
+        False,
+    )
+    yield (
+        "pdf properties",
+        attach(a, "l.pdf", pdf_writer_with(cover, lambda w, p: w.add_metadata({"/Title": secret}))),
+        False,
+    )
+    yield (
+        "pdf bookmark",
+        attach(a, "l.pdf", pdf_writer_with(cover, lambda w, p: w.add_outline_item(title=secret, page_number=0))),
+        False,
+    )
     yield "pdf picture on a text page", attach(a, "l.pdf", pdf_with_picture(cover, secret)), True
     yield "pdf scanned page", attach(a, "l.pdf", scanned_pdf(text)), True
     yield "pdf with appended zip", attach(a, "l.pdf", pdf_of_pages([cover]) + zip_of({"x.txt": plain})), False
     # Word, OpenDocument, Excel, RTF places
     yield "docx body", attach(a, "l.docx", docx(text)), False
-    yield "docx header", attach(a, "l.docx", docx(cover, lambda d: setattr(d.sections[0].header.paragraphs[0], "text", secret))), False
-    yield "docx footer", attach(a, "l.docx", docx(cover, lambda d: setattr(d.sections[0].footer.paragraphs[0], "text", secret))), False
+    yield (
+        "docx header",
+        attach(a, "l.docx", docx(cover, lambda d: setattr(d.sections[0].header.paragraphs[0], "text", secret))),
+        False,
+    )
+    yield (
+        "docx footer",
+        attach(a, "l.docx", docx(cover, lambda d: setattr(d.sections[0].footer.paragraphs[0], "text", secret))),
+        False,
+    )
     yield "docx comment", attach(a, "l.docx", docx(cover, _docx_comment(secret))), False
     yield "docx footnote", attach(a, "l.docx", docx_footnote(cover, secret)), False
     yield "docx altChunk", attach(a, "l.docx", docx_altchunk(cover, secret)), False
-    yield "docx embedded workbook", attach(a, "l.docx", docx_embedded(cover, xlsx(lambda b: b.active.append([secret])), "Sheet1.xlsx")), False
+    yield (
+        "docx embedded workbook",
+        attach(a, "l.docx", docx_embedded(cover, xlsx(lambda b: b.active.append([secret])), "Sheet1.xlsx")),
+        False,
+    )
     yield "docx tracked deletion", attach(a, "l.docx", docx_deleted(cover, secret)), False
     yield "docx hyperlink target", attach(a, "l.docx", docx_hyperlink(cover, f"mailto:{who.email}")), False
-    yield "docx properties", attach(a, "l.docx", docx(cover, lambda d: setattr(d.core_properties, "title", secret))), False
+    yield (
+        "docx properties",
+        attach(a, "l.docx", docx(cover, lambda d: setattr(d.core_properties, "title", secret))),
+        False,
+    )
     yield "docx picture", attach(a, "l.docx", docx(cover, _docx_picture(secret))), True
     yield "odt body", attach(a, "l.odt", odt(cover, secret, "body")), False
     yield "odt header", attach(a, "l.odt", odt(cover, secret, "header")), False
@@ -575,7 +715,11 @@ def places(a: SyntheticClient, who: SyntheticClient) -> Iterator[tuple[str, byte
     yield "odt picture", attach(a, "l.odt", odt(cover, secret, "picture")), True
     yield "xlsx cell", attach(a, "s.xlsx", xlsx(lambda b: b.active.append([secret]))), False
     yield "xlsx comment", attach(a, "s.xlsx", xlsx(_xlsx_comment(secret))), False
-    yield "xlsx sheet name", attach(a, "s.xlsx", xlsx(lambda b: setattr(b.create_sheet(), "title", f"Acct {ref}"))), False
+    yield (
+        "xlsx sheet name",
+        attach(a, "s.xlsx", xlsx(lambda b: setattr(b.create_sheet(), "title", f"Acct {ref}"))),
+        False,
+    )
     yield "xlsx hidden sheet", attach(a, "s.xlsx", xlsx(_xlsx_hidden(secret))), False
     yield "xlsx far cell", attach(a, "s.xlsx", far_cell_xlsx(secret)), False
     yield "rtf body", attach(a, "l.rtf", rtf(text)), False
@@ -661,22 +805,80 @@ def held_items(a: SyntheticClient, b: SyntheticClient) -> Iterator[tuple[str, by
     yield "encrypted docx", attach(a, "l.docx", encrypted_docx(docx("x")))
     yield "password zip", attach(a, "l.zip", password_zip({"a.txt": plain}))
     yield "zip bomb", attach(a, "l.zip", zip_bomb(30))
-    yield "zip nested too deep", attach(a, "l.zip", zip_of({"1.zip": zip_of({"2.zip": zip_of({"3.zip": zip_of({"4.txt": plain})})})}))
+    yield (
+        "zip nested too deep",
+        attach(a, "l.zip", zip_of({"1.zip": zip_of({"2.zip": zip_of({"3.zip": zip_of({"4.txt": plain})})})})),
+    )
     yield "pdf with no pages", attach(a, "l.pdf", zero_page_pdf(), "application/pdf")
     yield "corrupt pdf", attach(a, "l.pdf", b"%PDF-1.7\n%broken beyond repair")
-    yield "S/MIME encrypted", raw_mail(a, 'Content-Type: application/pkcs7-mime; smime-type=enveloped-data; name="smime.p7m"\r\nContent-Transfer-Encoding: base64\r\n', _b64_lines(enveloped_data()))
-    yield "PGP/MIME encrypted", multipart(a, 'multipart/encrypted; protocol="application/pgp-encrypted"', [("Content-Type: application/pgp-encrypted", b"Version: 1"), ("Content-Type: application/octet-stream", b"-----BEGIN PGP MESSAGE-----\r\n\r\nhQEMA0aaaa\r\n-----END PGP MESSAGE-----")])
+    yield (
+        "S/MIME encrypted",
+        raw_mail(
+            a,
+            'Content-Type: application/pkcs7-mime; smime-type=enveloped-data; name="smime.p7m"\r\n'
+            "Content-Transfer-Encoding: base64\r\n",
+            _b64_lines(enveloped_data()),
+        ),
+    )
+    yield (
+        "PGP/MIME encrypted",
+        multipart(
+            a,
+            'multipart/encrypted; protocol="application/pgp-encrypted"',
+            [
+                ("Content-Type: application/pgp-encrypted", b"Version: 1"),
+                (
+                    "Content-Type: application/octet-stream",
+                    b"-----BEGIN PGP MESSAGE-----\r\n\r\nhQEMA0aaaa\r\n-----END PGP MESSAGE-----",
+                ),
+            ],
+        ),
+    )
     yield "inline PGP message", mail(a, "-----BEGIN PGP MESSAGE-----\n\nhQEMAxyz\n-----END PGP MESSAGE-----\n")
-    yield "signature that is not one", multipart(a, "multipart/mixed", [("Content-Type: text/plain", b"hello"), ("Content-Type: application/pkcs7-signature", plain * 3)])
+    yield (
+        "signature that is not one",
+        multipart(
+            a,
+            "multipart/mixed",
+            [("Content-Type: text/plain", b"hello"), ("Content-Type: application/pkcs7-signature", plain * 3)],
+        ),
+    )
     yield "legacy .doc", attach(a, "l.doc", b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + b"\x00" * 600)
-    yield "50,000 recipients", raw_mail(a, "Content-Type: text/plain\r\n", b"hi").replace(f"To: {a.email}".encode(), b"To: " + b", ".join(b"r%d@x.example" % i for i in range(50_000)))
-    yield "header of 50,000 encoded words", raw_mail(a, "Content-Type: text/plain\r\n", b"hi").replace(b"Subject: Your account", b"Subject: " + b" ".join([b"=?utf-8?B?QWNjb3VudA==?="] * 50_000))
+    yield (
+        "50,000 recipients",
+        raw_mail(a, "Content-Type: text/plain\r\n", b"hi").replace(
+            f"To: {a.email}".encode(), b"To: " + b", ".join(b"r%d@x.example" % i for i in range(50_000))
+        ),
+    )
+    yield (
+        "header of 50,000 encoded words",
+        raw_mail(a, "Content-Type: text/plain\r\n", b"hi").replace(
+            b"Subject: Your account", b"Subject: " + b" ".join([b"=?utf-8?B?QWNjb3VudA==?="] * 50_000)
+        ),
+    )
     yield "MIME nested 2,000 deep", _deep_mime(a, 2000)
     yield "MIME nested 40 deep", _deep_mime(a, 40)
-    yield "nested address groups", raw_mail(a, "Content-Type: text/plain\r\n", b"hi").replace(f"To: {a.email}".encode(), f"To: g1: g2: g3: {b.email};;;, {a.email}".encode())
-    yield "malformed address", raw_mail(a, "Content-Type: text/plain\r\n", b"hi").replace(f"To: {a.email}".encode(), f"To: {a.email}, =?utf-8?q?a=40b?= <x@".encode())
+    yield (
+        "nested address groups",
+        raw_mail(a, "Content-Type: text/plain\r\n", b"hi").replace(
+            f"To: {a.email}".encode(), f"To: g1: g2: g3: {b.email};;;, {a.email}".encode()
+        ),
+    )
+    yield (
+        "malformed address",
+        raw_mail(a, "Content-Type: text/plain\r\n", b"hi").replace(
+            f"To: {a.email}".encode(), f"To: {a.email}, =?utf-8?q?a=40b?= <x@".encode()
+        ),
+    )
     yield "2,000-frame GIF", attach(a, "anim.gif", noise_gif(2000))
-    yield "damaged base64 line", raw_mail(a, "Content-Type: text/plain\r\nContent-Transfer-Encoding: base64\r\n", _with_stray(_b64_lines((plain + b" ") * 40, 64), b"Q"))
+    yield (
+        "damaged base64 line",
+        raw_mail(
+            a,
+            "Content-Type: text/plain\r\nContent-Transfer-Encoding: base64\r\n",
+            _with_stray(_b64_lines((plain + b" ") * 40, 64), b"Q"),
+        ),
+    )
 
 
 def budget_items(a: SyntheticClient) -> Iterator[tuple[str, bytes, str]]:
@@ -699,9 +901,29 @@ def _deep_mime(a: SyntheticClient, depth: int) -> bytes:
 def legitimate_signed(a: SyntheticClient) -> Iterator[tuple[str, bytes]]:
     """Everyday signed mail: the signature is skipped, the mail allowed."""
     text = f"Dear customer, your account {a.reference} is in credit."
-    yield "S/MIME signed", multipart(a, 'multipart/signed; protocol="application/pkcs7-signature"', [("Content-Type: text/plain", text.encode()), ('Content-Type: application/pkcs7-signature; name="smime.p7s"\r\nContent-Transfer-Encoding: base64', _b64_lines(signed_data(None)))])
+    yield (
+        "S/MIME signed",
+        multipart(
+            a,
+            'multipart/signed; protocol="application/pkcs7-signature"',
+            [
+                ("Content-Type: text/plain", text.encode()),
+                (
+                    'Content-Type: application/pkcs7-signature; name="smime.p7s"\r\nContent-Transfer-Encoding: base64',
+                    _b64_lines(signed_data(None)),
+                ),
+            ],
+        ),
+    )
     pgp = b"-----BEGIN PGP SIGNATURE-----\r\n\r\niQEzBAEBCAAdFiEE\r\n=abcd\r\n-----END PGP SIGNATURE-----"
-    yield "PGP signed", multipart(a, 'multipart/signed; protocol="application/pgp-signature"', [("Content-Type: text/plain", text.encode()), ("Content-Type: application/pgp-signature", pgp)])
+    yield (
+        "PGP signed",
+        multipart(
+            a,
+            'multipart/signed; protocol="application/pgp-signature"',
+            [("Content-Type: text/plain", text.encode()), ("Content-Type: application/pgp-signature", pgp)],
+        ),
+    )
 
 
 # ------------------------------------------------------------------------------------------------- fuzzing
@@ -740,10 +962,25 @@ def fuzzed(a: SyntheticClient, b: SyntheticClient, count: int, seed: int = 5) ->
         ("odt", odt(text, text, "header"), "application/octet-stream"),
         ("rtf", rtf(text, rtf_package_object("n.txt", text.encode())), "application/rtf"),
         ("zip", zip_of({"a.pdf": pdf_of_pages([text]), "b.txt": text.encode()}), "application/zip"),
-        ("html", f"<html><body><img alt='{text}' src='data:text/plain;base64,QQ=='></body></html>".encode(), "text/html"),
+        (
+            "html",
+            f"<html><body><img alt='{text}' src='data:text/plain;base64,QQ=='></body></html>".encode(),
+            "text/html",
+        ),
         ("ics", f"BEGIN:VCALENDAR\r\nDESCRIPTION:{text}\r\nEND:VCALENDAR\r\n".encode(), "text/calendar"),
     ]
-    messages = [("eml", make_email([a.email], "x", text, html=f"<p>{text}</p>", attachments=[("a.pdf", pdf_of_pages([text]), "application/pdf")]))]
+    messages = [
+        (
+            "eml",
+            make_email(
+                [a.email],
+                "x",
+                text,
+                html=f"<p>{text}</p>",
+                attachments=[("a.pdf", pdf_of_pages([text]), "application/pdf")],
+            ),
+        )
+    ]
     for number in range(count):
         if number % 5 == 4:
             kind, base = messages[0]

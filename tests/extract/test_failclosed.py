@@ -101,9 +101,14 @@ def test_budgets_hold_the_item_with_the_reason(synthetic: SyntheticRegistry, sca
     item = communication_from_message(many, "m.eml", limits)
     assert len(item.recipients) == 4 and any(p.error and "max_recipients" in p.error for p in item.parts)
     long_subject = email([a.email], "word " * 100, "b")
-    assert any(p.error and "header over the size limit" in p.error for p in communication_from_message(long_subject, "m", limits).parts)
+    assert any(
+        p.error and "header over the size limit" in p.error
+        for p in communication_from_message(long_subject, "m", limits).parts
+    )
     deep = hostile._deep_mime(a, 5)
-    assert any(p.error and "nested deeper than 3" in p.error for p in communication_from_message(deep, "m", limits).parts)
+    assert any(
+        p.error and "nested deeper than 3" in p.error for p in communication_from_message(deep, "m", limits).parts
+    )
     verdict = scanner.scan(communication_from_message(deep, "m", limits), record=False)
     assert "unscannable_content" in rules(verdict)
 

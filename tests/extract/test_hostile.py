@@ -48,15 +48,25 @@ def test_legitimate_twins_and_signed_mail_are_allowed(outcomes: list[hostile.Out
     twins = [o for o in outcomes if o.expect == hostile.ALLOWED]
     assert len(twins) >= 70
     assert [(o.kind, o.decision, o.rules, o.detail) for o in twins if not o.met] == []
-    assert {"S/MIME signed", "PGP signed", "calendar invitation (twin)", "contact card (twin)"} <= {o.kind for o in twins}
+    assert {"S/MIME signed", "PGP signed", "calendar invitation (twin)", "contact card (twin)"} <= {
+        o.kind for o in twins
+    }
 
 
 def test_unreadable_and_over_budget_items_are_held(outcomes: list[hostile.Outcome]) -> None:
     held = [o for o in outcomes if o.expect == hostile.HELD]
     assert [(o.kind, o.decision, o.rules) for o in held if not o.met] == []
     kinds = {o.kind for o in held}
-    assert {"50,000 recipients", "header of 50,000 encoded words", "MIME nested 2,000 deep", "S/MIME encrypted",
-            "PGP/MIME encrypted", "2,000-frame GIF", "pdf with no pages", "2,000-page blank letter"} <= kinds
+    assert {
+        "50,000 recipients",
+        "header of 50,000 encoded words",
+        "MIME nested 2,000 deep",
+        "S/MIME encrypted",
+        "PGP/MIME encrypted",
+        "2,000-frame GIF",
+        "pdf with no pages",
+        "2,000-page blank letter",
+    } <= kinds
 
 
 def test_every_item_within_time_and_memory(outcomes: list[hostile.Outcome]) -> None:
@@ -70,7 +80,7 @@ def test_dlp_scan_gives_every_hostile_file_a_verdict(
     """Through the CLI: one verdict line per file, no traceback, a zero-page PDF letter included."""
     a, b = synthetic.ordinary()[118:120]
     files = []
-    for number, (kind, data) in enumerate(hostile.held_items(a, b)):
+    for number, (_, data) in enumerate(hostile.held_items(a, b)):
         files.append(tmp_path / f"held{number}.eml")
         files[-1].write_bytes(data)
     for number, item in enumerate(hostile.fuzzed(a, b, 20, seed=9)):
@@ -84,8 +94,19 @@ def test_dlp_scan_gives_every_hostile_file_a_verdict(
         f'[organisation]\ninternal_domains = ["{ORG_DOMAIN}"]\napproved_recipient_domains = ["{OMBUDSMAN_DOMAIN}"]\n'
     )
     done = subprocess.run(
-        [sys.executable, "-m", "dlp.cli.main", "scan", "--json", "--no-record", "--registry", str(registry_csv),
-         "--config", str(config), *map(str, files)],
+        [
+            sys.executable,
+            "-m",
+            "dlp.cli.main",
+            "scan",
+            "--json",
+            "--no-record",
+            "--registry",
+            str(registry_csv),
+            "--config",
+            str(config),
+            *map(str, files),
+        ],
         capture_output=True,
         text=True,
         timeout=600,
