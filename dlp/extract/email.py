@@ -104,7 +104,9 @@ def _addresses(msg: Message, names: tuple[str, ...], limit: int | None = None) -
                 except Exception:
                     specs = []
                 malformed = True
-                specs = [s for s in specs if ADDRESS.fullmatch(s)] or ADDRESS.findall(value)
+                # Tokens first, each matched whole: a regex search over the raw header could be quadratic.
+                tokens = [t for t in re.split(r"[\s,;<>()\"\[\]:]+", value) if "@" in t]
+                specs = [s for s in specs if ADDRESS.fullmatch(s)] or [t for t in tokens if ADDRESS.fullmatch(t)]
             for addr in specs:
                 addr = addr.strip()
                 if addr and "@" in addr and addr.lower() not in seen:

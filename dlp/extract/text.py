@@ -7,10 +7,10 @@ from __future__ import annotations
 
 import base64
 import binascii
+import bisect
 import codecs
 import quopri
 import re
-from html.parser import HTMLParser
 from urllib.parse import unquote, unquote_to_bytes
 
 from dlp.errors import ExtractionError
@@ -46,22 +46,34 @@ def _check_text(data: bytes, reading: Reading) -> None:
         raise ExtractionError("text over the size limit")
 
 
-UUENCODED = re.compile(rb"^begin(?:-base64)? [0-7]{3,4} (?P<file>[^\r\n]*)\r?\n(?P<body>.*?)^end\r?$", re.M | re.S)
+UU_BEGIN = re.compile(rb"^(?P<kind>begin(?:-base64)?) [0-7]{3,4} (?P<file>[^\r\n]*)\r?$", re.M)
+UU_END = re.compile(rb"^end\r?$", re.M)
+MAX_UUENCODED = 100  # blocks read per part; more is not a message but an attack on the scanner
 PGP_BLOCK = re.compile(rb"-----BEGIN PGP MESSAGE-----")
 
 
 def embedded_in_text(data: bytes, name: str, reading: Reading) -> list[Part]:
     """Files carried inside plain text: uuencoded blocks are decoded and read; PGP-encrypted blocks cannot be."""
     out: list[Part] = []
-    for number, match in enumerate(UUENCODED.finditer(data), 1):
-        label = f"{name}, uuencoded file {number}"
-        filename = match.group("file").decode("latin-1").strip()
-        try:
-            payload = _uudecode(match.group("body"), base64_lines=match.group(0).startswith(b"begin-base64"))
-        except (binascii.Error, ValueError):
-            out.append(unreadable(label, None, "damaged uuencoded block"))
-            continue
-        out += extract_part(payload, label, filename=filename or None, reading=reading.inside(), typed=True)
+    if b"begin" in data:
+        # Each block ends at the first "end" line after it: one pass over the text whatever it holds.
+        ends = [m.start() for m in UU_END.finditer(data)]
+        for number, match in enumerate(UU_BEGIN.finditer(data), 1):
+            label = f"{name}, uuencoded file {number}"
+            if number > MAX_UUENCODED:
+                out.append(unreadable(label, None, f"more than {MAX_UUENCODED} uuencoded files in one part"))
+                break
+            end = ends[bisect.bisect_left(ends, match.end())] if ends and ends[-1] > match.end() else None
+            if end is None:
+                out.append(unreadable(label, None, "uuencoded block without its end"))
+                continue
+            filename = match.group("file").decode("latin-1").strip()
+            try:
+                payload = _uudecode(data[match.end() : end], base64_lines=match.group("kind") == b"begin-base64")
+            except (binascii.Error, ValueError):
+                out.append(unreadable(label, None, "damaged uuencoded block"))
+                continue
+            out += extract_part(payload, label, filename=filename or None, reading=reading.inside(), typed=True)
     if PGP_BLOCK.search(data):
         out.append(unreadable(f"{name}, PGP block", "application/pgp-encrypted", "PGP-encrypted content"))
     return out
@@ -105,52 +117,12 @@ class CsvExtractor(_Text):
         return [Part(name=name, text=decode(data, reading.charset), media_type="text/csv")]
 
 
-class _TextOfHtml(HTMLParser):
-    """Visible text in reading order; everything else a reader or a mail client can show or follow apart."""
-
-    BLOCK = frozenset({"p", "div", "br", "tr", "li", "h1", "h2", "h3", "h4", "table", "td", "th", "section"})
-    HIDDEN = frozenset({"script", "style", "head", "title", "template", "noscript"})
-    # Attributes that carry words or addresses; layout attributes (width, class, ...) do not.
-    TEXT_ATTRIBUTES = frozenset(
-        {"alt", "title", "href", "src", "value", "placeholder", "aria-label", "content", "label", "summary", "abbr"}
-    )
-
-    def __init__(self) -> None:
-        super().__init__(convert_charrefs=True)
-        self.out: list[str] = []
-        self.hidden: list[str] = []
-        self._skip = 0
-
-    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
-        for key, value in attrs:
-            if value and (key in self.TEXT_ATTRIBUTES or key.startswith("data-")) and not value.startswith("data:"):
-                # Link targets are written percent-encoded: mailto:a%40b.example?body=...
-                self.hidden.append(unquote(value) if key in ("href", "src") else value)
-        if tag in self.HIDDEN:
-            self._skip += 1
-        elif tag in self.BLOCK:
-            self.out.append("\n")
-
-    def handle_startendtag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
-        self.handle_starttag(tag, attrs)
-        if tag in self.HIDDEN:
-            self._skip = max(0, self._skip - 1)
-
-    def handle_endtag(self, tag: str) -> None:
-        if tag in self.HIDDEN:
-            self._skip = max(0, self._skip - 1)
-        elif tag in self.BLOCK:
-            self.out.append("\n")
-
-    def handle_data(self, data: str) -> None:
-        (self.hidden if self._skip else self.out).append(data)
-
-    def handle_comment(self, data: str) -> None:
-        self.hidden.append(data)
-
-
-def html_to_text(html: str) -> str:
-    return _parse_html(html).out_text
+BLOCK = frozenset({"p", "div", "br", "tr", "li", "h1", "h2", "h3", "h4", "table", "td", "th", "section"})
+HIDDEN = frozenset({"script", "style", "head", "title", "template", "noscript"})
+# Attributes that carry words or addresses; layout attributes (width, class, ...) do not.
+TEXT_ATTRIBUTES = frozenset(
+    {"alt", "title", "href", "src", "value", "placeholder", "aria-label", "content", "label", "summary", "abbr"}
+)
 
 
 class _Html:
@@ -159,11 +131,53 @@ class _Html:
         self.hidden_text = hidden
 
 
+def html_to_text(html: str) -> str:
+    return _parse_html(html).out_text
+
+
 def _parse_html(html: str) -> _Html:
-    parser = _TextOfHtml()
-    parser.feed(html)
-    parser.close()
-    return _Html("".join(parser.out), "\n".join(h.strip() for h in parser.hidden if h.strip()))
+    """Visible text in reading order; apart from it, everything else a reader or a mail client can show or
+    follow: alt and title text, link targets, comments, the head, scripts and styles (CSS can print text).
+
+    libxml2 (lxml) parses: linear in the input whatever the markup, where html.parser rescans unclosed tags."""
+    from lxml import etree
+    from lxml import html as lxml_html
+
+    if not html.strip():
+        return _Html("", "")
+    try:
+        root = lxml_html.document_fromstring(html)
+    except (etree.ParserError, ValueError):
+        return _Html(html, "")
+    out: list[str] = []
+    hidden: list[str] = []
+    skipping: list[bool] = [False]
+    for event, element in etree.iterwalk(root, events=("start", "end", "comment", "pi")):
+        tag = element.tag.lower() if isinstance(element.tag, str) else ""
+        if event in ("comment", "pi"):
+            hidden.append(element.text or "")
+            if element.tail:
+                (hidden if skipping[-1] else out).append(element.tail)
+            continue
+        if event == "start":
+            for key, value in element.attrib.items():
+                key = str(key).lower()
+                if value and (key in TEXT_ATTRIBUTES or key.startswith("data-")) and not value.startswith("data:"):
+                    # Link targets are written percent-encoded: mailto:a%40b.example?body=...
+                    hidden.append(unquote(value) if key in ("href", "src") else value)
+            skip = skipping[-1] or tag in HIDDEN
+            skipping.append(skip)
+            if tag in BLOCK and not skip:
+                out.append("\n")
+            if element.text:
+                (hidden if skip else out).append(element.text)
+        else:
+            skip = skipping.pop()
+            if tag in BLOCK and not skip:
+                out.append("\n")
+            if element.tail:
+                (hidden if skipping[-1] else out).append(element.tail)
+    return _Html("".join(out), "\n".join(h.strip() for h in hidden if h.strip()))
 
 
 DATA_URI = re.compile(
