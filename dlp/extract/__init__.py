@@ -10,6 +10,7 @@ from dlp.errors import InputError
 from dlp.extract import archive as _archive  # noqa: F401
 from dlp.extract import email as _email  # noqa: F401
 from dlp.extract import image as _image  # noqa: F401
+from dlp.extract import metafile as _metafile  # noqa: F401
 from dlp.extract import office as _office  # noqa: F401
 from dlp.extract import ole as _ole  # noqa: F401
 

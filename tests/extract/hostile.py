@@ -382,6 +382,17 @@ def uuencoded(filename: str, payload: bytes) -> bytes:
     return f"begin 644 {filename}\n".encode() + b"".join(lines) + b"`\nend\n"
 
 
+def emf(text: str) -> bytes:
+    """A minimal enhanced metafile drawing one line of text (EMR_HEADER, EMR_EXTTEXTOUTW, EMR_EOF)."""
+    header = struct.pack("<II", 1, 108) + b"\x00" * 32 + b" EMF" + b"\x00" * 64
+    encoded = text.encode("utf-16-le")
+    record = struct.pack("<II", 84, 0) + b"\x00" * 16 + struct.pack("<Iff", 1, 1.0, 1.0) + struct.pack("<ii", 0, 0)
+    record += struct.pack("<IIi", len(text), 76, 0) + b"\x00" * 16 + struct.pack("<I", 0)
+    record += encoded + b"\x00" * (-len(encoded) % 4)
+    record = record[:4] + struct.pack("<I", len(record)) + record[8:]
+    return header + record + struct.pack("<IIIII", 14, 20, 0, 16, 20)
+
+
 def gif_frames(frames: list[str], size: tuple[int, int] = (1400, 120)) -> bytes:
     from PIL import Image, ImageDraw, ImageFont
 
@@ -709,6 +720,8 @@ def places(a: SyntheticClient, who: SyntheticClient) -> Iterator[tuple[str, byte
         False,
     )
     yield "docx picture", attach(a, "l.docx", docx(cover, _docx_picture(secret))), True
+    metafile = patch_zip(docx(cover), {"word/media/image9.emf": emf(secret)}, {})
+    yield "docx metafile picture", attach(a, "l.docx", metafile), False
     yield "odt body", attach(a, "l.odt", odt(cover, secret, "body")), False
     yield "odt header", attach(a, "l.odt", odt(cover, secret, "header")), False
     yield "odt properties", attach(a, "l.odt", odt(cover, secret, "meta")), False
