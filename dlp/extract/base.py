@@ -143,7 +143,13 @@ def find_extractor(data: bytes, media_type: str | None, filename: str | None) ->
             for extractor in _EXTRACTORS:
                 if guessed in extractor.media_types:
                     return extractor
+    if media_type and (media_type.startswith("text/") or media_type in TEXT_LIKE):
+        # Any other text (text/rfc822-headers in a delivery report, text/enriched, XML, JSON) is read as text.
+        return next((e for e in _EXTRACTORS if e.label == "text"), None)
     return None
+
+
+TEXT_LIKE = frozenset({"application/xml", "application/json", "message/delivery-status"})
 
 
 def extract_part(

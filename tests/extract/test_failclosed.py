@@ -154,3 +154,18 @@ def test_every_alternative_is_scanned(synthetic: SyntheticRegistry, scanner) -> 
     verdict = scanner.scan(communication_from_message(raw, "m.eml"), record=False)
     assert "mismatched_recipient" in rules(verdict)
     assert any(v.part == "body 2" for v in verdict.violations)
+
+
+def test_read_receipt_parts_are_text_not_unknown() -> None:
+    """A read receipt (multipart/report) carries message/disposition-notification and text/rfc822-headers."""
+    mdn = (
+        b"From: a@riverbendwater.example\r\nTo: b@x.example\r\nSubject: Read: hello\r\nMIME-Version: 1.0\r\n"
+        b"Content-Type: multipart/report; report-type=disposition-notification; boundary=XX\r\n\r\n"
+        b"--XX\r\nContent-Type: text/plain\r\n\r\nYour message was read.\r\n"
+        b"--XX\r\nContent-Type: message/disposition-notification\r\n\r\nReporting-UA: x\r\n"
+        b"Disposition: manual-action/MDN-sent-manually; displayed\r\n\r\n"
+        b"--XX\r\nContent-Type: text/rfc822-headers\r\n\r\nSubject: hello\r\nFrom: b@x.example\r\n\r\n--XX--\r\n"
+    )
+    parts = communication_from_message(mdn, "m.eml").parts
+    assert all(p.error is None for p in parts)
+    assert any("Subject: hello" in p.text for p in parts)
