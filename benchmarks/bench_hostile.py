@@ -82,7 +82,8 @@ def main() -> int:
         print(f"    {o.kind}: expected {o.expect}, got {o.decision} {o.rules} {o.detail[:120]}")
     print(
         f"peak memory per item (above the scanner's own): max {max(o.peak_mb for o in outcomes):.0f} MB, "
-        f"median {statistics.median(o.peak_mb for o in outcomes):.0f} MB"
+        f"median {statistics.median(o.peak_mb for o in outcomes):.0f} MB; the whole scanning process at most "
+        f"{max(o.peak_mb + o.base_mb for o in outcomes):.0f} MB"
     )
     times = [o.seconds for o in outcomes]
     print(

@@ -51,6 +51,7 @@ class Outcome:
     rules: list[str] = field(default_factory=list)
     seconds: float = 0.0
     peak_mb: float = 0.0  # peak resident memory of the process that scanned it, above the parent's
+    base_mb: float = 0.0  # the parent's (the built scanner's) resident memory when it forked
     detail: str = ""
 
     @property
@@ -1094,9 +1095,11 @@ def run_isolated(scanner: Any, item: Item, timeout: float = 60.0) -> Outcome:
     seconds = time.monotonic() - start
     peak = max(0.0, usage.ru_maxrss / 1024 - base)
     if hung:
-        return Outcome(item.kind, item.expect, "hang", seconds=seconds, peak_mb=peak)
+        return Outcome(item.kind, item.expect, "hang", seconds=seconds, peak_mb=peak, base_mb=base)
     if not chunks:
-        return Outcome(item.kind, item.expect, "crash", seconds=seconds, peak_mb=peak, detail=f"status {status}")
+        return Outcome(
+            item.kind, item.expect, "crash", seconds=seconds, peak_mb=peak, base_mb=base, detail=f"status {status}"
+        )
     report = json.loads(b"".join(chunks))
     return Outcome(
         item.kind,
@@ -1106,5 +1109,6 @@ def run_isolated(scanner: Any, item: Item, timeout: float = 60.0) -> Outcome:
         report.get("rules", []),
         seconds,
         peak,
+        base,
         report.get("detail", ""),
     )
