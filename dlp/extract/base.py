@@ -43,6 +43,7 @@ class Budget:
 
     limits: Limits
     spent: dict[str, int] = field(default_factory=dict)
+    over: bool = False  # reported once: an item of 100,000 parts past its budget is one unreadable part, not more
     ocr_done: dict[str, str] = field(default_factory=dict)  # image digest -> its text: a repeated logo is OCR'd once
 
     CAPS: ClassVar[dict[str, tuple[str, str]]] = {
@@ -182,6 +183,9 @@ def extract_part(
         reading.budget.take("parts")
         reading.budget.take("bytes", len(data))
     except OverBudget as exc:
+        if reading.budget.over:
+            return []
+        reading.budget.over = True
         return out + [unreadable(name, media_type, str(exc))]
     if len(data) > limits.max_part_bytes:
         return out + [unreadable(name, media_type, f"over the size limit of {limits.max_part_bytes} bytes")]

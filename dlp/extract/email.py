@@ -170,8 +170,10 @@ class _Walker:
         self.bodies = 0
         self.attachments = 0
         self.messages = 0
+        self.top: Message | None = None
 
     def headers(self, msg: Message) -> None:
+        self.top = msg
         self.parts += oversized_headers(msg, self.reading, self.prefix)
         subject = " ".join(_header(msg, "subject"))
         if subject:
@@ -191,6 +193,9 @@ class _Walker:
                 )
             )
             return
+        if entity is not self.top:
+            # A part's own headers too: a file name of 50,000 encoded words is never parsed, and is reported.
+            self.parts += oversized_headers(entity, self.reading, f"{self.prefix}part ")
         content_type = entity.get_content_type()
         if content_type == "multipart/encrypted":
             self.parts.append(unreadable(self._attachment(), content_type, "PGP/MIME-encrypted content"))

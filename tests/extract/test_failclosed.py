@@ -169,3 +169,18 @@ def test_read_receipt_parts_are_text_not_unknown() -> None:
     parts = communication_from_message(mdn, "m.eml").parts
     assert all(p.error is None for p in parts)
     assert any("Subject: hello" in p.text for p in parts)
+
+
+def test_part_headers_and_part_counts_are_budgeted() -> None:
+    limits = dataclasses.replace(LimitsConfig(), max_item_parts=10)
+    raw = email(["a@x.example"], "s", "b", attachments=[(f"f{i}.txt", b"hello", "text/plain") for i in range(50)])
+    problems = [p.error for p in communication_from_message(raw, "m", limits).parts if p.error]
+    assert problems == ["item holds more than 10 parts and embedded files ([limits] max_item_parts)"]
+    name = b"=?utf-8?B?QWNjb3VudA==?= " * 5000  # a file name of 5,000 encoded words is never parsed
+    raw = (
+        b"From: a@x.example\r\nTo: b@y.example\r\nSubject: s\r\nMIME-Version: 1.0\r\n"
+        b"Content-Type: multipart/mixed; boundary=X\r\n\r\n--X\r\nContent-Type: text/plain\r\n"
+        b'Content-Disposition: attachment; filename="' + name + b'"\r\n\r\nhello\r\n--X--\r\n'
+    )
+    parts = communication_from_message(raw, "m").parts
+    assert ("part headers", "a header over the size limit of 65536 bytes") in [(p.name, p.error) for p in parts]
