@@ -31,7 +31,14 @@ def _deleted_text(element: Element) -> bool:
     return local(str(element.tag)) in ("del", "moveFrom")
 
 
-class DocxExtractor(Extractor):
+class _Package(Extractor):
+    """An Office package: a ZIP, whose extent the polyglot scan takes from the ZIP's own records."""
+
+    def extent(self, data: bytes) -> tuple[int, int]:
+        return extent_of_zip(data)
+
+
+class DocxExtractor(_Package):
     label = "DOCX"
     media_types = ("application/vnd.openxmlformats-officedocument.wordprocessingml.document",)
     extensions = (".docx", ".docm", ".dotx")
@@ -54,11 +61,8 @@ class DocxExtractor(Extractor):
             partly={"word/document.xml": _deleted_text},
         )
 
-    def extent(self, data: bytes) -> tuple[int, int]:
-        return extent_of_zip(data)
 
-
-class XlsxExtractor(Extractor):
+class XlsxExtractor(_Package):
     label = "XLSX"
     media_types = ("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",)
     extensions = (".xlsx", ".xlsm")
@@ -91,9 +95,6 @@ class XlsxExtractor(Extractor):
             partly={path: ("sheetData",) for path in sheet_files if path},
         )
 
-    def extent(self, data: bytes) -> tuple[int, int]:
-        return extent_of_zip(data)
-
 
 def _filled_rows(sheet: Any, reading: Reading) -> Any:
     """The cells a sheet really holds, row by row: a far cell (XFD1048576) or a lying dimension costs nothing,
@@ -117,7 +118,7 @@ def _filled_rows(sheet: Any, reading: Reading) -> Any:
                 yield ",".join(values)
 
 
-class OdtExtractor(Extractor):
+class OdtExtractor(_Package):
     label = "ODT"
     media_types = ("application/vnd.oasis.opendocument.text",)
     extensions = (".odt",)
@@ -135,15 +136,12 @@ class OdtExtractor(Extractor):
             data, name, reading, covered=lambda path: path == "content.xml", partly={"styles.xml": _page_styles}
         )
 
-    def extent(self, data: bytes) -> tuple[int, int]:
-        return extent_of_zip(data)
-
 
 def _page_styles(element: Element) -> bool:
     return local(str(element.tag)) in ("master-page", "header", "footer", "header-left", "footer-left")
 
 
-class PptxExtractor(Extractor):
+class PptxExtractor(_Package):
     """Presentations: nothing but the package reader is needed, slides and notes are XML members like any."""
 
     label = "PPTX"
@@ -156,9 +154,6 @@ class PptxExtractor(Extractor):
     def extract(self, data: bytes, name: str, reading: Reading) -> list[Part]:
         _check(data, reading)
         return read_package(data, name, reading, covered=lambda path: False) or [Part(name, "", self.media_types[0])]
-
-    def extent(self, data: bytes) -> tuple[int, int]:
-        return extent_of_zip(data)
 
 
 def _clean(text: str) -> str:
