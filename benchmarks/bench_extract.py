@@ -34,7 +34,8 @@ def main() -> None:
     start = time.perf_counter()
     parts = extract_part(merged, "merged.pdf", limits=LimitsConfig())
     text_s = time.perf_counter() - start
-    assert len(parts) == args.pages and all(p.error is None for p in parts)
+    pages = [p for p in parts if p.name.startswith("merged.pdf, page ") and p.name.count(",") == 1]
+    assert len(pages) == args.pages and all(p.error is None for p in parts)
     start = time.perf_counter()
     letters = letters_from_file(merged, "merged.pdf")
     split_s = time.perf_counter() - start
@@ -50,7 +51,7 @@ def main() -> None:
         scans = [scanned_pdf(t, Path(tmp)) for t in texts[: args.ocr_pages]]
     start = time.perf_counter()
     for scan in scans:
-        (part,) = extract_part(scan, "scan.pdf", limits=LimitsConfig())
+        part = next(p for p in extract_part(scan, "scan.pdf", limits=LimitsConfig()) if p.name == "scan.pdf, page 1")
         assert part.error is None and "Dear" in part.text
     ocr_s = time.perf_counter() - start
     print(

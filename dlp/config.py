@@ -55,18 +55,31 @@ class AnalysisConfig:
 
 @dataclass(frozen=True)
 class LimitsConfig:
-    """What the extractors will read; anything beyond is unscannable_content (fails closed)."""
+    """What the extractors will read; anything beyond is unscannable_content (fails closed).
+
+    Sizes are per file or attachment; the `max_item_*`, page, OCR, cell and recipient budgets are per item (a
+    message with everything attached and nested in it, or a letter file), so no input can make a scan unbounded."""
 
     max_part_bytes: int = 25 * 1024 * 1024  # one file or attachment
-    max_text_chars: int = 5_000_000
-    max_pdf_pages: int = 2000
+    max_text_chars: int = 5_000_000  # text of one part
+    max_pdf_pages: int = 2000  # PDF pages per item
     max_archive_files: int = 1000
     max_archive_total_bytes: int = 200 * 1024 * 1024  # everything an archive expands to
     max_archive_ratio: int = 100  # expanded size / compressed size of any one member
-    max_archive_depth: int = 3  # archives inside archives
+    max_archive_depth: int = 3  # archives, documents and messages inside each other
     ocr: bool = True  # OCR scanned pages and images with Tesseract
     ocr_language: str = "eng"
     ocr_timeout_seconds: int = 60
+    max_ocr_images: int = 100  # images, frames and scanned pages OCR'd per item (blank and repeated ones are free)
+    max_image_frames: int = 1000  # frames of one animated or multi-page image looked at
+    max_image_pixels: int = 50_000_000  # one image or rendered page (an A4 page at 600 dpi is 35 million)
+    max_spreadsheet_cells: int = 1_000_000  # filled cells per item (empty and far cells cost nothing)
+    max_item_parts: int = 5000  # parts and nested files per item
+    max_item_expanded_bytes: int = 256 * 1024 * 1024  # bytes of all files read for one item, nested ones too
+    max_item_text_chars: int = 20_000_000  # text of all parts of one item
+    max_recipients: int = 1000  # recipients of one message (Postfix's smtpd_recipient_limit is 1000 too)
+    max_header_bytes: int = 64 * 1024  # one header field, folded lines together
+    max_mime_depth: int = 20  # multiparts and attached messages inside each other
 
 
 @dataclass(frozen=True)

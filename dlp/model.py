@@ -48,14 +48,25 @@ class Channel(StrEnum):
     BATCH = "batch"
 
 
+# The media type of a part whose text is a file name: file names are data, scanned like any content.
+FILE_NAME = "text/x-file-name"
+
+
 @dataclass(frozen=True)
 class Part:
-    """One readable piece of an item: a body, an attachment, a page, a sheet."""
+    """One readable piece of an item: a body, an attachment, a page, a sheet, a file name.
 
-    name: str  # how findings name it: "body", "attachment extract.csv", "page 1"
+    `name` is PII-free by construction, so every consumer (findings, JSON `part`, notes, logs, the review UI)
+    may show it: it is built from positions and formats only ("body", "attachment 2 (PDF), page 1",
+    "attachment 1 (ZIP), file 3 (DOCX)"), never from a file name, sheet name or other content. A file's
+    original name is content: it comes as a part of its own ("attachment 2 (PDF), file name", media type
+    FILE_NAME) whose text is scanned like any other. `text` has been normalised for matching (see
+    dlp.extract.clean)."""
+
+    name: str
     text: str
     media_type: str = "text/plain"
-    error: str | None = None  # set when the part could not be read (unscannable_content)
+    error: str | None = None  # set when the part could not be read (unscannable_content); PII-free
 
 
 @dataclass(frozen=True)

@@ -9,7 +9,9 @@ from pathlib import Path
 
 from dlp.errors import InputError
 from dlp.extract import archive as _archive  # noqa: F401
+from dlp.extract import email as _email  # noqa: F401
 from dlp.extract import image as _image  # noqa: F401
+from dlp.extract import metafile as _metafile  # noqa: F401
 from dlp.extract import office as _office  # noqa: F401
 from dlp.extract import ole as _ole  # noqa: F401
 
@@ -17,11 +19,12 @@ from dlp.extract import ole as _ole  # noqa: F401
 from dlp.extract import pdf as _pdf  # noqa: F401, I001
 from dlp.extract import rtf as _rtf  # noqa: F401
 from dlp.extract import text as _text  # noqa: F401
-from dlp.extract.base import Extractor, Limits, extract_part, find_extractor, register, unreadable
-from dlp.extract.email import addresses, message_parts, parse_message
+from dlp.extract.base import Extractor, Limits, Reading, extract_part, find_extractor, register, unreadable
+from dlp.extract.clean import clean_parts
+from dlp.extract.email import message_parts, parse_headers, parse_message, recipient_problems, recipients_of, sender_of
 from dlp.extract.layout import PageLayouts
 from dlp.extract.letter import locate_address_block, starts_letter
-from dlp.model import AddressBlock, Communication, Part
+from dlp.model import FILE_NAME, AddressBlock, Communication, Part
 
 __all__ = [
     "Extractor",
@@ -79,7 +82,7 @@ def load_items(path: str | Path, limits: Limits | None = None) -> list[Communica
         raise InputError(f"{path}: cannot be read ({exc.strerror})") from None
     if size > limits.max_part_bytes:
         part = unreadable("letter", None, f"over the size limit of {limits.max_part_bytes} bytes")
-        return [Communication(kind="letter", source=str(path), parts=(part,))]
+        return [Communication(kind="letter", source=str(path), parts=(part, Part("file name", path.name, FILE_NAME)))]
     if looks_like_message(data, path):
         return [communication_from_message(data, str(path), limits)]
     return letters_from_file(data, str(path), limits)
@@ -93,16 +96,29 @@ def load_item(path: str | Path, limits: Limits | None = None) -> Communication:
 def communication_from_message(
     data: bytes, source: str, limits: Limits | None = None, envelope_recipients: list[str] | None = None
 ) -> Communication:
-    limits = limits or Limits()
-    msg = parse_message(data)
-    recipients = envelope_recipients or addresses(msg, ("to", "cc", "bcc", "resent-to", "resent-cc"))
-    senders = addresses(msg, ("from",))
+    """A message, whatever its bytes: what cannot be read becomes an unreadable part, never an exception."""
+    reading = Reading.of(limits)
+    max_header = reading.limits.max_header_bytes
+    problems: list[Part] = []
+    try:
+        msg = parse_message(data, max_header)
+        parts = message_parts(msg, reading)
+    except RecursionError:
+        # The parser cannot follow the nesting: the recipients are still taken from the top-level headers.
+        msg = parse_headers(data, max_header)
+        parts = [unreadable("message structure", "message/rfc822", "MIME parts nested too deeply to read")]
+    if envelope_recipients is not None:
+        limit = reading.limits.max_recipients
+        recipients = list(dict.fromkeys(envelope_recipients))[: limit + 1]
+        problems += recipient_problems(len(recipients), False, limit)
+    else:
+        recipients, problems = recipients_of(msg, reading)
     return Communication(
         kind="email",
         source=source,
-        sender=senders[0] if senders else None,
+        sender=sender_of(msg),
         recipients=tuple(recipients),
-        parts=tuple(message_parts(msg, limits)),
+        parts=tuple(finish(problems + parts)),
         digest=hashlib.sha256(data).hexdigest(),
     )
 
@@ -111,8 +127,8 @@ def communication_from_letter(data: bytes, source: str, limits: Limits | None = 
     """A file holding one letter (its address block taken from the first page)."""
     layouts = _Layouts(data)
     try:
-        parts = extract_letter_parts(data, source, limits)
-        return _letter(parts, source, hashlib.sha256(data).hexdigest(), layouts=layouts)
+        pages, names = _letter_parts(data, source, limits)
+        return _letter(pages, names, source, hashlib.sha256(data).hexdigest(), layouts=layouts)
     finally:
         layouts.close()
 
@@ -122,11 +138,12 @@ def letters_from_file(data: bytes, source: str, limits: Limits | None = None) ->
     digest = hashlib.sha256(data).hexdigest()
     layouts = _Layouts(data)
     try:
-        groups = split_letters(extract_letter_parts(data, source, limits), layouts)
+        pages, names = _letter_parts(data, source, limits)
+        groups = split_letters(pages, layouts)
         if len(groups) == 1:
-            return [_letter(groups[0], source, digest, layouts=layouts)]
+            return [_letter(groups[0], names, source, digest, layouts=layouts)]
         return [
-            _letter(group, source, digest, locator=_locate(i, group), layouts=layouts)
+            _letter(group, names, source, digest, locator=_locate(i, group), layouts=layouts)
             for i, group in enumerate(groups, 1)
         ]
     finally:
@@ -134,9 +151,21 @@ def letters_from_file(data: bytes, source: str, limits: Limits | None = None) ->
 
 
 def extract_letter_parts(data: bytes, source: str, limits: Limits | None = None) -> list[Part]:
-    parts = extract_part(data, "letter", filename=Path(source).name, limits=limits or Limits())
+    pages, names = _letter_parts(data, source, limits)
+    return names + pages
+
+
+def _letter_parts(data: bytes, source: str, limits: Limits | None) -> tuple[list[Part], list[Part]]:
+    """The letter's pages (and what belongs to them), and the parts holding its file name."""
+    parts = extract_part(data, "letter", filename=Path(source).name, limits=limits)
     # A letter's parts are its pages: "page 2" says more than "letter, page 2".
-    return [replace(p, name=p.name.removeprefix("letter, ")) for p in parts]
+    parts = finish([replace(p, name=p.name.removeprefix("letter, ")) for p in parts])
+    names = [p for p in parts if p.media_type == FILE_NAME and p.name == "file name"]
+    pages = [p for p in parts if not (p.media_type == FILE_NAME and p.name == "file name")]
+    if not any(p.text.strip() or p.error for p in pages if _is_page(p)):
+        # Nothing was read: a letter with no words at all cannot be checked (a PDF of blank or drawn pages).
+        pages.append(unreadable("letter", None, "no text could be read from the letter"))
+    return pages, names
 
 
 class _Layouts:
@@ -163,7 +192,7 @@ def split_letters(pages: list[Part], layouts: _Layouts | None = None) -> list[li
     """Group pages into letters: a page with an address block and a salutation starts a new one."""
     groups: list[list[Part]] = []
     for page in pages:
-        if not groups or (page.error is None and _starts_letter(page, layouts)):
+        if not groups or (page.error is None and _is_page(page) and _starts_letter(page, layouts)):
             groups.append([page])
         else:
             groups[-1].append(page)
@@ -177,10 +206,27 @@ def _starts_letter(page: Part, layouts: _Layouts | None) -> bool:
     return bool(positional) and starts_letter("", positional)
 
 
+def finish(parts: list[Part]) -> list[Part]:
+    """The one place every part of every item passes before matching: text normalised (dlp.extract.clean),
+    and an item of which nothing at all was read held as unreadable."""
+    if not parts:
+        return [unreadable("item", None, "nothing in the item could be read")]
+    return clean_parts(parts)
+
+
+def _is_page(part: Part) -> bool:
+    return part.name.startswith("page ") and "," not in part.name or part.name == "letter"
+
+
 def _letter(
-    parts: list[Part], source: str, digest: str, locator: str | None = None, layouts: _Layouts | None = None
+    parts: list[Part],
+    names: list[Part],
+    source: str,
+    digest: str,
+    locator: str | None = None,
+    layouts: _Layouts | None = None,
 ) -> Communication:
-    readable = [p for p in parts if p.error is None]
+    readable = [p for p in parts if p.error is None and _is_page(p)] or [p for p in parts if p.error is None]
     block: AddressBlock | None = None
     problem: str | None = "the letter has no readable page"
     if readable:
@@ -190,14 +236,15 @@ def _letter(
         kind="letter",
         source=source,
         address_block=block,
-        parts=tuple(parts),
+        parts=tuple(parts + names),
         digest=digest,
         locator=locator,
         address_problem=problem,
     )
 
 
-def _locate(number: int, pages: list[Part]) -> str:
-    names = [p.name.removeprefix("page ") for p in pages]
+def _locate(number: int, parts: list[Part]) -> str:
+    names = [p.name.removeprefix("page ") for p in parts if p.name.startswith("page ") and "," not in p.name]
+    names = names or [p.name for p in parts[:1]]
     span = names[0] if len(names) == 1 else f"{names[0]}-{names[-1]}"
     return f"letter {number}, page{'s' if len(names) > 1 else ''} {span}"

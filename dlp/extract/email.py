@@ -1,32 +1,72 @@
-"""RFC 5322 messages: recipients from the headers, every leaf part through the extractor registry."""
+"""RFC 5322 messages: recipients from the headers, every leaf part through the extractor registry.
+
+Nothing here raises on a hostile message: a header over the size limit, MIME nested too deeply, a recipient
+header the parser chokes on, or more recipients than the budget all become unreadable parts (the item is held
+as unscannable_content), and the rest of the message is still read. Bodies are decoded as leniently as mail
+clients decode them (a stray character in base64, quoted-printable in a part that does not declare it), and
+where that decoding loses something the part is held. Signatures are not content and are skipped; encrypted
+content cannot be read and is held; an S/MIME opaque-signed message is unwrapped and read.
+"""
 
 from __future__ import annotations
 
+import quopri
+import re
 from email import errors as email_errors
-from email import policy
 from email.header import decode_header, make_header
 from email.message import EmailMessage, Message
-from email.parser import BytesParser
+from email.parser import BytesHeaderParser, BytesParser
+from email.policy import EmailPolicy
 from email.utils import getaddresses
+from typing import Any
 
-from dlp.extract.base import Limits, extract_part, unreadable
+from dlp.extract.base import Extractor, Reading, extract_part, register, unreadable
+from dlp.extract.text import lenient_base64
 from dlp.model import Part
 
 # Defects after which some of the message may not have been seen as the receiving client will see it.
 _FATAL_DEFECTS = (
     email_errors.StartBoundaryNotFoundDefect,
     email_errors.MultipartInvariantViolationDefect,
-    email_errors.InvalidBase64CharactersDefect,
-    email_errors.InvalidBase64LengthDefect,
     email_errors.MissingHeaderBodySeparatorDefect,
 )
 RECIPIENT_HEADERS = ("to", "cc", "bcc", "resent-to", "resent-cc")
 # Headers every recipient sees, display names and all: a suppressed email address shown in one is exposed.
 VISIBLE_HEADERS = ("from", "sender", "reply-to", "to", "cc", "resent-to", "resent-cc")
+SIGNATURES = ("application/pkcs7-signature", "application/x-pkcs7-signature", "application/pgp-signature")
+SMIME = ("application/pkcs7-mime", "application/x-pkcs7-mime")
+MAX_SIGNATURE_BYTES = 256 * 1024  # a signature with its certificate chain; anything larger is not just that
+SIGNED_DATA_OID = bytes.fromhex("06092a864886f70d010702")
+ENVELOPED_DATA_OIDS = (bytes.fromhex("06092a864886f70d010703"), bytes.fromhex("060b2a864886f70d0109100117"))
+ADDRESS = re.compile(r"[\w.!#$%&'*+/=?^`{|}~-]+@[\w-]+(?:\.[\w-]+)+")
 
 
-def parse_message(data: bytes) -> EmailMessage:
-    msg = BytesParser(policy=policy.default).parsebytes(data)
+class _BoundedPolicy(EmailPolicy):
+    """policy.default, but a header value over `max_header_chars` is never parsed (an oversized header is
+    reported by message_parts; parsing one with many encoded words costs far more memory than its size)."""
+
+    max_header_chars = 64 * 1024
+
+    def header_fetch_parse(self, name: str, value: Any) -> Any:
+        if isinstance(value, str) and len(value) > self.max_header_chars:
+            value = ""
+        return super().header_fetch_parse(name, value)
+
+
+def bounded_policy(max_header_chars: int = _BoundedPolicy.max_header_chars) -> EmailPolicy:
+    return _BoundedPolicy(max_header_chars=max_header_chars)  # type: ignore[call-overload]
+
+
+def parse_message(data: bytes, max_header_chars: int = _BoundedPolicy.max_header_chars) -> EmailMessage:
+    """The message; RecursionError if its MIME structure is nested beyond what the parser can follow."""
+    msg = BytesParser(policy=bounded_policy(max_header_chars)).parsebytes(data)
+    assert isinstance(msg, EmailMessage)
+    return msg
+
+
+def parse_headers(data: bytes, max_header_chars: int = _BoundedPolicy.max_header_chars) -> EmailMessage:
+    """The top-level headers only (for a message whose body cannot be parsed)."""
+    msg = BytesHeaderParser(policy=bounded_policy(max_header_chars)).parsebytes(data)
     assert isinstance(msg, EmailMessage)
     return msg
 
@@ -41,13 +81,43 @@ def _header(msg: Message, name: str) -> list[str]:
     return values
 
 
-def addresses(msg: Message, names: tuple[str, ...]) -> list[str]:
+def addresses(msg: Message, names: tuple[str, ...], limit: int | None = None) -> list[str]:
+    """Addresses in these headers, each once, in order (at most `limit` + 1)."""
+    return _addresses(msg, names, limit)[0]
+
+
+def _addresses(msg: Message, names: tuple[str, ...], limit: int | None = None) -> tuple[list[str], bool]:
+    """Addresses, and whether a header could not be parsed. A header the parser cannot follow (nested groups,
+    a broken address) is read for anything shaped like an address, so no recipient is lost."""
     found: list[str] = []
-    for _, addr in getaddresses([v for name in names for v in _header(msg, name)]):
-        addr = _decoded(addr.strip())
-        if addr and "@" in addr and addr.lower() not in (a.lower() for a in found):
-            found.append(addr)
-    return found
+    seen: set[str] = set()  # a set: 50,000 recipients must not cost 50,000 squared comparisons
+    malformed = False
+    max_chars = getattr(msg.policy, "max_header_chars", None)
+    for name in names:
+        for raw in _raw_values(msg, name):
+            if max_chars is not None and len(raw) > max_chars:
+                continue  # never parsed; reported by oversized_headers
+            value = raw.replace("\r", "").replace("\n", "")
+            try:
+                header = msg.policy.header_factory(name, value)  # type: ignore[attr-defined]
+                specs = [a.addr_spec for a in header.addresses]
+            except Exception:
+                try:
+                    specs = [addr for _, addr in getaddresses([value])]
+                except Exception:
+                    specs = []
+                malformed = True
+                # Tokens first, each matched whole: a regex search over the raw header could be quadratic.
+                tokens = [t for t in re.split(r"[\s,;<>()\"\[\]:]+", value) if "@" in t]
+                specs = [s for s in specs if ADDRESS.fullmatch(s)] or [t for t in tokens if ADDRESS.fullmatch(t)]
+            for addr in specs:
+                addr = _decoded(addr.strip())
+                if addr and "@" in addr and addr.lower() not in seen:
+                    seen.add(addr.lower())
+                    found.append(addr)
+                    if limit is not None and len(found) > limit:
+                        return found, malformed
+    return found, malformed
 
 
 def _decoded(address: str) -> str:
@@ -60,59 +130,295 @@ def _decoded(address: str) -> str:
         return address
 
 
-def message_parts(msg: Message, limits: Limits, prefix: str = "") -> list[Part]:
+def recipients_of(
+    msg: Message, reading: Reading, names: tuple[str, ...] = RECIPIENT_HEADERS
+) -> tuple[list[str], list[Part]]:
+    """The recipients (at most the budget, plus one) and unreadable parts for what could not be read."""
+    limit = reading.limits.max_recipients
+    found, malformed = _addresses(msg, names, limit)
+    return found, recipient_problems(len(found), malformed, limit)
+
+
+def recipient_problems(count: int, malformed: bool, limit: int) -> list[Part]:
+    problems = []
+    if malformed:
+        problems.append(unreadable("recipients", "message/rfc822", "a recipient header could not be parsed"))
+    if count > limit:
+        problems.append(
+            unreadable("recipients", "message/rfc822", f"more than {limit} recipients ([limits] max_recipients)")
+        )
+    return problems
+
+
+def sender_of(msg: Message) -> str | None:
+    found = addresses(msg, ("from",), 1)
+    return found[0] if found else None
+
+
+def _shown(msg: Message, name: str) -> list[str]:
+    """A header as a mail program displays it: encoded words decoded, whether or not its addresses parse
+    (a header the parser cannot follow is still shown, and still read)."""
+    limit = getattr(msg.policy, "max_header_chars", None)
+    values = []
+    for raw in _raw_values(msg, name):
+        if limit is not None and len(raw) > limit:
+            continue  # never parsed; reported by oversized_headers
+        try:
+            values.append(str(make_header(decode_header(raw))))
+        except (ValueError, LookupError, UnicodeDecodeError):
+            values.append(raw)
+    return values
+
+
+def _raw_values(msg: Message, name: str) -> list[str]:
+    return [str(v) for k, v in msg.raw_items() if k.lower() == name] if hasattr(msg, "raw_items") else []
+
+
+def oversized_headers(msg: Message, reading: Reading, prefix: str = "") -> list[Part]:
+    limit = reading.limits.max_header_bytes
+    if any(len(str(value)) > limit for _, value in msg.raw_items()):
+        return [unreadable(f"{prefix}headers", "message/rfc822", f"a header over the size limit of {limit} bytes")]
+    return []
+
+
+def message_parts(msg: Message, limits_or_reading: Any, prefix: str = "", depth: int = 0) -> list[Part]:
     """Every readable leaf of the message, named as findings will name it."""
-    parts: list[Part] = []
-    subject = " ".join(_header(msg, "subject"))
-    if subject:
-        parts.append(Part(name=f"{prefix}subject", text=subject))
-    headers = "\n".join(f"{name.title()}: {value}" for name in VISIBLE_HEADERS for value in _header(msg, name))
-    if headers:
-        parts.append(Part(name=f"{prefix}headers", text=headers))
-    if any(isinstance(d, _FATAL_DEFECTS) for d in msg.defects):
-        parts.append(unreadable(f"{prefix}message structure", "message/rfc822", "malformed MIME structure"))
-    body_count = 0
-    for leaf in _leaves(msg):
-        content_type = leaf.get_content_type()
+    reading = limits_or_reading if isinstance(limits_or_reading, Reading) else Reading.of(limits_or_reading)
+    walker = _Walker(reading, prefix)
+    walker.headers(msg)
+    walker.walk(msg, depth)
+    return walker.parts
+
+
+class _Walker:
+    def __init__(self, reading: Reading, prefix: str) -> None:
+        self.reading = reading
+        self.prefix = prefix
+        self.parts: list[Part] = []
+        self.bodies = 0
+        self.attachments = 0
+        self.messages = 0
+        self.top: Message | None = None
+
+    def headers(self, msg: Message) -> None:
+        self.top = msg
+        self.parts += oversized_headers(msg, self.reading, self.prefix)
+        subject = " ".join(_header(msg, "subject"))
+        if subject:
+            self.parts.append(Part(name=f"{self.prefix}subject", text=subject))
+        shown = "\n".join(f"{name.title()}: {value}" for name in VISIBLE_HEADERS for value in _shown(msg, name))
+        if shown:
+            self.parts.append(Part(name=f"{self.prefix}headers", text=shown))
+        if any(isinstance(d, _FATAL_DEFECTS) for d in msg.defects):
+            self.parts.append(
+                unreadable(f"{self.prefix}message structure", "message/rfc822", "malformed MIME structure")
+            )
+
+    def walk(self, entity: Message, depth: int) -> None:
+        if depth > self.reading.limits.max_mime_depth:
+            self.parts.append(
+                unreadable(
+                    f"{self.prefix}message structure",
+                    "message/rfc822",
+                    f"MIME parts nested deeper than {self.reading.limits.max_mime_depth}",
+                )
+            )
+            return
+        if entity is not self.top:
+            # A part's own headers too: a file name of 50,000 encoded words is never parsed, and is reported.
+            self.parts += oversized_headers(entity, self.reading, f"{self.prefix}part ")
+        content_type = entity.get_content_type()
+        if content_type == "multipart/encrypted":
+            self.parts.append(unreadable(self._attachment(), content_type, "PGP/MIME-encrypted content"))
+            return
         if content_type == "message/rfc822":
-            inner = leaf.get_payload()
-            inner_msg = inner[0] if isinstance(inner, list) and inner else None
-            if isinstance(inner_msg, Message):
-                parts.extend(message_parts(inner_msg, limits, prefix=f"{prefix}attached message, "))
-            continue
-        filename = leaf.get_filename()
-        if filename:
-            name = f"{prefix}attachment {filename}"
+            self._attached_message(entity, depth)
+            return
+        if entity.is_multipart():
+            payload = entity.get_payload()
+            for sub in payload if isinstance(payload, list) else []:
+                if isinstance(sub, Message):
+                    # Every alternative of multipart/alternative too: a client may show any of them.
+                    self.walk(sub, depth + 1)
+            return
+        self.leaf(entity, content_type, depth)
+
+    def _attachment(self) -> str:
+        self.attachments += 1
+        return f"{self.prefix}attachment {self.attachments}"
+
+    def _attached_message(self, entity: Message, depth: int) -> None:
+        inner = entity.get_payload()
+        inner_msg = inner[0] if isinstance(inner, list) and inner else None
+        self.messages += 1
+        prefix = f"{self.prefix}attached message{'' if self.messages == 1 else f' {self.messages}'}, "
+        if isinstance(inner_msg, Message):
+            nested = _Walker(self.reading, prefix)
+            nested.headers(inner_msg)
+            nested.walk(inner_msg, depth + 1)
+            self.parts += nested.parts
+
+    def leaf(self, leaf: Message, content_type: str, depth: int) -> None:
+        filename = _filename(leaf)
+        if content_type in SIGNATURES and _is_signature(leaf, content_type):
+            return  # a signature is not content
+        if content_type in SMIME:
+            self._smime(leaf, content_type, depth)
+            return
+        if filename is not None or leaf.get_content_disposition() == "attachment":
+            name, typed = self._attachment(), True
         else:
-            body_count += 1
-            name = f"{prefix}body" + ("" if body_count == 1 else f" {body_count}")
+            self.bodies += 1
+            name, typed = f"{self.prefix}body" + ("" if self.bodies == 1 else f" {self.bodies}"), False
         if any(isinstance(d, _FATAL_DEFECTS) for d in leaf.defects):
-            parts.append(unreadable(name, content_type, "malformed MIME part"))
-            continue
+            self.parts.append(unreadable(name, content_type, "malformed MIME part"))
+            return
+        data, variants, problem = decoded_payload(leaf)
+        if problem:
+            self.parts.append(unreadable(name, content_type, problem))
+        self.parts += extract_part(
+            data,
+            name,
+            media_type=content_type,
+            filename=filename,
+            charset=_charset(leaf),
+            reading=self.reading,
+            typed=typed,
+        )
+        for label, variant in variants:
+            self.parts += extract_part(
+                variant, f"{name}, {label}", media_type=content_type, charset=_charset(leaf), reading=self.reading
+            )
+
+    def _smime(self, leaf: Message, content_type: str, depth: int) -> None:
         raw = leaf.get_payload(decode=True)
         data = raw if isinstance(raw, bytes) else b""
-        parts.extend(
-            extract_part(
-                data,
-                name,
-                media_type=content_type,
-                filename=filename,
-                limits=limits,
-                charset=leaf.get_content_charset(),
-            )
-        )
-    return parts
+        param = leaf.get_param("smime-type")
+        kind = param.lower() if isinstance(param, str) else ""
+        name = self._attachment()
+        if kind in ("enveloped-data", "authenveloped-data") or any(oid in data[:64] for oid in ENVELOPED_DATA_OIDS):
+            self.parts.append(unreadable(name, content_type, "S/MIME-encrypted content"))
+            return
+        inner = _signed_content(data)
+        if inner is None:
+            self.parts.append(unreadable(name, content_type, "S/MIME content that cannot be read"))
+            return
+        try:
+            entity = BytesParser(policy=_policy(self.reading)).parsebytes(inner)
+        except RecursionError:
+            self.parts.append(unreadable(name, content_type, "MIME parts nested too deeply to read"))
+            return
+        self.walk(entity, depth + 1)
 
 
-def _leaves(msg: Message) -> list[Message]:
-    if msg.get_content_type() == "message/rfc822":
-        return [msg]
-    if msg.is_multipart():
-        payload = msg.get_payload()
-        out: list[Message] = []
-        for sub in payload if isinstance(payload, list) else []:
-            if not isinstance(sub, Message):
-                continue
-            out.extend(_leaves(sub) if sub.is_multipart() or sub.get_content_type() == "message/rfc822" else [sub])
-        return out
-    return [msg]
+def _policy(reading: Reading) -> EmailPolicy:
+    return bounded_policy(reading.limits.max_header_bytes)
+
+
+def _filename(leaf: Message) -> str | None:
+    try:
+        name = leaf.get_filename()
+    except Exception:  # a broken parameter: the part is still read, without its name
+        return None
+    return str(name) if name else None
+
+
+def _charset(leaf: Message) -> str | None:
+    try:
+        charset = leaf.get_content_charset()
+    except Exception:
+        return None
+    return charset if isinstance(charset, str) else None
+
+
+def _is_signature(leaf: Message, content_type: str) -> bool:
+    """Only what really is a signature is skipped: anything else labelled so is read (or held) as content."""
+    raw = leaf.get_payload(decode=True)
+    data = raw if isinstance(raw, bytes) else b""
+    if len(data) > MAX_SIGNATURE_BYTES:
+        return False
+    if content_type == "application/pgp-signature":
+        text = data.strip()
+        return text.startswith(b"-----BEGIN PGP SIGNATURE-----") and text.endswith(b"-----END PGP SIGNATURE-----")
+    return data[:1] == b"\x30" and SIGNED_DATA_OID in data[:64] and _signed_content(data) is None
+
+
+def _signed_content(data: bytes) -> bytes | None:
+    """The content an S/MIME signed-data structure carries (opaque signing), or None if it carries none."""
+    try:
+        from asn1crypto import cms
+
+        info = cms.ContentInfo.load(data)
+        if info["content_type"].native != "signed_data":
+            return None
+        content = info["content"]["encap_content_info"]["content"]
+        return bytes(content.native) if content.native is not None else None
+    except Exception:
+        return None
+
+
+_SOFT_BREAK = re.compile(rb"=\r?\n")
+_QP_ESCAPE = re.compile(rb"=[0-9A-F]{2}")
+_BASE64_LINE = re.compile(rb"[A-Za-z0-9+/]{16,}={0,2}")
+UUENCODINGS = ("xuuencode", "uuencode", "xuue", "uue")
+
+
+def decoded_payload(leaf: Message) -> tuple[bytes, list[tuple[str, bytes]], str | None]:
+    """The part's bytes as a lenient mail client decodes them, other readings of them worth scanning too, and
+    a reason to hold the part when decoding lost something."""
+    encoding = re.sub(r"[^a-z0-9]", "", str(leaf.get("content-transfer-encoding", "") or "").lower())
+    if "base64" in encoding or encoding in ("b64", "b"):
+        data, lossless = lenient_base64(_raw_bytes(leaf.get_payload(decode=False)))
+        return data, [], None if lossless else "damaged base64 encoding: some of the part cannot be decoded"
+    if encoding in ("quotedprintable", "qp"):
+        return quopri.decodestring(_raw_bytes(leaf.get_payload(decode=False))), [], None
+    # Anything else comes back as it was sent (uuencoded parts decoded).
+    decoded = leaf.get_payload(decode=True)
+    data = decoded if isinstance(decoded, bytes) else b""
+    variants: list[tuple[str, bytes]] = []
+    if encoding not in UUENCODINGS:
+        # Encodings a reader still sees through though the part does not declare them: scanned both ways.
+        if _SOFT_BREAK.search(data) or len(_QP_ESCAPE.findall(data[:65536])) >= 3:
+            variants.append(("as quoted-printable", quopri.decodestring(data)))
+        if _looks_base64(data):
+            variants.append(("as base64", lenient_base64(data)[0]))
+    return data, variants, None
+
+
+def _raw_bytes(payload: object) -> bytes:
+    if not isinstance(payload, str):
+        return b""
+    try:
+        return payload.encode("ascii", "surrogateescape")  # the bytes as they came, from a bytes parser
+    except UnicodeEncodeError:
+        return payload.encode("utf-8", "surrogateescape")
+
+
+def _looks_base64(data: bytes) -> bool:
+    lines = data.split()
+    return (
+        bool(lines)
+        and len(b"".join(lines)) >= 24
+        and all(_BASE64_LINE.fullmatch(line) for line in lines[:-1])
+        and bool(re.fullmatch(rb"[A-Za-z0-9+/]*={0,2}", lines[-1]))
+        and any(c in data for c in b"0123456789+/")
+    )
+
+
+class MessageExtractor(Extractor):
+    """A message inside an archive or document (an .eml file, an altChunk's MHTML)."""
+
+    label = "message"
+    media_types = ("message/rfc822", "multipart/related", "application/x-mimearchive")
+    extensions = (".eml", ".mht", ".mhtml")
+
+    def extract(self, data: bytes, name: str, reading: Reading) -> list[Part]:
+        reading.check_depth()
+        try:
+            msg = parse_message(data, reading.limits.max_header_bytes)
+        except RecursionError:
+            return [unreadable(name, "message/rfc822", "MIME parts nested too deeply to read")]
+        return message_parts(msg, reading.inside(), prefix=f"{name}, ") or [Part(name, "", "message/rfc822")]
+
+
+register(MessageExtractor())

@@ -1,38 +1,57 @@
-"""Images (a photographed or scanned letter attached to a message): OCR'd with Tesseract."""
+"""Images (a photographed or scanned letter attached to a message): OCR'd with Tesseract, every frame of an
+animated or multi-page image too, within the item's OCR budget."""
 
 from __future__ import annotations
 
 import io
+import warnings
 
 from dlp.errors import ExtractionError
-from dlp.extract.base import Extractor, Limits, register
+from dlp.extract.base import Extractor, Reading, register
 from dlp.extract.ocr import ocr_image
 from dlp.model import Part
 
 SIGNATURES = (b"\x89PNG\r\n\x1a\n", b"\xff\xd8\xff", b"II*\x00", b"MM\x00*", b"GIF87a", b"GIF89a", b"BM")
-MAX_PIXELS = 60_000_000  # decompression bombs in image form
 
 
 class ImageExtractor(Extractor):
-    media_types = ("image/png", "image/jpeg", "image/tiff", "image/gif", "image/bmp")
-    extensions = (".png", ".jpg", ".jpeg", ".tif", ".tiff", ".gif", ".bmp")
+    label = "image"
+    media_types = ("image/png", "image/jpeg", "image/tiff", "image/gif", "image/bmp", "image/webp")
+    extensions = (".png", ".jpg", ".jpeg", ".tif", ".tiff", ".gif", ".bmp", ".webp")
 
     def sniff(self, data: bytes) -> bool:
-        return data.startswith(SIGNATURES)
+        return data.startswith(SIGNATURES) or (data[:4] == b"RIFF" and data[8:12] == b"WEBP")
 
-    def extract(self, data: bytes, name: str, limits: Limits, charset: str | None = None, depth: int = 0) -> list[Part]:
+    def extent(self, data: bytes) -> tuple[int, int]:
+        # A PNG ends with its IEND chunk; other images are searched whole (their data is compressed noise).
+        end = data.find(b"IEND") if data.startswith(b"\x89PNG") else -1
+        return (0, end + 8) if end != -1 else (0, 0)
+
+    def extract(self, data: bytes, name: str, reading: Reading) -> list[Part]:
         from PIL import Image
 
-        Image.MAX_IMAGE_PIXELS = MAX_PIXELS
+        limits = reading.limits
+        Image.MAX_IMAGE_PIXELS = limits.max_image_pixels
         try:
-            image = Image.open(io.BytesIO(data))
-            frames = getattr(image, "n_frames", 1)
-            texts = []
-            for frame in range(min(frames, limits.max_pdf_pages)):
-                image.seek(frame)
-                texts.append(ocr_image(image.convert("L"), limits, what="image"))
-        except Image.DecompressionBombError:
-            raise ExtractionError("image over the pixel limit") from None
+            with warnings.catch_warnings():
+                warnings.simplefilter("error", Image.DecompressionBombWarning)
+                image = Image.open(io.BytesIO(data))
+                width, height = image.size
+                if width * height > limits.max_image_pixels:
+                    raise ExtractionError(f"image over the limit of {limits.max_image_pixels} pixels")
+                frames = getattr(image, "n_frames", 1)
+                if frames > limits.max_image_frames:
+                    raise ExtractionError(f"image has {frames} frames, over the limit of {limits.max_image_frames}")
+                texts = []
+                for frame in range(frames):
+                    image.seek(frame)
+                    text = ocr_image(image, reading, what="image").strip()
+                    if text and text not in texts:
+                        texts.append(text)
+        except (Image.DecompressionBombError, Image.DecompressionBombWarning):
+            raise ExtractionError(f"image over the limit of {limits.max_image_pixels} pixels") from None
+        except Image.UnidentifiedImageError:
+            raise ExtractionError("corrupt or unknown image format") from None
         return [Part(name, "\n".join(texts), "image/" + (image.format or "unknown").lower())]
 
 

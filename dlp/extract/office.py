@@ -1,4 +1,6 @@
-"""Office Open XML and OpenDocument: DOCX (docx2python), XLSX (openpyxl), ODT. Recognised by their ZIP members."""
+"""Office Open XML and OpenDocument: DOCX (docx2python), XLSX (openpyxl), ODT, PPTX. Recognised by their ZIP
+members. Each format's reader takes the main content; dlp.extract.package reads every other member (comments,
+properties, pictures, embedded objects, altChunks), so nothing in the package goes unread."""
 
 from __future__ import annotations
 
@@ -6,95 +8,152 @@ import io
 import re
 import zipfile
 from html import unescape
+from typing import Any
+from xml.etree.ElementTree import Element
 
-from dlp.errors import ExtractionError
-from dlp.extract.base import Extractor, Limits, register
+from dlp.extract.archive import ZIP_MAGIC, check_directory, extent_of_zip, open_zip, read_member
+from dlp.extract.base import Extractor, Reading, register
+from dlp.extract.package import local, read_package, zip_members
 from dlp.model import Part
 
-ZIP_MAGIC = b"PK\x03\x04"
+DOCX_MAIN = re.compile(r"^word/(?:document|header\d*|footer\d*|footnotes|endnotes)\.xml$")
 
 
-def _members(data: bytes) -> set[str]:
-    if not data.startswith(ZIP_MAGIC):
-        return set()
-    try:
-        with zipfile.ZipFile(io.BytesIO(data)) as archive:
-            return set(archive.namelist())
-    except (zipfile.BadZipFile, ValueError):
-        return set()
+def _check(data: bytes, reading: Reading) -> None:
+    """An Office file is a ZIP too: the same bomb and password checks apply before any library expands it."""
+    reading.check_depth()
+    with open_zip(data) as archive:
+        check_directory([i for i in archive.infolist() if not i.is_dir()], reading, ratio_from=1024 * 1024)
 
 
-def _check_ratio(data: bytes, limits: Limits) -> None:
-    """An Office file is a ZIP too: the same bomb limits apply before any library expands it."""
-    with zipfile.ZipFile(io.BytesIO(data)) as archive:
-        total = 0
-        for info in archive.infolist():
-            total += info.file_size
-            if (
-                info.compress_size
-                and info.file_size / info.compress_size > limits.max_archive_ratio
-                and (info.file_size > 1024 * 1024)
-            ):
-                raise ExtractionError("document expands far beyond its size (archive bomb)")
-        if total > limits.max_archive_total_bytes:
-            raise ExtractionError("document expands beyond the archive size limit")
+def _deleted_text(element: Element) -> bool:
+    # Tracked deletions stay in the file, and any reader can show them.
+    return local(str(element.tag)) in ("del", "moveFrom")
 
 
-class DocxExtractor(Extractor):
+class _Package(Extractor):
+    """An Office package: a ZIP, whose extent the polyglot scan takes from the ZIP's own records."""
+
+    def extent(self, data: bytes) -> tuple[int, int]:
+        return extent_of_zip(data)
+
+
+class DocxExtractor(_Package):
+    label = "DOCX"
     media_types = ("application/vnd.openxmlformats-officedocument.wordprocessingml.document",)
     extensions = (".docx", ".docm", ".dotx")
 
     def sniff(self, data: bytes) -> bool:
-        return "word/document.xml" in _members(data)
+        return "word/document.xml" in zip_members(data)
 
-    def extract(self, data: bytes, name: str, limits: Limits, charset: str | None = None, depth: int = 0) -> list[Part]:
+    def extract(self, data: bytes, name: str, reading: Reading) -> list[Part]:
         from docx2python import docx2python
 
-        _check_ratio(data, limits)
+        _check(data, reading)
         # docx2python reads the body with its tables and text boxes, headers, footers, footnotes and endnotes.
         with docx2python(io.BytesIO(data)) as content:
             text = content.text
-        return [Part(name, _clean(text), self.media_types[0])]
+        return [Part(name, _clean(text), self.media_types[0])] + read_package(
+            data,
+            name,
+            reading,
+            covered=lambda path: bool(DOCX_MAIN.match(path)),
+            partly={"word/document.xml": _deleted_text},
+        )
 
 
-class XlsxExtractor(Extractor):
+class XlsxExtractor(_Package):
+    label = "XLSX"
     media_types = ("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",)
     extensions = (".xlsx", ".xlsm")
 
     def sniff(self, data: bytes) -> bool:
-        return "xl/workbook.xml" in _members(data)
+        return "xl/workbook.xml" in zip_members(data)
 
-    def extract(self, data: bytes, name: str, limits: Limits, charset: str | None = None, depth: int = 0) -> list[Part]:
+    def extract(self, data: bytes, name: str, reading: Reading) -> list[Part]:
         from openpyxl import load_workbook
 
-        _check_ratio(data, limits)
+        _check(data, reading)
         book = load_workbook(io.BytesIO(data), read_only=True, data_only=True)
         parts = []
+        sheet_files = set()
         try:
-            for sheet in book.worksheets:
-                rows = (
-                    ",".join("" if cell is None else str(cell) for cell in row)
-                    for row in sheet.iter_rows(values_only=True)
-                )
-                parts.append(Part(f"{name}, sheet {sheet.title}", "\n".join(rows), self.media_types[0]))
+            for number, sheet in enumerate(book.worksheets, 1):
+                sheet_files.add(getattr(sheet, "_worksheet_path", ""))
+                rows = "\n".join(_filled_rows(sheet, reading))
+                # The sheet's name is content; the part is named by position.
+                parts.append(Part(f"{name}, sheet {number}", f"{sheet.title}\n{rows}", self.media_types[0]))
         finally:
             book.close()
-        return parts
+        # Hidden and very hidden sheets are worksheets too, and were read above. Cells of charts, comments,
+        # text boxes and pivot caches are read from their own members.
+        return parts + read_package(
+            data,
+            name,
+            reading,
+            covered=lambda path: path == "xl/sharedStrings.xml",
+            partly={path: ("sheetData",) for path in sheet_files if path},
+        )
 
 
-class OdtExtractor(Extractor):
+def _filled_rows(sheet: Any, reading: Reading) -> Any:
+    """The cells a sheet really holds, row by row: a far cell (XFD1048576) or a lying dimension costs nothing,
+    where openpyxl's own iteration would fill every empty cell in between."""
+    from openpyxl.worksheet._reader import WorkSheetParser
+
+    book = sheet.parent
+    with sheet._get_source() as source:
+        parser = WorkSheetParser(
+            source,
+            sheet._shared_strings,
+            data_only=True,
+            epoch=book.epoch,
+            date_formats=book._date_formats,
+            timedelta_formats=book._timedelta_formats,
+        )
+        for _, cells in parser.parse():
+            values = [str(c["value"]) for c in cells if c.get("value") is not None]
+            if values:
+                reading.budget.take("cells", len(values))
+                yield ",".join(values)
+
+
+class OdtExtractor(_Package):
+    label = "ODT"
     media_types = ("application/vnd.oasis.opendocument.text",)
     extensions = (".odt",)
 
     def sniff(self, data: bytes) -> bool:
         return data.startswith(ZIP_MAGIC) and b"application/vnd.oasis.opendocument.text" in data[:200]
 
-    def extract(self, data: bytes, name: str, limits: Limits, charset: str | None = None, depth: int = 0) -> list[Part]:
-        _check_ratio(data, limits)
+    def extract(self, data: bytes, name: str, reading: Reading) -> list[Part]:
+        _check(data, reading)
         with zipfile.ZipFile(io.BytesIO(data)) as archive:
-            xml = archive.read("content.xml").decode("utf-8", errors="replace")
-        xml = re.sub(r"</text:(?:p|h)>|<text:line-break/>|<text:tab/>", "\n", xml)
-        return [Part(name, unescape(re.sub(r"<[^>]+>", "", xml)), self.media_types[0])]
+            xml = read_member(archive, archive.getinfo("content.xml"), reading.limits.max_part_bytes)
+        text = re.sub(r"</text:(?:p|h)>|<text:line-break/>|<text:tab/>", "\n", xml.decode("utf-8", errors="replace"))
+        # Headers and footers live in styles.xml, with the page styles: read with the rest of the package.
+        return [Part(name, unescape(re.sub(r"<[^>]+>", "", text)), self.media_types[0])] + read_package(
+            data, name, reading, covered=lambda path: path == "content.xml", partly={"styles.xml": _page_styles}
+        )
+
+
+def _page_styles(element: Element) -> bool:
+    return local(str(element.tag)) in ("master-page", "header", "footer", "header-left", "footer-left")
+
+
+class PptxExtractor(_Package):
+    """Presentations: nothing but the package reader is needed, slides and notes are XML members like any."""
+
+    label = "PPTX"
+    media_types = ("application/vnd.openxmlformats-officedocument.presentationml.presentation",)
+    extensions = (".pptx", ".ppsx")
+
+    def sniff(self, data: bytes) -> bool:
+        return "ppt/presentation.xml" in zip_members(data)
+
+    def extract(self, data: bytes, name: str, reading: Reading) -> list[Part]:
+        _check(data, reading)
+        return read_package(data, name, reading, covered=lambda path: False) or [Part(name, "", self.media_types[0])]
 
 
 def _clean(text: str) -> str:
@@ -105,3 +164,4 @@ def _clean(text: str) -> str:
 register(DocxExtractor())
 register(XlsxExtractor())
 register(OdtExtractor())
+register(PptxExtractor())

@@ -1,23 +1,101 @@
-"""RTF letters (striprtf)."""
+"""RTF letters: the text (striprtf), embedded objects (oletools' rtfobj: OLE packages and documents) and
+pictures (OCR'd), each read as the file it is."""
 
 from __future__ import annotations
 
-from dlp.extract.base import Extractor, Limits, register
+import binascii
+import re
+
+from dlp.extract.base import Extractor, Reading, extract_part, register, unreadable
 from dlp.extract.text import decode
 from dlp.model import Part
 
+PICTURE = re.compile(rb"\{\\pict(?P<words>(?:\s*\\[a-zA-Z]+-?\d*)*)\s*(?P<hex>[0-9a-fA-F\s]+)\}")
+READABLE_PICTURES = (b"\\pngblip", b"\\jpegblip")
+
 
 class RtfExtractor(Extractor):
+    label = "RTF"
     media_types = ("application/rtf", "text/rtf")
     extensions = (".rtf",)
 
     def sniff(self, data: bytes) -> bool:
         return data.lstrip()[:5] == b"{\\rtf"
 
-    def extract(self, data: bytes, name: str, limits: Limits, charset: str | None = None, depth: int = 0) -> list[Part]:
+    def extract(self, data: bytes, name: str, reading: Reading) -> list[Part]:
         from striprtf.striprtf import rtf_to_text
 
-        return [Part(name, rtf_to_text(decode(data, charset or "cp1252"), errors="ignore"), "application/rtf")]
+        parts = [Part(name, rtf_to_text(decode(data, reading.charset or "cp1252"), errors="ignore"), "application/rtf")]
+        if b"\\objdata" in data:
+            reading.check_depth()
+            parts += _objects(data, name, reading)
+        if b"\\pict" in data:
+            parts += _pictures(data, name, reading)
+        return parts
+
+
+def _objects(data: bytes, name: str, reading: Reading) -> list[Part]:
+    from oletools.rtfobj import RtfObjParser
+
+    parser = RtfObjParser(data)
+    parser.parse()
+    parts: list[Part] = []
+    for number, obj in enumerate(parser.objects, 1):
+        label = f"{name}, object {number}"
+        if obj.is_package and obj.olepkgdata is not None:
+            filename = obj.filename.decode("latin-1") if isinstance(obj.filename, bytes) else obj.filename
+            parts += extract_part(obj.olepkgdata, label, filename=filename, reading=reading.inside(), typed=True)
+        elif obj.is_ole and obj.oledata:
+            parts += extract_part(obj.oledata, label, reading=reading.inside(), typed=True)
+        elif obj.rawdata:
+            parts += extract_part(obj.rawdata, label, reading=reading.inside(), typed=True)
+        else:
+            parts.append(unreadable(label, None, "embedded object that cannot be read"))
+    return parts
+
+
+def _pictures(data: bytes, name: str, reading: Reading) -> list[Part]:
+    # Word's duplicate of a picture for old readers, and the rendering of an object read in its own right.
+    fallbacks = _groups(data, b"{\\nonshppict") + _groups(data, b"{\\*\\nonshppict")
+    renderings = _groups(data, b"{\\result")
+    parts: list[Part] = []
+    for number, match in enumerate(PICTURE.finditer(data), 1):
+        if any(start <= match.start() < end for start, end in fallbacks):
+            continue
+        label = f"{name}, picture {number}"
+        if not any(word in match.group("words") for word in READABLE_PICTURES):
+            if any(start <= match.start() < end for start, end in renderings):
+                continue
+            parts.append(unreadable(label, None, "picture in a format that is not read (metafile or bitmap)"))
+            continue
+        hexdata = re.sub(rb"\s", b"", match.group("hex"))
+        try:
+            payload = binascii.unhexlify(hexdata[: len(hexdata) - len(hexdata) % 2])
+        except binascii.Error:
+            parts.append(unreadable(label, None, "damaged picture data"))
+            continue
+        parts += extract_part(payload, label, reading=reading.inside(), typed=True)
+    return parts
+
+
+def _groups(data: bytes, opening: bytes) -> list[tuple[int, int]]:
+    """Spans of the RTF groups that start with `opening`, found by counting braces."""
+    spans = []
+    start = data.find(opening)
+    while start != -1:
+        level, i = 0, start
+        while i < len(data):
+            char = data[i]
+            if char == 0x5C:  # a backslash escapes the next character
+                i += 2
+                continue
+            level += (char == 0x7B) - (char == 0x7D)
+            i += 1
+            if level == 0:
+                break
+        spans.append((start, i))
+        start = data.find(opening, i)
+    return spans
 
 
 register(RtfExtractor())

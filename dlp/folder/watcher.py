@@ -248,7 +248,15 @@ def note_path(quarantine: Path, incident: str) -> Path:
 
 def explain(verdicts: list[Verdict], original_name: str) -> str:
     """The note beside a quarantined letter: the rule in words, what to check, the incident id."""
-    lines = ["This letter was held back before printing and posting.", f"Original file name: {original_name}", ""]
+    # File names are data: a letter named after its client would put the client's details in this note.
+    # The file is named by its kind only; `dlp incidents release` gives it back under its own name.
+    kind = Path(original_name).suffix.lstrip(".").upper()
+    kind = kind if kind.isalnum() and len(kind) <= 5 else "unknown type"
+    lines = [
+        "This letter was held back before printing and posting.",
+        f"Original file: a letter ({kind}); its name is not shown, as file names can carry client details.",
+        "",
+    ]
     for verdict in verdicts:
         where = f" ({verdict.locator})" if verdict.locator else ""
         lines.append(f"Incident {verdict.incident or '-'}{where}: {verdict.decision.value}")

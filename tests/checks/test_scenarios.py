@@ -92,7 +92,7 @@ def test_other_clients_letter_attached_is_blocked(synthetic: SyntheticRegistry, 
         )
     )
     assert "mismatched_recipient" in rules(verdict)
-    assert any(v.part == "attachment letter.txt" for v in verdict.violations)
+    assert any(v.part == "attachment 1 (text)" for v in verdict.violations)
 
 
 def test_letter_printed_for_wrong_person_is_blocked(synthetic: SyntheticRegistry, scan_letter: ScanLetter) -> None:

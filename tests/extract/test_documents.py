@@ -92,7 +92,7 @@ def test_xlsx_client_extract_is_bulk(synthetic: SyntheticRegistry, scanner) -> N
     )
     verdict = scanner.scan(communication_from_message(raw, "m.eml"))
     assert "bulk_client_data" in rules(verdict)
-    assert any(v.part == "attachment extract.xlsx, sheet Clients" for v in verdict.violations)
+    assert any(v.part == "attachment 1 (XLSX), sheet 1" for v in verdict.violations)
 
 
 def test_rtf_letter(synthetic: SyntheticRegistry, scanner) -> None:
@@ -156,7 +156,7 @@ def test_zip_members_are_read_and_named(synthetic: SyntheticRegistry, scanner) -
     raw = email([a.email], "docs", "attached", attachments=[("docs.zip", archive, "application/zip")])
     verdict = scanner.scan(communication_from_message(raw, "m.eml"))
     assert "mismatched_recipient" in rules(verdict)
-    assert any(v.part == "attachment docs.zip/letters/other.pdf, page 1" for v in verdict.violations)
+    assert any(v.part == "attachment 1 (ZIP), file 1 (PDF), page 1" for v in verdict.violations)
 
 
 def test_content_decides_not_the_extension(synthetic: SyntheticRegistry, scanner) -> None:

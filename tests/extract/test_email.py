@@ -52,8 +52,8 @@ def test_html_alternative_and_attachments_are_read() -> None:
     found = parts(raw)
     assert "plain body" in found["body"]
     assert "html body" in found["body 2"] and "var x" not in found["body 2"]
-    assert found["attachment list.csv"].startswith("a,b")
-    assert found["attachment note.txt"] == "note text"
+    assert found["attachment 1 (CSV)"].startswith("a,b")
+    assert found["attachment 2 (text)"] == "note text"
 
 
 def test_nested_message_is_read() -> None:
@@ -77,9 +77,9 @@ def test_missing_boundary_fails_closed() -> None:
 
 def test_unknown_attachment_type_is_unreadable_not_skipped() -> None:
     raw = email(["b@x.example"], "s", "b", attachments=[("data.xyz", b"\x13\x37 opaque", "application/x-foo")])
-    assert "no extractor" in errors(raw)["attachment data.xyz"]
+    assert "no extractor" in errors(raw)["attachment 1 (unknown type)"]
 
 
 def test_binary_declared_as_text_is_unreadable() -> None:
     raw = email(["b@x.example"], "s", "b", attachments=[("a.txt", b"\x00\x01\x02" * 10, "application/octet-stream")])
-    assert "attachment a.txt" in errors(raw)
+    assert "attachment 1 (text)" in errors(raw)

@@ -82,7 +82,7 @@ def test_files_present_before_start_and_dropped_later(watch, synthetic: Syntheti
     (note_name,) = names(root / "held")  # the letter itself is held encrypted, not in the folder
     assert note_name.startswith("INC-")
     note = (root / "held" / note_name).read_text()
-    assert "What to check" in note and "Original file name: wrong.txt" in note
+    assert "What to check" in note and "Original file: a letter (TXT)" in note and "wrong.txt" not in note
     assert a.reference not in note and a.family_name not in note
     assert names(root / "inbox") == {WORKING_FOLDER}
 
