@@ -139,6 +139,13 @@ def test_suppressed_email_in_display_name_or_reply_to_is_rejected(world: Synthet
     assert "suppressed_detail_exposed" in rules(scan(forged))
 
 
+def test_suppressed_email_in_html_mailto_is_rejected(world: SyntheticRegistry, scan) -> None:
+    html = f'<p>Contact <a href="mailto:{world.victim.email}">the other holder</a>.</p>'
+    message = email([world.ex_partner.email], "Joint account", _joint_notice(world), html=html)
+    assert "suppressed_detail_exposed" in rules(scan(message))
+
+
+
 # --- 5. suppressed details written loosely ------------------------------------------------------------------------
 def _hidden(c: SyntheticClient) -> tuple[str, str]:
     street = f"{c.number} {c.street} {c.street_type[0]}"
