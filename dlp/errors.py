@@ -35,9 +35,7 @@ class PolicyError(UsageError):
 class RegistryError(UsageError):
     """The client registry cannot be read, or one of its rows is invalid."""
 
-    def __init__(
-        self, message: str, *, line: int | None = None, column: str | None = None, unit: str = "line"
-    ) -> None:
+    def __init__(self, message: str, *, line: int | None = None, column: str | None = None, unit: str = "line") -> None:
         where = ""
         if line is not None:
             where = f"{unit} {line}"

@@ -81,6 +81,7 @@ class AddressBlock:
     organisation: str | None = None  # a business or role line ("Acme Pty Ltd", "The Manager, Accounts")
     care_of: str | None = None  # "c/- Legal Aid": the address is the care-of's, not the addressee's own
     occupier: bool = False  # "To the Occupier", "The Resident": whoever lives at the address
+    on_behalf: bool = False  # "On behalf of Ms A Lee": for her, read by whoever is registered at the address
     text: str = ""  # the whole block as written; its values identify the addressee, they are not content
 
     @property

@@ -54,6 +54,27 @@ CANONICAL_WORDS: dict[str, str] = {
     "mt": "mount",
     "wy": "way",
     "pky": "parkway",
+    "dve": "drive",
+    "drve": "drive",
+    "avn": "avenue",
+    "ally": "alley",
+    "arc": "arcade",
+    "boul": "boulevard",
+    "crct": "circuit",
+    "cresc": "crescent",
+    "crn": "corner",
+    "espl": "esplanade",
+    "fwy": "freeway",
+    "grn": "green",
+    "grv": "grove",
+    "jnc": "junction",
+    "lp": "loop",
+    "pkwy": "parkway",
+    "plza": "plaza",
+    "rdge": "ridge",
+    "rse": "rise",
+    "vsta": "vista",
+    "wlk": "walk",
     "gdns": "gardens",
     "gdn": "gardens",
     "hts": "heights",
@@ -77,8 +98,10 @@ STATE_PHRASES: dict[tuple[str, ...], str] = {
     ("northern", "territory"): "nt",
     ("australian", "capital", "territory"): "act",
 }
+# Other words written out in full that have a usual short form.
+PHRASES = {**STATE_PHRASES, ("post", "office"): "po", ("private", "mail", "bag"): "privatebag"}
 _PHRASE_STARTS: dict[str, list[tuple[tuple[str, ...], str]]] = {}
-for _words, _abbr in STATE_PHRASES.items():
+for _words, _abbr in PHRASES.items():
     _PHRASE_STARTS.setdefault(_words[0], []).append((_words, _abbr))
 # Words that only say what kind of dwelling follows ("Unit 4, 12 Wattle St" is "4/12 Wattle St").
 DROPPED_WORDS = frozenset({"unit", "u", "apt", "apartment", "flat", "villa", "townhouse"})
@@ -348,14 +371,18 @@ def parse_address_parts(value: str) -> tuple[list[str], list[str], str] | None:
 
 _CARE_OF_LINE = re.compile(r"^(?:c\s*/\s*-|c\s*/\s*o\b|care\s+of\b|attn\b|attention\b)", re.IGNORECASE)
 _POSTCODE_LINE = re.compile(r"^\d{4}$")
+_STATE_LINE = re.compile(rf"^(?:{STATE_WORDS})\.?(?:[ ,]+\d{{4}})?$", re.IGNORECASE)
 
 
 def _split_address(value: str) -> tuple[list[str], str, str, str] | None:
     lines = [p.strip() for p in re.split(r"[,\n]", value) if p.strip()]
     # "c/- Legal Aid" says whose door it goes to, not where: the address is what follows.
     lines = [line for line in lines if not _CARE_OF_LINE.match(line)]
-    if len(lines) >= 2 and _POSTCODE_LINE.match(lines[-1]):
-        lines[-2:] = [f"{lines[-2]} {lines[-1]}"]  # "BENDIGO VIC" over "3550"
+    # A locality split over lines: "BENDIGO VIC" over "3550", "TOOWOOMBA" over "QLD 4350", or three lines.
+    while len(lines) >= 2 and (_POSTCODE_LINE.match(lines[-1]) or _STATE_LINE.match(lines[-1])):
+        if LOCALITY.match(lines[-1]):
+            break
+        lines[-2:] = [f"{lines[-2]} {lines[-1]}"]
     if not lines:
         return None
     # The locality may stand alone on the last line or follow the street on the same line.

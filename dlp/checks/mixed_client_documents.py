@@ -4,7 +4,7 @@ a wrong attachment)."""
 from __future__ import annotations
 
 from dlp.checks.base import Rule, clusters, entitled, has_external, strong
-from dlp.model import ScanContext, Violation
+from dlp.model import RecipientKind, ScanContext, Violation
 
 
 class MixedClientDocuments(Rule):
@@ -20,10 +20,10 @@ class MixedClientDocuments(Rule):
         groups = clusters((f.clients for f in found), ctx.joint)
         if not 2 <= len(groups) <= self.options["max_clients"]:
             return []
-        # A representative of every one of these clients may receive them together; a third party approved for
-        # clients in general (an ombudsman) still gets one client's file at a time.
-        external = [r for r in ctx.recipients if r.external]
-        if external and all(entitled(r, frozenset(g)) for r in external for g in groups):
+        # A representative of every one of these clients may receive them together, and so may an approved third
+        # party (DESIGN §3: it is subject to the suppressed-detail and bulk rules, not this one).
+        external = [r for r in ctx.recipients if r.external and r.kind is not RecipientKind.APPROVED]
+        if all(entitled(r, frozenset(g)) for r in external for g in groups):
             return []
         # Name the part where the second household's data first appears.
         first = groups[0]

@@ -189,13 +189,19 @@ _PAGE_NUMBER = re.compile(r"\bpage (\d+)$")
 
 
 def split_letters(pages: list[Part], layouts: _Layouts | None = None) -> list[list[Part]]:
-    """Group pages into letters: a page with an address block and a salutation starts a new one."""
+    """Group pages into letters: a page with an address block and a salutation starts a new one. What belongs
+    to the file rather than a page (its properties: a title set from the first letter) goes with the first."""
     groups: list[list[Part]] = []
+    whole_file: list[Part] = []
     for page in pages:
-        if not groups or (page.error is None and _is_page(page) and _starts_letter(page, layouts)):
+        if groups and not page.name.startswith("page "):
+            whole_file.append(page)
+        elif not groups or (page.error is None and _is_page(page) and _starts_letter(page, layouts)):
             groups.append([page])
         else:
             groups[-1].append(page)
+    if groups:
+        groups[0] += whole_file
     return groups
 
 

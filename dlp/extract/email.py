@@ -260,8 +260,15 @@ class _Walker:
 
     def leaf(self, leaf: Message, content_type: str, depth: int) -> None:
         filename = _filename(leaf)
-        if content_type in SIGNATURES and _is_signature(leaf, content_type):
-            return  # a signature is not content
+        if content_type in SIGNATURES:
+            if _is_signature(leaf, content_type):
+                return  # a signature is not content
+            if (words := _signature_like(leaf)) is not None:
+                # Labelled a signature, small and binary, but not one we can verify the shape of: no mail
+                # program shows it, so it is not read as a document; any text hidden in it is still scanned.
+                if words:
+                    self.parts.append(Part(f"{self.prefix}signature part", words, content_type))
+                return
         if content_type in SMIME:
             self._smime(leaf, content_type, depth)
             return
@@ -341,6 +348,19 @@ def _is_signature(leaf: Message, content_type: str) -> bool:
         text = data.strip()
         return text.startswith(b"-----BEGIN PGP SIGNATURE-----") and text.endswith(b"-----END PGP SIGNATURE-----")
     return data[:1] == b"\x30" and SIGNED_DATA_OID in data[:64] and _signed_content(data) is None
+
+
+_PRINTABLE_RUN = re.compile(rb"[\x20-\x7e]{6,}")
+
+
+def _signature_like(leaf: Message) -> str | None:
+    """The readable text runs of a part labelled as a signature that is small and binary (as a signature is);
+    None if it is neither, and must be read as content."""
+    raw = leaf.get_payload(decode=True)
+    data = raw if isinstance(raw, bytes) else b""
+    if not data or len(data) > MAX_SIGNATURE_BYTES or data[:1] not in (b"\x30", b"\x89", b"\x88", b"\xc2"):
+        return None
+    return "\n".join(run.decode("ascii") for run in _PRINTABLE_RUN.findall(data))
 
 
 def _signed_content(data: bytes) -> bytes | None:

@@ -14,7 +14,7 @@ the address), column by column; for a PDF the caller may give the page's text re
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from dlp.model import AddressBlock
 from dlp.normalize import LOCALITY_END, STATE_WORDS, TITLES
@@ -27,6 +27,7 @@ SALUTATION = re.compile(
 # "Property: 14 Wattle St ...", "Our ref: AB/12", "Account number: 1234": content between block and greeting.
 LABELLED = re.compile(r"^\s*[^\W\d_][\w .'/&()\-]{0,32}:\s*\S")
 ATTENTION = re.compile(r"^\s*(?:attention|attn)\b\s*[:.\-]?\s*(?:to\s+)?(?P<who>.+)$", re.IGNORECASE)
+ON_BEHALF = re.compile(r"^\s*(?:on\s+behalf\s+of|o\.?b\.?o\.?)\s*[:,]?\s+(?P<who>.+)$", re.IGNORECASE)
 CARE_OF = re.compile(r"^\s*(?:c\s*/\s*-|c\s*/\s*o\b|care\s+of\b)\s*[:,]?\s*(?P<who>.*)$", re.IGNORECASE)
 OCCUPIER = re.compile(
     r"^\s*(?:to\s+)?(?:the\s+)?(?:current\s+)?(?:occupier|occupant|resident|householder|owner|property\s+owner)s?"
@@ -66,6 +67,9 @@ STREET_LINE = re.compile(
 )
 STATE_ONLY_END = re.compile(rf"[^\W\d_][ ,]+(?:{STATE_WORDS})\.?\s*$", re.IGNORECASE)
 POSTCODE_ONLY = re.compile(r"^\s*\d{4}\s*$")
+STATE_POSTCODE = re.compile(rf"^\s*(?:{STATE_WORDS})\.?[ ,]+\d{{4}}\s*$", re.IGNORECASE)
+STATE_ONLY = re.compile(rf"^\s*(?:{STATE_WORDS})\.?\s*$", re.IGNORECASE)
+SUBURB_ONLY = re.compile(r"^\s*[^\W\d_][^\W\d_ '’.\-]*(?:[ '’.\-]+[^\W\d_]+)*\s*$")
 # The addressee's name: words, initials, titles, "&" and "and"; no digits, no @.
 # "?" stands in a PDF's text for a letter its font could not encode ("Y?lmaz").
 NAME_LINE = re.compile(r"^[^\W\d_](?:[^\W\d_]|[.'’\- &,?]){0,78}$")
@@ -148,16 +152,7 @@ def _candidates(lines: list[str], hard_blocks: bool, preference: int, reasons: l
         if candidate is None:
             continue
         block, named = candidate
-        block = AddressBlock(
-            block.name,
-            block.address_lines,
-            salutation,
-            block.names,
-            block.organisation,
-            block.care_of,
-            block.occupier,
-            block.text,
-        )
+        block = replace(block, salutation=salutation)
         score = (4 if named else 0) + (1 if block.people else 0) + (2 if len(block.address_lines) > 1 else 0)
         if _letterhead_follows(rows, end):
             # The organisation's own address: never the addressee, however it scores otherwise.
@@ -182,21 +177,25 @@ def _salutation(rows: list[str]) -> tuple[int | None, str | None]:
 
 
 def _locality_top(rows: list[str], end: int) -> int | None:
-    """If the address's locality ends on line `end`, the line it starts on (the postcode may stand alone)."""
+    """If the address's locality ends on line `end`, the line it starts on: suburb, state and postcode may
+    stand on one line, or on two ("BENDIGO VIC" over "3550", "TOOWOOMBA" over "QLD 4350") or three."""
     row = rows[end]
     if not row:
         return None
     if LOCALITY_END.search(row):
         return end
-    if POSTCODE_ONLY.match(row) and end > 0 and STATE_ONLY_END.search(rows[end - 1]):
+    above = rows[end - 1] if end > 0 else ""
+    if POSTCODE_ONLY.match(row) and STATE_ONLY_END.search(above):
         return end - 1
+    if STATE_POSTCODE.match(row) and SUBURB_ONLY.match(above) and not STATE_ONLY.match(above):
+        return end - 1
+    if POSTCODE_ONLY.match(row) and STATE_ONLY.match(above) and end > 1 and SUBURB_ONLY.match(rows[end - 2]):
+        return end - 2
     return None
 
 
 def _walk_up(rows: list[str], top: int, end: int, hard_blocks: bool) -> tuple[AddressBlock, bool] | None:
-    address = rows[top : end + 1]
-    if len(address) == 2:  # "BENDIGO VIC" over "3550": one locality line
-        address = [f"{address[0]} {address[1]}"]
+    address = [" ".join(rows[top : end + 1])]  # a locality split over lines is one locality line
     i = top - 1
     while i >= 0 and len(address) < MAX_STREET_LINES + 1 and rows[i] and _is_street(rows[i]):
         if LOCALITY_END.search(rows[i]) and not STREET_LINE.match(rows[i]):
@@ -204,7 +203,12 @@ def _walk_up(rows: list[str], top: int, end: int, hard_blocks: bool) -> tuple[Ad
         address.insert(0, rows[i])
         i -= 1
     names: list[str] = []
+    people = 0
     while i >= 0 and len(names) < MAX_NAME_LINES and rows[i] and _is_name_zone(rows[i]):
+        if _plain_person(rows[i]):
+            if people:
+                break  # a second person's line above the first: the letterhead's team name, not the addressee
+            people += 1
         names.insert(0, rows[i])
         i -= 1
     if not names and len(address) == 1 and not _street_on_locality_line(address[0]):
@@ -233,20 +237,33 @@ def _street_on_locality_line(row: str) -> bool:
 def _is_name_zone(row: str) -> bool:
     if FURNITURE.match(row) or LOCALITY_END.search(row) or RETURN_ADDRESS.match(row):
         return False
-    if ATTENTION.match(row) or CARE_OF.match(row) or OCCUPIER.match(row):
+    if ATTENTION.match(row) or CARE_OF.match(row) or OCCUPIER.match(row) or ON_BEHALF.match(row):
         return True
     if LABELLED.match(row) or "@" in row or any(ch.isdigit() for ch in row):
         return False
     return bool(NAME_LINE.match(row))
 
 
+def _plain_person(row: str) -> bool:
+    return not (
+        ATTENTION.match(row)
+        or CARE_OF.match(row)
+        or OCCUPIER.match(row)
+        or ON_BEHALF.match(row)
+        or BUSINESS.search(row)
+    )
+
+
 def _addressee(zone: list[str], address: list[str]) -> AddressBlock:
     names: list[str] = []
     organisation = care_of = None
-    occupier = False
+    occupier = on_behalf = False
     for row in zone:
         if OCCUPIER.match(row):
             occupier = True
+        elif match := ON_BEHALF.match(row):
+            on_behalf = True
+            names.extend(split_names(match.group("who").strip(" ,")))
         elif match := ATTENTION.match(row):
             who = match.group("who").strip(" ,")
             if BUSINESS.search(who) or not NAME_LINE.match(who):
@@ -267,6 +284,7 @@ def _addressee(zone: list[str], address: list[str]) -> AddressBlock:
         organisation=organisation,
         care_of=care_of,
         occupier=occupier,
+        on_behalf=on_behalf,
         text="\n".join([*zone, *address]),
     )
 

@@ -215,7 +215,8 @@ def parse_row(row: Mapping[str, object], line: int, date_format: str | None, uni
         raise error("missing client_id", "client_id")
     if not CLIENT_ID.match(client_id):
         raise error("client_id must be letters, digits, '-' or '_'", "client_id")
-    for column in ("given_name", "family_name"):
+    # Some people have one name only: it goes in family_name, and given_name may stay empty.
+    for column in ("family_name",):
         if not get(column):
             raise error(f"missing {column}", column)
     raw_dob = row.get("date_of_birth")

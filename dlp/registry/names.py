@@ -25,6 +25,10 @@ def name_matches(written: str, given: str, family: str) -> bool:
     first_names, family_names = name_tokens(given), name_tokens(family)
     if not words or not family_names:
         return False
+    if not first_names or first_names == family_names:
+        # One name only ("Suharti"), held in family_name (and by some systems in given_name too); or a person
+        # whose given and family names are the same ("Abdi Abdi").
+        return words in (family_names, first_names + family_names)
     full = " ".join(first_names + family_names)
     if fuzz.ratio(" ".join(words), full) >= SIMILARITY or fuzz.ratio("".join(words), full.replace(" ", "")) >= 92:
         return True

@@ -3,6 +3,8 @@ or unknown."""
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from rapidfuzz import fuzz
 
 from dlp.config import OrganisationConfig
@@ -81,6 +83,8 @@ class RecipientResolver:
             person: sorted(cid for cid in at_address if self._name_matches(person, self.index.clients[cid]))
             for person in people
         }
+        if (block.care_of or block.on_behalf) and not any(matched.values()):
+            return self._care_of(block, at_address, matched, recipient)
         if any(matched.values()):
             out: list[Recipient] = []
             for person in people:
@@ -118,6 +122,34 @@ class RecipientResolver:
                 else "the addressee is not in the registry"
             )
         return (recipient(RecipientKind.UNKNOWN, note=note),)
+
+    def _care_of(
+        self,
+        block: AddressBlock,
+        at_address: list[str],
+        matched: dict[str, list[str]],
+        recipient: Callable[..., Recipient],
+    ) -> tuple[Recipient, ...]:
+        """ "Ms A Lee, c/- Legal Aid" or "Mr B Deng, c/- Mrs L Deng": the letter is for the addressee, and reaches
+        them through the care-of, who reads it too when a person: a client registered there (a guardian, a
+        nominee), or someone unknown."""
+        care_of = block.care_of or ""
+        readers: list[Recipient] = []
+        through = sorted(cid for cid in at_address if self._name_matches(care_of, self.index.clients[cid]))
+        if through:
+            readers.append(
+                recipient(RecipientKind.CLIENT, frozenset(through), self._represented(through), None, LETTER)
+            )
+        for person in block.people:
+            label = f"{LETTER}, addressee {len(readers) + 1}" if readers else LETTER
+            ids = matched.get(person) or sorted(self._clients_named(person))
+            if len(ids) == 1 or matched.get(person):
+                note = "sent care of another address"
+                readers.append(recipient(RecipientKind.CLIENT, frozenset(ids), self._represented(ids), note, label))
+            else:
+                note = "several clients share the addressee's name" if ids else "the addressee is not in the registry"
+                readers.append(recipient(RecipientKind.UNKNOWN, note=note, label=label))
+        return tuple(readers)
 
     def _any_client_named(self, people: tuple[str, ...]) -> bool:
         """Is any of these names a client's, wherever they live?"""

@@ -286,3 +286,11 @@ def test_names_without_their_diacritics_still_match(world: SyntheticRegistry, co
     assert name_matches("Miss C D'Arcy", "Charlotte", "D'Arcy")
     assert name_matches("TAYLOR-NG, Linh", "Linh", "Taylor-Ng")
     assert not name_matches("Mr Q Wallace", "Tom", "Wallace")
+
+
+def test_single_names_and_repeated_names() -> None:
+    from dlp.registry.names import name_matches
+
+    assert name_matches("Suharti", "", "Suharti") and name_matches("SUHARTI", "Suharti", "Suharti")
+    assert name_matches("Mr Abdi Abdi", "Abdi", "Abdi")
+    assert not name_matches("Mr Ali Abdi", "Abdi", "Abdi")

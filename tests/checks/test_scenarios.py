@@ -247,11 +247,13 @@ def test_approved_third_party_is_allowed(synthetic: SyntheticRegistry, scan_emai
     assert verdict.decision is Decision.ALLOW, verdict.violations
 
 
-def test_mixed_clients_to_approved_third_party_is_blocked(synthetic: SyntheticRegistry, scan_email: ScanEmail) -> None:
+def test_several_clients_to_approved_third_party_are_allowed(synthetic: SyntheticRegistry, scan_email: ScanEmail) -> None:
+    """DESIGN §3: an approved third party may receive clients' information; only the suppressed-detail and bulk
+    rules still apply to it (both tested beside this one)."""
     a, b = synthetic.ordinary()[19:21]
     body = f"Complaint file for account {a.reference}.\n\nAlso enclosed: statement for account {b.reference}."
     verdict = scan_email(email([f"complaints@{OMBUDSMAN_DOMAIN}"], "Complaint", body))
-    assert rules(verdict) == {"mixed_client_documents"}
+    assert not verdict.blocked, verdict.violations
 
 
 def test_two_clients_pages_printed_together_is_blocked(synthetic: SyntheticRegistry, scan_letter: ScanLetter) -> None:

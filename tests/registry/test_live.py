@@ -94,8 +94,8 @@ def test_a_changed_csv_is_recompiled_once_for_all_workers(synthetic: SyntheticRe
         csv_path.write_text("\n".join(lines[:-1]) + "\n")  # one client fewer
         assert shared.refresh() and not shared.refresh()
         assert worker.refresh() and len(worker.current()) == len(synthetic.clients) - 1
-        csv_path.write_text(lines[0] + "\nC1,,Nobody,,,,,,,,\n")  # invalid: the compiled index stays
-        assert not shared.refresh() and "missing given_name" in (shared.error or "")
+        csv_path.write_text(lines[0] + "\nC1,Nobody,,,,,,,,,\n")  # invalid: the compiled index stays
+        assert not shared.refresh() and "missing family_name" in (shared.error or "")
         assert not worker.refresh() and len(worker.current()) == len(synthetic.clients) - 1
     finally:
         shared.close()
