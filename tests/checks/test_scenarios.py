@@ -247,7 +247,9 @@ def test_approved_third_party_is_allowed(synthetic: SyntheticRegistry, scan_emai
     assert verdict.decision is Decision.ALLOW, verdict.violations
 
 
-def test_several_clients_to_approved_third_party_are_allowed(synthetic: SyntheticRegistry, scan_email: ScanEmail) -> None:
+def test_several_clients_to_approved_third_party_are_allowed(
+    synthetic: SyntheticRegistry, scan_email: ScanEmail
+) -> None:
     """DESIGN §3: an approved third party may receive clients' information; only the suppressed-detail and bulk
     rules still apply to it (both tested beside this one)."""
     a, b = synthetic.ordinary()[19:21]
