@@ -1,17 +1,23 @@
-"""One letter of a batch against its own data row and the registry; runs in worker processes."""
+"""One letter of a batch against its own data row and the registry; runs in supervised worker processes.
+
+A letter that cannot be read or breaks the scan is reported as unscannable_content and the run goes on.
+"""
 
 from __future__ import annotations
 
 from dataclasses import dataclass
 
 from dlp.batch.rows import Row, addressee_matches, reference_in
-from dlp.config import Config
-from dlp.extract import load_items
+from dlp.errors import InputError
+from dlp.extract import letters_from_file, load_items
 from dlp.model import Channel, Communication, Verdict, Violation
 from dlp.normalize import CompactText
+from dlp.policy import Policy
 from dlp.scanner import Scanner
+from dlp.workers import WorkerState
+from dlp.workers.held import failure_reason, unscannable_item, unscannable_verdict
+from dlp.workers.zygote import recycle
 
-_scanner: Scanner | None = None
 ROW_RULE = "mixed_client_documents"
 
 
@@ -39,25 +45,25 @@ class LetterResult:
     initials: dict[str, str]
 
 
-def init_worker(config: Config, registry_path: str | None) -> None:
-    global _scanner
-    _scanner = Scanner.from_config(config, registry_path)
-
-
-def use_scanner(scanner: Scanner) -> None:
-    global _scanner
-    _scanner = scanner
-
-
-def check_letter(task: Task) -> LetterResult:
-    assert _scanner is not None, "worker not initialised"
-    scanner = _scanner
-    items = [task.communication] if task.communication else load_items(task.source, scanner.limits)
-    item = items[0]
-    verdict = scanner.scan(item, Channel.BATCH, record=False)
-    text = CompactText.of("\n".join(p.text for p in item.parts if p.error is None))
-    addressee = tuple(r.number for r in task.rows if addressee_matches(item.address_block, r))
-    references = tuple(r.number for r in task.rows if reference_in(text, r))
+def check_letter(state: WorkerState, task: Task) -> LetterResult:
+    scanner = state.scanner
+    try:
+        items = [task.communication] if task.communication else load_items(task.source, scanner.limits)
+        item = items[0]
+        verdict = scanner.scan(item, Channel.BATCH, record=False)
+        text = CompactText.of("\n".join(p.text for p in item.parts if p.error is None))
+        addressee = tuple(r.number for r in task.rows if addressee_matches(item.address_block, r))
+        references = tuple(r.number for r in task.rows if reference_in(text, r))
+    except Exception as exc:  # noqa: BLE001 - one bad letter is reported, and the run goes on
+        if isinstance(exc, MemoryError):
+            recycle()
+        reason = (
+            "the file could not be opened"
+            if isinstance(exc, InputError)
+            else failure_reason(exc, state.config.limits.max_memory_mb)
+        )
+        item, verdict = unscannable_letter(scanner.policy, task, reason)
+        return unscannable_result(task, item, verdict, scanner.record(verdict, item, Channel.BATCH).incident)
     own = next((r for r in task.rows if r.number == task.number), None)
     row_ok = own is not None and own.number in addressee and (not own.reference or own.number in references)
     registry_violations = verdict.violations
@@ -84,6 +90,31 @@ def check_letter(task: Task) -> LetterResult:
         references,
         not row_ok and verdict.blocked,
         initials,
+    )
+
+
+def split_file(state: WorkerState, path: str) -> list[Communication] | str:
+    """The letters of one merged print file, or why it cannot be read (the run reports it, and goes on)."""
+    try:
+        with open(path, "rb") as handle:
+            data = handle.read()
+        return letters_from_file(data, path, state.scanner.limits)
+    except Exception as exc:  # noqa: BLE001
+        if isinstance(exc, MemoryError):
+            recycle()
+        return failure_reason(exc, state.config.limits.max_memory_mb)
+
+
+def unscannable_letter(policy: Policy, task: Task, reason: str) -> tuple[Communication, Verdict]:
+    item = unscannable_item("letter", task.source, reason, locator=task.locator)
+    return item, unscannable_verdict(policy, item)
+
+
+def unscannable_result(task: Task, item: Communication, verdict: Verdict, incident: str | None) -> LetterResult:
+    """A letter that could not be checked: held on its own; its row counts as covered (nothing is known)."""
+    return LetterResult(
+        task.number, task.source, task.locator, verdict.decision.value, verdict.violations, incident,
+        True, (task.number,), (), False, {},
     )
 
 

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import argparse
 import asyncio
-import gc
 import sys
 import threading
 from typing import Any
@@ -28,21 +27,18 @@ def add_parser(sub: Any) -> None:
 
 def run(args: argparse.Namespace) -> int:
     config = config_of(args)
-    # Load everything once here so a bad registry, policy or store stops start-up with a clear message.
-    scanner = Scanner.from_config(config, args.registry)
-    watcher = None
-    if args.command == "serve" and config.resolve_path(config.folder.inbox).is_dir():
-        watcher = FolderWatcher(config, scanner)
-        watcher.start()
-        threading.Thread(target=watcher.run, name="dlp-watch", daemon=True).start()
-        print(f"dlp serve: watching {watcher.inbox}", file=sys.stderr)
-    elif args.command != "serve":
-        del scanner
-        gc.collect()
-    web = None
+    server = RelayServer(config, args.registry)  # its workers' start-up checks registry, policy and store
+    server.prefork()  # first: while this process has no threads
+    watcher = web = None
     if args.command == "serve":
+        # Loaded here so a bad registry, policy or store stops start-up with a clear message.
+        scanner = Scanner.from_config(config, args.registry)
+        if config.resolve_path(config.folder.inbox).is_dir():
+            watcher = FolderWatcher(config, args.registry)
+            watcher.start()
+            threading.Thread(target=watcher.run, name="dlp-watch", daemon=True).start()
+            print(f"dlp serve: watching {watcher.inbox}", file=sys.stderr)
         web = _start_web(config, scanner)
-    server = RelayServer(config, args.registry)
     try:
         asyncio.run(server.serve_forever())
     finally:

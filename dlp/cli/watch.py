@@ -9,7 +9,6 @@ from typing import Any
 
 from dlp.cli.common import add_config_options, config_of
 from dlp.folder import FolderWatcher
-from dlp.scanner import Scanner
 
 
 def add_parser(sub: Any) -> None:
@@ -21,9 +20,13 @@ def add_parser(sub: Any) -> None:
 
 def run(args: argparse.Namespace) -> int:
     config = config_of(args)
-    watcher = FolderWatcher(config, Scanner.from_config(config, args.registry))
-    watcher.start()
-    signal.signal(signal.SIGTERM, lambda *_: watcher.stop())
+    watcher = FolderWatcher(config, args.registry)
+    signal.signal(signal.SIGTERM, lambda *_: watcher.request_stop())
+    try:
+        watcher.start()
+    except BaseException:
+        watcher.stop()
+        raise
     print(
         f"dlp watch: watching {watcher.inbox} ({'polling' if watcher.polling else 'inotify'}); "
         f"cleared letters go to {watcher.outbox}, held ones to {watcher.quarantine}",

@@ -18,7 +18,6 @@ import pytest
 from dlp.config import Config, FolderConfig
 from dlp.folder import FolderWatcher
 from dlp.folder.names import WORKING_FOLDER
-from dlp.scanner import Scanner
 from dlp.synthetic import ORG_DOMAIN, SyntheticRegistry, account_body, letter
 from tests.conftest import wait_until
 
@@ -49,14 +48,12 @@ class Running:
 
 
 @pytest.fixture(params=[False, True], ids=["inotify", "polling"])
-def watch(request, tmp_path: Path, config: Config, scanner: Scanner) -> Iterator[tuple[Path, Running | None]]:
+def watch(request, tmp_path: Path, config: Config, registry_csv: Path) -> Iterator[tuple[Path, Running | None]]:
     cfg = folder_config(config, tmp_path, polling=request.param)
     holder: dict[str, Running] = {}
 
     def start() -> Running:
-        holder["r"] = Running(
-            FolderWatcher(cfg, Scanner(cfg, scanner.index, scanner.policy, scanner.store, analyzer=scanner.analyzer))
-        )
+        holder["r"] = Running(FolderWatcher(cfg, str(registry_csv)))
         return holder["r"]
 
     yield tmp_path, start  # type: ignore[misc]
