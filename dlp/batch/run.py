@@ -70,6 +70,7 @@ class BatchRun:
         self.budget = float(config.limits.max_scan_seconds)
         self.store = IncidentStore.from_config(config)
         self.policy = Policy.load(config.resolve_path(config.policy.path) if config.policy.path else None)
+        self.pool: BlockingPool | None = None  # the run's scanning processes, while it runs
         self._run_violations: list[Violation] = []
         self._initials: dict[str, str] = {}
         if not letters.exists():
@@ -121,7 +122,7 @@ class BatchRun:
         # The first letter addressed to each row; a row's later letters make it a duplicate.
         first_letter: dict[int, int] = {}
         offsets: list[tuple[int, int]] = []
-        pool = BlockingPool(self.config, self.registry_path, self.workers, name="batch").start()
+        pool = self.pool = BlockingPool(self.config, self.registry_path, self.workers, name="batch").start()
         pending: deque[tuple[Task, Future[LetterResult] | str]] = deque()
 
         def settle(result: LetterResult) -> None:

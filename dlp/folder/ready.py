@@ -1,12 +1,14 @@
 """When a letter in the inbox is finished: the watcher takes only files nobody is still writing.
 
-Two signs, both required where they can be had:
-- closed: inotify's close-after-write (or a rename into the inbox) says the writer is done; without it
-  (polling on a network share, a file found by a sweep) the size and mtime must hold still for
-  `stable_seconds`, as seen by us;
-- no writer: no process still has the file open for writing. On Linux every process's open files are in
-  /proc/*/fd; elsewhere, or for a writer on another host of a network share, this cannot be known and the
-  first sign has to do.
+A file is finished when
+- its size and mtime have held still for `stable_seconds`: on a local disk its mtime says how long already;
+  on a network share (polling) only what we saw ourselves counts, the server's clock being another's; and
+- no process still has it open for writing. On Linux every process's open files are in /proc/*/fd;
+  elsewhere, or for a writer on another host of a network share, this cannot be known and the first sign
+  has to do. (A writer that closes the file between chunks and pauses longer than `stable_seconds` cannot be
+  told from a finished one: raise `stable_seconds` for such a writer.)
+
+Events (inotify's close-after-write, a rename into the inbox) and sweeps only say when to look.
 """
 
 from __future__ import annotations
@@ -56,11 +58,12 @@ def _flags(pid: str, fd: str) -> int:
 class Readiness:
     """Decides, per file, whether it is finished; remembers what it saw of files still settling."""
 
-    def __init__(self, stable_seconds: float) -> None:
+    def __init__(self, stable_seconds: float, trust_mtime: bool) -> None:
         self.stable = stable_seconds
-        self._seen: dict[Path, tuple[int, int, float]] = {}  # size, mtime_ns, when first seen like that
+        self.trust_mtime = trust_mtime
+        self._seen: dict[Path, tuple[int, int, float]] = {}  # size, mtime_ns, since when (monotonic)
 
-    def check(self, path: Path, closed: bool) -> float | None:
+    def check(self, path: Path) -> float | None:
         """0 if `path` is finished; else seconds until it is worth looking again; None if it is gone."""
         try:
             stat = path.stat()
@@ -70,9 +73,12 @@ class Readiness:
         now = time.monotonic()
         shape = (stat.st_size, stat.st_mtime_ns)
         seen = self._seen.get(path)
-        since = seen[2] if seen is not None and seen[:2] == shape else now
+        if seen is not None and seen[:2] == shape:
+            since = seen[2]
+        else:
+            since = now - max(0.0, time.time() - stat.st_mtime) if self.trust_mtime else now
         self._seen[path] = (*shape, since)
-        if not closed and now - since < self.stable:
+        if now - since < self.stable:
             return max(0.1, self.stable - (now - since))
         if open_for_writing(path):
             return min(1.0, max(0.2, self.stable / 2))

@@ -1,12 +1,13 @@
 """`dlp watch`: check every letter dropped into the pre-send folder before it is printed or posted.
 
-A letter is taken only once finished (dlp.folder.ready), claimed by an atomic move into a working folder
-under a name no other letter holds, given a ticket (dlp.folder.journal), and checked in a supervised worker
-process (dlp.folder.check) within its wall-time budget. Then it moves to the outbox (cleared) or is held:
-stored encrypted, with a plain-language note in quarantine. A letter over its budget, or that kills workers
-twice, is held as unscannable; one whose handling failed (the store down, the disk full) waits in a shunt
-folder with a note and is retried with backoff. Whatever is in the working folder at start-up was claimed by
-a run that stopped: it is finished first, exactly once. Events only wake the loop; sweeps find what they miss.
+A letter is taken only once finished (dlp.folder.ready: settled, and nobody still writing it), claimed by an
+atomic move into a working folder under a name no other letter holds, given a ticket (dlp.folder.journal),
+and checked in a supervised worker process (dlp.folder.check) within its wall-time budget. Then it moves to
+the outbox (cleared) or is held: stored encrypted, with a plain-language note in quarantine. A letter over
+its budget, or that kills workers twice, is held as unscannable; one whose handling failed (the store down,
+the disk full) waits in a shunt folder with a note and is retried with backoff. Whatever is in the working
+folder at start-up was claimed by a run that stopped: it is finished first, exactly once. Events only say
+when to look; sweeps find what they miss.
 """
 
 from __future__ import annotations
@@ -62,16 +63,14 @@ class _Wake(FileSystemEventHandler):
     def on_any_event(self, event: FileSystemEvent) -> None:
         if event.is_directory:
             return
-        if isinstance(event, FileMovedEvent):  # renamed into place: written completely under another name
-            path, closed = Path(os.fsdecode(event.dest_path)), True
-        elif isinstance(event, FileClosedEvent):  # inotify's close-after-write
-            path, closed = Path(os.fsdecode(event.src_path)), True
-        elif isinstance(event, FileCreatedEvent | FileModifiedEvent):
-            path, closed = Path(os.fsdecode(event.src_path)), False
+        if isinstance(event, FileMovedEvent):  # renamed into place
+            path = Path(os.fsdecode(event.dest_path))
+        elif isinstance(event, FileClosedEvent | FileCreatedEvent | FileModifiedEvent):
+            path = Path(os.fsdecode(event.src_path))
         else:
             return
         if path.parent == self.inbox:
-            self.wake.put(("look", path, closed))
+            self.wake.put(("look", path))
 
 
 class FolderWatcher:
@@ -94,7 +93,7 @@ class FolderWatcher:
         self._later: list[tuple[float, int, tuple[Any, ...]]] = []  # (monotonic time, n, event)
         self._order = itertools.count()
         self._looking: set[Path] = set()  # inbox files with a look already scheduled
-        self._readiness = Readiness(self.stable)
+        self._readiness = Readiness(self.stable, trust_mtime=not self.polling)
         self._waiting: deque[Ticket] = deque()  # claimed, waiting for a free worker
         self._busy = 0
         self._stop = threading.Event()
@@ -152,7 +151,7 @@ class FolderWatcher:
     def sweep(self) -> None:
         for path in sorted(self.inbox.iterdir()):
             if path.is_file():
-                self._events.put(("look", path, False))
+                self._events.put(("look", path))
 
     def run(self, until_idle: float | None = None) -> None:
         """Process letters until stop() (or, for tests and one-shot runs, until idle for `until_idle` s)."""
@@ -200,18 +199,18 @@ class FolderWatcher:
         elif kind == "retry":
             self._retry(event[1])
 
-    def _look(self, path: Path, closed: bool, scheduled: bool = False) -> None:
+    def _look(self, path: Path, scheduled: bool = False) -> None:
         if path.parent != self.inbox or is_ignored(path):
             return
-        if path in self._looking and not closed and not scheduled:
+        if path in self._looking and not scheduled:
             return  # a look is already due: more events of the same write add nothing
         self._looking.discard(path)
-        wait = self._readiness.check(path, closed)
+        wait = self._readiness.check(path)
         if wait is None:
             return
         if wait > 0:
             self._looking.add(path)
-            self._at(wait, ("look", path, False, True))
+            self._at(wait, ("look", path, True))
             return
         self._claim(path)
 
