@@ -79,7 +79,7 @@ class Quarantine:
     def _write(self, final: Path, ref: str, content: bytes) -> None:
         nonce = secrets.token_bytes(12)
         sealed = nonce + self._aead.encrypt(nonce, content, ref.encode())
-        temp = final.with_name(final.name + ".tmp")
+        temp = final.with_name(f"{final.name}.{secrets.token_hex(4)}.tmp")  # two holds of one message may race
         try:
             with open(temp, "wb") as handle:
                 handle.write(sealed)

@@ -9,16 +9,12 @@ from __future__ import annotations
 import hashlib
 from pathlib import Path
 
-from sqlalchemy import select
-
 from dlp.errors import InputError
 from dlp.extract import load_items
 from dlp.folder.manifest import check_manifest
 from dlp.model import Channel, Communication, Verdict
-from dlp.store import IncidentStore
-from dlp.store.models import Incident
 from dlp.workers import WorkerState
-from dlp.workers.held import failure_reason, unscannable_item, unscannable_verdict
+from dlp.workers.held import failure_reason, incidents_held_as, unscannable_item, unscannable_verdict
 from dlp.workers.zygote import extend_deadline, recycle
 
 
@@ -69,10 +65,3 @@ def _finish(
             verdict = scanner.record(verdict, item, Channel.FOLDER, quarantine_ref=ref if verdict.blocked else None)
         out.append(verdict)
     return out
-
-
-def incidents_held_as(store: IncidentStore, ref: str) -> list[str]:
-    """The incidents pointing at one quarantined original, oldest first."""
-    with store.session() as session:
-        rows = session.scalars(select(Incident.reference).where(Incident.quarantine_ref == ref).order_by(Incident.id))
-        return [r for r in rows if r]

@@ -10,7 +10,6 @@ stopped. No personal data.
 
 from __future__ import annotations
 
-import hashlib
 import json
 import os
 from dataclasses import asdict, dataclass
@@ -18,6 +17,7 @@ from pathlib import Path
 
 from dlp.folder.names import TICKET_SUFFIX, manifest_of
 from dlp.quarantine import new_ref
+from dlp.workers.held import held_ref
 
 
 @dataclass
@@ -64,14 +64,10 @@ class Ticket:
 
 def letter_ref(letter: Path) -> str:
     """The quarantine reference of a letter: the same for the same content, whatever happens to its ticket."""
-    digest = hashlib.sha256(b"dlp folder letter\0")
     try:
-        with open(letter, "rb") as handle:
-            for chunk in iter(lambda: handle.read(1 << 20), b""):
-                digest.update(chunk)
+        return held_ref("letter", letter.read_bytes())
     except OSError:
         return new_ref()  # unreadable: it cannot have been stored either
-    return digest.hexdigest()[:32]
 
 
 def ticket_of(letter: Path) -> Path:

@@ -6,13 +6,14 @@ the original, encrypted, with its envelope, and records an unscannable_content i
 
 from __future__ import annotations
 
+from dlp.checks import RULES
 from dlp.config import Config
 from dlp.model import Channel
 from dlp.policy import Policy
 from dlp.quarantine import Quarantine
 from dlp.relay.worker import HELD_ACTION, Outcome, RelayMessage
 from dlp.store import IncidentStore
-from dlp.workers.held import StrikeBook, unscannable_item, unscannable_verdict
+from dlp.workers.held import RULE, StrikeBook, incidents_held_as, unscannable_item, unscannable_verdict
 
 
 class PoisonShunt:
@@ -25,9 +26,11 @@ class PoisonShunt:
     def hold(self, message: RelayMessage, digest: str, reason: str) -> Outcome:
         item = unscannable_item("email", message.source, reason, digest, message.recipients)
         verdict = unscannable_verdict(self.policy, item)
-        ref = self.vault.store(message.data, message.envelope)
-        incident = self.store.record(verdict, item, Channel.RELAY, None, HELD_ACTION, ref, origin=message.client)
-        rules = ("unscannable_content",)
-        from dlp.checks import RULES
-
-        return Outcome(verdict.decision.value, rules, RULES[rules[0]].title, incident, quarantined=True)
+        ref = self.vault.store(message.data, message.envelope, ref=message.ref)
+        held = incidents_held_as(self.store, ref)
+        incident = (
+            held[0]
+            if held
+            else self.store.record(verdict, item, Channel.RELAY, None, HELD_ACTION, ref, origin=message.client)
+        )
+        return Outcome(verdict.decision.value, (RULE,), RULES[RULE].title, incident, quarantined=True)

@@ -20,7 +20,7 @@ from dlp.model import Channel, Communication, Decision, Verdict
 from dlp.relay.forward import ForwardError, NextHop, with_header
 from dlp.scanner import Scanner
 from dlp.workers import WorkerState
-from dlp.workers.held import failure_reason, unscannable_item, unscannable_verdict
+from dlp.workers.held import failure_reason, held_ref, incidents_held_as, unscannable_item, unscannable_verdict
 from dlp.workers.zygote import extend_deadline, recycle
 
 log = logging.getLogger("dlp.relay")
@@ -38,6 +38,11 @@ class RelayMessage:
     @property
     def source(self) -> str:
         return f"relay message from {self.client or 'local client'}"
+
+    @property
+    def ref(self) -> str:
+        """Where it is held, if it is: the same for the same message to the same recipients."""
+        return held_ref("message", self.data, self.sender.encode(), "\0".join(self.recipients).encode())
 
     @property
     def envelope(self) -> dict[str, object]:
@@ -108,9 +113,14 @@ def held_item(scanner: Scanner, message: RelayMessage, reason: str) -> tuple[Com
 
 
 def hold(state: WorkerState, message: RelayMessage, item: Communication, verdict: Verdict) -> Verdict:
-    """Durably quarantine the original with its envelope, then record the incident pointing at it."""
+    """Durably quarantine the original with its envelope, then record the incident pointing at it — once:
+    the sender's retry of a message held just before a crash finds it already held."""
     assert state.vault is not None, "relay workers hold a vault"
-    ref = state.vault.store(message.data, message.envelope)
+    ref = state.vault.store(message.data, message.envelope, ref=message.ref)
+    store = state.scanner.store
+    held = incidents_held_as(store, ref) if store is not None else []
+    if held:
+        return verdict.with_incident(held[0])
     return state.scanner.record(verdict, item, Channel.RELAY, HELD_ACTION, ref, origin=message.client)
 
 

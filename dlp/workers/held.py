@@ -7,13 +7,18 @@ allow or warn for content nobody has read).
 
 from __future__ import annotations
 
+import hashlib
 import time
 from collections import OrderedDict
+
+from sqlalchemy import select
 
 from dlp.errors import WorkerLost, WorkerTimeout
 from dlp.extract.base import unreadable
 from dlp.model import Communication, Decision, Verdict, Violation
 from dlp.policy import Policy
+from dlp.store import IncidentStore
+from dlp.store.models import Incident
 
 RULE = "unscannable_content"
 
@@ -71,3 +76,21 @@ class StrikeBook:
 
     def forget(self, digest: str) -> None:
         self._strikes.pop(digest, None)
+
+
+def held_ref(kind: str, *content: bytes) -> str:
+    """A quarantine reference derived from what is held: a retry after a crash (the watcher restarting, the
+    sending MTA resending after a 451) stores the same original under the same reference, and finds the
+    incidents already recorded for it (`incidents_held_as`), instead of holding it twice."""
+    digest = hashlib.sha256(f"dlp held {kind}\0".encode())
+    for piece in content:
+        digest.update(len(piece).to_bytes(8, "big"))
+        digest.update(piece)
+    return digest.hexdigest()[:32]
+
+
+def incidents_held_as(store: IncidentStore, ref: str) -> list[str]:
+    """The incidents pointing at one quarantined original, oldest first (none once released or discarded)."""
+    with store.session() as session:
+        rows = session.scalars(select(Incident.reference).where(Incident.quarantine_ref == ref).order_by(Incident.id))
+        return [r for r in rows if r]

@@ -169,3 +169,21 @@ def test_beyond_max_pending_a_message_waits_then_gets_451_busy(
         sender.join(30)
         assert sender.reply is not None and sender.reply[0] == 250
     assert len(sink[0].messages) == 2
+
+
+def test_a_retried_message_already_held_is_not_held_twice(
+    relay: RelayProcess, sink: tuple[Sink, int], synthetic: SyntheticRegistry
+) -> None:
+    # A worker killed after storing a held message but before answering: the sending MTA retries the same
+    # message. It finds the message held already: one original, one incident, the same answer.
+    a, b = synthetic.ordinary()[24:26]
+    message = email([a.email], "Your account", account_body(b)).replace(b"\n", b"\r\n")
+    first = send(relay.port, message, [a.email])
+    again = send(relay.port, message, [a.email])
+    assert first[0] == again[0] == 250 and b"Held for privacy review" in first[1] and first[1] == again[1]
+    (record,) = incidents(relay.config)
+    config = load_config(relay.config)
+    originals = [p for p in Path(config.resolve_path(config.quarantine.path)).iterdir() if p.suffix == ".dlpq"]
+    assert len([p for p in originals if not p.name.endswith(".env.dlpq")]) == 1
+    other = email([a.email], "Your account again", account_body(b)).replace(b"\n", b"\r\n")
+    assert send(relay.port, other, [a.email])[0] == 250 and len(incidents(relay.config)) == 2  # another message
