@@ -101,7 +101,11 @@ class BatchRun:
         progress: Callable[[], None] | None = None,
     ) -> RunReport:
         report = RunReport()
-        _, rows = read_rows(self.data, self.config.batch, self.overrides)
+        try:
+            _, rows = read_rows(self.data, self.config.batch, self.overrides)
+        except BaseException:
+            self.close()
+            raise
         buffer: dict[int, Row] = {}
         rows_read = 0
         rows_done = False
@@ -122,7 +126,7 @@ class BatchRun:
         # The first letter addressed to each row; a row's later letters make it a duplicate.
         first_letter: dict[int, int] = {}
         offsets: list[tuple[int, int]] = []
-        pool = self.pool = BlockingPool(self.config, self.registry_path, self.workers, name="batch").start()
+        pool = self.start()
         pending: deque[tuple[Task, Future[LetterResult] | str]] = deque()
 
         def settle(result: LetterResult) -> None:
@@ -160,12 +164,24 @@ class BatchRun:
                 rows_read += 1
             report.rows = rows_read
         finally:
-            pool.close()
+            self.close()
         report.shift = _shift_start(offsets)
         report.letters_without_row = list(range(report.rows + 1, report.letters + 1))
         report.rows_without_letter = [n for n in range(1, report.rows + 1) if n not in first_letter]
         self._finish_run_incident(report)
         return report
+
+    def start(self) -> BlockingPool:
+        """Start the run's scanning processes (run() does, if not done before): best while this process has
+        one thread, so they fork from it instead of starting afresh."""
+        if self.pool is None:
+            self.pool = BlockingPool(self.config, self.registry_path, self.workers, name="batch").start()
+        return self.pool
+
+    def close(self) -> None:
+        if self.pool is not None:
+            self.pool.close()
+            self.pool = None
 
     def _result(self, pool: BlockingPool, task: Task, outcome: Future[LetterResult] | str) -> LetterResult:
         """The letter's result; over its budget, or killing a worker twice, it is unscannable."""

@@ -236,7 +236,7 @@ class FolderWatcher:
         self._waiting.append(ticket)
 
     def _dispatch(self) -> None:
-        while self._waiting and self._busy < self.pool.pool.size:
+        while self._waiting and self._busy < self.pool.pool.size and not self._stop.is_set():
             ticket = self._waiting.popleft()
             letter = str(ticket.letter)
             if ticket.strikes >= ATTEMPTS:

@@ -90,7 +90,12 @@ def held_ref(kind: str, *content: bytes) -> str:
 
 
 def incidents_held_as(store: IncidentStore, ref: str) -> list[str]:
-    """The incidents pointing at one quarantined original, oldest first (none once released or discarded)."""
+    """The incidents still holding one quarantined original, oldest first: none once it was released or
+    discarded, or its incident closed (the same item sent again then is a new incident)."""
+    query = (
+        select(Incident.reference)
+        .where(Incident.quarantine_ref == ref, Incident.status != "closed")
+        .order_by(Incident.id)
+    )
     with store.session() as session:
-        rows = session.scalars(select(Incident.reference).where(Incident.quarantine_ref == ref).order_by(Incident.id))
-        return [r for r in rows if r]
+        return [r for r in session.scalars(query) if r]

@@ -153,7 +153,7 @@ class WorkerPool:
         if self._closing:
             raise WorkerError("the scanning processes are stopping")
         if self._idle:
-            return self._idle.popleft()
+            return self._idle.pop()  # the one that finished last: its caches are warm
         assert self._loop is not None
         waiter: asyncio.Future[_Worker] = self._loop.create_future()
         self._waiters.append(waiter)

@@ -18,9 +18,9 @@ from dlp.config import Config, LimitsConfig, StoreConfig
 from dlp.folder import FolderWatcher
 from dlp.folder.names import SHUNT_FOLDER, WORKING_FOLDER
 from dlp.store import IncidentStore
-from dlp.synthetic import ORG_DOMAIN, SyntheticRegistry, account_body, letter
+from dlp.synthetic import SyntheticRegistry, account_body, letter
 from tests.conftest import wait_until
-from tests.folder.test_watcher import Running, folder_config, names
+from tests.folder.test_watcher import Running, folder_config, names, write_watch_config
 
 WRITER = """
 import sys, time
@@ -68,13 +68,7 @@ def test_slow_writer_is_read_whole_and_its_tail_blocks_the_letter(
 def test_watcher_killed_at_any_point_stores_each_held_letter_once(
     tmp_path: Path, registry_csv: Path, synthetic: SyntheticRegistry
 ) -> None:
-    inbox = tmp_path / "inbox"
-    inbox.mkdir()
-    (tmp_path / "dlp.toml").write_text(
-        f'[organisation]\ninternal_domains = ["{ORG_DOMAIN}"]\n[registry]\npath = "{registry_csv}"\n'
-        '[store]\nurl = "sqlite:///var/dlp.db"\n[folder]\ninbox = "inbox"\noutbox = "cleared"\nquarantine = "held"\n'
-        "stable_seconds = 1\n"
-    )
+    inbox = write_watch_config(tmp_path, registry_csv)
     people = synthetic.ordinary()[120:150]
     for i, (c, other) in enumerate(zip(people, people[1:] + people[:1], strict=True)):
         (inbox / f"wrong{i:02d}.txt").write_text(letter(c, account_body(other)))  # every one is held

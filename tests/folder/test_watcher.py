@@ -158,16 +158,21 @@ def test_manifest_naming_another_client_is_held(watch, synthetic: SyntheticRegis
     assert f"manifest intends the letter for {b.client_id}" in note
 
 
-def test_crash_and_restart_processes_each_letter_exactly_once(
-    tmp_path: Path, registry_csv: Path, synthetic: SyntheticRegistry
-) -> None:
-    inbox = tmp_path / "inbox"
-    inbox.mkdir()
-    (tmp_path / "dlp.toml").write_text(
+def write_watch_config(folder: Path, registry_csv: Path) -> Path:
+    """`dlp.toml` for a `dlp watch` process run in `folder`; returns its inbox."""
+    (folder / "inbox").mkdir()
+    (folder / "dlp.toml").write_text(
         f'[organisation]\ninternal_domains = ["{ORG_DOMAIN}"]\n[registry]\npath = "{registry_csv}"\n'
         '[store]\nurl = "sqlite:///var/dlp.db"\n[folder]\ninbox = "inbox"\noutbox = "cleared"\nquarantine = "held"\n'
         "stable_seconds = 1\n"
     )
+    return folder / "inbox"
+
+
+def test_crash_and_restart_processes_each_letter_exactly_once(
+    tmp_path: Path, registry_csv: Path, synthetic: SyntheticRegistry
+) -> None:
+    inbox = write_watch_config(tmp_path, registry_csv)
     clients = synthetic.ordinary()[:280]
     for i, c in enumerate(clients):
         (inbox / f"letter{i:03d}.txt").write_text(letter(c, account_body(c)))
