@@ -188,6 +188,7 @@ class RelayServer:
         self.users = load_users(config.resolve_path(relay.auth_users_file)) if relay.auth_users_file else None
         self.server: asyncio.base_events.Server | None = None
         self.pool: WorkerPool | None = None
+        self.poison: PoisonShunt | None = None
         self.handler: RelayHandler | None = None
 
     def _tls_context(self) -> ssl.SSLContext | None:
@@ -234,19 +235,23 @@ class RelayServer:
         )
 
     def prefork(self) -> None:
-        """Fork the workers' zygote now, before any event loop or thread exists in this process, so it need
-        not import everything again (optional: start() spawns a fresh one otherwise)."""
+        """Open the store (bringing its schema up to date before any worker opens it), then fork the workers'
+        zygote, before any event loop or thread exists in this process, so it need not import everything
+        again (optional: start() spawns a fresh one otherwise)."""
+        self.poison = PoisonShunt(self.config)
         self.pool = WorkerPool(self.config, self.registry_path, self.config.relay.workers, vault=True, name="relay")
         if can_fork():
             self.pool.fork_zygote()
 
     async def start(self) -> None:
         relay = self.config.relay
+        if self.poison is None:
+            self.poison = PoisonShunt(self.config)
         if self.pool is None:
             self.pool = WorkerPool(self.config, self.registry_path, relay.workers, vault=True, name="relay")
         # The workers bootstrap once, in their zygote: a bad registry, policy or store stops start-up here.
         await self.pool.start()
-        self.handler = RelayHandler(self.config, self.pool, PoisonShunt(self.config))
+        self.handler = RelayHandler(self.config, self.pool, self.poison)
         host, port = _host_port(relay.listen)
         self.server = await asyncio.get_running_loop().create_server(self._protocol, host, port)
 
