@@ -80,6 +80,9 @@ class LimitsConfig:
     max_recipients: int = 1000  # recipients of one message (Postfix's smtpd_recipient_limit is 1000 too)
     max_header_bytes: int = 64 * 1024  # one header field, folded lines together
     max_mime_depth: int = 20  # multiparts and attached messages inside each other
+    # Enforced from outside the scanning process, in every channel: an item over either is killed off and held.
+    max_scan_seconds: int = 120  # wall time to scan one item
+    max_memory_mb: int = 1024  # memory one item may add to a worker (its address space is capped there)
 
 
 @dataclass(frozen=True)
@@ -90,9 +93,14 @@ class RelayConfig:
     # Only these networks may hand mail to the relay: it must never be an open relay.
     client_networks: tuple[str, ...] = ("127.0.0.0/8", "::1/128")
     max_message_bytes: int = 52_428_800  # at least Postfix's message_size_limit (10 MB by default)
-    workers: int = 2  # scanning processes; each builds the scanner once
-    max_pending: int = 16  # messages scanning or waiting at once; beyond it new ones get 451
-    scan_timeout_seconds: int = 120
+    workers: int = 2  # scanning processes, forked from one that built the scanner once
+    # Messages scanning or waiting for a worker at once: at least Postfix's default destination concurrency (20).
+    max_pending: int = 32
+    busy_wait_seconds: int = 10  # how long a message beyond max_pending waits for room before "451 busy"
+    scan_timeout_seconds: int = 120  # can only lower [limits] max_scan_seconds for the relay
+    # A message that kills or hangs a worker this many times (counted by digest across the sender's retries)
+    # is held in quarantine as unscannable_content instead of being deferred again.
+    poison_attempts: int = 2
     next_hop_timeout_seconds: int = 60
     smtp_timeout_seconds: int = 600  # idle time per command; large messages take a while to arrive
     shutdown_grace_seconds: int = 60
@@ -118,8 +126,14 @@ class FolderConfig:
     # Network shares do not deliver inotify events: poll them instead.
     polling: bool = False
     poll_interval_seconds: int = 2
-    # When polling, a file is taken only once its size and mtime have not changed for this long.
+    # A file is taken once closed after writing (inotify), or once its size and mtime have not changed for this
+    # long (polling, and files found by a sweep); either way only when no process still has it open for writing.
     stable_seconds: int = 2
+    workers: int = 1  # scanning processes
+    # A letter whose handling failed (incident store down, disk full) waits in a shunt folder and is retried,
+    # first after retry_seconds, doubling up to max_retry_seconds.
+    retry_seconds: int = 30
+    max_retry_seconds: int = 3600
 
 
 @dataclass(frozen=True)

@@ -7,7 +7,10 @@
     │   └── RegistryError         an unreadable registry or a bad row (names line and column)
     ├── InputError                an item that cannot be opened at all (missing, unreadable file)
     ├── ExtractionError           a part that cannot be read (encrypted, corrupt, over limits)
-    └── StoreError                the incident store cannot be opened or written
+    ├── StoreError                the incident store cannot be opened or written
+    └── WorkerError               a scanning process failed an item (dlp.workers)
+        ├── WorkerLost            it died: crashed, was killed, or ran out of memory
+        └── WorkerTimeout         it took longer than the item's wall-time budget and was killed
 
 Every message is written to be shown to the user as it is: it names files, lines, columns, rule ids and
 client ids, never the personal details themselves.
@@ -57,3 +60,22 @@ class ExtractionError(DlpError):
 
 class StoreError(DlpError):
     """The incident store cannot be opened, migrated or written."""
+
+
+class WorkerError(DlpError):
+    """A scanning worker process failed an item, or the workers cannot be started."""
+
+
+class WorkerLost(WorkerError):
+    """The worker died while it had the item (a crash, kill -9, the memory cap); it has been replaced."""
+
+
+class WorkerTimeout(WorkerError):
+    """The item took longer than its wall-time budget; the worker was killed and replaced."""
+
+    def __init__(self, seconds: float) -> None:
+        super().__init__(f"scanning took longer than the budget of {seconds:g} s")
+        self.seconds = seconds
+
+    def __reduce__(self) -> tuple[type, tuple[float]]:
+        return (self.__class__, (self.seconds,))

@@ -47,6 +47,10 @@ def load_key(key_file: Path) -> bytes:
     return key
 
 
+def new_ref() -> str:
+    return secrets.token_hex(16)
+
+
 class Quarantine:
     def __init__(self, folder: Path, key: bytes) -> None:
         self.folder = folder
@@ -59,9 +63,14 @@ class Quarantine:
             config.resolve_path(config.quarantine.path), load_key(config.resolve_path(config.quarantine.key_file))
         )
 
-    def store(self, original: bytes, envelope: dict[str, Any] | None = None) -> str:
-        """Encrypt and durably store an original (and its SMTP envelope); returns its reference."""
-        ref = secrets.token_hex(16)
+    def store(self, original: bytes, envelope: dict[str, Any] | None = None, ref: str | None = None) -> str:
+        """Encrypt and durably store an original (and its SMTP envelope); returns its reference.
+
+        A `ref` reserved beforehand (`new_ref()`) makes storing idempotent: a retry after a crash replaces the
+        same original instead of adding a second one."""
+        ref = ref or new_ref()
+        if not ref.isalnum():
+            raise QuarantineError("bad quarantine reference")
         if envelope is not None:
             self._write(self.folder / (ref + ENVELOPE_SUFFIX), ref, json.dumps(envelope).encode())
         self._write(self.folder / (ref + SUFFIX), ref, original)  # written last: its presence commits the pair
@@ -70,7 +79,7 @@ class Quarantine:
     def _write(self, final: Path, ref: str, content: bytes) -> None:
         nonce = secrets.token_bytes(12)
         sealed = nonce + self._aead.encrypt(nonce, content, ref.encode())
-        temp = final.with_name(final.name + ".tmp")
+        temp = final.with_name(f"{final.name}.{secrets.token_hex(4)}.tmp")  # two holds of one message may race
         try:
             with open(temp, "wb") as handle:
                 handle.write(sealed)

@@ -35,9 +35,24 @@ def test_public_holidays(tmp_path: Path) -> None:
         load_config(path)
 
 
+def test_runtime_budgets_and_relay_concurrency(tmp_path: Path) -> None:
+    defaults = load_config(None)
+    assert defaults.relay.max_pending >= 20  # Postfix's default destination concurrency gets no 451
+    assert (defaults.limits.max_scan_seconds, defaults.relay.poison_attempts) == (120, 2)
+    path = tmp_path / "dlp.toml"
+    path.write_text(
+        "[limits]\nmax_scan_seconds = 30\nmax_memory_mb = 512\n[relay]\nbusy_wait_seconds = 5\n"
+        "[folder]\nworkers = 2\nretry_seconds = 10\nmax_retry_seconds = 600\n"
+    )
+    config = load_config(path)
+    assert (config.limits.max_scan_seconds, config.limits.max_memory_mb, config.relay.busy_wait_seconds) == (30, 512, 5)
+    assert (config.folder.workers, config.folder.retry_seconds, config.folder.max_retry_seconds) == (2, 10, 600)
+
+
 @pytest.mark.parametrize(
     ("text", "message"),
     [
+        ("[limits]\nmax_scan_seconds = 0\n", "max_scan_seconds must be a whole number of at least 1"),
         ("[organisation]\nnmae = 'x'\n", "unknown key 'nmae'"),
         ("[orgnisation]\nname = 'x'\n", "unknown section"),
         ("[organisation]\ninternal_domains = 'a.example'\n", "list of strings"),

@@ -1,29 +1,32 @@
 """A mail-merge run, letter by letter against its own data row, in parallel and in bounded memory.
 
 Rows stream from the data file and only a window of them around the current letter is kept; letters are
-handed to worker processes a few at a time and their results come back in order.
+handed to supervised worker processes (dlp.workers) a few at a time and their results come back in order.
+A letter over its wall-time budget, or one that kills a worker twice, is reported as unscannable_content and
+the run goes on.
 """
 
 from __future__ import annotations
 
-import multiprocessing
 import re
 from collections import Counter, deque
 from collections.abc import Callable, Iterator
-from concurrent.futures import Future, ProcessPoolExecutor
+from concurrent.futures import Future
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 from dlp.batch.rows import Row, read_rows
-from dlp.batch.worker import LetterResult, Task, check_letter, init_worker, use_scanner
+from dlp.batch.worker import LetterResult, Task, check_letter, split_file, unscannable_letter, unscannable_result
 from dlp.config import Config
-from dlp.errors import RegistryError, UsageError
-from dlp.extract import letters_from_file
+from dlp.errors import RegistryError, UsageError, WorkerError, WorkerLost, WorkerTimeout
 from dlp.folder.names import is_ignored
 from dlp.model import Channel, Communication, Decision, Severity, Verdict, Violation
+from dlp.policy import Policy
 from dlp.registry.live import SharedRegistry, registry_problem
-from dlp.scanner import Scanner, registry_location
+from dlp.scanner import ACTIONS, registry_location
 from dlp.store import IncidentStore
+from dlp.workers import BlockingPool
+from dlp.workers.held import failure_reason
 
 
 def natural_key(path: Path) -> list[object]:
@@ -65,22 +68,33 @@ class BatchRun:
         self.overrides = overrides
         self.workers = workers or config.batch.workers
         self.window = config.batch.shift_window
+        self.budget = float(config.limits.max_scan_seconds)
         self.store = IncidentStore.from_config(config)
+        self.policy = Policy.load(config.resolve_path(config.policy.path) if config.policy.path else None)
+        self.pool: BlockingPool | None = None  # the run's scanning processes, while it runs
         self._run_violations: list[Violation] = []
         self._initials: dict[str, str] = {}
         if not letters.exists():
             raise UsageError(f"letters not found: {letters}")
 
-    def _letters(self) -> Iterator[tuple[str, str | None, Communication | None]]:
+    def _letters(self, pool: BlockingPool) -> Iterator[tuple[str, str | None, Communication | None, str | None]]:
+        """(source, locator, the letter if split from a merged file, why the file could not be split)."""
         if self.letters_path.is_dir():
             for path in sorted(
                 (p for p in self.letters_path.iterdir() if p.is_file() and not is_ignored(p)), key=natural_key
             ):
-                yield str(path), None, None
-        else:
-            data = self.letters_path.read_bytes()
-            for item in letters_from_file(data, str(self.letters_path), self.config.limits):
-                yield str(self.letters_path), item.locator, item
+                yield str(path), None, None, None
+            return
+        source = str(self.letters_path)
+        try:  # split in a worker too: a hostile print file must not hang or kill the run
+            letters = pool.run(split_file, source, budget=self.budget)
+        except (WorkerLost, WorkerTimeout) as exc:
+            letters = failure_reason(exc)
+        if isinstance(letters, str):
+            yield source, None, None, letters
+            return
+        for item in letters:
+            yield source, item.locator, item, None
 
     def run(
         self,
@@ -88,7 +102,11 @@ class BatchRun:
         progress: Callable[[], None] | None = None,
     ) -> RunReport:
         report = RunReport()
-        _, rows = read_rows(self.data, self.config.batch, self.overrides)
+        try:
+            _, rows = read_rows(self.data, self.config.batch, self.overrides)
+        except BaseException:
+            self.close()
+            raise
         buffer: dict[int, Row] = {}
         rows_read = 0
         rows_done = False
@@ -109,8 +127,8 @@ class BatchRun:
         # The first letter addressed to each row; a row's later letters make it a duplicate.
         first_letter: dict[int, int] = {}
         offsets: list[tuple[int, int]] = []
-        scanner_pool = self._executor()
-        pending: deque[Future[LetterResult] | LetterResult] = deque()
+        pool = self.start()
+        pending: deque[tuple[Task, Future[LetterResult] | str]] = deque()
 
         def settle(result: LetterResult) -> None:
             # A letter that matches a row counts for that row alone; one that does not, for every row it names.
@@ -139,51 +157,68 @@ class BatchRun:
                 progress()
 
         try:
-            for number, (source, locator, item) in enumerate(self._letters(), 1):
+            for number, (source, locator, item, unreadable) in enumerate(self._letters(pool), 1):
                 task = Task(number, source, locator, item, window(number))
-                pending.append(scanner_pool(task))
+                pending.append((task, unreadable or pool.submit(check_letter, task, budget=self.budget)))
                 while len(pending) > self.workers * 4:
-                    settle(_result(pending.popleft()))
+                    settle(self._result(pool, *pending.popleft()))
             while pending:
-                settle(_result(pending.popleft()))
+                settle(self._result(pool, *pending.popleft()))
             for _ in rows:
                 rows_read += 1
             report.rows = rows_read
         finally:
-            self._shutdown()
+            self.close()
         report.shift = _shift_start(offsets)
         report.letters_without_row = list(range(report.rows + 1, report.letters + 1))
         report.rows_without_letter = [n for n in range(1, report.rows + 1) if n not in first_letter]
         self._finish_run_incident(report)
         return report
 
-    def _executor(self) -> Callable[[Task], Future[LetterResult] | LetterResult]:
-        # Every worker maps one index file (a CSV is compiled once, here): one copy of the registry per host.
-        self._shared = SharedRegistry(registry_location(self.config, self.registry_path), self.config.registry)
-        problem = registry_problem(self._shared)
-        if problem:
-            self._shared.close()
-            raise RegistryError(problem)
-        worker_path = str(self._shared.worker_path)
-        if self.workers <= 1:
-            use_scanner(Scanner.from_config(self.config, worker_path))
-            self._pool: ProcessPoolExecutor | None = None
-            return check_letter
-        self._pool = ProcessPoolExecutor(
-            max_workers=self.workers,
-            mp_context=multiprocessing.get_context("spawn"),
-            initializer=init_worker,
-            initargs=(self.config, worker_path),
-        )
-        pool = self._pool
-        return lambda task: pool.submit(check_letter, task)
+    def start(self) -> BlockingPool:
+        """Start the run's scanning processes (run() does, if not done before): best while this process has
+        one thread, so they fork from it instead of starting afresh."""
+        if self.pool is None:
+            # Every worker maps one index file (a CSV is compiled once, here): one copy of the registry per host.
+            self._shared = SharedRegistry(registry_location(self.config, self.registry_path), self.config.registry)
+            problem = registry_problem(self._shared)
+            if problem:
+                self.close()
+                raise RegistryError(problem)
+            worker_path = str(self._shared.worker_path)
+            self.pool = BlockingPool(self.config, worker_path, self.workers, name="batch").start()
+        return self.pool
 
-    def _shutdown(self) -> None:
-        if getattr(self, "_pool", None) is not None:
-            assert self._pool is not None
-            self._pool.shutdown(wait=True, cancel_futures=True)
-        if getattr(self, "_shared", None) is not None:
+    _shared: SharedRegistry | None = None
+
+    def close(self) -> None:
+        if self.pool is not None:
+            self.pool.close()
+            self.pool = None
+        if self._shared is not None:
             self._shared.close()
+            self._shared = None
+
+    def _result(self, pool: BlockingPool, task: Task, outcome: Future[LetterResult] | str) -> LetterResult:
+        """The letter's result; over its budget, or killing a worker twice, it is unscannable."""
+        if isinstance(outcome, str):
+            return self._unscannable(task, outcome)
+        try:
+            return outcome.result()
+        except WorkerLost:
+            try:  # once more, on a fresh worker: the first may have died of something else
+                return pool.run(check_letter, task, budget=self.budget)
+            except (WorkerLost, WorkerTimeout) as exc:
+                return self._unscannable(task, failure_reason(exc))
+        except WorkerTimeout as exc:
+            return self._unscannable(task, failure_reason(exc))
+        except WorkerError as exc:
+            return self._unscannable(task, str(exc))
+
+    def _unscannable(self, task: Task, reason: str) -> LetterResult:
+        item, verdict = unscannable_letter(self.policy, task, reason)
+        incident = self.store.record(verdict, item, Channel.BATCH, None, ACTIONS[Channel.BATCH])
+        return unscannable_result(task, item, verdict, incident)
 
     _run_incident_id: str | None = None
 
@@ -233,10 +268,6 @@ def _duplicate(result: LetterResult, row: int, first: int) -> LetterResult:
     violation = Violation("mixed_client_documents", Severity.MEDIUM, Decision.QUARANTINE, (), "letter", words)
     decision = max(Decision(result.decision), Decision.QUARANTINE, key=lambda d: d.rank)
     return replace(result, decision=decision.value, violations=(*result.violations, violation), in_run_incident=True)
-
-
-def _result(value: Future[LetterResult] | LetterResult) -> LetterResult:
-    return value.result() if isinstance(value, Future) else value
 
 
 def _shift_start(offsets: list[tuple[int, int]]) -> tuple[int, int] | None:

@@ -1,19 +1,26 @@
-"""One letter of a batch against its own data row and the registry; runs in worker processes."""
+"""One letter of a batch against its own data row and the registry; runs in supervised worker processes.
+
+A letter that cannot be read or breaks the scan is reported as unscannable_content and the run goes on.
+"""
 
 from __future__ import annotations
 
 from dataclasses import dataclass
 
 from dlp.batch.rows import Row, addressee_matches, reference_in
-from dlp.config import Config
-from dlp.extract import load_items
+from dlp.errors import InputError
+from dlp.extract import letters_from_file, load_items
 from dlp.model import Channel, Communication, Verdict, Violation
 from dlp.normalize import CompactText
+from dlp.policy import Policy
 from dlp.registry.index import CLIENT_REFERENCE
 from dlp.scanner import Scanner
+from dlp.workers import WorkerState
+from dlp.workers.held import failure_reason, unscannable_item, unscannable_verdict
+from dlp.workers.zygote import recycle
 
-_scanner: Scanner | None = None
 ROW_RULE = "mixed_client_documents"
+UNSCANNABLE = "unscannable_content"
 
 
 @dataclass(frozen=True)
@@ -41,25 +48,28 @@ class LetterResult:
     row: int | None = None  # the data row the letter matches (its own, or another where letters are missing)
 
 
-def init_worker(config: Config, registry_path: str | None) -> None:
-    global _scanner
-    _scanner = Scanner.from_config(config, registry_path)
-
-
-def use_scanner(scanner: Scanner) -> None:
-    global _scanner
-    _scanner = scanner
-
-
-def check_letter(task: Task) -> LetterResult:
-    assert _scanner is not None, "worker not initialised"
-    scanner = _scanner
-    items = [task.communication] if task.communication else load_items(task.source, scanner.limits)
-    item = items[0]
-    verdict = scanner.scan(item, Channel.BATCH, record=False)
-    text = CompactText.of("\n".join(p.text for p in item.parts if p.error is None))
-    addressee = tuple(r.number for r in task.rows if addressee_matches(item.address_block, r))
-    references = tuple(r.number for r in task.rows if reference_in(text, r))
+def check_letter(state: WorkerState, task: Task) -> LetterResult:
+    scanner = state.scanner
+    try:
+        items = [task.communication] if task.communication else load_items(task.source, scanner.limits)
+        item = items[0]
+        verdict = scanner.scan(item, Channel.BATCH, record=False)
+        text = CompactText.of("\n".join(p.text for p in item.parts if p.error is None))
+        addressee = tuple(r.number for r in task.rows if addressee_matches(item.address_block, r))
+        references = tuple(r.number for r in task.rows if reference_in(text, r))
+    except Exception as exc:  # noqa: BLE001 - one bad letter is reported, and the run goes on
+        if isinstance(exc, MemoryError):
+            recycle()
+        reason = (
+            "the file could not be opened"
+            if isinstance(exc, InputError)
+            else failure_reason(exc, state.config.limits.max_memory_mb)
+        )
+        item, verdict = unscannable_letter(scanner.policy, task, reason)
+        return unscannable_result(task, item, verdict, scanner.record(verdict, item, Channel.BATCH).incident)
+    if item.address_block is None and any(v.rule == UNSCANNABLE for v in verdict.violations):
+        # Nothing of it could be read to compare with a row: held on its own, its row counted as covered.
+        return unscannable_result(task, item, verdict, scanner.record(verdict, item, Channel.BATCH).incident)
     own = next((r for r in task.rows if r.number == task.number), None)
     # The row this letter is for: its own, or, where a letter is missing or extra before it, the row of the
     # person it is addressed to. A template may print no reference, or another of the client's own; a reference
@@ -98,6 +108,40 @@ def check_letter(task: Task) -> LetterResult:
     )
 
 
+def split_file(state: WorkerState, path: str) -> list[Communication] | str:
+    """The letters of one merged print file, or why it cannot be read (the run reports it, and goes on)."""
+    try:
+        with open(path, "rb") as handle:
+            data = handle.read()
+        return letters_from_file(data, path, state.scanner.limits)
+    except Exception as exc:  # noqa: BLE001
+        if isinstance(exc, MemoryError):
+            recycle()
+        return failure_reason(exc, state.config.limits.max_memory_mb)
+
+
+def unscannable_letter(policy: Policy, task: Task, reason: str) -> tuple[Communication, Verdict]:
+    item = unscannable_item("letter", task.source, reason, locator=task.locator)
+    return item, unscannable_verdict(policy, item)
+
+
+def unscannable_result(task: Task, item: Communication, verdict: Verdict, incident: str | None) -> LetterResult:
+    """A letter that could not be checked: held on its own; its row counts as covered (nothing is known)."""
+    return LetterResult(
+        task.number,
+        task.source,
+        task.locator,
+        verdict.decision.value,
+        verdict.violations,
+        incident,
+        True,
+        (task.number,),
+        (),
+        False,
+        {},
+    )
+
+
 def _add_row_violation(
     scanner: Scanner,
     verdict: Verdict,
@@ -118,6 +162,10 @@ def _add_row_violation(
     return _add(scanner, verdict, ROW_RULE, words, clients)
 
 
+def _add(scanner: Scanner, verdict: Verdict, rule_id: str, words: str, clients: list[str] | None = None) -> Verdict:
+    return scanner.policy.add_violation(verdict, rule_id, "letter", words, tuple(clients or ()))
+
+
 def _only_others_references(scanner: Scanner, verdict: Verdict, own: Row) -> bool:
     """The letter carries client references, none of them the row's client's (or a joint holder's)."""
     refs = [f for f in verdict.findings if f.entity == CLIENT_REFERENCE and f.clients and not f.addressee]
@@ -136,7 +184,3 @@ def _nearest(task: Task, rows: tuple[int, ...]) -> Row | None:
 
 def _row(task: Task, number: int) -> Row:
     return next(r for r in task.rows if r.number == number)
-
-
-def _add(scanner: Scanner, verdict: Verdict, rule_id: str, words: str, clients: list[str] | None = None) -> Verdict:
-    return scanner.policy.add_violation(verdict, rule_id, "letter", words, tuple(clients or ()))

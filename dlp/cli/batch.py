@@ -51,6 +51,7 @@ def _overrides(pairs: list[str]) -> dict[str, str]:
 def run(args: argparse.Namespace) -> int:
     config = config_of(args)
     batch = BatchRun(config, args.registry, Path(args.data), Path(args.letters), _overrides(args.map), args.workers)
+    batch.start()  # before the progress bar's thread
     out = Console(file=sys.stdout, highlight=False, soft_wrap=True)
     err = Console(file=sys.stderr, highlight=False)
 

@@ -11,11 +11,9 @@ from typing import Any
 from dlp.cli.common import add_config_options, config_of
 from dlp.config import Config
 from dlp.folder import FolderWatcher
-from dlp.policy import Policy
 from dlp.registry.live import SharedRegistry, registry_problem
 from dlp.relay import RelayServer
 from dlp.scanner import Scanner, registry_location
-from dlp.store import IncidentStore
 
 
 def add_parser(sub: Any) -> None:
@@ -30,10 +28,8 @@ def add_parser(sub: Any) -> None:
 
 def run(args: argparse.Namespace) -> int:
     config = config_of(args)
-    # A bad policy or store stops start-up with a clear message. A missing or bad registry does not: the
-    # relay fails closed (451, so senders retry) and the watcher leaves letters in the inbox until one is valid.
-    Policy.load(config.resolve_path(config.policy.path) if config.policy.path else None)
-    IncidentStore.from_config(config)
+    # A missing or bad registry does not stop start-up: the relay fails closed (451, so senders retry) and the
+    # watcher leaves letters in the inbox until one is valid. A registry CSV is compiled once for every worker.
     shared = SharedRegistry(registry_location(config, args.registry), config.registry)
     problem = registry_problem(shared)
     if problem:
@@ -42,16 +38,17 @@ def run(args: argparse.Namespace) -> int:
             "with 451 until one is available",
             file=sys.stderr,
         )
-    watcher = scanner = web = None
+    server = RelayServer(config, args.registry, shared=shared)  # its workers' start-up checks policy and store
+    server.prefork()  # first: while this process has no threads
+    watcher = web = None
     if args.command == "serve":
         scanner = Scanner.from_config(config, str(shared.worker_path), long_running=True)
         if config.resolve_path(config.folder.inbox).is_dir():
-            watcher = FolderWatcher(config, scanner)
+            watcher = FolderWatcher(config, args.registry, shared=shared)
             watcher.start()
             threading.Thread(target=watcher.run, name="dlp-watch", daemon=True).start()
             print(f"dlp serve: watching {watcher.inbox}", file=sys.stderr)
         web = _start_web(config, scanner)
-    server = RelayServer(config, args.registry, shared=shared)
     try:
         asyncio.run(server.serve_forever())
     finally:

@@ -1,19 +1,35 @@
-"""`dlp scan`: scan .eml messages and letters given on the command line."""
+"""`dlp scan`: scan .eml messages and letters given on the command line.
+
+Each file is scanned in a supervised worker process within its wall-time budget. A file that breaks the
+scan (an internal error, deep nesting, a crash, over its budget) is reported as unscannable_content — blocked,
+exit status 1 — and the run goes on with the next; only a file that cannot be opened is an input error (2).
+"""
 
 from __future__ import annotations
 
 import argparse
+import hashlib
 import json
+import os
+import stat
 import sys
+from pathlib import Path
 from typing import Any
 
 from rich.console import Console
 from rich.progress import Progress
 
 from dlp.cli.common import add_config_options, config_of, findings_json
-from dlp.errors import InputError
-from dlp.model import Channel, Verdict
-from dlp.scanner import Scanner
+from dlp.config import Config
+from dlp.errors import InputError, WorkerError, WorkerLost, WorkerTimeout
+from dlp.extract import load_items, looks_like_message
+from dlp.model import Channel, Communication, Verdict
+from dlp.policy import Policy
+from dlp.scanner import ACTIONS
+from dlp.store import IncidentStore
+from dlp.workers import BlockingPool, WorkerState
+from dlp.workers.held import failure_reason, unscannable_item, unscannable_verdict
+from dlp.workers.zygote import recycle
 
 STYLE = {"allow": "green", "warn": "yellow", "quarantine": "bold red", "reject": "bold red"}
 
@@ -40,35 +56,113 @@ def verdict_json(path: str, verdict: Verdict) -> dict[str, Any]:
 
 def run(args: argparse.Namespace) -> int:
     config = config_of(args)
-    scanner = Scanner.from_config(config, args.registry, with_store=not args.no_record)
     out = Console(file=sys.stdout, highlight=False, soft_wrap=True)
     err = Console(file=sys.stderr, highlight=False)
     blocked = errors = 0
     counts: dict[str, int] = {}
-    with Progress(console=err, transient=True, disable=args.json or not err.is_terminal) as progress:
-        task = progress.add_task("scanning", total=len(args.files))
-        for path in args.files:
-            try:
-                verdicts = scanner.scan_path(path, Channel.CLI)
-            except InputError as exc:
-                errors += 1
-                err.print(f"dlp: error: {exc}", markup=False)
-                if args.json:
-                    print(json.dumps({"path": path, "decision": None, "error": str(exc)}), flush=True)
+    with BlockingPool(config, args.registry, 1, record=not args.no_record, name="scan") as pool:
+        held = _Unscannable(config, record=not args.no_record)
+        with Progress(console=err, transient=True, disable=args.json or not err.is_terminal) as progress:
+            task = progress.add_task("scanning", total=len(args.files))
+            for path in args.files:
+                try:
+                    verdicts = _scan(pool, held, path, float(config.limits.max_scan_seconds))
+                except InputError as exc:
+                    errors += 1
+                    err.print(f"dlp: error: {exc}", markup=False)
+                    if args.json:
+                        print(json.dumps({"path": path, "decision": None, "error": str(exc)}), flush=True)
+                    progress.advance(task)
+                    continue
+                for verdict in verdicts:
+                    blocked += verdict.blocked
+                    counts[verdict.decision.value] = counts.get(verdict.decision.value, 0) + 1
+                    if args.json:
+                        print(json.dumps(verdict_json(path, verdict)), flush=True)
+                    else:
+                        _print_readable(out, path, verdict)
                 progress.advance(task)
-                continue
-            for verdict in verdicts:
-                blocked += verdict.blocked
-                counts[verdict.decision.value] = counts.get(verdict.decision.value, 0) + 1
-                if args.json:
-                    print(json.dumps(verdict_json(path, verdict)), flush=True)
-                else:
-                    _print_readable(out, path, verdict)
-            progress.advance(task)
     if not args.json and sum(counts.values()) + errors > 1:
         summary = ", ".join(f"{n} {d}" for d, n in sorted(counts.items()))
         out.print(f"{sum(counts.values())} item(s): {summary}" + (f", {errors} error(s)" if errors else ""))
     return 2 if errors else (1 if blocked else 0)
+
+
+def _scan(pool: BlockingPool, held: _Unscannable, path: str, budget: float) -> list[Verdict]:
+    for attempt in (1, 2):
+        try:
+            return list(pool.run(scan_file, path, budget=budget))
+        except WorkerLost as exc:  # once more on a fresh worker, then it is the file's doing
+            if attempt == 2:
+                return [held.verdict(path, failure_reason(exc))]
+        except WorkerTimeout as exc:
+            return [held.verdict(path, failure_reason(exc))]
+        except WorkerError as exc:
+            return [held.verdict(path, str(exc))]
+    raise AssertionError("unreachable")
+
+
+def scan_file(state: WorkerState, path: str) -> list[Verdict]:
+    """In a worker: every item of one file, scanned and recorded; one that breaks the scan is unscannable."""
+    scanner = state.scanner
+    try:
+        items = load_items(path, scanner.limits)
+    except InputError:
+        raise
+    except Exception as exc:  # noqa: BLE001 - the file is held as unscannable, the run goes on
+        items = [_stand_in(path, _reason(state, exc))]
+    out = []
+    for item in items:
+        try:
+            verdict = scanner.scan(item, Channel.CLI, record=False)
+        except Exception as exc:  # noqa: BLE001
+            item = unscannable_item(item.kind, item.source, _reason(state, exc), item.digest, locator=item.locator)
+            verdict = unscannable_verdict(scanner.policy, item)
+        out.append(scanner.record(verdict, item, Channel.CLI))
+    return out
+
+
+class _Unscannable:
+    """Verdicts, and incidents, for files no worker could finish: made here, without reading the file."""
+
+    def __init__(self, config: Config, record: bool) -> None:
+        self.config, self.record = config, record
+        self._policy: Policy | None = None
+        self._store: IncidentStore | None = None
+
+    def verdict(self, path: str, reason: str) -> Verdict:
+        if self._policy is None:
+            policy_path = self.config.policy.path
+            self._policy = Policy.load(self.config.resolve_path(policy_path) if policy_path else None)
+        item = _stand_in(path, reason)
+        verdict = unscannable_verdict(self._policy, item)
+        if not self.record:
+            return verdict
+        if self._store is None:
+            self._store = IncidentStore.from_config(self.config)
+        return verdict.with_incident(self._store.record(verdict, item, Channel.CLI, None, ACTIONS[Channel.CLI]))
+
+
+def _stand_in(path: str, reason: str) -> Communication:
+    """The file as an item nobody could read: its kind guessed from its first bytes, its digest taken."""
+    digest, head = hashlib.sha256(), b""
+    try:
+        if not stat.S_ISREG(os.stat(path).st_mode):
+            raise OSError("not a regular file")  # a FIFO or a device could block us as it blocked the worker
+        with open(path, "rb") as handle:
+            for chunk in iter(lambda: handle.read(1 << 20), b""):
+                head = head or chunk[:65536]
+                digest.update(chunk)
+    except OSError:
+        pass
+    kind = "email" if looks_like_message(head, Path(path)) else "letter"
+    return unscannable_item(kind, path, reason, digest.hexdigest())
+
+
+def _reason(state: WorkerState, exc: BaseException) -> str:
+    if isinstance(exc, MemoryError):
+        recycle()
+    return failure_reason(exc, state.config.limits.max_memory_mb)
 
 
 def _print_readable(out: Console, path: str, verdict: Verdict) -> None:

@@ -9,7 +9,7 @@ from typing import Any
 
 from dlp.cli.common import add_config_options, config_of
 from dlp.folder import FolderWatcher
-from dlp.scanner import Scanner
+from dlp.registry.live import registry_problem
 
 
 def add_parser(sub: Any) -> None:
@@ -22,12 +22,16 @@ def add_parser(sub: Any) -> None:
 def run(args: argparse.Namespace) -> int:
     config = config_of(args)
     # Without a valid registry the watcher still starts, and leaves letters in the inbox until there is one.
-    scanner = Scanner.from_config(config, args.registry, long_running=True)
-    if scanner.registry.status().error:
-        print(f"dlp watch: error: {scanner.registry.status().error}; letters stay in the inbox", file=sys.stderr)
-    watcher = FolderWatcher(config, scanner)
-    watcher.start()
-    signal.signal(signal.SIGTERM, lambda *_: watcher.stop())
+    watcher = FolderWatcher(config, args.registry)
+    problem = registry_problem(watcher.shared)
+    if problem:
+        print(f"dlp watch: error: no valid client registry ({problem}); letters stay in the inbox", file=sys.stderr)
+    signal.signal(signal.SIGTERM, lambda *_: watcher.request_stop())
+    try:
+        watcher.start()
+    except BaseException:
+        watcher.stop()
+        raise
     print(
         f"dlp watch: watching {watcher.inbox} ({'polling' if watcher.polling else 'inotify'}); "
         f"cleared letters go to {watcher.outbox}, held ones to {watcher.quarantine}",

@@ -1,19 +1,29 @@
 """`dlp watch`: check every letter dropped into the pre-send folder before it is printed or posted.
 
-A letter is claimed by an atomic rename into a working folder inside the inbox, scanned, then moved to the
-outbox (cleared) or to quarantine with a plain-language explanation beside it. Whatever is in the working
-folder at start-up was claimed by a run that stopped: it is finished first, so no letter is lost or
-processed twice. Events only wake the worker; a sweep of the inbox finds what events missed.
+A letter is taken only once finished (dlp.folder.ready: settled, and nobody still writing it), claimed by an
+atomic move into a working folder under a name no other letter holds, given a ticket (dlp.folder.journal),
+and checked in a supervised worker process (dlp.folder.check) within its wall-time budget. Then it moves to
+the outbox (cleared) or is held: stored encrypted, with a plain-language note in quarantine. A letter over
+its budget, or that kills workers twice, is held as unscannable; one whose handling failed (the store down,
+the disk full) waits in a shunt folder with a note and is retried with backoff. Whatever is in the working
+folder at start-up was claimed by a run that stopped: it is finished first, exactly once. Events only say
+when to look; sweeps find what they miss.
 """
 
 from __future__ import annotations
 
+import heapq
+import itertools
 import logging
 import os
 import queue
 import threading
 import time
+from collections import deque
+from concurrent.futures import Future
+from functools import partial
 from pathlib import Path
+from typing import Any
 
 from watchdog.events import (
     FileClosedEvent,
@@ -29,217 +39,379 @@ from watchdog.observers.polling import PollingObserver
 
 from dlp.checks import RULES
 from dlp.config import Config
-from dlp.errors import DlpError, UsageError
-from dlp.extract import load_items
-from dlp.folder.manifest import check_manifest
-from dlp.folder.names import WORKING_FOLDER, is_ignored, manifest_of, move_unique
-from dlp.model import Channel, Verdict
+from dlp.errors import DlpError, InputError, UsageError, WorkerLost, WorkerTimeout
+from dlp.folder.check import check_letter, hold_letter
+from dlp.folder.journal import Ticket, letter_ref
+from dlp.folder.names import SHUNT_FOLDER, TICKET_SUFFIX, WORKING_FOLDER, claim, is_ignored, manifest_of, move_unique
+from dlp.folder.ready import Readiness
+from dlp.model import Verdict
 from dlp.quarantine import Quarantine
-from dlp.registry.live import RegistryUnavailable
-from dlp.scanner import Scanner
+from dlp.registry.live import LiveRegistry, RegistryUnavailable, SharedRegistry
+from dlp.scanner import registry_location
+from dlp.workers import BlockingPool
+from dlp.workers.held import failure_reason
 
 log = logging.getLogger("dlp.folder")
+ATTEMPTS = 2  # a letter that kills this many workers is held as unscannable
 
 
 class _Wake(FileSystemEventHandler):
-    """Turns filesystem events into paths to look at; the worker decides what they are."""
+    """Turns filesystem events into paths to look at; the loop decides what they are."""
 
-    def __init__(self, inbox: Path, wake: queue.Queue[Path | None]) -> None:
+    def __init__(self, inbox: Path, wake: queue.Queue[tuple[Any, ...]]) -> None:
         self.inbox = inbox
         self.wake = wake
 
     def on_any_event(self, event: FileSystemEvent) -> None:
         if event.is_directory:
             return
-        if isinstance(event, FileMovedEvent):
+        if isinstance(event, FileMovedEvent):  # renamed into place
             path = Path(os.fsdecode(event.dest_path))
         elif isinstance(event, FileClosedEvent | FileCreatedEvent | FileModifiedEvent):
             path = Path(os.fsdecode(event.src_path))
         else:
             return
         if path.parent == self.inbox:
-            self.wake.put(path)
+            self.wake.put(("look", path))
 
 
 class FolderWatcher:
-    def __init__(self, config: Config, scanner: Scanner) -> None:
+    def __init__(self, config: Config, registry_path: str | None = None, shared: SharedRegistry | None = None) -> None:
         self.config = config
-        self.scanner = scanner
+        # Workers map one compiled index (a CSV is compiled once, here). Without a valid registry nothing is
+        # claimed: letters stay in the inbox, untouched, until there is one.
+        self.shared = shared or SharedRegistry(registry_location(config, registry_path), config.registry)
+        self._own_shared = shared is None
+        self.registry = LiveRegistry(self.shared.worker_path, config.registry)
+        self._registry_checked = 0.0
         folder = config.folder
         self.inbox = config.resolve_path(folder.inbox)
         self.outbox = config.resolve_path(folder.outbox)
         self.quarantine = config.resolve_path(folder.quarantine)
         self.working = self.inbox / WORKING_FOLDER
+        self.shunt = self.inbox / SHUNT_FOLDER
         self.polling = folder.polling
         self.stable = float(folder.stable_seconds)
-        self._wake: queue.Queue[Path | None] = queue.Queue()
+        self.budget = float(config.limits.max_scan_seconds)
+        self.vault = Quarantine.from_config(config)
+        self.pool = BlockingPool(
+            config, str(self.shared.worker_path), folder.workers, vault=True, long_running=True, name="folder"
+        )
+        self.processed = 0  # letters cleared or held
+        self.shunted = 0  # times a letter went to the shunt
+        self._events: queue.Queue[tuple[Any, ...]] = queue.Queue()
+        self._later: list[tuple[float, int, tuple[Any, ...]]] = []  # (monotonic time, n, event)
+        self._order = itertools.count()
+        self._looking: set[Path] = set()  # inbox files with a look already scheduled
+        self._readiness = Readiness(self.stable, trust_mtime=not self.polling)
+        self._waiting: deque[Ticket] = deque()  # claimed, waiting for a free worker
+        self._busy = 0
         self._stop = threading.Event()
         self._observer: BaseObserver | None = None
-        self.processed = 0
-        self.vault = Quarantine.from_config(config)
 
     def prepare(self) -> None:
         if not self.inbox.is_dir():
             raise UsageError(f"pre-send inbox {self.inbox} does not exist or is not a folder")
         if not os.access(self.inbox, os.R_OK | os.W_OK | os.X_OK):
             raise UsageError(f"pre-send inbox {self.inbox} is not readable and writable by this user")
-        for folder in (self.working, self.outbox, self.quarantine):
+        for folder in (self.working, self.outbox, self.quarantine):  # the shunt is made when first needed
             folder.mkdir(parents=True, exist_ok=True)
 
     def start(self) -> None:
-        """Recover, start the observer, then sweep: a letter dropped meanwhile is seen by one or the other."""
+        """Start the workers, recover, start the observer, then sweep: a letter dropped meanwhile is seen by
+        one or the other."""
         self.prepare()
-        # A move is link-then-unlink: a file here that is also (same inode) in the outbox or quarantine was
-        # already moved when the process stopped; only the unlink is left to do.
-        moved = {
-            (p.stat().st_dev, p.stat().st_ino)
-            for folder in (self.outbox, self.quarantine)
-            for p in folder.iterdir()
-            if p.is_file()
-        }
-        for leftover in sorted(self.working.iterdir()):
-            if not leftover.is_file() or is_ignored(leftover):
-                continue
-            stat = leftover.stat()
-            if (stat.st_dev, stat.st_ino) in moved:
-                leftover.unlink()
-                continue
-            log.warning("finishing a letter claimed before a restart")
-            self._process(leftover)
+        self.pool.start()
+        self._recover()
         observer: BaseObserver = (
             PollingObserver(timeout=self.config.folder.poll_interval_seconds) if self.polling else Observer()
         )
-        observer.schedule(_Wake(self.inbox, self._wake), str(self.inbox), recursive=False)
+        observer.schedule(_Wake(self.inbox, self._events), str(self.inbox), recursive=False)
         observer.start()
         self._observer = observer
         self.sweep()
 
+    def _recover(self) -> None:
+        """Finish what a stopped run left: moves half done, claims half done, letters claimed or shunted."""
+        # A move is link-then-unlink: a letter here that is also (same inode) in the outbox was already moved
+        # when the process stopped, and one also in the inbox was being claimed; only the unlink is left.
+        moved = _inodes(self.outbox) | (_inodes(self.shunt) if self.shunt.is_dir() else set())
+        in_inbox = {_inode(p): p for p in self.inbox.iterdir() if p.is_file()}
+        for leftover in sorted(self.working.iterdir()):
+            if not leftover.is_file() or is_ignored(leftover):
+                continue
+            ticket = Ticket.load(leftover)
+            if _inode(leftover) in moved:  # cleared, or parked in the shunt (which finds it below)
+                self._discard(ticket)
+                continue
+            if _inode(leftover) in in_inbox:
+                in_inbox[_inode(leftover)].unlink(missing_ok=True)
+            log.warning("finishing a letter claimed before a restart")
+            self._waiting.append(ticket)
+        for leftover in sorted(self.shunt.iterdir()) if self.shunt.is_dir() else []:
+            if leftover.is_file() and not is_ignored(leftover):
+                ticket = Ticket.load(leftover)
+                self._at(max(0.0, ticket.retry_at - time.time()), ("retry", ticket))
+        for folder in (self.working, self.shunt):  # tickets, manifests and notes whose letter is gone
+            for extra in folder.iterdir() if folder.is_dir() else []:
+                owner = _owner(extra)
+                if (owner is not None and not owner.exists()) or (extra.name.startswith(".") and extra.is_file()):
+                    extra.unlink(missing_ok=True)
+
     def sweep(self) -> None:
         for path in sorted(self.inbox.iterdir()):
             if path.is_file():
-                self._wake.put(path)
+                self._events.put(("look", path))
 
     def run(self, until_idle: float | None = None) -> None:
         """Process letters until stop() (or, for tests and one-shot runs, until idle for `until_idle` s)."""
-        last_sweep = time.monotonic()
-        idle_since = time.monotonic()
+        last_sweep = idle_since = time.monotonic()
         while not self._stop.is_set():
+            wait = min(0.5, max(0.0, self._later[0][0] - time.monotonic())) if self._later else 0.5
             try:
-                path = self._wake.get(timeout=0.5)
+                event: tuple[Any, ...] | None = self._events.get(timeout=wait)
             except queue.Empty:
-                path = None
-            if path is not None:
-                idle_since = time.monotonic()
-                self._consider(path)
-            if time.monotonic() - last_sweep > max(5.0, self.stable * 2):
+                event = None
+            if event is not None:
+                self._handle(event)
+            while self._later and self._later[0][0] <= time.monotonic():
+                self._handle(heapq.heappop(self._later)[2])
+            self._dispatch()
+            now = time.monotonic()
+            if now - last_sweep > max(5.0, self.stable * 2):
                 self.sweep()  # events can be missed (overflow, network shares): look again now and then
-                last_sweep = time.monotonic()
-            if until_idle is not None and self._wake.empty() and time.monotonic() - idle_since > until_idle:
+                last_sweep = now
+            if event is not None or self._busy or self._waiting or self._looking:
+                idle_since = now
+            elif until_idle is not None and now - idle_since > until_idle:
                 break
+
+    def _registry_ready(self) -> bool:
+        """Is there a valid registry to check letters against? A changed CSV is recompiled first."""
+        now = time.monotonic()
+        if now - self._registry_checked > self.config.registry.reload_seconds / 4:
+            self._registry_checked = now
+            if self.shared.compiles:
+                self.shared.refresh()
+            self.registry.refresh()
+        try:
+            self.registry.current()
+        except RegistryUnavailable:
+            return False
+        return True
+
+    def request_stop(self) -> None:
+        """Safe from a signal handler: run() returns after the step it is in."""
+        self._stop.set()
 
     def stop(self) -> None:
         self._stop.set()
         if self._observer is not None:
             self._observer.stop()
             self._observer.join(timeout=10)
+            self._observer = None
+        self.pool.close()
+        if self._own_shared:
+            self.shared.close()
 
-    def _consider(self, path: Path) -> None:
-        if is_ignored(path) or not path.is_file():
+    # -- the steps of one letter -------------------------------------------------------------------------
+
+    def _handle(self, event: tuple[Any, ...]) -> None:
+        kind = event[0]
+        if kind == "look":
+            self._look(*event[1:])
+        elif kind == "done":
+            self._done(event[1], event[2])
+        elif kind == "retry":
+            self._retry(event[1])
+
+    def _look(self, path: Path, scheduled: bool = False) -> None:
+        if path.parent != self.inbox or is_ignored(path):
             return
-        if not self._complete(path):
-            self._retry_later(path)
+        if path in self._looking and not scheduled:
+            return  # a look is already due: more events of the same write add nothing
+        self._looking.discard(path)
+        wait = self._readiness.check(path)
+        if wait is None:
             return
+        if wait > 0:
+            self._looking.add(path)
+            self._at(wait, ("look", path, True))
+            return
+        self._claim(path)
+
+    def _claim(self, path: Path) -> None:
+        if not self._registry_ready():
+            return  # fail closed: the letter stays in the inbox; a sweep looks again once a registry is valid
         try:
-            self.scanner.refresh()
-        except RegistryUnavailable:
-            return  # fail closed: the letter stays in the inbox; the next sweep tries again (the error is logged)
-        claimed = self.working / path.name
-        try:
-            os.rename(path, claimed)  # atomic claim: a second watcher or a repeat event finds nothing
-        except FileNotFoundError:
+            claimed = claim(path, self.working)  # atomic, and never onto a letter already being handled
+        except OSError as exc:
+            log.error("a letter could not be claimed (%s); it stays in the inbox", exc.strerror)
             return
-        manifest = manifest_of(path)
-        if manifest.exists():
+        if claimed is None:
+            return  # another watcher took it
+        if manifest_of(path).exists():
             try:
-                os.rename(manifest, manifest_of(claimed))
+                os.rename(manifest_of(path), manifest_of(claimed))
             except FileNotFoundError:
                 pass
-        self._process(claimed)
-
-    def _complete(self, path: Path) -> bool:
-        """Written completely? With inotify a close-after-write event brought us here; when polling (or for
-        files found by a sweep) size and mtime must hold still for `stable_seconds`."""
         try:
-            first = path.stat()
-        except FileNotFoundError:
-            return False
-        age = time.time() - first.st_mtime
-        if age >= self.stable:
-            return True
-        time.sleep(min(self.stable - age, self.stable))
-        try:
-            second = path.stat()
-        except FileNotFoundError:
-            return False
-        return (first.st_size, first.st_mtime_ns) == (second.st_size, second.st_mtime_ns) and (
-            time.time() - second.st_mtime >= self.stable or not self.polling
-        )
+            ticket = Ticket(claimed, path.name, letter_ref(claimed))
+            ticket.save()
+        except OSError as exc:
+            self._shunt(Ticket.load(claimed), f"its ticket could not be written ({exc.strerror})")
+            return
+        self._waiting.append(ticket)
 
-    def _retry_later(self, path: Path) -> None:
-        threading.Timer(self.stable, self._wake.put, args=(path,)).start()
+    def _dispatch(self) -> None:
+        while self._waiting and self._busy < self.pool.pool.size and not self._stop.is_set():
+            ticket = self._waiting.popleft()
+            letter = str(ticket.letter)
+            if ticket.strikes >= ATTEMPTS:
+                future = self.pool.submit(
+                    hold_letter, letter, ticket.ref, ticket.original_name, ticket.reason, budget=self.budget
+                )
+            else:
+                future = self.pool.submit(
+                    check_letter, letter, str(ticket.manifest), ticket.ref, ticket.original_name, budget=self.budget
+                )
+            self._busy += 1
+            future.add_done_callback(partial(self._finished, ticket))
 
-    def _process(self, claimed: Path) -> None:
+    def _finished(self, ticket: Ticket, future: Future[list[Verdict]]) -> None:
+        self._events.put(("done", ticket, future))  # from the pool's thread: the loop does the rest
+
+    def _done(self, ticket: Ticket, future: Future[list[Verdict]]) -> None:
+        self._busy -= 1
         try:
-            verdicts = self._check(claimed)
-        except RegistryUnavailable:
-            self._unclaim(claimed)  # back to the inbox, untouched, for the sweep after a registry is there
+            verdicts = future.result()
+        except (WorkerTimeout, WorkerLost) as exc:
+            # Over its budget: held at once. Killed a worker: tried once more on a fresh one, then held.
+            ticket.strikes = ATTEMPTS if isinstance(exc, WorkerTimeout) else ticket.strikes + 1
+            ticket.reason = failure_reason(exc)
+            try:
+                ticket.save()
+            except OSError as err:
+                self._shunt(ticket, f"its ticket could not be written ({err.strerror})")
+                return
+            self._waiting.appendleft(ticket)
             return
-        except DlpError as exc:
-            log.error("letter could not be checked (%s); it stays claimed and will be retried", exc)
+        except InputError:
+            if not ticket.letter.exists():
+                log.error("a claimed letter was removed by someone else before it was checked")
+                ticket.remove()
+                return
+            self._shunt(ticket, "the letter could not be read")
             return
-        except Exception as exc:  # never lose a letter: leave it claimed; the next start retries it
-            log.exception("unexpected failure (%s); letter left for retry", exc.__class__.__name__)
+        except DlpError as exc:  # the store, the vault or the workers failing: not the letter's fault
+            self._shunt(ticket, str(exc))
             return
-        manifest = manifest_of(claimed)
+        except Exception as exc:
+            self._shunt(ticket, f"internal error ({exc.__class__.__name__})")
+            return
+        try:
+            self._settle(ticket, verdicts)
+        except OSError as exc:
+            self._shunt(ticket, f"it could not be moved on ({exc.strerror})")
+
+    def _settle(self, ticket: Ticket, verdicts: list[Verdict]) -> None:
+        """Incidents are recorded and a held original stored (by the worker): now the files move."""
         blocked = [v for v in verdicts if v.blocked]
         if blocked:
             # The letter itself is held encrypted; staff see only the explanation, named by the incident.
             incident = blocked[0].incident or "held"
-            ref = self.vault.store(claimed.read_bytes(), {"channel": "folder", "original_name": claimed.name})
-            note_path(self.quarantine, incident).write_text(explain(blocked, claimed.name), encoding="utf-8")
-            if self.scanner.store is not None:
-                for verdict in blocked:
-                    if verdict.incident:
-                        self.scanner.store.set_quarantine_ref(verdict.incident, ref)
-            claimed.unlink()
-            if manifest.exists():
-                manifest.unlink()
+            _write_atomically(note_path(self.quarantine, incident), explain(blocked, ticket.original_name))
+            ticket.letter.unlink(missing_ok=True)
+            ticket.manifest.unlink(missing_ok=True)
             log.warning("letter held as %s", incident)
         else:
-            move_unique(claimed, self.outbox)
-            if manifest.exists():
-                move_unique(manifest, self.outbox)
+            cleared = move_unique(ticket.letter, self.outbox, ticket.original_name)
+            if ticket.manifest.exists():
+                move_unique(ticket.manifest, self.outbox, manifest_of(cleared).name)
+        ticket.remove()
         self.processed += 1
 
-    def _unclaim(self, claimed: Path) -> None:
-        back = self.inbox / claimed.name
-        if back.exists():
-            return  # a new letter of the same name arrived meanwhile: leave this one claimed for the next start
-        os.rename(claimed, back)
-        manifest = manifest_of(claimed)
-        if manifest.exists():
-            os.rename(manifest, manifest_of(back))
+    def _shunt(self, ticket: Ticket, reason: str) -> None:
+        """Park a letter whose handling failed, with a note, and try it again later (backing off)."""
+        folder = self.config.folder
+        ticket.attempts += 1
+        delay = float(min(folder.retry_seconds * 2 ** (ticket.attempts - 1), folder.max_retry_seconds))
+        ticket.retry_at, ticket.reason = time.time() + delay, reason
+        self.shunted += 1
+        log.error("a letter could not be handled (%s); it waits in the shunt, next try in %g s", reason, delay)
+        try:
+            if ticket.letter.parent != self.shunt:
+                self._relocate(ticket, move_unique(ticket.letter, self.shunt))  # never onto another letter
+            else:
+                ticket.save()
+            when = time.strftime("%Y-%m-%d %H:%M", time.localtime(ticket.retry_at))
+            _write_atomically(
+                _shunt_note(ticket.letter),
+                f"This letter could not be checked or moved yet: {reason}.\n"
+                f"It will be tried again automatically from {when} (attempt {ticket.attempts + 1}).\n"
+                "Do not print or post it from here.\n",
+            )
+        except OSError as exc:  # the disk itself is failing: keep trying from where it is
+            log.error("the letter could not be moved to the shunt either (%s)", exc.strerror)
+        self._at(delay, ("retry", ticket))
 
-    def _check(self, claimed: Path) -> list[Verdict]:
-        """Scan every letter in the file, add the manifest's check, and record incidents before any move."""
-        manifest = manifest_of(claimed)
-        out = []
-        for item in load_items(claimed, self.scanner.limits):
-            verdict = self.scanner.scan(item, Channel.FOLDER, record=False)
-            if manifest.exists():
-                verdict = check_manifest(self.scanner, claimed, manifest, verdict)
-            out.append(self.scanner.record(verdict, item, Channel.FOLDER))
-        return out
+    def _retry(self, ticket: Ticket) -> None:
+        if not ticket.letter.exists():
+            ticket.remove()
+            return
+        if ticket.letter.parent == self.shunt:
+            note = _shunt_note(ticket.letter)
+            claimed = claim(ticket.letter, self.working)
+            if claimed is None:
+                return
+            self._relocate(ticket, claimed)
+            note.unlink(missing_ok=True)
+        self._waiting.append(ticket)
+
+    def _relocate(self, ticket: Ticket, target: Path) -> None:
+        """The letter now lives at `target`: bring its manifest and ticket along."""
+        old_manifest, old_ticket = ticket.manifest, ticket.path
+        ticket.letter = target
+        if old_manifest.exists():
+            os.replace(old_manifest, ticket.manifest)  # the letter's name is unique, so its manifest's is
+        ticket.save()
+        if old_ticket != ticket.path:
+            old_ticket.unlink(missing_ok=True)
+
+    def _discard(self, ticket: Ticket) -> None:
+        ticket.letter.unlink(missing_ok=True)
+        ticket.manifest.unlink(missing_ok=True)
+        ticket.remove()
+
+    def _at(self, delay: float, event: tuple[Any, ...]) -> None:
+        heapq.heappush(self._later, (time.monotonic() + delay, next(self._order), event))
+
+
+def _inode(path: Path) -> tuple[int, int]:
+    stat = path.stat()
+    return stat.st_dev, stat.st_ino
+
+
+def _inodes(folder: Path) -> set[tuple[int, int]]:
+    return {_inode(p) for p in folder.iterdir() if p.is_file()}
+
+
+def _owner(extra: Path) -> Path | None:
+    """The letter a ticket, manifest or note belongs to; None for a letter itself."""
+    for suffix in (TICKET_SUFFIX, TICKET_SUFFIX + ".tmp", ".json", ".dlp.txt"):
+        if extra.name.endswith(suffix):
+            return extra.with_name(extra.name.removesuffix(suffix))
+    return None
+
+
+def _shunt_note(letter: Path) -> Path:
+    return letter.with_name(letter.name + ".dlp.txt")
+
+
+def _write_atomically(path: Path, text: str) -> None:
+    temp = path.with_name(f".{path.name}.tmp")
+    temp.write_text(text, encoding="utf-8")
+    os.replace(temp, path)
 
 
 def note_path(quarantine: Path, incident: str) -> Path:

@@ -1,31 +1,36 @@
 """The relay's SMTP side (aiosmtpd): who may connect, XFORWARD, and what each decision answers.
 
-Answers 250 only after the next hop accepted the message or it is durably quarantined; every failure on
-the way (scanner exception, timeout, full disk, next hop down) answers 451 so the sending MTA retries.
+The event loop here only speaks SMTP: each message goes whole to a supervised worker process (dlp.workers,
+dlp.relay.worker), which scans it and holds, refuses or forwards it. Answers 250 only after the next hop
+accepted the message or it is durably quarantined; a failure on the way (full disk, store or next hop down,
+a worker that died or hung) answers 451 so the sending MTA retries — until a message has stopped workers
+`poison_attempts` times, when it is held as unscannable instead of being deferred forever.
 """
 
 from __future__ import annotations
 
 import asyncio
+import hashlib
 import ipaddress
 import logging
-import multiprocessing
 import signal
 import ssl
 import time
-from concurrent.futures import ProcessPoolExecutor
-from email.message import EmailMessage
 from typing import Any
 
 from aiosmtpd.smtp import SMTP, AuthResult, Envelope, LoginPassword, Session
 
 from dlp.config import Config
-from dlp.errors import ConfigError
+from dlp.errors import ConfigError, DlpError, WorkerLost, WorkerTimeout
 from dlp.registry.live import RegistryUnavailable, SharedRegistry
 from dlp.relay.auth import check_password, load_users
-from dlp.relay.forward import ForwardError, NextHop, with_header
-from dlp.relay.worker import Outcome, init_worker, scan_message
+from dlp.relay.forward import ForwardError
+from dlp.relay.poison import PoisonShunt
+from dlp.relay.worker import Outcome, RelayMessage, handle_message
 from dlp.scanner import registry_location
+from dlp.workers import WorkerPool
+from dlp.workers.held import failure_reason
+from dlp.workers.pool import can_fork
 
 log = logging.getLogger("dlp.relay")
 XFORWARD_ATTRS = ("NAME", "ADDR", "PORT", "PROTO", "HELO", "IDENT", "SOURCE")
@@ -82,13 +87,16 @@ class RelaySMTP(SMTP):
 
 
 class RelayHandler:
-    def __init__(self, config: Config, pool: ProcessPoolExecutor) -> None:
+    """DATA → a supervised worker (dlp.relay.worker) → the SMTP answer. Nothing here reads the message."""
+
+    def __init__(self, config: Config, pool: WorkerPool, poison: PoisonShunt) -> None:
         self.config = config
         self.relay = config.relay
         self.pool = pool
-        self.next_hop = _host_port(self.relay.next_hop)
-        self.hop = NextHop(*self.next_hop, timeout=self.relay.next_hop_timeout_seconds, keep=self.relay.max_pending)
-        self.pending = 0  # messages scanning or waiting for a worker
+        self.poison = poison
+        self.budget = float(min(self.relay.scan_timeout_seconds, config.limits.max_scan_seconds))
+        # Messages in flight (scanning or waiting for a worker); beyond max_pending one waits, boundedly, for room.
+        self.slots = asyncio.Semaphore(self.relay.max_pending)
         self.active = 0  # DATA transactions in flight (for a graceful stop)
         self.connections: set[RelaySMTP] = set()
 
@@ -99,75 +107,75 @@ class RelayHandler:
         return [*responses[:-1], "250-XFORWARD " + " ".join(XFORWARD_ATTRS), responses[-1]]
 
     async def handle_DATA(self, server: SMTP, session: Session, envelope: Envelope) -> str:
-        if self.pending >= self.relay.max_pending:
-            return "451 4.3.2 Scanner busy, please try again later"
-        self.pending += 1
+        if self.slots.locked():
+            try:
+                await asyncio.wait_for(self.slots.acquire(), self.relay.busy_wait_seconds)
+            except TimeoutError:
+                return "451 4.3.2 Scanner busy, please try again later"
+        else:
+            await self.slots.acquire()
         self.active += 1
         try:
             return await self._transaction(session, envelope)
         finally:
-            self.pending -= 1
+            self.slots.release()
             self.active -= 1
 
     async def _transaction(self, session: Session, envelope: Envelope) -> str:
-        data = envelope.original_content or b""
-        sender = envelope.mail_from or ""
-        recipients = list(envelope.rcpt_tos)
         xforward = getattr(session, "xforward", {})
-        client = xforward.get("ADDR") or (session.peer[0] if isinstance(session.peer, tuple) else None)
-        loop = asyncio.get_running_loop()
+        message = RelayMessage(
+            data=envelope.original_content or b"",
+            sender=envelope.mail_from or "",
+            recipients=tuple(envelope.rcpt_tos),
+            mail_options=tuple(envelope.mail_options),
+            client=xforward.get("ADDR") or (session.peer[0] if isinstance(session.peer, tuple) else None),
+        )
         try:
-            outcome: Outcome = await asyncio.wait_for(
-                loop.run_in_executor(
-                    self.pool, scan_message, data, recipients, client, sender, tuple(envelope.mail_options)
-                ),
-                timeout=self.relay.scan_timeout_seconds,
+            outcome: Outcome = await self.pool.run(
+                handle_message, message, budget=self.budget, wait=self.budget + self.relay.busy_wait_seconds
             )
+        except (WorkerLost, WorkerTimeout) as failure:
+            return await self._failed(message, failure)
         except RegistryUnavailable:  # fail closed: the message stays with the sender until a registry is there
             log.error("no valid client registry; asking the client to retry")
             return "451 4.3.0 Client registry unavailable, please try again later"
-        except TimeoutError:
-            log.error("scan timed out; asking the client to retry")
-            return "451 4.4.5 Scan timed out, please try again later"
-        except Exception as exc:  # the worker crashed or raised: keep the message with the sender
-            log.error("scan failed (%s); asking the client to retry", exc.__class__.__name__)
-            return "451 4.3.0 Temporary scanning failure, please try again later"
-
-        if outcome.decision == "reject":
-            return (
-                f"550 5.7.1 Message refused by the outgoing-mail privacy check ({outcome.incident}): "
-                f"{outcome.words}. Nothing was sent."
-            )
-        if outcome.decision == "quarantine":
-            if self.relay.notify_sender and sender:
-                await self._notify(sender, outcome)
-            return f"250 2.0.0 Held for privacy review as {outcome.incident}"
-        header = outcome.decision + (
-            f"; rules={','.join(outcome.rules)}; incident={outcome.incident}" if outcome.rules else ""
-        )
-        try:
-            await self.hop.send(
-                with_header(data, "X-DLP-Verdict", header), sender, recipients, list(envelope.mail_options)
-            )
         except ForwardError as exc:
             log.error("%s; asking the client to retry", exc)
             return "451 4.4.1 Next hop unavailable, please try again later"
-        return "250 2.0.0 Ok: scanned and forwarded"
+        except DlpError as exc:  # the store, the disk, no worker free: keep the message with the sender
+            log.error("message not handled (%s); asking the client to retry", exc)
+            return "451 4.3.0 Temporary scanning failure, please try again later"
+        return answer(outcome)
 
-    async def _notify(self, sender: str, outcome: Outcome) -> None:
-        notice = EmailMessage()
-        notice["From"] = f"postmaster@{self.relay.hostname}"
-        notice["To"] = sender
-        notice["Subject"] = f"Your message is held for privacy review ({outcome.incident})"
-        notice["X-DLP-Verdict"] = "notice"
-        notice.set_content(
-            f"Your message was held before delivery because of: {outcome.words}.\n"
-            f"A privacy officer will review it under reference {outcome.incident}. You do not need to resend it.\n"
-        )
+    async def _failed(self, message: RelayMessage, failure: WorkerLost | WorkerTimeout) -> str:
+        """A worker died or hung on this message: 451 the first time, held as unscannable once it has done so
+        `poison_attempts` times (counted by digest across the sender's retries), never deferred forever."""
+        digest = hashlib.sha256(message.data).hexdigest()
+        strikes = self.poison.strikes.add(digest)
+        if strikes < self.relay.poison_attempts:
+            log.error("%s (strike %d of %d); asking the client to retry", failure, strikes, self.relay.poison_attempts)
+            if isinstance(failure, WorkerTimeout):
+                return "451 4.4.5 Scan timed out, please try again later"
+            return "451 4.3.0 Temporary scanning failure, please try again later"
         try:
-            await self.hop.send(bytes(notice), "", [sender], [])
-        except ForwardError as exc:  # the message itself is safely held; a lost notice is only logged
-            log.warning("sender notice not sent: %s", exc)
+            outcome = await asyncio.to_thread(self.poison.hold, message, digest, failure_reason(failure))
+        except DlpError as exc:
+            log.error("a poison message could not be held (%s); asking the client to retry", exc)
+            return "451 4.3.0 Temporary scanning failure, please try again later"
+        self.poison.strikes.forget(digest)
+        log.warning("a message that stopped scanning processes %d times is held as %s", strikes, outcome.incident)
+        return answer(outcome)
+
+
+def answer(outcome: Outcome) -> str:
+    if outcome.decision == "reject":
+        return (
+            f"550 5.7.1 Message refused by the outgoing-mail privacy check ({outcome.incident}): "
+            f"{outcome.words}. Nothing was sent."
+        )
+    if outcome.quarantined:
+        return f"250 2.0.0 Held for privacy review as {outcome.incident}"
+    return "250 2.0.0 Ok: scanned and forwarded"
 
 
 class RelayServer:
@@ -175,10 +183,10 @@ class RelayServer:
 
     def __init__(self, config: Config, registry_path: str | None, shared: SharedRegistry | None = None) -> None:
         self.config = config
-        self.registry_path = registry_path
         # Workers map the index `shared` names; a registry CSV is compiled once, here, not once per worker.
         self.shared = shared or SharedRegistry(registry_location(config, registry_path), config.registry)
         self._own_shared = shared is None
+        self.registry_path = str(self.shared.worker_path)
         self._watch_registry: asyncio.Task[None] | None = None
         relay = config.relay
         try:
@@ -188,7 +196,8 @@ class RelayServer:
         self.tls = self._tls_context()
         self.users = load_users(config.resolve_path(relay.auth_users_file)) if relay.auth_users_file else None
         self.server: asyncio.base_events.Server | None = None
-        self.pool: ProcessPoolExecutor | None = None
+        self.pool: WorkerPool | None = None
+        self.poison: PoisonShunt | None = None
         self.handler: RelayHandler | None = None
 
     def _tls_context(self) -> ssl.SSLContext | None:
@@ -234,23 +243,33 @@ class RelayServer:
             authenticator=self._authenticate if self.users else None,
         )
 
+    def prefork(self) -> None:
+        """Open the store (bringing its schema up to date before any worker opens it), then fork the workers'
+        zygote, before any event loop or thread exists in this process, so it need not import everything
+        again (optional: start() spawns a fresh one otherwise)."""
+        self.poison = PoisonShunt(self.config)
+        self.pool = self._pool()
+        if can_fork():
+            self.pool.fork_zygote()
+
     async def start(self) -> None:
         relay = self.config.relay
-        context = multiprocessing.get_context("spawn")  # no fork of a running event loop
-        self.pool = ProcessPoolExecutor(
-            max_workers=relay.workers,
-            mp_context=context,
-            initializer=init_worker,
-            initargs=(self.config, str(self.shared.worker_path)),
-        )
-        self.handler = RelayHandler(self.config, self.pool)
-        # Build every worker's scanner now, so a bad registry or policy stops start-up, not the first message.
-        loop = asyncio.get_running_loop()
-        await asyncio.gather(*(loop.run_in_executor(self.pool, _ready) for _ in range(relay.workers)))
+        if self.poison is None:
+            self.poison = PoisonShunt(self.config)
+        if self.pool is None:
+            self.pool = self._pool()
+        # The workers bootstrap once, in their zygote: a bad policy or store stops start-up here; without a valid
+        # registry they start and answer 451 until there is one.
+        await self.pool.start()
+        self.handler = RelayHandler(self.config, self.pool, self.poison)
         host, port = _host_port(relay.listen)
-        self.server = await loop.create_server(self._protocol, host, port)
+        self.server = await asyncio.get_running_loop().create_server(self._protocol, host, port)
         if self.shared.compiles:
             self._watch_registry = asyncio.create_task(self._recompile())
+
+    def _pool(self) -> WorkerPool:
+        relay = self.config.relay
+        return WorkerPool(self.config, self.registry_path, relay.workers, vault=True, long_running=True, name="relay")
 
     async def _recompile(self) -> None:
         """Recompile a changed registry CSV; workers notice the new index file themselves."""
@@ -272,10 +291,8 @@ class RelayServer:
             for connection in list(self.handler.connections):
                 if connection.transport is not None:
                     connection.transport.close()
-        if self.handler is not None:
-            self.handler.hop.close()
         if self.pool is not None:
-            self.pool.shutdown(wait=True, cancel_futures=True)
+            await self.pool.close()
         if self._own_shared:
             self.shared.close()
 
@@ -289,7 +306,3 @@ class RelayServer:
         await stopping.wait()
         log.warning("stopping: finishing transactions in flight")
         await self.stop()
-
-
-def _ready() -> bool:
-    return True

@@ -1,22 +1,53 @@
-"""The scanning side of the relay, run in worker processes: each builds the scanner once.
+"""The relay's work in a scanning process: scan one message, then hold, refuse or forward it from there.
 
-A worker returns a small PII-free Outcome; anything it raises becomes a 451 in the server, so the
-sending MTA keeps the message and retries.
+The relay's event loop only speaks SMTP; everything per message after DATA (parsing, scanning, quarantine,
+incident records and aiosmtplib forwarding to the next hop) happens here, in a supervised worker
+(dlp.workers). A worker answers a small PII-free Outcome; a DlpError it raises (the next hop down, the store
+or the disk failing) becomes a 451 in the server, so the sending MTA keeps the message and retries.
 """
 
 from __future__ import annotations
 
+import hashlib
+import logging
 from dataclasses import dataclass
+from email.message import EmailMessage
 
 from dlp.checks import RULES
-from dlp.config import Config
+from dlp.config import RelayConfig
 from dlp.extract import communication_from_message
-from dlp.model import Channel, Decision
-from dlp.quarantine import Quarantine
+from dlp.model import Channel, Communication, Decision, Verdict
+from dlp.registry.live import RegistryUnavailable
+from dlp.relay.forward import ForwardError, NextHop, with_header
 from dlp.scanner import Scanner
+from dlp.workers import WorkerState
+from dlp.workers.held import failure_reason, held_ref, incidents_held_as, unscannable_item, unscannable_verdict
+from dlp.workers.zygote import extend_deadline, recycle
 
-_scanner: Scanner | None = None
-_quarantine: Quarantine | None = None
+log = logging.getLogger("dlp.relay")
+HELD_ACTION = "Message held in quarantine by the relay."
+
+
+@dataclass(frozen=True)
+class RelayMessage:
+    data: bytes
+    sender: str
+    recipients: tuple[str, ...]
+    mail_options: tuple[str, ...]
+    client: str | None  # the original SMTP client (XFORWARD ADDR), else the peer
+
+    @property
+    def source(self) -> str:
+        return f"relay message from {self.client or 'local client'}"
+
+    @property
+    def ref(self) -> str:
+        """Where it is held, if it is: the same for the same message to the same recipients."""
+        return held_ref("message", self.data, self.sender.encode(), "\0".join(self.recipients).encode())
+
+    @property
+    def envelope(self) -> dict[str, object]:
+        return {"mail_from": self.sender, "rcpt_tos": list(self.recipients), "mail_options": list(self.mail_options)}
 
 
 @dataclass(frozen=True)
@@ -26,40 +57,104 @@ class Outcome:
     words: str  # the rules in words, for the sender: no personal data
     incident: str | None
     quarantined: bool
+    forwarded: bool = False
 
 
-def init_worker(config: Config, registry_path: str | None) -> None:
-    """`registry_path` is the index every worker maps (`SharedRegistry.worker_path`): one copy per host.
-    A worker starts even without a valid registry; until there is one, each scan raises RegistryUnavailable."""
-    global _scanner, _quarantine
-    _scanner = Scanner.from_config(config, registry_path, long_running=True)
-    _quarantine = Quarantine.from_config(config)
-
-
-def scan_message(
-    data: bytes, recipients: list[str], client: str | None, sender: str = "", mail_options: tuple[str, ...] = ()
-) -> Outcome:
-    assert _scanner is not None and _quarantine is not None, "worker not initialised"
-    item = communication_from_message(
-        data, f"relay message from {client or 'local client'}", _scanner.limits, envelope_recipients=recipients
-    )
-    verdict = _scanner.scan(item, Channel.RELAY, record=False)
-    quarantined = False
+async def handle_message(state: WorkerState, message: RelayMessage) -> Outcome:
+    """Scan, then act: quarantine (stored before anyone answers 250), refuse, or forward and only then 250."""
+    scanner = state.scanner
+    item, verdict = scan(scanner, message, state.config.limits.max_memory_mb)
+    relay = state.config.relay
+    # Read: what is left (store, disk, next hop) gets its own time, and failing it is not the message's fault.
+    extend_deadline(relay.next_hop_timeout_seconds * 2 + 30)
     if verdict.decision is Decision.QUARANTINE:
-        # Durably stored before anyone answers 250: a crash after this loses nothing.
-        envelope = {"mail_from": sender, "rcpt_tos": recipients, "mail_options": list(mail_options)}
-        ref = _quarantine.store(data, envelope)
-        quarantined = True
-        verdict = _scanner.record(
-            verdict, item, Channel.RELAY, "Message held in quarantine by the relay.", ref, origin=client
-        )
-    elif verdict.violations:
+        verdict = hold(state, message, item, verdict)
+        outcome = _outcome(verdict, quarantined=True)
+        if relay.notify_sender and message.sender:
+            await _notify(_hop(state), relay, message.sender, outcome)
+        return outcome
+    if verdict.violations:
         action = (
             "Message refused by the relay; the sender was told why."
             if verdict.decision is Decision.REJECT
             else "Message delivered with a warning recorded."
         )
-        verdict = _scanner.record(verdict, item, Channel.RELAY, action, origin=client)
+        verdict = scanner.record(verdict, item, Channel.RELAY, action, origin=message.client)
+    outcome = _outcome(verdict, quarantined=False)
+    if verdict.decision is Decision.REJECT:
+        return outcome
+    rules = f"; rules={','.join(outcome.rules)}; incident={outcome.incident}" if outcome.rules else ""
+    await _hop(state).send(
+        with_header(message.data, "X-DLP-Verdict", outcome.decision + rules),
+        message.sender,
+        list(message.recipients),
+        list(message.mail_options),
+    )
+    return Outcome(outcome.decision, outcome.rules, outcome.words, outcome.incident, False, forwarded=True)
+
+
+def scan(scanner: Scanner, message: RelayMessage, memory_mb: int) -> tuple[Communication, Verdict]:
+    """The message's verdict; one that cannot be read (an internal error, nesting, memory) is unscannable."""
+    try:
+        item = communication_from_message(
+            message.data, message.source, scanner.limits, envelope_recipients=list(message.recipients)
+        )
+        return item, scanner.scan(item, Channel.RELAY, record=False)
+    except RegistryUnavailable:
+        raise  # nothing could be checked: the sender keeps the message (451) until a registry is there
+    except Exception as exc:  # noqa: BLE001 - whatever it was, the message is held, never passed or retried forever
+        if isinstance(exc, MemoryError):
+            recycle()
+        return held_item(scanner, message, failure_reason(exc, memory_mb))
+
+
+def held_item(scanner: Scanner, message: RelayMessage, reason: str) -> tuple[Communication, Verdict]:
+    item = unscannable_item(
+        "email", message.source, reason, hashlib.sha256(message.data).hexdigest(), message.recipients
+    )
+    return item, unscannable_verdict(scanner.policy, item)
+
+
+def hold(state: WorkerState, message: RelayMessage, item: Communication, verdict: Verdict) -> Verdict:
+    """Durably quarantine the original with its envelope, then record the incident pointing at it — once:
+    the sender's retry of a message held just before a crash finds it already held."""
+    assert state.vault is not None, "relay workers hold a vault"
+    ref = state.vault.store(message.data, message.envelope, ref=message.ref)
+    store = state.scanner.store
+    held = incidents_held_as(store, ref) if store is not None else []
+    if held:
+        return verdict.with_incident(held[0])
+    return state.scanner.record(verdict, item, Channel.RELAY, HELD_ACTION, ref, origin=message.client)
+
+
+def _outcome(verdict: Verdict, quarantined: bool) -> Outcome:
     rules = tuple(sorted({v.rule for v in verdict.violations}))
     words = "; ".join(RULES[r].title for r in rules)
     return Outcome(verdict.decision.value, rules, words, verdict.incident, quarantined)
+
+
+def _hop(state: WorkerState) -> NextHop:
+    """This worker's connections to the next hop, kept open between messages."""
+    hop = state.extras.get("next_hop")
+    if hop is None:
+        relay = state.config.relay
+        host, _, port = relay.next_hop.rpartition(":")
+        hop = state.extras["next_hop"] = NextHop(host.strip("[]"), int(port), relay.next_hop_timeout_seconds, keep=2)
+    assert isinstance(hop, NextHop)
+    return hop
+
+
+async def _notify(hop: NextHop, relay: RelayConfig, sender: str, outcome: Outcome) -> None:
+    notice = EmailMessage()
+    notice["From"] = f"postmaster@{relay.hostname}"
+    notice["To"] = sender
+    notice["Subject"] = f"Your message is held for privacy review ({outcome.incident})"
+    notice["X-DLP-Verdict"] = "notice"
+    notice.set_content(
+        f"Your message was held before delivery because of: {outcome.words}.\n"
+        f"A privacy officer will review it under reference {outcome.incident}. You do not need to resend it.\n"
+    )
+    try:
+        await hop.send(bytes(notice), "", [sender], [])
+    except ForwardError:  # the message itself is safely held; a lost notice is only logged
+        log.warning("sender notice not sent: the next hop did not take it")

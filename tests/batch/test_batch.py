@@ -5,6 +5,8 @@ from __future__ import annotations
 import csv
 import dataclasses
 import json
+import os
+import signal
 import subprocess
 import sys
 from pathlib import Path
@@ -13,7 +15,7 @@ import pytest
 
 from dlp.batch import BatchRun
 from dlp.batch.worker import LetterResult
-from dlp.config import BatchConfig, Config
+from dlp.config import BatchConfig, Config, LimitsConfig
 from dlp.errors import UsageError
 from dlp.synthetic import SyntheticClient, SyntheticRegistry, account_body, letter
 from tests.extract.conftest import pdf_of_pages
@@ -171,3 +173,42 @@ def test_cli_json_lines_summary_and_exit_status(tmp_path: Path, registry_csv: Pa
         timeout=120,
     )
     assert bad.returncode == 2 and "--map takes FIELD=COLUMN" in bad.stderr and "Traceback" not in bad.stderr
+
+
+def test_a_letter_that_breaks_the_scanner_is_unscannable_and_the_run_goes_on(
+    tmp_path: Path, config: Config, registry_csv: Path, clients
+) -> None:
+    data = write_data(tmp_path / "data.csv", clients[:6])
+    letters = write_letters(tmp_path / "letters", [letter(c, account_body(c)) for c in clients[:6]])
+    nest = "".join(f'Content-Type: multipart/mixed; boundary="b{i}"\n\n--b{i}\n' for i in range(3000))
+    (letters / "letter3.txt").unlink()
+    (letters / "letter3.eml").write_text(f"To: x@example.com\nMIME-Version: 1.0\n{nest}\nhello\n")
+    report, results = run(config, registry_csv, data, letters, workers=2)
+    assert [r.number for r, _ in results] == [1, 2, 3, 4, 5, 6]
+    third, incident = results[2]
+    assert third.decision == "quarantine" and incident and [v.rule for v in third.violations] == ["unscannable_content"]
+    assert all(r.decision == "allow" for r, _ in results if r.number != 3)
+    assert report.failed and not report.shift and not report.rows_without_letter
+
+
+def test_a_letter_over_its_budget_is_unscannable_and_the_run_goes_on(
+    tmp_path: Path, config: Config, registry_csv: Path, clients
+) -> None:
+    data = write_data(tmp_path / "data.csv", clients[:8])
+    letters = write_letters(tmp_path / "letters", [letter(c, account_body(c)) for c in clients[:8]])
+    budgeted = dataclasses.replace(config, limits=LimitsConfig(max_scan_seconds=2))
+    batch = BatchRun(budgeted, str(registry_csv), data, letters, {}, 1)
+    results: list[tuple[LetterResult, str | None]] = []
+
+    def emit(result: LetterResult, incident: str | None) -> None:
+        results.append((result, incident))
+        if len(results) == 1:  # the worker hangs from here on, as on a pathological file
+            assert batch.pool is not None
+            for worker in batch.pool.pool._workers:
+                os.kill(worker.pid, signal.SIGSTOP)
+
+    report = batch.run(emit)
+    assert report.letters == 8 and [r.number for r, _ in results] == list(range(1, 9))
+    hung = [r for r, _ in results if r.decision != "allow"]
+    assert len(hung) == 1 and "longer than the budget of 2 s" in hung[0].violations[0].explanation
+    assert report.failed

@@ -6,6 +6,7 @@ import json
 import os
 import subprocess
 import sys
+import time
 from pathlib import Path
 
 import pytest
@@ -98,3 +99,46 @@ def test_errors_exit_2_without_traceback(workdir: Path, args: list[str], message
     assert result.returncode == 2
     assert message in result.stderr
     assert "Traceback" not in result.stderr + result.stdout
+
+
+def hostile_messages(folder: Path, synthetic: SyntheticRegistry) -> list[str]:
+    """Inputs that raise inside the parser: 3,000 nested multiparts, nested address groups."""
+    a = synthetic.ordinary()[0]
+    nest = "".join(f'Content-Type: multipart/mixed; boundary="b{i}"\n\n--b{i}\n' for i in range(3000))
+    closing = "".join(f"--b{i}--\n" for i in reversed(range(3000)))
+    (folder / "deep.eml").write_text(
+        f"From: billing@{ORG_DOMAIN}\nTo: {a.email}\nSubject: x\nMIME-Version: 1.0\n{nest}"
+        f"Content-Type: text/plain\n\nhello\n{closing}"
+    )
+    groups = "".join(f"g{i}: " for i in range(50)) + a.email + ";" * 50
+    (folder / "groups.eml").write_text(f"From: billing@{ORG_DOMAIN}\nTo: {groups}\nSubject: x\n\nhello\n")
+    return ["deep.eml", "groups.eml"]
+
+
+def test_items_that_break_the_scanner_are_unscannable_and_the_run_goes_on(
+    workdir: Path, synthetic: SyntheticRegistry
+) -> None:
+    bad = hostile_messages(workdir, synthetic)
+    result = dlp("scan", "--config", "dlp.toml", "--json", *bad, "good.txt", cwd=workdir)
+    assert result.returncode == 1, result.stderr  # blocked, not an error, and never a traceback
+    assert "Traceback" not in result.stderr + result.stdout
+    lines = [json.loads(line) for line in result.stdout.splitlines()]
+    assert [line["path"] for line in lines] == [*bad, "good.txt"]
+    for line in lines[:2]:
+        assert line["decision"] == "quarantine" and line["incident"].startswith("INC-")
+        assert [f["rule"] for f in line["findings"]] == ["unscannable_content"]
+    assert lines[2]["decision"] == "allow"
+
+
+def test_an_item_over_its_budget_is_held_and_the_run_goes_on(workdir: Path) -> None:
+    with (workdir / "dlp.toml").open("a") as handle:
+        handle.write("[limits]\nmax_scan_seconds = 2\n")
+    os.mkfifo(workdir / "stuck.txt")  # reading it never ends, as a file on a hung network share
+    start = time.monotonic()
+    result = dlp("scan", "--config", "dlp.toml", "--json", "stuck.txt", "good.txt", cwd=workdir)
+    assert result.returncode == 1, result.stderr
+    assert time.monotonic() - start < 60
+    stuck, good = (json.loads(line) for line in result.stdout.splitlines())
+    assert stuck["decision"] == "quarantine" and stuck["incident"].startswith("INC-")
+    assert "longer than the budget of 2 s" in stuck["findings"][0]["explanation"]
+    assert good["decision"] == "allow"

@@ -18,7 +18,6 @@ import pytest
 from dlp.config import Config, FolderConfig
 from dlp.folder import FolderWatcher
 from dlp.folder.names import WORKING_FOLDER
-from dlp.scanner import Scanner
 from dlp.synthetic import ORG_DOMAIN, SyntheticRegistry, account_body, letter
 from tests.conftest import wait_until
 
@@ -49,14 +48,12 @@ class Running:
 
 
 @pytest.fixture(params=[False, True], ids=["inotify", "polling"])
-def watch(request, tmp_path: Path, config: Config, scanner: Scanner) -> Iterator[tuple[Path, Running | None]]:
+def watch(request, tmp_path: Path, config: Config, registry_csv: Path) -> Iterator[tuple[Path, Running | None]]:
     cfg = folder_config(config, tmp_path, polling=request.param)
     holder: dict[str, Running] = {}
 
     def start() -> Running:
-        holder["r"] = Running(
-            FolderWatcher(cfg, Scanner(cfg, scanner.index, scanner.policy, scanner.store, analyzer=scanner.analyzer))
-        )
+        holder["r"] = Running(FolderWatcher(cfg, str(registry_csv)))
         return holder["r"]
 
     yield tmp_path, start  # type: ignore[misc]
@@ -161,16 +158,21 @@ def test_manifest_naming_another_client_is_held(watch, synthetic: SyntheticRegis
     assert f"manifest intends the letter for {b.client_id}" in note
 
 
-def test_crash_and_restart_processes_each_letter_exactly_once(
-    tmp_path: Path, registry_csv: Path, synthetic: SyntheticRegistry
-) -> None:
-    inbox = tmp_path / "inbox"
-    inbox.mkdir()
-    (tmp_path / "dlp.toml").write_text(
+def write_watch_config(folder: Path, registry_csv: Path) -> Path:
+    """`dlp.toml` for a `dlp watch` process run in `folder`; returns its inbox."""
+    (folder / "inbox").mkdir()
+    (folder / "dlp.toml").write_text(
         f'[organisation]\ninternal_domains = ["{ORG_DOMAIN}"]\n[registry]\npath = "{registry_csv}"\n'
         '[store]\nurl = "sqlite:///var/dlp.db"\n[folder]\ninbox = "inbox"\noutbox = "cleared"\nquarantine = "held"\n'
         "stable_seconds = 1\n"
     )
+    return folder / "inbox"
+
+
+def test_crash_and_restart_processes_each_letter_exactly_once(
+    tmp_path: Path, registry_csv: Path, synthetic: SyntheticRegistry
+) -> None:
+    inbox = write_watch_config(tmp_path, registry_csv)
     clients = synthetic.ordinary()[:280]
     for i, c in enumerate(clients):
         (inbox / f"letter{i:03d}.txt").write_text(letter(c, account_body(c)))

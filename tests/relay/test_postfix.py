@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import os
 import shutil
+import signal
+import smtplib
 import subprocess
 import time
 from collections.abc import Iterator
@@ -15,6 +17,8 @@ from dlp.synthetic import ORG_DOMAIN, SyntheticRegistry, account_body, email
 from tests.conftest import wait_until
 from tests.relay.conftest import RelayProcess, Sink, free_port, wait_for_port, write_config
 from tests.relay.postfix import Postfix, available
+from tests.relay.test_heals import workers
+from tests.relay.test_relay import send
 
 # .ci/run installs Postfix and swaks, so in CI these tests always run; elsewhere they need both installed.
 pytestmark = pytest.mark.skipif(
@@ -88,3 +92,30 @@ def test_relay_down_postfix_keeps_mail_and_delivers_later(
         assert wait_until(lambda: delivered_to(sink[0], a.email), timeout=90), postfix.log()[-3000:]
     finally:
         restarted.stop()
+
+
+def test_relay_worker_killed_mid_stream_loses_nothing(mail_system, sink, synthetic: SyntheticRegistry) -> None:
+    postfix, relay = mail_system
+    people = synthetic.ordinary()[30:110]
+    with smtplib.SMTP("127.0.0.1", postfix.smtpd_port, timeout=60) as client:
+        for person in people:
+            client.sendmail(SENDER, [person.email], email([person.email], "Your account", account_body(person)))
+    assert wait_until(lambda: any(delivered_to(sink[0], p.email) for p in people), timeout=60), postfix.log()[-3000:]
+    assert not all(delivered_to(sink[0], p.email) for p in people)  # mail is still flowing
+    probe = synthetic.ordinary()[110]
+    for _ in range(2):  # kill -9 every scanning process while mail is flowing, twice
+        for pid in workers(relay):
+            os.kill(pid, signal.SIGSTOP)  # so that it surely has a message when it dies
+        time.sleep(0.5)
+        for pid in workers(relay):
+            os.kill(pid, signal.SIGKILL)
+        killed = time.monotonic()
+        # Service is back within 5 s: a message straight to the relay is scanned and forwarded again.
+        message = email([probe.email], "Probe", account_body(probe)).replace(b"\n", b"\r\n")
+        while time.monotonic() - killed < 5 and send(relay.port, message, [probe.email])[0] != 250:
+            time.sleep(0.1)
+        assert time.monotonic() - killed < 5
+    # Nothing lost: whatever the dead workers had was deferred by Postfix and delivered on its retry.
+    assert wait_until(lambda: all(delivered_to(sink[0], p.email) for p in people), timeout=120), postfix.log()[-3000:]
+    assert "status=bounced" not in postfix.log()
+    assert "451 4.3.0" in postfix.log()  # the messages the dead workers had were deferred, then delivered
