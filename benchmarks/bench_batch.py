@@ -20,7 +20,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
 from dlp.batch import BatchRun  # noqa: E402
 from dlp.config import Config, StoreConfig  # noqa: E402
-from dlp.synthetic import account_body, letter, make_registry  # noqa: E402
+from tests.synthetic import account_body, letter, make_registry  # noqa: E402
 
 
 def main() -> None:

@@ -18,8 +18,8 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 from dlp.config import LimitsConfig  # noqa: E402
 from dlp.extract import extract_part, letters_from_file  # noqa: E402
 from dlp.extract.ocr import tesseract_available  # noqa: E402
-from dlp.synthetic import account_body, letter, make_registry  # noqa: E402
 from tests.extract.conftest import pdf_of_pages, scanned_pdf  # noqa: E402
+from tests.synthetic import account_body, letter, make_registry  # noqa: E402
 
 
 def main() -> None:

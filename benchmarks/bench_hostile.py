@@ -26,8 +26,8 @@ from dlp.extract.ocr import tesseract_available  # noqa: E402
 from dlp.policy import Policy  # noqa: E402
 from dlp.registry import load_registry  # noqa: E402
 from dlp.scanner import Scanner  # noqa: E402
-from dlp.synthetic import OMBUDSMAN_DOMAIN, ORG_DOMAIN, make_registry  # noqa: E402
 from tests.extract import hostile  # noqa: E402
+from tests.synthetic import OMBUDSMAN_DOMAIN, ORG_DOMAIN, make_registry  # noqa: E402
 
 
 def main() -> int:

@@ -6,7 +6,7 @@ baseline_registry.py) measured side by side in the same run.
     python benchmarks/bench_registry.py --clients 1000000     # the issue's target (needs ~4 GB free)
 
 The baseline is built at --baseline-clients (default 100,000): at a million clients it needs over 10 GB.
-Clients are made up (dlp.synthetic.write_large_registry): hundreds of thousands of distinct names at 1M.
+Clients are made up (tests.synthetic.write_large_registry): hundreds of thousands of distinct names at 1M.
 """
 
 from __future__ import annotations
@@ -33,7 +33,7 @@ from dlp.policy import Policy  # noqa: E402
 from dlp.registry import RegistryIndex  # noqa: E402
 from dlp.registry.sources import csv_clients  # noqa: E402
 from dlp.scanner import Scanner  # noqa: E402
-from dlp.synthetic import ORG_DOMAIN, write_large_registry  # noqa: E402
+from tests.synthetic import ORG_DOMAIN, write_large_registry  # noqa: E402
 
 DLP = str(Path(sys.executable).with_name("dlp"))
 

@@ -32,7 +32,9 @@ import textwrap
 import time
 from pathlib import Path
 
-from dlp.synthetic import (
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent))  # the synthetic generator lives with the tests
+
+from tests.synthetic import (  # noqa: E402
     OMBUDSMAN_DOMAIN,
     ORG_DOMAIN,
     SyntheticRegistry,

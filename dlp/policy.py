@@ -13,9 +13,9 @@ from typing import Any
 
 import yaml
 
-from dlp.checks import RULES, Rule, RuleSettings
 from dlp.errors import PolicyError
 from dlp.model import Decision, ScanContext, Severity, Verdict, Violation
+from dlp.rules import RULES, Rule, RuleSettings
 
 SHIPPED = Path(str(files("dlp.rules").joinpath("default.yaml")))
 BASE_KEYS = ("enabled", "decision", "severity")

@@ -5,9 +5,12 @@ python examples/make_examples.py
 
 from __future__ import annotations
 
+import sys
 from pathlib import Path
 
-from dlp.synthetic import (
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent))  # the synthetic generator lives with the tests
+
+from tests.synthetic import (  # noqa: E402
     OMBUDSMAN_DOMAIN,
     ORG_DOMAIN,
     account_body,

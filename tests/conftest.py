@@ -20,7 +20,7 @@ from dlp.model import Verdict
 from dlp.policy import Policy
 from dlp.registry import RegistryIndex, load_registry
 from dlp.scanner import Scanner
-from dlp.synthetic import OMBUDSMAN_DOMAIN, ORG_DOMAIN, SyntheticRegistry, make_registry
+from tests.synthetic import OMBUDSMAN_DOMAIN, ORG_DOMAIN, SyntheticRegistry, make_registry
 
 STAFF_ALLOWED = f"fv-support@{ORG_DOMAIN}"
 

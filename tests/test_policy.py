@@ -3,8 +3,8 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from dlp.rules import RULES
 
-from dlp.checks import RULES
 from dlp.errors import PolicyError
 from dlp.model import Decision
 from dlp.policy import Policy
@@ -62,7 +62,7 @@ def test_bad_policy_stops_start_up(tmp_path: Path, text: str, message: str) -> N
 def test_disabled_rule_does_not_report(tmp_path: Path, synthetic, scanner) -> None:
     from dlp.extract import communication_from_letter
     from dlp.scanner import Scanner
-    from dlp.synthetic import letter
+    from tests.synthetic import letter
 
     quiet = Scanner(
         scanner.config,

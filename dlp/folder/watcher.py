@@ -37,7 +37,6 @@ from watchdog.observers import Observer
 from watchdog.observers.api import BaseObserver
 from watchdog.observers.polling import PollingObserver
 
-from dlp.checks import RULES
 from dlp.config import Config
 from dlp.errors import DlpError, InputError, UsageError, WorkerLost, WorkerTimeout
 from dlp.folder.check import check_letter, hold_letter
@@ -47,6 +46,7 @@ from dlp.folder.ready import Readiness
 from dlp.model import Verdict
 from dlp.quarantine import Quarantine
 from dlp.registry.live import LiveRegistry, RegistryUnavailable, SharedRegistry
+from dlp.rules import RULES
 from dlp.scanner import registry_location
 from dlp.workers import BlockingPool
 from dlp.workers.held import failure_reason

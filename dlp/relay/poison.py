@@ -6,12 +6,12 @@ the original, encrypted, with its envelope, and records an unscannable_content i
 
 from __future__ import annotations
 
-from dlp.checks import RULES
 from dlp.config import Config
 from dlp.model import Channel
 from dlp.policy import Policy
 from dlp.quarantine import Quarantine
 from dlp.relay.worker import HELD_ACTION, Outcome, RelayMessage
+from dlp.rules import RULES
 from dlp.store import IncidentStore
 from dlp.workers.held import RULE, StrikeBook, incidents_held_as, unscannable_item, unscannable_verdict
 

@@ -13,12 +13,12 @@ import logging
 from dataclasses import dataclass
 from email.message import EmailMessage
 
-from dlp.checks import RULES
 from dlp.config import RelayConfig
 from dlp.extract import communication_from_message
 from dlp.model import Channel, Communication, Decision, Verdict
 from dlp.registry.live import RegistryUnavailable
 from dlp.relay.forward import ForwardError, NextHop, with_header
+from dlp.rules import RULES
 from dlp.scanner import Scanner
 from dlp.workers import WorkerState
 from dlp.workers.held import failure_reason, held_ref, incidents_held_as, unscannable_item, unscannable_verdict

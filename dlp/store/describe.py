@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-from dlp.checks import RULES
 from dlp.model import Channel, Communication, Verdict
+from dlp.rules import RULES
 
 CHANNEL_WORDS = {
     Channel.CLI: "checked with dlp scan before sending",

@@ -20,10 +20,10 @@ from fastapi.templating import Jinja2Templates
 from starlette.concurrency import run_in_threadpool
 from starlette.middleware.sessions import SessionMiddleware
 
-from dlp.checks import RULES
 from dlp.config import Config
 from dlp.errors import DlpError
 from dlp.review import discard, release
+from dlp.rules import RULES
 from dlp.scanner import Scanner
 from dlp.store import as_dict
 from dlp.web.evidence import original, redacted_parts

@@ -17,8 +17,8 @@ from dlp.batch import BatchRun
 from dlp.batch.worker import LetterResult
 from dlp.config import BatchConfig, Config, LimitsConfig
 from dlp.errors import UsageError
-from dlp.synthetic import SyntheticClient, SyntheticRegistry, account_body, letter
 from tests.extract.conftest import pdf_of_pages
+from tests.synthetic import SyntheticClient, SyntheticRegistry, account_body, letter
 
 COLUMNS = ["FirstName", "Surname", "Address1", "Suburb", "State", "Postcode", "AccountNo"]
 

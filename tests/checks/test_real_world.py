@@ -14,8 +14,8 @@ from dlp.model import Verdict
 from dlp.policy import Policy
 from dlp.registry import RegistryIndex
 from dlp.scanner import Scanner
-from dlp.synthetic import SyntheticClient, SyntheticRegistry, account_body, email, letter
 from tests.conftest import rules
+from tests.synthetic import SyntheticClient, SyntheticRegistry, account_body, email, letter
 
 
 @pytest.fixture(scope="module")

@@ -5,7 +5,8 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from dlp.model import Decision, Verdict
-from dlp.synthetic import (
+from tests.conftest import STAFF_ALLOWED, rules
+from tests.synthetic import (
     OMBUDSMAN_DOMAIN,
     ORG_DOMAIN,
     SyntheticRegistry,
@@ -14,7 +15,6 @@ from dlp.synthetic import (
     extract_csv,
     letter,
 )
-from tests.conftest import STAFF_ALLOWED, rules
 
 ScanEmail = Callable[[bytes], Verdict]
 ScanLetter = Callable[[str], Verdict]

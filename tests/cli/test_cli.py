@@ -11,7 +11,7 @@ from pathlib import Path
 
 import pytest
 
-from dlp.synthetic import ORG_DOMAIN, SyntheticRegistry, account_body, email, letter
+from tests.synthetic import ORG_DOMAIN, SyntheticRegistry, account_body, email, letter
 
 
 def dlp(*args: str, cwd: Path) -> subprocess.CompletedProcess[str]:

@@ -5,8 +5,8 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
-from dlp.synthetic import ORG_DOMAIN, SyntheticRegistry, account_body, letter
 from tests.cli.test_cli import dlp
+from tests.synthetic import ORG_DOMAIN, SyntheticRegistry, account_body, letter
 
 
 def test_build_info_and_scan_with_the_index(tmp_path: Path, registry_csv: Path, synthetic: SyntheticRegistry) -> None:

@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 
-from dlp.synthetic import ORG_LETTERHEAD, SyntheticClient, letter
+from tests.synthetic import ORG_LETTERHEAD, SyntheticClient, letter
 
 FONT = "/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf"
 

@@ -25,9 +25,9 @@ from dataclasses import dataclass, field
 from email.message import EmailMessage
 from typing import Any
 
-from dlp.synthetic import ORG_DOMAIN, SyntheticClient, SyntheticRegistry
-from dlp.synthetic import email as make_email
 from tests.extract.conftest import image_of_text, pdf_of_pages, zip_of
+from tests.synthetic import ORG_DOMAIN, SyntheticClient, SyntheticRegistry
+from tests.synthetic import email as make_email
 
 BLOCKED, ALLOWED, HELD, ANY = "blocked", "allowed", "held", "any"
 LOSSY = frozenset({"base64 stray letter"})

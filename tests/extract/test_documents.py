@@ -13,7 +13,6 @@ import pytest
 from dlp.extract import communication_from_message, extract_part, letters_from_file
 from dlp.extract.ocr import tesseract_available
 from dlp.model import Decision
-from dlp.synthetic import SyntheticRegistry, account_body, email, letter
 from tests.conftest import rules
 from tests.extract.conftest import (
     FONT,
@@ -29,6 +28,7 @@ from tests.extract.conftest import (
     zip_bomb,
     zip_of,
 )
+from tests.synthetic import SyntheticRegistry, account_body, email, letter
 
 # CI installs Tesseract, so there this test always runs; elsewhere it needs `apt-get install tesseract-ocr`.
 needs_libreoffice = pytest.mark.skipif(
@@ -190,6 +190,6 @@ def test_merged_print_file_is_split_and_a_slipped_page_is_caught(synthetic: Synt
 
 
 def _client():  # type: ignore[no-untyped-def]
-    from dlp.synthetic import make_registry
+    from tests.synthetic import make_registry
 
     return make_registry(10, seed=1).clients[6]

@@ -1,7 +1,7 @@
 from __future__ import annotations
 
 from dlp.extract import communication_from_message
-from dlp.synthetic import email
+from tests.synthetic import email
 
 
 def parts(data: bytes) -> dict[str, str]:

@@ -17,10 +17,10 @@ from dlp.extract.ocr import tesseract_available
 from dlp.extract.text import lenient_base64
 from dlp.folder.watcher import explain
 from dlp.model import FILE_NAME, Decision
-from dlp.synthetic import SyntheticRegistry, email
 from tests.conftest import rules
 from tests.extract import hostile
 from tests.extract.conftest import password_zip, pdf_of_pages, zip_of
+from tests.synthetic import SyntheticRegistry, email
 
 
 def test_normalise_folds_what_evades_a_matcher() -> None:

@@ -14,8 +14,8 @@ from pathlib import Path
 import pytest
 
 from dlp.extract.ocr import tesseract_available
-from dlp.synthetic import OMBUDSMAN_DOMAIN, ORG_DOMAIN, SyntheticRegistry
 from tests.extract import hostile
+from tests.synthetic import OMBUDSMAN_DOMAIN, ORG_DOMAIN, SyntheticRegistry
 
 OCR = tesseract_available() or bool(os.environ.get("CI"))
 

@@ -7,7 +7,7 @@ import pytest
 from dlp.errors import InputError
 from dlp.extract import load_item
 from dlp.extract.letter import find_address_block
-from dlp.synthetic import ORG_LETTERHEAD
+from tests.synthetic import ORG_LETTERHEAD
 
 
 def test_address_block_under_letterhead() -> None:

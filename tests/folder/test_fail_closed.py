@@ -18,9 +18,9 @@ from dlp.config import Config, LimitsConfig, StoreConfig
 from dlp.folder import FolderWatcher
 from dlp.folder.names import SHUNT_FOLDER, WORKING_FOLDER
 from dlp.store import IncidentStore
-from dlp.synthetic import SyntheticRegistry, account_body, letter
 from tests.conftest import wait_until
 from tests.folder.test_watcher import Running, folder_config, names, write_watch_config
+from tests.synthetic import SyntheticRegistry, account_body, letter
 
 WRITER = """
 import sys, time

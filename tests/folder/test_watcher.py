@@ -18,8 +18,8 @@ import pytest
 from dlp.config import Config, FolderConfig
 from dlp.folder import FolderWatcher
 from dlp.folder.names import WORKING_FOLDER
-from dlp.synthetic import ORG_DOMAIN, SyntheticRegistry, account_body, letter
 from tests.conftest import wait_until
+from tests.synthetic import ORG_DOMAIN, SyntheticRegistry, account_body, letter
 
 
 def folder_config(config: Config, root: Path, polling: bool = False) -> Config:

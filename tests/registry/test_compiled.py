@@ -12,7 +12,7 @@ from dlp.registry import RegistryIndex
 from dlp.registry.build import build_file, compile_clients
 from dlp.registry.format import FORMAT_VERSION, IndexFileError, open_file
 from dlp.registry.keys import TABLES
-from dlp.synthetic import SyntheticRegistry, account_body, extract_csv, letter
+from tests.synthetic import SyntheticRegistry, account_body, extract_csv, letter
 
 
 @pytest.fixture(scope="module")

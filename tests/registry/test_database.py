@@ -10,9 +10,9 @@ import pytest
 import sqlalchemy as sa
 
 from dlp.registry import RegistryIndex
-from dlp.synthetic import SyntheticRegistry
 from tests.cli.test_cli import dlp
 from tests.store.postgres import PostgresServer, available
+from tests.synthetic import SyntheticRegistry
 
 
 @pytest.fixture(scope="module")

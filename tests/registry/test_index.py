@@ -2,7 +2,7 @@ from __future__ import annotations
 
 from dlp.registry import RegistryIndex
 from dlp.registry.index import CLIENT_ADDRESS, CLIENT_EMAIL, CLIENT_PHONE, CLIENT_REFERENCE
-from dlp.synthetic import SyntheticRegistry
+from tests.synthetic import SyntheticRegistry
 
 
 def found(index: RegistryIndex, text: str) -> set[tuple[str, tuple[str, ...]]]:
@@ -52,7 +52,7 @@ def test_suppressed_details_are_marked(synthetic: SyntheticRegistry, index) -> N
 
 
 def test_a_larger_registry_finds_the_same_client() -> None:
-    from dlp.synthetic import make_registry
+    from tests.synthetic import make_registry
 
     small, large = make_registry(50, seed=3), make_registry(3000, seed=3)
     text = f"account {small.clients[10].reference}"

@@ -10,7 +10,7 @@ import pytest
 from dlp.config import RegistryConfig
 from dlp.registry.build import build_file
 from dlp.registry.live import LiveRegistry, RegistryUnavailable, SharedRegistry, read_status
-from dlp.synthetic import SyntheticRegistry
+from tests.synthetic import SyntheticRegistry
 
 FAST = RegistryConfig(reload_seconds=1)
 
@@ -106,7 +106,7 @@ def test_scanner_switches_between_items(synthetic: SyntheticRegistry, tmp_path: 
     from dlp.extract import communication_from_message
     from dlp.policy import Policy
     from dlp.scanner import Scanner
-    from dlp.synthetic import email
+    from tests.synthetic import email
 
     path = tmp_path / "r.dlpidx"
     clients = synthetic.to_clients()

@@ -10,7 +10,7 @@ from dlp.errors import RegistryError
 from dlp.registry import RegistryIndex, parallel
 from dlp.registry import format as fmt
 from dlp.registry.loader import csv_rows
-from dlp.synthetic import SyntheticRegistry, account_body, letter
+from tests.synthetic import SyntheticRegistry, account_body, letter
 
 
 def compiled(text: str, workers: int) -> RegistryIndex:

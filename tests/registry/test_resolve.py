@@ -3,7 +3,7 @@ from __future__ import annotations
 from dlp.config import OrganisationConfig
 from dlp.model import AddressBlock, RecipientKind
 from dlp.registry.resolve import RecipientResolver
-from dlp.synthetic import OMBUDSMAN_DOMAIN, ORG_DOMAIN, SyntheticRegistry
+from tests.synthetic import OMBUDSMAN_DOMAIN, ORG_DOMAIN, SyntheticRegistry
 
 
 def resolver(index) -> RecipientResolver:

@@ -12,8 +12,8 @@ from pathlib import Path
 
 import pytest
 
-from dlp.synthetic import OMBUDSMAN_DOMAIN, ORG_DOMAIN
 from tests.conftest import Sink, free_port, wait_for_port
+from tests.synthetic import OMBUDSMAN_DOMAIN, ORG_DOMAIN
 
 
 def write_config(tmp_path: Path, registry_csv: Path, listen: int, next_hop: int, **relay: object) -> Path:

@@ -17,10 +17,10 @@ import pytest
 
 from dlp.config import load_config
 from dlp.quarantine import Quarantine
-from dlp.synthetic import SyntheticRegistry, account_body, email
 from tests.conftest import wait_until
 from tests.relay.conftest import RelayProcess, Sink, free_port, write_config
 from tests.relay.test_relay import SENDER, incidents, send
+from tests.synthetic import SyntheticRegistry, account_body, email
 
 
 def children(pid: int) -> list[int]:

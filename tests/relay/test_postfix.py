@@ -13,12 +13,12 @@ from pathlib import Path
 
 import pytest
 
-from dlp.synthetic import ORG_DOMAIN, SyntheticRegistry, account_body, email
 from tests.conftest import wait_until
 from tests.relay.conftest import RelayProcess, Sink, free_port, wait_for_port, write_config
 from tests.relay.postfix import Postfix, available
 from tests.relay.test_heals import workers
 from tests.relay.test_relay import send
+from tests.synthetic import ORG_DOMAIN, SyntheticRegistry, account_body, email
 
 # .ci/run installs Postfix and swaks, so in CI these tests always run; elsewhere they need both installed.
 pytestmark = pytest.mark.skipif(

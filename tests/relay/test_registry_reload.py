@@ -7,10 +7,10 @@ import smtplib
 import time
 from pathlib import Path
 
-from dlp.synthetic import SyntheticRegistry, email
 from tests.cli.test_cli import dlp
 from tests.conftest import Sink, free_port
 from tests.relay.conftest import RelayProcess, write_config
+from tests.synthetic import SyntheticRegistry, email
 
 RELOAD = 3
 NEW_ADDRESS = ("77 Riverside Parade", "ECHUCA VIC 3564")

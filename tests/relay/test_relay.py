@@ -12,8 +12,8 @@ import pytest
 
 from dlp.config import load_config
 from dlp.quarantine import Quarantine
-from dlp.synthetic import ORG_DOMAIN, SyntheticRegistry, account_body, email
 from tests.relay.conftest import RelayProcess, Sink, free_port, write_config
+from tests.synthetic import ORG_DOMAIN, SyntheticRegistry, account_body, email
 
 SENDER = f"billing@{ORG_DOMAIN}"
 

@@ -12,8 +12,8 @@ import pytest
 
 from dlp.config import load_config
 from dlp.relay.auth import hash_password
-from dlp.synthetic import ORG_DOMAIN, SyntheticRegistry, account_body, email
 from tests.relay.conftest import RelayProcess, Sink, free_port, write_config
+from tests.synthetic import ORG_DOMAIN, SyntheticRegistry, account_body, email
 
 
 def self_signed(tmp_path: Path) -> tuple[Path, Path]:

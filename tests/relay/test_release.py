@@ -9,8 +9,8 @@ from pathlib import Path
 
 from dlp.config import load_config
 from dlp.store import IncidentStore
-from dlp.synthetic import ORG_DOMAIN, SyntheticRegistry, account_body, email
 from tests.relay.conftest import RelayProcess, Sink
+from tests.synthetic import ORG_DOMAIN, SyntheticRegistry, account_body, email
 
 SENDER = f"billing@{ORG_DOMAIN}"
 

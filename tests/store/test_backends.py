@@ -15,8 +15,8 @@ from dlp.errors import StoreError
 from dlp.extract import communication_from_letter
 from dlp.model import Channel
 from dlp.store import IncidentStore, as_dict
-from dlp.synthetic import SyntheticRegistry, account_body, letter
 from tests.store.postgres import PostgresServer, available
+from tests.synthetic import SyntheticRegistry, account_body, letter
 
 
 @pytest.fixture(scope="module")
@@ -86,7 +86,7 @@ def _record_many(url: str, registry_csv: str, count: int, queue: multiprocessing
     from dlp.policy import Policy
     from dlp.registry import load_registry
     from dlp.scanner import Scanner
-    from dlp.synthetic import make_registry
+    from tests.synthetic import make_registry
 
     store = IncidentStore(url)
     scanner = Scanner(Config(), load_registry(registry_csv), Policy.load(), store)

@@ -11,7 +11,7 @@ from dlp.extract import communication_from_letter, communication_from_message
 from dlp.model import Channel, Decision
 from dlp.store import IncidentStore, as_dict
 from dlp.store.deadlines import add_business_days, due_dates
-from dlp.synthetic import SyntheticRegistry, account_body, email, extract_csv, letter
+from tests.synthetic import SyntheticRegistry, account_body, email, extract_csv, letter
 
 
 def test_migrations_create_the_schema(tmp_path: Path) -> None:

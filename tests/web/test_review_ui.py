@@ -13,9 +13,9 @@ from pathlib import Path
 import httpx
 import pytest
 
-from dlp.synthetic import ORG_DOMAIN, SyntheticRegistry, account_body, email
 from tests.conftest import Sink, free_port, wait_for_port
 from tests.relay.conftest import write_config
+from tests.synthetic import ORG_DOMAIN, SyntheticRegistry, account_body, email
 
 CHROMIUM = "/usr/bin/chromium"
 pytestmark = pytest.mark.skipif(

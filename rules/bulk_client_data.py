@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from dlp.checks.base import Rule, clusters, has_external
+from dlp.rules.base import Rule, clusters, has_external
+
 from dlp.model import ScanContext, Violation
 from dlp.registry.index import CLIENT_NAME
 

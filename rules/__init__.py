@@ -1,6 +1,6 @@
 """The policy rules: importing this package registers every rule class in RULES."""
 
-from dlp.checks import (  # noqa: F401  (each module registers its rule)
+from dlp.rules import (  # noqa: F401  (each module registers its rule)
     bulk_client_data,
     mismatched_recipient,
     mixed_client_documents,
@@ -9,6 +9,6 @@ from dlp.checks import (  # noqa: F401  (each module registers its rule)
     unmerged_field,
     unscannable_content,
 )
-from dlp.checks.base import RULES, Rule, RuleSettings
+from dlp.rules.base import RULES, Rule, RuleSettings
 
 __all__ = ["RULES", "Rule", "RuleSettings"]

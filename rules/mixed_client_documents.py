@@ -3,7 +3,8 @@ a wrong attachment)."""
 
 from __future__ import annotations
 
-from dlp.checks.base import Rule, clusters, entitled, has_external, strong
+from dlp.rules.base import Rule, clusters, entitled, has_external, strong
+
 from dlp.model import RecipientKind, ScanContext, Violation
 
 

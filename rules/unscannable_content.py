@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from dlp.checks.base import Rule, has_external
+from dlp.rules.base import Rule, has_external
+
 from dlp.model import Decision, ScanContext, Violation
 
 

@@ -5,9 +5,6 @@ from __future__ import annotations
 from importlib.resources import files
 from pathlib import Path
 
-from presidio_analyzer import EntityRecognizer
-from presidio_analyzer.predefined_recognizers import CreditCardRecognizer
-
 from dlp.recognizers.au_abn_recognizer import AuAbnRecognizer
 from dlp.recognizers.au_acn_recognizer import AuAcnRecognizer
 from dlp.recognizers.au_medicare_recognizer import AuMedicareRecognizer
@@ -15,6 +12,9 @@ from dlp.recognizers.au_phone_recognizer import AuPhoneRecognizer
 from dlp.recognizers.au_tfn_recognizer import AuTfnRecognizer
 from dlp.recognizers.client_dob_recognizer import ClientDobRecognizer
 from dlp.recognizers.registry_recognizer import RegistryRecognizer
+from presidio_analyzer import EntityRecognizer
+from presidio_analyzer.predefined_recognizers import CreditCardRecognizer
+
 from dlp.registry.index import RegistryIndex
 
 __all__ = [

@@ -8,6 +8,7 @@ victim and her ex-partner on a joint account, two clients with the same name, re
 from __future__ import annotations
 
 import csv
+import hashlib
 import io
 import random
 from dataclasses import dataclass
@@ -331,7 +332,8 @@ def email(
         msg["Cc"] = ", ".join(cc)
     msg["Subject"] = subject
     msg["Date"] = "Fri, 20 Nov 2026 10:00:00 +1100"
-    msg["Message-ID"] = f"<{abs(hash((subject, tuple(to)))) % 10**12}@{ORG_DOMAIN}>"
+    # A stable id: regenerating the examples changes nothing (hash() differs between runs).
+    msg["Message-ID"] = f"<{hashlib.sha256(repr((subject, to)).encode()).hexdigest()[:12]}@{ORG_DOMAIN}>"
     msg.set_content(body)
     if html:
         msg.add_alternative(html, subtype="html")

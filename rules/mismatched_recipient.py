@@ -3,7 +3,8 @@ joint holder."""
 
 from __future__ import annotations
 
-from dlp.checks.base import ENTITY_WORDS, Rule, allowed_for, describe, strong
+from dlp.rules.base import ENTITY_WORDS, Rule, allowed_for, describe, strong
+
 from dlp.model import Finding, Recipient, ScanContext, Violation
 
 LISTED = 5  # client ids named in one explanation; the violation's clients list holds them all

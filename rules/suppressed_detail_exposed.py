@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from dlp.checks.base import ENTITY_WORDS, Rule, describe
+from dlp.rules.base import ENTITY_WORDS, Rule, describe
+
 from dlp.model import Decision, Recipient, RecipientKind, ScanContext, Violation
 
 
