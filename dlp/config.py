@@ -43,6 +43,8 @@ class StoreConfig:
 class PolicyConfig:
     # The organisation's own policy file, applied over the shipped rules/default.yaml.
     path: str | None = None
+    # The organisation's own rule modules (importable names), each defining Rule subclasses.
+    rule_modules: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)

@@ -1,22 +1,34 @@
-"""The one exception tree of the scanner.
+"""The one exception tree of the scanner, and the mapping of what libraries raise onto it at the edges.
 
     DlpError                      anything the scanner raises on purpose; its message is PII-free
     ├── UsageError                the user asked for something impossible (exit status 2)
     │   ├── ConfigError           bad TOML, unknown key, wrong value
-    │   ├── PolicyError           a policy file that does not validate
+    │   ├── PolicyError           a policy file or an organisation's rule module that does not validate
     │   └── RegistryError         an unreadable registry or a bad row (names line and column)
+    │       ├── IndexFileError    a compiled index file that cannot be used (corrupt, truncated, other version)
+    │       └── RegistryUnavailable   no valid registry is loaded: nothing may be checked, nothing may pass
     ├── InputError                an item that cannot be opened at all (missing, unreadable file)
-    ├── ExtractionError           a part that cannot be read (encrypted, corrupt, over limits)
+    ├── OutputError               a result that cannot be written (a closed pipe, a full disk, a bad folder)
+    ├── ExtractionError           a part that cannot be read (the item is unscannable_content)
+    │   ├── Corrupt               not (or no longer) a valid file of the format it looked like
+    │   └── OverBudget            reading on would cost more than the item's [limits] budget
     ├── StoreError                the incident store cannot be opened or written
+    ├── QuarantineError           an original cannot be stored, read back or decrypted
+    ├── ForwardError              the next hop is down, timed out or refused: the sending MTA retries
+    ├── ReviewError               a release or discard that cannot be done (nothing held, next hop down)
     └── WorkerError               a scanning process failed an item (dlp.workers)
         ├── WorkerLost            it died: crashed, was killed, or ran out of memory
         └── WorkerTimeout         it took longer than the item's wall-time budget and was killed
 
 Every message is written to be shown to the user as it is: it names files, lines, columns, rule ids and
-client ids, never the personal details themselves.
+client ids, never the personal details themselves. Where a library's own exceptions can reach a caller
+(OSError, EOFError, a failed decryption), `map_exceptions` turns them into one of these, as httpx does.
 """
 
 from __future__ import annotations
+
+from collections.abc import Iterator, Mapping
+from contextlib import contextmanager
 
 
 class DlpError(Exception):
@@ -54,12 +66,36 @@ class InputError(DlpError):
     """An item given to the scanner cannot be opened (missing or unreadable file)."""
 
 
+class OutputError(DlpError):
+    """A result cannot be written: standard output was closed (`| head`), a disk is full, a folder is missing."""
+
+
 class ExtractionError(DlpError):
     """A part of an item cannot be read; the scanner reports it as unscannable_content."""
 
 
+class Corrupt(ExtractionError):
+    """The data is not (or no longer) a valid file of the format it looked like."""
+
+
+class OverBudget(ExtractionError):
+    """Reading on would cost more than the item's budget ([limits])."""
+
+
 class StoreError(DlpError):
     """The incident store cannot be opened, migrated or written."""
+
+
+class QuarantineError(DlpError):
+    """An original could not be stored or read back."""
+
+
+class ForwardError(DlpError):
+    """The next hop is down, timed out or refused the message: the sending MTA must retry."""
+
+
+class ReviewError(DlpError):
+    """A release or discard that cannot be done (nothing held, already released, next hop down)."""
 
 
 class WorkerError(DlpError):
@@ -79,3 +115,26 @@ class WorkerTimeout(WorkerError):
 
     def __reduce__(self) -> tuple[type, tuple[float]]:
         return (self.__class__, (self.seconds,))
+
+
+class IndexFileError(RegistryError):
+    """A compiled index file that cannot be used (missing, corrupt, truncated, other version)."""
+
+
+class RegistryUnavailable(RegistryError):
+    """No valid registry has been loaded: nothing can be checked, so nothing may pass."""
+
+
+@contextmanager
+def map_exceptions(mapping: Mapping[type[BaseException], type[DlpError]], what: str) -> Iterator[None]:
+    """Raise what a library raised as the DlpError `mapping` names for it, saying `what` failed (no data)."""
+    try:
+        yield
+    except DlpError:
+        raise
+    except tuple(mapping) as exc:
+        for kind, error in mapping.items():
+            if isinstance(exc, kind):
+                detail = getattr(exc, "strerror", None) or exc.__class__.__name__
+                raise error(f"{what} ({detail})") from None
+        raise

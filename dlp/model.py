@@ -5,9 +5,10 @@ All are immutable dataclasses so a rule can never change what another rule sees.
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field, replace
 from enum import StrEnum
+from functools import cached_property
 
 
 class Decision(StrEnum):
@@ -156,8 +157,20 @@ class Finding:
 
 
 @dataclass(frozen=True)
+class Report:
+    """What a rule found: whose data, where, in the rule's own PII-free words. Rules only report; the policy
+    chain turns each report into a Violation with its decision and severity."""
+
+    rule: str
+    clients: tuple[str, ...]
+    part: str
+    explanation: str
+    internal: bool = False  # only internal staff would see it: the policy may decide otherwise for that
+
+
+@dataclass(frozen=True)
 class Violation:
-    """What a rule reports; the chain turns violations into a verdict."""
+    """A report as the policy judged it; the chain turns violations into a verdict."""
 
     rule: str
     severity: Severity
@@ -193,9 +206,55 @@ class Verdict:
 
 @dataclass(frozen=True)
 class ScanContext:
-    """What a rule reads: the item, its findings and its resolved recipients."""
+    """What a rule reads: the item, its findings and its resolved recipients; and what several rules need,
+    worked out once per scan."""
 
     communication: Communication
     findings: tuple[Finding, ...]
     recipients: tuple[Recipient, ...]
     joint: Mapping[str, frozenset[str]] = field(default_factory=dict)
+
+    @cached_property
+    def strong(self) -> tuple[Finding, ...]:
+        """Values that say whose data the item carries, leaving out the recipients' own details."""
+        return tuple(f for f in self.findings if f.strong and f.clients and not f.addressee)
+
+    @cached_property
+    def households(self) -> tuple[frozenset[str], ...]:
+        """The clients whose data the item carries, grouped into households: clients that share a value, or are
+        joint holders, are one (clusters by union-find, linear in the findings)."""
+        return households((f.clients for f in self.strong), self.joint)
+
+
+def households(groups: Iterable[frozenset[str]], joint: Mapping[str, frozenset[str]]) -> tuple[frozenset[str], ...]:
+    """Client groups merged where they overlap or are joint holders, in order of first appearance."""
+    parent: dict[str, str] = {}
+
+    def find(cid: str) -> str:
+        root = parent.setdefault(cid, cid)
+        while root != parent[root]:
+            root = parent[root]
+        while cid != root:  # path compression keeps it linear
+            parent[cid], cid = root, parent[cid]
+        return root
+
+    def union(a: str, b: str) -> None:
+        ra, rb = find(a), find(b)
+        if ra != rb:
+            parent[rb] = ra
+
+    order: list[str] = []
+    for group in groups:
+        members = sorted(group)
+        for cid in members:
+            if cid not in parent:
+                order.append(cid)
+            union(members[0], cid)
+    for cid in list(order):
+        for other in joint.get(cid, ()):
+            if other in parent:
+                union(cid, other)
+    clusters: dict[str, set[str]] = {}
+    for cid in order:
+        clusters.setdefault(find(cid), set()).add(cid)
+    return tuple(frozenset(c) for c in clusters.values())

@@ -6,6 +6,8 @@ any key of any rule. A bad file stops start-up with a PolicyError naming the fil
 
 from __future__ import annotations
 
+import difflib
+from collections.abc import Iterable
 from dataclasses import replace
 from importlib.resources import files
 from pathlib import Path
@@ -13,12 +15,13 @@ from typing import Any
 
 import yaml
 
+from dlp.config import Config
 from dlp.errors import PolicyError
-from dlp.model import Decision, ScanContext, Severity, Verdict, Violation
-from dlp.rules import RULES, Rule, RuleSettings
+from dlp.model import Decision, Report, ScanContext, Severity, Verdict, Violation
+from dlp.rules import RULES, Rule, RuleSettings, load_rule_modules
 
 SHIPPED = Path(str(files("dlp.rules").joinpath("default.yaml")))
-BASE_KEYS = ("enabled", "decision", "severity")
+BASE_KEYS = ("enabled", "decision", "severity", "internal_decision")
 
 
 def _read(path: Path) -> dict[str, Any]:
@@ -41,49 +44,69 @@ def _read(path: Path) -> dict[str, Any]:
 
 
 class Policy:
+    """The chain: every enabled rule reports, and the policy alone decides what each report means."""
+
     def __init__(self, rules: list[Rule]) -> None:
         self.rules = rules
+        self._by_id = {rule.rule_id: rule for rule in rules}
 
     @classmethod
-    def load(cls, override: str | Path | None = None) -> Policy:
+    def load(cls, override: str | Path | None = None, rule_modules: Iterable[str] = ()) -> Policy:
+        load_rule_modules(rule_modules)
         merged: dict[str, dict[str, Any]] = {}
         sources = [SHIPPED] + ([Path(override)] if override else [])
         for source in sources:
             for rule_id, values in _read(source).items():
                 if rule_id not in RULES:
-                    raise PolicyError(f"{source}: unknown rule {rule_id!r}; known: {', '.join(sorted(RULES))}")
+                    raise PolicyError(f"{source}: unknown rule {rule_id!r}; {_did_you_mean(rule_id, RULES)}")
                 if not isinstance(values, dict):
                     raise PolicyError(f"{source}: rule {rule_id} must be a mapping")
                 merged.setdefault(rule_id, {}).update(values)
                 _validate(rule_id, merged[rule_id], source)
         missing = sorted(set(RULES) - set(merged))
         if missing:
-            raise PolicyError(f"no policy for rule(s) {', '.join(missing)}")
+            raise PolicyError(f"no policy for rule(s) {', '.join(missing)}: add them to your policy file")
         return cls([RULES[rid](_settings(rid, merged[rid])) for rid in sorted(merged)])
+
+    @classmethod
+    def from_config(cls, config: Config) -> Policy:
+        """The shipped policy with the organisation's file (`[policy] path`) and rule modules over it."""
+        override = config.resolve_path(config.policy.path) if config.policy.path else None
+        return cls.load(override, config.policy.rule_modules)
+
+    def judge(self, report: Report) -> Violation:
+        """A report as this policy decides it: its rule's decision (or its internal decision, where only
+        internal staff would see it) and severity."""
+        settings = self._by_id[report.rule].settings
+        decision = settings.internal_decision if report.internal and settings.internal_decision else settings.decision
+        return Violation(report.rule, settings.severity, decision, report.clients, report.part, report.explanation)
 
     def add_violation(
         self, verdict: Verdict, rule_id: str, part: str, explanation: str, clients: tuple[str, ...] = ()
     ) -> Verdict:
-        """A verdict with one more violation of `rule_id`, found outside the rules (a manifest, a data row),
-        at that rule's decision and severity."""
-        rule = next(r for r in self.rules if r.rule_id == rule_id)
-        violation = Violation(
-            rule_id, rule.settings.severity, rule.settings.decision, tuple(sorted(set(clients))), part, explanation
-        )
+        """A verdict with one more violation of `rule_id`, found outside the rules (a manifest, a data row)."""
+        violation = self.judge(Report(rule_id, tuple(sorted(set(clients))), part, explanation))
         decision = max(verdict.decision, violation.decision, key=lambda d: d.rank)
         return replace(verdict, violations=(*verdict.violations, violation), decision=decision)
 
     def evaluate(self, ctx: ScanContext) -> Verdict:
-        violations: list[Violation] = []
-        for rule in self.rules:
-            if rule.settings.enabled:
-                violations.extend(rule.check(ctx))
-        violations = [v for v in violations if v.decision is not Decision.ALLOW]
+        violations = [
+            violation
+            for rule in self.rules
+            if rule.settings.enabled
+            for violation in map(self.judge, rule.check(ctx))
+            if violation.decision is not Decision.ALLOW
+        ]
         decision = max((v.decision for v in violations), key=lambda d: d.rank, default=Decision.ALLOW)
         item = ctx.communication
         return Verdict(
             item.source, decision, tuple(violations), ctx.recipients, locator=item.locator, findings=ctx.findings
         )
+
+
+def _did_you_mean(word: str, known: Iterable[str]) -> str:
+    close = difflib.get_close_matches(word, list(known), n=1)
+    return f"did you mean {close[0]!r}?" if close else f"known: {', '.join(sorted(known))}"
 
 
 def _validate(rule_id: str, values: dict[str, Any], source: Path) -> None:
@@ -96,8 +119,6 @@ def _validate(rule_id: str, values: dict[str, Any], source: Path) -> None:
         elif key in ("decision", "internal_decision"):
             if value not in {d.value for d in Decision}:
                 raise PolicyError(f"{where}: {key} must be one of allow, warn, quarantine, reject")
-            if key == "internal_decision" and key not in options:
-                raise PolicyError(f"{where}: unknown key {key!r}")
         elif key == "severity":
             if value not in {s.value for s in Severity}:
                 raise PolicyError(f"{where}: severity must be one of low, medium, high, critical")
@@ -113,15 +134,23 @@ def _validate(rule_id: str, values: dict[str, Any], source: Path) -> None:
                 raise PolicyError(f"{where}: {key} must be at least 1")
             if isinstance(default, list) and not all(isinstance(v, str) for v in value):
                 raise PolicyError(f"{where}: {key} must be a list of strings")
+            if isinstance(default, dict) and not all(
+                isinstance(k, str) and isinstance(v, str) for k, v in value.items()
+            ):
+                raise PolicyError(f"{where}: {key} must map names to words")
         else:
-            known = ", ".join([*BASE_KEYS, *options])
-            raise PolicyError(f"{where}: unknown key {key!r}; known: {known}")
+            raise PolicyError(f"{where}: unknown key {key!r}; {_did_you_mean(key, [*BASE_KEYS, *options])}")
 
 
 def _settings(rule_id: str, values: dict[str, Any]) -> RuleSettings:
     if "decision" not in values or "severity" not in values:
         raise PolicyError(f"rule {rule_id}: decision and severity are required")
     options = {k: v for k, v in values.items() if k not in BASE_KEYS}
+    internal = values.get("internal_decision")
     return RuleSettings(
-        Decision(values["decision"]), Severity(values["severity"]), values.get("enabled", True), options
+        Decision(values["decision"]),
+        Severity(values["severity"]),
+        values.get("enabled", True),
+        options,
+        Decision(internal) if internal else None,
     )

@@ -16,15 +16,11 @@ from typing import Any
 from cryptography.hazmat.primitives.ciphers.aead import AESGCM
 
 from dlp.config import Config
-from dlp.errors import ConfigError, DlpError
+from dlp.errors import ConfigError, QuarantineError
 
 KEY_ENV = "DLP_QUARANTINE_KEY"
 SUFFIX = ".dlpq"
 ENVELOPE_SUFFIX = ".env.dlpq"
-
-
-class QuarantineError(DlpError):
-    """An original could not be stored or read back."""
 
 
 def load_key(key_file: Path) -> bytes:

@@ -7,26 +7,20 @@ from pathlib import Path
 
 from presidio_analyzer import AnalyzerEngine
 
+from dlp import handlers
 from dlp.analysis.attribution import analyse_part, mark_addressee
 from dlp.analysis.engine import build_analyzer
 from dlp.config import Config
-from dlp.errors import RegistryError
+from dlp.errors import RegistryError, RegistryUnavailable
 from dlp.extract import load_items
 from dlp.model import Channel, Communication, Finding, Recipient, ScanContext, Verdict
 from dlp.policy import Policy
 from dlp.registry import RegistryIndex
-from dlp.registry.live import LiveRegistry, RegistryUnavailable
+from dlp.registry.live import LiveRegistry
 from dlp.registry.resolve import RecipientResolver
 from dlp.store import IncidentStore
 
 log = logging.getLogger("dlp.scanner")
-
-ACTIONS = {
-    Channel.CLI: "Item reported by dlp scan as not to be sent; the sender was shown the reason.",
-    Channel.RELAY: "Message not delivered by the relay.",
-    Channel.FOLDER: "Letter moved to quarantine before printing.",
-    Channel.BATCH: "Letter withdrawn from the mail-merge run.",
-}
 
 
 def registry_location(config: Config, registry_path: str | None = None) -> str:
@@ -75,8 +69,7 @@ class Scanner:
         if not long_running:
             registry.refresh()
             registry.current()
-        policy_path = config.resolve_path(config.policy.path) if config.policy.path else None
-        policy = Policy.load(policy_path)
+        policy = Policy.from_config(config)
         store = IncidentStore.from_config(config) if with_store else None
         return cls(config, registry, policy, store)
 
@@ -132,7 +125,7 @@ class Scanner:
         ctx = ScanContext(item, self.analyse(item), recipients, index.joint)
         verdict = self.policy.evaluate(ctx)
         if record:
-            verdict = self.record(verdict, item, channel)
+            verdict = handlers.record(self.store, verdict, item, channel, index)
         log.info(
             "scanned %s item: decision=%s rules=%s incident=%s",
             item.kind,
@@ -141,23 +134,6 @@ class Scanner:
             verdict.incident or "-",
         )
         return verdict
-
-    def record(
-        self,
-        verdict: Verdict,
-        item: Communication,
-        channel: Channel,
-        action: str | None = None,
-        quarantine_ref: str | None = None,
-        origin: str | None = None,
-    ) -> Verdict:
-        """Store an incident for a verdict with violations; the verdict comes back with its incident id."""
-        if self.store is None or not verdict.violations:
-            return verdict
-        incident = self.store.record(
-            verdict, item, channel, self.index, action or ACTIONS[channel], quarantine_ref, origin=origin
-        )
-        return verdict.with_incident(incident)
 
     def scan_path(self, path: str | Path, channel: Channel = Channel.CLI) -> list[Verdict]:
         """Scan a file: one verdict for a message or letter, one per letter of a merged print file."""

@@ -1,7 +1,9 @@
-"""Rules only report. Each is a small class with an id, its YAML options and a `check()`.
+"""Rules only report. Each is one small class carrying its id, its words and its YAML options, and a `check()`.
 
-Subclasses register themselves by `rule_id`; the policy file decides each rule's decision and severity,
-the chain turns violations into a verdict, and the channel acts on it.
+A rule says what it found (a `Report`: the clients, the part, an explanation in its own words, and whether only
+internal staff would see it); the policy chain (dlp.policy) decides what happens. A rule registers itself by
+defining `rule_id`; the package finds every rule module itself (dlp.rules), and an organisation's own
+rule modules are named in `[policy] rule_modules`.
 """
 
 from __future__ import annotations
@@ -10,11 +12,12 @@ from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from typing import Any, ClassVar
 
-from dlp.model import Decision, Finding, Recipient, RecipientKind, ScanContext, Severity, Violation
+from dlp.model import Finding, Recipient, RecipientKind, Report, ScanContext
 from dlp.registry.index import (
     CLIENT_ADDRESS,
     CLIENT_EMAIL,
     CLIENT_NAME,
+    CLIENT_NAME_DOB,
     CLIENT_PHONE,
     CLIENT_PHONE_LOCAL,
     CLIENT_REFERENCE,
@@ -23,7 +26,8 @@ from dlp.registry.index import (
 
 RULES: dict[str, type[Rule]] = {}
 
-ENTITY_WORDS = {
+# The client details the registry finds, in words: what the rules that speak of clients' data say.
+CLIENT_WORDS = {
     CLIENT_REFERENCE: "account reference",
     CLIENT_EMAIL: "email address",
     CLIENT_PHONE: "phone number",
@@ -31,53 +35,54 @@ ENTITY_WORDS = {
     CLIENT_ADDRESS: "postal address",
     CLIENT_STREET: "street address",
     CLIENT_NAME: "name",
-    "CLIENT_NAME_DOB": "name and date of birth",
-    "AU_TFN": "tax file number",
-    "AU_MEDICARE": "Medicare number",
-    "CREDIT_CARD": "card number",
-    "AU_ABN": "ABN",
-    "AU_ACN": "ACN",
-    "MERGE_FIELD": "mail-merge field",
+    CLIENT_NAME_DOB: "name and date of birth",
 }
 
 
 @dataclass(frozen=True)
 class RuleSettings:
-    decision: Decision
-    severity: Severity
+    """A rule's entry in the policy files."""
+
+    decision: Any  # dlp.model.Decision
+    severity: Any  # dlp.model.Severity
     enabled: bool = True
     options: dict[str, Any] = field(default_factory=dict)
+    internal_decision: Any = None  # the decision when only internal staff would see it (None: `decision`)
 
 
 class Rule:
     rule_id: ClassVar[str]
-    title: ClassVar[str]  # the rule in words, for senders and incident records
+    title: ClassVar[str]  # the rule in words, for senders, notes and incident records
+    why: ClassVar[str]  # the incident template's "Why"
+    what_to_check: ClassVar[str]  # what staff should check in the item before sending it
+    colour: ClassVar[str] = "#7f8c8d"  # the rule on the dashboard's chart
+    # The entities this rule names, in words; an organisation adds its own with the `entity_words` option.
+    ENTITY_WORDS: ClassVar[dict[str, str]] = {}
     # Extra YAML keys this rule takes, with their defaults (their types are checked at start-up).
     OPTIONS: ClassVar[dict[str, Any]] = {}
 
     def __init_subclass__(cls, **kwargs: Any) -> None:
         super().__init_subclass__(**kwargs)
         if "rule_id" in cls.__dict__:
+            missing = [word for word in ("title", "why", "what_to_check") if not getattr(cls, word, None)]
+            if missing:
+                raise TypeError(f"rule {cls.rule_id} lacks its words: {', '.join(missing)}")
             RULES[cls.rule_id] = cls
 
     def __init__(self, settings: RuleSettings) -> None:
         self.settings = settings
         self.options = {**self.OPTIONS, **settings.options}
 
-    def check(self, ctx: ScanContext) -> list[Violation]:
+    def check(self, ctx: ScanContext) -> list[Report]:
         raise NotImplementedError
 
-    def violation(
-        self, clients: Iterable[str], part: str, explanation: str, decision: Decision | None = None
-    ) -> Violation:
-        return Violation(
-            self.rule_id,
-            self.settings.severity,
-            decision or self.settings.decision,
-            tuple(sorted(set(clients))),
-            part,
-            explanation,
-        )
+    def words(self, entity: str, default: str = "identifier") -> str:
+        own: Mapping[str, str] = self.options.get("entity_words") or {}
+        return own.get(entity) or self.ENTITY_WORDS.get(entity) or default
+
+    def report(self, clients: Iterable[str], part: str, explanation: str, *, internal: bool = False) -> Report:
+        """What this rule found; `internal`: only internal staff would see it (the policy may decide otherwise)."""
+        return Report(self.rule_id, tuple(sorted(set(clients))), part, explanation, internal)
 
 
 def allowed_for(recipient: Recipient, group: frozenset[str]) -> bool:
@@ -131,16 +136,3 @@ def has_external(ctx: ScanContext) -> bool:
 def strong(findings: Iterable[Finding]) -> list[Finding]:
     """Values that say whose data an item carries, leaving out the recipients' own details."""
     return [f for f in findings if f.strong and f.clients and not f.addressee]
-
-
-def clusters(groups: Iterable[frozenset[str]], joint: Mapping[str, frozenset[str]]) -> list[set[str]]:
-    """Merge client groups that overlap or are joint holders: each cluster is one household of data."""
-    out: list[set[str]] = []
-    for group in groups:
-        linked = set(group)
-        for cid in group:
-            linked |= joint.get(cid, frozenset())
-        touching = [c for c in out if c & linked]
-        merged = set(group).union(*touching) if touching else set(group)
-        out = [c for c in out if not (c & linked)] + [merged]
-    return out

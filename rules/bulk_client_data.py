@@ -2,24 +2,27 @@
 
 from __future__ import annotations
 
-from dlp.rules.base import Rule, clusters, has_external
+from dlp.rules.base import Rule, has_external
 
-from dlp.model import ScanContext, Violation
+from dlp.model import Report, ScanContext, households
 from dlp.registry.index import CLIENT_NAME
 
 
 class BulkClientData(Rule):
     rule_id = "bulk_client_data"
     title = "records of many clients sent outside"
+    why = "many clients' records were about to leave the organisation"
+    what_to_check = "whether so many clients' records need to leave the organisation at all"
+    colour = "#2980b9"
     OPTIONS = {"threshold": 10, "contact_threshold": 20}
 
-    def check(self, ctx: ScanContext) -> list[Violation]:
+    def check(self, ctx: ScanContext) -> list[Report]:
         if not has_external(ctx):
             return []
         attributed = [
             f for f in ctx.findings if f.clients and not f.addressee and (f.strong or f.entity == CLIENT_NAME)
         ]
-        people = clusters((f.clients for f in attributed), ctx.joint)
+        people = households((f.clients for f in attributed), ctx.joint)
         # Contact details of people outside the registry count too: a mailing list is a leak as well.
         covered = {(f.part, f.start) for f in attributed}
         contacts = {
@@ -31,11 +34,7 @@ class BulkClientData(Rule):
             return []
         parts = sorted({f.part for f in attributed} or {"item"})
         ids = sorted(min(p) for p in people)
-        return [
-            self.violation(
-                ids[:20],
-                ", ".join(parts[:3]),
-                f"records of {len(people)} registry clients and {len(contacts)} other contact "
-                f"details in one outgoing item",
-            )
-        ]
+        explanation = (
+            f"records of {len(people)} registry clients and {len(contacts)} other contact details in one outgoing item"
+        )
+        return [self.report(ids[:20], ", ".join(parts[:3]), explanation)]

@@ -1,40 +1,43 @@
-"""A client's identifying data goes to someone who is not that client, their representative or
-joint holder."""
+"""A client's identifying data goes to someone who is not that client, their representative or joint holder."""
 
 from __future__ import annotations
 
-from dlp.rules.base import ENTITY_WORDS, Rule, allowed_for, describe, strong
+from dlp.rules.base import CLIENT_WORDS, Rule, allowed_for, describe
 
-from dlp.model import Finding, Recipient, ScanContext, Violation
+from dlp.model import Finding, Recipient, Report, ScanContext
 
-LISTED = 5  # client ids named in one explanation; the violation's clients list holds them all
+LISTED = 5  # client ids named in one explanation; the report's clients hold them all
 
 
 class MismatchedRecipient(Rule):
     rule_id = "mismatched_recipient"
     title = "a client's information addressed to someone else"
+    why = "the recipient is not the client the item is about, nor their representative"
+    what_to_check = "that the addressee is the client the letter is about, at their registered address"
+    colour = "#c0392b"
+    ENTITY_WORDS = CLIENT_WORDS
 
-    def check(self, ctx: ScanContext) -> list[Violation]:
-        out: list[Violation] = []
+    def check(self, ctx: ScanContext) -> list[Report]:
+        out: list[Report] = []
         for recipient in ctx.recipients:
-            # One violation per recipient, naming every client whose data would reach them.
+            # One report per recipient, naming every client whose data would reach them.
             wrong: dict[frozenset[str], Finding] = {}
-            for finding in strong(ctx.findings):
+            for finding in ctx.strong:
                 if not allowed_for(recipient, finding.clients):
                     wrong.setdefault(finding.clients, finding)
             if wrong:
-                out.append(self._violation(recipient, list(wrong.values())))
+                out.append(self._report(recipient, list(wrong.values())))
         return out
 
-    def _violation(self, recipient: Recipient, findings: list[Finding]) -> Violation:
+    def _report(self, recipient: Recipient, findings: list[Finding]) -> Report:
         owners = sorted({cid for f in findings for cid in f.clients})
         first = findings[0]
         if len(findings) == 1:
-            what = f"{ENTITY_WORDS.get(first.entity, 'identifier')} of {', '.join(owners)}"
+            what = f"{self.words(first.entity)} of {', '.join(owners)}"
         else:
             named = ", ".join(owners[:LISTED]) + (", ..." if len(owners) > LISTED else "")
             what = f"identifiers of {len(owners)} other client(s) ({named})"
         explanation = f"{what} in {describe(recipient)}"
         if recipient.note:
             explanation += f" ({recipient.note})"
-        return self.violation(set(owners) | recipient.clients | recipient.address_clients, first.part, explanation)
+        return self.report(set(owners) | recipient.clients | recipient.address_clients, first.part, explanation)

@@ -1,39 +1,39 @@
-"""One item carries strong identifiers of two or more unrelated clients (pages printed together,
-a wrong attachment)."""
+"""One item carries strong identifiers of two or more unrelated clients (pages printed together, a wrong
+attachment)."""
 
 from __future__ import annotations
 
-from dlp.rules.base import Rule, clusters, entitled, has_external, strong
+from dlp.rules.base import Rule, entitled, has_external
 
-from dlp.model import RecipientKind, ScanContext, Violation
+from dlp.model import RecipientKind, Report, ScanContext
 
 
 class MixedClientDocuments(Rule):
     rule_id = "mixed_client_documents"
     title = "documents of different clients mixed in one item"
+    why = "documents of more than one client were put together"
+    what_to_check = "that every page belongs to this client; remove pages of other clients"
+    colour = "#8e44ad"
     # At this many unrelated clients the item is a client extract: bulk_client_data speaks instead.
     OPTIONS = {"max_clients": 9}
 
-    def check(self, ctx: ScanContext) -> list[Violation]:
+    def check(self, ctx: ScanContext) -> list[Report]:
         if not has_external(ctx):
             return []  # staff may discuss several clients with each other
-        found = strong(ctx.findings)
-        groups = clusters((f.clients for f in found), ctx.joint)
+        groups = ctx.households
         if not 2 <= len(groups) <= self.options["max_clients"]:
             return []
         # A representative of every one of these clients may receive them together, and so may an approved third
         # party (DESIGN §3: it is subject to the suppressed-detail and bulk rules, not this one).
         external = [r for r in ctx.recipients if r.external and r.kind is not RecipientKind.APPROVED]
-        if all(entitled(r, frozenset(g)) for r in external for g in groups):
+        if all(entitled(r, g) for r in external for g in groups):
             return []
         # Name the part where the second household's data first appears.
         first = groups[0]
-        other = next(f for f in found if not (f.clients & first))
+        other = next(f for f in ctx.strong if not (f.clients & first))
         ids = sorted(min(g) for g in groups)
         return [
-            self.violation(
-                ids,
-                other.part,
-                f"identifiers of {len(groups)} unrelated clients ({', '.join(ids)}) in one item",
+            self.report(
+                ids, other.part, f"identifiers of {len(groups)} unrelated clients ({', '.join(ids)}) in one item"
             )
         ]

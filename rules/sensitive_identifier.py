@@ -2,28 +2,39 @@
 
 from __future__ import annotations
 
-from dlp.rules.base import ENTITY_WORDS, Rule
+from dlp.rules.base import Rule
 
-from dlp.model import ScanContext, Violation
+from dlp.model import Report, ScanContext
 
 
 class SensitiveIdentifier(Rule):
     rule_id = "sensitive_identifier"
     title = "a government identifier or card number sent outside an approved channel"
+    why = "a government identifier or card number was about to leave outside an approved channel"
+    what_to_check = "whether the tax file, Medicare or card number must be in the letter"
+    colour = "#d35400"
+    ENTITY_WORDS = {
+        "AU_TFN": "tax file number",
+        "AU_MEDICARE": "Medicare number",
+        "CREDIT_CARD": "card number",
+        "AU_ABN": "ABN",
+        "AU_ACN": "ACN",
+    }
     OPTIONS = {
+        # An organisation's own entities (from its recogniser YAML) may be added here, with their words.
         "entities": ["AU_TFN", "AU_MEDICARE", "CREDIT_CARD"],
+        "entity_words": {},
         # Recipient kinds that are an approved channel for these identifiers.
         "allowed_recipients": ["internal"],
     }
 
-    def check(self, ctx: ScanContext) -> list[Violation]:
+    def check(self, ctx: ScanContext) -> list[Report]:
         allowed = set(self.options["allowed_recipients"])
-        outside = [r for r in ctx.recipients if r.kind.value not in allowed]
-        if not outside:
+        if not [r for r in ctx.recipients if r.kind.value not in allowed]:
             return []
         wanted = set(self.options["entities"])
         out = []
         for entity in sorted({f.entity for f in ctx.findings if f.entity in wanted}):
             first = next(f for f in ctx.findings if f.entity == entity)
-            out.append(self.violation([], first.part, f"{ENTITY_WORDS.get(entity, entity)} in an outgoing item"))
+            out.append(self.report([], first.part, f"{self.words(entity, entity)} in an outgoing item"))
         return out

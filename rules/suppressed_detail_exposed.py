@@ -2,21 +2,24 @@
 
 from __future__ import annotations
 
-from dlp.rules.base import ENTITY_WORDS, Rule, describe
+from dlp.rules.base import CLIENT_WORDS, Rule, describe
 
-from dlp.model import Decision, Recipient, RecipientKind, ScanContext, Violation
+from dlp.model import Recipient, RecipientKind, Report, ScanContext
 
 
 class SuppressedDetailExposed(Rule):
     rule_id = "suppressed_detail_exposed"
     title = "a suppressed contact detail exposed"
-    # Internal staff not on [organisation] suppressed_detail_staff: the organisation decides.
-    OPTIONS = {"internal_decision": "quarantine"}
+    why = "a detail the client asked to keep private would reach someone else"
+    what_to_check = (
+        "that no suppressed address, phone or email appears, and the delivery address is not a suppressed one"
+    )
+    colour = "#16a085"
+    ENTITY_WORDS = CLIENT_WORDS
 
-    def check(self, ctx: ScanContext) -> list[Violation]:
-        out: list[Violation] = []
+    def check(self, ctx: ScanContext) -> list[Report]:
+        out: list[Report] = []
         seen: set[tuple[str, str]] = set()
-        internal = Decision(self.options["internal_decision"])
         for recipient in ctx.recipients:
             # The letter itself is delivered to a suppressed address, but not to the client who lives there. A
             # notice to "the occupier" there reaches only her letterbox and names no one.
@@ -25,7 +28,7 @@ class SuppressedDetailExposed(Rule):
             for victim in sorted(recipient.address_suppressed_for - recipient.clients):
                 seen.add((victim, recipient.label))
                 out.append(
-                    self.violation(
+                    self.report(
                         {victim} | recipient.clients,
                         "address block",
                         f"suppressed postal address of {victim} used as the delivery address of {describe(recipient)}",
@@ -39,14 +42,12 @@ class SuppressedDetailExposed(Rule):
                     if recipient.postal and finding.addressee:
                         continue  # the delivery address itself: the check above decides
                     seen.add((victim, recipient.label))
-                    decision = internal if recipient.kind is RecipientKind.INTERNAL else None
-                    what = ENTITY_WORDS.get(finding.entity, "detail")
                     out.append(
-                        self.violation(
+                        self.report(
                             {victim} | recipient.clients,
                             finding.part,
-                            f"suppressed {what} of {victim} in {describe(recipient)}",
-                            decision,
+                            f"suppressed {self.words(finding.entity, 'detail')} of {victim} in {describe(recipient)}",
+                            internal=recipient.kind is RecipientKind.INTERNAL,
                         )
                     )
         return out

@@ -4,18 +4,20 @@ from __future__ import annotations
 
 from dlp.rules.base import Rule, has_external
 
-from dlp.model import Decision, ScanContext, Violation
+from dlp.model import Report, ScanContext
 
 
 class UnscannableContent(Rule):
     rule_id = "unscannable_content"
     title = "content that could not be checked"
-    OPTIONS = {"internal_decision": "warn"}
+    why = "part of the item could not be read, so it could not be checked"
+    what_to_check = "that the file opens; scanned pages need OCR, encrypted files cannot be checked"
+    colour = "#f39c12"
 
-    def check(self, ctx: ScanContext) -> list[Violation]:
-        decision = None if has_external(ctx) else Decision(self.options["internal_decision"])
+    def check(self, ctx: ScanContext) -> list[Report]:
+        internal = not has_external(ctx)
         return [
-            self.violation([], part.name, f"cannot be read: {part.error}", decision)
+            self.report([], part.name, f"cannot be read: {part.error}", internal=internal)
             for part in ctx.communication.parts
             if part.error is not None
         ]

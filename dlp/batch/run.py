@@ -15,6 +15,7 @@ from concurrent.futures import Future
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 
+from dlp import handlers
 from dlp.batch.rows import Row, read_rows
 from dlp.batch.worker import LetterResult, Task, check_letter, split_file, unscannable_letter, unscannable_result
 from dlp.config import Config
@@ -23,7 +24,7 @@ from dlp.folder.names import is_ignored
 from dlp.model import Channel, Communication, Decision, Severity, Verdict, Violation
 from dlp.policy import Policy
 from dlp.registry.live import SharedRegistry, registry_problem
-from dlp.scanner import ACTIONS, registry_location
+from dlp.scanner import registry_location
 from dlp.store import IncidentStore
 from dlp.workers import BlockingPool
 from dlp.workers.held import failure_reason
@@ -70,7 +71,7 @@ class BatchRun:
         self.window = config.batch.shift_window
         self.budget = float(config.limits.max_scan_seconds)
         self.store = IncidentStore.from_config(config)
-        self.policy = Policy.load(config.resolve_path(config.policy.path) if config.policy.path else None)
+        self.policy = Policy.from_config(config)
         self.pool: BlockingPool | None = None  # the run's scanning processes, while it runs
         self._run_violations: list[Violation] = []
         self._initials: dict[str, str] = {}
@@ -217,7 +218,7 @@ class BatchRun:
 
     def _unscannable(self, task: Task, reason: str) -> LetterResult:
         item, verdict = unscannable_letter(self.policy, task, reason)
-        incident = self.store.record(verdict, item, Channel.BATCH, None, ACTIONS[Channel.BATCH])
+        incident = handlers.record(self.store, verdict, item, Channel.BATCH, None).incident
         return unscannable_result(task, item, verdict, incident)
 
     _run_incident_id: str | None = None
@@ -254,7 +255,7 @@ class BatchRun:
                 item,
                 Channel.BATCH,
                 None,
-                "Letters withdrawn from the mail-merge run before printing.",
+                handlers.RUN_ACTION,
                 initials=self._initials,
             )
         elif update:

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from dlp import handlers
 from dlp.batch.rows import Row, addressee_matches, reference_in
 from dlp.errors import InputError
 from dlp.extract import letters_from_file, load_items
@@ -66,10 +67,14 @@ def check_letter(state: WorkerState, task: Task) -> LetterResult:
             else failure_reason(exc, state.config.limits.max_memory_mb)
         )
         item, verdict = unscannable_letter(scanner.policy, task, reason)
-        return unscannable_result(task, item, verdict, scanner.record(verdict, item, Channel.BATCH).incident)
+        return unscannable_result(
+            task, item, verdict, handlers.record(scanner.store, verdict, item, Channel.BATCH, scanner.index).incident
+        )
     if item.address_block is None and any(v.rule == UNSCANNABLE for v in verdict.violations):
         # Nothing of it could be read to compare with a row: held on its own, its row counted as covered.
-        return unscannable_result(task, item, verdict, scanner.record(verdict, item, Channel.BATCH).incident)
+        return unscannable_result(
+            task, item, verdict, handlers.record(scanner.store, verdict, item, Channel.BATCH, scanner.index).incident
+        )
     own = next((r for r in task.rows if r.number == task.number), None)
     # The row this letter is for: its own, or, where a letter is missing or extra before it, the row of the
     # person it is addressed to. A template may print no reference, or another of the client's own; a reference
@@ -87,7 +92,7 @@ def check_letter(state: WorkerState, task: Task) -> LetterResult:
         verdict = _add(scanner, verdict, ROW_RULE, f"letter {task.number}: the file holds {len(items)} letters")
     incident = None
     if row_ok and registry_violations and verdict.blocked:
-        incident = scanner.record(verdict, item, Channel.BATCH).incident
+        incident = handlers.record(scanner.store, verdict, item, Channel.BATCH, scanner.index).incident
     clients = {cid for v in verdict.violations for cid in v.clients} | (
         {own.client_id} if own and own.client_id else set()
     )

@@ -14,7 +14,7 @@ from rich.table import Table
 
 from dlp.cli.common import add_config_options, config_of
 from dlp.errors import UsageError
-from dlp.review import discard, release
+from dlp.handlers import discard, release
 from dlp.store import IncidentStore, as_dict
 
 EXPORT_FIELDS = (

@@ -17,9 +17,9 @@ from rich.progress import Progress, SpinnerColumn, TextColumn, TimeElapsedColumn
 
 from dlp.cli.common import config_of
 from dlp.config import Config
-from dlp.errors import UsageError
+from dlp.errors import IndexFileError, UsageError
 from dlp.registry.build import write_compiled
-from dlp.registry.format import FORMAT_VERSION, IndexFileError, open_file
+from dlp.registry.format import FORMAT_VERSION, open_file
 from dlp.registry.live import read_status
 from dlp.registry.loader import validate_rows
 from dlp.registry.parallel import compile_rows

@@ -19,13 +19,13 @@ from typing import Any
 from rich.console import Console
 from rich.progress import Progress
 
+from dlp import handlers
 from dlp.cli.common import add_config_options, config_of, findings_json
 from dlp.config import Config
 from dlp.errors import InputError, WorkerError, WorkerLost, WorkerTimeout
 from dlp.extract import load_items, looks_like_message
 from dlp.model import Channel, Communication, Verdict
 from dlp.policy import Policy
-from dlp.scanner import ACTIONS
 from dlp.store import IncidentStore
 from dlp.workers import BlockingPool, WorkerState
 from dlp.workers.held import failure_reason, unscannable_item, unscannable_verdict
@@ -118,7 +118,7 @@ def scan_file(state: WorkerState, path: str) -> list[Verdict]:
         except Exception as exc:  # noqa: BLE001
             item = unscannable_item(item.kind, item.source, _reason(state, exc), item.digest, locator=item.locator)
             verdict = unscannable_verdict(scanner.policy, item)
-        out.append(scanner.record(verdict, item, Channel.CLI))
+        out.append(handlers.record(scanner.store, verdict, item, Channel.CLI, scanner.index))
     return out
 
 
@@ -132,15 +132,14 @@ class _Unscannable:
 
     def verdict(self, path: str, reason: str) -> Verdict:
         if self._policy is None:
-            policy_path = self.config.policy.path
-            self._policy = Policy.load(self.config.resolve_path(policy_path) if policy_path else None)
+            self._policy = Policy.from_config(self.config)
         item = _stand_in(path, reason)
         verdict = unscannable_verdict(self._policy, item)
         if not self.record:
             return verdict
         if self._store is None:
             self._store = IncidentStore.from_config(self.config)
-        return verdict.with_incident(self._store.record(verdict, item, Channel.CLI, None, ACTIONS[Channel.CLI]))
+        return handlers.record(self._store, verdict, item, Channel.CLI, None)
 
 
 def _stand_in(path: str, reason: str) -> Communication:

@@ -11,8 +11,8 @@ import io
 import zipfile
 import zlib
 
-from dlp.errors import ExtractionError
-from dlp.extract.base import Corrupt, Extractor, Reading, extract_part, register
+from dlp.errors import Corrupt, ExtractionError
+from dlp.extract.base import Extractor, Reading, extract_part, register
 from dlp.model import FILE_NAME, Part
 
 ZIP_MAGIC = b"PK\x03\x04"

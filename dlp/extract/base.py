@@ -17,7 +17,7 @@ from dataclasses import dataclass, field, replace
 from typing import ClassVar
 
 from dlp.config import LimitsConfig as Limits
-from dlp.errors import ExtractionError
+from dlp.errors import ExtractionError, OverBudget
 from dlp.model import Part
 
 log = logging.getLogger("dlp.extract")
@@ -27,14 +27,6 @@ log = logging.getLogger("dlp.extract")
 for _library in ("pypdf", "olefile", "extract_msg", "rtfobj", "oleobj", "ftguess", "docx2python", "openpyxl"):
     logging.getLogger(_library).addHandler(logging.NullHandler())
     logging.getLogger(_library).propagate = False
-
-
-class Corrupt(ExtractionError):
-    """The data is not (or no longer) a valid file of the format it looked like."""
-
-
-class OverBudget(ExtractionError):
-    """Reading on would cost more than the item's budget ([limits])."""
 
 
 @dataclass

@@ -9,8 +9,8 @@ from __future__ import annotations
 
 import struct
 
-from dlp.errors import ExtractionError
-from dlp.extract.base import Corrupt, Extractor, Reading, extract_part, register
+from dlp.errors import Corrupt, ExtractionError
+from dlp.extract.base import Extractor, Reading, extract_part, register
 from dlp.model import Part
 
 EMF_SIGNATURE = b" EMF"  # at offset 40 of the header record

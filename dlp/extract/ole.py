@@ -6,8 +6,8 @@ from __future__ import annotations
 
 import io
 
-from dlp.errors import ExtractionError
-from dlp.extract.base import Corrupt, Extractor, Reading, extract_part, register
+from dlp.errors import Corrupt, ExtractionError
+from dlp.extract.base import Extractor, Reading, extract_part, register
 from dlp.model import Part
 
 OLE_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"

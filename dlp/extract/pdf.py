@@ -9,8 +9,8 @@ import math
 from collections.abc import Iterator
 from typing import Any
 
-from dlp.errors import ExtractionError
-from dlp.extract.base import Corrupt, Extractor, Reading, extract_part, register, unreadable
+from dlp.errors import Corrupt, ExtractionError
+from dlp.extract.base import Extractor, Reading, extract_part, register, unreadable
 from dlp.extract.ocr import MIN_SIDE, ocr_image
 from dlp.model import Part
 

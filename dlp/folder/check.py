@@ -9,12 +9,13 @@ from __future__ import annotations
 import hashlib
 from pathlib import Path
 
+from dlp import handlers
 from dlp.errors import InputError
 from dlp.extract import load_items
 from dlp.folder.manifest import check_manifest
 from dlp.model import Channel, Communication, Verdict
 from dlp.workers import WorkerState
-from dlp.workers.held import failure_reason, incidents_held_as, unscannable_item, unscannable_verdict
+from dlp.workers.held import failure_reason, unscannable_item, unscannable_verdict
 from dlp.workers.zygote import extend_deadline, recycle
 
 
@@ -50,18 +51,13 @@ def hold_letter(state: WorkerState, letter: str, ref: str, original_name: str, r
 def _finish(
     state: WorkerState, path: Path, ref: str, original_name: str, items: list[Communication], verdicts: list[Verdict]
 ) -> list[Verdict]:
-    """Store the original if anything is held, then record incidents before the watcher moves anything."""
+    """Store the original if anything is held, then record incidents, before the watcher moves anything."""
     scanner = state.scanner
-    recorded: list[str] = []
-    if any(v.blocked for v in verdicts):
-        assert state.vault is not None, "folder workers hold a vault"
-        state.vault.store(path.read_bytes(), {"channel": "folder", "original_name": original_name}, ref=ref)
-        recorded = incidents_held_as(scanner.store, ref) if scanner.store is not None else []
-    out = []
-    for item, verdict in zip(items, verdicts, strict=True):
-        if verdict.blocked and recorded:
-            verdict = verdict.with_incident(recorded.pop(0))  # recorded by a run that stopped: not twice
-        elif verdict.violations:
-            verdict = scanner.record(verdict, item, Channel.FOLDER, quarantine_ref=ref if verdict.blocked else None)
-        out.append(verdict)
-    return out
+    checked = list(zip(items, verdicts, strict=True))
+    if not any(v.blocked for v in verdicts):
+        return [handlers.record(scanner.store, v, item, Channel.FOLDER, scanner.index) for item, v in checked]
+    assert state.vault is not None, "folder workers hold a vault"
+    envelope = {"channel": "folder", "original_name": original_name}
+    return handlers.hold(
+        scanner.store, state.vault, path.read_bytes(), envelope, checked, Channel.FOLDER, scanner.index, ref=ref
+    )

@@ -38,15 +38,15 @@ from watchdog.observers.api import BaseObserver
 from watchdog.observers.polling import PollingObserver
 
 from dlp.config import Config
-from dlp.errors import DlpError, InputError, UsageError, WorkerLost, WorkerTimeout
+from dlp.errors import DlpError, InputError, RegistryUnavailable, UsageError, WorkerLost, WorkerTimeout
 from dlp.folder.check import check_letter, hold_letter
 from dlp.folder.journal import Ticket, letter_ref
 from dlp.folder.names import SHUNT_FOLDER, TICKET_SUFFIX, WORKING_FOLDER, claim, is_ignored, manifest_of, move_unique
+from dlp.folder.notes import explain, note_path
 from dlp.folder.ready import Readiness
 from dlp.model import Verdict
 from dlp.quarantine import Quarantine
-from dlp.registry.live import LiveRegistry, RegistryUnavailable, SharedRegistry
-from dlp.rules import RULES
+from dlp.registry.live import LiveRegistry, SharedRegistry
 from dlp.scanner import registry_location
 from dlp.workers import BlockingPool
 from dlp.workers.held import failure_reason
@@ -412,40 +412,3 @@ def _write_atomically(path: Path, text: str) -> None:
     temp = path.with_name(f".{path.name}.tmp")
     temp.write_text(text, encoding="utf-8")
     os.replace(temp, path)
-
-
-def note_path(quarantine: Path, incident: str) -> Path:
-    return quarantine / f"{incident}.dlp.txt"
-
-
-def explain(verdicts: list[Verdict], original_name: str) -> str:
-    """The note beside a quarantined letter: the rule in words, what to check, the incident id."""
-    # File names are data: a letter named after its client would put the client's details in this note.
-    # The file is named by its kind only; `dlp incidents release` gives it back under its own name.
-    kind = Path(original_name).suffix.lstrip(".").upper()
-    kind = kind if kind.isalnum() and len(kind) <= 5 else "unknown type"
-    lines = [
-        "This letter was held back before printing and posting.",
-        f"Original file: a letter ({kind}); its name is not shown, as file names can carry client details.",
-        "",
-    ]
-    for verdict in verdicts:
-        where = f" ({verdict.locator})" if verdict.locator else ""
-        lines.append(f"Incident {verdict.incident or '-'}{where}: {verdict.decision.value}")
-        for v in verdict.violations:
-            lines.append(f"  - {RULES[v.rule].title}: {v.explanation} [{v.part}]")
-            lines.append(f"    What to check: {WHAT_TO_CHECK.get(v.rule, 'ask your privacy officer')}.")
-    lines += ["", "Do not print or post it until a privacy officer has reviewed the incident."]
-    return "\n".join(lines) + "\n"
-
-
-WHAT_TO_CHECK = {
-    "mismatched_recipient": "that the addressee is the client the letter is about, at their registered address",
-    "suppressed_detail_exposed": "that no suppressed address, phone or email appears, and the delivery address "
-    "is not a suppressed one",
-    "mixed_client_documents": "that every page belongs to this client; remove pages of other clients",
-    "bulk_client_data": "whether so many clients' records need to leave the organisation at all",
-    "sensitive_identifier": "whether the tax file, Medicare or card number must be in the letter",
-    "unmerged_field": "the mail merge: a field was not filled in",
-    "unscannable_content": "that the file opens; scanned pages need OCR, encrypted files cannot be checked",
-}

@@ -27,16 +27,12 @@ from typing import IO, Any
 import numpy as np
 import numpy.typing as npt
 
-from dlp.errors import RegistryError
+from dlp.errors import IndexFileError
 
 MAGIC = b"DLPREGIX"
 FORMAT_VERSION = 1
 _PREFIX = struct.Struct("<8sII32s")
 _ALIGN = 64
-
-
-class IndexFileError(RegistryError):
-    """A compiled index file that cannot be used (missing, corrupt, truncated, other version)."""
 
 
 def is_index_file(path: str | Path) -> bool:

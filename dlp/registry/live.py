@@ -28,7 +28,7 @@ from pathlib import Path
 from typing import Any
 
 from dlp.config import RegistryConfig
-from dlp.errors import DlpError, RegistryError
+from dlp.errors import DlpError, RegistryUnavailable
 from dlp.registry.build import build_file
 from dlp.registry.format import is_index_file
 from dlp.registry.index import RegistryIndex
@@ -36,10 +36,6 @@ from dlp.registry.sources import csv_clients, csv_source
 
 log = logging.getLogger("dlp.registry")
 Signature = tuple[int, int, int, int]
-
-
-class RegistryUnavailable(RegistryError):
-    """No valid registry has been loaded: nothing can be checked, so nothing may pass."""
 
 
 @dataclass(frozen=True)

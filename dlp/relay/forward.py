@@ -4,13 +4,9 @@ from __future__ import annotations
 
 import aiosmtplib
 
-from dlp.errors import DlpError
+from dlp.errors import ForwardError
 
 PASSED_MAIL_OPTIONS = ("BODY=8BITMIME", "SMTPUTF8")
-
-
-class ForwardError(DlpError):
-    """The next hop is down, timed out or refused the message: the sending MTA must retry."""
 
 
 async def forward(

@@ -6,19 +6,20 @@ the original, encrypted, with its envelope, and records an unscannable_content i
 
 from __future__ import annotations
 
+from dlp import handlers
 from dlp.config import Config
 from dlp.model import Channel
 from dlp.policy import Policy
 from dlp.quarantine import Quarantine
-from dlp.relay.worker import HELD_ACTION, Outcome, RelayMessage
+from dlp.relay.worker import Outcome, RelayMessage
 from dlp.rules import RULES
 from dlp.store import IncidentStore
-from dlp.workers.held import RULE, StrikeBook, incidents_held_as, unscannable_item, unscannable_verdict
+from dlp.workers.held import RULE, StrikeBook, unscannable_item, unscannable_verdict
 
 
 class PoisonShunt:
     def __init__(self, config: Config) -> None:
-        self.policy = Policy.load(config.resolve_path(config.policy.path) if config.policy.path else None)
+        self.policy = Policy.from_config(config)
         self.store = IncidentStore.from_config(config)
         self.vault = Quarantine.from_config(config)
         self.strikes = StrikeBook()
@@ -26,11 +27,15 @@ class PoisonShunt:
     def hold(self, message: RelayMessage, digest: str, reason: str) -> Outcome:
         item = unscannable_item("email", message.source, reason, digest, message.recipients)
         verdict = unscannable_verdict(self.policy, item)
-        ref = self.vault.store(message.data, message.envelope, ref=message.ref)
-        held = incidents_held_as(self.store, ref)
-        incident = (
-            held[0]
-            if held
-            else self.store.record(verdict, item, Channel.RELAY, None, HELD_ACTION, ref, origin=message.client)
+        (held,) = handlers.hold(
+            self.store,
+            self.vault,
+            message.data,
+            message.envelope,
+            [(item, verdict)],
+            Channel.RELAY,
+            None,
+            ref=message.ref,
+            origin=message.client,
         )
-        return Outcome(verdict.decision.value, (RULE,), RULES[RULE].title, incident, quarantined=True)
+        return Outcome(held.decision.value, (RULE,), RULES[RULE].title, held.incident, quarantined=True)

@@ -21,10 +21,9 @@ from typing import Any
 from aiosmtpd.smtp import SMTP, AuthResult, Envelope, LoginPassword, Session
 
 from dlp.config import Config
-from dlp.errors import ConfigError, DlpError, WorkerLost, WorkerTimeout
-from dlp.registry.live import RegistryUnavailable, SharedRegistry
+from dlp.errors import ConfigError, DlpError, ForwardError, RegistryUnavailable, WorkerLost, WorkerTimeout
+from dlp.registry.live import SharedRegistry
 from dlp.relay.auth import check_password, load_users
-from dlp.relay.forward import ForwardError
 from dlp.relay.poison import PoisonShunt
 from dlp.relay.worker import Outcome, RelayMessage, handle_message
 from dlp.scanner import registry_location

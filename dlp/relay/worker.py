@@ -11,21 +11,19 @@ from __future__ import annotations
 import hashlib
 import logging
 from dataclasses import dataclass
-from email.message import EmailMessage
 
-from dlp.config import RelayConfig
+from dlp import handlers
+from dlp.errors import ForwardError, RegistryUnavailable
 from dlp.extract import communication_from_message
 from dlp.model import Channel, Communication, Decision, Verdict
-from dlp.registry.live import RegistryUnavailable
-from dlp.relay.forward import ForwardError, NextHop, with_header
+from dlp.relay.forward import NextHop
 from dlp.rules import RULES
 from dlp.scanner import Scanner
 from dlp.workers import WorkerState
-from dlp.workers.held import failure_reason, held_ref, incidents_held_as, unscannable_item, unscannable_verdict
+from dlp.workers.held import failure_reason, held_ref, unscannable_item, unscannable_verdict
 from dlp.workers.zygote import extend_deadline, recycle
 
 log = logging.getLogger("dlp.relay")
-HELD_ACTION = "Message held in quarantine by the relay."
 
 
 @dataclass(frozen=True)
@@ -71,24 +69,19 @@ async def handle_message(state: WorkerState, message: RelayMessage) -> Outcome:
         verdict = hold(state, message, item, verdict)
         outcome = _outcome(verdict, quarantined=True)
         if relay.notify_sender and message.sender:
-            await _notify(_hop(state), relay, message.sender, outcome)
+            try:
+                await handlers.notify(_hop(state), relay.hostname, message.sender, outcome.incident, outcome.words)
+            except ForwardError:  # the message itself is safely held; a lost notice is only logged
+                log.warning("sender notice not sent: the next hop did not take it")
         return outcome
-    if verdict.violations:
-        action = (
-            "Message refused by the relay; the sender was told why."
-            if verdict.decision is Decision.REJECT
-            else "Message delivered with a warning recorded."
-        )
-        verdict = scanner.record(verdict, item, Channel.RELAY, action, origin=message.client)
+    verdict = handlers.record(scanner.store, verdict, item, Channel.RELAY, scanner.index, origin=message.client)
     outcome = _outcome(verdict, quarantined=False)
     if verdict.decision is Decision.REJECT:
         return outcome
     rules = f"; rules={','.join(outcome.rules)}; incident={outcome.incident}" if outcome.rules else ""
-    await _hop(state).send(
-        with_header(message.data, "X-DLP-Verdict", outcome.decision + rules),
-        message.sender,
-        list(message.recipients),
-        list(message.mail_options),
+    header = ("X-DLP-Verdict", outcome.decision + rules)
+    await handlers.forward(
+        _hop(state), message.data, message.sender, list(message.recipients), list(message.mail_options), header
     )
     return Outcome(outcome.decision, outcome.rules, outcome.words, outcome.incident, False, forwarded=True)
 
@@ -119,12 +112,19 @@ def hold(state: WorkerState, message: RelayMessage, item: Communication, verdict
     """Durably quarantine the original with its envelope, then record the incident pointing at it — once:
     the sender's retry of a message held just before a crash finds it already held."""
     assert state.vault is not None, "relay workers hold a vault"
-    ref = state.vault.store(message.data, message.envelope, ref=message.ref)
-    store = state.scanner.store
-    held = incidents_held_as(store, ref) if store is not None else []
-    if held:
-        return verdict.with_incident(held[0])
-    return state.scanner.record(verdict, item, Channel.RELAY, HELD_ACTION, ref, origin=message.client)
+    scanner = state.scanner
+    (held,) = handlers.hold(
+        scanner.store,
+        state.vault,
+        message.data,
+        message.envelope,
+        [(item, verdict)],
+        Channel.RELAY,
+        scanner.index,
+        ref=message.ref,
+        origin=message.client,
+    )
+    return held
 
 
 def _outcome(verdict: Verdict, quarantined: bool) -> Outcome:
@@ -142,19 +142,3 @@ def _hop(state: WorkerState) -> NextHop:
         hop = state.extras["next_hop"] = NextHop(host.strip("[]"), int(port), relay.next_hop_timeout_seconds, keep=2)
     assert isinstance(hop, NextHop)
     return hop
-
-
-async def _notify(hop: NextHop, relay: RelayConfig, sender: str, outcome: Outcome) -> None:
-    notice = EmailMessage()
-    notice["From"] = f"postmaster@{relay.hostname}"
-    notice["To"] = sender
-    notice["Subject"] = f"Your message is held for privacy review ({outcome.incident})"
-    notice["X-DLP-Verdict"] = "notice"
-    notice.set_content(
-        f"Your message was held before delivery because of: {outcome.words}.\n"
-        f"A privacy officer will review it under reference {outcome.incident}. You do not need to resend it.\n"
-    )
-    try:
-        await hop.send(bytes(notice), "", [sender], [])
-    except ForwardError:  # the message itself is safely held; a lost notice is only logged
-        log.warning("sender notice not sent: the next hop did not take it")

@@ -200,6 +200,29 @@ class IncidentStore:
         """A transaction on the store, for the few writers outside this class (release, discard)."""
         return self._session.begin()
 
+    def held_as(self, quarantine_ref: str) -> builtins.list[str]:
+        """The incidents still holding one quarantined original, oldest first: none once it was released or
+        discarded, or its incident closed (the same item sent again then is a new incident)."""
+        query = (
+            select(Incident.reference)
+            .where(Incident.quarantine_ref == quarantine_ref, Incident.status != "closed")
+            .order_by(Incident.id)
+        )
+        with self._session() as session:
+            return [r for r in session.scalars(query) if r]
+
+    def end_hold(self, reference: str, actor: str, action: str, reason: str) -> None:
+        """The held original is gone (released or discarded): the incident says so, and the audit trail why."""
+        now = datetime.now(UTC)
+        with self._session.begin() as session:
+            incident = _by_reference(session, reference)
+            incident.quarantine_ref = None
+            incident.action_taken = redact(f"{action.capitalize()} by a reviewer: {reason}")
+            incident.updated_at = now
+            session.add(
+                IncidentEvent(incident_id=incident.id, at=now, actor=actor, action=action, reason=redact(reason))
+            )
+
     def set_quarantine_ref(self, reference: str, quarantine_ref: str) -> None:
         with self._session.begin() as session:
             incident = _by_reference(session, reference)

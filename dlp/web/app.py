@@ -22,7 +22,7 @@ from starlette.middleware.sessions import SessionMiddleware
 
 from dlp.config import Config
 from dlp.errors import DlpError
-from dlp.review import discard, release
+from dlp.handlers import discard, release
 from dlp.rules import RULES
 from dlp.scanner import Scanner
 from dlp.store import as_dict
@@ -221,9 +221,7 @@ def _chart(rows: list[dict[str, Any]], days: int = 14) -> dict[str, Any]:
         day = date.fromisoformat(row["time"][:10])
         for rule in row["rules"]:
             counts[(day, rule)] += 1
-    colours = dict(
-        zip(sorted(RULES), ("#c0392b", "#8e44ad", "#2980b9", "#16a085", "#d35400", "#7f8c8d", "#f39c12"), strict=False)
-    )
+    colours = {rule: RULES[rule].colour for rule in sorted(RULES)}
     peak = max([sum(counts[(d, r)] for r in RULES) for d in dates] + [1])
     bars = []
     for x, day in enumerate(dates):

@@ -11,14 +11,10 @@ import hashlib
 import time
 from collections import OrderedDict
 
-from sqlalchemy import select
-
 from dlp.errors import WorkerLost, WorkerTimeout
 from dlp.extract.base import unreadable
 from dlp.model import Communication, Decision, Verdict, Violation
 from dlp.policy import Policy
-from dlp.store import IncidentStore
-from dlp.store.models import Incident
 
 RULE = "unscannable_content"
 
@@ -81,21 +77,9 @@ class StrikeBook:
 def held_ref(kind: str, *content: bytes) -> str:
     """A quarantine reference derived from what is held: a retry after a crash (the watcher restarting, the
     sending MTA resending after a 451) stores the same original under the same reference, and finds the
-    incidents already recorded for it (`incidents_held_as`), instead of holding it twice."""
+    incidents already recorded for it (`IncidentStore.held_as`), instead of holding it twice."""
     digest = hashlib.sha256(f"dlp held {kind}\0".encode())
     for piece in content:
         digest.update(len(piece).to_bytes(8, "big"))
         digest.update(piece)
     return digest.hexdigest()[:32]
-
-
-def incidents_held_as(store: IncidentStore, ref: str) -> list[str]:
-    """The incidents still holding one quarantined original, oldest first: none once it was released or
-    discarded, or its incident closed (the same item sent again then is a new incident)."""
-    query = (
-        select(Incident.reference)
-        .where(Incident.quarantine_ref == ref, Incident.status != "closed")
-        .order_by(Incident.id)
-    )
-    with store.session() as session:
-        return [r for r in session.scalars(query) if r]

@@ -145,7 +145,6 @@ def test_suppressed_email_in_html_mailto_is_rejected(world: SyntheticRegistry, s
     assert "suppressed_detail_exposed" in rules(scan(message))
 
 
-
 # --- 5. suppressed details written loosely ------------------------------------------------------------------------
 def _hidden(c: SyntheticClient) -> tuple[str, str]:
     street = f"{c.number} {c.street} {c.street_type[0]}"

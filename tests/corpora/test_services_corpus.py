@@ -190,8 +190,11 @@ def test_runs_match_their_data(corpus: Path) -> None:
             count = len([p for p in letters.iterdir() if p.name.startswith("letter")])
         assert count == len(lab["per_letter"])
         blocked = any(v["expect"] == "block" for v in lab["per_letter"])
-        assert lab["run_expect"] == ("block" if blocked or count != len(rows) or "duplicate" in lab["category"]
-                                     or "shift" in lab["category"] else "allow")
+        assert lab["run_expect"] == (
+            "block"
+            if blocked or count != len(rows) or "duplicate" in lab["category"] or "shift" in lab["category"]
+            else "allow"
+        )
         for column in (lab.get("map") or {}).values():
             for name in column.split(","):
                 assert name in rows[0], (lab["id"], name)
@@ -200,8 +203,12 @@ def test_runs_match_their_data(corpus: Path) -> None:
 def _digest(out: Path) -> dict[str, str]:
     # Encryption draws fresh salts by design: those items are compared by presence only.
     salted = {lab["path"] for lab in _labels(out) if lab["category"].startswith("unscannable/encrypted")}
-    return {rel: "salted" if rel in salted else hashlib.sha256(p.read_bytes()).hexdigest()
-            for p in sorted(out.rglob("*")) if p.is_file() for rel in [str(p.relative_to(out))]}
+    return {
+        rel: "salted" if rel in salted else hashlib.sha256(p.read_bytes()).hexdigest()
+        for p in sorted(out.rglob("*"))
+        if p.is_file()
+        for rel in [str(p.relative_to(out))]
+    }
 
 
 def test_generation_is_deterministic(corpus: Path, tmp_path: Path) -> None:

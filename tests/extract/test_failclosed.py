@@ -15,7 +15,7 @@ from dlp.extract import communication_from_message, extract_part, letters_from_f
 from dlp.extract.clean import normalise
 from dlp.extract.ocr import tesseract_available
 from dlp.extract.text import lenient_base64
-from dlp.folder.watcher import explain
+from dlp.folder.notes import explain
 from dlp.model import FILE_NAME, Decision
 from tests.conftest import rules
 from tests.extract import hostile

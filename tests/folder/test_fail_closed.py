@@ -52,9 +52,7 @@ def test_slow_writer_is_read_whole_and_its_tail_blocks_the_letter(
     chunks = [text[: cut // 2], text[cut // 2 : cut], text[cut:]]
     running = Running(FolderWatcher(cfg, str(registry_csv)))
     try:
-        writer = subprocess.Popen(
-            [sys.executable, "-c", WRITER, str(tmp_path / "inbox" / "joint.txt"), "2.5", *chunks]
-        )
+        writer = subprocess.Popen([sys.executable, "-c", WRITER, str(tmp_path / "inbox" / "joint.txt"), "2.5", *chunks])
         assert writer.wait(30) == 0
         assert wait_until(lambda: held_notes(tmp_path / "held"), timeout=60)
         note = held_notes(tmp_path / "held")[0].read_text()

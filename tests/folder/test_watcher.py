@@ -85,7 +85,7 @@ def test_files_present_before_start_and_dropped_later(watch, synthetic: Syntheti
 
 
 def test_held_letter_released_to_outbox_under_its_own_name(watch, synthetic: SyntheticRegistry, scanner) -> None:
-    from dlp.review import release
+    from dlp.handlers import release
 
     root, start = watch
     a, b = synthetic.ordinary()[108:110]

@@ -8,9 +8,10 @@ from pathlib import Path
 
 import pytest
 
+from dlp.errors import IndexFileError
 from dlp.registry import RegistryIndex
 from dlp.registry.build import build_file, compile_clients
-from dlp.registry.format import FORMAT_VERSION, IndexFileError, open_file
+from dlp.registry.format import FORMAT_VERSION, open_file
 from dlp.registry.keys import TABLES
 from tests.synthetic import SyntheticRegistry, account_body, extract_csv, letter
 

@@ -8,8 +8,9 @@ from pathlib import Path
 import pytest
 
 from dlp.config import RegistryConfig
+from dlp.errors import RegistryUnavailable
 from dlp.registry.build import build_file
-from dlp.registry.live import LiveRegistry, RegistryUnavailable, SharedRegistry, read_status
+from dlp.registry.live import LiveRegistry, SharedRegistry, read_status
 from tests.synthetic import SyntheticRegistry
 
 FAST = RegistryConfig(reload_seconds=1)

@@ -12,11 +12,31 @@ from . import org
 from .population import Client, Population
 
 T = TypeVar("T")
-AREAS = ("address-block", "recipient-own-details", "relationships", "headers-links", "suppressed-loose",
-         "identifiers-dates", "mime-parts", "mail-merge", "threads", "html-mail", "everyday", "bulk", "unmerged",
-         "unscannable")
-RULES = ("mismatched_recipient", "suppressed_detail_exposed", "mixed_client_documents", "bulk_client_data",
-         "sensitive_identifier", "unmerged_field", "unscannable_content")
+AREAS = (
+    "address-block",
+    "recipient-own-details",
+    "relationships",
+    "headers-links",
+    "suppressed-loose",
+    "identifiers-dates",
+    "mime-parts",
+    "mail-merge",
+    "threads",
+    "html-mail",
+    "everyday",
+    "bulk",
+    "unmerged",
+    "unscannable",
+)
+RULES = (
+    "mismatched_recipient",
+    "suppressed_detail_exposed",
+    "mixed_client_documents",
+    "bulk_client_data",
+    "sensitive_identifier",
+    "unmerged_field",
+    "unscannable_content",
+)
 
 
 @dataclass
@@ -97,8 +117,17 @@ class Corpus:
     def _new_id(self) -> str:
         return f"S{len(self.labels) + 1:04d}"
 
-    def put(self, rendered: Rendered, category: str, expect: str, rules: list[str] | None = None, *,
-            suppressed: bool = False, note: str = "", letters: list[dict[str, Any]] | None = None) -> Label:
+    def put(
+        self,
+        rendered: Rendered,
+        category: str,
+        expect: str,
+        rules: list[str] | None = None,
+        *,
+        suppressed: bool = False,
+        note: str = "",
+        letters: list[dict[str, Any]] | None = None,
+    ) -> Label:
         assert category.split("/")[0] in AREAS, category
         for r in rules or []:
             assert r in RULES, r
@@ -106,14 +135,31 @@ class Corpus:
         item_id = self._new_id()
         rel = f"items/{item_id}.{ext}"
         (self.out / rel).write_bytes(data)
-        label = Label(item_id, "scan", category, path=rel, expect=None if letters is not None else expect,
-                      rules=list(rules or []) if expect == "block" else [], suppressed=suppressed, note=note,
-                      letters=letters)
+        label = Label(
+            item_id,
+            "scan",
+            category,
+            path=rel,
+            expect=None if letters is not None else expect,
+            rules=list(rules or []) if expect == "block" else [],
+            suppressed=suppressed,
+            note=note,
+            letters=letters,
+        )
         self.labels.append(label)
         return label
 
-    def pair(self, category: str, incident: Rendered, twin: Rendered, rules: list[str], *,
-             suppressed: bool = False, note: str, twin_note: str) -> tuple[Label, Label]:
+    def pair(
+        self,
+        category: str,
+        incident: Rendered,
+        twin: Rendered,
+        rules: list[str],
+        *,
+        suppressed: bool = False,
+        note: str,
+        twin_note: str,
+    ) -> tuple[Label, Label]:
         """An incident and its legitimate twin in the same layout, linked both ways."""
         a = self.put(incident, category, "block", rules, suppressed=suppressed, note=note)
         b = self.put(twin, category, "allow", note=twin_note)

@@ -153,8 +153,13 @@ def render_rtf(doc: LetterDoc) -> bytes:
 
 def render_txt(doc: LetterDoc, printed: datetime = FIXED_DATE, *, width: int = 78) -> bytes:
     """A letter as the case-management system prints it: fixed-width header, columns, no styling."""
-    lines = ["=" * width, f"{org.ORG_SHORT} CASE MANAGEMENT SYSTEM".ljust(width - 24)
-             + f"PRINTED {printed:%d/%m/%Y %H:%M}".rjust(24), f"{doc.unit_name.upper()}", "=" * width, ""]
+    lines = [
+        "=" * width,
+        f"{org.ORG_SHORT} CASE MANAGEMENT SYSTEM".ljust(width - 24) + f"PRINTED {printed:%d/%m/%Y %H:%M}".rjust(24),
+        f"{doc.unit_name.upper()}",
+        "=" * width,
+        "",
+    ]
     refs = list(doc.refs) + ([("Date", doc.date)] if doc.date else [])
     rows = max(len(doc.block), len(refs))
     for i in range(rows):
@@ -221,9 +226,13 @@ def render_html(doc: LetterDoc) -> bytes:
         + "".join(f"<p>{e(x)}</p>" for x in doc.pre)
         + (f"<p>{e(doc.salutation)}</p>" if doc.salutation else "")
         + (f"<h3>{e(doc.heading)}</h3>" if doc.heading else "")
-        + body + (f"<table border='1'>{form}</table>" if form else "") + table
+        + body
+        + (f"<table border='1'>{form}</table>" if form else "")
+        + table
         + "".join(f"<p>{e(p)}</p>" for p in doc.after)
-        + "<p>" + "<br>".join(e(s) for s in doc.sign) + "</p>"
+        + "<p>"
+        + "<br>".join(e(s) for s in doc.sign)
+        + "</p>"
         + f"<footer><small>{e(org.ORG_NAME)} ABN {e(org.ABN)}</small></footer></body></html>"
     )
     return text.encode("utf-8")

@@ -19,12 +19,27 @@ from . import org, population, runs, sc_letters, sc_mail, sc_misc, sc_relations,
 from .corpus import Corpus
 
 SCENARIOS = [
-    sc_letters.address_blocks, sc_letters.own_details, sc_letters.identifiers,
-    sc_relations.advocates, sc_relations.guardians, sc_relations.nominees, sc_relations.households,
-    sc_relations.internal, sc_relations.approved, sc_relations.attachments_wrong_client,
-    sc_suppressed.suppressed_loose, sc_suppressed.headers_links,
-    sc_mail.threads, sc_mail.html_mail, sc_mail.calendar_and_cards, sc_mail.signed, sc_mail.identifiers_in_mail,
-    sc_misc.bulk, sc_misc.unmerged, sc_misc.unscannable, sc_misc.everyday,
+    sc_letters.address_blocks,
+    sc_letters.own_details,
+    sc_letters.identifiers,
+    sc_relations.advocates,
+    sc_relations.guardians,
+    sc_relations.nominees,
+    sc_relations.households,
+    sc_relations.internal,
+    sc_relations.approved,
+    sc_relations.attachments_wrong_client,
+    sc_suppressed.suppressed_loose,
+    sc_suppressed.headers_links,
+    sc_mail.threads,
+    sc_mail.html_mail,
+    sc_mail.calendar_and_cards,
+    sc_mail.signed,
+    sc_mail.identifiers_in_mail,
+    sc_misc.bulk,
+    sc_misc.unmerged,
+    sc_misc.unscannable,
+    sc_misc.everyday,
     runs.runs,
 ]
 
@@ -59,8 +74,10 @@ def summary(cx: Corpus) -> str:
             counts[(area, str(lab.expect))] += 1
     lines = [f"{area:<24} {kind:<14} {n}" for (area, kind), n in sorted(counts.items())]
     items = sum(1 for lab in cx.labels if lab.channel == "scan")
-    lines.append(f"{len(cx.pop.clients)} clients, {items} scan items, "
-                 f"{sum(1 for lab in cx.labels if lab.channel == 'batch')} mail-merge runs")
+    lines.append(
+        f"{len(cx.pop.clients)} clients, {items} scan items, "
+        f"{sum(1 for lab in cx.labels if lab.channel == 'batch')} mail-merge runs"
+    )
     return "\n".join(lines)
 
 

@@ -7,8 +7,20 @@ from datetime import date
 
 from stdnum.au import tfn as stdnum_tfn
 
-MONTHS = ["January", "February", "March", "April", "May", "June", "July", "August", "September", "October",
-          "November", "December"]
+MONTHS = [
+    "January",
+    "February",
+    "March",
+    "April",
+    "May",
+    "June",
+    "July",
+    "August",
+    "September",
+    "October",
+    "November",
+    "December",
+]
 CRN_LETTERS = "ABCDEFGHJKLMNPQRSTUVWXY"
 
 
@@ -99,12 +111,27 @@ def phone_variants(digits: str) -> list[str]:
     """Every way staff and clients write the same number."""
     if digits.startswith("04"):
         d = digits
-        return [f"{d[:4]} {d[4:7]} {d[7:]}", d, f"+61 {d[1:4]} {d[4:7]} {d[7:]}", f"{d[:4]}-{d[4:7]}-{d[7:]}",
-                f"{d[:4]}.{d[4:7]}.{d[7:]}", f"+61{d[1:]}", f"({d[:4]}) {d[4:7]} {d[7:]}", f"{d[:2]} {d[2:6]} {d[6:]}"]
+        return [
+            f"{d[:4]} {d[4:7]} {d[7:]}",
+            d,
+            f"+61 {d[1:4]} {d[4:7]} {d[7:]}",
+            f"{d[:4]}-{d[4:7]}-{d[7:]}",
+            f"{d[:4]}.{d[4:7]}.{d[7:]}",
+            f"+61{d[1:]}",
+            f"({d[:4]}) {d[4:7]} {d[7:]}",
+            f"{d[:2]} {d[2:6]} {d[6:]}",
+        ]
     d = digits
-    return [f"({d[:2]}) {d[2:6]} {d[6:]}", f"{d[2:6]} {d[6:]}", f"+61 {d[1]} {d[2:6]} {d[6:]}",
-            f"{d[:2]}-{d[2:6]}-{d[6:]}", f"{d[:2]}.{d[2:6]}.{d[6:]}", f"{d[:2]} {d[2:6]} {d[6:]}", d,
-            f"+61 ({d[1]}) {d[2:6]} {d[6:]}"]
+    return [
+        f"({d[:2]}) {d[2:6]} {d[6:]}",
+        f"{d[2:6]} {d[6:]}",
+        f"+61 {d[1]} {d[2:6]} {d[6:]}",
+        f"{d[:2]}-{d[2:6]}-{d[6:]}",
+        f"{d[:2]}.{d[2:6]}.{d[6:]}",
+        f"{d[:2]} {d[2:6]} {d[6:]}",
+        d,
+        f"+61 ({d[1]}) {d[2:6]} {d[6:]}",
+    ]
 
 
 def dob_variants(value: date) -> list[str]:
@@ -112,9 +139,16 @@ def dob_variants(value: date) -> list[str]:
     day, month, year = value.day, value.month, value.year
     mon = MONTHS[month - 1]
     suffix = "th" if 11 <= day <= 13 else {1: "st", 2: "nd", 3: "rd"}.get(day % 10, "th")
-    return [f"{day} {mon} {year}", f"{day}{suffix} of {mon} {year}", f"{day:02d}-{mon[:3]}-{year}",
-            f"{day:02d}/{month:02d}/{year}", f"{day:02d}/{month:02d}/{year % 100:02d}", f"{day}.{month}.{year}",
-            f"{mon} {day}, {year}", f"{day} {mon[:3]} {year}"]
+    return [
+        f"{day} {mon} {year}",
+        f"{day}{suffix} of {mon} {year}",
+        f"{day:02d}-{mon[:3]}-{year}",
+        f"{day:02d}/{month:02d}/{year}",
+        f"{day:02d}/{month:02d}/{year % 100:02d}",
+        f"{day}.{month}.{year}",
+        f"{mon} {day}, {year}",
+        f"{day} {mon[:3]} {year}",
+    ]
 
 
 def long_date(value: date) -> str:
@@ -128,12 +162,12 @@ def typo(word: str, rng: random.Random) -> str:
     i = rng.randint(1, len(word) - 2)
     op = rng.choice(["sub", "drop", "double"])
     if op == "drop":
-        return word[:i] + word[i + 1:]
+        return word[:i] + word[i + 1 :]
     if op == "double":
         return word[:i] + word[i] + word[i:]
     vowels = "aeiou"
     repl = rng.choice([c for c in (vowels if word[i].lower() in vowels else "rstnlmdk") if c != word[i].lower()])
-    return word[:i] + repl + word[i + 1:]
+    return word[:i] + repl + word[i + 1 :]
 
 
 def money(rng: random.Random, low: int, high: int) -> str:

@@ -194,14 +194,32 @@ def _notice(pdf: _Pdf, doc: LetterDoc) -> None:
     if doc.date:
         pdf.line_out(f"Date of notice: {doc.date}")
         pdf.ln(2)
-    doc_no_heading = LetterDoc(block=[], pre=doc.pre, salutation=doc.salutation, paras=doc.paras,
-                               table=doc.table, after=doc.after, sign=doc.sign, form=doc.form)
+    doc_no_heading = LetterDoc(
+        block=[],
+        pre=doc.pre,
+        salutation=doc.salutation,
+        paras=doc.paras,
+        table=doc.table,
+        after=doc.after,
+        sign=doc.sign,
+        form=doc.form,
+    )
     _body(pdf, doc_no_heading)
 
 
 def _latin1(doc: LetterDoc) -> bool:
-    text = " ".join([*doc.block, *doc.pre, doc.salutation or "", *doc.paras, *doc.after, *doc.sign,
-                     *(v for _k, v in doc.refs), *(v for row in (doc.table or []) for v in row)])
+    text = " ".join(
+        [
+            *doc.block,
+            *doc.pre,
+            doc.salutation or "",
+            *doc.paras,
+            *doc.after,
+            *doc.sign,
+            *(v for _k, v in doc.refs),
+            *(v for row in (doc.table or []) for v in row),
+        ]
+    )
     try:
         text.encode("latin-1")
     except UnicodeEncodeError:
@@ -212,8 +230,9 @@ def _latin1(doc: LetterDoc) -> bool:
 LAYOUTS = {"window": _block_window, "govt": _block_govt, "plain": _block_plain}
 
 
-def render_pdf(docs: list[LetterDoc], layout: str = "window", *, unicode_font: bool | None = None,
-               encrypt_password: str = "") -> bytes:
+def render_pdf(
+    docs: list[LetterDoc], layout: str = "window", *, unicode_font: bool | None = None, encrypt_password: str = ""
+) -> bytes:
     """One PDF of one or more letters (a merged print file when several); each letter starts a page."""
     if unicode_font is None:  # modern templates embed a Unicode font only when a name needs it (fast otherwise)
         unicode_font = layout in ("govt", "plain") and not all(_latin1(d) for d in docs)
@@ -240,6 +259,9 @@ def render_pdf(docs: list[LetterDoc], layout: str = "window", *, unicode_font: b
     if encrypt_password:
         from fpdf.enums import EncryptionMethod
 
-        pdf.set_encryption(owner_password="ohcs-owner-" + encrypt_password, user_password=encrypt_password,
-                           encryption_method=EncryptionMethod.AES_128)
+        pdf.set_encryption(
+            owner_password="ohcs-owner-" + encrypt_password,
+            user_password=encrypt_password,
+            encryption_method=EncryptionMethod.AES_128,
+        )
     return bytes(pdf.output())

@@ -37,18 +37,29 @@ def first(c: Client) -> str:
 
 def pdf_att(name: str, data: tuple[str, bytes]) -> Attachment:
     ext, blob = data
-    ctype = {"pdf": "application/pdf", "docx": "application/vnd.openxmlformats-officedocument.wordprocessingml"
-             ".document", "rtf": "application/rtf", "txt": "text/plain", "html": "text/html"}[ext]
+    ctype = {
+        "pdf": "application/pdf",
+        "docx": "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
+        "rtf": "application/rtf",
+        "txt": "text/plain",
+        "html": "text/html",
+    }[ext]
     return Attachment(f"{name}.{ext}", ctype, blob)
 
 
 def html_wrap(body: str, staff: org.Staff, *, banner: bool = True) -> str:
-    head = (f"<div style='background:#1d4e6b;color:#fff;padding:8px'><img src='https://{org.WEB}/img/logo.png' "
-            f"alt='{org.ORG_NAME}' title='{org.ORG_NAME}' width='180'></div>" if banner else "")
-    return (f"<html><head><meta charset='utf-8'></head><body style='font-family:Segoe UI,Arial'>{head}{body}"
-            f"<p>Kind regards,<br><b>{staff.name}</b><br>{staff.title} | {staff.team}<br>{org.ORG_NAME}<br>"
-            f"P <a href='tel:{staff.phone.replace(' ', '')}'>{staff.phone}</a> | "
-            f"E <a href='mailto:{staff.email}'>{staff.email}</a></p>"
-            f"<p style='font-size:8pt;color:#666'>This email may contain confidential information. If you received "
-            f"it in error, tell us at <a href='mailto:{org.TEAM_LISTS['privacy']}'>{org.TEAM_LISTS['privacy']}</a>."
-            f"</p></body></html>")
+    head = (
+        f"<div style='background:#1d4e6b;color:#fff;padding:8px'><img src='https://{org.WEB}/img/logo.png' "
+        f"alt='{org.ORG_NAME}' title='{org.ORG_NAME}' width='180'></div>"
+        if banner
+        else ""
+    )
+    return (
+        f"<html><head><meta charset='utf-8'></head><body style='font-family:Segoe UI,Arial'>{head}{body}"
+        f"<p>Kind regards,<br><b>{staff.name}</b><br>{staff.title} | {staff.team}<br>{org.ORG_NAME}<br>"
+        f"P <a href='tel:{staff.phone.replace(' ', '')}'>{staff.phone}</a> | "
+        f"E <a href='mailto:{staff.email}'>{staff.email}</a></p>"
+        f"<p style='font-size:8pt;color:#666'>This email may contain confidential information. If you received "
+        f"it in error, tell us at <a href='mailto:{org.TEAM_LISTS['privacy']}'>{org.TEAM_LISTS['privacy']}</a>."
+        f"</p></body></html>"
+    )

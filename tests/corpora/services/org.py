@@ -43,13 +43,17 @@ STAFF: list[Staff] = [
 ]
 SAFETY_STAFF: list[Staff] = [
     Staff("Rangi Tangaroa", "Safety and Support Lead", f"rangi.tangaroa@{DOMAIN}", "(03) 5202 7790", "Safety"),
-    Staff("Anneliese Brandt", "Family Violence Practitioner", f"anneliese.brandt@{DOMAIN}", "(03) 5202 7791",
-          "Safety"),
+    Staff("Anneliese Brandt", "Family Violence Practitioner", f"anneliese.brandt@{DOMAIN}", "(03) 5202 7791", "Safety"),
 ]
 TEAM_LISTS = {
-    "tenancy": f"tenancy.services@{DOMAIN}", "complex": f"complex.needs@{DOMAIN}",
-    "rent": f"rent.assessment@{DOMAIN}", "carers": f"carers@{DOMAIN}", "concessions": f"concessions@{DOMAIN}",
-    "noreply": f"no-reply@{DOMAIN}", "privacy": f"privacy@{DOMAIN}", "intake": f"intake@cases.{DOMAIN}",
+    "tenancy": f"tenancy.services@{DOMAIN}",
+    "complex": f"complex.needs@{DOMAIN}",
+    "rent": f"rent.assessment@{DOMAIN}",
+    "carers": f"carers@{DOMAIN}",
+    "concessions": f"concessions@{DOMAIN}",
+    "noreply": f"no-reply@{DOMAIN}",
+    "privacy": f"privacy@{DOMAIN}",
+    "intake": f"intake@cases.{DOMAIN}",
 }
 
 
@@ -66,38 +70,135 @@ class Party:
 
 
 APPROVED: list[Party] = [
-    Party("Residential Tenancies Tribunal", "rtt.example", "Registry Officer", "registry@rtt.example",
-          ("GPO Box 1420", "MELBOURNE VIC 3001"), True),
-    Party("Housing Ombudsman", "housingombudsman.example", "Early Resolution Team",
-          "resolution@housingombudsman.example", ("PO Box 7318", "Geelong West VIC 3218"), True),
-    Party("Yarrun Community Housing", "yarrunhousing.example", "Tenancy Manager", "tenancy@yarrunhousing.example",
-          ("PO Box 233", "Shepparton VIC 3632"), True),
-    Party("Bridgeway Community Housing Ltd", "bridgewaych.example", "Allocations", "allocations@bridgewaych.example",
-          ("Level 2, 9 Short Street", "Frankston VIC 3199"), True),
-    Party("Northern Property Maintenance", "northernmaint.example", "Work Orders", "workorders@northernmaint.example",
-          ("Factory 4, 31 Enterprise Drive", "Bendigo East VIC 3550"), True),
+    Party(
+        "Residential Tenancies Tribunal",
+        "rtt.example",
+        "Registry Officer",
+        "registry@rtt.example",
+        ("GPO Box 1420", "MELBOURNE VIC 3001"),
+        True,
+    ),
+    Party(
+        "Housing Ombudsman",
+        "housingombudsman.example",
+        "Early Resolution Team",
+        "resolution@housingombudsman.example",
+        ("PO Box 7318", "Geelong West VIC 3218"),
+        True,
+    ),
+    Party(
+        "Yarrun Community Housing",
+        "yarrunhousing.example",
+        "Tenancy Manager",
+        "tenancy@yarrunhousing.example",
+        ("PO Box 233", "Shepparton VIC 3632"),
+        True,
+    ),
+    Party(
+        "Bridgeway Community Housing Ltd",
+        "bridgewaych.example",
+        "Allocations",
+        "allocations@bridgewaych.example",
+        ("Level 2, 9 Short Street", "Frankston VIC 3199"),
+        True,
+    ),
+    Party(
+        "Northern Property Maintenance",
+        "northernmaint.example",
+        "Work Orders",
+        "workorders@northernmaint.example",
+        ("Factory 4, 31 Enterprise Drive", "Bendigo East VIC 3550"),
+        True,
+    ),
 ]
 ADVOCACY: list[Party] = [
-    Party("Tenants Advice Service", "tenantsadvice.example", "Advocate", "advice@tenantsadvice.example",
-          ("PO Box 118", "Collingwood VIC 3066"), False),
-    Party("Welfare Rights Centre", "welfarerights.example", "Caseworker", "intake@welfarerights.example",
-          ("PO Box 40", "Sydney NSW 2001"), False),
-    Party("Community Legal Aid", "communitylegal.example", "Solicitor", "reception@communitylegal.example",
-          ("12 Court Lane", "Dandenong VIC 3175"), False),
-    Party("Office of the Public Guardian", "publicguardian.example", "Guardian", "guardian@publicguardian.example",
-          ("Locked Bag 5000", "Parramatta NSW 2124"), False),
-    Party("Carer Gateway Support", "carersupport.example", "Support Coordinator", "hello@carersupport.example",
-          ("PO Box 77", "Ballarat VIC 3353"), False),
+    Party(
+        "Tenants Advice Service",
+        "tenantsadvice.example",
+        "Advocate",
+        "advice@tenantsadvice.example",
+        ("PO Box 118", "Collingwood VIC 3066"),
+        False,
+    ),
+    Party(
+        "Welfare Rights Centre",
+        "welfarerights.example",
+        "Caseworker",
+        "intake@welfarerights.example",
+        ("PO Box 40", "Sydney NSW 2001"),
+        False,
+    ),
+    Party(
+        "Community Legal Aid",
+        "communitylegal.example",
+        "Solicitor",
+        "reception@communitylegal.example",
+        ("12 Court Lane", "Dandenong VIC 3175"),
+        False,
+    ),
+    Party(
+        "Office of the Public Guardian",
+        "publicguardian.example",
+        "Guardian",
+        "guardian@publicguardian.example",
+        ("Locked Bag 5000", "Parramatta NSW 2124"),
+        False,
+    ),
+    Party(
+        "Carer Gateway Support",
+        "carersupport.example",
+        "Support Coordinator",
+        "hello@carersupport.example",
+        ("PO Box 77", "Ballarat VIC 3353"),
+        False,
+    ),
 ]
 # Outsiders who are never approved: a contractor's private mailbox, a consultant, a journalist's tip line.
-OUTSIDERS = ["reports@datatidy-consulting.example", "m.hollis.contracting@webmail.example",
-             "admin@pestaway-services.example", "shared.drive.backup@cloudbox.example",
-             "survey-team@researchpanel.example", "tips@regionalnews.example"]
+OUTSIDERS = [
+    "reports@datatidy-consulting.example",
+    "m.hollis.contracting@webmail.example",
+    "admin@pestaway-services.example",
+    "shared.drive.backup@cloudbox.example",
+    "survey-team@researchpanel.example",
+    "tips@regionalnews.example",
+]
 
-ADVOCATE_FIRST = ["Jess", "Ravi", "Imogen", "Tariq", "Harriet", "Nico", "Lorna", "Ade", "Fern", "Callum", "Yasmin",
-                  "Pita", "Beatriz", "Hugo", "Ines", "Tom"]
-ADVOCATE_LAST = ["Calloway", "Menon", "Strachan", "Aziz", "Pemberton", "Vukovic", "Abernethy", "Okafor",
-                 "Lindqvist", "Rourke", "Haidari", "Tawhiri", "Sousa", "Lefevre", "Marsh", "Kruger"]
+ADVOCATE_FIRST = [
+    "Jess",
+    "Ravi",
+    "Imogen",
+    "Tariq",
+    "Harriet",
+    "Nico",
+    "Lorna",
+    "Ade",
+    "Fern",
+    "Callum",
+    "Yasmin",
+    "Pita",
+    "Beatriz",
+    "Hugo",
+    "Ines",
+    "Tom",
+]
+ADVOCATE_LAST = [
+    "Calloway",
+    "Menon",
+    "Strachan",
+    "Aziz",
+    "Pemberton",
+    "Vukovic",
+    "Abernethy",
+    "Okafor",
+    "Lindqvist",
+    "Rourke",
+    "Haidari",
+    "Tawhiri",
+    "Sousa",
+    "Lefevre",
+    "Marsh",
+    "Kruger",
+]
 
 
 def toml_text() -> str:

@@ -12,8 +12,19 @@ from datetime import date, timedelta
 from . import idents, names, org, places
 from .places import Address
 
-COLUMNS = ["client_id", "given_name", "family_name", "date_of_birth", "email", "phone", "postal_address",
-           "references", "suppressed", "joint_with", "authorised_contacts"]
+COLUMNS = [
+    "client_id",
+    "given_name",
+    "family_name",
+    "date_of_birth",
+    "email",
+    "phone",
+    "postal_address",
+    "references",
+    "suppressed",
+    "joint_with",
+    "authorised_contacts",
+]
 
 
 @dataclass
@@ -50,9 +61,13 @@ class Client:
             return self.family
         initials = " ".join(p[0] for p in (self.given.split() + self.middle.split()))
         title = f"{self.title} " if self.title else ""
-        forms = [f"{title}{self.full(middle=True)}", f"{title}{initials} {self.family}",
-                 f"{title}{self.given.split()[0][0]}. {self.family}", f"{self.family.upper()}, {self.given}",
-                 f"{title}{self.full()}"]
+        forms = [
+            f"{title}{self.full(middle=True)}",
+            f"{title}{initials} {self.family}",
+            f"{title}{self.given.split()[0][0]}. {self.family}",
+            f"{self.family.upper()}, {self.given}",
+            f"{title}{self.full()}",
+        ]
         return forms[style % len(forms)]
 
     def salutation(self) -> str:
@@ -65,11 +80,19 @@ class Client:
     def registry_row(self) -> dict[str, str]:
         # A single-name client's one name fills both fields, as systems that demand a given name hold it.
         given = " ".join(p for p in [self.given, self.middle] if p) or self.family
-        return {"client_id": self.cid, "given_name": given, "family_name": self.family,
-                "date_of_birth": self.dob.isoformat(), "email": ";".join(self.emails),
-                "phone": ";".join(self.phone_forms), "postal_address": self.address.one_line(),
-                "references": ";".join(self.refs), "suppressed": ";".join(self.suppressed),
-                "joint_with": ";".join(self.joint_with), "authorised_contacts": ";".join(self.authorised)}
+        return {
+            "client_id": self.cid,
+            "given_name": given,
+            "family_name": self.family,
+            "date_of_birth": self.dob.isoformat(),
+            "email": ";".join(self.emails),
+            "phone": ";".join(self.phone_forms),
+            "postal_address": self.address.one_line(),
+            "references": ";".join(self.refs),
+            "suppressed": ";".join(self.suppressed),
+            "joint_with": ";".join(self.joint_with),
+            "authorised_contacts": ";".join(self.authorised),
+        }
 
 
 @dataclass
@@ -143,16 +166,23 @@ class _Builder:
         base_f = re.sub(r"[^a-z]", "", names.ascii_fold(family).lower())
         rng = self.rng
         while True:
-            local = rng.choice([f"{base_g}.{base_f}", f"{base_g[0]}{base_f}", f"{base_g}{base_f[:1]}",
-                                f"{base_f}.{base_g}"]) + rng.choice(["", "", str(rng.randint(1, 99)),
-                                                                      str(rng.randint(60, 99))])
+            local = rng.choice(
+                [f"{base_g}.{base_f}", f"{base_g[0]}{base_f}", f"{base_g}{base_f[:1]}", f"{base_f}.{base_g}"]
+            ) + rng.choice(["", "", str(rng.randint(1, 99)), str(rng.randint(60, 99))])
             value = f"{local}@{rng.choice(names.EMAIL_DOMAINS)}"
             if value not in self.used_emails:
                 self.used_emails.add(value)
                 return value
 
-    def client(self, *, addr: Address | None = None, person: tuple[str, str, str, str] | None = None,
-               dob: date | None = None, age: tuple[int, int] = (18, 92), title_pool: str = "") -> Client:
+    def client(
+        self,
+        *,
+        addr: Address | None = None,
+        person: tuple[str, str, str, str] | None = None,
+        dob: date | None = None,
+        age: tuple[int, int] = (18, 92),
+        title_pool: str = "",
+    ) -> Client:
         rng = self.rng
         title, given, middle, family = person or names.draw_person(rng)
         if title_pool == "f":
@@ -163,8 +193,9 @@ class _Builder:
             dob = date(2026, 3, 1) - timedelta(days=rng.randint(age[0] * 365, age[1] * 365))
         addr = addr or self.address()
         self.next_id += rng.randint(1, 7)
-        c = Client(f"C{self.next_id}", title, given, middle, family, dob, addr,
-                   self._unique(idents.crn, self.used_refs))
+        c = Client(
+            f"C{self.next_id}", title, given, middle, family, dob, addr, self._unique(idents.crn, self.used_refs)
+        )
         if rng.random() < 0.82:
             c.emails.append(self.email_for(given, family))
         for _ in range(1 if rng.random() < 0.85 else 2):
@@ -226,8 +257,16 @@ def build(rng: random.Random, scale: float) -> Population:
                 b.claim(n_addr)
         neighbour = b.client(addr=n_addr)
         suburb, postcode = places.other_suburb(rng, new)
-        e_addr = Address(new.number or str(rng.randint(2, 90)), new.street or places.random_street(rng)[0],
-                         new.stype or "Street", suburb, new.state, postcode, unit=new.unit, unit_word=new.unit_word)
+        e_addr = Address(
+            new.number or str(rng.randint(2, 90)),
+            new.street or places.random_street(rng)[0],
+            new.stype or "Street",
+            suburb,
+            new.state,
+            postcode,
+            unit=new.unit,
+            unit_word=new.unit_word,
+        )
         if not b.claim(e_addr):
             e_addr = Address(e_addr.number, e_addr.street, e_addr.stype, suburb, new.state, postcode)
             b.claim(e_addr)
@@ -261,9 +300,15 @@ def build(rng: random.Random, scale: float) -> Population:
 
     for _ in range(n_guard):
         ward = b.client(age=(18, 45))
-        guardian = b.client(person=("Mrs" if rng.random() < 0.5 else "Mr", rng.choice(
-            names.GIVEN_F if rng.random() < 0.6 else names.GIVEN_M), "", ward.family if rng.random() < 0.7
-            else rng.choice(names.FAMILY)), age=(50, 85))
+        guardian = b.client(
+            person=(
+                "Mrs" if rng.random() < 0.5 else "Mr",
+                rng.choice(names.GIVEN_F if rng.random() < 0.6 else names.GIVEN_M),
+                "",
+                ward.family if rng.random() < 0.7 else rng.choice(names.FAMILY),
+            ),
+            age=(50, 85),
+        )
         ward.authorised.append(guardian.cid)
         pop.guardianships.append((ward, guardian))
 

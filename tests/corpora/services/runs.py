@@ -34,26 +34,85 @@ class Template:
 
 
 TEMPLATES = {
-    "rent": Template("rent", ["FirstName", "Surname", "Address1", "Address2", "Suburb", "State", "Postcode", "CRN",
-                              "NewRent"], "pdf-folder", "window", "rent_review", None),
-    "renewal": Template("renewal", ["Title", "Given Names", "Family Name", "Street Address", "Town", "State",
-                                    "P/code", "Client Ref", "Renewal Date"], "docx-folder", "table", "renewal",
-                        {"given_name": "Given Names", "family_name": "Family Name", "address_lines": "Street Address",
-                         "suburb": "Town", "postcode": "P/code", "reference": "Client Ref"}),
-    "carer": Template("carer", ["client_name", "addr_line_1", "addr_line_2", "locality", "state", "pcode", "crn",
-                                "payment"], "pdf-merged", "govt", "carer",
-                      {"full_name": "client_name", "address_lines": "addr_line_1,addr_line_2", "suburb": "locality",
-                       "postcode": "pcode", "reference": "crn"}),
-    "inspection": Template("inspection", ["TITLE", "FIRST", "LAST", "STREET", "SUBURB", "STATE", "POSTCODE",
-                                          "TENANCY_NO", "INSPECTION_DATE"], "txt-folder", "", "inspection",
-                           {"given_name": "FIRST", "family_name": "LAST", "reference": "TENANCY_NO"}),
-    "concession": Template("concession", ["Salutation", "FirstName", "LastName", "AddressLine1", "City", "State",
-                                          "Zip", "AccountNo"], "rtf-folder", "", "concession",
-                           {"suburb": "City", "postcode": "Zip"}, prints="none"),
-    "water": Template("water", ["client_name", "addr_line_1", "addr_line_2", "locality", "state", "pcode", "crn",
-                                "payment"], "pdf-merged", "window", "water",
-                      {"full_name": "client_name", "address_lines": "addr_line_1,addr_line_2", "suburb": "locality",
-                       "postcode": "pcode", "reference": "crn"}, prints="tenancy"),
+    "rent": Template(
+        "rent",
+        ["FirstName", "Surname", "Address1", "Address2", "Suburb", "State", "Postcode", "CRN", "NewRent"],
+        "pdf-folder",
+        "window",
+        "rent_review",
+        None,
+    ),
+    "renewal": Template(
+        "renewal",
+        [
+            "Title",
+            "Given Names",
+            "Family Name",
+            "Street Address",
+            "Town",
+            "State",
+            "P/code",
+            "Client Ref",
+            "Renewal Date",
+        ],
+        "docx-folder",
+        "table",
+        "renewal",
+        {
+            "given_name": "Given Names",
+            "family_name": "Family Name",
+            "address_lines": "Street Address",
+            "suburb": "Town",
+            "postcode": "P/code",
+            "reference": "Client Ref",
+        },
+    ),
+    "carer": Template(
+        "carer",
+        ["client_name", "addr_line_1", "addr_line_2", "locality", "state", "pcode", "crn", "payment"],
+        "pdf-merged",
+        "govt",
+        "carer",
+        {
+            "full_name": "client_name",
+            "address_lines": "addr_line_1,addr_line_2",
+            "suburb": "locality",
+            "postcode": "pcode",
+            "reference": "crn",
+        },
+    ),
+    "inspection": Template(
+        "inspection",
+        ["TITLE", "FIRST", "LAST", "STREET", "SUBURB", "STATE", "POSTCODE", "TENANCY_NO", "INSPECTION_DATE"],
+        "txt-folder",
+        "",
+        "inspection",
+        {"given_name": "FIRST", "family_name": "LAST", "reference": "TENANCY_NO"},
+    ),
+    "concession": Template(
+        "concession",
+        ["Salutation", "FirstName", "LastName", "AddressLine1", "City", "State", "Zip", "AccountNo"],
+        "rtf-folder",
+        "",
+        "concession",
+        {"suburb": "City", "postcode": "Zip"},
+        prints="none",
+    ),
+    "water": Template(
+        "water",
+        ["client_name", "addr_line_1", "addr_line_2", "locality", "state", "pcode", "crn", "payment"],
+        "pdf-merged",
+        "window",
+        "water",
+        {
+            "full_name": "client_name",
+            "address_lines": "addr_line_1,addr_line_2",
+            "suburb": "locality",
+            "postcode": "pcode",
+            "reference": "crn",
+        },
+        prints="tenancy",
+    ),
 }
 
 
@@ -74,22 +133,38 @@ def _row(t: Template, c: Client, cx: Corpus) -> dict[str, str]:
     return dict(zip(t.columns, values, strict=True))
 
 
-def _letter(t: Template, addressee: Client, body_from: Client | None, cx: Corpus, *, blank_ref: bool = False,
-            salutation: str = "") -> LetterDoc:
+def _letter(
+    t: Template,
+    addressee: Client,
+    body_from: Client | None,
+    cx: Corpus,
+    *,
+    blank_ref: bool = False,
+    salutation: str = "",
+) -> LetterDoc:
     """A merged letter: address block from `addressee`, body fields from `body_from` (a shifted row)."""
     rng = cx.rng
     src = body_from or addressee
-    block = [addressee.formal(4) if t.name != "carer" else addressee.full(), *lt.addr_lines(
-        addressee.address, rng, style="two")]
+    block = [
+        addressee.formal(4) if t.name != "carer" else addressee.full(),
+        *lt.addr_lines(addressee.address, rng, style="two"),
+    ]
     ref_value = "" if blank_ref else (src.tenancy if (t.prints == "tenancy" or t.name == "inspection") else src.crn)
     label = "Tenancy no." if (t.prints == "tenancy" or t.name == "inspection") else "CRN"
     refs = [("Our ref", f"MM/{t.name[:3].upper()}/{rng.randint(100, 999)}")]
     if t.prints != "none":
         refs.append((label, idents.any_ref_written(ref_value, rng) if ref_value else ""))
     heading, paras = lt.topic(t.topic, rng)
-    return LetterDoc(block=block, refs=refs, date=idents.long_date(lt.LETTER_DATE), heading=heading,
-                     salutation=salutation or addressee.salutation(), paras=paras,
-                     sign=["Yours sincerely", "", "Correspondence Centre", org.ORG_NAME], unit_name="Correspondence")
+    return LetterDoc(
+        block=block,
+        refs=refs,
+        date=idents.long_date(lt.LETTER_DATE),
+        heading=heading,
+        salutation=salutation or addressee.salutation(),
+        paras=paras,
+        sign=["Yours sincerely", "", "Correspondence Centre", org.ORG_NAME],
+        unit_name="Correspondence",
+    )
 
 
 def _write(cx: Corpus, run_id: str, t: Template, rows: list[dict[str, str]], letters: list[LetterDoc]) -> str:
@@ -117,19 +192,39 @@ def _write(cx: Corpus, run_id: str, t: Template, rows: list[dict[str, str]], let
     return f"runs/{run_id}/letters/"
 
 
-def _label(cx: Corpus, t: Template, kind: str, rows: list[dict[str, str]], letters: list[LetterDoc],
-           per_letter: list[dict[str, Any]], run_expect: str, note: str) -> Label:
+def _label(
+    cx: Corpus,
+    t: Template,
+    kind: str,
+    rows: list[dict[str, str]],
+    letters: list[LetterDoc],
+    per_letter: list[dict[str, Any]],
+    run_expect: str,
+    note: str,
+) -> Label:
     run_id = f"R{sum(1 for x in cx.labels if x.channel == 'batch') + 1:02d}"
     path = _write(cx, run_id, t, rows, letters)
-    label = Label(run_id, "batch", f"mail-merge/{kind}", data=f"runs/{run_id}/data.csv", letters_path=path,
-                  map=t.map, per_letter=per_letter, run_expect=run_expect, note=note)
+    label = Label(
+        run_id,
+        "batch",
+        f"mail-merge/{kind}",
+        data=f"runs/{run_id}/data.csv",
+        letters_path=path,
+        map=t.map,
+        per_letter=per_letter,
+        run_expect=run_expect,
+        note=note,
+    )
     cx.labels.append(label)
     return label
 
 
 def _people(cx: Corpus, n: int, key: str, need_tenancy: bool = False) -> list[Client]:
-    pool = [c for c in cx.pop.singles if c.tenancy and not c.address.po_box] if need_tenancy else \
-        [c for c in cx.pop.singles if not c.address.po_box]
+    pool = (
+        [c for c in cx.pop.singles if c.tenancy and not c.address.po_box]
+        if need_tenancy
+        else [c for c in cx.pop.singles if not c.address.po_box]
+    )
     return [cx.take(key, pool) for _ in range(n)]
 
 
@@ -150,12 +245,22 @@ def runs(cx: Corpus) -> None:
     good = legit(t, "legitimate", _people(cx, size, "run-rent"), "rent review run, every letter matches its row")
     people = _people(cx, size, "run-rent")
     k = rng.randint(2, size - 3)
-    letters = [_letter(t, c, people[i + 1] if k <= i < size - 1 else None, cx, blank_ref=i == size - 1 and i >= k)
-               for i, c in enumerate(people)]
+    letters = [
+        _letter(t, c, people[i + 1] if k <= i < size - 1 else None, cx, blank_ref=i == size - 1 and i >= k)
+        for i, c in enumerate(people)
+    ]
     per = [BLOCK_SHIFT if k <= i < size - 1 else ALLOW for i in range(size)]
-    bad = _label(cx, t, "row-shift", [_row(t, c, cx) for c in people], letters, per, "block",
-                 f"rows shift by one from letter {k + 1}: CRN and rent of the next row; the last letter has a blank "
-                 "CRN and carries only its addressee's details, so it is allowed on its own")
+    bad = _label(
+        cx,
+        t,
+        "row-shift",
+        [_row(t, c, cx) for c in people],
+        letters,
+        per,
+        "block",
+        f"rows shift by one from letter {k + 1}: CRN and rent of the next row; the last letter has a blank "
+        "CRN and carries only its addressee's details, so it is allowed on its own",
+    )
     link(bad, good)
 
     # 2. Duplicate: one letter printed twice; everything after moves down and the last row has no letter.
@@ -163,11 +268,19 @@ def runs(cx: Corpus) -> None:
     good = legit(t, "legitimate", _people(cx, size, "run-renewal"), "tenancy renewal run (columns mapped)")
     people = _people(cx, size, "run-renewal")
     d = rng.randint(1, size - 3)
-    order = people[: d + 1] + [people[d]] + people[d + 1: size - 1]
+    order = people[: d + 1] + [people[d]] + people[d + 1 : size - 1]
     letters = [_letter(t, c, None, cx) for c in order]
-    bad = _label(cx, t, "duplicate", [_row(t, c, cx) for c in people], letters, [ALLOW] * size, "block",
-                 f"letter {d + 1} printed twice, later letters one row behind, the last row has no letter; each "
-                 "letter is correct for its own addressee (allow), the run fails")
+    bad = _label(
+        cx,
+        t,
+        "duplicate",
+        [_row(t, c, cx) for c in people],
+        letters,
+        [ALLOW] * size,
+        "block",
+        f"letter {d + 1} printed twice, later letters one row behind, the last row has no letter; each "
+        "letter is correct for its own addressee (allow), the run fails",
+    )
     link(bad, good)
 
     # 3. Missing letter in a merged print file.
@@ -175,10 +288,17 @@ def runs(cx: Corpus) -> None:
     good = legit(t, "legitimate", _people(cx, size, "run-carer"), "carer payment run as one merged PDF")
     people = _people(cx, size, "run-carer")
     m = rng.randint(1, size - 2)
-    kept = people[:m] + people[m + 1:]
-    bad = _label(cx, t, "missing-letter", [_row(t, c, cx) for c in people], [_letter(t, c, None, cx) for c in kept],
-                 [ALLOW] * len(kept), "block",
-                 f"no letter for row {m + 1}; later letters are one row ahead but each is right for its addressee")
+    kept = people[:m] + people[m + 1 :]
+    bad = _label(
+        cx,
+        t,
+        "missing-letter",
+        [_row(t, c, cx) for c in people],
+        [_letter(t, c, None, cx) for c in kept],
+        [ALLOW] * len(kept),
+        "block",
+        f"no letter for row {m + 1}; later letters are one row ahead but each is right for its addressee",
+    )
     link(bad, good)
 
     # 4. One letter carries another client's tenancy number.
@@ -189,32 +309,67 @@ def runs(cx: Corpus) -> None:
     intruder = cx.take("run-intruder", [c for c in cx.pop.singles if c.tenancy])
     letters = [_letter(t, c, intruder if i == j else None, cx) for i, c in enumerate(people)]
     per = [dict(BLOCK_SHIFT) if i == j else ALLOW for i in range(size)]
-    bad = _label(cx, t, "other-client-data", [_row(t, c, cx) for c in people], letters, per, "block",
-                 f"letter {j + 1} carries the tenancy number of {intruder.cid}, not of its addressee")
+    bad = _label(
+        cx,
+        t,
+        "other-client-data",
+        [_row(t, c, cx) for c in people],
+        letters,
+        per,
+        "block",
+        f"letter {j + 1} carries the tenancy number of {intruder.cid}, not of its addressee",
+    )
     link(bad, good)
 
     # 5. An unmerged field in one letter.
     t = TEMPLATES["concession"]
-    good = legit(t, "legitimate", _people(cx, size, "run-conc"),
-                 "concession renewal run, CRM export columns; letters print no reference (not a mismatch)")
+    good = legit(
+        t,
+        "legitimate",
+        _people(cx, size, "run-conc"),
+        "concession renewal run, CRM export columns; letters print no reference (not a mismatch)",
+    )
     people = _people(cx, size, "run-conc")
     u = rng.randint(0, size - 1)
-    letters = [_letter(t, c, None, cx, salutation=f"Dear «Title» {c.family}" if i == u else "")
-               for i, c in enumerate(people)]
+    letters = [
+        _letter(t, c, None, cx, salutation=f"Dear «Title» {c.family}" if i == u else "") for i, c in enumerate(people)
+    ]
     per = [{"expect": "block", "rules": ["unmerged_field"]} if i == u else ALLOW for i in range(size)]
-    bad = _label(cx, t, "unmerged-field", [_row(t, c, cx) for c in people], letters, per, "block",
-                 f"letter {u + 1} keeps the merge field «Title»")
+    bad = _label(
+        cx,
+        t,
+        "unmerged-field",
+        [_row(t, c, cx) for c in people],
+        letters,
+        per,
+        "block",
+        f"letter {u + 1} keeps the merge field «Title»",
+    )
     link(bad, good)
 
     # 6. A template that prints another of the client's own references, and a shift under the same template.
     t = TEMPLATES["water"]
-    good = legit(t, "other-reference", _people(cx, size, "run-water", True),
-                 "rows hold the CRN, letters print the client's tenancy number: not a mismatch (issue 9 point 8)")
+    good = legit(
+        t,
+        "other-reference",
+        _people(cx, size, "run-water", True),
+        "rows hold the CRN, letters print the client's tenancy number: not a mismatch (issue 9 point 8)",
+    )
     people = _people(cx, size, "run-water", True)
     k = rng.randint(1, size - 3)
-    letters = [_letter(t, c, people[i + 1] if k <= i < size - 1 else None, cx, blank_ref=i == size - 1)
-               for i, c in enumerate(people)]
+    letters = [
+        _letter(t, c, people[i + 1] if k <= i < size - 1 else None, cx, blank_ref=i == size - 1)
+        for i, c in enumerate(people)
+    ]
     per = [BLOCK_SHIFT if k <= i < size - 1 else ALLOW for i in range(size)]
-    bad = _label(cx, t, "row-shift", [_row(t, c, cx) for c in people], letters, per, "block",
-                 f"merged PDF: tenancy numbers shift by one row from letter {k + 1}; last letter blank, allowed")
+    bad = _label(
+        cx,
+        t,
+        "row-shift",
+        [_row(t, c, cx) for c in people],
+        letters,
+        per,
+        "block",
+        f"merged PDF: tenancy numbers shift by one row from letter {k + 1}; last letter blank, allowed",
+    )
     link(bad, good)

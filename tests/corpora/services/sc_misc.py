@@ -67,36 +67,67 @@ def bulk(cx: Corpus) -> None:
         elif kind == "pdf":
             from .letters import LetterDoc
 
-            doc = LetterDoc(block=[], heading="Arrears report - all tenancies over 14 days",
-                            date=lt.letter_date(rng), table=rows, unit_name="Rent Assessment")
+            doc = LetterDoc(
+                block=[],
+                heading="Arrears report - all tenancies over 14 days",
+                date=lt.letter_date(rng),
+                table=rows,
+                unit_name="Rent Assessment",
+            )
             attachments = [pdf_att("arrears_report", lt.render(doc, "pdf", "plain"))]
         else:
             text = "Hi,\n\nList below.\n\n" + "\n".join(" | ".join(r) for r in rows) + sig(s)
-        good = Mail(staff_contact(s), [("Reporting", f"reporting@cases.{org.DOMAIN}")], "Arrears extract", text,
-                    attachments=attachments, minutes=cx.tick())
+        good = Mail(
+            staff_contact(s),
+            [("Reporting", f"reporting@cases.{org.DOMAIN}")],
+            "Arrears extract",
+            text,
+            attachments=attachments,
+            minutes=cx.tick(),
+        )
         bad = copy.deepcopy(good)
         bad.to = [("", org.OUTSIDERS[i % len(org.OUTSIDERS)])]
-        cx.pair(f"bulk/{kind}-extract", eml(bad, rng), eml(good, rng), ["bulk_client_data", "mismatched_recipient"],
-                note=f"records of {len(people)} clients sent to an outside address",
-                twin_note=f"the same extract of {len(people)} clients to the internal reporting team")
+        cx.pair(
+            f"bulk/{kind}-extract",
+            eml(bad, rng),
+            eml(good, rng),
+            ["bulk_client_data", "mismatched_recipient"],
+            note=f"records of {len(people)} clients sent to an outside address",
+            twin_note=f"the same extract of {len(people)} clients to the internal reporting team",
+        )
     provider = org.APPROVED[2]
     for _ in range(cx.n(2)):
         s = cx.staff()
         many = rng.sample(everyone, min(len(everyone), rng.randint(60, 120)))
         few = rng.sample(cx.pop.singles, 2)
-        base = Mail(staff_contact(s), [(provider.contact, provider.email)], "Tenancies transferring to Yarrun",
-                    "Hi,\n\nAttached is the list of tenancies for the handover meeting." + sig(s), minutes=cx.tick())
+        base = Mail(
+            staff_contact(s),
+            [(provider.contact, provider.email)],
+            "Tenancies transferring to Yarrun",
+            "Hi,\n\nAttached is the list of tenancies for the handover meeting." + sig(s),
+            minutes=cx.tick(),
+        )
         bad, good = copy.deepcopy(base), copy.deepcopy(base)
         bad.attachments = [Attachment("handover.xlsx", XLSX, _xlsx(_extract_rows(many, cx)))]
         good.attachments = [Attachment("handover.xlsx", XLSX, _xlsx(_extract_rows(few, cx)))]
-        cx.pair("bulk/approved-third-party", eml(bad, rng), eml(good, rng), ["bulk_client_data"],
-                note=f"records of {len(many)} clients to an approved provider (still subject to the bulk rule)",
-                twin_note="two transferring tenancies to the approved provider: " + ", ".join(c.cid for c in few))
+        cx.pair(
+            "bulk/approved-third-party",
+            eml(bad, rng),
+            eml(good, rng),
+            ["bulk_client_data"],
+            note=f"records of {len(many)} clients to an approved provider (still subject to the bulk rule)",
+            twin_note="two transferring tenancies to the approved provider: " + ", ".join(c.cid for c in few),
+        )
 
 
-UNMERGED = [("«FirstName»", "pdf", "window"), ("{{ tenancy_no }}", "docx", "table"),
-            ("<<Title>> <<Surname>>", "eml", ""), ("[Surname]", "rtf", ""), ("{ MERGEFIELD CRN }", "txt", ""),
-            ("«Suburb» «Postcode»", "pdf", "govt")]
+UNMERGED = [
+    ("«FirstName»", "pdf", "window"),
+    ("{{ tenancy_no }}", "docx", "table"),
+    ("<<Title>> <<Surname>>", "eml", ""),
+    ("[Surname]", "rtf", ""),
+    ("{ MERGEFIELD CRN }", "txt", ""),
+    ("«Suburb» «Postcode»", "pdf", "govt"),
+]
 
 
 def unmerged(cx: Corpus) -> None:
@@ -106,13 +137,23 @@ def unmerged(cx: Corpus) -> None:
         c = _with_email(cx) if fmt == "eml" else cx.single()
         if fmt == "eml":
             s = cx.staff()
-            good = Mail(staff_contact(s), [who(c, rng)], "Your concession renewal",
-                        f"Dear {c.salutation()[5:]},\n\nYour concession has been renewed to 30 June 2026." + sig(s),
-                        minutes=cx.tick())
+            good = Mail(
+                staff_contact(s),
+                [who(c, rng)],
+                "Your concession renewal",
+                f"Dear {c.salutation()[5:]},\n\nYour concession has been renewed to 30 June 2026." + sig(s),
+                minutes=cx.tick(),
+            )
             bad = copy.deepcopy(good)
             bad.text = good.text.replace(c.salutation()[5:], token, 1)
-            cx.pair("unmerged/email", eml(bad, rng), eml(good, rng), ["unmerged_field"],
-                    note=f"email to {c.cid} with the placeholder {token}", twin_note=f"the merged email to {c.cid}")
+            cx.pair(
+                "unmerged/email",
+                eml(bad, rng),
+                eml(good, rng),
+                ["unmerged_field"],
+                note=f"email to {c.cid} with the placeholder {token}",
+                twin_note=f"the merged email to {c.cid}",
+            )
             continue
         doc = lt.standard_letter(c, rng)
         bad_doc = copy.deepcopy(doc)
@@ -126,16 +167,26 @@ def unmerged(cx: Corpus) -> None:
         else:
             bad_doc.pre = [f"CRN: {token}"]
             doc.pre = [f"CRN: {idents.crn_written(c.crn, rng)}"]
-        cx.pair(f"unmerged/{fmt}", lt.render(bad_doc, fmt, layout), lt.render(doc, fmt, layout), ["unmerged_field"],
-                note=f"letter to {c.cid} with the placeholder {token}", twin_note=f"the merged letter to {c.cid}")
+        cx.pair(
+            f"unmerged/{fmt}",
+            lt.render(bad_doc, fmt, layout),
+            lt.render(doc, fmt, layout),
+            ["unmerged_field"],
+            note=f"letter to {c.cid} with the placeholder {token}",
+            twin_note=f"the merged letter to {c.cid}",
+        )
     for _ in range(cx.n(2)):
         c = cx.single()
         doc = lt.standard_letter(c, rng, topic_name="concession")
         doc.form = [("Office use only", "[ ] approved   [ ] declined   [ ] referred"), ("Checked by", "")]
         doc.after = ["Please tick [x] the box that applies and return the form (see over)."]
         fmt, layout = lt.any_format(rng)
-        cx.put(lt.render(doc, fmt, layout), "unmerged/look-alike", "allow",
-               note=f"letter to {c.cid} with tick boxes in square brackets, no merge field")
+        cx.put(
+            lt.render(doc, fmt, layout),
+            "unmerged/look-alike",
+            "allow",
+            note=f"letter to {c.cid} with tick boxes in square brackets, no merge field",
+        )
 
 
 def _with_email(cx: Corpus) -> Client:
@@ -158,8 +209,11 @@ def _encrypted_docx(data: bytes) -> bytes:
 def _bomb() -> bytes:
     buf = io.BytesIO()
     with zipfile.ZipFile(buf, "w", zipfile.ZIP_DEFLATED, compresslevel=9) as z:
-        z.writestr(zipfile.ZipInfo("scans/statement_scan.txt", (2026, 3, 2, 9, 0, 0)), b"\0" * (48 * 1024 * 1024),
-                   compress_type=zipfile.ZIP_DEFLATED)
+        z.writestr(
+            zipfile.ZipInfo("scans/statement_scan.txt", (2026, 3, 2, 9, 0, 0)),
+            b"\0" * (48 * 1024 * 1024),
+            compress_type=zipfile.ZIP_DEFLATED,
+        )
     return buf.getvalue()
 
 
@@ -173,8 +227,15 @@ def _zip(files: dict[str, bytes]) -> bytes:
 
 def unscannable(cx: Corpus) -> None:
     rng = cx.rng
-    kinds = ["encrypted-pdf", "encrypted-docx", "smime-encrypted", "pgp-encrypted", "corrupt-pdf", "archive-bomb",
-             "encrypted-pdf-letter"]
+    kinds = [
+        "encrypted-pdf",
+        "encrypted-docx",
+        "smime-encrypted",
+        "pgp-encrypted",
+        "corrupt-pdf",
+        "archive-bomb",
+        "encrypted-pdf-letter",
+    ]
     for i in range(cx.n(len(kinds))):
         kind = kinds[i % len(kinds)]
         c = _with_email(cx)
@@ -184,10 +245,14 @@ def unscannable(cx: Corpus) -> None:
         if kind == "encrypted-pdf-letter":
             from .letters import render_pdf
 
-            cx.pair("unscannable/encrypted-pdf-letter", ("pdf", render_pdf([doc], "window", encrypt_password="c"
-                                                                         + c.crn[-4:])), ("pdf", plain_pdf),
-                    ["unscannable_content"], note=f"password-protected letter to {c.cid} in the pre-send folder",
-                    twin_note=f"the same letter to {c.cid} without a password")
+            cx.pair(
+                "unscannable/encrypted-pdf-letter",
+                ("pdf", render_pdf([doc], "window", encrypt_password="c" + c.crn[-4:])),
+                ("pdf", plain_pdf),
+                ["unscannable_content"],
+                note=f"password-protected letter to {c.cid} in the pre-send folder",
+                twin_note=f"the same letter to {c.cid} without a password",
+            )
             continue
         text = f"Hi {first(c)},\n\nYour letter is attached." + sig(s)
         base = Mail(staff_contact(s), [who(c, rng)], "Your rent review letter", text, minutes=cx.tick())
@@ -199,21 +264,36 @@ def unscannable(cx: Corpus) -> None:
 
             bad = copy.deepcopy(base)
             bad.text = text.replace("attached.", "attached. The password is your date of birth (DDMMYYYY).")
-            bad.attachments = [Attachment("Rent review.pdf", "application/pdf",
-                                          render_pdf([doc], "window", encrypt_password=c.dob.strftime("%d%m%Y")))]
+            bad.attachments = [
+                Attachment(
+                    "Rent review.pdf",
+                    "application/pdf",
+                    render_pdf([doc], "window", encrypt_password=c.dob.strftime("%d%m%Y")),
+                )
+            ]
             bad_bytes = mail.build(bad, rng)
         elif kind == "encrypted-docx":
             docx_bytes = render_docx(doc)
-            good.attachments = [Attachment("Rent review.docx", "application/vnd.openxmlformats-officedocument."
-                                           "wordprocessingml.document", docx_bytes)]
+            good.attachments = [
+                Attachment(
+                    "Rent review.docx",
+                    "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
+                    docx_bytes,
+                )
+            ]
             bad = copy.deepcopy(good)
             bad.attachments = [Attachment("Rent review.docx", good.attachments[0].ctype, _encrypted_docx(docx_bytes))]
             bad_bytes = mail.build(bad, rng)
         elif kind == "smime-encrypted":
             tribunal = org.APPROVED[0]
-            good = Mail(staff_contact(s), [(tribunal.contact, tribunal.email)], "Application bundle",
-                        "Application bundle for hearing listing attached." + sig(s), minutes=cx.tick(),
-                        attachments=[Attachment("Application.pdf", "application/pdf", plain_pdf)])
+            good = Mail(
+                staff_contact(s),
+                [(tribunal.contact, tribunal.email)],
+                "Application bundle",
+                "Application bundle for hearing listing attached." + sig(s),
+                minutes=cx.tick(),
+                attachments=[Attachment("Application.pdf", "application/pdf", plain_pdf)],
+            )
             bad_bytes = mail.build_smime_encrypted(good, rng)
         elif kind == "pgp-encrypted":
             bad_bytes = mail.build_pgp_encrypted(good, rng)
@@ -226,9 +306,14 @@ def unscannable(cx: Corpus) -> None:
             bad.attachments = [Attachment("scans.zip", "application/zip", _bomb())]
             good.attachments = [Attachment("scans.zip", "application/zip", _zip({"Rent review.pdf": plain_pdf}))]
             bad_bytes = mail.build(bad, rng)
-        cx.pair(f"unscannable/{kind}", ("eml", bad_bytes), eml(good, rng), ["unscannable_content"],
-                note=f"email about {c.cid} with an unreadable part ({kind})",
-                twin_note=f"the same email about {c.cid}, readable")
+        cx.pair(
+            f"unscannable/{kind}",
+            ("eml", bad_bytes),
+            eml(good, rng),
+            ["unscannable_content"],
+            note=f"email about {c.cid} with an unreadable part ({kind})",
+            twin_note=f"the same email about {c.cid}, readable",
+        )
 
 
 def everyday(cx: Corpus) -> None:
@@ -251,23 +336,42 @@ def everyday(cx: Corpus) -> None:
             f"Hi {first(c)},\n\nYour rent statement for February is attached. Your CRN is "
             f"{idents.crn_written(c.crn, rng)}.",
         ]
-        m = Mail(staff_contact(s), [who(c, rng)], ["Documents received", "Appointment reminder", "Repair completed",
-                                                   "Your rent statement"][i % 4], texts[i % 4] + sig(s),
-                 minutes=cx.tick())
+        m = Mail(
+            staff_contact(s),
+            [who(c, rng)],
+            ["Documents received", "Appointment reminder", "Repair completed", "Your rent statement"][i % 4],
+            texts[i % 4] + sig(s),
+            minutes=cx.tick(),
+        )
         if i % 4 == 3:
-            m.attachments = [pdf_att("Rent statement", lt.render(lt.standard_letter(c, rng, topic_name="water"),
-                                                                 "pdf", "window"))]
+            m.attachments = [
+                pdf_att("Rent statement", lt.render(lt.standard_letter(c, rng, topic_name="water"), "pdf", "window"))
+            ]
         cx.put(eml(m, rng), "everyday/email-to-client", "allow", note=f"routine email to {c.cid}")
     for i in range(cx.n(8)):
         s, s2 = rng.sample(org.STAFF, 2)
-        memos = [("Roster for March", "Hi team,\n\nThe March front-counter roster is attached. Please swap "
-                  "directly and let me know."),
-                 ("Training: family violence information sharing", "Hi all,\n\nReminder that the information "
-                  "sharing refresher runs Wednesday 2-4 pm in Meeting Room 3. It is mandatory for frontline staff."),
-                 ("Printer on level 5", "The level 5 printer is out of toner again - I've logged a job."),
-                 ("Provider meeting", f"We meet {org.APPROVED[2].name} on Friday to plan the handover. No client "
-                  "lists by email please - we'll use the secure portal.")]
+        memos = [
+            (
+                "Roster for March",
+                "Hi team,\n\nThe March front-counter roster is attached. Please swap directly and let me know.",
+            ),
+            (
+                "Training: family violence information sharing",
+                "Hi all,\n\nReminder that the information "
+                "sharing refresher runs Wednesday 2-4 pm in Meeting Room 3. It is mandatory for frontline staff.",
+            ),
+            ("Printer on level 5", "The level 5 printer is out of toner again - I've logged a job."),
+            (
+                "Provider meeting",
+                f"We meet {org.APPROVED[2].name} on Friday to plan the handover. No client "
+                "lists by email please - we'll use the secure portal.",
+            ),
+        ]
         subj, body = memos[i % len(memos)]
         to = [staff_contact(s2)] if i % 4 != 3 else [(org.APPROVED[2].contact, org.APPROVED[2].email)]
-        cx.put(eml(Mail(staff_contact(s), to, subj, body + sig(s), minutes=cx.tick()), rng), "everyday/no-client-data",
-               "allow", note="mail with the organisation's details only")
+        cx.put(
+            eml(Mail(staff_contact(s), to, subj, body + sig(s), minutes=cx.tick()), rng),
+            "everyday/no-client-data",
+            "allow",
+            note="mail with the organisation's details only",
+        )
