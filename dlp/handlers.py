@@ -135,7 +135,7 @@ def release(config: Config, store: IncidentStore, reference: str, actor: str, ju
     original, envelope = vault.load(ref), vault.envelope(ref)
     if incident.channel == "relay":
         host, _, port = config.relay.next_hop.rpartition(":")
-        hop = NextHop(host.strip("[]"), int(port), config.relay.next_hop_timeout_seconds)
+        hop = NextHop(host.strip("[]"), int(port), config.relay.next_hop_timeout_seconds, keep=0)  # one message
         try:
             asyncio.run(
                 forward(
@@ -149,8 +149,6 @@ def release(config: Config, store: IncidentStore, reference: str, actor: str, ju
             )
         except DlpError as exc:
             raise ReviewError(f"not released: {exc}") from None
-        finally:
-            hop.close()
         where = "email delivered to the next hop"
     else:
         outbox = config.resolve_path(config.folder.outbox)

@@ -9,13 +9,6 @@ from dlp.errors import ForwardError
 PASSED_MAIL_OPTIONS = ("BODY=8BITMIME", "SMTPUTF8")
 
 
-async def forward(
-    host: str, port: int, message: bytes, sender: str, recipients: list[str], mail_options: list[str], timeout: float
-) -> None:
-    """Send one message on a connection of its own (a release, a notice)."""
-    await NextHop(host, port, timeout, keep=0).send(message, sender, recipients, mail_options)
-
-
 def with_header(message: bytes, name: str, value: str) -> bytes:
     """Prepend one header; the rest of the message stays byte for byte as it came."""
     return f"{name}: {value}\r\n".encode("ascii") + message

@@ -4,14 +4,14 @@ from __future__ import annotations
 
 import builtins
 from collections.abc import Iterable, Mapping
-from datetime import UTC, date, datetime
+from datetime import UTC, date, datetime, timedelta
 from importlib.resources import files
 from pathlib import Path
 from typing import Any
 
 from alembic import command
 from alembic.config import Config as AlembicConfig
-from sqlalchemy import create_engine, event, select
+from sqlalchemy import create_engine, event, func, select
 from sqlalchemy.engine import Engine
 from sqlalchemy.exc import SQLAlchemyError
 from sqlalchemy.orm import Session, selectinload, sessionmaker
@@ -168,6 +168,29 @@ class IncidentStore:
             session.flush()
             session.refresh(incident, ["findings", "events"])
             return incident
+
+    def summary(self, today: date) -> dict[str, int]:
+        """What the dashboard's headline says: how many incidents, open, and overdue today."""
+        with self._session() as session:
+            total = session.scalar(select(func.count()).select_from(Incident)) or 0
+            still_open = session.scalar(select(func.count()).where(Incident.status == "open")) or 0
+        return {"total": total, "open": still_open, "overdue": len(self.overdue(today))}
+
+    def rules_per_day(self, days: int = 14, today: date | None = None) -> dict[date, dict[str, int]]:
+        """Incidents per day of the last `days` days, by rule (an incident counts once for each of its rules)."""
+        today = today or datetime.now(UTC).date()
+        first = today - timedelta(days=days - 1)
+        counts: dict[date, dict[str, int]] = {first + timedelta(days=n): {} for n in range(days)}
+        since = datetime.combine(first, datetime.min.time(), tzinfo=UTC)
+        with self._session() as session:
+            for created, rules in session.execute(
+                select(Incident.created_at, Incident.rules).where(Incident.created_at >= since)
+            ):
+                day = created.date()
+                if day in counts:
+                    for rule in rules:
+                        counts[day][rule] = counts[day].get(rule, 0) + 1
+        return counts
 
     def overdue(self, today: date) -> builtins.list[Incident]:
         """Open incidents past their report date, and unclosed ones past their close date."""

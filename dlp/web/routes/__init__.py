@@ -1,0 +1,1 @@
+"""The review UI's routes, one router per concern."""
