@@ -2,9 +2,8 @@
 
 from __future__ import annotations
 
-from dlp.rules.base import CLIENT_WORDS, Rule, allowed_for, describe
-
 from dlp.model import Finding, Recipient, Report, ScanContext
+from dlp.rules.base import CLIENT_WORDS, Rule, allowed_for, describe
 
 LISTED = 5  # client ids named in one explanation; the report's clients hold them all
 

@@ -3,16 +3,26 @@
 from __future__ import annotations
 
 import argparse
+import os
 import sys
 from collections.abc import Sequence
 from typing import NoReturn
 
+from cryptography.exceptions import InvalidTag
+
 from dlp import __version__
 from dlp.cli import batch, incidents, registry, relay, scan, users, watch
-from dlp.errors import DlpError, UsageError
+from dlp.errors import DlpError, InputError, OutputError, QuarantineError, UsageError, map_exceptions
 from dlp.logs import setup_logging
 
 EXIT_OK, EXIT_BLOCKED, EXIT_ERROR = 0, 1, 2
+
+# What libraries raise that can still reach the command line, as the errors the user is told about.
+EDGE: dict[type[BaseException], type[DlpError]] = {
+    EOFError: InputError,  # standard input closed before a password or a file was read whole
+    InvalidTag: QuarantineError,  # a quarantined original that fails authentication
+    OSError: OutputError,  # a full disk, a read-only folder, a vanished file (BrokenPipeError is handled above)
+}
 
 
 class _Parser(argparse.ArgumentParser):
@@ -40,22 +50,21 @@ def main(argv: Sequence[str] | None = None) -> int:
     try:
         args = build_parser().parse_args(argv)
         setup_logging(args.verbose)
-        return int(args.func(args))
-    except UsageError as exc:
-        print(f"dlp: error: {exc}", file=sys.stderr)
+        with map_exceptions(EDGE, "could not finish", passing=(BrokenPipeError,)):
+            return int(args.func(args))
+    except BrokenPipeError:  # the reader went away (`dlp scan ... | head`): stop quietly, as Unix tools do
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
         return EXIT_ERROR
-    except DlpError as exc:
+    except DlpError as exc:  # UsageError and every expected failure: one line, no traceback, no data
         print(f"dlp: error: {exc}", file=sys.stderr)
-        return EXIT_ERROR
-    except Exception as exc:  # a bug must still not show the user a traceback (nor any data in it)
-        print(f"dlp: internal error ({exc.__class__.__name__}); please report it", file=sys.stderr)
-        if "-v" in (argv or sys.argv) or "--verbose" in (argv or sys.argv):
-            raise
         return EXIT_ERROR
     except KeyboardInterrupt:
         print("dlp: interrupted", file=sys.stderr)
         return 130
-    except BrokenPipeError:
+    except Exception as exc:  # a bug must still not show the user a traceback (nor any data in it)
+        print(f"dlp: internal error ({exc.__class__.__name__}); please report it", file=sys.stderr)
+        if "-v" in (argv or sys.argv) or "--verbose" in (argv or sys.argv):
+            raise
         return EXIT_ERROR
 
 
