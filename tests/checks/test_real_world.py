@@ -293,3 +293,31 @@ def test_single_names_and_repeated_names() -> None:
     assert name_matches("Suharti", "", "Suharti") and name_matches("SUHARTI", "Suharti", "Suharti")
     assert name_matches("Mr Abdi Abdi", "Abdi", "Abdi")
     assert not name_matches("Mr Ali Abdi", "Abdi", "Abdi")
+
+
+def test_letter_to_a_household_at_its_address_may_carry_either_persons_number(world: SyntheticRegistry) -> None:
+    """ "Ms L Roe & Mr B Roe" at the address both are registered at: one household reads it together, so his
+    customer number on their joint renewal is no leak; the same letter carrying a third client's number is."""
+    a, b, third = (copy.deepcopy(c) for c in world.ordinary()[40:43])
+    b.family_name = a.family_name
+    b.number, b.street, b.street_type, b.suburb, b.postcode = a.number, a.street, a.street_type, a.suburb, a.postcode
+    reg = copy.deepcopy(world)
+    reg.clients = [c for c in reg.clients if c.client_id not in {a.client_id, b.client_id}] + [a, b]
+    scanner = Scanner(Config(), RegistryIndex(reg.to_clients()), Policy.load())
+    name = f"Ms {a.given_name[0]} {a.family_name} & Mr {b.given_name[0]} {b.family_name}"
+    body = f"Your home policy renewal. Customer number {b.reference}."
+    ok = scanner.scan(communication_from_letter(letter(a, body, name=name).encode(), "l.txt"), record=False)
+    assert not ok.blocked, ok.violations
+    leak = body + f" Also policy {third.reference}."
+    bad = scanner.scan(communication_from_letter(letter(a, leak, name=name).encode(), "l.txt"), record=False)
+    assert "mismatched_recipient" in rules(bad)
+
+
+@pytest.mark.parametrize("role", ["The Policyholder", "The Account Holder", "To the Customer"])
+def test_letter_to_a_role_at_a_clients_address_is_for_that_client(world: SyntheticRegistry, scan, role: str) -> None:
+    c, other = world.ordinary()[44:46]
+    body = f"Your premium is changing. Policy {c.reference}."
+    assert not scan(letter(c, body, name=role)).blocked
+    assert "mismatched_recipient" in rules(scan(letter(c, body + f" See also policy {other.reference}.", name=role)))
+    nobody = role + "\n1 Nowhere Street\nNOWHERE VIC 3999\n\n" + body
+    assert "mismatched_recipient" in rules(scan(nobody))  # a role at an address no client has: nobody known
