@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from dlp.model import Finding, Recipient, RecipientKind, Report, ScanContext
+from dlp.model import Finding, Recipient, Report, ScanContext
 from dlp.rules.base import CLIENT_WORDS, Rule, allowed_for, describe
 
 LISTED = 5  # client ids named in one explanation; the report's clients hold them all
@@ -20,10 +20,10 @@ class MismatchedRecipient(Rule):
         out: list[Report] = []
         for recipient in ctx.recipients:
             # One report per recipient, naming every client whose data would reach them.
-            together = household(ctx, recipient)
+            # Each addressee separately: joint holders, even at one address, share only what both hold (issue 9).
             wrong: dict[frozenset[str], Finding] = {}
             for finding in ctx.strong:
-                if not any(allowed_for(reader, finding.clients) for reader in together):
+                if not allowed_for(recipient, finding.clients):
                     wrong.setdefault(finding.clients, finding)
             if wrong:
                 out.append(self._report(recipient, list(wrong.values())))
@@ -41,20 +41,3 @@ class MismatchedRecipient(Rule):
         if recipient.note:
             explanation += f" ({recipient.note})"
         return self.report(set(owners) | recipient.clients | recipient.address_clients, first.part, explanation)
-
-
-def household(ctx: ScanContext, recipient: Recipient) -> list[Recipient]:
-    """Who reads a letter together with this addressee: a block naming several clients who are all registered at
-    the address it goes to ("Ms L Roe & Mr B Roe" at their home) addresses one household, so what any of them
-    may receive the letter may carry. A co-addressee registered elsewhere (a joint holder who has moved away)
-    reads it apart, and gets only what is hers; an email's recipients each read it alone."""
-    if not recipient.postal or recipient.kind is not RecipientKind.CLIENT:
-        return [recipient]
-    home = recipient.address_clients
-    if not recipient.clients <= home:
-        return [recipient]
-    return [recipient] + [
-        other
-        for other in ctx.recipients
-        if other is not recipient and other.postal and other.kind is RecipientKind.CLIENT and other.clients <= home
-    ]

@@ -295,21 +295,25 @@ def test_single_names_and_repeated_names() -> None:
     assert not name_matches("Mr Ali Abdi", "Abdi", "Abdi")
 
 
-def test_letter_to_a_household_at_its_address_may_carry_either_persons_number(world: SyntheticRegistry) -> None:
-    """ "Ms L Roe & Mr B Roe" at the address both are registered at: one household reads it together, so his
-    customer number on their joint renewal is no leak; the same letter carrying a third client's number is."""
-    a, b, third = (copy.deepcopy(c) for c in world.ordinary()[40:43])
+def test_letter_to_a_couple_at_their_address_with_one_persons_own_number_is_blocked(
+    world: SyntheticRegistry,
+) -> None:
+    """Both registered at the address, both named: still each reads only what is theirs or both hold (issue 9,
+    point 3), so his own customer number on their joint letter is held; their shared reference is not."""
+    a, b = (copy.deepcopy(c) for c in world.ordinary()[40:42])
     b.family_name = a.family_name
     b.number, b.street, b.street_type, b.suburb, b.postcode = a.number, a.street, a.street_type, a.suburb, a.postcode
+    shared = "JH" + a.reference[2:]
+    a.references, b.references = [shared, *a.references], [shared, *b.references]
+    a.joint_with, b.joint_with = [b.client_id], [a.client_id]
     reg = copy.deepcopy(world)
     reg.clients = [c for c in reg.clients if c.client_id not in {a.client_id, b.client_id}] + [a, b]
     scanner = Scanner(Config(), RegistryIndex(reg.to_clients()), Policy.load())
     name = f"Ms {a.given_name[0]} {a.family_name} & Mr {b.given_name[0]} {b.family_name}"
-    body = f"Your home policy renewal. Customer number {b.reference}."
-    ok = scanner.scan(communication_from_letter(letter(a, body, name=name).encode(), "l.txt"), record=False)
-    assert not ok.blocked, ok.violations
-    leak = body + f" Also policy {third.reference}."
-    bad = scanner.scan(communication_from_letter(letter(a, leak, name=name).encode(), "l.txt"), record=False)
+    ok = letter(a, f"Your joint policy {shared} renews next month.", name=name)
+    assert not scanner.scan(communication_from_letter(ok.encode(), "l.txt"), record=False).blocked
+    own = letter(a, f"Your joint policy {shared} renews. Customer number {b.references[-1]}.", name=name)
+    bad = scanner.scan(communication_from_letter(own.encode(), "l.txt"), record=False)
     assert "mismatched_recipient" in rules(bad)
 
 

@@ -84,7 +84,8 @@ def test_an_organisations_rule_in_one_file_shows_everywhere(
     # The note beside a held letter: its title and what to check.
     (tmp_path / "inbox" / "letter1.txt").write_text(draft)
     watched = run(exe, "watch", "--config", "dlp.toml", "--once", cwd=tmp_path, env=env)
-    assert watched.returncode == 0, watched.stderr
+    assert watched.returncode == 1, watched.stderr  # --once says it held something
+    assert "1 letter(s), 1 held" in watched.stderr
     (note,) = (tmp_path / "held").glob("INC-*.dlp.txt")
     text = note.read_text()
     assert "a letter still marked as a draft: the letter is marked as a draft" in text
