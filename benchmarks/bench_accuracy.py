@@ -179,7 +179,8 @@ def presidio_gate(items: list[tuple[Case, Communication]], internal: tuple[str, 
     start = time.perf_counter()
     for case, item in items:
         external = item.kind == "letter" or any(r.rpartition("@")[2] not in internal for r in item.recipients)
-        text = "\n".join(p.text for p in item.parts)
+        # spaCy's tokenizer refuses lone surrogates (a hostile item's text can hold them): give it what it can take.
+        text = "\n".join(p.text for p in item.parts).encode("utf-8", "replace").decode("utf-8")
         case.presidio_blocked = external and bool(engine.analyze(text, language="en", score_threshold=0.5))
     return time.perf_counter() - start
 
