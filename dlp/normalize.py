@@ -272,18 +272,30 @@ MONTHS = {
     for name in names
 }
 _MONTH_WORDS = "|".join(sorted(MONTHS, key=len, reverse=True))
+# The same words as one trie-shaped alternative, longest spelling first in each family ("sept" before "sep"):
+# at one position only one family can match, so it matches what the flat alternation does, without trying
+# every word at every word boundary.
+_MONTH_TRIE = (
+    "jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sep(?:t(?:ember)?)?|"
+    "oct(?:ober)?|nov(?:ember)?|dec(?:ember)?"
+)
 _YEAR = r"(?P<y>(?:19|20)\d\d|'?\d\d)"
+# Each pattern opens with what it must start with (a digit, a month's first letter), so the regex engine
+# skips ahead to those; a word boundary before a first digit is checked as "no word character before it"
+# once the digit is read (`\d(?<!\w\d)`), which is the same condition.
 DATE_PATTERNS = (
     # 3 March 1984, 3rd March 1984, 3rd of March 1984, 3 Mar. 1984, 03-Mar-1984, 3 Mar 84
     re.compile(
-        rf"\b(?P<d>\d{{1,2}})(?:st|nd|rd|th)?(?:\s+of)?[\s\-/.]+(?P<m>{_MONTH_WORDS})\.?,?[\s\-/.]+{_YEAR}\b", re.I
+        rf"(?P<d>\d(?<!\w\d)\d?)(?:st|nd|rd|th)?(?:\s+of)?[\s\-/.]+(?P<m>{_MONTH_TRIE})\.?,?[\s\-/.]+{_YEAR}\b", re.I
     ),
     # March 3, 1984; March 3rd 1984
-    re.compile(rf"\b(?P<m>{_MONTH_WORDS})\.?\s+(?P<d>\d{{1,2}})(?:st|nd|rd|th)?,?\s+(?P<y>(?:19|20)\d\d)\b", re.I),
+    re.compile(
+        rf"(?=[adfjmnos])\b(?P<m>{_MONTH_TRIE})\.?\s+(?P<d>\d{{1,2}})(?:st|nd|rd|th)?,?\s+(?P<y>(?:19|20)\d\d)\b", re.I
+    ),
     # 03/03/1984, 3-3-1984, 3.3.1984, 03/03/84 (Australian day-first)
-    re.compile(r"(?<![\w/.\-])(?P<d>\d{1,2})([/.\-])(?P<m>\d{1,2})\2(?P<y>(?:19|20)\d\d|\d\d)(?![\d/.\-]\d)"),
+    re.compile(r"(?P<d>\d(?<![\w/.\-]\d)\d?)([/.\-])(?P<m>\d{1,2})\2(?P<y>(?:19|20)\d\d|\d\d)(?![\d/.\-]\d)"),
     # 1984-03-03
-    re.compile(r"\b(?P<y>(?:19|20)\d\d)-(?P<m>\d{1,2})-(?P<d>\d{1,2})\b"),
+    re.compile(r"(?P<y>(?:19|20)(?<!\w\d\d)\d\d)-(?P<m>\d{1,2})-(?P<d>\d{1,2})\b"),
 )
 
 
