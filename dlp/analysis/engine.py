@@ -10,6 +10,7 @@ from __future__ import annotations
 import logging
 from pathlib import Path
 
+from dlp.recognizers import PATTERNS_YAML, code_recognizers
 from presidio_analyzer import AnalyzerEngine, EntityRecognizer, RecognizerRegistry, RecognizerResult
 from presidio_analyzer.context_aware_enhancers import ContextAwareEnhancer
 from presidio_analyzer.nlp_engine import NlpArtifacts, NlpEngine, NoOpNlpEngine, SpacyNlpEngine
@@ -17,7 +18,6 @@ from presidio_analyzer.nlp_engine import NlpArtifacts, NlpEngine, NoOpNlpEngine,
 from dlp.analysis.offline import keep_offline
 from dlp.config import AnalysisConfig
 from dlp.errors import ConfigError
-from dlp.recognizers import PATTERNS_YAML, code_recognizers
 from dlp.registry.index import RegistryIndex
 
 logging.getLogger("presidio-analyzer").setLevel(logging.ERROR)
