@@ -9,6 +9,7 @@ from presidio_analyzer import AnalyzerEngine
 
 from dlp import handlers
 from dlp.analysis.attribution import analyse_part, mark_addressee
+from dlp.analysis.direct import DirectAnalyzer
 from dlp.analysis.engine import NER_ENTITIES, build_analyzer
 from dlp.analysis.local import load_local_recognizers
 from dlp.config import Config
@@ -53,6 +54,7 @@ class Scanner:
         self.store = store
         self.limits = config.limits
         self._analyzer = analyzer
+        self._direct: DirectAnalyzer | None = None
         self._index: RegistryIndex | None = None
         self._resolver: RecipientResolver | None = None
         # The organisation's recognisers are read and the policy's entity names checked now, at start-up.
@@ -90,6 +92,9 @@ class Scanner:
                     use_index = getattr(recognizer, "use_index", None)
                     if use_index is not None:
                         use_index(index)
+            if self._direct is None or self._direct.engine is not self._analyzer:
+                # Without an NLP model the recognisers are called directly (same recognisers, same findings).
+                self._direct = DirectAnalyzer.of(self._analyzer, self.config.analysis.language)
             self._resolver = RecipientResolver(index, self.config.organisation)
             self._index = index
         return index
@@ -119,7 +124,8 @@ class Scanner:
 
     def analyse(self, item: Communication) -> tuple[Finding, ...]:
         lang = self.config.analysis.language
-        findings = [f for part in item.parts for f in analyse_part(self.analyzer, part, lang)]
+        analyzer = self._direct or self.analyzer
+        findings = [f for part in item.parts for f in analyse_part(analyzer, part, lang)]
         return tuple(mark_addressee(item, findings))
 
     def scan(self, item: Communication, channel: Channel = Channel.CLI, record: bool = True) -> Verdict:
