@@ -118,6 +118,9 @@ class QuarantineConfig:
     path: str = "var/quarantine"
     # AES-256-GCM key: DLP_QUARANTINE_KEY (base64) in the environment, else this file (created 0600 if missing).
     key_file: str = "var/quarantine.key"
+    # Held originals (quarantined and refused alike) are purged this many days after they were held; the
+    # incident keeps its record, the original's digest and an audit entry saying so.
+    retention_days: int = 90
 
 
 @dataclass(frozen=True)
@@ -162,8 +165,22 @@ class IncidentsConfig:
 
 
 @dataclass(frozen=True)
+class ReviewConfig:
+    # Items held for a suppressed detail or at critical severity are released only by a privacy officer; with
+    # second_approval also only once another privacy officer has approved the release.
+    second_approval: bool = False
+
+
+@dataclass(frozen=True)
 class WebConfig:
     listen: str = "127.0.0.1:8025"
+    session_hours: int = 8
+    # Wrong passwords for one account before it is locked for lockout_minutes; one address is slowed down
+    # the same way across accounts.
+    login_attempts: int = 5
+    lockout_minutes: int = 15
+    # Mark the session cookie Secure: set when the UI is reached over TLS (a proxy in front of it).
+    secure_cookies: bool = False
 
 
 @dataclass(frozen=True)
@@ -180,6 +197,7 @@ class Config:
     batch: BatchConfig = field(default_factory=BatchConfig)
     incidents: IncidentsConfig = field(default_factory=IncidentsConfig)
     web: WebConfig = field(default_factory=WebConfig)
+    review: ReviewConfig = field(default_factory=ReviewConfig)
     base_dir: Path = field(default_factory=Path.cwd)
 
     def resolve_path(self, value: str) -> Path:

@@ -8,7 +8,7 @@ from collections.abc import Sequence
 from typing import NoReturn
 
 from dlp import __version__
-from dlp.cli import batch, incidents, registry, relay, scan, users, watch
+from dlp.cli import batch, incidents, registry, relay, scan, users, watch, web
 from dlp.errors import DlpError, UsageError
 from dlp.logs import setup_logging
 
@@ -31,6 +31,7 @@ def build_parser() -> argparse.ArgumentParser:
     relay.add_parser(sub)
     watch.add_parser(sub)
     batch.add_parser(sub)
+    web.add_parser(sub)
     users.add_parser(sub)
     registry.add_parser(sub)
     return parser

@@ -14,6 +14,7 @@ from fastapi.templating import Jinja2Templates
 from dlp.config import Config
 from dlp.scanner import Scanner
 from dlp.store import IncidentStore
+from dlp.web.sessions import live_user
 
 OFFICER = "privacy_officer"
 
@@ -53,8 +54,13 @@ def templates(request: Request) -> Jinja2Templates:
 
 
 def optional_user(request: Request) -> User | None:
-    name, role = request.session.get("user"), request.session.get("role")
-    return User(str(name), str(role)) if name and role else None
+    """The user of a live session: the cookie names it, the store says it has not ended (logout, disabled)."""
+    if "user" in request.scope.get("state", {}):
+        return request.state.user
+    sid = request.session.get("sid")
+    found = live_user(store(request), str(sid)) if sid else None
+    request.state.user = User(*found) if found else None
+    return request.state.user
 
 
 def user(found: Annotated[User | None, Depends(optional_user)]) -> User:
@@ -91,10 +97,10 @@ class Page:
     def __init__(self, request: Request) -> None:
         self.request = request
 
-    def __call__(self, name: str, **context: Any) -> HTMLResponse:
+    def __call__(self, name: str, status_code: int = 200, **context: Any) -> HTMLResponse:
         request = self.request
         values = {"user": optional_user(request), "csrf": csrf_token(request), **context}
-        return templates(request).TemplateResponse(request, name, values)
+        return templates(request).TemplateResponse(request, name, values, status_code=status_code)
 
 
 Store = Annotated[IncidentStore, Depends(store)]
