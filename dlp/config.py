@@ -10,8 +10,10 @@ from dataclasses import dataclass, field, fields
 from datetime import date
 from pathlib import Path
 from typing import Any
+from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from dlp.errors import ConfigError
+from dlp.workdays import Calendar
 
 
 @dataclass(frozen=True)
@@ -21,6 +23,8 @@ class OrganisationConfig:
     approved_recipient_domains: tuple[str, ...] = ()
     # Staff (email addresses) who may see a client's suppressed details; everyone else is refused them.
     suppressed_detail_staff: tuple[str, ...] = ()
+    # IANA time zone: incident days, deadlines and the pages' times are in this local time.
+    timezone: str = "UTC"
 
 
 @dataclass(frozen=True)
@@ -160,7 +164,9 @@ class BatchConfig:
 
 @dataclass(frozen=True)
 class IncidentsConfig:
-    # Public holidays (ISO dates) skipped with weekends when the 3-business-day report date is worked out.
+    # Public holidays skipped with weekends when the 3-business-day report date is worked out: a country and
+    # optional subdivision from the `holidays` package ("AU-VIC", "AU", "NZ"), plus extra ISO dates.
+    holidays: str = ""
     public_holidays: tuple[str, ...] = ()
 
 
@@ -205,8 +211,13 @@ class Config:
         return path if path.is_absolute() else self.base_dir / path
 
     @property
-    def holidays(self) -> tuple[date, ...]:
-        return tuple(date.fromisoformat(d) for d in self.incidents.public_holidays)
+    def holidays(self) -> Calendar:
+        """The public holidays: the configured country's and subdivision's, and the extra days."""
+        return Calendar(self.incidents.holidays, tuple(date.fromisoformat(d) for d in self.incidents.public_holidays))
+
+    @property
+    def zone(self) -> ZoneInfo:
+        return ZoneInfo(self.organisation.timezone)
 
     @property
     def store_url(self) -> str:
@@ -289,6 +300,15 @@ def _check(key: str, value: Any, default: Any, annotation: Any, where: str) -> A
         return float(value)
     if not isinstance(value, str):
         raise ConfigError(f"{where}: {key} must be a string")
+    if key == "timezone":
+        try:
+            ZoneInfo(value)
+        except (ZoneInfoNotFoundError, ValueError):
+            raise ConfigError(
+                f"{where}: timezone must be an IANA name such as Australia/Melbourne, got {value!r}"
+            ) from None
+    if key == "holidays" and value:
+        Calendar(value, ())  # a clear error now for an unknown country or subdivision
     if key in ("listen", "next_hop"):
         host, _, port = value.rpartition(":")
         if not host or not port.isdigit() or not 0 < int(port) < 65536:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import builtins
 from collections.abc import Iterable, Mapping
-from datetime import UTC, date, datetime, timedelta
+from datetime import UTC, date, datetime, timedelta, tzinfo
 from importlib.resources import files
 from pathlib import Path
 from typing import Any
@@ -24,8 +24,9 @@ from dlp.registry.index import RegistryIndex
 from dlp.store.deadlines import due_dates
 from dlp.store.describe import describe_incident
 from dlp.store.models import AuditEntry, Incident, IncidentClient, IncidentEvent, IncidentFinding
-from dlp.store.search import Query, select_page
+from dlp.store.search import Query, lead_rule, select_page
 from dlp.store.search import overdue as overdue_condition
+from dlp.workdays import Calendar
 
 MIGRATIONS = Path(str(files("dlp.store").joinpath("migrations")))
 STATUSES = ("open", "reported", "closed")
@@ -40,8 +41,10 @@ def migrate(engine: Engine) -> None:
 
 
 class IncidentStore:
-    def __init__(self, url: str, holidays: Iterable[date] = ()) -> None:
-        self.holidays = tuple(holidays)
+    def __init__(self, url: str, holidays: Iterable[date] | Calendar = (), zone: tzinfo = UTC) -> None:
+        # Deadlines count from the organisation's local day, skipping its public holidays.
+        self.holidays = holidays if isinstance(holidays, Calendar) else Calendar("", holidays)
+        self.zone = zone
         if url.startswith("sqlite:///") and url != "sqlite:///:memory:":
             Path(url[len("sqlite:///") :]).parent.mkdir(parents=True, exist_ok=True)
         try:
@@ -55,7 +58,7 @@ class IncidentStore:
 
     @classmethod
     def from_config(cls, config: Config) -> IncidentStore:
-        return cls(config.store_url, config.holidays)
+        return cls(config.store_url, config.holidays, config.zone)
 
     def record(
         self,
@@ -72,7 +75,7 @@ class IncidentStore:
 
         Initials come from the registry index, or from `initials` where the caller holds no index."""
         now = datetime.now(UTC)
-        report_due, close_due = due_dates(now.date(), self.holidays)
+        report_due, close_due = due_dates(now.astimezone(self.zone).date(), self.holidays)
         ids = sorted({cid for v in verdict.violations for cid in v.clients})
         what, how, why = describe_incident(verdict, item, channel)
         incident = Incident(
@@ -113,9 +116,12 @@ class IncidentStore:
         assert incident.reference is not None
         return incident.reference
 
+    def today(self) -> date:
+        return datetime.now(self.zone).date()
+
     def search(self, query: Query, today: date | None = None) -> tuple[builtins.list[Incident], int]:
         """One page of a search, sorted in SQL, and how many incidents match it in all."""
-        rows, count = select_page(query, today or datetime.now(UTC).date())
+        rows, count = select_page(query, today or self.today(), self.zone)
         with self._session() as session:
             return list(session.scalars(rows)), int(session.scalar(count) or 0)
 
@@ -187,20 +193,20 @@ class IncidentStore:
             late = session.scalar(select(func.count()).where(overdue_condition(today))) or 0
         return {"total": total, "open": still_open, "overdue": late}
 
-    def rules_per_day(self, days: int = 14, today: date | None = None) -> dict[date, dict[str, int]]:
-        """Incidents per day of the last `days` days, by rule (an incident counts once for each of its rules)."""
-        today = today or datetime.now(UTC).date()
+    def incidents_per_day(self, days: int = 14, today: date | None = None) -> dict[date, dict[str, int]]:
+        """Incidents per local day of the last `days` days, each counted once, under its leading rule."""
+        today = today or self.today()
         first = today - timedelta(days=days - 1)
         counts: dict[date, dict[str, int]] = {first + timedelta(days=n): {} for n in range(days)}
-        since = datetime.combine(first, datetime.min.time(), tzinfo=UTC)
+        since = datetime.combine(first, datetime.min.time(), tzinfo=self.zone)
         with self._session() as session:
             for created, rules in session.execute(
                 select(Incident.created_at, Incident.rules).where(Incident.created_at >= since)
             ):
-                day = created.date()
-                if day in counts:
-                    for rule in rules:
-                        counts[day][rule] = counts[day].get(rule, 0) + 1
+                day = _aware(created).astimezone(self.zone).date()
+                if day in counts and rules:
+                    rule = lead_rule(rules)
+                    counts[day][rule] = counts[day].get(rule, 0) + 1
         return counts
 
     def overdue(self, today: date) -> builtins.list[Incident]:
@@ -376,6 +382,10 @@ def _by_reference(session: Session, reference: str) -> Incident:
     if incident is None:
         raise StoreError(f"no incident {reference}")
     return incident
+
+
+def _aware(moment: datetime) -> datetime:
+    return moment if moment.tzinfo else moment.replace(tzinfo=UTC)  # SQLite hands back naive UTC
 
 
 def _domain(sender: str | None) -> str | None:

@@ -11,6 +11,7 @@ import base64
 import os
 import secrets
 from collections.abc import Awaitable, Callable
+from datetime import UTC, datetime
 from importlib.resources import files
 
 from fastapi import FastAPI, Request
@@ -52,11 +53,26 @@ def session_secret(config: Config) -> str:
     return path.read_text().strip()
 
 
+def local_time(config: Config) -> Callable[[object], str]:
+    """A template filter: a stored (UTC) time as the organisation's local time, with its zone."""
+    zone = config.zone
+
+    def local(value: object) -> str:
+        if not value:
+            return ""
+        moment = value if isinstance(value, datetime) else datetime.fromisoformat(str(value))
+        moment = moment if moment.tzinfo else moment.replace(tzinfo=UTC)
+        return moment.astimezone(zone).strftime("%Y-%m-%d %H:%M %Z")
+
+    return local
+
+
 def create_app(config: Config, scanner: Scanner) -> FastAPI:
     assert scanner.store is not None, "the review UI needs the incident store"
     app = FastAPI(docs_url=None, redoc_url=None, openapi_url=None)
     app.state.config, app.state.scanner, app.state.store = config, scanner, scanner.store
     app.state.templates = Jinja2Templates(directory=str(files("dlp.web").joinpath("templates")))
+    app.state.templates.env.filters["local"] = local_time(config)
     web = config.web
     app.state.login_throttle = LoginThrottle(web.login_attempts * 4, web.lockout_minutes * 60)
     app.add_middleware(

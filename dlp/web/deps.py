@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import secrets
 from dataclasses import dataclass
+from datetime import date, timedelta
 from typing import Annotated, Any
 
 from fastapi import Depends, HTTPException, Request
@@ -99,8 +100,31 @@ class Page:
 
     def __call__(self, name: str, status_code: int = 200, **context: Any) -> HTMLResponse:
         request = self.request
-        values = {"user": optional_user(request), "csrf": csrf_token(request), **context}
+        today = store(request).today()
+        values = {
+            "user": optional_user(request),
+            "csrf": csrf_token(request),
+            "due": lambda row, which: due_class(row, which, today),
+            "due_words": lambda row, which: due_words(row, which, today),
+            **context,
+        }
         return templates(request).TemplateResponse(request, name, values, status_code=status_code)
+
+
+def due_class(row: dict[str, Any], which: str, today: date) -> str:
+    """ "overdue" or "due-soon" (today or tomorrow, local) for a deadline still running, else nothing."""
+    status = row.get("status")
+    if status == "closed" or (which == "report" and status != "open"):
+        return ""
+    due = date.fromisoformat(str(row[f"{which}_due"]))
+    return "overdue" if due < today else "due-soon" if due <= today + timedelta(days=1) else ""
+
+
+def due_words(row: dict[str, Any], which: str, today: date) -> str:
+    return {
+        "overdue": "(overdue)",
+        "due-soon": "(due today)" if str(row[f"{which}_due"]) == today.isoformat() else "(due tomorrow)",
+    }.get(due_class(row, which, today), "")
 
 
 Store = Annotated[IncidentStore, Depends(store)]
