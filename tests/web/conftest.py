@@ -31,18 +31,29 @@ DLP = str(Path(sys.executable).with_name("dlp"))
 class Serve:
     """`dlp serve` on random ports, with two privacy officers and a reviewer; `extra` is more TOML."""
 
-    def __init__(self, tmp_path: Path, registry_csv: Path, sink_port: int, extra: str = "") -> None:
+    command = "serve"
+
+    def __init__(
+        self, tmp_path: Path, registry_csv: Path, sink_port: int, extra: str = "", timezone: str | None = None
+    ) -> None:
         self.tmp_path = tmp_path
         self.relay_port, self.web_port = free_port(), free_port()
         self.config = write_config(tmp_path, registry_csv, self.relay_port, sink_port)
+        if timezone:
+            text = self.config.read_text().replace("[organisation]\n", f'[organisation]\ntimezone = "{timezone}"\n')
+            self.config.write_text(text)
         with self.config.open("a") as handle:
             handle.write(f'[web]\nlisten = "127.0.0.1:{self.web_port}"\n{extra}')
         for name, role in ((OFFICER, "privacy_officer"), (OFFICER2, "privacy_officer"), (REVIEWER, "reviewer")):
             self.dlp("users", "add", name, "--role", role, "--password-stdin", stdin=PASSWORD + "\n")
         self.process = subprocess.Popen(
-            [DLP, "serve", "--config", str(self.config)], cwd=tmp_path, stdout=subprocess.PIPE, stderr=subprocess.PIPE
+            [DLP, self.command, "--config", str(self.config)],
+            cwd=tmp_path,
+            stdout=subprocess.PIPE,
+            stderr=subprocess.PIPE,
         )
-        wait_for_port(self.relay_port, process=self.process)
+        if self.command == "serve":
+            wait_for_port(self.relay_port, process=self.process)
         wait_for_port(self.web_port, process=self.process)
         self.url = f"http://127.0.0.1:{self.web_port}"
 
@@ -59,6 +70,12 @@ class Serve:
     def stop(self) -> None:
         self.process.terminate()
         self.process.wait(timeout=90)
+
+
+class Web(Serve):
+    """`dlp web` alone: the review UI's own process, no relay."""
+
+    command = "web"
 
 
 @pytest.fixture
