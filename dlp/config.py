@@ -23,6 +23,8 @@ class OrganisationConfig:
     approved_recipient_domains: tuple[str, ...] = ()
     # Staff (email addresses) who may see a client's suppressed details; everyone else is refused them.
     suppressed_detail_staff: tuple[str, ...] = ()
+    # The organisation's own details (letterhead phone numbers, office addresses): left readable in evidence.
+    own_details: tuple[str, ...] = ()
     # IANA time zone: incident days, deadlines and the pages' times are in this local time.
     timezone: str = "UTC"
 
@@ -171,6 +173,14 @@ class IncidentsConfig:
 
 
 @dataclass(frozen=True)
+class AlertsConfig:
+    # Who gets a PII-free email (incident id, rules, channel, link) for every critical incident.
+    to: tuple[str, ...] = ()
+    per_hour: int = 20  # at most this many alerts in any hour; the rest are audited as withheld
+    link_base: str = ""  # the review UI's address in the link; default http://[web] listen
+
+
+@dataclass(frozen=True)
 class ReviewConfig:
     # Items held for a suppressed detail or at critical severity are released only by a privacy officer; with
     # second_approval also only once another privacy officer has approved the release.
@@ -204,6 +214,7 @@ class Config:
     incidents: IncidentsConfig = field(default_factory=IncidentsConfig)
     web: WebConfig = field(default_factory=WebConfig)
     review: ReviewConfig = field(default_factory=ReviewConfig)
+    alerts: AlertsConfig = field(default_factory=AlertsConfig)
     base_dir: Path = field(default_factory=Path.cwd)
 
     def resolve_path(self, value: str) -> Path:

@@ -45,6 +45,7 @@ class IncidentStore:
         # Deadlines count from the organisation's local day, skipping its public holidays.
         self.holidays = holidays if isinstance(holidays, Calendar) else Calendar("", holidays)
         self.zone = zone
+        self.alerts: Any = None  # dlp.alerts.Alerts where [alerts] to is set: critical incidents are announced
         if url.startswith("sqlite:///") and url != "sqlite:///:memory:":
             Path(url[len("sqlite:///") :]).parent.mkdir(parents=True, exist_ok=True)
         try:
@@ -58,7 +59,12 @@ class IncidentStore:
 
     @classmethod
     def from_config(cls, config: Config) -> IncidentStore:
-        return cls(config.store_url, config.holidays, config.zone)
+        store = cls(config.store_url, config.holidays, config.zone)
+        if config.alerts.to:
+            from dlp.alerts import Alerts
+
+            store.alerts = Alerts(config)
+        return store
 
     def record(
         self,
@@ -114,6 +120,8 @@ class IncidentStore:
         except SQLAlchemyError as exc:
             raise StoreError(f"incident could not be stored: {exc.__class__.__name__}") from None
         assert incident.reference is not None
+        if self.alerts is not None and incident.severity == "critical":
+            self.alerts.critical(self, incident.reference, incident.rules, incident.channel)
         return incident.reference
 
     def today(self) -> date:
@@ -345,6 +353,11 @@ class IncidentStore:
                     at=datetime.now(UTC), actor=actor[:128], action=action, subject=subject[:128], detail=redact(detail)
                 )
             )
+
+    def audit_count(self, action: str, since: datetime) -> int:
+        query = select(func.count()).select_from(AuditEntry).where(AuditEntry.action == action, AuditEntry.at >= since)
+        with self._session() as session:
+            return int(session.scalar(query) or 0)
 
     def audit_log(self, action: str | None = None, limit: int = 100) -> builtins.list[AuditEntry]:
         query = select(AuditEntry).order_by(AuditEntry.id.desc()).limit(limit)

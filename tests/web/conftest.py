@@ -34,14 +34,15 @@ class Serve:
     command = "serve"
 
     def __init__(
-        self, tmp_path: Path, registry_csv: Path, sink_port: int, extra: str = "", timezone: str | None = None
+        self, tmp_path: Path, registry_csv: Path, sink_port: int, extra: str = "", organisation: str = ""
     ) -> None:
         self.tmp_path = tmp_path
         self.relay_port, self.web_port = free_port(), free_port()
         self.config = write_config(tmp_path, registry_csv, self.relay_port, sink_port)
-        if timezone:
-            text = self.config.read_text().replace("[organisation]\n", f'[organisation]\ntimezone = "{timezone}"\n')
-            self.config.write_text(text)
+        if organisation:  # more keys of [organisation]
+            self.config.write_text(
+                self.config.read_text().replace("[organisation]\n", f"[organisation]\n{organisation}")
+            )
         with self.config.open("a") as handle:
             handle.write(f'[web]\nlisten = "127.0.0.1:{self.web_port}"\n{extra}')
         for name, role in ((OFFICER, "privacy_officer"), (OFFICER2, "privacy_officer"), (REVIEWER, "reviewer")):
@@ -78,9 +79,12 @@ class Web(Serve):
     command = "web"
 
 
+ORG_PHONE = "1300 555 010"
+
+
 @pytest.fixture
 def serve(tmp_path: Path, registry_csv: Path, sink: tuple[Sink, int]) -> Iterator[Serve]:
-    running = Serve(tmp_path, registry_csv, sink[1])
+    running = Serve(tmp_path, registry_csv, sink[1], organisation=f'own_details = ["{ORG_PHONE}"]\n')
     yield running
     running.stop()
 

@@ -32,7 +32,7 @@ def web(tmp_path: Path, registry_csv: Path, sink: tuple[Sink, int]) -> Iterator[
     store = IncidentStore.from_config(load_config(config))
     fill(store, 10_000, seed=8, days=90)
     store.close()
-    running = Web(tmp_path, registry_csv, sink[1], timezone=ZONE)
+    running = Web(tmp_path, registry_csv, sink[1], organisation=f'timezone = "{ZONE}"\n')
     yield running
     running.stop()
 

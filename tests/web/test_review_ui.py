@@ -5,8 +5,8 @@ from __future__ import annotations
 import httpx
 
 from tests.conftest import Sink
-from tests.synthetic import SyntheticRegistry
-from tests.web.conftest import OFFICER, REVIEWER, Serve, hold, log_in, needs_chromium
+from tests.synthetic import SyntheticRegistry, account_body
+from tests.web.conftest import OFFICER, ORG_PHONE, REVIEWER, Serve, hold, log_in, needs_chromium
 
 pytestmark = needs_chromium
 
@@ -15,7 +15,8 @@ def test_review_release_discard_roles_and_csrf(
     serve: Serve, browser, sink: tuple[Sink, int], synthetic: SyntheticRegistry
 ) -> None:
     a, b, c = synthetic.ordinary()[11:14]
-    hold(serve.relay_port, a, b)
+    body = f"Dear {a.given_name},\n\n{account_body(b)}\n\nCall us on {ORG_PHONE} or write to {b.email}."
+    hold(serve.relay_port, a, b, body=body)
     hold(serve.relay_port, c, b)
 
     # Logged out: no incident data, only the login page.
@@ -32,7 +33,13 @@ def test_review_release_discard_roles_and_csrf(
 
     officer.goto(f"{serve.url}/incidents/{first}")
     evidence = officer.inner_text("#evidence")
-    assert "<REDACTED>" in evidence and b.reference not in evidence and a.email not in evidence
+    # Each value found says what and whose; the client's own details never show.
+    assert f"‹account ref · {b.client_id}›" in evidence and b.reference not in evidence and a.email not in evidence
+    assert a.given_name not in evidence and f"‹given name · {a.client_id}›" in evidence
+    assert f"‹email · {b.client_id}›" in evidence and b.email not in evidence
+    assert ORG_PHONE in evidence  # the organisation's own number stays readable
+    kinds = officer.locator("#people .recipient-kind").all_inner_texts()
+    assert kinds == [f"client {a.client_id}"]
     officer.click("#release")
     # Nothing is sent before the reviewer has seen where it goes.
     assert officer.inner_text("#recipients") == a.email and sink[0].messages == []

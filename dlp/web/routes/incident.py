@@ -16,7 +16,7 @@ from dlp.quarantine import Quarantine
 from dlp.store import as_dict
 from dlp.store.models import Incident
 from dlp.web.deps import Form, LoggedIn, Officer, Pages, Settings, Store, User, scanner
-from dlp.web.evidence import original, redacted_parts
+from dlp.web.evidence import Evidence, evidence, original
 from dlp.web.users import list_users
 
 router = APIRouter(prefix="/incidents")
@@ -32,17 +32,17 @@ def _found(store: Store, reference: str) -> Incident:
 @router.get("/{reference}", response_class=HTMLResponse)
 def incident(reference: str, who: LoggedIn, page: Pages, store: Store, config: Settings) -> HTMLResponse:
     found = _found(store, reference)
-    evidence: list[tuple[str, str]] = []
+    shown = Evidence("", [], [])
     problem = None
     if found.quarantine_ref:
         try:
-            evidence = redacted_parts(config, scanner(page.request), found)
+            shown = evidence(config, scanner(page.request), found)
         except (DlpError, OSError) as exc:
             problem = f"the held original cannot be read ({exc.__class__.__name__})"
     return page(
         "incident.html",
         i=as_dict(found),
-        evidence=evidence,
+        evidence=shown,
         problem=problem,
         history=store.events(reference),
         release_refused=may_release(config, store, found, who.actor, who.officer),

@@ -20,6 +20,7 @@ def upgrade() -> None:
         batch.add_column(sa.Column("assignee", sa.String(64), nullable=True))
         batch.add_column(sa.Column("release_claim", sa.String(64), nullable=True))
     op.create_index("ix_incidents_created_at", "incidents", ["created_at"])
+    op.create_index("ix_incidents_channel_created_at", "incidents", ["channel", "created_at"])
     op.create_index("ix_incidents_severity", "incidents", ["severity", "id"])
     op.create_index("ix_incidents_sender_domain", "incidents", ["sender_domain"])
     op.create_index("ix_incidents_assignee", "incidents", ["assignee"])
@@ -74,7 +75,15 @@ def downgrade() -> None:
         batch.drop_column("disabled")
     op.drop_table("incident_clients")
     op.drop_index("ix_incident_findings_rule", "incident_findings")
-    for name in ("close_due", "status_report_due", "assignee", "sender_domain", "severity", "created_at"):
+    for name in (
+        "close_due",
+        "status_report_due",
+        "assignee",
+        "sender_domain",
+        "severity",
+        "channel_created_at",
+        "created_at",
+    ):
         op.drop_index(f"ix_incidents_{name}", "incidents")
     with op.batch_alter_table("incidents") as batch:
         batch.drop_column("release_claim")
