@@ -53,7 +53,7 @@ def test_search_sort_pages_bulk_export_and_dashboard(web: Web, browser, tmp_path
     # The dashboard: each segment of a bar leads to its incidents of that local day and rule.
     bars = officer.locator("#chart a")
     assert bars.count() >= 14
-    title = bars.nth(bars.count() - 1).locator("title").inner_text()  # e.g. "Sun 22 Nov: 12 Wrong recipient"
+    title = str(bars.nth(bars.count() - 1).locator("title").text_content())  # e.g. "Sun 22 Nov: 12 Wrong recipient"
     expected = int(title.split(": ", 1)[1].split()[0])
     bars.nth(bars.count() - 1).click()
     officer.wait_for_url("**/incidents?rule=*")
