@@ -4,9 +4,10 @@ from __future__ import annotations
 
 import re
 
-from dlp.recognizers.context_pattern_recognizer import ContextPatternRecognizer
 from presidio_analyzer import Pattern
 from stdnum.au import abn
+
+from dlp.recognizers.context_pattern_recognizer import ContextPatternRecognizer
 
 
 class AuAbnRecognizer(ContextPatternRecognizer):

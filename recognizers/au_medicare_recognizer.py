@@ -9,8 +9,9 @@ from __future__ import annotations
 
 import re
 
-from dlp.recognizers.context_pattern_recognizer import ContextPatternRecognizer
 from presidio_analyzer import Pattern
+
+from dlp.recognizers.context_pattern_recognizer import ContextPatternRecognizer
 
 WEIGHTS = (1, 3, 7, 9, 1, 3, 7, 9)
 

@@ -11,11 +11,11 @@ from __future__ import annotations
 
 from collections import defaultdict
 
-from dlp.recognizers.registry_recognizer import CLIENTS_KEY, MATCH_KEY, SUPPRESSED_KEY
 from presidio_analyzer import AnalysisExplanation, EntityRecognizer, RecognizerResult
 from presidio_analyzer.nlp_engine import NlpArtifacts
 
 from dlp.normalize import TITLES, find_dates, name_tokens
+from dlp.recognizers.registry_recognizer import CLIENTS_KEY, MATCH_KEY, SUPPRESSED_KEY
 from dlp.registry.client import Client
 from dlp.registry.index import CLIENT_DOB, CLIENT_NAME_DOB, RegistryIndex
 

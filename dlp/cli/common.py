@@ -8,6 +8,7 @@ from typing import Any
 
 from dlp.config import Config, load_config
 from dlp.model import Violation
+from dlp.rules import load_rule_modules
 
 
 def add_config_options(parser: argparse.ArgumentParser, registry: bool = True) -> None:
@@ -33,4 +34,8 @@ def findings_json(violations: Iterable[Violation]) -> list[dict[str, Any]]:
 
 
 def config_of(args: argparse.Namespace) -> Config:
-    return load_config(args.config)
+    """The configuration, with the organisation's rule modules imported: every process of a command (the
+    supervisor that writes notes and counts, as well as the workers that scan) knows the rules' words."""
+    config = load_config(args.config)
+    load_rule_modules(config.policy.rule_modules)
+    return config

@@ -76,6 +76,8 @@ def run(args: argparse.Namespace) -> int:
 def _password(from_stdin: bool) -> str:
     if from_stdin:
         return sys.stdin.readline().rstrip("\n")
+    if not sys.stdin.isatty():
+        raise UsageError("no terminal to ask for the password on: give it with --password-stdin")
     password = getpass.getpass("password: ")
     if password != getpass.getpass("again: "):
         raise UsageError("the passwords differ")

@@ -11,11 +11,13 @@ import subprocess
 import sys
 import threading
 import time
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from dlp.cli.common import add_config_options, config_of
 from dlp.config import Config
-from dlp.scanner import Scanner, registry_location
+
+if TYPE_CHECKING:
+    from dlp.scanner import Scanner
 
 
 def add_parser(sub: Any) -> None:
@@ -28,6 +30,7 @@ def add_parser(sub: Any) -> None:
 def run(args: argparse.Namespace) -> int:
     import uvicorn
 
+    from dlp.scanner import Scanner, registry_location
     from dlp.web.app import create_app
 
     config = config_of(args)
