@@ -10,8 +10,10 @@ from dataclasses import dataclass, field, fields
 from datetime import date
 from pathlib import Path
 from typing import Any
+from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from dlp.errors import ConfigError
+from dlp.workdays import Calendar
 
 
 @dataclass(frozen=True)
@@ -21,6 +23,10 @@ class OrganisationConfig:
     approved_recipient_domains: tuple[str, ...] = ()
     # Staff (email addresses) who may see a client's suppressed details; everyone else is refused them.
     suppressed_detail_staff: tuple[str, ...] = ()
+    # The organisation's own details (letterhead phone numbers, office addresses): left readable in evidence.
+    own_details: tuple[str, ...] = ()
+    # IANA time zone: incident days, deadlines and the pages' times are in this local time.
+    timezone: str = "UTC"
 
 
 @dataclass(frozen=True)
@@ -120,6 +126,9 @@ class QuarantineConfig:
     path: str = "var/quarantine"
     # AES-256-GCM key: DLP_QUARANTINE_KEY (base64) in the environment, else this file (created 0600 if missing).
     key_file: str = "var/quarantine.key"
+    # Held originals (quarantined and refused alike) are purged this many days after they were held; the
+    # incident keeps its record, the original's digest and an audit entry saying so.
+    retention_days: int = 90
 
 
 @dataclass(frozen=True)
@@ -159,13 +168,37 @@ class BatchConfig:
 
 @dataclass(frozen=True)
 class IncidentsConfig:
-    # Public holidays (ISO dates) skipped with weekends when the 3-business-day report date is worked out.
+    # Public holidays skipped with weekends when the 3-business-day report date is worked out: a country and
+    # optional subdivision from the `holidays` package ("AU-VIC", "AU", "NZ"), plus extra ISO dates.
+    holidays: str = ""
     public_holidays: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
+class AlertsConfig:
+    # Who gets a PII-free email (incident id, rules, channel, link) for every critical incident.
+    to: tuple[str, ...] = ()
+    per_hour: int = 20  # at most this many alerts in any hour; the rest are audited as withheld
+    link_base: str = ""  # the review UI's address in the link; default http://[web] listen
+
+
+@dataclass(frozen=True)
+class ReviewConfig:
+    # Items held for a suppressed detail or at critical severity are released only by a privacy officer; with
+    # second_approval also only once another privacy officer has approved the release.
+    second_approval: bool = False
 
 
 @dataclass(frozen=True)
 class WebConfig:
     listen: str = "127.0.0.1:8025"
+    session_hours: int = 8
+    # Wrong passwords for one account before it is locked for lockout_minutes; one address is slowed down
+    # the same way across accounts.
+    login_attempts: int = 5
+    lockout_minutes: int = 15
+    # Mark the session cookie Secure: set when the UI is reached over TLS (a proxy in front of it).
+    secure_cookies: bool = False
 
 
 @dataclass(frozen=True)
@@ -182,6 +215,8 @@ class Config:
     batch: BatchConfig = field(default_factory=BatchConfig)
     incidents: IncidentsConfig = field(default_factory=IncidentsConfig)
     web: WebConfig = field(default_factory=WebConfig)
+    review: ReviewConfig = field(default_factory=ReviewConfig)
+    alerts: AlertsConfig = field(default_factory=AlertsConfig)
     base_dir: Path = field(default_factory=Path.cwd)
 
     def resolve_path(self, value: str) -> Path:
@@ -189,8 +224,13 @@ class Config:
         return path if path.is_absolute() else self.base_dir / path
 
     @property
-    def holidays(self) -> tuple[date, ...]:
-        return tuple(date.fromisoformat(d) for d in self.incidents.public_holidays)
+    def holidays(self) -> Calendar:
+        """The public holidays: the configured country's and subdivision's, and the extra days."""
+        return Calendar(self.incidents.holidays, tuple(date.fromisoformat(d) for d in self.incidents.public_holidays))
+
+    @property
+    def zone(self) -> ZoneInfo:
+        return ZoneInfo(self.organisation.timezone)
 
     @property
     def store_url(self) -> str:
@@ -273,6 +313,15 @@ def _check(key: str, value: Any, default: Any, annotation: Any, where: str) -> A
         return float(value)
     if not isinstance(value, str):
         raise ConfigError(f"{where}: {key} must be a string")
+    if key == "timezone":
+        try:
+            ZoneInfo(value)
+        except (ZoneInfoNotFoundError, ValueError):
+            raise ConfigError(
+                f"{where}: timezone must be an IANA name such as Australia/Melbourne, got {value!r}"
+            ) from None
+    if key == "holidays" and value:
+        Calendar(value, ())  # a clear error now for an unknown country or subdivision
     if key in ("listen", "next_hop"):
         host, _, port = value.rpartition(":")
         if not host or not port.isdigit() or not 0 < int(port) < 65536:

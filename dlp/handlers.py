@@ -5,8 +5,11 @@ the review path then act through these, never through copies of their own.
     hold     store the original encrypted (once, under its reference), then record the incident pointing at it
     forward  hand a message to the next hop, with a header saying why it passes
     notify   tell a sender, without the data, that their message is held
-    release  send a held item on (an email to the next hop, a letter to the outbox), audited
+    release  send a held item on (an email to the next hop, a letter to the outbox), audited; once only,
+             never after the incident is closed, and for a suppressed detail or a critical item only by a
+             privacy officer (after a second officer's approval where [review] second_approval is set)
     discard  delete a held original, keep its record and digest, audited
+    purge    discard every original held longer than [quarantine] retention_days, audited
 
 One order everywhere: a held original is stored before its incident is recorded, so a crash between the two
 leaves an original and no dangling record, and the retry (same reference) finds it and records once.
@@ -15,7 +18,11 @@ leaves an original and no dangling record, and the retry (same reference) finds 
 from __future__ import annotations
 
 import asyncio
+import hashlib
+import secrets
 from collections.abc import Sequence
+from dataclasses import dataclass
+from datetime import UTC, datetime, timedelta
 from email.message import EmailMessage
 from pathlib import Path
 from typing import Any
@@ -24,7 +31,7 @@ from dlp.config import Config
 from dlp.errors import DlpError, ReviewError, StoreError
 from dlp.folder.names import move_unique
 from dlp.folder.notes import note_path
-from dlp.model import Channel, Communication, Verdict
+from dlp.model import Channel, Communication, Decision, Verdict
 from dlp.quarantine import Quarantine
 from dlp.registry.index import RegistryIndex
 from dlp.relay.forward import NextHop, with_header
@@ -47,7 +54,15 @@ ACTIONS = {
 RUN_ACTION = "Letters withdrawn from the mail-merge run before printing."
 
 
+EVIDENCE = " A copy is kept encrypted as evidence."
+# Held items a reviewer may not release alone: a victim's suppressed detail, or anything critical.
+OFFICER_RULES = frozenset({"suppressed_detail_exposed"})
+OFFICER_SEVERITIES = frozenset({"critical"})
+
+
 def action_taken(channel: Channel, verdict: Verdict, held: bool = False) -> str:
+    if held and verdict.decision is Decision.REJECT:  # refused, and its original kept as evidence
+        return (ACTIONS.get((channel, "blocked")) or ACTIONS[(channel, "blocked")]) + EVIDENCE
     outcome = "held" if held else "blocked" if verdict.blocked else "warned"
     return ACTIONS.get((channel, outcome)) or ACTIONS[(channel, "blocked")]
 
@@ -123,41 +138,102 @@ async def notify(hop: NextHop, hostname: str, sender: str, incident: str | None,
     await hop.send(bytes(notice(hostname, sender, incident, words)), "", [sender], [])
 
 
-def release(config: Config, store: IncidentStore, reference: str, actor: str, justification: str) -> str:
-    """Send a held item on; returns where it went, in words. A released email goes to the relay's next hop
-    (Postfix's re-injection port, past the content filter, so it is not held again in a loop); a released
-    letter to the pre-send outbox under its own name."""
+@dataclass(frozen=True)
+class Destination:
+    """Where a release sends a held item, shown to the reviewer before they confirm it."""
+
+    kind: str  # "email" or "letter"
+    recipients: tuple[str, ...]  # the envelope recipients of an email
+    via: str  # the next hop, or the outbox folder
+    name: str = ""  # a letter's file name
+
+    def done(self) -> str:
+        """What a release did, for the audit trail and the reviewer (no addresses: they were shown before)."""
+        if self.kind == "email":
+            n = len(self.recipients)
+            return f"email delivered to the next hop for {n} recipient{'s' if n != 1 else ''}"
+        return "letter moved to the outbox"
+
+
+def officer_only(incident: Any) -> bool:
+    """Released only by a privacy officer: a suppressed detail, or a critical item."""
+    return bool(OFFICER_RULES & set(incident.rules)) or incident.severity in OFFICER_SEVERITIES
+
+
+def may_release(config: Config, store: IncidentStore, incident: Any, actor: str, officer: bool) -> str | None:
+    """Why `actor` may not release this incident's held item now, or None if they may."""
+    if incident.status == "closed":
+        return f"{incident.reference} is closed: nothing is released or discarded any more"
+    if not incident.quarantine_ref:
+        return f"{incident.reference} holds no quarantined original (already released or discarded?)"
+    if incident.decision == Decision.REJECT.value:
+        return f"{incident.reference} was refused and its sender told so: its copy is evidence, not for delivery"
+    if officer_only(incident):
+        if not officer:
+            return "a suppressed detail or a critical item is released only by a privacy officer"
+        if config.review.second_approval and not approvers(store, incident, actor):
+            return "this release needs a second privacy officer's approval first"
+    return None
+
+
+def approvers(store: IncidentStore, incident: Any, actor: str) -> list[str]:
+    """Privacy officers other than `actor` who approved releasing the item still held."""
+    return sorted({e.actor for e in store.events(incident.reference) if e.action == "approved" and e.actor != actor})
+
+
+def approve(config: Config, store: IncidentStore, reference: str, actor: str, note: str) -> None:
+    """A privacy officer's approval of a release, for the second person who then releases it."""
+    incident = _held(store, reference)
+    if incident.status == "closed":
+        raise ReviewError(f"{incident.reference} is closed: nothing is released or discarded any more")
+    store.add_event(incident.reference, actor, "approved", note or "release approved")
+
+
+def destination(config: Config, store: IncidentStore, reference: str) -> Destination:
+    """Where releasing this incident's held item would send it."""
+    incident = _held(store, reference)
+    envelope = Quarantine.from_config(config).envelope(incident.quarantine_ref)
+    if incident.channel == Channel.RELAY.value:
+        return Destination("email", tuple(envelope.get("rcpt_tos", ())), config.relay.next_hop)
+    outbox = config.resolve_path(config.folder.outbox)
+    return Destination("letter", (), str(outbox), _letter_name(envelope, incident))
+
+
+def release(
+    config: Config, store: IncidentStore, reference: str, actor: str, justification: str, *, officer: bool = True
+) -> str:
+    """Send a held item on, once; returns where it went, in words. A released email goes to the relay's next
+    hop (Postfix's re-injection port, past the content filter, so it is not held again in a loop); a released
+    letter to the pre-send outbox under its own name.
+
+    Parallel releases of one item (double clicks, two reviewers) deliver it once: each first claims the
+    incident in the store, and only the one that gets the claim sends."""
     if not justification.strip():
         raise ReviewError("a release needs a justification")
     incident = _held(store, reference)
+    refused = may_release(config, store, incident, actor, officer)
+    if refused:
+        raise ReviewError(refused)
+    stale = timedelta(seconds=config.relay.next_hop_timeout_seconds * 2 + 60)
+    if not store.claim_release(incident.reference, secrets.token_hex(8), stale):
+        raise ReviewError(f"{incident.reference} is already being released (or is no longer held)")
     ref = incident.quarantine_ref or ""
     vault = Quarantine.from_config(config)
-    original, envelope = vault.load(ref), vault.envelope(ref)
-    if incident.channel == "relay":
-        host, _, port = config.relay.next_hop.rpartition(":")
-        hop = NextHop(host.strip("[]"), int(port), config.relay.next_hop_timeout_seconds, keep=0)  # one message
-        try:
-            asyncio.run(
-                forward(
-                    hop,
-                    original,
-                    envelope.get("mail_from", ""),
-                    list(envelope["rcpt_tos"]),
-                    list(envelope.get("mail_options", [])),
-                    ("X-DLP-Released", incident.reference or ""),
-                )
-            )
-        except DlpError as exc:
-            raise ReviewError(f"not released: {exc}") from None
-        where = "email delivered to the next hop"
-    else:
-        outbox = config.resolve_path(config.folder.outbox)
-        staging = outbox / ".dlp-releasing"
-        staging.mkdir(parents=True, exist_ok=True)
-        letter = staging / Path(str(envelope.get("original_name") or f"{incident.reference}.bin")).name
-        letter.write_bytes(original)
-        move_unique(letter, outbox)
-        where = "letter moved to the outbox"
+    try:
+        original, envelope = vault.load(ref), vault.envelope(ref)
+        where = destination(config, store, incident.reference).done()
+        if incident.channel == Channel.RELAY.value:
+            _deliver_email(config, incident.reference or "", original, envelope)
+        else:
+            outbox = config.resolve_path(config.folder.outbox)
+            staging = outbox / ".dlp-releasing"
+            staging.mkdir(parents=True, exist_ok=True)
+            letter = staging / _letter_name(envelope, incident)
+            letter.write_bytes(original)
+            move_unique(letter, outbox)
+    except BaseException:
+        store.unclaim_release(incident.reference)  # not sent: it may be tried again
+        raise
     _end(
         config,
         store,
@@ -172,16 +248,69 @@ def release(config: Config, store: IncidentStore, reference: str, actor: str, ju
     return where
 
 
+def _deliver_email(config: Config, reference: str, original: bytes, envelope: dict[str, Any]) -> None:
+    host, _, port = config.relay.next_hop.rpartition(":")
+    hop = NextHop(host.strip("[]"), int(port), config.relay.next_hop_timeout_seconds, keep=0)  # one message
+    try:
+        asyncio.run(
+            forward(
+                hop,
+                original,
+                envelope.get("mail_from", ""),
+                list(envelope["rcpt_tos"]),
+                list(envelope.get("mail_options", [])),
+                ("X-DLP-Released", reference),
+            )
+        )
+    except DlpError as exc:
+        raise ReviewError(f"not released: {exc}") from None
+
+
+def _letter_name(envelope: dict[str, Any], incident: Any) -> str:
+    return Path(str(envelope.get("original_name") or f"{incident.reference}.bin")).name
+
+
 def discard(config: Config, store: IncidentStore, reference: str, actor: str, justification: str) -> None:
     """Delete a held original; the incident keeps its record and the original's digest."""
     if not justification.strip():
         raise ReviewError("a discard needs a justification")
     incident = _held(store, reference)
+    if incident.status == "closed":
+        raise ReviewError(f"{incident.reference} is closed: nothing is released or discarded any more")
+    if incident.release_claim:
+        raise ReviewError(f"{incident.reference} is being released")
     vault = Quarantine.from_config(config)
     ref = incident.quarantine_ref or ""
     _end(
         config, store, vault, incident.reference or reference, ref, incident.channel, actor, "discarded", justification
     )
+
+
+def purge(config: Config, store: IncidentStore, now: datetime | None = None) -> list[str]:
+    """Discard every original held longer than the retention period; each incident keeps its record and
+    digest and says why in its audit trail. Originals no incident points at any more go too. Returns the
+    incidents purged."""
+    days = config.quarantine.retention_days
+    cutoff = (now or datetime.now(UTC)) - timedelta(days=days)
+    vault = Quarantine.from_config(config)
+    purged = []
+    for reference, ref, channel in store.held_before(cutoff):
+        why = f"held longer than {days} days"
+        _end(config, store, vault, reference, ref, channel, "retention", "purged", why, by="after the retention period")
+        purged.append(reference)
+    held = store.held_refs()
+    orphans = [ref for ref, mtime in vault.stored() if ref not in held and mtime < cutoff.timestamp()]
+    for ref in orphans:
+        vault.discard(ref)
+    if purged or orphans:
+        store.audit(
+            "retention",
+            "purged",
+            f"{len(purged)} incidents",
+            f"originals held longer than {days} days: "
+            f"{len(purged)} of incidents, {len(orphans)} no incident pointed at",
+        )
+    return purged
 
 
 def _held(store: IncidentStore, reference: str) -> Any:
@@ -203,8 +332,20 @@ def _end(
     actor: str,
     action: str,
     reason: str,
+    by: str = "by a reviewer",
 ) -> None:
+    digest = _digest(vault, ref)
     vault.discard(ref)
+    if digest:
+        reason = f"{reason} (original sha256 {digest})"
     if channel == Channel.FOLDER.value:
         note_path(config.resolve_path(config.folder.quarantine), reference).unlink(missing_ok=True)
-    store.end_hold(reference, actor, action, reason)
+    store.end_hold(reference, actor, action, reason, by=by)
+
+
+def _digest(vault: Quarantine, ref: str) -> str:
+    """The held original's sha256, kept in the audit trail once the content is gone."""
+    try:
+        return hashlib.sha256(vault.load(ref)).hexdigest()
+    except DlpError:
+        return ""

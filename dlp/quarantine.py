@@ -114,6 +114,18 @@ class Quarantine:
         ):
             return self._aead.decrypt(sealed[:12], sealed[12:], ref.encode())
 
+    def stored(self) -> list[tuple[str, float]]:
+        """Every original held, with when it was stored (file modification time)."""
+        out = []
+        for path in self.folder.glob("*" + SUFFIX):
+            ref = path.name[: -len(SUFFIX)]
+            if ref.isalnum():
+                try:
+                    out.append((ref, path.stat().st_mtime))
+                except OSError:
+                    continue
+        return out
+
     def discard(self, ref: str) -> None:
         for suffix in (SUFFIX, ENVELOPE_SUFFIX):
             (self.folder / (ref + suffix)).unlink(missing_ok=True)

@@ -14,7 +14,7 @@ from rich.table import Table
 
 from dlp.cli.common import add_config_options, config_of
 from dlp.errors import UsageError
-from dlp.handlers import discard, release
+from dlp.handlers import discard, purge, release
 from dlp.store import IncidentStore, as_dict
 
 EXPORT_FIELDS = (
@@ -67,7 +67,10 @@ def add_parser(sub: Any) -> None:
     export = verbs.add_parser("export", help="export incidents as CSV or JSON")
     export.add_argument("--format", choices=["csv", "json"], default="csv")
     export.add_argument("--output", metavar="FILE", help="write here instead of standard output")
-    for p in (listing, show, close, reported, export, *held):
+    purge = verbs.add_parser(
+        "purge", help="discard originals held longer than [quarantine] retention_days (records and digests stay)"
+    )
+    for p in (listing, show, close, reported, export, purge, *held):
         add_config_options(p, registry=False)
         p.add_argument("--json", action="store_true", help="JSON output")
         p.set_defaults(func=run)
@@ -84,6 +87,7 @@ def run(args: argparse.Namespace) -> int:
             "export": _export,
             "release": _release,
             "discard": _discard,
+            "purge": _purge,
         }
         return verbs[args.verb](store, args)
     finally:
@@ -155,6 +159,15 @@ def _release(store: IncidentStore, args: argparse.Namespace) -> int:
 def _discard(store: IncidentStore, args: argparse.Namespace) -> int:
     discard(config_of(args), store, args.id, _actor(), args.why)
     print(f"{args.id.upper()}: original discarded; the record is kept")
+    return 0
+
+
+def _purge(store: IncidentStore, args: argparse.Namespace) -> int:
+    purged = purge(config_of(args), store)
+    if args.json:
+        print(json.dumps({"purged": purged}))
+    else:
+        print(f"{len(purged)} held originals purged" + (f": {', '.join(purged)}" if purged else ""))
     return 0
 
 

@@ -20,7 +20,11 @@ COMMANDS = {
     "scan": ("dlp.cli.scan", "scan .eml messages and letters"),
     "incidents": ("dlp.cli.incidents", "list, show, close and export incident records"),
     "relay": ("dlp.cli.relay", "run the SMTP relay hop"),
-    "serve": ("dlp.cli.relay", "run the relay and, if its inbox exists, the pre-send folder watcher"),
+    "serve": (
+        "dlp.cli.relay",
+        "run the relay, the review web UI (its own process) and, if its inbox exists, the folder watcher",
+    ),
+    "web": ("dlp.cli.web", "run the review web UI on [web] listen"),
     "watch": ("dlp.cli.watch", "check letters dropped into the pre-send folder"),
     "batch": ("dlp.cli.batch", "check a mail-merge run against its data source"),
     "users": ("dlp.cli.users", "accounts of the review web UI"),

@@ -8,18 +8,18 @@ import sys
 import threading
 from typing import Any
 
+from dlp.cli import web as web_process
 from dlp.cli.common import add_config_options, config_of
-from dlp.config import Config
 from dlp.folder import FolderWatcher
 from dlp.registry.live import SharedRegistry, registry_problem
 from dlp.relay import RelayServer
-from dlp.scanner import Scanner, registry_location
+from dlp.scanner import registry_location
 
 
 def add_parser(sub: Any) -> None:
     for name, text in (
         ("relay", "run the SMTP relay hop"),
-        ("serve", "run the relay and, if its inbox exists, the pre-send folder watcher"),
+        ("serve", "run the relay, the review web UI (its own process) and, if its inbox exists, the folder watcher"),
     ):
         parser = sub.add_parser(name, help=text)
         add_config_options(parser)
@@ -42,34 +42,19 @@ def run(args: argparse.Namespace) -> int:
     server.prefork()  # first: while this process has no threads
     watcher = web = None
     if args.command == "serve":
-        scanner = Scanner.from_config(config, str(shared.worker_path), long_running=True)
         if config.resolve_path(config.folder.inbox).is_dir():
             watcher = FolderWatcher(config, args.registry, shared=shared)
             watcher.start()
             threading.Thread(target=watcher.run, name="dlp-watch", daemon=True).start()
             print(f"dlp serve: watching {watcher.inbox}", file=sys.stderr)
-        web = _start_web(config, scanner)
+        # The review UI in a process of its own, on the compiled index: a busy relay does not slow it.
+        web = web_process.spawn(args.config, str(shared.worker_path), args.verbose)
     try:
         asyncio.run(server.serve_forever())
     finally:
         if watcher is not None:
             watcher.stop()
         if web is not None:
-            web.should_exit = True
+            web_process.stop(web, config)
         shared.close()
     return 0
-
-
-def _start_web(config: Config, scanner: Scanner) -> Any:
-    """The review UI on [web] listen, in a thread of its own (uvicorn leaves signals to the main thread)."""
-    import uvicorn
-
-    from dlp.web.app import create_app
-
-    host, _, port = config.web.listen.rpartition(":")
-    server = uvicorn.Server(
-        uvicorn.Config(create_app(config, scanner), host=host, port=int(port), log_level="warning", access_log=False)
-    )
-    threading.Thread(target=server.run, name="dlp-web", daemon=True).start()
-    print(f"dlp serve: review UI on http://{config.web.listen}/", file=sys.stderr)
-    return server

@@ -59,7 +59,8 @@ class Outcome:
 
 
 async def handle_message(state: WorkerState, message: RelayMessage) -> Outcome:
-    """Scan, then act: quarantine (stored before anyone answers 250), refuse, or forward and only then 250."""
+    """Scan, then act: quarantine (stored before anyone answers 250), refuse (its original kept as evidence
+    before the 550), or forward and only then 250."""
     scanner = state.scanner
     item, verdict = scan(scanner, message, state.config.limits.max_memory_mb)
     relay = state.config.relay
@@ -74,10 +75,11 @@ async def handle_message(state: WorkerState, message: RelayMessage) -> Outcome:
             except ForwardError:  # the message itself is safely held; a lost notice is only logged
                 log.warning("sender notice not sent: the next hop did not take it")
         return outcome
+    if verdict.decision is Decision.REJECT:
+        # Refused, but its original is kept encrypted like a held one: the most severe incidents keep evidence.
+        return _outcome(hold(state, message, item, verdict), quarantined=False)
     verdict = handlers.record(scanner.store, verdict, item, Channel.RELAY, scanner.index, origin=message.client)
     outcome = _outcome(verdict, quarantined=False)
-    if verdict.decision is Decision.REJECT:
-        return outcome
     rules = f"; rules={','.join(outcome.rules)}; incident={outcome.incident}" if outcome.rules else ""
     header = ("X-DLP-Verdict", outcome.decision + rules)
     await handlers.forward(

@@ -2,16 +2,18 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Container, Iterable
 from datetime import date, timedelta
+
+from dlp.workdays import Calendar
 
 REPORT_BUSINESS_DAYS = 3
 CLOSE_DAYS = 28
 
 
-def add_business_days(start: date, days: int, holidays: Iterable[date] = ()) -> date:
+def add_business_days(start: date, days: int, holidays: Iterable[date] | Container[date] = ()) -> date:
     """The date `days` business days after `start`, skipping weekends and the given public holidays."""
-    skip = set(holidays)
+    skip = holidays if isinstance(holidays, Calendar) else set(holidays)  # type: ignore[arg-type]
     current = start
     remaining = days
     while remaining > 0:
@@ -21,5 +23,5 @@ def add_business_days(start: date, days: int, holidays: Iterable[date] = ()) -> 
     return current
 
 
-def due_dates(aware: date, holidays: Iterable[date] = ()) -> tuple[date, date]:
+def due_dates(aware: date, holidays: Iterable[date] | Container[date] = ()) -> tuple[date, date]:
     return add_business_days(aware, REPORT_BUSINESS_DAYS, holidays), aware + timedelta(days=CLOSE_DAYS)

@@ -4,14 +4,14 @@ from __future__ import annotations
 
 import builtins
 from collections.abc import Iterable, Mapping
-from datetime import UTC, date, datetime, timedelta
+from datetime import UTC, date, datetime, timedelta, tzinfo
 from importlib.resources import files
 from pathlib import Path
 from typing import Any
 
 from alembic import command
 from alembic.config import Config as AlembicConfig
-from sqlalchemy import create_engine, event, func, select
+from sqlalchemy import CursorResult, create_engine, event, func, select, update
 from sqlalchemy.engine import Engine
 from sqlalchemy.exc import SQLAlchemyError
 from sqlalchemy.orm import Session, selectinload, sessionmaker
@@ -23,7 +23,10 @@ from dlp.redact import redact
 from dlp.registry.index import RegistryIndex
 from dlp.store.deadlines import due_dates
 from dlp.store.describe import describe_incident
-from dlp.store.models import Incident, IncidentEvent, IncidentFinding
+from dlp.store.models import AuditEntry, Incident, IncidentClient, IncidentEvent, IncidentFinding
+from dlp.store.search import Query, lead_rule, select_page
+from dlp.store.search import overdue as overdue_condition
+from dlp.workdays import Calendar
 
 MIGRATIONS = Path(str(files("dlp.store").joinpath("migrations")))
 STATUSES = ("open", "reported", "closed")
@@ -38,8 +41,11 @@ def migrate(engine: Engine) -> None:
 
 
 class IncidentStore:
-    def __init__(self, url: str, holidays: Iterable[date] = ()) -> None:
-        self.holidays = tuple(holidays)
+    def __init__(self, url: str, holidays: Iterable[date] | Calendar = (), zone: tzinfo = UTC) -> None:
+        # Deadlines count from the organisation's local day, skipping its public holidays.
+        self.holidays = holidays if isinstance(holidays, Calendar) else Calendar("", holidays)
+        self.zone = zone
+        self.alerts: Any = None  # dlp.alerts.Alerts where [alerts] to is set: critical incidents are announced
         if url.startswith("sqlite:///") and url != "sqlite:///:memory:":
             Path(url[len("sqlite:///") :]).parent.mkdir(parents=True, exist_ok=True)
         try:
@@ -53,7 +59,12 @@ class IncidentStore:
 
     @classmethod
     def from_config(cls, config: Config) -> IncidentStore:
-        return cls(config.store_url, config.holidays)
+        store = cls(config.store_url, config.holidays, config.zone)
+        if config.alerts.to:
+            from dlp.alerts import Alerts
+
+            store.alerts = Alerts(config)
+        return store
 
     def record(
         self,
@@ -70,7 +81,7 @@ class IncidentStore:
 
         Initials come from the registry index, or from `initials` where the caller holds no index."""
         now = datetime.now(UTC)
-        report_due, close_due = due_dates(now.date(), self.holidays)
+        report_due, close_due = due_dates(now.astimezone(self.zone).date(), self.holidays)
         ids = sorted({cid for v in verdict.violations for cid in v.clients})
         what, how, why = describe_incident(verdict, item, channel)
         incident = Incident(
@@ -92,6 +103,8 @@ class IncidentStore:
             item_digest=item.digest,
             quarantine_ref=quarantine_ref,
             origin=origin,
+            sender_domain=_domain(item.sender),
+            client_rows=[IncidentClient(client_id=cid) for cid in ids],
             findings=_findings(verdict, index),
             events=[
                 IncidentEvent(
@@ -107,7 +120,18 @@ class IncidentStore:
         except SQLAlchemyError as exc:
             raise StoreError(f"incident could not be stored: {exc.__class__.__name__}") from None
         assert incident.reference is not None
+        if self.alerts is not None and incident.severity == "critical":
+            self.alerts.critical(self, incident.reference, incident.rules, incident.channel)
         return incident.reference
+
+    def today(self) -> date:
+        return datetime.now(self.zone).date()
+
+    def search(self, query: Query, today: date | None = None) -> tuple[builtins.list[Incident], int]:
+        """One page of a search, sorted in SQL, and how many incidents match it in all."""
+        rows, count = select_page(query, today or self.today(), self.zone)
+        with self._session() as session:
+            return list(session.scalars(rows)), int(session.scalar(count) or 0)
 
     def list(
         self,
@@ -174,31 +198,30 @@ class IncidentStore:
         with self._session() as session:
             total = session.scalar(select(func.count()).select_from(Incident)) or 0
             still_open = session.scalar(select(func.count()).where(Incident.status == "open")) or 0
-        return {"total": total, "open": still_open, "overdue": len(self.overdue(today))}
+            late = session.scalar(select(func.count()).where(overdue_condition(today))) or 0
+        return {"total": total, "open": still_open, "overdue": late}
 
-    def rules_per_day(self, days: int = 14, today: date | None = None) -> dict[date, dict[str, int]]:
-        """Incidents per day of the last `days` days, by rule (an incident counts once for each of its rules)."""
-        today = today or datetime.now(UTC).date()
+    def incidents_per_day(self, days: int = 14, today: date | None = None) -> dict[date, dict[str, int]]:
+        """Incidents per local day of the last `days` days, each counted once, under its leading rule."""
+        today = today or self.today()
         first = today - timedelta(days=days - 1)
         counts: dict[date, dict[str, int]] = {first + timedelta(days=n): {} for n in range(days)}
-        since = datetime.combine(first, datetime.min.time(), tzinfo=UTC)
+        since = datetime.combine(first, datetime.min.time(), tzinfo=self.zone)
         with self._session() as session:
             for created, rules in session.execute(
                 select(Incident.created_at, Incident.rules).where(Incident.created_at >= since)
             ):
-                day = created.date()
-                if day in counts:
-                    for rule in rules:
-                        counts[day][rule] = counts[day].get(rule, 0) + 1
+                day = _aware(created).astimezone(self.zone).date()
+                if day in counts and rules:
+                    rule = lead_rule(rules)
+                    counts[day][rule] = counts[day].get(rule, 0) + 1
         return counts
 
     def overdue(self, today: date) -> builtins.list[Incident]:
         """Open incidents past their report date, and unclosed ones past their close date."""
-        return [
-            i
-            for i in self.list()
-            if (i.status == "open" and i.report_due < today) or (i.status != "closed" and i.close_due < today)
-        ]
+        query = select(Incident).options(selectinload(Incident.findings)).where(overdue_condition(today))
+        with self._session() as session:
+            return list(session.scalars(query.order_by(Incident.id)))
 
     def events(self, reference: str) -> builtins.list[IncidentEvent]:
         with self._session() as session:
@@ -216,6 +239,7 @@ class IncidentStore:
             incident = _by_reference(session, reference)
             incident.findings = _findings(verdict, None)
             incident.clients = _clients(ids, None, initials)
+            incident.client_rows = [IncidentClient(client_id=cid) for cid in ids]
             incident.how = redact(" ".join(f"{v.rule} in {v.part}: {v.explanation}." for v in verdict.violations[:50]))
             incident.updated_at = datetime.now(UTC)
 
@@ -234,13 +258,123 @@ class IncidentStore:
         with self._session() as session:
             return [r for r in session.scalars(query) if r]
 
-    def end_hold(self, reference: str, actor: str, action: str, reason: str) -> None:
-        """The held original is gone (released or discarded): the incident says so, and the audit trail why."""
+    def claim_release(self, reference: str, token: str, stale_after: timedelta) -> bool:
+        """Claim a held item for one release; False if someone else's release holds it (or it is gone).
+
+        One conditional UPDATE, so of any number of parallel clicks (in any process) exactly one wins; a
+        claim older than `stale_after` (its process died) may be taken over."""
+        now = datetime.now(UTC)
+        free = Incident.release_claim.is_(None)
+        stale = Incident.release_claim < f"{(now - stale_after).isoformat()}"
+        with self._session.begin() as session:
+            done: CursorResult[Any] = session.execute(  # type: ignore[assignment]
+                update(Incident)
+                .where(
+                    Incident.reference == reference.upper(),
+                    Incident.quarantine_ref.is_not(None),
+                    Incident.status != "closed",
+                    free | stale,
+                )
+                .values(release_claim=f"{now.isoformat()} {token}"[:64])
+            )
+            return done.rowcount == 1
+
+    def unclaim_release(self, reference: str) -> None:
+        with self._session.begin() as session:
+            session.execute(update(Incident).where(Incident.reference == reference.upper()).values(release_claim=None))
+
+    def assign(self, references: Iterable[str], assignee: str | None, actor: str) -> int:
+        """Give incidents to a reviewer (None: to nobody); audited. Returns how many changed."""
+        now, changed = datetime.now(UTC), 0
+        with self._session.begin() as session:
+            for reference in references:
+                incident = _by_reference(session, reference)
+                if incident.assignee == assignee:
+                    continue
+                session.add(
+                    IncidentEvent(
+                        incident_id=incident.id,
+                        at=now,
+                        actor=actor,
+                        action="assigned",
+                        reason=f"to {assignee}" if assignee else "unassigned",
+                    )
+                )
+                incident.assignee, incident.updated_at = assignee, now
+                changed += 1
+        return changed
+
+    def close_many(self, references: Iterable[str], action_taken: str, actor: str) -> builtins.list[str]:
+        """Close several incidents with one justification, each audited; returns those closed now."""
+        if not action_taken.strip():
+            raise StoreError("closing needs the action taken")
+        closed = []
+        for reference in references:
+            incident = self.get(reference)
+            if incident is not None and incident.status != "closed":
+                self.set_status(reference, "closed", action_taken, actor=actor)
+                closed.append(incident.reference or reference)
+        return closed
+
+    def held_before(self, cutoff: datetime) -> builtins.list[tuple[str, str, str]]:
+        """(incident, quarantine reference, channel) of every original held since before `cutoff`, oldest first."""
+        query = (
+            select(Incident.reference, Incident.quarantine_ref, Incident.channel)
+            .where(Incident.quarantine_ref.is_not(None), Incident.created_at < cutoff)
+            .order_by(Incident.id)
+        )
+        with self._session() as session:
+            return [(r, q, c) for r, q, c in session.execute(query) if r and q]
+
+    def held_refs(self) -> set[str]:
+        """Every quarantine reference an incident still points at."""
+        with self._session() as session:
+            return {
+                q
+                for q in session.scalars(select(Incident.quarantine_ref).where(Incident.quarantine_ref.is_not(None)))
+                if q
+            }
+
+    def add_event(self, reference: str, actor: str, action: str, reason: str) -> None:
+        """An entry in one incident's audit trail that changes nothing else (an approval)."""
+        with self._session.begin() as session:
+            incident = _by_reference(session, reference)
+            session.add(
+                IncidentEvent(
+                    incident_id=incident.id, at=datetime.now(UTC), actor=actor, action=action, reason=redact(reason)
+                )
+            )
+
+    def audit(self, actor: str, action: str, subject: str = "", detail: str = "") -> None:
+        """An entry in the audit log of what is not one incident's: logins, accounts, purges."""
+        with self._session.begin() as session:
+            session.add(
+                AuditEntry(
+                    at=datetime.now(UTC), actor=actor[:128], action=action, subject=subject[:128], detail=redact(detail)
+                )
+            )
+
+    def audit_count(self, action: str, since: datetime) -> int:
+        query = select(func.count()).select_from(AuditEntry).where(AuditEntry.action == action, AuditEntry.at >= since)
+        with self._session() as session:
+            return int(session.scalar(query) or 0)
+
+    def audit_log(self, action: str | None = None, limit: int = 100) -> builtins.list[AuditEntry]:
+        query = select(AuditEntry).order_by(AuditEntry.id.desc()).limit(limit)
+        if action:
+            query = query.where(AuditEntry.action == action)
+        with self._session() as session:
+            return list(session.scalars(query))
+
+    def end_hold(self, reference: str, actor: str, action: str, reason: str, by: str = "by a reviewer") -> None:
+        """The held original is gone (released, discarded or purged): the incident says so, and the audit trail
+        why; the item's digest stays, so the same content can be recognised later."""
         now = datetime.now(UTC)
         with self._session.begin() as session:
             incident = _by_reference(session, reference)
             incident.quarantine_ref = None
-            incident.action_taken = redact(f"{action.capitalize()} by a reviewer: {reason}")
+            incident.release_claim = None
+            incident.action_taken = redact(f"{action.capitalize()} {by}: {reason}")
             incident.updated_at = now
             session.add(
                 IncidentEvent(incident_id=incident.id, at=now, actor=actor, action=action, reason=redact(reason))
@@ -261,6 +395,17 @@ def _by_reference(session: Session, reference: str) -> Incident:
     if incident is None:
         raise StoreError(f"no incident {reference}")
     return incident
+
+
+def _aware(moment: datetime) -> datetime:
+    return moment if moment.tzinfo else moment.replace(tzinfo=UTC)  # SQLite hands back naive UTC
+
+
+def _domain(sender: str | None) -> str | None:
+    """The sender's domain only (searchable; an address would be personal information)."""
+    if not sender or "@" not in sender:
+        return None
+    return sender.rsplit("@", 1)[1].strip().strip(">").lower()[:255] or None
 
 
 def _clients(ids: list[str], index: RegistryIndex | None, initials: Mapping[str, str] | None) -> list[dict[str, Any]]:
@@ -308,6 +453,8 @@ def as_dict(incident: Incident) -> dict[str, Any]:
         "item_digest": incident.item_digest,
         "quarantine_ref": incident.quarantine_ref,
         "origin": incident.origin,
+        "sender_domain": incident.sender_domain,
+        "assignee": incident.assignee,
         "findings": [
             {
                 "rule": f.rule,

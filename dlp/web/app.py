@@ -10,19 +10,34 @@ from __future__ import annotations
 import base64
 import os
 import secrets
+from collections.abc import Awaitable, Callable
+from datetime import UTC, datetime
 from importlib.resources import files
 
 from fastapi import FastAPI, Request
 from fastapi.responses import RedirectResponse, Response
 from fastapi.templating import Jinja2Templates
+from starlette.exceptions import HTTPException as StarletteHTTPException
 from starlette.middleware.sessions import SessionMiddleware
 
 from dlp.config import Config
 from dlp.scanner import Scanner
-from dlp.web.deps import LoginRequired
-from dlp.web.routes import auth, dashboard, incidents
+from dlp.web.deps import LoginRequired, Page
+from dlp.web.routes import auth, dashboard, incident, incidents
+from dlp.web.throttle import LoginThrottle
 
 SECRET_ENV = "DLP_WEB_SECRET"
+# No script at all, styles only from the page itself, no framing, forms post only back here.
+SECURITY_HEADERS = {
+    "Content-Security-Policy": (
+        "default-src 'none'; style-src 'unsafe-inline'; img-src 'self' data:; form-action 'self'; "
+        "frame-ancestors 'none'; base-uri 'none'"
+    ),
+    "X-Frame-Options": "DENY",
+    "X-Content-Type-Options": "nosniff",
+    "Referrer-Policy": "no-referrer",
+    "Cache-Control": "no-store",
+}
 
 
 def session_secret(config: Config) -> str:
@@ -38,23 +53,53 @@ def session_secret(config: Config) -> str:
     return path.read_text().strip()
 
 
+def local_time(config: Config) -> Callable[[object], str]:
+    """A template filter: a stored (UTC) time as the organisation's local time, with its zone."""
+    zone = config.zone
+
+    def local(value: object) -> str:
+        if not value:
+            return ""
+        moment = value if isinstance(value, datetime) else datetime.fromisoformat(str(value))
+        moment = moment if moment.tzinfo else moment.replace(tzinfo=UTC)
+        return moment.astimezone(zone).strftime("%Y-%m-%d %H:%M %Z")
+
+    return local
+
+
 def create_app(config: Config, scanner: Scanner) -> FastAPI:
     assert scanner.store is not None, "the review UI needs the incident store"
     app = FastAPI(docs_url=None, redoc_url=None, openapi_url=None)
     app.state.config, app.state.scanner, app.state.store = config, scanner, scanner.store
     app.state.templates = Jinja2Templates(directory=str(files("dlp.web").joinpath("templates")))
+    app.state.templates.env.filters["local"] = local_time(config)
+    web = config.web
+    app.state.login_throttle = LoginThrottle(web.login_attempts * 4, web.lockout_minutes * 60)
     app.add_middleware(
         SessionMiddleware,
         secret_key=session_secret(config),
-        same_site="strict",
+        same_site="strict",  # and HttpOnly, always, from Starlette
+        https_only=web.secure_cookies,
         session_cookie="dlp_session",
-        max_age=8 * 3600,
+        max_age=web.session_hours * 3600,
     )
+
+    @app.middleware("http")
+    async def security_headers(request: Request, call_next: Callable[[Request], Awaitable[Response]]) -> Response:
+        response = await call_next(request)
+        for name, value in SECURITY_HEADERS.items():
+            response.headers.setdefault(name, value)
+        return response
 
     @app.exception_handler(LoginRequired)
     async def to_login(request: Request, exc: LoginRequired) -> Response:
         return RedirectResponse("/login", status_code=303)
 
-    for router in (auth.router, dashboard.router, incidents.router):
+    @app.exception_handler(StarletteHTTPException)
+    async def error_page(request: Request, exc: StarletteHTTPException) -> Response:
+        """Errors as pages a reviewer can read, not JSON."""
+        return Page(request)("error.html", status_code=exc.status_code, status=exc.status_code, detail=exc.detail)
+
+    for router in (auth.router, dashboard.router, incidents.router, incident.router):
         app.include_router(router)
     return app

@@ -1,35 +1,59 @@
-"""The dashboard's chart, drawn on the server as inline SVG (no script, no CDN): bars per day, one colour per
-rule, each rule's colour its own."""
+"""The dashboard's chart, drawn on the server as inline SVG (no script, no CDN): one bar per local day, stacked
+by rule in each rule's own colour, with axes and labels; every segment links to the list of its incidents."""
 
 from __future__ import annotations
 
 from collections.abc import Mapping
 from datetime import date
 from typing import Any
+from urllib.parse import urlencode
 
 from dlp.rules import RULES
 
+LEFT, TOP, HEIGHT, STEP, WIDTH = 48, 16, 200, 44, 32
+
 
 def per_day_chart(counts: Mapping[date, Mapping[str, int]]) -> dict[str, Any]:
-    """Bars for `counts` (day -> rule -> incidents), oldest day first."""
+    """Bars for `counts` (local day -> rule -> incidents), oldest day first."""
     dates = sorted(counts)
-    colours = {
-        rule: RULES[rule].colour if rule in RULES else "#7f8c8d"
-        for rule in sorted({r for d in counts.values() for r in d} | set(RULES))
-    }
-    peak = max([sum(counts[d].values()) for d in dates] + [1])
+    seen = {r for d in counts.values() for r in d}
+    colours = {rule: RULES[rule].colour if rule in RULES else "#7f8c8d" for rule in sorted(seen | set(RULES))}
+    peak = _nice(max([sum(counts[d].values()) for d in dates] + [1]))
+    bottom = TOP + HEIGHT
     bars = []
     for x, day in enumerate(dates):
-        y = 200.0
+        y = float(bottom)
         for rule in sorted(colours):
             n = counts[day].get(rule, 0)
             if n:
-                h = 180 * n / peak
+                h = HEIGHT * n / peak
                 y -= h
-                bars.append({"x": 40 + x * 40, "y": y, "h": h, "colour": colours[rule], "title": f"{day} {rule}: {n}"})
+                link = "/incidents?" + urlencode({"rule": rule, "since": day.isoformat(), "until": day.isoformat()})
+                title = f"{day:%a %d %b}: {n} {_rule_words(rule)}"
+                bars.append(
+                    {"x": LEFT + x * STEP, "y": y, "h": h, "colour": colours[rule], "title": title, "href": link}
+                )
+    ticks = [{"y": bottom - HEIGHT * v / peak, "text": str(v)} for v in (0, peak // 2, peak) if v or v == 0]
     return {
         "bars": bars,
-        "labels": [{"x": 40 + x * 40, "text": d.strftime("%d/%m")} for x, d in enumerate(dates)],
-        "legend": colours,
-        "peak": peak,
+        "labels": [
+            {"x": LEFT + x * STEP + WIDTH / 2, "day": f"{d:%a}", "date": f"{d:%d %b}"} for x, d in enumerate(dates)
+        ],
+        "ticks": ticks,
+        "legend": {rule: colours[rule] for rule in sorted(seen)} or colours,
+        "width": LEFT + len(dates) * STEP + 8,
+        "left": LEFT,
+        "top": TOP,
+        "bottom": bottom,
+        "bar_width": WIDTH,
+        "total": sum(sum(c.values()) for c in counts.values()),
     }
+
+
+def _nice(value: int) -> int:
+    """The axis top: the peak rounded up to an even number (so the middle tick is a whole one)."""
+    return value + (value % 2)
+
+
+def _rule_words(rule: str) -> str:
+    return RULES[rule].title if rule in RULES else rule

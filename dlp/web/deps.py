@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import secrets
 from dataclasses import dataclass
+from datetime import date, timedelta
 from typing import Annotated, Any
 
 from fastapi import Depends, HTTPException, Request
@@ -14,6 +15,7 @@ from fastapi.templating import Jinja2Templates
 from dlp.config import Config
 from dlp.scanner import Scanner
 from dlp.store import IncidentStore
+from dlp.web.sessions import live_user
 
 OFFICER = "privacy_officer"
 
@@ -53,8 +55,13 @@ def templates(request: Request) -> Jinja2Templates:
 
 
 def optional_user(request: Request) -> User | None:
-    name, role = request.session.get("user"), request.session.get("role")
-    return User(str(name), str(role)) if name and role else None
+    """The user of a live session: the cookie names it, the store says it has not ended (logout, disabled)."""
+    if "user" in request.scope.get("state", {}):
+        return request.state.user
+    sid = request.session.get("sid")
+    found = live_user(store(request), str(sid)) if sid else None
+    request.state.user = User(*found) if found else None
+    return request.state.user
 
 
 def user(found: Annotated[User | None, Depends(optional_user)]) -> User:
@@ -91,10 +98,33 @@ class Page:
     def __init__(self, request: Request) -> None:
         self.request = request
 
-    def __call__(self, name: str, **context: Any) -> HTMLResponse:
+    def __call__(self, name: str, status_code: int = 200, **context: Any) -> HTMLResponse:
         request = self.request
-        values = {"user": optional_user(request), "csrf": csrf_token(request), **context}
-        return templates(request).TemplateResponse(request, name, values)
+        today = store(request).today()
+        values = {
+            "user": optional_user(request),
+            "csrf": csrf_token(request),
+            "due": lambda row, which: due_class(row, which, today),
+            "due_words": lambda row, which: due_words(row, which, today),
+            **context,
+        }
+        return templates(request).TemplateResponse(request, name, values, status_code=status_code)
+
+
+def due_class(row: dict[str, Any], which: str, today: date) -> str:
+    """ "overdue" or "due-soon" (today or tomorrow, local) for a deadline still running, else nothing."""
+    status = row.get("status")
+    if status == "closed" or (which == "report" and status != "open"):
+        return ""
+    due = date.fromisoformat(str(row[f"{which}_due"]))
+    return "overdue" if due < today else "due-soon" if due <= today + timedelta(days=1) else ""
+
+
+def due_words(row: dict[str, Any], which: str, today: date) -> str:
+    return {
+        "overdue": "(overdue)",
+        "due-soon": "(due today)" if str(row[f"{which}_due"]) == today.isoformat() else "(due tomorrow)",
+    }.get(due_class(row, which, today), "")
 
 
 Store = Annotated[IncidentStore, Depends(store)]

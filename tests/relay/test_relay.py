@@ -68,6 +68,11 @@ def test_rejected_mail_gets_550_and_never_arrives(
     (record,) = incidents(relay.config)
     assert record["channel"] == "relay" and record["decision"] == "reject"
     assert record["origin"] == "127.0.0.1"
+    # Refused, but kept encrypted as evidence, like a held message.
+    config = load_config(relay.config)
+    assert record["quarantine_ref"] and "evidence" in record["action_taken"]
+    kept = Quarantine.from_config(config).load(record["quarantine_ref"])
+    assert kept.replace(b"\r\n", b"\n").rstrip() == message.replace(b"\r\n", b"\n").rstrip()
 
 
 def test_quarantined_mail_is_held_encrypted_with_an_incident(

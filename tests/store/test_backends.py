@@ -3,8 +3,6 @@
 from __future__ import annotations
 
 import multiprocessing
-import os
-from collections.abc import Iterator
 from datetime import date, timedelta
 from pathlib import Path
 
@@ -15,28 +13,7 @@ from dlp.errors import StoreError
 from dlp.extract import communication_from_letter
 from dlp.model import Channel
 from dlp.store import IncidentStore, as_dict
-from tests.store.postgres import PostgresServer, available
 from tests.synthetic import SyntheticRegistry, account_body, letter
-
-
-@pytest.fixture(scope="module")
-def postgres_url() -> Iterator[str]:
-    if not available():
-        if os.environ.get("CI"):
-            pytest.fail("PostgreSQL is installed by .ci/run; it must be here in CI")
-        pytest.skip("needs Debian postgresql and root (installed by .ci/run)")
-    server = PostgresServer()
-    try:
-        yield server.start()
-    finally:
-        server.stop()
-
-
-@pytest.fixture(params=["sqlite", "postgresql"])
-def store_url(request, tmp_path: Path) -> str:
-    if request.param == "sqlite":
-        return f"sqlite:///{tmp_path}/dlp.db"
-    return str(request.getfixturevalue("postgres_url"))
 
 
 def _incident(scanner, synthetic: SyntheticRegistry, store: IncidentStore, n: int = 0) -> str:  # type: ignore[no-untyped-def]

@@ -2,106 +2,21 @@
 
 from __future__ import annotations
 
-import os
-import shutil
-import smtplib
-import subprocess
-import sys
-from collections.abc import Iterator
-from pathlib import Path
-
 import httpx
-import pytest
 
-from tests.conftest import Sink, free_port, wait_for_port
-from tests.relay.conftest import write_config
-from tests.synthetic import ORG_DOMAIN, SyntheticRegistry, account_body, email
+from tests.conftest import Sink
+from tests.synthetic import SyntheticRegistry, account_body
+from tests.web.conftest import OFFICER, ORG_PHONE, REVIEWER, Serve, hold, log_in, needs_chromium
 
-CHROMIUM = "/usr/bin/chromium"
-pytestmark = pytest.mark.skipif(
-    not shutil.which(CHROMIUM) and not os.environ.get("CI"), reason="needs Debian chromium (installed by .ci/run)"
-)
-OFFICER, REVIEWER, PASSWORD = "olivia", "reggie", "a long enough password"
-SENDER = f"billing@{ORG_DOMAIN}"
-
-
-class Serve:
-    def __init__(self, tmp_path: Path, registry_csv: Path, sink_port: int) -> None:
-        self.relay_port, self.web_port = free_port(), free_port()
-        self.config = write_config(tmp_path, registry_csv, self.relay_port, sink_port)
-        with self.config.open("a") as handle:
-            handle.write(f'[web]\nlisten = "127.0.0.1:{self.web_port}"\n')
-        exe = str(Path(sys.executable).with_name("dlp"))
-        for name, role in ((OFFICER, "privacy_officer"), (REVIEWER, "reviewer")):
-            subprocess.run(
-                [exe, "users", "add", name, "--role", role, "--password-stdin", "--config", str(self.config)],
-                input=PASSWORD + "\n",
-                text=True,
-                check=True,
-                capture_output=True,
-                cwd=tmp_path,
-            )
-        self.process = subprocess.Popen(
-            [exe, "serve", "--config", str(self.config)], cwd=tmp_path, stdout=subprocess.PIPE, stderr=subprocess.PIPE
-        )
-        wait_for_port(self.relay_port, process=self.process)
-        wait_for_port(self.web_port, process=self.process)
-        self.url = f"http://127.0.0.1:{self.web_port}"
-
-    def stop(self) -> None:
-        self.process.terminate()
-        self.process.wait(timeout=60)
-
-
-@pytest.fixture
-def serve(tmp_path: Path, registry_csv: Path, sink: tuple[Sink, int]) -> Iterator[Serve]:
-    running = Serve(tmp_path, registry_csv, sink[1])
-    yield running
-    running.stop()
-
-
-@pytest.fixture
-def browser() -> Iterator[object]:
-    from playwright.sync_api import sync_playwright
-
-    with sync_playwright() as p:
-        instance = p.chromium.launch(
-            executable_path=CHROMIUM,
-            headless=True,
-            args=[
-                "--no-sandbox",
-                "--disable-gpu",
-                "--disable-quic",
-                "--no-first-run",
-                "--disable-background-networking",
-                "--disable-component-update",
-                "--disable-sync",
-            ],
-        )
-        yield instance
-        instance.close()
-
-
-def hold(port: int, to, about) -> None:  # type: ignore[no-untyped-def]
-    with smtplib.SMTP("127.0.0.1", port, timeout=60) as client:
-        assert client.sendmail(SENDER, [to.email], email([to.email], "Your account", account_body(about))) == {}
-
-
-def log_in(browser, url: str, user: str):  # type: ignore[no-untyped-def]
-    page = browser.new_context().new_page()
-    page.goto(url + "/login")
-    page.fill("input[name=username]", user)
-    page.fill("input[name=password]", PASSWORD)
-    page.click("button[type=submit]")
-    page.wait_for_url(url + "/")
-    return page
+pytestmark = needs_chromium
 
 
 def test_review_release_discard_roles_and_csrf(
     serve: Serve, browser, sink: tuple[Sink, int], synthetic: SyntheticRegistry
 ) -> None:
     a, b, c = synthetic.ordinary()[11:14]
-    hold(serve.relay_port, a, b)
+    body = f"Dear {a.given_name},\n\n{account_body(b)}\n\nCall us on {ORG_PHONE} or write to {b.email}."
+    hold(serve.relay_port, a, b, body=body)
     hold(serve.relay_port, c, b)
 
     # Logged out: no incident data, only the login page.
@@ -112,15 +27,24 @@ def test_review_release_discard_roles_and_csrf(
     officer = log_in(browser, serve.url, OFFICER)
     assert officer.locator("#chart").count() == 1
     officer.goto(serve.url + "/incidents?channel=relay")
-    links = officer.locator("#incidents a")
+    links = officer.locator("#incidents td a")
     assert links.count() == 2
     first, second = sorted(links.all_inner_texts())
 
     officer.goto(f"{serve.url}/incidents/{first}")
     evidence = officer.inner_text("#evidence")
-    assert "<REDACTED>" in evidence and b.reference not in evidence and a.email not in evidence
-    officer.fill("#release-why", "checked with the customer: joint matter")
+    # Each value found says what and whose; the client's own details never show.
+    assert f"‹account ref · {b.client_id}›" in evidence and b.reference not in evidence and a.email not in evidence
+    assert a.given_name not in evidence and f"‹given name · {a.client_id}›" in evidence
+    assert f"‹email · {b.client_id}›" in evidence and b.email not in evidence
+    assert ORG_PHONE in evidence  # the organisation's own number stays readable
+    kinds = officer.locator("#people .recipient-kind").all_inner_texts()
+    assert kinds == [f"client {a.client_id}"]
     officer.click("#release")
+    # Nothing is sent before the reviewer has seen where it goes.
+    assert officer.inner_text("#recipients") == a.email and sink[0].messages == []
+    officer.fill("#release-why", "checked with the customer: joint matter")
+    officer.click("#confirm-release")
     officer.wait_for_selector("#message")
     assert "delivered" in officer.inner_text("#message")
     assert [rcpts for _, rcpts, _ in sink[0].messages] == [[a.email]]
@@ -137,7 +61,7 @@ def test_review_release_discard_roles_and_csrf(
     hold(serve.relay_port, a, c)
     reviewer = log_in(browser, serve.url, REVIEWER)
     reviewer.goto(serve.url + "/incidents?status=open&channel=relay")
-    third = [t for t in reviewer.locator("#incidents a").all_inner_texts() if t not in (first, second)][0]
+    third = [t for t in reviewer.locator("#incidents td a").all_inner_texts() if t not in (first, second)][0]
     reviewer.goto(f"{serve.url}/incidents/{third}")
     assert reviewer.locator("#original").count() == 0
     response = reviewer.request.get(f"{serve.url}/incidents/{third}/original")

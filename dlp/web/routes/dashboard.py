@@ -1,8 +1,6 @@
-"""The dashboard: incidents per day by rule, what is open and overdue."""
+"""The dashboard: incidents per local day by rule, what is open and overdue."""
 
 from __future__ import annotations
-
-from datetime import date
 
 from fastapi import APIRouter
 from fastapi.responses import HTMLResponse
@@ -15,5 +13,6 @@ router = APIRouter()
 
 @router.get("/", response_class=HTMLResponse)
 def dashboard(who: LoggedIn, page: Pages, store: Store) -> HTMLResponse:
-    summary = store.summary(date.today())
-    return page("dashboard.html", chart=per_day_chart(store.rules_per_day(days=14)), **summary)
+    today = store.today()
+    summary = store.summary(today)
+    return page("dashboard.html", chart=per_day_chart(store.incidents_per_day(days=14, today=today)), **summary)

@@ -1,112 +1,110 @@
-"""The incident list, one incident with its evidence, its original, and what reviewers and officers do with it."""
+"""The incident list: search, sort and pages in SQL (dlp.store.search), bulk actions and the CSV export."""
 
 from __future__ import annotations
 
-from datetime import date
+import csv
+import io
+from collections.abc import Iterator
+from datetime import UTC, datetime
+from urllib.parse import urlencode
 
 from fastapi import APIRouter, HTTPException
-from fastapi.responses import HTMLResponse, RedirectResponse, Response
+from fastapi.responses import HTMLResponse, RedirectResponse, Response, StreamingResponse
 
 from dlp.errors import DlpError
-from dlp.handlers import discard, release
 from dlp.rules import RULES
 from dlp.store import as_dict
-from dlp.web.deps import Form, LoggedIn, Officer, Pages, Settings, Store, scanner
-from dlp.web.evidence import original, redacted_parts
+from dlp.store.search import PAGE_SIZES, SEVERITY_RANK, SORTS, Query
+from dlp.web.deps import Form, LoggedIn, Pages, Store
+from dlp.web.users import list_users
 
 router = APIRouter(prefix="/incidents")
+CSV_COLUMNS = (
+    "id", "time", "channel", "rules", "severity", "decision", "status", "clients", "sender_domain", "assignee",
+    "report_due", "close_due", "closed_at", "action_taken",
+)  # fmt: skip
+EXPORT_PAGE = 1000
 
 
 @router.get("", response_class=HTMLResponse)
-def incidents(
-    who: LoggedIn, page: Pages, store: Store, status: str = "", rule: str = "", channel: str = "", overdue: str = ""
-) -> HTMLResponse:
-    rows = [as_dict(i) for i in store.list(status=status or None, rule=rule or None, channel=channel or None)]
-    if overdue:
-        late = {i.reference for i in store.overdue(date.today())}
-        rows = [r for r in rows if r["id"] in late]
-    filters = {"status": status, "rule": rule, "channel": channel, "overdue": overdue}
-    return page("incidents.html", rows=list(reversed(rows)), rules=sorted(RULES), filters=filters)
-
-
-@router.get("/{reference}", response_class=HTMLResponse)
-def incident(reference: str, who: LoggedIn, page: Pages, store: Store, config: Settings) -> HTMLResponse:
-    found = store.get(reference)
-    if found is None:
-        raise HTTPException(404, "no such incident")
-    evidence: list[tuple[str, str]] = []
-    problem = None
-    if found.quarantine_ref:
-        try:
-            evidence = redacted_parts(config, scanner(page.request), found)
-        except (DlpError, OSError) as exc:
-            problem = f"the held original cannot be read ({exc.__class__.__name__})"
+def incidents(who: LoggedIn, page: Pages, store: Store) -> HTMLResponse:
+    query = Query.from_params(page.request.query_params)
+    rows, total = store.search(query)
+    pages = max(1, -(-total // query.per_page))
     return page(
-        "incident.html",
-        i=as_dict(found),
-        evidence=evidence,
-        problem=problem,
-        history=store.events(reference),
+        "incidents.html",
+        rows=[as_dict(i) for i in rows],
+        total=total,
+        pages=pages,
+        query=query,
+        link=lambda **changes: "/incidents?" + urlencode(query.params(**changes)),
+        export="/incidents/export.csv?" + urlencode(query.params(page=1)),
+        rules=sorted(RULES),
+        severities=list(SEVERITY_RANK),
+        sorts=list(SORTS),
+        page_sizes=PAGE_SIZES,
+        users=[u.username for u in list_users(store) if not u.disabled],
         message=page.request.query_params.get("done"),
     )
 
 
-@router.get("/{reference}/original")
-def incident_original(reference: str, who: Officer, store: Store, config: Settings) -> Response:
-    found = store.get(reference)
-    if found is None or not found.quarantine_ref:
-        raise HTTPException(404, "no original held")
-    try:
-        data = original(config, found)
-    except (DlpError, OSError):
-        raise HTTPException(404, "no original held") from None
-    return Response(
-        data,
-        media_type="application/octet-stream",
-        headers={"Content-Disposition": f'attachment; filename="{found.reference}.bin"'},
+@router.get("/export.csv")
+def export(who: LoggedIn, page: Pages, store: Store) -> Response:
+    """Every incident the list's filters match (not only one page), in the list's order, as CSV."""
+    query = Query.from_params(page.request.query_params)
+
+    def lines() -> Iterator[str]:
+        buffer = io.StringIO()
+        writer = csv.writer(buffer)
+        writer.writerow(CSV_COLUMNS)
+        number = 1
+        while True:
+            rows, _ = store.search(Query(**{**query.__dict__, "page": number, "per_page": EXPORT_PAGE}))
+            for incident in rows:
+                record = as_dict(incident)
+                record["rules"] = ";".join(record["rules"])
+                record["clients"] = ";".join(c["id"] for c in record["clients"])
+                writer.writerow([_cell(record[c]) for c in CSV_COLUMNS])
+            yield buffer.getvalue()
+            buffer.seek(0)
+            buffer.truncate()
+            if len(rows) < EXPORT_PAGE:
+                return
+            number += 1
+
+    name = f"incidents-{datetime.now(UTC):%Y%m%d-%H%M}.csv"
+    return StreamingResponse(
+        lines(), media_type="text/csv", headers={"Content-Disposition": f'attachment; filename="{name}"'}
     )
 
 
-@router.post("/{reference}/release")
-def release_held(reference: str, who: LoggedIn, fields: Form, store: Store, config: Settings) -> Response:
-    return _done(reference, lambda: release(config, store, reference, who.actor, fields.get("why", "").strip()))
-
-
-@router.post("/{reference}/discard")
-def discard_held(reference: str, who: LoggedIn, fields: Form, store: Store, config: Settings) -> Response:
-    def act() -> str:
-        discard(config, store, reference, who.actor, fields.get("why", "").strip())
-        return "original discarded"
-
-    return _done(reference, act)
-
-
-@router.post("/{reference}/report")
-def report(reference: str, who: Officer, fields: Form, store: Store) -> Response:
-    def act() -> str:
-        store.set_status(reference, "reported", actor=who.actor, reason=fields.get("why", "").strip())
-        return "marked reported"
-
-    return _done(reference, act)
-
-
-@router.post("/{reference}/close")
-def close(reference: str, who: Officer, fields: Form, store: Store) -> Response:
-    def act() -> str:
-        why = fields.get("why", "").strip()
-        if not why:
-            raise DlpError("closing needs the action taken")
-        store.set_status(reference, "closed", why, actor=who.actor)
-        return "closed"
-
-    return _done(reference, act)
-
-
-def _done(reference: str, act: object) -> Response:
-    """Do it, and show the incident again saying what happened (or why it was not done)."""
-    assert callable(act)
+@router.post("/bulk")
+async def bulk(who: LoggedIn, fields: Form, page: Pages, store: Store) -> Response:
+    """One action on the incidents ticked in the list: close them with one justification (a privacy
+    officer's), or assign them."""
+    references = [str(r) for r in (await page.request.form()).getlist("ref")][:500]
+    back = fields.get("back", "/incidents")
+    back = back if back.startswith("/incidents") else "/incidents"
+    action = fields.get("action", "")
     try:
-        done = act()
+        if not references:
+            raise DlpError("tick at least one incident")
+        if action == "close":
+            if not who.officer:
+                raise HTTPException(403, "this is a privacy officer's action")
+            done = store.close_many(references, fields.get("why", "").strip(), who.actor)
+            words = f"{len(done)} closed"
+        elif action == "assign":
+            to = fields.get("to", "").strip() or None
+            words = f"{store.assign(references, to, who.actor)} assigned to {to or 'nobody'}"
+        else:
+            raise DlpError("unknown action")
     except DlpError as exc:
-        return RedirectResponse(f"/incidents/{reference}?done=Not done: {exc}", status_code=303)
-    return RedirectResponse(f"/incidents/{reference}?done={done}", status_code=303)
+        words = f"Not done: {exc}"
+    joiner = "&" if "?" in back else "?"
+    return RedirectResponse(f"{back}{joiner}{urlencode({'done': words})}", status_code=303)
+
+
+def _cell(value: object) -> str:
+    text = "" if value is None else str(value)
+    return "'" + text if text[:1] in ("=", "+", "-", "@") else text  # no formulas when opened in a spreadsheet

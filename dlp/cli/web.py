@@ -1,0 +1,88 @@
+"""`dlp web`: the review UI in a process of its own, so a busy relay does not slow it, nor the other way round.
+
+`dlp serve` starts it as a child process next to the relay and the watcher; it can also run alone (another
+host, behind a TLS proxy) against the same incident store and quarantine."""
+
+from __future__ import annotations
+
+import argparse
+import os
+import subprocess
+import sys
+import threading
+import time
+from typing import TYPE_CHECKING, Any
+
+from dlp.cli.common import add_config_options, config_of
+from dlp.config import Config
+
+if TYPE_CHECKING:
+    from dlp.scanner import Scanner
+
+
+def add_parser(sub: Any) -> None:
+    parser = sub.add_parser("web", help="run the review web UI on [web] listen")
+    add_config_options(parser)
+    parser.add_argument("--parent", type=int, help=argparse.SUPPRESS)  # exit when this process (dlp serve) is gone
+    parser.set_defaults(func=run)
+
+
+def run(args: argparse.Namespace) -> int:
+    import uvicorn
+
+    from dlp.scanner import Scanner, registry_location
+    from dlp.web.app import create_app
+
+    config = config_of(args)
+    scanner = Scanner.from_config(config, registry_location(config, args.registry), long_running=True)
+    host, _, port = config.web.listen.rpartition(":")
+    server = uvicorn.Server(
+        uvicorn.Config(create_app(config, scanner), host=host, port=int(port), log_level="warning", access_log=False)
+    )
+    threading.Thread(target=_retention, args=(config, scanner), name="dlp-retention", daemon=True).start()
+    if args.parent:
+        threading.Thread(target=_follow, args=(args.parent, server), name="dlp-web-parent", daemon=True).start()
+    print(f"dlp web: review UI on http://{config.web.listen}/", file=sys.stderr)
+    server.run()
+    return 0
+
+
+def _retention(config: Config, scanner: Scanner, every_seconds: float = 6 * 3600) -> None:
+    """Purge originals past [quarantine] retention_days now and every few hours (each purge audited)."""
+    from dlp.errors import DlpError
+    from dlp.handlers import purge
+
+    while scanner.store is not None:
+        try:
+            purge(config, scanner.store)
+        except DlpError as exc:
+            print(f"dlp web: retention purge failed: {exc}", file=sys.stderr)
+        time.sleep(every_seconds)
+
+
+def _follow(parent: int, server: Any) -> None:
+    while os.getppid() == parent:
+        time.sleep(1)
+    server.should_exit = True
+
+
+def spawn(config_path: str | None, registry: str | None, verbose: bool = False) -> subprocess.Popen[bytes]:
+    """Start `dlp web` as a child of this process (dlp serve)."""
+    command = [sys.executable, "-c", "import sys; from dlp.cli.main import main; sys.exit(main())"]
+    if verbose:
+        command.append("-v")
+    command.append("web")
+    if config_path:
+        command += ["--config", config_path]
+    if registry:
+        command += ["--registry", registry]
+    command += ["--parent", str(os.getpid())]
+    return subprocess.Popen(command)
+
+
+def stop(process: subprocess.Popen[bytes], config: Config) -> None:
+    process.terminate()
+    try:
+        process.wait(timeout=config.relay.shutdown_grace_seconds)
+    except subprocess.TimeoutExpired:
+        process.kill()

@@ -1,0 +1,167 @@
+"""Searching the incident register in SQL: filters, sort and paging with indexes, the same on SQLite and
+PostgreSQL. The list page, the CSV export and the dashboard all ask through here; none loads the whole table."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, fields, replace
+from datetime import UTC, date, datetime, time, timedelta, tzinfo
+from typing import Any
+
+from sqlalchemy import Select, and_, case, exists, func, or_, select
+from sqlalchemy.orm import selectinload
+
+from dlp.store.models import Incident, IncidentClient, IncidentFinding
+
+SEVERITY_RANK = {"low": 1, "medium": 2, "high": 3, "critical": 4}
+_severity = case(SEVERITY_RANK, value=Incident.severity, else_=0)
+SORTS: dict[str, Any] = {
+    "time": Incident.id,  # ids grow with time, and the primary key needs no other index
+    "channel": Incident.channel,
+    "severity": _severity,
+    "status": Incident.status,
+    "report_due": Incident.report_due,
+    "close_due": Incident.close_due,
+    "assignee": Incident.assignee,
+    "sender_domain": Incident.sender_domain,
+}
+PAGE_SIZES = (25, 50, 100, 200)
+# Which rule an incident of several is counted under on the dashboard: the most harmful first.
+LEAD_RULES = (
+    "suppressed_detail_exposed",
+    "mismatched_recipient",
+    "mixed_client_documents",
+    "bulk_client_data",
+    "sensitive_identifier",
+    "unscannable_content",
+    "unmerged_field",
+)
+
+
+def lead_rule(rules: list[str]) -> str:
+    return min(rules, key=lambda r: (LEAD_RULES.index(r) if r in LEAD_RULES else len(LEAD_RULES), r))
+
+
+@dataclass(frozen=True)
+class Query:
+    """What the list page asks for, straight from its query string (every field a string, empty for any)."""
+
+    q: str = ""  # an incident id (INC-2026-000017) or a client id (C100234)
+    client: str = ""
+    rule: str = ""
+    channel: str = ""
+    status: str = ""
+    severity: str = ""
+    since: str = ""  # ISO dates, inclusive
+    until: str = ""
+    sender_domain: str = ""
+    assignee: str = ""
+    overdue: str = ""
+    sort: str = "time"
+    order: str = "desc"
+    page: int = 1
+    per_page: int = 50
+
+    @classmethod
+    def from_params(cls, params: Any) -> Query:
+        known = {f.name for f in fields(cls)}
+        values: dict[str, Any] = {k: str(v).strip() for k, v in params.items() if k in known and v is not None}
+        for number, default in (("page", 1), ("per_page", 50)):
+            try:
+                values[number] = max(1, int(values.get(number, default)))
+            except ValueError:
+                values[number] = default
+        if values["per_page"] not in PAGE_SIZES:
+            values["per_page"] = 50
+        if values.get("sort") not in SORTS:
+            values["sort"] = "time"
+        if values.get("order") not in ("asc", "desc"):
+            values["order"] = "desc"
+        return cls(**values)
+
+    def params(self, **changes: Any) -> dict[str, str]:
+        """The query string of this search with some fields changed (for sort links and page links)."""
+        changed = replace(self, **changes)
+        default = Query()
+        return {
+            f.name: str(getattr(changed, f.name))
+            for f in fields(self)
+            if getattr(changed, f.name) != getattr(default, f.name)
+        }
+
+
+def where(query: Query, today: date, zone: tzinfo = UTC) -> list[Any]:
+    """The SQL conditions of a search."""
+    conditions: list[Any] = []
+    text = query.q.strip().upper()
+    if text.startswith("INC-"):
+        conditions.append(Incident.reference == text)
+    elif text:
+        conditions.append(_has_client(text))
+    if query.client:
+        conditions.append(_has_client(query.client.strip().upper()))
+    if query.rule:
+        conditions.append(
+            exists().where(IncidentFinding.incident_id == Incident.id, IncidentFinding.rule == query.rule)
+        )
+    for column, value in (
+        (Incident.channel, query.channel),
+        (Incident.status, query.status),
+        (Incident.severity, query.severity),
+        (Incident.sender_domain, query.sender_domain.lower().lstrip("@")),
+    ):
+        if value:
+            conditions.append(column == value)
+    if query.assignee == "-":
+        conditions.append(Incident.assignee.is_(None))
+    elif query.assignee:
+        conditions.append(Incident.assignee == query.assignee)
+    if since := _day(query.since):
+        conditions.append(Incident.created_at >= _start_of(since, zone))
+    if until := _day(query.until):
+        conditions.append(Incident.created_at < _start_of(until + timedelta(days=1), zone))
+    if query.overdue:
+        conditions.append(overdue(today))
+    return conditions
+
+
+def overdue(today: date) -> Any:
+    """Open incidents past their report date, and unclosed ones past their close date. Written as a status
+    list first, so the status index leaves out the closed majority before any date is compared."""
+    return and_(
+        Incident.status.in_(("open", "reported")),
+        or_(Incident.close_due < today, and_(Incident.status == "open", Incident.report_due < today)),
+    )
+
+
+def select_page(query: Query, today: date, zone: tzinfo = UTC) -> tuple[Select[Any], Select[Any]]:
+    """The statement for one page of results, and the one counting every match."""
+    conditions = where(query, today, zone)
+    column = SORTS[query.sort]
+    order = [column.desc(), Incident.id.desc()] if query.order == "desc" else [column.asc(), Incident.id.asc()]
+    rows = (
+        select(Incident)
+        .options(selectinload(Incident.findings))
+        .where(*conditions)
+        .order_by(*order)
+        .limit(query.per_page)
+        .offset((query.page - 1) * query.per_page)
+    )
+    count = select(func.count()).select_from(Incident).where(*conditions)
+    return rows, count
+
+
+def _has_client(client_id: str) -> Any:
+    # A client has few incidents: their ids come from the (client_id, incident_id) index, then the rows by key.
+    return Incident.id.in_(select(IncidentClient.incident_id).where(IncidentClient.client_id == client_id))
+
+
+def _start_of(day: date, zone: tzinfo) -> datetime:
+    """Local midnight as UTC (stored times are UTC; SQLite compares them as text)."""
+    return datetime.combine(day, time.min, tzinfo=zone).astimezone(UTC)
+
+
+def _day(value: str) -> date | None:
+    try:
+        return date.fromisoformat(value) if value else None
+    except ValueError:
+        return None
