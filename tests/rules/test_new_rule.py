@@ -113,8 +113,9 @@ def test_an_organisations_rule_in_one_file_shows_everywhere(
             page = web.post("/login", data=form)
             page = web.get("/") if "chart" not in page.text else page
         assert page.status_code == 200 and 'id="chart"' in page.text
-        assert 'fill="#00a3a3"' in page.text and "draft_watermark: 2" in page.text
-        assert re.search(r'color: #00a3a3">[^<]*</span> draft_watermark', page.text)
+        assert 'fill="#00a3a3"' in page.text  # its bar, in its colour, titled in its words
+        assert ": 2 a letter still marked as a draft</title>" in page.text
+        assert re.search(r'color: #00a3a3">[^<]*</span> <a href="/incidents\?rule=draft_watermark">', page.text)
     finally:
         server.terminate()
         server.wait(timeout=60)
