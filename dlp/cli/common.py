@@ -7,6 +7,7 @@ from collections.abc import Iterable
 from typing import Any
 
 from dlp.config import Config, load_config
+from dlp.logs import setup_logging
 from dlp.model import Violation
 
 
@@ -33,4 +34,6 @@ def findings_json(violations: Iterable[Violation]) -> list[dict[str, Any]]:
 
 
 def config_of(args: argparse.Namespace) -> Config:
-    return load_config(args.config)
+    config = load_config(args.config)
+    setup_logging(getattr(args, "verbose", False), config.logging)  # [logging] format and level
+    return config
