@@ -8,7 +8,7 @@ from collections.abc import Sequence
 from typing import NoReturn
 
 from dlp import __version__
-from dlp.cli import batch, incidents, registry, relay, scan, users, watch
+from dlp.cli import batch, health, incidents, registry, relay, scan, users, watch, web
 from dlp.errors import DlpError, UsageError
 from dlp.logs import setup_logging
 
@@ -33,6 +33,8 @@ def build_parser() -> argparse.ArgumentParser:
     batch.add_parser(sub)
     users.add_parser(sub)
     registry.add_parser(sub)
+    web.add_parser(sub)
+    health.add_parser(sub)
     return parser
 
 

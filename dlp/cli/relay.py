@@ -11,6 +11,7 @@ from typing import Any
 from dlp.cli.common import add_config_options, config_of
 from dlp.config import Config
 from dlp.folder import FolderWatcher
+from dlp.health import observe_watcher
 from dlp.registry.live import SharedRegistry, registry_problem
 from dlp.relay import RelayServer
 from dlp.scanner import Scanner, registry_location
@@ -47,6 +48,7 @@ def run(args: argparse.Namespace) -> int:
             watcher = FolderWatcher(config, args.registry, shared=shared)
             watcher.start()
             threading.Thread(target=watcher.run, name="dlp-watch", daemon=True).start()
+            observe_watcher(watcher)
             print(f"dlp serve: watching {watcher.inbox}", file=sys.stderr)
         web = _start_web(config, scanner)
     try:
@@ -68,7 +70,9 @@ def _start_web(config: Config, scanner: Scanner) -> Any:
 
     host, _, port = config.web.listen.rpartition(":")
     server = uvicorn.Server(
-        uvicorn.Config(create_app(config, scanner), host=host, port=int(port), log_level="warning", access_log=False)
+        uvicorn.Config(
+            create_app(config, scanner), host=host, port=int(port), log_config=None, log_level=None, access_log=False
+        )
     )
     threading.Thread(target=server.run, name="dlp-web", daemon=True).start()
     print(f"dlp serve: review UI on http://{config.web.listen}/", file=sys.stderr)

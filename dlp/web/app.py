@@ -18,15 +18,17 @@ from fastapi.templating import Jinja2Templates
 from starlette.middleware.sessions import SessionMiddleware
 
 from dlp.config import Config
+from dlp.health import observe_web
 from dlp.scanner import Scanner
+from dlp.secrets import secret
 from dlp.web.deps import LoginRequired
-from dlp.web.routes import auth, dashboard, incidents
+from dlp.web.routes import auth, dashboard, health, incidents
 
 SECRET_ENV = "DLP_WEB_SECRET"
 
 
 def session_secret(config: Config) -> str:
-    value = os.environ.get(SECRET_ENV)
+    value = secret(SECRET_ENV)
     if value:
         return value
     path = config.resolve_path("var/web.secret")
@@ -43,6 +45,7 @@ def create_app(config: Config, scanner: Scanner) -> FastAPI:
     app = FastAPI(docs_url=None, redoc_url=None, openapi_url=None)
     app.state.config, app.state.scanner, app.state.store = config, scanner, scanner.store
     app.state.templates = Jinja2Templates(directory=str(files("dlp.web").joinpath("templates")))
+    observe_web(scanner)  # the UI's readiness checks: its store and registry
     app.add_middleware(
         SessionMiddleware,
         secret_key=session_secret(config),
@@ -55,6 +58,6 @@ def create_app(config: Config, scanner: Scanner) -> FastAPI:
     async def to_login(request: Request, exc: LoginRequired) -> Response:
         return RedirectResponse("/login", status_code=303)
 
-    for router in (auth.router, dashboard.router, incidents.router):
+    for router in (health.router, auth.router, dashboard.router, incidents.router):
         app.include_router(router)
     return app
