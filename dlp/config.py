@@ -177,7 +177,7 @@ class LoggingConfig:
 
     def __post_init__(self) -> None:
         if self.format not in ("text", "json"):
-            raise ConfigError(f"[logging] format must be \"text\" or \"json\", got {self.format!r}")
+            raise ConfigError(f'[logging] format must be "text" or "json", got {self.format!r}')
         if self.level not in ("debug", "info", "warning", "error"):
             raise ConfigError(f"[logging] level must be debug, info, warning or error, got {self.level!r}")
 
