@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import signal
 import socket
 import sys
 from typing import Any
@@ -32,7 +33,13 @@ def run(args: argparse.Namespace) -> int:
         uvicorn.Config(create_app(config, scanner), log_config=None, log_level=None, access_log=False)
     )
     print(f"dlp web: review UI on http://{config.web.listen}/", file=sys.stderr)
-    server.run(sockets=[listening])  # uvicorn stops cleanly on SIGTERM and Ctrl-C
+    # uvicorn stops cleanly on SIGTERM and Ctrl-C, then raises the signal again for the handler it found: a
+    # no-op one here, so that a stop (docker stop, systemd) ends in exit status 0 rather than death by signal.
+    previous = signal.signal(signal.SIGTERM, lambda signum, frame: None)
+    try:
+        server.run(sockets=[listening])
+    finally:
+        signal.signal(signal.SIGTERM, previous)
     return 0
 
 

@@ -186,22 +186,53 @@ def import_base(dockerd: Dockerd, tarball: Path) -> str:
     return tag
 
 
-def wheelhouse() -> str:
-    """Wheels of dlp and all it needs for the image's Python, built here; returns its path in the context.
+def image_python(dockerd: Dockerd, image: str) -> str:
+    """The Python version of `image` (its `python3`), e.g. "3.11.2"."""
+    script = "import platform; print(platform.python_version())"
+    return dockerd.docker("run", "--rm", "--network", "none", image, "python3", "-c", script).stdout.strip()
 
-    Third-party wheels are kept while pyproject.toml is unchanged; dlp's own wheel is rebuilt every run."""
-    stamp = WHEELHOUSE / ".pyproject.sha256"
-    wanted = hashlib.sha256((ROOT / "pyproject.toml").read_bytes()).hexdigest()
-    pip = [sys.executable, "-m", "pip", "wheel", "--quiet", "--wheel-dir", str(WHEELHOUSE)]
+
+def wheelhouse(python: str) -> str:
+    """Wheels of dlp and all it needs for the image's Python `python`, made here; returns its path in the context.
+
+    `pip wheel` builds what has no wheel (and dlp itself) with the host's Python; then `pip download` fetches
+    binary wheels for the image's Python over them, for the host's Python may be a newer patch release whose
+    picks (a package that needs 3.11.5, say) the image's cannot install. The image's offline `pip install`
+    takes the newest wheel that fits it. Kept while pyproject.toml and `python` are unchanged; dlp's own wheel
+    is rebuilt every run."""
+    stamp = WHEELHOUSE / ".stamp"
+    wanted = hashlib.sha256((ROOT / "pyproject.toml").read_bytes() + python.encode()).hexdigest()
+    pip = [sys.executable, "-m", "pip"]
     for old in WHEELHOUSE.glob("dlp_outgoing-*.whl"):
         old.unlink()
-    if not stamp.exists() or stamp.read_text() != wanted:
-        shutil.rmtree(WHEELHOUSE, ignore_errors=True)
-        WHEELHOUSE.mkdir(parents=True)
-        run(*pip, f"{ROOT}[postgres]", timeout=1200, cwd=ROOT)
-        stamp.write_text(wanted)
-    else:
-        run(*pip, "--no-deps", str(ROOT), timeout=600, cwd=ROOT)
+    run(*pip, "wheel", "--quiet", "--no-deps", "--wheel-dir", str(WHEELHOUSE), str(ROOT), timeout=600, cwd=ROOT)
+    if stamp.exists() and stamp.read_text() == wanted:
+        return str(WHEELHOUSE.relative_to(ROOT))
+    run(*pip, "wheel", "--quiet", "--wheel-dir", str(WHEELHOUSE), f"{ROOT}[postgres]", timeout=1200, cwd=ROOT)
+    major, minor, _ = python.split(".", 2)
+    platforms = [f"manylinux_2_{y}_x86_64" for y in range(5, 37)]  # bookworm's glibc is 2.36
+    platforms += ["manylinux2014_x86_64", "manylinux2010_x86_64", "manylinux1_x86_64"]
+    run(
+        *pip,
+        "download",
+        "--quiet",
+        "--dest",
+        str(WHEELHOUSE),
+        "--find-links",
+        str(WHEELHOUSE),
+        "--only-binary=:all:",
+        "--python-version",
+        python,
+        "--implementation",
+        "cp",
+        "--abi",
+        f"cp{major}{minor}",
+        *(arg for platform in platforms for arg in ("--platform", platform)),
+        "dlp-outgoing[postgres]",
+        timeout=1200,
+        cwd=ROOT,
+    )
+    stamp.write_text(wanted)
     return str(WHEELHOUSE.relative_to(ROOT))
 
 

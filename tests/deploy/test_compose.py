@@ -21,11 +21,12 @@ from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
+import yaml
 
-from dlp.synthetic import OMBUDSMAN_DOMAIN, ORG_DOMAIN, SyntheticRegistry, account_body, email
 from tests.conftest import free_port, wait_until
 from tests.deploy import docker
 from tests.deploy.docker import ROOT, Dockerd
+from tests.synthetic import OMBUDSMAN_DOMAIN, ORG_DOMAIN, SyntheticRegistry, account_body, email
 
 REASON = docker.available()
 # Skipped only where docker cannot run at all; .ci/run installs everything, so in CI it always runs.
@@ -66,6 +67,18 @@ class Stack:
 
     def logs(self) -> str:
         return self.compose("logs", "--no-color", "--tail=60", check=False, timeout=120).stdout
+
+
+class Phases:
+    """How long each slow step took, printed (pytest -s shows it) so that CI's budget can be watched."""
+
+    def __init__(self) -> None:
+        self.last = time.monotonic()
+
+    def done(self, what: str) -> None:
+        now = time.monotonic()
+        print(f"deploy: {what}: {now - self.last:.0f} s", file=sys.stderr)
+        self.last = now
 
 
 def write_config(path: Path, ports: dict[str, int]) -> Path:
@@ -125,14 +138,28 @@ def stack(tmp_path_factory: pytest.TempPathFactory, synthetic: SyntheticRegistry
     # Before anything slow: the compose file as users have it, and with the test's override.
     Stack(dockerd, stack.project, files[:1], env, stack.config, ports, secrets).compose("config", "--quiet")
     stack.compose("config", "--quiet")
+    phases = Phases()
     tarball = docker.base_tarball()
-    env["DLP_WHEELHOUSE"] = docker.wheelhouse()
+    phases.done("debootstrap base (cached after the first run)")
     try:
         dockerd.start()
         env.update(DOCKER_HOST=dockerd.host, DLP_BASE=docker.import_base(dockerd, tarball))
+        phases.done("dockerd and docker import")
+        env["DLP_WHEELHOUSE"] = docker.wheelhouse(docker.image_python(dockerd, env["DLP_BASE"]))
+        phases.done("wheelhouse (cached while pyproject.toml is unchanged)")
+        # Compose v1 refuses published ports beside host networking, and an override file can add but not
+        # remove them: the stack runs from the merged configuration (base file, override, the settings
+        # above) with `ports` taken out, which on the host's network publish nothing anyway.
+        merged = yaml.safe_load(stack.compose("config").stdout)
+        for service in merged["services"].values():
+            service.pop("ports", None)
+        stack.files = [tmp / "docker-compose.test.yml"]
+        docker.compose_config(stack.files[0], merged)
         stack.compose("build", "registry", timeout=1200)  # one image for every service
+        phases.done("image build")
         stack.compose("up", "--detach", "--no-build", timeout=600)
         healthy = wait_until(lambda: all(stack.health(s) == "healthy" for s in SERVICES), timeout=300, interval=2)
+        phases.done("stack up and healthy")
         assert healthy, {s: stack.health(s) for s in SERVICES} | {"logs": stack.logs()}
         yield stack
     finally:
