@@ -26,7 +26,7 @@ import yaml
 from tests.conftest import free_port, wait_until
 from tests.deploy import docker
 from tests.deploy.docker import ROOT, Dockerd
-from tests.synthetic import OMBUDSMAN_DOMAIN, ORG_DOMAIN, SyntheticRegistry, account_body, email
+from tests.synthetic import OMBUDSMAN_DOMAIN, ORG_DOMAIN, SyntheticRegistry, account_body, email, letter
 
 REASON = docker.available()
 # Skipped only where docker cannot run at all; .ci/run installs everything, so in CI it always runs.
@@ -45,12 +45,14 @@ class Stack:
     ports: dict[str, int]
     secrets: Path
 
-    def compose(self, *args: str, check: bool = True, timeout: float = 900) -> subprocess.CompletedProcess[str]:
+    def compose(
+        self, *args: str, check: bool = True, timeout: float = 900, stdin: str | None = None
+    ) -> subprocess.CompletedProcess[str]:
         command = ["docker-compose", "--project-name", self.project]
         for file in self.files:
             command += ["--file", str(file)]
         result = subprocess.run(
-            [*command, *args], capture_output=True, text=True, timeout=timeout, env=self.env, cwd=ROOT
+            [*command, *args], capture_output=True, text=True, timeout=timeout, env=self.env, cwd=ROOT, input=stdin
         )
         if check and result.returncode != 0:
             raise RuntimeError(f"docker-compose {' '.join(args)}: {result.stdout[-3000:]}\n{result.stderr[-3000:]}")
@@ -254,6 +256,32 @@ def test_mail_through_postfix_and_the_relay(stack: Stack, synthetic: SyntheticRe
     for decision in ("allow", "quarantine", "reject"):
         assert f'dlp_items_total{{channel="relay",decision="{decision}"}}' in text
     assert "dlp_registry_valid 1.0" in text
+
+
+def test_letters_through_the_presend_volume(stack: Stack, synthetic: SyntheticRegistry) -> None:
+    """Staff drop letters into the watcher's volume: the right one is cleared, the wrong one held with a note."""
+    a, b = synthetic.ordinary()[2:4]
+    presend = "/var/lib/dlp/presend"
+
+    def shell(script: str, stdin: str | None = None) -> str:
+        command = ["exec", "-T", "--user", "dlp", "watcher", "sh", "-c", script]
+        return stack.compose(*command, check=False, timeout=60, stdin=stdin).stdout
+
+    shell(f"cat > {presend}/inbox/statement-a.txt", letter(a, account_body(a)))
+    shell(f"cat > {presend}/inbox/statement-b.txt", letter(b, account_body(a)))  # a's account, to b
+
+    def listing(folder: str) -> list[str]:
+        return shell(f"ls {presend}/{folder}").split()
+
+    def settled() -> bool:
+        return listing("cleared") == ["statement-a.txt"] and any(n.endswith(".dlp.txt") for n in listing("quarantine"))
+
+    assert wait_until(settled, timeout=120, interval=2), (shell(f"ls -R {presend}"), stack.logs())
+    assert listing("inbox") == []  # the wrong letter is held in the encrypted quarantine, not left for printing
+    assert "statement-b.txt" not in listing("quarantine")
+    note = shell(f"cat {presend}/quarantine/*.dlp.txt")
+    assert "Incident INC-" in note, note
+    assert a.reference not in note and a.family_name not in note  # the note names no one
 
 
 def test_review_ui_and_health(stack: Stack) -> None:
