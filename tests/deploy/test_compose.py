@@ -9,6 +9,7 @@ here, so its traffic never leaves the machine and two runs never meet.
 
 from __future__ import annotations
 
+import base64
 import json
 import os
 import subprocess
@@ -45,14 +46,12 @@ class Stack:
     ports: dict[str, int]
     secrets: Path
 
-    def compose(
-        self, *args: str, check: bool = True, timeout: float = 900, stdin: str | None = None
-    ) -> subprocess.CompletedProcess[str]:
+    def compose(self, *args: str, check: bool = True, timeout: float = 900) -> subprocess.CompletedProcess[str]:
         command = ["docker-compose", "--project-name", self.project]
         for file in self.files:
             command += ["--file", str(file)]
         result = subprocess.run(
-            [*command, *args], capture_output=True, text=True, timeout=timeout, env=self.env, cwd=ROOT, input=stdin
+            [*command, *args], capture_output=True, text=True, timeout=timeout, env=self.env, cwd=ROOT
         )
         if check and result.returncode != 0:
             raise RuntimeError(f"docker-compose {' '.join(args)}: {result.stdout[-3000:]}\n{result.stderr[-3000:]}")
@@ -263,12 +262,16 @@ def test_letters_through_the_presend_volume(stack: Stack, synthetic: SyntheticRe
     a, b = synthetic.ordinary()[2:4]
     presend = "/var/lib/dlp/presend"
 
-    def shell(script: str, stdin: str | None = None) -> str:
+    def shell(script: str) -> str:
         command = ["exec", "-T", "--user", "dlp", "watcher", "sh", "-c", script]
-        return stack.compose(*command, check=False, timeout=60, stdin=stdin).stdout
+        return stack.compose(*command, check=False, timeout=60).stdout
 
-    shell(f"cat > {presend}/inbox/statement-a.txt", letter(a, account_body(a)))
-    shell(f"cat > {presend}/inbox/statement-b.txt", letter(b, account_body(a)))  # a's account, to b
+    def drop(name: str, text: str) -> None:
+        # In the command, not on stdin: Compose v1's `exec -T` does not pass stdin's end on to the container.
+        shell(f"echo {base64.b64encode(text.encode()).decode()} | base64 -d > {presend}/inbox/{name}")
+
+    drop("statement-a.txt", letter(a, account_body(a)))
+    drop("statement-b.txt", letter(b, account_body(a)))  # a's account, to b
 
     def listing(folder: str) -> list[str]:
         return shell(f"ls {presend}/{folder}").split()
