@@ -165,7 +165,9 @@ def stack(tmp_path_factory: pytest.TempPathFactory, synthetic: SyntheticRegistry
         yield stack
     finally:
         try:
-            stack.compose("down", "--volumes", "--rmi", "all", "--timeout", "20", check=False, timeout=300)
+            stack.compose(
+                "down", "--volumes", "--timeout", "10", check=False, timeout=300
+            )  # dockerd.stop() removes its images
         finally:
             dockerd.stop()
 
