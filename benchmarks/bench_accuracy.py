@@ -10,6 +10,10 @@ without reading the scanner, so these figures measure the world, not our assumpt
 Printed per area and overall: incidents blocked, blocked with an expected rule id, suppressed-detail exposures
 blocked, legitimate items blocked; stock Presidio (AnalyzerEngine with spaCy `en_core_web_sm`, "block anything
 external that carries personal information") on the same items. `--list` names every miss and false block.
+
+With `--out DIR`, every scanned item's verdict (decision, rules, clients, part, explanation; ids and rule words
+only) is written to `DIR/verdicts-<corpus>.jsonl`, one line per message, letter or letter of a run, so two runs
+(before and after a change meant to keep verdicts) can be compared with `diff`.
 """
 
 from __future__ import annotations
@@ -21,7 +25,7 @@ import sys
 import tempfile
 import time
 from collections import defaultdict
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -32,7 +36,7 @@ sys.path.insert(0, str(ROOT))
 from dlp.batch import BatchRun  # noqa: E402
 from dlp.config import Config, load_config  # noqa: E402
 from dlp.extract import load_items  # noqa: E402
-from dlp.model import Communication, Verdict  # noqa: E402
+from dlp.model import Communication, Finding, Verdict, Violation  # noqa: E402
 from dlp.policy import Policy  # noqa: E402
 from dlp.registry import load_registry  # noqa: E402
 from dlp.scanner import Scanner  # noqa: E402
@@ -55,6 +59,7 @@ class Case:
     fired: tuple[str, ...] = ()
     presidio_blocked: bool | None = None
     explanation: str = ""
+    record: dict[str, Any] = field(default_factory=dict)  # the verdict as written to verdicts-<corpus>.jsonl
 
     @property
     def right_rule(self) -> bool:
@@ -111,10 +116,28 @@ def judge_scan(scanner: Scanner, folder: Path, label: dict[str, Any]) -> Iterato
     verdicts = [scanner.scan(item, record=False) for item in items]
     if "letters" not in label:  # one judgement for the file: blocked if any letter in it is
         merged = _merge(verdicts)
-        yield _case(label["id"], area, label, merged), items[0]
+        case = _case(label["id"], area, label, merged)
+        case.record = _record(merged.decision.value, merged.violations, verdicts)
+        yield case, items[0]
         return
     for i, (item, verdict) in enumerate(zip(items, verdicts, strict=False)):
         yield _case(f"{label['id']}#{i + 1}", area, expected[i] if i < len(expected) else {}, verdict), item
+
+
+def _record(
+    decision: str, violations: Iterable[Violation], items: Iterable[Verdict] = (), findings: Iterable[Finding] = ()
+) -> dict[str, Any]:
+    """A verdict as compared between runs: the decision and every violation, and those of each item of a file;
+    and what the analysis found, in its order (spans, entities and client ids, never the values)."""
+    return {
+        "decision": decision,
+        "violations": [[v.rule, v.decision.value, list(v.clients), v.part, v.explanation] for v in violations],
+        "items": [_record(v.decision.value, v.violations, findings=v.findings) for v in items],
+        "findings": [
+            [f.entity, f.part, f.start, f.end, f.score, sorted(f.clients), sorted(f.suppressed_for), f.addressee]
+            for f in findings
+        ],
+    }
 
 
 def judge_batch(config: Config, registry: Path, folder: Path, label: dict[str, Any]) -> list[Case]:
@@ -129,12 +152,14 @@ def judge_batch(config: Config, registry: Path, folder: Path, label: dict[str, A
         expected = label["per_letter"][index] if index < len(label["per_letter"]) else {"expect": "block"}
         blocked = result.decision in ("quarantine", "reject")
         fired = tuple(sorted({v.rule for v in result.violations}))
-        cases.append(_case_of(f"{label['id']}#{result.number}", area, expected, blocked, fired, ""))
+        case = _case_of(f"{label['id']}#{result.number}", area, expected, blocked, fired, "")
+        case.record = _record(result.decision, result.violations)
+        cases.append(case)
     run_expect = label.get("run_expect")
     if run_expect:
-        cases.append(
-            _case_of(f"{label['id']}#run", area, {"expect": run_expect, "rules": []}, report.failed, (), "run")
-        )
+        case = _case_of(f"{label['id']}#run", area, {"expect": run_expect, "rules": []}, report.failed, (), "run")
+        case.record = {"failed": report.failed, "decisions": dict(sorted(report.decisions.items()))}
+        cases.append(case)
     return cases
 
 
@@ -146,7 +171,9 @@ def _merge(verdicts: list[Verdict]) -> Verdict:
 def _case(ident: str, area: str, expected: dict[str, Any], verdict: Verdict) -> Case:
     fired = tuple(sorted({v.rule for v in verdict.violations}))
     words = "; ".join(f"{v.rule}: {v.explanation}" for v in verdict.violations)
-    return _case_of(ident, area, expected, verdict.blocked, fired, words)
+    case = _case_of(ident, area, expected, verdict.blocked, fired, words)
+    case.record = _record(verdict.decision.value, verdict.violations, findings=verdict.findings)
+    return case
 
 
 def _case_of(
@@ -179,7 +206,8 @@ def presidio_gate(items: list[tuple[Case, Communication]], internal: tuple[str, 
     start = time.perf_counter()
     for case, item in items:
         external = item.kind == "letter" or any(r.rpartition("@")[2] not in internal for r in item.recipients)
-        text = "\n".join(p.text for p in item.parts)
+        # spaCy's tokenizer refuses lone surrogates (a hostile item's text can hold them): give it what it can take.
+        text = "\n".join(p.text for p in item.parts).encode("utf-8", "replace").decode("utf-8")
         case.presidio_blocked = external and bool(engine.analyze(text, language="en", score_threshold=0.5))
     return time.perf_counter() - start
 
@@ -234,12 +262,19 @@ def report(cases: list[Case], show: bool) -> None:
                 print(f"{kind:>12}: {ident}{detail}")
 
 
+def write_verdicts(path: Path, cases: list[Case]) -> None:
+    with path.open("w", encoding="utf-8") as handle:
+        for case in cases:
+            handle.write(json.dumps({"id": case.ident, **case.record}, sort_keys=True) + "\n")
+    print(f"verdicts of {len(cases)} items in {path}")
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--corpus", nargs="+", default=list(CORPORA), choices=CORPORA)
     parser.add_argument("--scale", type=float, default=1.0)
     parser.add_argument("--seed", type=int, default=1)
-    parser.add_argument("--out", type=Path, help="keep the generated corpora here")
+    parser.add_argument("--out", type=Path, help="keep the generated corpora and every item's verdict here")
     parser.add_argument("--no-presidio", action="store_true", help="skip the stock Presidio gate")
     parser.add_argument("--list", action="store_true", help="name every miss and false block")
     args = parser.parse_args()
@@ -254,6 +289,8 @@ def main() -> None:
         timing = f"dlp {ours:.1f} s" + (f", stock Presidio {baseline:.1f} s" if baseline else "")
         print(f"\n== corpus {name}: {scanned} judged items ({timing})")
         report(cases, args.list)
+        if args.out:
+            write_verdicts(base / f"verdicts-{name}.jsonl", cases)
         all_cases += cases
     if len(args.corpus) > 1:
         print("\n== all corpora")

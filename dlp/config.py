@@ -53,6 +53,8 @@ class AnalysisConfig:
     # A spaCy pipeline by installed package name or path adds NER for people not in the registry.
     spacy_model: str | None = None
     ner_score_threshold: float = 0.5
+    # The organisation's own recogniser YAML files (Presidio's format), loaded after the shipped ones.
+    recognizers: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)

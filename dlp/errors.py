@@ -126,11 +126,18 @@ class RegistryUnavailable(RegistryError):
 
 
 @contextmanager
-def map_exceptions(mapping: Mapping[type[BaseException], type[DlpError]], what: str) -> Iterator[None]:
-    """Raise what a library raised as the DlpError `mapping` names for it, saying `what` failed (no data)."""
+def map_exceptions(
+    mapping: Mapping[type[BaseException], type[DlpError]],
+    what: str,
+    passing: tuple[type[BaseException], ...] = (),
+) -> Iterator[None]:
+    """Raise what a library raised as the DlpError `mapping` names for it, saying `what` failed (no data);
+    exceptions of the `passing` kinds go through as they are (a caller handles them itself)."""
     try:
         yield
     except DlpError:
+        raise
+    except passing:
         raise
     except tuple(mapping) as exc:
         for kind, error in mapping.items():

@@ -83,6 +83,7 @@ class AddressBlock:
     care_of: str | None = None  # "c/- Legal Aid": the address is the care-of's, not the addressee's own
     occupier: bool = False  # "To the Occupier", "The Resident": whoever lives at the address
     on_behalf: bool = False  # "On behalf of Ms A Lee": for her, read by whoever is registered at the address
+    role: str | None = None  # "The Policyholder": the client registered at the address, named by their role
     text: str = ""  # the whole block as written; its values identify the addressee, they are not content
 
     @property
@@ -91,7 +92,8 @@ class AddressBlock:
 
     @property
     def people(self) -> tuple[str, ...]:
-        return self.names or ((self.name,) if self.name and not self.occupier and not self.organisation else ())
+        unnamed = self.occupier or self.organisation or self.role
+        return self.names or ((self.name,) if self.name and not unnamed else ())
 
 
 @dataclass(frozen=True)

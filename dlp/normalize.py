@@ -17,10 +17,13 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from datetime import date
 from functools import lru_cache
+from itertools import accumulate
 
 # A token is a run of letters or a run of digits: "Acct31389721228" and "31389721228A" hold the reference as a
 # token of its own, so an identifier glued to a word is still found on token boundaries.
 TOKEN = re.compile(r"[^\W\d_]+|\d+")
+_TOKEN_SPLIT = re.compile(r"([^\W\d_]+|\d+)")
+_ASCII_TOKEN_SPLIT = re.compile(r"([a-z]+|[0-9]+)")  # the same on lower-cased ASCII, without Unicode lookups
 
 # One spelling for every word an Australian address may abbreviate. Keys are lower case.
 CANONICAL_WORDS: dict[str, str] = {
@@ -106,6 +109,7 @@ for _words, _abbr in PHRASES.items():
 # Words that only say what kind of dwelling follows ("Unit 4, 12 Wattle St" is "4/12 Wattle St").
 DROPPED_WORDS = frozenset({"unit", "u", "apt", "apartment", "flat", "villa", "townhouse"})
 _CANONICAL_OR_DROPPED = {**CANONICAL_WORDS, **dict.fromkeys(DROPPED_WORDS, "")}
+_SPECIAL_WORDS = frozenset(_CANONICAL_OR_DROPPED) | frozenset(_PHRASE_STARTS)
 TITLES = frozenset({"mr", "mrs", "ms", "miss", "mx", "dr", "drive", "prof", "sir", "dame", "rev", "master", "mstr"})
 STATES = ("VIC", "NSW", "QLD", "SA", "WA", "TAS", "NT", "ACT")
 STATE_WORDS = (
@@ -147,37 +151,44 @@ def canonical_spans(text: str) -> tuple[tuple[str, int, int], ...]:
 
     Address words take one spelling, dwelling words are dropped and a state written out in full becomes its
     abbreviation (one token spanning the words). Cached: the recognisers of one text all read its tokens."""
+    # Split, tokens and what lies between them alternating, and offsets summed: no match object per token.
     if text.isascii():
-        lower = text.lower()  # one call for the whole text; ASCII keeps every offset
-        raw = [(m.group(), m.start(), m.end()) for m in TOKEN.finditer(lower)]
+        pieces = _ASCII_TOKEN_SPLIT.split(text.lower())  # one call for the whole text; ASCII keeps every offset
+        tokens = pieces[1::2]
     else:
-        raw = [(fold(m.group()), m.start(), m.end()) for m in TOKEN.finditer(text)]
-    get = _CANONICAL_OR_DROPPED.get
-    phrase_get = _PHRASE_STARTS.get
+        pieces = _TOKEN_SPLIT.split(text)
+        tokens = [fold(t) for t in pieces[1::2]]
+    offsets = list(accumulate(map(len, pieces), initial=0))
+    raw = list(zip(tokens, offsets[1:-1:2], offsets[2::2], strict=True))
+    # Most tokens are kept as they are: copy the runs between the few that are not in one slice each.
+    special = [i for i, item in enumerate(raw) if item[0] in _SPECIAL_WORDS]
+    if not special:
+        return tuple(raw)
     out: list[tuple[str, int, int]] = []
     append = out.append
-    i, n = 0, len(raw)
-    while i < n:
-        item = raw[i]
+    i = 0
+    for at in special:
+        if at < i:
+            continue  # inside a phrase already taken
+        out.extend(raw[i:at])
+        item = raw[at]
         token = item[0]
-        phrases = phrase_get(token)
+        phrases = _PHRASE_STARTS.get(token)
+        i = at + 1
         if phrases:
             for words, abbr in phrases:
                 k = len(words)
-                if tuple(t for t, _, _ in raw[i : i + k]) == words:
-                    append((abbr, item[1], raw[i + k - 1][2]))
-                    i += k
+                if tuple(t for t, _, _ in raw[at : at + k]) == words:
+                    append((abbr, item[1], raw[at + k - 1][2]))
+                    i = at + k
                     break
             else:
                 append(item)
-                i += 1
             continue
-        canonical = get(token)
-        if canonical is None:
-            append(item)
-        elif canonical:
+        canonical = _CANONICAL_OR_DROPPED[token]
+        if canonical:
             append((canonical, item[1], item[2]))
-        i += 1
+    out.extend(raw[i:])
     return tuple(out)
 
 
@@ -196,18 +207,15 @@ class CompactText:
 
     @classmethod
     def of(cls, text: str) -> CompactText:
-        pieces: list[str] = []
-        starts: dict[int, int] = {}
-        ends: dict[int, int] = {}
-        pos = 0
-        append = pieces.append
         # Tokens are folded one by one (never the whole text), so offsets stay those of the original.
-        for token, start, end in canonical_spans(text):
-            starts[pos] = start
-            pos += len(token)
-            ends[pos] = end
-            append(token)
-        return cls("".join(pieces), starts, ends)
+        spans = canonical_spans(text)
+        if not spans:
+            return cls("", {}, {})
+        tokens, starts, ends = zip(*spans, strict=True)
+        stops = list(accumulate(map(len, tokens)))
+        return cls(
+            "".join(tokens), dict(zip([0, *stops[:-1]], starts, strict=True)), dict(zip(stops, ends, strict=True))
+        )
 
     def span(self, end_inclusive: int, length: int) -> tuple[int, int] | None:
         """Map an automaton hit back to original offsets, or None if it is not on token boundaries."""
@@ -272,18 +280,30 @@ MONTHS = {
     for name in names
 }
 _MONTH_WORDS = "|".join(sorted(MONTHS, key=len, reverse=True))
+# The same words as one trie-shaped alternative, longest spelling first in each family ("sept" before "sep"):
+# at one position only one family can match, so it matches what the flat alternation does, without trying
+# every word at every word boundary.
+_MONTH_TRIE = (
+    "jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sep(?:t(?:ember)?)?|"
+    "oct(?:ober)?|nov(?:ember)?|dec(?:ember)?"
+)
 _YEAR = r"(?P<y>(?:19|20)\d\d|'?\d\d)"
+# Each pattern opens with what it must start with (a digit, a month's first letter), so the regex engine
+# skips ahead to those; a word boundary before a first digit is checked as "no word character before it"
+# once the digit is read (`\d(?<!\w\d)`), which is the same condition.
 DATE_PATTERNS = (
     # 3 March 1984, 3rd March 1984, 3rd of March 1984, 3 Mar. 1984, 03-Mar-1984, 3 Mar 84
     re.compile(
-        rf"\b(?P<d>\d{{1,2}})(?:st|nd|rd|th)?(?:\s+of)?[\s\-/.]+(?P<m>{_MONTH_WORDS})\.?,?[\s\-/.]+{_YEAR}\b", re.I
+        rf"(?P<d>\d(?<!\w\d)\d?)(?:st|nd|rd|th)?(?:\s+of)?[\s\-/.]+(?P<m>{_MONTH_TRIE})\.?,?[\s\-/.]+{_YEAR}\b", re.I
     ),
     # March 3, 1984; March 3rd 1984
-    re.compile(rf"\b(?P<m>{_MONTH_WORDS})\.?\s+(?P<d>\d{{1,2}})(?:st|nd|rd|th)?,?\s+(?P<y>(?:19|20)\d\d)\b", re.I),
+    re.compile(
+        rf"(?=[adfjmnos])\b(?P<m>{_MONTH_TRIE})\.?\s+(?P<d>\d{{1,2}})(?:st|nd|rd|th)?,?\s+(?P<y>(?:19|20)\d\d)\b", re.I
+    ),
     # 03/03/1984, 3-3-1984, 3.3.1984, 03/03/84 (Australian day-first)
-    re.compile(r"(?<![\w/.\-])(?P<d>\d{1,2})([/.\-])(?P<m>\d{1,2})\2(?P<y>(?:19|20)\d\d|\d\d)(?![\d/.\-]\d)"),
+    re.compile(r"(?P<d>\d(?<![\w/.\-]\d)\d?)([/.\-])(?P<m>\d{1,2})\2(?P<y>(?:19|20)\d\d|\d\d)(?![\d/.\-]\d)"),
     # 1984-03-03
-    re.compile(r"\b(?P<y>(?:19|20)\d\d)-(?P<m>\d{1,2})-(?P<d>\d{1,2})\b"),
+    re.compile(r"(?P<y>(?:19|20)(?<!\w\d\d)\d\d)-(?P<m>\d{1,2})-(?P<d>\d{1,2})\b"),
 )
 
 

@@ -74,6 +74,19 @@ class Policy:
         override = config.resolve_path(config.policy.path) if config.policy.path else None
         return cls.load(override, config.policy.rule_modules)
 
+    def check_entities(self, known: Iterable[str]) -> None:
+        """Every entity a rule names (its `entities` option) must be one some recogniser reports: a typo
+        would otherwise switch the check off without a word."""
+        known = set(known)
+        for rule in self.rules:
+            named = rule.options.get("entities") or []
+            unknown = sorted(set(named) - known)
+            if unknown:
+                raise PolicyError(
+                    f"rule {rule.rule_id}: no recogniser reports {', '.join(unknown)}; "
+                    "add the organisation's own in a YAML file named by [analysis] recognizers"
+                )
+
     def judge(self, report: Report) -> Violation:
         """A report as this policy decides it: its rule's decision (or its internal decision, where only
         internal staff would see it) and severity."""

@@ -13,10 +13,11 @@ import secrets
 from pathlib import Path
 from typing import Any
 
+from cryptography.exceptions import InvalidTag
 from cryptography.hazmat.primitives.ciphers.aead import AESGCM
 
 from dlp.config import Config
-from dlp.errors import ConfigError, QuarantineError
+from dlp.errors import ConfigError, QuarantineError, map_exceptions
 from dlp.secrets import secret
 
 KEY_ENV = "DLP_QUARANTINE_KEY"
@@ -34,12 +35,13 @@ def load_key(key_file: Path) -> bytes:
         except ValueError:
             raise ConfigError(f"{KEY_ENV} is not base64") from None
     else:
-        if not key_file.exists():
-            key_file.parent.mkdir(parents=True, exist_ok=True)
-            fd = os.open(key_file, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
-            with os.fdopen(fd, "wb") as handle:
-                handle.write(base64.b64encode(AESGCM.generate_key(bit_length=256)) + b"\n")
-        key = base64.b64decode(key_file.read_bytes().strip())
+        with map_exceptions({OSError: ConfigError, ValueError: ConfigError}, "quarantine key file unusable"):
+            if not key_file.exists():
+                key_file.parent.mkdir(parents=True, exist_ok=True)
+                fd = os.open(key_file, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
+                with os.fdopen(fd, "wb") as handle:
+                    handle.write(base64.b64encode(AESGCM.generate_key(bit_length=256)) + b"\n")
+            key = base64.b64decode(key_file.read_bytes().strip(), validate=True)
     if len(key) != 32:
         raise ConfigError("quarantine key must be 32 bytes (AES-256)")
     return key
@@ -52,7 +54,8 @@ def new_ref() -> str:
 class Quarantine:
     def __init__(self, folder: Path, key: bytes) -> None:
         self.folder = folder
-        self.folder.mkdir(parents=True, exist_ok=True)
+        with map_exceptions({OSError: QuarantineError}, "quarantine folder cannot be used"):
+            self.folder.mkdir(parents=True, exist_ok=True)
         self._aead = AESGCM(key)
 
     @classmethod
@@ -106,7 +109,12 @@ class Quarantine:
             sealed = (self.folder / (ref + suffix)).read_bytes()
         except OSError:
             raise QuarantineError(f"no quarantined original {ref}") from None
-        return self._aead.decrypt(sealed[:12], sealed[12:], ref.encode())
+        # A wrong key or an altered file fails authentication: say so, never hand back unverified bytes.
+        with map_exceptions(
+            {InvalidTag: QuarantineError, ValueError: QuarantineError},
+            f"original {ref} cannot be decrypted: wrong key or altered file",
+        ):
+            return self._aead.decrypt(sealed[:12], sealed[12:], ref.encode())
 
     def discard(self, ref: str) -> None:
         for suffix in (SUFFIX, ENVELOPE_SUFFIX):

@@ -9,12 +9,15 @@ from presidio_analyzer import AnalyzerEngine
 
 from dlp import handlers
 from dlp.analysis.attribution import analyse_part, mark_addressee
-from dlp.analysis.engine import build_analyzer
+from dlp.analysis.direct import DirectAnalyzer
+from dlp.analysis.engine import NER_ENTITIES, build_analyzer
+from dlp.analysis.local import load_local_recognizers
 from dlp.config import Config
 from dlp.errors import RegistryError, RegistryUnavailable
 from dlp.extract import load_items
 from dlp.model import Channel, Communication, Finding, Recipient, ScanContext, Verdict
 from dlp.policy import Policy
+from dlp.recognizers import shipped_entities
 from dlp.registry import RegistryIndex
 from dlp.registry.live import LiveRegistry
 from dlp.registry.resolve import RecipientResolver
@@ -51,8 +54,13 @@ class Scanner:
         self.store = store
         self.limits = config.limits
         self._analyzer = analyzer
+        self._direct: DirectAnalyzer | None = None
         self._index: RegistryIndex | None = None
         self._resolver: RecipientResolver | None = None
+        # The organisation's recognisers are read and the policy's entity names checked now, at start-up.
+        self.local_recognizers = load_local_recognizers(config.resolve_path(p) for p in config.analysis.recognizers)
+        known = set(shipped_entities()) | {e for r in self.local_recognizers for e in r.supported_entities}
+        policy.check_entities(known | (NER_ENTITIES if config.analysis.spacy_model else set()))
         try:
             self.refresh()
         except RegistryUnavailable:
@@ -78,12 +86,15 @@ class Scanner:
         index = self.registry.current()
         if index is not self._index:
             if self._analyzer is None:
-                self._analyzer = build_analyzer(index, self.config.analysis)
+                self._analyzer = build_analyzer(index, self.config.analysis, self.local_recognizers)
             else:
                 for recognizer in self._analyzer.registry.recognizers:
                     use_index = getattr(recognizer, "use_index", None)
                     if use_index is not None:
                         use_index(index)
+            if self._direct is None or self._direct.engine is not self._analyzer:
+                # Without an NLP model the recognisers are called directly (same recognisers, same findings).
+                self._direct = DirectAnalyzer.of(self._analyzer, self.config.analysis.language)
             self._resolver = RecipientResolver(index, self.config.organisation)
             self._index = index
         return index
@@ -113,7 +124,8 @@ class Scanner:
 
     def analyse(self, item: Communication) -> tuple[Finding, ...]:
         lang = self.config.analysis.language
-        findings = [f for part in item.parts for f in analyse_part(self.analyzer, part, lang)]
+        analyzer = self._direct or self.analyzer
+        findings = [f for part in item.parts for f in analyse_part(analyzer, part, lang)]
         return tuple(mark_addressee(item, findings))
 
     def scan(self, item: Communication, channel: Channel = Channel.CLI, record: bool = True) -> Verdict:

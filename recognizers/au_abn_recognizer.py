@@ -4,9 +4,11 @@ from __future__ import annotations
 
 import re
 
-from dlp.recognizers.context_pattern_recognizer import ContextPatternRecognizer
 from presidio_analyzer import Pattern
 from stdnum.au import abn
+
+from dlp.analysis.prefilter import Needs
+from dlp.recognizers.context_pattern_recognizer import ContextPatternRecognizer
 
 
 class AuAbnRecognizer(ContextPatternRecognizer):
@@ -15,6 +17,7 @@ class AuAbnRecognizer(ContextPatternRecognizer):
         Pattern("ABN (plain)", r"(?<!\d)\d{11}(?!\d)", 0.1),
     ]
     CONTEXT = ["abn", "australian business number"]
+    NEEDS = Needs(runs=((2, 3), (11,)))  # 2-3-3-3, or 11 digits
     SELF_EVIDENT_PATTERNS = ("ABN (spaced)",)
 
     def __init__(self) -> None:

@@ -4,9 +4,11 @@ from __future__ import annotations
 
 import re
 
-from dlp.recognizers.context_pattern_recognizer import ContextPatternRecognizer
 from presidio_analyzer import Pattern
 from stdnum.au import acn
+
+from dlp.analysis.prefilter import Needs
+from dlp.recognizers.context_pattern_recognizer import ContextPatternRecognizer
 
 
 class AuAcnRecognizer(ContextPatternRecognizer):
@@ -15,6 +17,7 @@ class AuAcnRecognizer(ContextPatternRecognizer):
         Pattern("ACN (plain)", r"(?<!\d)\d{9}(?!\d)", 0.1),
     ]
     CONTEXT = ["acn", "australian company number"]
+    NEEDS = Needs(runs=((3,), (9,)))  # 3-3-3, or 9 digits
 
     def __init__(self) -> None:
         super().__init__(

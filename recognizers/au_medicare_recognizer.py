@@ -9,8 +9,10 @@ from __future__ import annotations
 
 import re
 
-from dlp.recognizers.context_pattern_recognizer import ContextPatternRecognizer
 from presidio_analyzer import Pattern
+
+from dlp.analysis.prefilter import Needs
+from dlp.recognizers.context_pattern_recognizer import ContextPatternRecognizer
 
 WEIGHTS = (1, 3, 7, 9, 1, 3, 7, 9)
 
@@ -21,6 +23,7 @@ class AuMedicareRecognizer(ContextPatternRecognizer):
         Pattern("Medicare (plain)", r"(?<!\d)[2-6]\d{9,10}(?!\d)", 0.1),
     ]
     CONTEXT = ["medicare"]
+    NEEDS = Needs(runs=((4, 5), (10,), (11,)))  # 4-5-1, or 10 or 11 digits
     SELF_EVIDENT_PATTERNS = ("Medicare (spaced)",)
 
     def __init__(self) -> None:

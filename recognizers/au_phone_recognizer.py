@@ -11,6 +11,8 @@ from functools import lru_cache
 import phonenumbers
 from presidio_analyzer import Pattern, PatternRecognizer
 
+from dlp.analysis.prefilter import Needs
+
 
 class AuPhoneRecognizer(PatternRecognizer):
     PATTERNS = [
@@ -18,6 +20,7 @@ class AuPhoneRecognizer(PatternRecognizer):
         Pattern("AU local rate", r"\b1[38]00(?:[ \-]?\d){6}\b|\b13(?:[ \-]?\d){4}\b", 0.4),
     ]
     CONTEXT = ["phone", "mobile", "tel", "call", "ph"]
+    NEEDS = Needs(chain=6)  # 13 and four digits at least, at most one space or hyphen between digits
 
     def __init__(self) -> None:
         super().__init__(

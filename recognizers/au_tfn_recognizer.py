@@ -4,9 +4,11 @@ from __future__ import annotations
 
 import re
 
-from dlp.recognizers.context_pattern_recognizer import ContextPatternRecognizer
 from presidio_analyzer import Pattern
 from stdnum.au import tfn
+
+from dlp.analysis.prefilter import Needs
+from dlp.recognizers.context_pattern_recognizer import ContextPatternRecognizer
 
 
 class AuTfnRecognizer(ContextPatternRecognizer):
@@ -15,6 +17,7 @@ class AuTfnRecognizer(ContextPatternRecognizer):
         Pattern("TFN (plain)", r"(?<!\d)\d{8,9}(?!\d)", 0.1),
     ]
     CONTEXT = ["tax file number", "tax file no", "tfn"]
+    NEEDS = Needs(runs=((3,), (8,), (9,)))  # 3-3-2 or 3-3-3, or 8 or 9 digits
 
     def __init__(self) -> None:
         super().__init__(

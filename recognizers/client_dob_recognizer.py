@@ -11,11 +11,12 @@ from __future__ import annotations
 
 from collections import defaultdict
 
-from dlp.recognizers.registry_recognizer import CLIENTS_KEY, MATCH_KEY, SUPPRESSED_KEY
-from presidio_analyzer import AnalysisExplanation, EntityRecognizer, RecognizerResult
+from presidio_analyzer import EntityRecognizer, RecognizerResult
 from presidio_analyzer.nlp_engine import NlpArtifacts
 
+from dlp.analysis.prefilter import Needs
 from dlp.normalize import TITLES, find_dates, name_tokens
+from dlp.recognizers.registry_recognizer import Hit, to_result
 from dlp.registry.client import Client
 from dlp.registry.index import CLIENT_DOB, CLIENT_NAME_DOB, RegistryIndex
 
@@ -26,6 +27,7 @@ GIVEN_AFTER = 3  # "NGUYEN, Thi Lan"
 class ClientDobRecognizer(EntityRecognizer):
     NAME = "ClientDobRecognizer"
     SCORE = 0.4
+    NEEDS = Needs(runs=((1,), (2,)))  # every date form has a day of one or two digits
 
     def __init__(self, index: RegistryIndex) -> None:
         self.index = index
@@ -38,39 +40,25 @@ class ClientDobRecognizer(EntityRecognizer):
     def load(self) -> None:
         pass
 
-    def analyze(
-        self, text: str, entities: list[str], nlp_artifacts: NlpArtifacts | None = None
-    ) -> list[RecognizerResult]:
-        results = []
+    def hits(self, text: str) -> list[Hit]:
+        hits = []
         names: _Names | None = None
         for start, end, day in find_dates(text):
             born = self.index.clients_born(day)
             if not born:
                 continue
-            results.append(self._result(CLIENT_DOB, start, end, self.SCORE, sorted(born), day.isoformat()))
+            key = day.isoformat()
+            hits.append(Hit(CLIENT_DOB, start, end, self.SCORE, tuple(sorted(born)), (), key))
             names = names or _Names(text)
-            named = sorted(cid for cid in born if names.mention(self.index.clients[cid]))
+            named = tuple(sorted(cid for cid in born if names.mention(self.index.clients[cid])))
             if named:
-                results.append(self._result(CLIENT_NAME_DOB, start, end, 1.0, named, day.isoformat()))
-        return results
+                hits.append(Hit(CLIENT_NAME_DOB, start, end, 1.0, named, (), key))
+        return hits
 
-    def _result(
-        self, entity: str, start: int, end: int, score: float, clients: list[str], key: str
-    ) -> RecognizerResult:
-        return RecognizerResult(
-            entity_type=entity,
-            start=start,
-            end=end,
-            score=score,
-            analysis_explanation=AnalysisExplanation(self.NAME, score, textual_explanation="date of birth of a client"),
-            recognition_metadata={
-                RecognizerResult.RECOGNIZER_NAME_KEY: self.NAME,
-                RecognizerResult.RECOGNIZER_IDENTIFIER_KEY: self.id,
-                CLIENTS_KEY: tuple(clients),
-                SUPPRESSED_KEY: (),
-                MATCH_KEY: key,
-            },
-        )
+    def analyze(
+        self, text: str, entities: list[str], nlp_artifacts: NlpArtifacts | None = None
+    ) -> list[RecognizerResult]:
+        return [to_result(hit, self, "date of birth of a client") for hit in self.hits(text)]
 
 
 class _Names:

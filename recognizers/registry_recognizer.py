@@ -1,6 +1,8 @@
-"""Every client detail in the text, attributed to client ids, in one automaton pass."""
+"""Every client detail in the text, attributed to client ids, in one pass over the registry index."""
 
 from __future__ import annotations
+
+from typing import NamedTuple
 
 from presidio_analyzer import AnalysisExplanation, EntityRecognizer, RecognizerResult
 from presidio_analyzer.nlp_engine import NlpArtifacts
@@ -19,6 +21,38 @@ MATCH_KEY = "registry_key"
 SCORES = {CLIENT_NAME: 0.5, CLIENT_STREET: 0.8}
 
 
+class Hit(NamedTuple):
+    """A recognised value as a light tuple: what the scanner reads of a RecognizerResult, without building one
+    (a client list carries hundreds of registry hits)."""
+
+    entity: str
+    start: int
+    end: int
+    score: float
+    clients: tuple[str, ...] = ()
+    suppressed_for: tuple[str, ...] = ()
+    key: str = ""
+
+
+def to_result(hit: Hit, recognizer: EntityRecognizer, explanation: str) -> RecognizerResult:
+    """A hit as Presidio's result, for the AnalyzerEngine (a configured spaCy model, the review UI)."""
+    name = str(getattr(recognizer, "name", ""))
+    return RecognizerResult(
+        entity_type=hit.entity,
+        start=hit.start,
+        end=hit.end,
+        score=hit.score,
+        analysis_explanation=AnalysisExplanation(name, hit.score, textual_explanation=explanation),
+        recognition_metadata={
+            RecognizerResult.RECOGNIZER_NAME_KEY: name,
+            RecognizerResult.RECOGNIZER_IDENTIFIER_KEY: recognizer.id,
+            CLIENTS_KEY: hit.clients,
+            SUPPRESSED_KEY: hit.suppressed_for,
+            MATCH_KEY: hit.key,
+        },
+    )
+
+
 class RegistryRecognizer(EntityRecognizer):
     NAME = "RegistryRecognizer"
 
@@ -33,29 +67,18 @@ class RegistryRecognizer(EntityRecognizer):
     def load(self) -> None:  # the index is built before the recogniser
         pass
 
+    def hits(self, text: str) -> list[Hit]:
+        """Every registry value in `text`, as the index finds them."""
+        get = SCORES.get
+        return [
+            Hit(m.entity, m.start, m.end, get(m.entity, 1.0), m.clients, m.suppressed_for, m.key)
+            for m in self.index.find(text)
+        ]
+
     def analyze(
         self, text: str, entities: list[str], nlp_artifacts: NlpArtifacts | None = None
     ) -> list[RecognizerResult]:
         wanted = set(entities) if entities else None
-        results = []
-        for match in self.index.find(text):
-            if wanted is not None and match.entity not in wanted:
-                continue
-            score = SCORES.get(match.entity, 1.0)
-            results.append(
-                RecognizerResult(
-                    entity_type=match.entity,
-                    start=match.start,
-                    end=match.end,
-                    score=score,
-                    analysis_explanation=AnalysisExplanation(self.NAME, score, textual_explanation="registry match"),
-                    recognition_metadata={
-                        RecognizerResult.RECOGNIZER_NAME_KEY: self.NAME,
-                        RecognizerResult.RECOGNIZER_IDENTIFIER_KEY: self.id,
-                        CLIENTS_KEY: match.clients,
-                        SUPPRESSED_KEY: match.suppressed_for,
-                        MATCH_KEY: match.key,
-                    },
-                )
-            )
-        return results
+        return [
+            to_result(hit, self, "registry match") for hit in self.hits(text) if wanted is None or hit.entity in wanted
+        ]

@@ -7,9 +7,8 @@ import importlib
 import pkgutil
 from collections.abc import Iterable
 
-from dlp.rules.base import RULES, Rule, RuleSettings
-
 from dlp.errors import PolicyError
+from dlp.rules.base import RULES, Rule, RuleSettings
 
 __all__ = ["RULES", "Rule", "RuleSettings", "load_rule_modules"]
 

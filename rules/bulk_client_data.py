@@ -2,10 +2,9 @@
 
 from __future__ import annotations
 
-from dlp.rules.base import Rule, has_external
-
 from dlp.model import Report, ScanContext, households
 from dlp.registry.index import CLIENT_NAME
+from dlp.rules.base import Rule, has_external
 
 
 class BulkClientData(Rule):

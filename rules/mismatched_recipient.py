@@ -2,9 +2,8 @@
 
 from __future__ import annotations
 
-from dlp.rules.base import CLIENT_WORDS, Rule, allowed_for, describe
-
 from dlp.model import Finding, Recipient, Report, ScanContext
+from dlp.rules.base import CLIENT_WORDS, Rule, allowed_for, describe
 
 LISTED = 5  # client ids named in one explanation; the report's clients hold them all
 
@@ -21,6 +20,7 @@ class MismatchedRecipient(Rule):
         out: list[Report] = []
         for recipient in ctx.recipients:
             # One report per recipient, naming every client whose data would reach them.
+            # Each addressee separately: joint holders, even at one address, share only what both hold (issue 9).
             wrong: dict[frozenset[str], Finding] = {}
             for finding in ctx.strong:
                 if not allowed_for(recipient, finding.clients):

@@ -3,9 +3,8 @@ attachment)."""
 
 from __future__ import annotations
 
-from dlp.rules.base import Rule, entitled, has_external
-
 from dlp.model import RecipientKind, Report, ScanContext
+from dlp.rules.base import Rule, entitled, has_external
 
 
 class MixedClientDocuments(Rule):

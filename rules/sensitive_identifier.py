@@ -2,9 +2,8 @@
 
 from __future__ import annotations
 
-from dlp.rules.base import Rule
-
 from dlp.model import Report, ScanContext
+from dlp.rules.base import Rule
 
 
 class SensitiveIdentifier(Rule):

@@ -2,9 +2,8 @@
 
 from __future__ import annotations
 
-from dlp.rules.base import CLIENT_WORDS, Rule, describe
-
 from dlp.model import Recipient, RecipientKind, Report, ScanContext
+from dlp.rules.base import CLIENT_WORDS, Rule, describe
 
 
 class SuppressedDetailExposed(Rule):

@@ -2,9 +2,8 @@
 
 from __future__ import annotations
 
-from dlp.rules.base import Rule, has_external
-
 from dlp.model import Report, ScanContext
+from dlp.rules.base import Rule, has_external
 
 
 class UnscannableContent(Rule):

@@ -17,7 +17,10 @@ from email.message import EmailMessage
 from pathlib import Path
 
 from dlp.registry.client import Client
-from dlp.registry.loader import parse_clients
+from dlp.registry.loader import (
+    COLUMNS,  # the registry's columns (DESIGN §4)
+    parse_clients,
+)
 
 ORG_NAME = "Riverbend Water"
 ORG_DOMAIN = "riverbendwater.example"
@@ -125,19 +128,6 @@ SUBURBS = (
     ("Echuca", "3564"),
     ("Ballarat", "3350"),
     ("Maryborough", "3465"),
-)
-COLUMNS = (
-    "client_id",
-    "given_name",
-    "family_name",
-    "date_of_birth",
-    "email",
-    "phone",
-    "postal_address",
-    "references",
-    "suppressed",
-    "joint_with",
-    "authorised_contacts",
 )
 
 

@@ -57,3 +57,39 @@ def test_two_digit_years_are_in_the_past() -> None:
         date(1979, 7, 6),
         date(2003, 2, 1),
     ]
+
+
+def test_the_anchored_date_patterns_find_what_the_plain_ones_did() -> None:
+    """The date patterns open with what they must start with, for speed; the plain forms are the reference."""
+    import random
+    import re
+
+    from dlp.normalize import DATE_PATTERNS, MONTHS
+
+    words = "|".join(sorted(MONTHS, key=len, reverse=True))
+    year = r"(?P<y>(?:19|20)\d\d|'?\d\d)"
+    plain = (
+        re.compile(rf"\b(?P<d>\d{{1,2}})(?:st|nd|rd|th)?(?:\s+of)?[\s\-/.]+(?P<m>{words})\.?,?[\s\-/.]+{year}\b", re.I),
+        re.compile(rf"\b(?P<m>{words})\.?\s+(?P<d>\d{{1,2}})(?:st|nd|rd|th)?,?\s+(?P<y>(?:19|20)\d\d)\b", re.I),
+        re.compile(r"(?<![\w/.\-])(?P<d>\d{1,2})([/.\-])(?P<m>\d{1,2})\2(?P<y>(?:19|20)\d\d|\d\d)(?![\d/.\-]\d)"),
+        re.compile(r"\b(?P<y>(?:19|20)\d\d)-(?P<m>\d{1,2})-(?P<d>\d{1,2})\b"),
+    )
+    # Slots of a date, each with forms that do and do not belong there, and text around it.
+    slots = (
+        ("", "x", "a1", "7 ", "/", "-", "é", "on ", "٣"),
+        ("1", "3", "03", "12", "31", "123", "3rd", "1st", "1984", "March", "june", "Sept"),
+        (" ", "-", "/", ".", " of ", ", ", "\n", "th "),
+        ("3", "03", "12", "123", "March", "mar.", "Sept", "september", "Jun", "june", "may", "x"),
+        (" ", "-", "/", ".", ", ", "  "),
+        ("1984", "84", "'84", "2026", "198", "1", "3", "3rd, 1984"),
+        ("", "x", "1", "/1", "-12", ".", " ", "é"),
+    )
+    rng = random.Random(5)
+    matched = 0
+    for _ in range(20000):
+        text = "".join(rng.choice(slot) for slot in slots)
+        for new, old in zip(DATE_PATTERNS, plain, strict=True):
+            got = [(m.span(), m.group("d", "m", "y")) for m in new.finditer(text)]
+            assert got == [(m.span(), m.group("d", "m", "y")) for m in old.finditer(text)], text
+            matched += len(got)
+    assert matched > 500

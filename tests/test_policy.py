@@ -3,11 +3,11 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from dlp.rules import RULES
 
 from dlp.errors import PolicyError
 from dlp.model import Decision
 from dlp.policy import Policy
+from dlp.rules import RULES
 
 
 def write(tmp_path: Path, text: str) -> Path:

@@ -5,34 +5,36 @@ from __future__ import annotations
 from collections.abc import Iterable, Iterator
 from dataclasses import replace
 
-from presidio_analyzer import AnalyzerEngine, RecognizerResult
+from presidio_analyzer import AnalyzerEngine
 
+from dlp.analysis.direct import DirectAnalyzer, results_as_hits
 from dlp.model import Communication, Finding, Part
 from dlp.normalize import CompactText, compact
-from dlp.recognizers.registry_recognizer import CLIENTS_KEY, MATCH_KEY, SUPPRESSED_KEY
 from dlp.registry.index import STRONG_ENTITIES
 
 
-def analyse_part(analyzer: AnalyzerEngine, part: Part, language: str = "en") -> list[Finding]:
+def analyse_part(analyzer: AnalyzerEngine | DirectAnalyzer, part: Part, language: str = "en") -> list[Finding]:
     if part.error is not None or not part.text.strip():
         return []
-    results = analyzer.analyze(text=part.text, language=language)
-    return [_finding(result, part.name) for result in results]
-
-
-def _finding(result: RecognizerResult, part: str) -> Finding:
-    meta = result.recognition_metadata or {}
-    return Finding(
-        entity=result.entity_type,
-        part=part,
-        start=result.start,
-        end=result.end,
-        score=result.score,
-        clients=frozenset(meta.get(CLIENTS_KEY, ())),
-        strong=result.entity_type in STRONG_ENTITIES,
-        suppressed_for=frozenset(meta.get(SUPPRESSED_KEY, ())),
-        key=str(meta.get(MATCH_KEY, "")),
-    )
+    if isinstance(analyzer, DirectAnalyzer):
+        hits = analyzer.hits(part.text)
+    else:
+        hits = results_as_hits(analyzer.analyze(text=part.text, language=language))
+    name = part.name
+    return [
+        Finding(
+            entity=hit.entity,
+            part=name,
+            start=hit.start,
+            end=hit.end,
+            score=hit.score,
+            clients=frozenset(hit.clients),
+            strong=hit.entity in STRONG_ENTITIES,
+            suppressed_for=frozenset(hit.suppressed_for),
+            key=hit.key,
+        )
+        for hit in hits
+    ]
 
 
 def mark_addressee(item: Communication, findings: Iterable[Finding]) -> Iterator[Finding]:

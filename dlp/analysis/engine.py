@@ -8,6 +8,7 @@ a path) adds a spaCy pipeline and Presidio's SpacyRecognizer for people who are 
 from __future__ import annotations
 
 import logging
+from collections.abc import Sequence
 from pathlib import Path
 
 from presidio_analyzer import AnalyzerEngine, EntityRecognizer, RecognizerRegistry, RecognizerResult
@@ -21,6 +22,9 @@ from dlp.recognizers import PATTERNS_YAML, code_recognizers
 from dlp.registry.index import RegistryIndex
 
 logging.getLogger("presidio-analyzer").setLevel(logging.ERROR)
+
+# What Presidio's SpacyRecognizer adds when `[analysis] spacy_model` is set.
+NER_ENTITIES = {"PERSON", "LOCATION", "NRP", "ORGANIZATION", "DATE_TIME"}
 
 
 class LocalSpacyNlpEngine(SpacyNlpEngine):
@@ -95,7 +99,10 @@ def build_nlp_engine(settings: AnalysisConfig) -> NlpEngine:
     return engine
 
 
-def build_analyzer(index: RegistryIndex, settings: AnalysisConfig | None = None) -> AnalyzerEngine:
+def build_analyzer(
+    index: RegistryIndex, settings: AnalysisConfig | None = None, local: Sequence[EntityRecognizer] = ()
+) -> AnalyzerEngine:
+    """The analyzer of the default pipeline, then the organisation's own recognisers (dlp.analysis.local)."""
     keep_offline()
     settings = settings or AnalysisConfig()
     nlp_engine = build_nlp_engine(settings)
@@ -103,6 +110,8 @@ def build_analyzer(index: RegistryIndex, settings: AnalysisConfig | None = None)
     for recognizer in code_recognizers(index):
         registry.add_recognizer(recognizer)
     registry.add_recognizers_from_yaml(PATTERNS_YAML)
+    for recognizer in local:
+        registry.add_recognizer(recognizer)
     if settings.spacy_model:
         registry.add_nlp_recognizer(nlp_engine=nlp_engine)
     enhancer = None if settings.spacy_model else NoContextEnhancer()

@@ -62,7 +62,8 @@ def add_parser(sub: Any) -> None:
         held.append(parser)
     reported = verbs.add_parser("report", help="mark an incident as reported")
     reported.add_argument("id")
-    reported.add_argument("--reason", default="", help="a note for the audit trail")
+    # --why everywhere a justification is asked for; --reason is kept for scripts written before.
+    reported.add_argument("--why", "--reason", dest="why", default="", help="a note for the audit trail")
     export = verbs.add_parser("export", help="export incidents as CSV or JSON")
     export.add_argument("--format", choices=["csv", "json"], default="csv")
     export.add_argument("--output", metavar="FILE", help="write here instead of standard output")
@@ -158,7 +159,7 @@ def _discard(store: IncidentStore, args: argparse.Namespace) -> int:
 
 
 def _report(store: IncidentStore, args: argparse.Namespace) -> int:
-    incident = store.set_status(args.id, "reported", actor=_actor(), reason=args.reason)
+    incident = store.set_status(args.id, "reported", actor=_actor(), reason=args.why)
     print(json.dumps(as_dict(incident)) if args.json else f"{incident.reference} reported")
     return 0
 

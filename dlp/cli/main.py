@@ -3,16 +3,42 @@
 from __future__ import annotations
 
 import argparse
+import importlib
+import os
 import sys
 from collections.abc import Sequence
 from typing import NoReturn
 
 from dlp import __version__
-from dlp.cli import batch, health, incidents, registry, relay, scan, users, watch, web
-from dlp.errors import DlpError, UsageError
-from dlp.logs import setup_logging
+from dlp.errors import DlpError, InputError, OutputError, QuarantineError, UsageError, map_exceptions
 
 EXIT_OK, EXIT_BLOCKED, EXIT_ERROR = 0, 1, 2
+
+# Each command, the module that implements it and its line in `dlp --help`. Only the module of the command
+# being run is imported: `dlp --help` and the light commands never load Presidio or the extractors.
+COMMANDS = {
+    "scan": ("dlp.cli.scan", "scan .eml messages and letters"),
+    "incidents": ("dlp.cli.incidents", "list, show, close and export incident records"),
+    "relay": ("dlp.cli.relay", "run the SMTP relay hop"),
+    "serve": ("dlp.cli.relay", "run the relay and, if its inbox exists, the pre-send folder watcher"),
+    "watch": ("dlp.cli.watch", "check letters dropped into the pre-send folder"),
+    "batch": ("dlp.cli.batch", "check a mail-merge run against its data source"),
+    "users": ("dlp.cli.users", "accounts of the review web UI"),
+    "registry": ("dlp.cli.registry", "build, check and describe the client registry index"),
+    "web": ("dlp.cli.web", "run the review web UI on its own"),
+    "health": ("dlp.cli.health", "ask a running relay, watcher or web UI whether it is ready"),
+}
+
+
+def edge() -> dict[type[BaseException], type[DlpError]]:
+    """What libraries raise that can still reach the command line, as the errors the user is told about."""
+    from cryptography.exceptions import InvalidTag
+
+    return {
+        EOFError: InputError,  # standard input closed before a password or a file was read whole
+        InvalidTag: QuarantineError,  # a quarantined original that fails authentication
+        OSError: OutputError,  # a full disk, a read-only folder, a vanished file (not BrokenPipeError)
+    }
 
 
 class _Parser(argparse.ArgumentParser):
@@ -21,43 +47,44 @@ class _Parser(argparse.ArgumentParser):
         raise UsageError(message)
 
 
-def build_parser() -> argparse.ArgumentParser:
+def build_parser(argv: Sequence[str] = ()) -> argparse.ArgumentParser:
+    """The whole parser; only the command named in `argv` gets its real options (and its module imported)."""
     parser = _Parser(prog="dlp", description="Check outgoing mail and letters against the client registry.")
     parser.add_argument("--version", action="version", version=f"dlp {__version__}")
     parser.add_argument("-v", "--verbose", action="store_true", help="log progress to stderr")
     sub = parser.add_subparsers(dest="command", required=True, parser_class=_Parser)
-    scan.add_parser(sub)
-    incidents.add_parser(sub)
-    relay.add_parser(sub)
-    watch.add_parser(sub)
-    batch.add_parser(sub)
-    users.add_parser(sub)
-    registry.add_parser(sub)
-    web.add_parser(sub)
-    health.add_parser(sub)
+    chosen = next((arg for arg in argv if not arg.startswith("-")), None)
+    real = COMMANDS[chosen][0] if chosen in COMMANDS else None
+    if real:
+        importlib.import_module(real).add_parser(sub)  # with its sibling commands (relay and serve share one)
+    for name, (module, text) in COMMANDS.items():
+        if module != real:
+            sub.add_parser(name, help=text, add_help=False)  # listed in `dlp --help`; never parsed
     return parser
 
 
 def main(argv: Sequence[str] | None = None) -> int:
     try:
-        args = build_parser().parse_args(argv)
+        arguments = list(sys.argv[1:] if argv is None else argv)
+        args = build_parser(arguments).parse_args(arguments)
+        from dlp.logs import setup_logging
+
         setup_logging(args.verbose)
-        return int(args.func(args))
-    except UsageError as exc:
-        print(f"dlp: error: {exc}", file=sys.stderr)
+        with map_exceptions(edge(), "could not finish", passing=(BrokenPipeError,)):
+            return int(args.func(args))
+    except BrokenPipeError:  # the reader went away (`dlp scan ... | head`): stop quietly, as Unix tools do
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
         return EXIT_ERROR
-    except DlpError as exc:
+    except DlpError as exc:  # UsageError and every expected failure: one line, no traceback, no data
         print(f"dlp: error: {exc}", file=sys.stderr)
-        return EXIT_ERROR
-    except Exception as exc:  # a bug must still not show the user a traceback (nor any data in it)
-        print(f"dlp: internal error ({exc.__class__.__name__}); please report it", file=sys.stderr)
-        if "-v" in (argv or sys.argv) or "--verbose" in (argv or sys.argv):
-            raise
         return EXIT_ERROR
     except KeyboardInterrupt:
         print("dlp: interrupted", file=sys.stderr)
         return 130
-    except BrokenPipeError:
+    except Exception as exc:  # a bug must still not show the user a traceback (nor any data in it)
+        print(f"dlp: internal error ({exc.__class__.__name__}); please report it", file=sys.stderr)
+        if "-v" in (argv or sys.argv) or "--verbose" in (argv or sys.argv):
+            raise
         return EXIT_ERROR
 
 

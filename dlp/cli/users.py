@@ -27,6 +27,8 @@ def add_parser(sub: Any) -> None:
 def run(args: argparse.Namespace) -> int:
     if args.password_stdin:
         password = sys.stdin.readline().rstrip("\n")
+    elif not sys.stdin.isatty():
+        raise UsageError("no terminal to ask for the password on: give it with --password-stdin")
     else:
         password = getpass.getpass("password: ")
         if password != getpass.getpass("again: "):

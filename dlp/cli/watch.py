@@ -47,5 +47,10 @@ def run(args: argparse.Namespace) -> int:
         watcher.stop()
         if listener is not None:
             listener.close()
-    print(f"dlp watch: stopped after {watcher.processed} letter(s)", file=sys.stderr)
-    return 0
+    print(
+        f"dlp watch: stopped after {watcher.processed} letter(s), {watcher.held} held, {watcher.shunted} to retry",
+        file=sys.stderr,
+    )
+    # One-shot runs report like `dlp scan`: 1 when something was held (or could not be handled), so a script
+    # that drops a batch and runs `--once` knows to look before printing.
+    return 1 if args.once and (watcher.held or watcher.shunted) else 0

@@ -34,6 +34,12 @@ OCCUPIER = re.compile(
     r"(?:\s*(?:/|and|&|or)\s*(?:the\s+)?(?:occupier|occupant|resident|owner)s?)?\s*[,.]?\s*$",
     re.IGNORECASE,
 )
+# "The Policyholder", "The Account Holder": a role, not a name; it means the client registered at the address.
+ROLE = re.compile(
+    r"^\s*(?:to\s+)?the\s+(?:registered\s+)?(?:policy\s*holder|account\s*holder|card\s*holder|insured|customer|"
+    r"member|ratepayer|claimant|applicant|beneficiary|client|consumer|complainant)s?\s*[,.]?\s*$",
+    re.IGNORECASE,
+)
 BUSINESS = re.compile(
     r"\b(?:pty|ltd|limited|inc|incorporated|corp|corporation|company|co\.|council|services|service|group|trust|"
     r"association|department|dept|legal|lawyers|solicitors|partners|hospital|clinic|centre|center|bank|authority|"
@@ -214,7 +220,7 @@ def _walk_up(rows: list[str], top: int, end: int, hard_blocks: bool) -> tuple[Ad
     if not names and len(address) == 1 and not _street_on_locality_line(address[0]):
         return None  # a locality alone (a letterhead's "Bendigo VIC 3550" line) is no postal address
     block = _addressee(names, address)
-    named = bool(block.people or block.occupier or block.organisation)
+    named = bool(block.people or block.occupier or block.role or block.organisation)
     return block, named
 
 
@@ -237,7 +243,7 @@ def _street_on_locality_line(row: str) -> bool:
 def _is_name_zone(row: str) -> bool:
     if FURNITURE.match(row) or LOCALITY_END.search(row) or RETURN_ADDRESS.match(row):
         return False
-    if ATTENTION.match(row) or CARE_OF.match(row) or OCCUPIER.match(row) or ON_BEHALF.match(row):
+    if ATTENTION.match(row) or CARE_OF.match(row) or OCCUPIER.match(row) or ON_BEHALF.match(row) or ROLE.match(row):
         return True
     if LABELLED.match(row) or "@" in row or any(ch.isdigit() for ch in row):
         return False
@@ -249,6 +255,7 @@ def _plain_person(row: str) -> bool:
         ATTENTION.match(row)
         or CARE_OF.match(row)
         or OCCUPIER.match(row)
+        or ROLE.match(row)
         or ON_BEHALF.match(row)
         or BUSINESS.search(row)
     )
@@ -256,11 +263,13 @@ def _plain_person(row: str) -> bool:
 
 def _addressee(zone: list[str], address: list[str]) -> AddressBlock:
     names: list[str] = []
-    organisation = care_of = None
+    organisation = care_of = role = None
     occupier = on_behalf = False
     for row in zone:
         if OCCUPIER.match(row):
             occupier = True
+        elif ROLE.match(row):
+            role = row.strip(" ,.")
         elif match := ON_BEHALF.match(row):
             on_behalf = True
             names.extend(split_names(match.group("who").strip(" ,")))
@@ -284,6 +293,7 @@ def _addressee(zone: list[str], address: list[str]) -> AddressBlock:
         organisation=organisation,
         care_of=care_of,
         occupier=occupier,
+        role=role,
         on_behalf=on_behalf,
         text="\n".join([*zone, *address]),
     )

@@ -100,6 +100,7 @@ class FolderWatcher:
             config, str(self.shared.worker_path), folder.workers, vault=True, long_running=True, name="folder"
         )
         self.processed = 0  # letters cleared or held
+        self.held = 0  # of them, held for review
         self.shunted = 0  # times a letter went to the shunt
         self._events: queue.Queue[tuple[Any, ...]] = queue.Queue()
         self._later: list[tuple[float, int, tuple[Any, ...]]] = []  # (monotonic time, n, event)
@@ -333,6 +334,7 @@ class FolderWatcher:
             ticket.letter.unlink(missing_ok=True)
             ticket.manifest.unlink(missing_ok=True)
             log.warning("letter held as %s", incident)
+            self.held += 1
         else:
             cleared = move_unique(ticket.letter, self.outbox, ticket.original_name)
             if ticket.manifest.exists():

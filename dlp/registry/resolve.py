@@ -79,6 +79,8 @@ class RecipientResolver:
             # Whoever opens it is not identified: it may say where, never whose.
             return (recipient(RecipientKind.OCCUPIER, note="addressed to the occupier, whose identity is not known"),)
         people = block.people
+        if block.role and not people:
+            return (self._by_role(at_address, recipient),)
         matched = {
             person: sorted(cid for cid in at_address if self._name_matches(person, self.index.clients[cid]))
             for person in people
@@ -150,6 +152,20 @@ class RecipientResolver:
                 note = "several clients share the addressee's name" if ids else "the addressee is not in the registry"
                 readers.append(recipient(RecipientKind.UNKNOWN, note=note, label=label))
         return tuple(readers)
+
+    def _by_role(self, at_address: list[str], recipient: Callable[..., Recipient]) -> Recipient:
+        """ "The Policyholder" at an address is the client registered there, when the clients there are one
+        household (one client, or joint holders); among unrelated clients it could be any of them."""
+        ids = frozenset(at_address)
+        if ids and all(ids <= {cid} | set(self.index.clients[cid].joint_with) for cid in ids):
+            note = "addressed by role to the client registered at the address"
+            return recipient(RecipientKind.CLIENT, ids, self._represented(sorted(ids)), note)
+        note = (
+            "addressed by role at an address several unrelated clients share"
+            if ids
+            else "addressed by role at an address no client has"
+        )
+        return recipient(RecipientKind.UNKNOWN, note=note)
 
     def _any_client_named(self, people: tuple[str, ...]) -> bool:
         """Is any of these names a client's, wherever they live?"""

@@ -293,3 +293,35 @@ def test_single_names_and_repeated_names() -> None:
     assert name_matches("Suharti", "", "Suharti") and name_matches("SUHARTI", "Suharti", "Suharti")
     assert name_matches("Mr Abdi Abdi", "Abdi", "Abdi")
     assert not name_matches("Mr Ali Abdi", "Abdi", "Abdi")
+
+
+def test_letter_to_a_couple_at_their_address_with_one_persons_own_number_is_blocked(
+    world: SyntheticRegistry,
+) -> None:
+    """Both registered at the address, both named: still each reads only what is theirs or both hold (issue 9,
+    point 3), so his own customer number on their joint letter is held; their shared reference is not."""
+    a, b = (copy.deepcopy(c) for c in world.ordinary()[40:42])
+    b.family_name = a.family_name
+    b.number, b.street, b.street_type, b.suburb, b.postcode = a.number, a.street, a.street_type, a.suburb, a.postcode
+    shared = "JH" + a.reference[2:]
+    a.references, b.references = [shared, *a.references], [shared, *b.references]
+    a.joint_with, b.joint_with = [b.client_id], [a.client_id]
+    reg = copy.deepcopy(world)
+    reg.clients = [c for c in reg.clients if c.client_id not in {a.client_id, b.client_id}] + [a, b]
+    scanner = Scanner(Config(), RegistryIndex(reg.to_clients()), Policy.load())
+    name = f"Ms {a.given_name[0]} {a.family_name} & Mr {b.given_name[0]} {b.family_name}"
+    ok = letter(a, f"Your joint policy {shared} renews next month.", name=name)
+    assert not scanner.scan(communication_from_letter(ok.encode(), "l.txt"), record=False).blocked
+    own = letter(a, f"Your joint policy {shared} renews. Customer number {b.references[-1]}.", name=name)
+    bad = scanner.scan(communication_from_letter(own.encode(), "l.txt"), record=False)
+    assert "mismatched_recipient" in rules(bad)
+
+
+@pytest.mark.parametrize("role", ["The Policyholder", "The Account Holder", "To the Customer"])
+def test_letter_to_a_role_at_a_clients_address_is_for_that_client(world: SyntheticRegistry, scan, role: str) -> None:
+    c, other = world.ordinary()[44:46]
+    body = f"Your premium is changing. Policy {c.reference}."
+    assert not scan(letter(c, body, name=role)).blocked
+    assert "mismatched_recipient" in rules(scan(letter(c, body + f" See also policy {other.reference}.", name=role)))
+    nobody = role + "\n1 Nowhere Street\nNOWHERE VIC 3999\n\n" + body
+    assert "mismatched_recipient" in rules(scan(nobody))  # a role at an address no client has: nobody known

@@ -142,3 +142,38 @@ def test_an_item_over_its_budget_is_held_and_the_run_goes_on(workdir: Path) -> N
     assert stuck["decision"] == "quarantine" and stuck["incident"].startswith("INC-")
     assert "longer than the budget of 2 s" in stuck["findings"][0]["explanation"]
     assert good["decision"] == "allow"
+
+
+def test_edges_give_one_clear_line_not_an_internal_error(workdir: Path) -> None:
+    """What libraries raise at the edges (a closed standard input, a closed pipe, a folder that cannot be
+    written) is mapped onto the error tree: a clear line and exit 2, never 'internal error' or a traceback."""
+    exe = Path(sys.executable).with_name("dlp")
+    no_tty = subprocess.run(
+        [str(exe), "users", "add", "ann", "--role", "reviewer", "--config", "dlp.toml"],
+        cwd=workdir,
+        stdin=subprocess.DEVNULL,
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
+    assert no_tty.returncode == 2 and "--password-stdin" in no_tty.stderr, no_tty.stderr
+
+    many = [f"good{i}.txt" for i in range(40)]
+    for name in many:
+        (workdir / name).write_text((workdir / "good.txt").read_text())
+    reader = subprocess.Popen(
+        [str(exe), "scan", "--config", "dlp.toml", "--json", *many],
+        cwd=workdir,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+    )
+    assert reader.stdout is not None and reader.stderr is not None
+    reader.stdout.readline()
+    reader.stdout.close()  # `| head -1`
+    err = reader.stderr.read().decode()
+    assert reader.wait(timeout=120) == 2 and "internal error" not in err and "Traceback" not in err
+
+    (workdir / "odd.toml").write_text((workdir / "dlp.toml").read_text().replace("var/dlp.db", "good.txt/dlp.db"))
+    blocked = dlp("scan", "--config", "odd.toml", "bad.txt", cwd=workdir)  # a file where a folder should be
+    assert blocked.returncode == 2 and blocked.stderr.startswith("dlp: error:"), blocked.stderr
+    assert "internal error" not in blocked.stderr and "Traceback" not in blocked.stderr

@@ -1,0 +1,125 @@
+"""Presidio's AnalyzerEngine.analyze without its per-call plumbing, for the default pipeline (no NLP model).
+
+With no model there is nothing for the engine to add around the recognisers: no NLP artifacts, no context
+enhancement. What it still does per call (listing recognisers and entities, a NoOp artifacts object, result
+objects and explanations for every registry hit, sorting them for enhancement) cost more than several of the
+recognisers themselves. `DirectAnalyzer` calls the same recogniser instances directly, in the engine's order,
+skips those a text cannot satisfy (`dlp.analysis.prefilter`), takes registry and date-of-birth hits as light
+`Hit` tuples, and applies the engine's score thresholds and `remove_duplicates` exactly as the engine would, so
+the findings are the same, in the same order. A configured spaCy model goes through the AnalyzerEngine.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from itertools import groupby
+
+from presidio_analyzer import AnalyzerEngine, EntityRecognizer, RecognizerResult
+from presidio_analyzer.nlp_engine import NoOpNlpEngine
+
+from dlp.analysis.engine import NoContextEnhancer
+from dlp.analysis.prefilter import Needs, TextFacts, needs_of
+from dlp.recognizers.registry_recognizer import Hit
+
+
+class _Step:
+    """One recogniser as the direct analyzer runs it."""
+
+    __slots__ = ("recognizer", "entities", "needs", "run", "thresholds", "default")
+
+    def __init__(self, recognizer: EntityRecognizer, entities: list[str], default: float) -> None:
+        self.recognizer = recognizer
+        self.entities = entities
+        self.needs: Needs | None = needs_of(recognizer)
+        hits = getattr(recognizer, "hits", None)
+        self.run: Callable[[str], list[Hit]] = hits if callable(hits) else self._results
+        # The engine's threshold for a result: the recogniser's for the entity, its default, the engine's.
+        self.thresholds = recognizer.score_thresholds
+        self.default = self.thresholds.get("default", default)
+
+    def _results(self, text: str) -> list[Hit]:
+        # No NLP artifacts: without a model there are none (pattern recognisers never read them).
+        results = self.recognizer.analyze(text=text, entities=self.entities, nlp_artifacts=None)  # type: ignore[arg-type]
+        return [Hit(r.entity_type, r.start, r.end, r.score) for r in results]
+
+
+class DirectAnalyzer:
+    """The recognisers of an AnalyzerEngine that has no NLP model, called directly."""
+
+    def __init__(self, engine: AnalyzerEngine, language: str = "en") -> None:
+        self.engine = engine
+        self.language = language
+        default = engine.default_score_threshold
+        entities = engine.get_supported_entities(language=language)
+        recognizers = engine.registry.get_recognizers(language=language, all_fields=True)
+        self.steps = [_Step(r, entities, default) for r in recognizers]
+        for step in self.steps:
+            if not step.recognizer.is_loaded:
+                step.recognizer.load()
+                step.recognizer.is_loaded = True
+
+    @classmethod
+    def of(cls, engine: AnalyzerEngine, language: str = "en") -> DirectAnalyzer | None:
+        """The direct analyzer of `engine`, or None if it has a model (it must then be called as it is)."""
+        if not isinstance(engine.nlp_engine, NoOpNlpEngine):
+            return None
+        if not isinstance(engine.context_aware_enhancer, NoContextEnhancer):
+            return None
+        return cls(engine, language)
+
+    def hits(self, text: str) -> list[Hit]:
+        """What `engine.analyze(text, language)` finds, as hits in the order it returns its results."""
+        facts = TextFacts(text)
+        kept: list[Hit] = []
+        for step in self.steps:
+            if step.needs is not None and not step.needs.met(facts):
+                continue
+            thresholds, default = step.thresholds, step.default
+            for hit in step.run(text):
+                if hit.score >= thresholds.get(hit.entity, default):
+                    kept.append(hit)
+        return remove_duplicates(kept)
+
+
+def remove_duplicates(hits: list[Hit]) -> list[Hit]:
+    """Presidio's `EntityRecognizer.remove_duplicates`, on hits: of results equal in entity, span and score the
+    first is kept; zero scores go; a result inside another of its entity with an equal or higher score goes; the
+    rest come score first, then by start, longest first."""
+    unique: dict[tuple[str, int, int, float], Hit] = {}
+    for hit in hits:
+        unique.setdefault((hit.entity, hit.start, hit.end, hit.score), hit)
+    ordered = sorted(unique.values(), key=lambda h: (h.entity, h.start, h.start - h.end, -h.score))
+    kept: list[Hit] = []
+    for _, group in groupby(ordered, key=lambda h: h.entity):
+        active: list[Hit] = []
+        for hit in group:
+            if hit.score == 0:
+                continue
+            active = [a for a in active if a.end >= hit.start]
+            if any(hit.start >= a.start and hit.end <= a.end and hit.score <= a.score for a in active):
+                continue
+            kept.append(hit)
+            active.append(hit)
+    kept.sort(key=lambda h: (-h.score, h.start, h.start - h.end))
+    return kept
+
+
+def results_as_hits(results: list[RecognizerResult]) -> list[Hit]:
+    """Presidio results as hits (the engine's path), with the registry's metadata where a result carries it."""
+    from dlp.recognizers.registry_recognizer import CLIENTS_KEY, MATCH_KEY, SUPPRESSED_KEY
+
+    out = []
+    for r in results:
+        meta = r.recognition_metadata or {}
+        out.append(
+            Hit(
+                r.entity_type,
+                r.start,
+                r.end,
+                r.score,
+                tuple(meta.get(CLIENTS_KEY, ())),
+                tuple(meta.get(SUPPRESSED_KEY, ())),
+                str(meta.get(MATCH_KEY, "")),
+            )
+        )
+    return out

@@ -1,0 +1,104 @@
+"""Which recognisers can possibly match a text, decided in one pass before any of them runs.
+
+Most recognisers of the default pipeline look for digits of particular lengths (a TFN is 8 or 9 digits, or
+3-3-3; a phone number 6 to 11 digits with at most single spaces or hyphens between them), a date needs a day
+of one or two digits, an email an "@", a merge field one of its brackets. One regex pass collects the digit
+runs and chains of a text; a recogniser whose `Needs` the text does not meet is not run. Needs are necessary
+conditions only, derived from the recogniser's own patterns: skipping never drops a match
+(`tests/analysis/test_prefilter.py` checks each recogniser against its needs on generated texts).
+
+Our recognisers declare theirs as a class constant `NEEDS`; Presidio's and the YAML ones are listed in
+`FOREIGN_NEEDS` by name. A recogniser without needs always runs.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass
+
+import regex
+
+# The `regex` module and Presidio's flags, as the pattern recognisers use: the same `\d` as their patterns (and a
+# superset of `re`'s, which the date patterns use: checked by the tests).
+PRESIDIO_FLAGS = regex.DOTALL | regex.MULTILINE | regex.IGNORECASE
+# A chain: digit runs joined by single spaces or hyphens ("0412 345-678"); its pieces are the maximal digit runs.
+_CHAINS = regex.compile(r"\d+(?:[ \-]\d+)*")
+
+
+@dataclass(frozen=True)
+class Needs:
+    """What a text must hold for a recogniser to find anything; any one alternative suffices."""
+
+    runs: tuple[tuple[int, ...], ...] = ()  # alternatives: maximal digit runs of each of these lengths
+    chain: int = 0  # or: at least this many digits in one chain
+    literal: str = ""  # or: this text occurs
+    pattern: str = ""  # or: this regex (Presidio's flags) is found
+
+    def met(self, facts: TextFacts) -> bool:
+        if self.literal and self.literal in facts.text:
+            return True
+        if self.runs or self.chain:
+            runs, longest = facts.digits()
+            if self.chain and longest >= self.chain:
+                return True
+            if any(runs.issuperset(alternative) for alternative in self.runs):
+                return True
+        return bool(self.pattern) and facts.found(self.pattern)
+
+
+# Recognisers whose classes are not ours to annotate (Presidio's, and the YAML pattern recognisers), by name.
+FOREIGN_NEEDS: Mapping[str, Needs] = {
+    # 4 + 3 + 3 + 3 digits at least, with single spaces or hyphens between groups.
+    "CreditCardRecognizer": Needs(chain=13),
+    "EmailPatternRecognizer": Needs(literal="@"),
+    # Every merge-field pattern opens with one of these.
+    "MergeFieldRecognizer": Needs(pattern=r"«|\{\{|<<|\[|\bMERGEFIELD\b"),
+}
+
+
+class TextFacts:
+    """What one text holds, computed on first need and shared by every recogniser's `Needs`."""
+
+    __slots__ = ("text", "_runs", "_longest", "_found")
+
+    def __init__(self, text: str) -> None:
+        self.text = text
+        self._runs: frozenset[int] | None = None
+        self._longest = 0
+        self._found: dict[str, bool] = {}
+
+    def digits(self) -> tuple[frozenset[int], int]:
+        """The lengths of the text's maximal digit runs, and the most digits in one chain."""
+        if self._runs is None:
+            runs: set[int] = set()
+            longest = 0
+            for chain in _CHAINS.findall(self.text):
+                pieces = chain.replace("-", " ").split(" ")
+                runs.update(map(len, pieces))
+                longest = max(longest, len(chain) - len(pieces) + 1)
+            self._runs, self._longest = frozenset(runs), longest
+        return self._runs, self._longest
+
+    def found(self, pattern: str) -> bool:
+        hit = self._found.get(pattern)
+        if hit is None:
+            hit = self._found[pattern] = _compiled(pattern).search(self.text) is not None
+        return hit
+
+
+_PATTERNS: dict[str, regex.Pattern[str]] = {}
+
+
+def _compiled(pattern: str) -> regex.Pattern[str]:
+    compiled = _PATTERNS.get(pattern)
+    if compiled is None:
+        compiled = _PATTERNS[pattern] = regex.compile(pattern, PRESIDIO_FLAGS)
+    return compiled
+
+
+def needs_of(recognizer: object) -> Needs | None:
+    """A recogniser's needs: its own `NEEDS`, else the table's by name; None if it must always run."""
+    own = getattr(type(recognizer), "NEEDS", None)
+    if isinstance(own, Needs):
+        return own
+    return FOREIGN_NEEDS.get(str(getattr(recognizer, "name", "")))

@@ -1,0 +1,113 @@
+"""The prefilter only ever skips a recogniser that could not have found anything in the text."""
+
+from __future__ import annotations
+
+import random
+
+import pytest
+from presidio_analyzer import EntityRecognizer
+
+from dlp.analysis.engine import build_analyzer
+from dlp.analysis.prefilter import Needs, TextFacts, needs_of
+from dlp.normalize import find_dates
+from dlp.recognizers import ClientDobRecognizer
+from dlp.registry import RegistryIndex
+
+# Pieces texts are made of: digit groups of every length, the separators identifiers and dates use, month words,
+# context words, merge-field brackets, an "@".
+PIECES = (
+    *(str(random.Random(n).randrange(10**n, 10 ** (n + 1))) for n in range(0, 16)),
+    " ", " ", "-", ".", "/", "\n", "+61 ", "(03) ", "0", "04", "13", "1800", "20", "19",
+    "March", "Sept", "jan", "of", "th", "'84",
+    "tfn", "tax file number", "abn", "acn", "medicare", "phone", "ph",
+    "«", "»", "{{", "}}", "<<", ">>", "[Surname]", "MERGEFIELD", "a@b.example", "@",
+    "Dear", "account", "x",
+    # Valid identifiers, whole and in pieces: TFN, ABN, ACN, Medicare, phone numbers.
+    "123 456 782", "123456782", "123-456", "782", "51 824 753 556", "51824753556", "824", "004 085 616",
+    "004085616", "2123 45670 1", "2123456701", "45670", "0412 345 678", "03 5442 1234", "13 22 11", "1300 655 506",
+)  # fmt: skip
+
+
+DATE_SLOTS = (
+    ("", "x", "a1", "7 ", "/", "-"),
+    ("1", "3", "12", "31", "123", "3rd", "March", "1984"),
+    (" ", "-", "/", ".", " of ", ", "),
+    ("3", "03", "12", "March", "mar.", "Sept", "jan"),
+    (" ", "-", "/", ".", ", "),
+    ("1984", "84", "'84", "2026", "198", "1", "3"),
+    ("", "x", "1", "/1", "-12"),
+)
+
+
+def date_texts(count: int, seed: int) -> list[str]:
+    rng = random.Random(seed)
+    return ["".join(rng.choice(slot) for slot in DATE_SLOTS) for _ in range(count)]
+
+
+def texts(count: int, seed: int) -> list[str]:
+    rng = random.Random(seed)
+    return ["".join(rng.choice(PIECES) for _ in range(rng.randint(1, 14))) for _ in range(count)]
+
+
+def recognisers_with_needs(index: RegistryIndex) -> list[tuple[EntityRecognizer, Needs]]:
+    analyzer = build_analyzer(index)
+    found = []
+    for recognizer in analyzer.registry.get_recognizers(language="en", all_fields=True):
+        needs = needs_of(recognizer)
+        if needs is not None:
+            found.append((recognizer, needs))
+    return found
+
+
+def test_the_default_pipeline_has_needs_for_its_pattern_recognisers(index: RegistryIndex) -> None:
+    names = {r.name for r, _ in recognisers_with_needs(index)}
+    assert {"AuTfnRecognizer", "AuPhoneRecognizer", "EmailPatternRecognizer", "MergeFieldRecognizer"} <= names
+    assert {"CreditCardRecognizer", "ClientDobRecognizer", "AuMedicareRecognizer"} <= names
+    assert "RegistryRecognizer" not in names  # the registry always runs
+
+
+@pytest.mark.parametrize("seed", range(4))
+def test_a_recogniser_that_finds_something_always_has_its_needs_met(index: RegistryIndex, seed: int) -> None:
+    found: dict[str, int] = {}
+    for text in texts(1500, seed):
+        facts = TextFacts(text)
+        for recognizer, needs in recognisers_with_needs_cached(index):
+            if recognizer.analyze(text, recognizer.supported_entities, None):
+                found[recognizer.name] = found.get(recognizer.name, 0) + 1
+                assert needs.met(facts), f"{recognizer.name} found something in {text!r} its needs say cannot be"
+    # The generated texts do hold what the recognisers look for.
+    assert sum(found.values()) > 100, found
+    assert len(found) == len(recognisers_with_needs_cached(index)) - 1, found  # all but the birth dates
+
+
+_CACHE: dict[int, list[tuple[EntityRecognizer, Needs]]] = {}
+
+
+def recognisers_with_needs_cached(index: RegistryIndex) -> list[tuple[EntityRecognizer, Needs]]:
+    if id(index) not in _CACHE:
+        _CACHE[id(index)] = recognisers_with_needs(index)
+    return _CACHE[id(index)]
+
+
+def test_every_date_the_birth_date_recogniser_reads_meets_its_needs() -> None:
+    needs = ClientDobRecognizer.NEEDS
+    dated = 0
+    for text in date_texts(6000, 7):
+        if any(True for _ in find_dates(text)):
+            dated += 1
+            assert needs.met(TextFacts(text)), f"a date in {text!r} its needs say cannot be"
+    assert dated > 100
+
+
+def test_needs_of_digit_runs_and_chains() -> None:
+    facts = TextFacts("TFN 123 456 782, call 0412-345-678 or 13 22 11; ref 12345678901")
+    runs, longest = facts.digits()
+    assert {3, 4, 2, 11} <= runs
+    assert longest == 11
+    assert Needs(runs=((3,),)).met(facts)
+    assert Needs(runs=((4, 5),), chain=11).met(facts)
+    assert not Needs(runs=((4, 5),)).met(facts)
+    assert not Needs(chain=12).met(facts)
+    assert Needs(literal="call").met(facts) and not Needs(literal="@").met(facts)
+    assert Needs(pattern=r"\bref\b").met(facts) and not Needs(pattern=r"«").met(facts)
+    assert not Needs(runs=((1,),)).met(TextFacts("no digits here"))

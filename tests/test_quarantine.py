@@ -1,0 +1,41 @@
+"""Encrypted originals: a wrong key or an altered file is a clear QuarantineError, never unverified bytes."""
+
+from __future__ import annotations
+
+import base64
+import os
+from pathlib import Path
+
+import pytest
+
+from dlp.errors import ConfigError, QuarantineError
+from dlp.quarantine import SUFFIX, Quarantine, load_key
+
+
+def test_round_trip_then_wrong_key_and_tampering_are_refused(tmp_path: Path) -> None:
+    vault = Quarantine(tmp_path / "q", os.urandom(32))
+    ref = vault.store(b"original bytes", {"rcpt_tos": ["a@example.org"]})
+    assert vault.load(ref) == b"original bytes" and vault.envelope(ref)["rcpt_tos"] == ["a@example.org"]
+
+    with pytest.raises(QuarantineError, match="wrong key or altered file"):
+        Quarantine(tmp_path / "q", os.urandom(32)).load(ref)
+    sealed = (tmp_path / "q" / (ref + SUFFIX)).read_bytes()
+    (tmp_path / "q" / (ref + SUFFIX)).write_bytes(sealed[:-1] + bytes([sealed[-1] ^ 1]))
+    with pytest.raises(QuarantineError, match="wrong key or altered file"):
+        vault.load(ref)
+    with pytest.raises(QuarantineError, match="no quarantined original"):
+        vault.load("0" * 32)
+
+
+def test_unusable_key_file_and_folder(tmp_path: Path) -> None:
+    bad = tmp_path / "key"
+    bad.write_text("not base64 at all!\n")
+    with pytest.raises(ConfigError, match="quarantine key file unusable"):
+        load_key(bad)
+    short = tmp_path / "short"
+    short.write_bytes(base64.b64encode(b"x" * 16))
+    with pytest.raises(ConfigError, match="32 bytes"):
+        load_key(short)
+    (tmp_path / "file").write_text("")
+    with pytest.raises(QuarantineError, match="quarantine folder cannot be used"):
+        Quarantine(tmp_path / "file" / "q", os.urandom(32))
