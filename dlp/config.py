@@ -119,6 +119,8 @@ class RelayConfig:
     require_tls: bool = False
     auth_users_file: str | None = None  # "user:pbkdf2-sha256$iterations$salt$hash" lines; AUTH is then required
     notify_sender: bool = False  # send the sender a PII-free notice when a message is quarantined
+    # HOST:PORT of a small HTTP listener for /metrics (Prometheus), /healthz and /readyz; off when unset.
+    metrics_listen: str | None = None
 
 
 @dataclass(frozen=True)
@@ -147,6 +149,8 @@ class FolderConfig:
     # first after retry_seconds, doubling up to max_retry_seconds.
     retry_seconds: int = 30
     max_retry_seconds: int = 3600
+    # HOST:PORT for /metrics, /healthz and /readyz of `dlp watch`; off when unset.
+    metrics_listen: str | None = None
 
 
 @dataclass(frozen=True)
@@ -202,6 +206,18 @@ class WebConfig:
 
 
 @dataclass(frozen=True)
+class LoggingConfig:
+    format: str = "text"  # or "json": one JSON object per line, for log shippers
+    level: str = "warning"  # debug, info, warning, error (`-v` lowers it to info)
+
+    def __post_init__(self) -> None:
+        if self.format not in ("text", "json"):
+            raise ConfigError(f'[logging] format must be "text" or "json", got {self.format!r}')
+        if self.level not in ("debug", "info", "warning", "error"):
+            raise ConfigError(f"[logging] level must be debug, info, warning or error, got {self.level!r}")
+
+
+@dataclass(frozen=True)
 class Config:
     organisation: OrganisationConfig = field(default_factory=OrganisationConfig)
     registry: RegistryConfig = field(default_factory=RegistryConfig)
@@ -217,6 +233,7 @@ class Config:
     web: WebConfig = field(default_factory=WebConfig)
     review: ReviewConfig = field(default_factory=ReviewConfig)
     alerts: AlertsConfig = field(default_factory=AlertsConfig)
+    logging: LoggingConfig = field(default_factory=LoggingConfig)
     base_dir: Path = field(default_factory=Path.cwd)
 
     def resolve_path(self, value: str) -> Path:
@@ -322,7 +339,7 @@ def _check(key: str, value: Any, default: Any, annotation: Any, where: str) -> A
             ) from None
     if key == "holidays" and value:
         Calendar(value, ())  # a clear error now for an unknown country or subdivision
-    if key in ("listen", "next_hop"):
+    if key in ("listen", "next_hop", "metrics_listen"):
         host, _, port = value.rpartition(":")
         if not host or not port.isdigit() or not 0 < int(port) < 65536:
             raise ConfigError(f"{where}: {key} must be HOST:PORT, got {value!r}")

@@ -18,6 +18,7 @@ from cryptography.hazmat.primitives.ciphers.aead import AESGCM
 
 from dlp.config import Config
 from dlp.errors import ConfigError, QuarantineError, map_exceptions
+from dlp.secrets import secret
 
 KEY_ENV = "DLP_QUARANTINE_KEY"
 SUFFIX = ".dlpq"
@@ -25,8 +26,9 @@ ENVELOPE_SUFFIX = ".env.dlpq"
 
 
 def load_key(key_file: Path) -> bytes:
-    """The key from DLP_QUARANTINE_KEY (base64), else the key file, created with mode 0600 on first use."""
-    value = os.environ.get(KEY_ENV)
+    """The key from DLP_QUARANTINE_KEY (base64) or the file DLP_QUARANTINE_KEY_FILE names, else the key file,
+    created with mode 0600 on first use."""
+    value = secret(KEY_ENV)
     if value:
         try:
             key = base64.b64decode(value, validate=True)

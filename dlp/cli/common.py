@@ -35,7 +35,11 @@ def findings_json(violations: Iterable[Violation]) -> list[dict[str, Any]]:
 
 def config_of(args: argparse.Namespace) -> Config:
     """The configuration, with the organisation's rule modules imported: every process of a command (the
-    supervisor that writes notes and counts, as well as the workers that scan) knows the rules' words."""
+    supervisor that writes notes and counts, as well as the workers that scan) knows the rules' words. Logging
+    is set up as its [logging] section says."""
+    from dlp.logs import setup_logging
+
     config = load_config(args.config)
+    setup_logging(getattr(args, "verbose", False), config.logging)  # [logging] format and level
     load_rule_modules(config.policy.rule_modules)
     return config

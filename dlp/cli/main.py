@@ -29,6 +29,7 @@ COMMANDS = {
     "batch": ("dlp.cli.batch", "check a mail-merge run against its data source"),
     "users": ("dlp.cli.users", "accounts of the review web UI"),
     "registry": ("dlp.cli.registry", "build, check and describe the client registry index"),
+    "health": ("dlp.cli.health", "ask a running relay, watcher or web UI whether it is ready"),
 }
 
 

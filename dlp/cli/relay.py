@@ -11,6 +11,7 @@ from typing import Any
 from dlp.cli import web as web_process
 from dlp.cli.common import add_config_options, config_of
 from dlp.folder import FolderWatcher
+from dlp.health import observe_watcher
 from dlp.registry.live import SharedRegistry, registry_problem
 from dlp.relay import RelayServer
 from dlp.scanner import registry_location
@@ -46,6 +47,7 @@ def run(args: argparse.Namespace) -> int:
             watcher = FolderWatcher(config, args.registry, shared=shared)
             watcher.start()
             threading.Thread(target=watcher.run, name="dlp-watch", daemon=True).start()
+            observe_watcher(watcher)
             print(f"dlp serve: watching {watcher.inbox}", file=sys.stderr)
         # The review UI in a process of its own, on the compiled index: a busy relay does not slow it.
         web = web_process.spawn(args.config, str(shared.worker_path), args.verbose)

@@ -9,6 +9,7 @@ from typing import Any
 
 from dlp.cli.common import add_config_options, config_of
 from dlp.folder import FolderWatcher
+from dlp.health import observe_watcher
 from dlp.registry.live import registry_problem
 
 
@@ -29,6 +30,7 @@ def run(args: argparse.Namespace) -> int:
     signal.signal(signal.SIGTERM, lambda *_: watcher.request_stop())
     try:
         watcher.start()
+        listener = observe_watcher(watcher)  # metrics, /healthz and /readyz on [folder] metrics_listen
     except BaseException:
         watcher.stop()
         raise
@@ -43,6 +45,8 @@ def run(args: argparse.Namespace) -> int:
         pass
     finally:
         watcher.stop()
+        if listener is not None:
+            listener.close()
     print(
         f"dlp watch: stopped after {watcher.processed} letter(s), {watcher.held} held, {watcher.shunted} to retry",
         file=sys.stderr,

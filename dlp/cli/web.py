@@ -1,12 +1,14 @@
 """`dlp web`: the review UI in a process of its own, so a busy relay does not slow it, nor the other way round.
 
 `dlp serve` starts it as a child process next to the relay and the watcher; it can also run alone (another
-host, behind a TLS proxy) against the same incident store and quarantine."""
+host, behind a TLS proxy, a compose service) against the same incident store and quarantine."""
 
 from __future__ import annotations
 
 import argparse
 import os
+import signal
+import socket
 import subprocess
 import sys
 import threading
@@ -15,6 +17,7 @@ from typing import TYPE_CHECKING, Any
 
 from dlp.cli.common import add_config_options, config_of
 from dlp.config import Config
+from dlp.errors import ConfigError
 
 if TYPE_CHECKING:
     from dlp.scanner import Scanner
@@ -30,21 +33,45 @@ def add_parser(sub: Any) -> None:
 def run(args: argparse.Namespace) -> int:
     import uvicorn
 
-    from dlp.scanner import Scanner, registry_location
+    from dlp.scanner import Scanner
     from dlp.web.app import create_app
 
     config = config_of(args)
-    scanner = Scanner.from_config(config, registry_location(config, args.registry), long_running=True)
-    host, _, port = config.web.listen.rpartition(":")
+    # Like the relay, it starts without a valid registry (evidence is then not shown) and picks one up later.
+    scanner = Scanner.from_config(config, args.registry, long_running=True)
+    listening = bind(config)
     server = uvicorn.Server(
-        uvicorn.Config(create_app(config, scanner), host=host, port=int(port), log_level="warning", access_log=False)
+        uvicorn.Config(create_app(config, scanner), log_config=None, log_level=None, access_log=False)
     )
     threading.Thread(target=_retention, args=(config, scanner), name="dlp-retention", daemon=True).start()
     if args.parent:
         threading.Thread(target=_follow, args=(args.parent, server), name="dlp-web-parent", daemon=True).start()
     print(f"dlp web: review UI on http://{config.web.listen}/", file=sys.stderr)
-    server.run()
+    # uvicorn stops cleanly on SIGTERM and Ctrl-C, then raises the signal again for the handler it found: a
+    # no-op one here, so that a stop (docker stop, systemd) ends in exit status 0 rather than death by signal.
+    previous = signal.signal(signal.SIGTERM, lambda signum, frame: None)
+    try:
+        server.run(sockets=[listening])
+    finally:
+        signal.signal(signal.SIGTERM, previous)
     return 0
+
+
+def bind(config: Config) -> socket.socket:
+    """[web] listen, bound here so that a port in use is a clear error, not a server that exits."""
+    host, _, port = config.web.listen.rpartition(":")
+    host = host.strip("[]")
+    family = socket.AF_INET6 if ":" in host else socket.AF_INET
+    sock = socket.socket(family, socket.SOCK_STREAM)
+    sock.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
+    try:
+        sock.bind((host, int(port)))
+    except OSError as exc:
+        sock.close()
+        raise ConfigError(f"[web] listen {config.web.listen}: cannot listen ({exc.strerror})") from None
+    sock.listen(128)
+    sock.set_inheritable(True)
+    return sock
 
 
 def _retention(config: Config, scanner: Scanner, every_seconds: float = 6 * 3600) -> None:

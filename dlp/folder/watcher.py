@@ -37,6 +37,7 @@ from watchdog.observers import Observer
 from watchdog.observers.api import BaseObserver
 from watchdog.observers.polling import PollingObserver
 
+from dlp import metrics
 from dlp.config import Config
 from dlp.errors import DlpError, InputError, RegistryUnavailable, UsageError, WorkerLost, WorkerTimeout
 from dlp.folder.check import check_letter, hold_letter
@@ -44,6 +45,7 @@ from dlp.folder.journal import Ticket, letter_ref
 from dlp.folder.names import SHUNT_FOLDER, TICKET_SUFFIX, WORKING_FOLDER, claim, is_ignored, manifest_of, move_unique
 from dlp.folder.notes import explain, note_path
 from dlp.folder.ready import Readiness
+from dlp.health import Heartbeat
 from dlp.model import Verdict
 from dlp.quarantine import Quarantine
 from dlp.registry.live import LiveRegistry, SharedRegistry
@@ -109,6 +111,7 @@ class FolderWatcher:
         self._busy = 0
         self._stop = threading.Event()
         self._observer: BaseObserver | None = None
+        self.heartbeat = Heartbeat()  # /healthz: the loop below is turning
 
     def prepare(self) -> None:
         if not self.inbox.is_dir():
@@ -168,6 +171,7 @@ class FolderWatcher:
         """Process letters until stop() (or, for tests and one-shot runs, until idle for `until_idle` s)."""
         last_sweep = idle_since = time.monotonic()
         while not self._stop.is_set():
+            self.heartbeat.beat()
             wait = min(0.5, max(0.0, self._later[0][0] - time.monotonic())) if self._later else 0.5
             try:
                 event: tuple[Any, ...] | None = self._events.get(timeout=wait)
@@ -243,6 +247,7 @@ class FolderWatcher:
 
     def _claim(self, path: Path) -> None:
         if not self._registry_ready():
+            metrics.tempfail("folder", "registry_unavailable")
             return  # fail closed: the letter stays in the inbox; a sweep looks again once a registry is valid
         try:
             claimed = claim(path, self.working)  # atomic, and never onto a letter already being handled
@@ -277,9 +282,10 @@ class FolderWatcher:
                     check_letter, letter, str(ticket.manifest), ticket.ref, ticket.original_name, budget=self.budget
                 )
             self._busy += 1
-            future.add_done_callback(partial(self._finished, ticket))
+            future.add_done_callback(partial(self._finished, ticket, time.monotonic()))
 
-    def _finished(self, ticket: Ticket, future: Future[list[Verdict]]) -> None:
+    def _finished(self, ticket: Ticket, started: float, future: Future[list[Verdict]]) -> None:
+        metrics.observe_scan("folder", started)
         self._events.put(("done", ticket, future))  # from the pool's thread: the loop does the rest
 
     def _done(self, ticket: Ticket, future: Future[list[Verdict]]) -> None:
@@ -289,6 +295,7 @@ class FolderWatcher:
         except (WorkerTimeout, WorkerLost) as exc:
             # Over its budget: held at once. Killed a worker: tried once more on a fresh one, then held.
             ticket.strikes = ATTEMPTS if isinstance(exc, WorkerTimeout) else ticket.strikes + 1
+            metrics.tempfail("folder", "scan_timeout" if isinstance(exc, WorkerTimeout) else "worker_lost")
             ticket.reason = failure_reason(exc)
             try:
                 ticket.save()
@@ -318,6 +325,8 @@ class FolderWatcher:
     def _settle(self, ticket: Ticket, verdicts: list[Verdict]) -> None:
         """Incidents are recorded and a held original stored (by the worker): now the files move."""
         blocked = [v for v in verdicts if v.blocked]
+        for verdict in verdicts:
+            metrics.item("folder", verdict.decision.value, sorted({v.rule for v in verdict.violations}))
         if blocked:
             # The letter itself is held encrypted; staff see only the explanation, named by the incident.
             incident = blocked[0].incident or "held"
@@ -340,6 +349,7 @@ class FolderWatcher:
         delay = float(min(folder.retry_seconds * 2 ** (ticket.attempts - 1), folder.max_retry_seconds))
         ticket.retry_at, ticket.reason = time.time() + delay, reason
         self.shunted += 1
+        metrics.tempfail("folder", "shunted")
         log.error("a letter could not be handled (%s); it waits in the shunt, next try in %g s", reason, delay)
         try:
             if ticket.letter.parent != self.shunt:

@@ -20,8 +20,10 @@ from typing import Any
 
 from aiosmtpd.smtp import SMTP, AuthResult, Envelope, LoginPassword, Session
 
+from dlp import metrics
 from dlp.config import Config
 from dlp.errors import ConfigError, DlpError, ForwardError, RegistryUnavailable, WorkerLost, WorkerTimeout
+from dlp.health import Listener, observe_relay
 from dlp.registry.live import SharedRegistry
 from dlp.relay.auth import check_password, load_users
 from dlp.relay.poison import PoisonShunt
@@ -106,16 +108,17 @@ class RelayHandler:
         return [*responses[:-1], "250-XFORWARD " + " ".join(XFORWARD_ATTRS), responses[-1]]
 
     async def handle_DATA(self, server: SMTP, session: Session, envelope: Envelope) -> str:
+        started = time.monotonic()
         if self.slots.locked():
             try:
                 await asyncio.wait_for(self.slots.acquire(), self.relay.busy_wait_seconds)
             except TimeoutError:
-                return "451 4.3.2 Scanner busy, please try again later"
+                return metrics.relay_reply("451 4.3.2 Scanner busy, please try again later", started)
         else:
             await self.slots.acquire()
         self.active += 1
         try:
-            return await self._transaction(session, envelope)
+            return metrics.relay_reply(await self._transaction(session, envelope), started)
         finally:
             self.slots.release()
             self.active -= 1
@@ -167,6 +170,7 @@ class RelayHandler:
 
 
 def answer(outcome: Outcome) -> str:
+    metrics.item("relay", outcome.decision, outcome.rules)
     if outcome.decision == "reject":
         return (
             f"550 5.7.1 Message refused by the outgoing-mail privacy check ({outcome.incident}): "
@@ -198,6 +202,7 @@ class RelayServer:
         self.pool: WorkerPool | None = None
         self.poison: PoisonShunt | None = None
         self.handler: RelayHandler | None = None
+        self.observer: Listener | None = None
 
     def _tls_context(self) -> ssl.SSLContext | None:
         relay = self.config.relay
@@ -263,6 +268,7 @@ class RelayServer:
         self.handler = RelayHandler(self.config, self.pool, self.poison)
         host, port = _host_port(relay.listen)
         self.server = await asyncio.get_running_loop().create_server(self._protocol, host, port)
+        self.observer = observe_relay(self)  # metrics, /healthz and /readyz on [relay] metrics_listen
         if self.shared.compiles:
             self._watch_registry = asyncio.create_task(self._recompile())
 
@@ -281,6 +287,8 @@ class RelayServer:
         """Stop accepting, let transactions in flight finish, then close idle connections and the workers."""
         if self.server is not None:
             self.server.close()
+        if self.observer is not None:
+            self.observer.close()
         if self._watch_registry is not None:
             self._watch_registry.cancel()
         deadline = time.monotonic() + self.config.relay.shutdown_grace_seconds

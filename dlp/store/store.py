@@ -11,8 +11,8 @@ from typing import Any
 
 from alembic import command
 from alembic.config import Config as AlembicConfig
-from sqlalchemy import CursorResult, create_engine, event, func, select, update
-from sqlalchemy.engine import Engine
+from sqlalchemy import CursorResult, create_engine, event, func, select, text, update
+from sqlalchemy.engine import Engine, make_url
 from sqlalchemy.exc import SQLAlchemyError
 from sqlalchemy.orm import Session, selectinload, sessionmaker
 
@@ -21,6 +21,7 @@ from dlp.errors import StoreError
 from dlp.model import Channel, Communication, Verdict
 from dlp.redact import redact
 from dlp.registry.index import RegistryIndex
+from dlp.secrets import secret
 from dlp.store.deadlines import due_dates
 from dlp.store.describe import describe_incident
 from dlp.store.models import AuditEntry, Incident, IncidentClient, IncidentEvent, IncidentFinding
@@ -28,6 +29,7 @@ from dlp.store.search import Query, lead_rule, select_page
 from dlp.store.search import overdue as overdue_condition
 from dlp.workdays import Calendar
 
+PASSWORD_ENV = "DLP_STORE_PASSWORD"
 MIGRATIONS = Path(str(files("dlp.store").joinpath("migrations")))
 STATUSES = ("open", "reported", "closed")
 
@@ -36,8 +38,24 @@ def migrate(engine: Engine) -> None:
     cfg = AlembicConfig()
     cfg.set_main_option("script_location", str(MIGRATIONS))
     with engine.begin() as connection:
+        if connection.dialect.name == "postgresql":
+            # Relay, watcher and web UI (and other hosts) may start at once on a new database: one migrates,
+            # the others wait for it here and then find the schema up to date.
+            connection.execute(text("select pg_advisory_xact_lock(7402201)"))
         cfg.attributes["connection"] = connection
         command.upgrade(cfg, "head")
+
+
+def store_url(config: Config) -> str:
+    """[store] url, with the password from DLP_STORE_PASSWORD (or the file DLP_STORE_PASSWORD_FILE names) when
+    the URL carries none, so the password need not be written into the configuration file."""
+    url = config.store_url
+    password = secret(PASSWORD_ENV)
+    if password and not url.startswith("sqlite"):
+        parsed = make_url(url)
+        if parsed.password is None:
+            return parsed.set(password=password).render_as_string(hide_password=False)
+    return url
 
 
 class IncidentStore:
@@ -59,7 +77,7 @@ class IncidentStore:
 
     @classmethod
     def from_config(cls, config: Config) -> IncidentStore:
-        store = cls(config.store_url, config.holidays, config.zone)
+        store = cls(store_url(config), config.holidays, config.zone)
         if config.alerts.to:
             from dlp.alerts import Alerts
 

@@ -21,9 +21,11 @@ from starlette.exceptions import HTTPException as StarletteHTTPException
 from starlette.middleware.sessions import SessionMiddleware
 
 from dlp.config import Config
+from dlp.health import observe_web
 from dlp.scanner import Scanner
+from dlp.secrets import secret
 from dlp.web.deps import LoginRequired, Page
-from dlp.web.routes import auth, dashboard, incident, incidents
+from dlp.web.routes import auth, dashboard, health, incident, incidents
 from dlp.web.throttle import LoginThrottle
 
 SECRET_ENV = "DLP_WEB_SECRET"
@@ -41,7 +43,7 @@ SECURITY_HEADERS = {
 
 
 def session_secret(config: Config) -> str:
-    value = os.environ.get(SECRET_ENV)
+    value = secret(SECRET_ENV)
     if value:
         return value
     path = config.resolve_path("var/web.secret")
@@ -75,6 +77,7 @@ def create_app(config: Config, scanner: Scanner) -> FastAPI:
     app.state.templates.env.filters["local"] = local_time(config)
     web = config.web
     app.state.login_throttle = LoginThrottle(web.login_attempts * 4, web.lockout_minutes * 60)
+    observe_web(scanner)  # the UI's readiness checks: its store and registry
     app.add_middleware(
         SessionMiddleware,
         secret_key=session_secret(config),
@@ -100,6 +103,6 @@ def create_app(config: Config, scanner: Scanner) -> FastAPI:
         """Errors as pages a reviewer can read, not JSON."""
         return Page(request)("error.html", status_code=exc.status_code, status=exc.status_code, detail=exc.detail)
 
-    for router in (auth.router, dashboard.router, incidents.router, incident.router):
+    for router in (health.router, auth.router, dashboard.router, incidents.router, incident.router):
         app.include_router(router)
     return app

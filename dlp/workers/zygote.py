@@ -52,7 +52,7 @@ def zygote_main(
     _die_with_parent()
     from dlp.logs import setup_logging
 
-    setup_logging(log_level <= logging.INFO)
+    setup_logging(log_level <= logging.INFO, config.logging)
     try:
         state = bootstrap(config, registry_path, **options)
     except DlpError as exc:
