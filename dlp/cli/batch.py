@@ -21,8 +21,8 @@ from dlp.errors import UsageError
 STYLE = {"allow": "green", "warn": "yellow", "quarantine": "bold red", "reject": "bold red"}
 
 
-def add_parser(sub: Any) -> None:
-    parser = sub.add_parser("batch", help="check a mail-merge run against its data source")
+def configure(parser: argparse.ArgumentParser) -> None:
+    """Its options; its name and words are in dlp.cli.main.COMMANDS."""
     add_config_options(parser)
     parser.add_argument("--data", required=True, metavar="DATA.csv", help="the mail merge's data source")
     parser.add_argument("--json", action="store_true", help="one JSON object per line per letter")

@@ -9,7 +9,6 @@ import argparse
 import sys
 import urllib.error
 import urllib.request
-from typing import Any
 
 from dlp.cli.common import config_of
 from dlp.errors import UsageError
@@ -17,8 +16,8 @@ from dlp.errors import UsageError
 WILDCARDS = {"0.0.0.0": "127.0.0.1", "": "127.0.0.1", "[::]": "[::1]", "::": "[::1]"}
 
 
-def add_parser(sub: Any) -> None:
-    parser = sub.add_parser("health", help="ask a running relay, watcher or web UI whether it is ready")
+def configure(parser: argparse.ArgumentParser) -> None:
+    """Its options; its name and words are in dlp.cli.main.COMMANDS."""
     parser.add_argument("service", choices=("relay", "watch", "web"))
     parser.add_argument("--live", action="store_true", help="ask only whether it is alive (/healthz)")
     parser.add_argument("--timeout", type=float, default=5.0, metavar="SECONDS")

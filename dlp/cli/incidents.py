@@ -7,7 +7,6 @@ import csv
 import json
 import sys
 from datetime import date
-from typing import Any
 
 from rich.console import Console
 from rich.table import Table
@@ -38,8 +37,8 @@ EXPORT_FIELDS = (
 )
 
 
-def add_parser(sub: Any) -> None:
-    parser = sub.add_parser("incidents", help="list, show, close and export incident records")
+def configure(parser: argparse.ArgumentParser) -> None:
+    """Its options; its name and words are in dlp.cli.main.COMMANDS."""
     verbs = parser.add_subparsers(dest="verb", required=True)
     listing = verbs.add_parser("list", help="list incidents")
     listing.add_argument("--status", choices=["open", "reported", "closed"])

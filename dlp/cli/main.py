@@ -57,12 +57,10 @@ def build_parser(argv: Sequence[str] = ()) -> argparse.ArgumentParser:
     parser.add_argument("-v", "--verbose", action="store_true", help="log progress to stderr")
     sub = parser.add_subparsers(dest="command", required=True, parser_class=_Parser)
     chosen = next((arg for arg in argv if not arg.startswith("-")), None)
-    real = COMMANDS[chosen][0] if chosen in COMMANDS else None
-    if real:
-        importlib.import_module(real).add_parser(sub)  # with its sibling commands (relay and serve share one)
     for name, (module, text) in COMMANDS.items():
-        if module != real:
-            sub.add_parser(name, help=text, add_help=False)  # listed in `dlp --help`; never parsed
+        command = sub.add_parser(name, help=text, description=text, add_help=name == chosen)
+        if name == chosen:  # only the command being run gets its options, and its module imported
+            importlib.import_module(module).configure(command)
     return parser
 
 

@@ -26,8 +26,8 @@ from dlp.registry.parallel import compile_rows
 from dlp.registry.sources import csv_file_rows, csv_source, database_rows, database_source
 
 
-def add_parser(sub: Any) -> None:
-    parser = sub.add_parser("registry", help="build, check and describe the client registry index")
+def configure(parser: argparse.ArgumentParser) -> None:
+    """Its options; its name and words are in dlp.cli.main.COMMANDS."""
     commands = parser.add_subparsers(dest="registry_command", required=True, parser_class=type(parser))
 
     build = commands.add_parser("build", help="compile a registry CSV or database into one index file")

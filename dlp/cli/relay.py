@@ -6,7 +6,6 @@ import argparse
 import asyncio
 import sys
 import threading
-from typing import Any
 
 from dlp.cli import web as web_process
 from dlp.cli.common import add_config_options, config_of
@@ -17,14 +16,10 @@ from dlp.relay import RelayServer
 from dlp.scanner import registry_location
 
 
-def add_parser(sub: Any) -> None:
-    for name, text in (
-        ("relay", "run the SMTP relay hop"),
-        ("serve", "run the relay, the review web UI (its own process) and, if its inbox exists, the folder watcher"),
-    ):
-        parser = sub.add_parser(name, help=text)
-        add_config_options(parser)
-        parser.set_defaults(func=run)
+def configure(parser: argparse.ArgumentParser) -> None:
+    """Options of `dlp relay` and `dlp serve` alike; their names and words are in dlp.cli.main.COMMANDS."""
+    add_config_options(parser)
+    parser.set_defaults(func=run)
 
 
 def run(args: argparse.Namespace) -> int:

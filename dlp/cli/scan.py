@@ -34,8 +34,8 @@ from dlp.workers.zygote import recycle
 STYLE = {"allow": "green", "warn": "yellow", "quarantine": "bold red", "reject": "bold red"}
 
 
-def add_parser(sub: Any) -> None:
-    parser = sub.add_parser("scan", help="scan .eml messages and letters")
+def configure(parser: argparse.ArgumentParser) -> None:
+    """Its options; its name and words are in dlp.cli.main.COMMANDS."""
     add_config_options(parser)
     parser.add_argument("--json", action="store_true", help="one JSON object per line per item")
     parser.add_argument("--no-record", action="store_true", help="do not store incident records")

@@ -6,7 +6,6 @@ import argparse
 import getpass
 import json
 import sys
-from typing import Any
 
 from dlp.cli.common import add_config_options, config_of
 from dlp.errors import UsageError
@@ -14,8 +13,8 @@ from dlp.store import IncidentStore
 from dlp.web.users import ROLES, add_user, disable_user, list_users, reset_password
 
 
-def add_parser(sub: Any) -> None:
-    parser = sub.add_parser("users", help="accounts of the review web UI")
+def configure(parser: argparse.ArgumentParser) -> None:
+    """Its options; its name and words are in dlp.cli.main.COMMANDS."""
     verbs = parser.add_subparsers(dest="verb", required=True)
     add = verbs.add_parser("add", help="create an account (or reset its password and role)")
     add.add_argument("username")

@@ -5,7 +5,6 @@ from __future__ import annotations
 import argparse
 import signal
 import sys
-from typing import Any
 
 from dlp.cli.common import add_config_options, config_of
 from dlp.folder import FolderWatcher
@@ -13,8 +12,8 @@ from dlp.health import observe_watcher
 from dlp.registry.live import registry_problem
 
 
-def add_parser(sub: Any) -> None:
-    parser = sub.add_parser("watch", help="check letters dropped into the pre-send folder")
+def configure(parser: argparse.ArgumentParser) -> None:
+    """Its options; its name and words are in dlp.cli.main.COMMANDS."""
     add_config_options(parser)
     parser.add_argument("--once", action="store_true", help="process what is in the inbox, then exit")
     parser.set_defaults(func=run)

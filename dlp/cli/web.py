@@ -23,8 +23,8 @@ if TYPE_CHECKING:
     from dlp.scanner import Scanner
 
 
-def add_parser(sub: Any) -> None:
-    parser = sub.add_parser("web", help="run the review web UI on [web] listen")
+def configure(parser: argparse.ArgumentParser) -> None:
+    """Its options; its name and words are in dlp.cli.main.COMMANDS."""
     add_config_options(parser)
     parser.add_argument("--parent", type=int, help=argparse.SUPPRESS)  # exit when this process (dlp serve) is gone
     parser.set_defaults(func=run)
