@@ -157,7 +157,7 @@ class RecipientResolver:
         """ "The Policyholder" at an address is the client registered there, when the clients there are one
         household (one client, or joint holders); among unrelated clients it could be any of them."""
         ids = frozenset(at_address)
-        if ids and all(ids <= {cid} | set(self.index.clients[cid].joint_with) for cid in ids):
+        if ids and all(self.index.related(a, b) for a in ids for b in ids):
             note = "addressed by role to the client registered at the address"
             return recipient(RecipientKind.CLIENT, ids, self._represented(sorted(ids)), note)
         note = (
