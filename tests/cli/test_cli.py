@@ -14,7 +14,10 @@ import pytest
 from tests.synthetic import ORG_DOMAIN, SyntheticRegistry, account_body, email, letter
 
 
-def dlp(*args: str, cwd: Path) -> subprocess.CompletedProcess[str]:
+def dlp(
+    *args: str, cwd: Path, env: dict[str, str] | None = None, timeout: float = 120
+) -> subprocess.CompletedProcess[str]:
+    """The installed `dlp`, run as a user runs it; `env` adds to the environment."""
     exe = Path(sys.executable).with_name("dlp")
     command = [str(exe)] if exe.exists() else [sys.executable, "-m", "dlp.cli.main"]
     return subprocess.run(
@@ -22,8 +25,8 @@ def dlp(*args: str, cwd: Path) -> subprocess.CompletedProcess[str]:
         cwd=cwd,
         capture_output=True,
         text=True,
-        timeout=120,
-        env={**os.environ, "NO_COLOR": "1"},
+        timeout=timeout,
+        env={**os.environ, "NO_COLOR": "1", **(env or {})},
     )
 
 

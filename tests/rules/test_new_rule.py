@@ -15,6 +15,7 @@ from pathlib import Path
 
 import httpx
 
+from tests.cli.test_cli import dlp
 from tests.conftest import free_port, wait_for_port
 from tests.synthetic import ORG_DOMAIN, SyntheticRegistry, account_body, letter
 
@@ -40,10 +41,6 @@ class DraftWatermark(Rule):
 POLICY = "version: 1\nrules:\n  draft_watermark:\n    decision: quarantine\n    severity: medium\n"
 
 
-def run(exe: str, *args: str, cwd: Path, env: dict[str, str]) -> subprocess.CompletedProcess[str]:
-    return subprocess.run([exe, *args], cwd=cwd, env=env, capture_output=True, text=True, timeout=300)
-
-
 def test_an_organisations_rule_in_one_file_shows_everywhere(
     tmp_path: Path, registry_csv: Path, synthetic: SyntheticRegistry
 ) -> None:
@@ -59,7 +56,8 @@ def test_an_organisations_rule_in_one_file_shows_everywhere(
         '[folder]\ninbox = "inbox"\noutbox = "cleared"\nquarantine = "held"\nstable_seconds = 1\n'
         f'[web]\nlisten = "127.0.0.1:{web_port}"\n'
     )
-    env = {**os.environ, "PYTHONPATH": str(tmp_path / "local"), "NO_COLOR": "1"}
+    local = {"PYTHONPATH": str(tmp_path / "local")}  # where the organisation's rule module lives
+    env = {**os.environ, **local, "NO_COLOR": "1"}
     exe = str(Path(sys.executable).with_name("dlp"))
     a = synthetic.ordinary()[0]
     draft = letter(a, "DRAFT - not for sending\n\n" + account_body(a))
@@ -67,7 +65,7 @@ def test_an_organisations_rule_in_one_file_shows_everywhere(
     (tmp_path / "final.txt").write_text(letter(a, account_body(a)))
 
     # The CLI: the rule's id and explanation in the JSON lines; its legitimate twin passes.
-    scanned = run(exe, "scan", "--config", "dlp.toml", "--json", "draft.txt", "final.txt", cwd=tmp_path, env=env)
+    scanned = dlp("scan", "--config", "dlp.toml", "--json", "draft.txt", "final.txt", cwd=tmp_path, env=local)
     assert scanned.returncode == 1, scanned.stderr
     draft_line, final_line = (json.loads(line) for line in scanned.stdout.splitlines())
     assert final_line["decision"] == "allow"
@@ -75,15 +73,13 @@ def test_an_organisations_rule_in_one_file_shows_everywhere(
     assert draft_line["findings"][0]["explanation"] == "the letter is marked as a draft"
 
     # The incident record: the rule's "why" in its words.
-    shown = run(
-        exe, "incidents", "show", draft_line["incident"], "--json", "--config", "dlp.toml", cwd=tmp_path, env=env
-    )
+    shown = dlp("incidents", "show", draft_line["incident"], "--json", "--config", "dlp.toml", cwd=tmp_path, env=local)
     assert shown.returncode == 0, shown.stderr
     assert "A letter still marked DRAFT was about to go out." in json.loads(shown.stdout)["why"]
 
     # The note beside a held letter: its title and what to check.
     (tmp_path / "inbox" / "letter1.txt").write_text(draft)
-    watched = run(exe, "watch", "--config", "dlp.toml", "--once", cwd=tmp_path, env=env)
+    watched = dlp("watch", "--config", "dlp.toml", "--once", cwd=tmp_path, env=local, timeout=300)
     assert watched.returncode == 1, watched.stderr  # --once says it held something
     assert "1 letter(s), 1 held" in watched.stderr
     (note,) = (tmp_path / "held").glob("INC-*.dlp.txt")
