@@ -24,6 +24,8 @@ from itertools import accumulate
 TOKEN = re.compile(r"[^\W\d_]+|\d+")
 _TOKEN_SPLIT = re.compile(r"([^\W\d_]+|\d+)")
 _ASCII_TOKEN_SPLIT = re.compile(r"([a-z]+|[0-9]+)")  # the same on lower-cased ASCII, without Unicode lookups
+_ASCII_TOKEN = re.compile(r"[a-z]+|[0-9]+")
+_NON_DIGITS = re.compile(r"\D")
 
 # One spelling for every word an Australian address may abbreviate. Keys are lower case.
 CANONICAL_WORDS: dict[str, str] = {
@@ -194,6 +196,12 @@ def canonical_spans(text: str) -> tuple[tuple[str, int, int], ...]:
 
 def compact(text: str) -> str:
     """The compact canonical key of a value: canonical tokens joined without separators."""
+    if text.isascii():
+        # Most values (a million of them in a registry build) hold no word with another spelling: their
+        # tokens are the key as they are, without the offsets canonical_spans works out for the scanner.
+        tokens = _ASCII_TOKEN.findall(text.lower())
+        if _SPECIAL_WORDS.isdisjoint(tokens):
+            return "".join(tokens)
     return "".join(canonical_tokens(text))
 
 
@@ -235,7 +243,7 @@ def phone_keys(value: str) -> set[str]:
     """Compact keys under which an Australian phone number may be written (national, +61 and +61 (0) forms)."""
     national = _national(value)
     if national is None:
-        digits = re.sub(r"\D", "", value)
+        digits = _NON_DIGITS.sub("", value)
         return {digits} if len(digits) >= 8 else set()
     return {national, "61" + national[1:], "610" + national[1:]}
 
@@ -250,7 +258,7 @@ def local_phone_key(value: str) -> str | None:
 
 def _national(value: str) -> str | None:
     """The ten-digit national form of an Australian number ("0354421234"), or None."""
-    digits = re.sub(r"\D", "", value)
+    digits = _NON_DIGITS.sub("", value)
     if digits.startswith("610") and len(digits) == 12:
         digits = digits[2:]
     elif digits.startswith("61") and len(digits) == 11:
@@ -346,6 +354,8 @@ def _to_date(day: str, month: str, year: str, today: date | None = None) -> date
 
 def name_tokens(name: str) -> list[str]:
     """A person's name as canonical tokens, titles removed ("Ms Ann LEE" -> ["ann", "lee"])."""
+    if name.isascii():
+        return [t for t in _ASCII_TOKEN.findall(name.lower()) if t not in TITLES]
     return [t for t in (fold(m.group()) for m in TOKEN.finditer(name)) if t not in TITLES]
 
 

@@ -303,27 +303,39 @@ def _directory(prefix: str, sorted_hashes: npt.NDArray[np.uint64]) -> dict[str, 
 
 
 def _match_table(keys: tuple[Any, ...]) -> tuple[dict[str, Any], int]:
-    """Postings grouped by key; within a key, one group per entity in the order first seen, rows ascending."""
+    """Postings grouped by key; within a key, one group per entity in the order first seen, rows ascending.
+
+    Keys arrive in file order (rows ascending). One stable sort by hash keeps that order within a key; only
+    the few keys several postings share are then ordered by entity, on their own: sorting every key by
+    several columns cost most of a million-client build."""
     hashes, rows, extra, lengths = keys
-    entity = extra >> 1
-    hidden = extra & 1
-    seq = np.arange(len(hashes), dtype=np.int64)
-    order = np.lexsort((seq, rows, entity, hashes))
-    hashes, rows, entity, hidden, seq = hashes[order], rows[order], entity[order], hidden[order], seq[order]
+    order = np.argsort(hashes, kind="stable")
+    hashes, rows, extra = hashes[order], rows[order], extra[order]
+    if len(hashes) > 1:
+        shared = np.zeros(len(hashes), dtype=bool)
+        same = hashes[1:] == hashes[:-1]
+        shared[1:] |= same
+        shared[:-1] |= same
+        at = np.flatnonzero(shared)
+        if len(at):
+            seq, entity, h = order[at], extra[at] >> 1, hashes[at]
+            by_entity = np.lexsort((seq, entity, h))
+            group = np.ones(len(at), dtype=bool)
+            group[1:] = (h[by_entity][1:] != h[by_entity][:-1]) | (entity[by_entity][1:] != entity[by_entity][:-1])
+            starts = np.flatnonzero(group)
+            # Sorted by position within each (key, entity): its first element is when the entity was first seen.
+            first_seen = np.repeat(seq[by_entity][starts], np.diff(np.append(starts, len(at))))
+            final = by_entity[np.lexsort((seq[by_entity], first_seen, h[by_entity]))]
+            rows[at], extra[at] = rows[at][final], extra[at][final]
+    entity, hidden = extra >> 1, extra & 1
     if len(hashes):
-        # One posting per (key, entity, client): suppressed if any of its occurrences is.
+        # One posting per (key, entity, client), suppressed if any of its occurrences is: within a key and
+        # entity rows ascend, so repeats are neighbours.
         new = np.ones(len(hashes), dtype=bool)
         new[1:] = (hashes[1:] != hashes[:-1]) | (entity[1:] != entity[:-1]) | (rows[1:] != rows[:-1])
         starts = np.flatnonzero(new)
         hidden = np.maximum.reduceat(hidden, starts)
-        hashes, rows, entity, seq = hashes[starts], rows[starts], entity[starts], seq[starts]
-        # Order the entity groups of one key by when each was first seen, as the scanner reports them.
-        group = np.ones(len(hashes), dtype=bool)
-        group[1:] = (hashes[1:] != hashes[:-1]) | (entity[1:] != entity[:-1])
-        group_starts = np.flatnonzero(group)
-        first_seen = np.repeat(np.minimum.reduceat(seq, group_starts), np.diff(np.append(group_starts, len(seq))))
-        order = np.lexsort((rows, first_seen, hashes))
-        hashes, rows, entity, hidden = hashes[order], rows[order], entity[order], hidden[order]
+        hashes, rows, entity = hashes[starts], rows[starts], entity[starts]
     sections = _directory("match", hashes)
     sections["match.rows"] = rows
     sections["match.flags"] = (entity << 1 | hidden).astype(np.uint8)

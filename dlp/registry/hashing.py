@@ -93,7 +93,10 @@ def string_hash(key: str) -> int:
 
 
 def string_hashes(keys: list[str]) -> U64:
-    return np.fromiter((string_hash(k) for k in keys), dtype=np.uint64, count=len(keys))
+    """`string_hash` of each key; the digests are read as one array, not turned into Python ints one by one."""
+    blake2b = hashlib.blake2b
+    digests = b"".join([blake2b(k.encode("utf-8", "surrogatepass"), digest_size=8).digest() for k in keys])
+    return np.frombuffer(digests, dtype="<u8").astype(np.uint64)
 
 
 def bucket_bits(count: int) -> int:
@@ -103,11 +106,11 @@ def bucket_bits(count: int) -> int:
 
 def buckets_of(sorted_hashes: U64, bits: int) -> npt.NDArray[np.uint32] | npt.NDArray[np.uint64]:
     """bucket_start[b] .. bucket_start[b + 1] is where hashes with top bits b lie in the sorted array."""
-    ids = (sorted_hashes >> np.uint64(64 - bits)).astype(np.int64)
+    ids = (sorted_hashes >> np.uint64(64 - bits)).view(np.int64)  # below 2**bits: the view is exact
     counts = np.bincount(ids, minlength=1 << bits)
-    starts = np.zeros((1 << bits) + 1, dtype=np.uint64)
+    starts = np.zeros((1 << bits) + 1, dtype=np.int64)  # summed in the counts' own type: casting is slow
     np.cumsum(counts, out=starts[1:])
-    return starts.astype(np.uint32) if len(sorted_hashes) < 1 << 32 else starts
+    return starts.astype(np.uint32) if len(sorted_hashes) < 1 << 32 else starts.astype(np.uint64)
 
 
 @dataclass(frozen=True)

@@ -76,7 +76,7 @@ def client_keys(client: Client, address: Address | None = None) -> Iterator[tupl
             yield key, CLIENT_ADDRESS, hidden
         # A bare street line ("12 Wattle St") is only worth matching when it carries a number. Whether a
         # suppressed one is that address or the same street elsewhere, the loose matcher decides.
-        if any(ch.isdigit() for ch in address.street):
+        if not address.street.isalpha():  # compact text is letters and digits: so it carries a number
             loose = hidden and loose_address(client.client_id, client.postal_address) is not None
             yield address.street, CLIENT_STREET, hidden and not loose
 

@@ -54,6 +54,7 @@ PROTECTIONS = {
 CLIENT_ID = re.compile(r"^[A-Za-z0-9][A-Za-z0-9_\-]{0,63}$")
 EMAIL = re.compile(r"^[^@\s;]+@[^@\s;]+\.[^@\s;]+$")
 ISO_DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
+NON_DIGITS = re.compile(r"\D")
 CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
 
 
@@ -97,6 +98,9 @@ def check_header(header: Iterable[str], absent_columns: Iterable[str] = (), unit
 
 
 def _multi(value: str) -> tuple[str, ...]:
+    if ";" not in value:  # most cells hold one value or none
+        value = value.strip()
+        return (value,) if value else ()
     return tuple(v.strip() for v in value.split(";") if v.strip())
 
 
@@ -227,7 +231,7 @@ def parse_row(row: Mapping[str, object], line: int, date_format: str | None, uni
             raise error("not an email address", "email")
     phones = _multi(get("phone"))
     for phone in phones:
-        if len(re.sub(r"\D", "", phone)) < 8:
+        if len(NON_DIGITS.sub("", phone)) < 8:
             raise error("phone number has fewer than 8 digits", "phone")
     address = get("postal_address")
     if address and parsed_address(address) is None:

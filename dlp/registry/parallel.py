@@ -8,6 +8,7 @@ smaller than one part is compiled in this process: starting workers would cost m
 
 from __future__ import annotations
 
+import gc
 import itertools
 import multiprocessing
 import time
@@ -17,6 +18,7 @@ from concurrent.futures import Future, ProcessPoolExecutor
 from typing import Any
 
 from dlp.registry.build import PART_ROWS, Part, compile_part, frozen_gc, merge, new_hash_base
+from dlp.registry.client import Client
 from dlp.registry.loader import CrossRowChecks, parse_row
 
 Rows = list[tuple[int, Mapping[str, object]]]
@@ -25,9 +27,18 @@ Rows = list[tuple[int, Mapping[str, object]]]
 def _compile_rows(
     rows: Rows, first_row: int, hash_base: int, date_format: str | None, unit: str
 ) -> tuple[Part, list[int], list[tuple[str, ...]]]:
-    clients = [parse_row(row, line, date_format, unit) for line, row in rows]
-    part = compile_part(clients, first_row, hash_base)
-    return part, [line for line, _ in rows], [c.joint_with for c in clients]
+    joint: list[tuple[str, ...]] = []
+
+    def clients() -> Iterator[Client]:
+        # Each client is keyed right after it is parsed, so its address, parsed to validate it, is still in
+        # the parse cache when the keys are made: every address is parsed once.
+        for line, row in rows:
+            client = parse_row(row, line, date_format, unit)
+            joint.append(client.joint_with)
+            yield client
+
+    part = compile_part(clients(), first_row, hash_base)
+    return part, [line for line, _ in rows], joint
 
 
 def compile_rows(
@@ -65,7 +76,8 @@ def compile_rows(
                 row += len(batch)
         else:
             context = multiprocessing.get_context("spawn")
-            with ProcessPoolExecutor(max_workers=workers, mp_context=context) as pool:
+            # Workers build nothing cyclic either: no collections while a part's objects are alive.
+            with ProcessPoolExecutor(max_workers=workers, mp_context=context, initializer=gc.disable) as pool:
                 pending: deque[Future[tuple[Part, list[int], list[tuple[str, ...]]]]] = deque()
                 row = 0
                 for batch in itertools.chain([first, second], batches):
