@@ -8,7 +8,7 @@ import json
 import os
 import sys
 import time
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import Any
 
@@ -22,7 +22,7 @@ from dlp.registry.build import write_compiled
 from dlp.registry.format import FORMAT_VERSION, open_file
 from dlp.registry.live import read_status
 from dlp.registry.loader import validate_rows
-from dlp.registry.parallel import compile_rows
+from dlp.registry.parallel import compile_csv, compile_rows
 from dlp.registry.sources import csv_file_rows, csv_source, database_rows, database_source
 
 
@@ -57,10 +57,8 @@ def _source_options(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--config", metavar="FILE", help="TOML configuration ([registry] absent_columns, …)")
 
 
-def _rows(
-    args: argparse.Namespace, config: Config
-) -> tuple[Iterator[tuple[int, dict[str, object]]], str, dict[str, Any]]:
-    """The source's raw rows (header checked), what a row is called in errors, and the source's description."""
+def _database_url(args: argparse.Namespace) -> str | None:
+    """The database URL the source options name, or None for a registry CSV (args.source)."""
     url = args.url
     if args.source and "://" in args.source:
         if url:
@@ -69,12 +67,22 @@ def _rows(
     if url:
         if bool(args.query) == bool(args.table):
             raise UsageError("a database source needs --query or --table (one of them)")
-        rows = database_rows(url, args.query, args.table, config.registry)
-        return rows, "row", database_source(url, args.query, args.table)
+        return str(url)
     if args.query or args.table:
         raise UsageError("--query and --table need a database URL (SOURCE or --url)")
     if not args.source:
         raise UsageError("give a registry CSV or a database URL")
+    return None
+
+
+def _rows(
+    args: argparse.Namespace, config: Config
+) -> tuple[Iterator[tuple[int, dict[str, object]]], str, dict[str, Any]]:
+    """The source's raw rows (header checked), what a row is called in errors, and the source's description."""
+    url = _database_url(args)
+    if url:
+        rows = database_rows(url, args.query, args.table, config.registry)
+        return rows, "row", database_source(url, args.query, args.table)
     return csv_file_rows(args.source, config.registry), "line", csv_source(args.source)
 
 
@@ -92,21 +100,35 @@ def _progress() -> Progress:
 
 def run_build(args: argparse.Namespace) -> int:
     config = config_of(args)
-    rows, unit, source = _rows(args, config)
+    settings = config.registry
+    url = _database_url(args)
+
+    def compile_source(progress: Callable[[int], None]) -> tuple[dict[str, Any], dict[str, Any]]:
+        if url is None:  # workers read the file's records themselves (dlp.registry.csvchunks)
+            return compile_csv(
+                args.source,
+                absent_columns=settings.absent_columns,
+                date_format=settings.date_of_birth_format,
+                source=csv_source(args.source),
+                workers=args.workers,
+                progress=progress,
+            )
+        return compile_rows(
+            database_rows(url, args.query, args.table, settings),
+            date_format=settings.date_of_birth_format,
+            unit="row",
+            source=database_source(url, args.query, args.table),
+            workers=args.workers,
+            progress=progress,
+        )
+
     output = Path(args.output)
     if not output.parent.is_dir():
         raise UsageError(f"output folder does not exist: {output.parent}")
     started = time.perf_counter()
     with _progress() as progress:
         task = progress.add_task("compiling", total=None)
-        header, sections = compile_rows(
-            rows,
-            date_format=config.registry.date_of_birth_format,
-            unit=unit,
-            source=source,
-            workers=args.workers,
-            progress=lambda n: progress.update(task, description=f"{n:,} clients"),
-        )
+        header, sections = compile_source(lambda n: progress.update(task, description=f"{n:,} clients"))
         progress.update(task, description="writing")
         header = write_compiled(output, header, sections)
     counts = header["counts"]

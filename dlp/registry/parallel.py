@@ -1,9 +1,11 @@
 """Building a large index on every core: rows are validated and keyed in worker processes, a part of
 `PART_ROWS` clients at a time, and merged here in row order.
 
-The parent only reads rows (CSV or database cursor), hands them out a few parts ahead of the workers, and
-runs the checks across rows (duplicate ids, unknown joint holders) on the ids that come back. A source
-smaller than one part is compiled in this process: starting workers would cost more than it saves.
+The parent only cuts the source into parts, hands them out a few parts ahead of the workers, and runs the
+checks across rows (duplicate ids, unknown joint holders) on the ids that come back. A CSV is cut into
+runs of raw records (`csvchunks`), which the workers parse themselves; a database's rows arrive parsed
+and go as they are. A source smaller than one part is compiled in this process: starting workers would
+cost more than it saves.
 """
 
 from __future__ import annotations
@@ -15,18 +17,22 @@ import time
 from collections import deque
 from collections.abc import Callable, Iterable, Iterator, Mapping
 from concurrent.futures import Future, ProcessPoolExecutor
+from pathlib import Path
 from typing import Any
 
 from dlp.registry.build import PART_ROWS, Part, compile_part, frozen_gc, merge, new_hash_base
 from dlp.registry.client import Client
+from dlp.registry.csvchunks import Chunk, chunk_rows, csv_chunks
 from dlp.registry.loader import CrossRowChecks, parse_row
 
 Rows = list[tuple[int, Mapping[str, object]]]
+Compiled = tuple[Part, list[int], list[tuple[str, ...]]]  # the part, each row's line, each row's joint holders
 
 
-def _compile_rows(
-    rows: Rows, first_row: int, hash_base: int, date_format: str | None, unit: str
-) -> tuple[Part, list[int], list[tuple[str, ...]]]:
+def _compile(
+    rows: Iterable[tuple[int, Mapping[str, object]]], first_row: int, hash_base: int, date_format: str | None, unit: str
+) -> Compiled:
+    lines: list[int] = []
     joint: list[tuple[str, ...]] = []
 
     def clients() -> Iterator[Client]:
@@ -34,11 +40,19 @@ def _compile_rows(
         # the parse cache when the keys are made: every address is parsed once.
         for line, row in rows:
             client = parse_row(row, line, date_format, unit)
+            lines.append(line)
             joint.append(client.joint_with)
             yield client
 
-    part = compile_part(clients(), first_row, hash_base)
-    return part, [line for line, _ in rows], joint
+    return compile_part(clients(), first_row, hash_base), lines, joint
+
+
+def _compile_rows(rows: Rows, first_row: int, hash_base: int, date_format: str | None, unit: str) -> Compiled:
+    return _compile(rows, first_row, hash_base, date_format, unit)
+
+
+def _compile_chunk(chunk: Chunk, first_row: int, hash_base: int, date_format: str | None, unit: str) -> Compiled:
+    return _compile(chunk_rows(chunk), first_row, hash_base, date_format, unit)
 
 
 def compile_rows(
@@ -51,14 +65,41 @@ def compile_rows(
     progress: Callable[[int], None] | None = None,
 ) -> tuple[dict[str, Any], dict[str, Any]]:
     """Validate and compile raw registry rows (header already checked) into an index's header and sections."""
+    rows_iter = iter(rows)
+    batches: Iterator[Rows] = iter(lambda: list(itertools.islice(rows_iter, PART_ROWS)), [])
+    return _build(_compile_rows, ((b, len(b)) for b in batches), date_format, unit, source, workers, progress)
+
+
+def compile_csv(
+    path: str | Path,
+    *,
+    absent_columns: Iterable[str] = (),
+    date_format: str | None = None,
+    source: dict[str, Any] | None = None,
+    workers: int = 2,
+    progress: Callable[[int], None] | None = None,
+) -> tuple[dict[str, Any], dict[str, Any]]:
+    """Validate and compile a registry CSV, each worker reading its own records."""
+    chunks = ((c, c.rows) for c in csv_chunks(path, PART_ROWS, absent_columns))
+    return _build(_compile_chunk, chunks, date_format, "line", source, workers, progress)
+
+
+def _build(
+    compile_batch: Callable[[Any, int, int, str | None, str], Compiled],
+    batches: Iterator[tuple[Any, int]],
+    date_format: str | None,
+    unit: str,
+    source: dict[str, Any] | None,
+    workers: int,
+    progress: Callable[[int], None] | None,
+) -> tuple[dict[str, Any], dict[str, Any]]:
+    """Compile `batches` ((batch, rows in it), in file order) with `compile_batch`, here or in workers."""
     started = time.perf_counter()
     base = new_hash_base()
     checks = CrossRowChecks(unit)
     parts: list[Part] = []
-    rows_iter = iter(rows)
-    batches: Iterator[Rows] = iter(lambda: list(itertools.islice(rows_iter, PART_ROWS)), [])
 
-    def take(result: tuple[Part, list[int], list[tuple[str, ...]]]) -> None:
+    def take(result: Compiled) -> None:
         part, lines, joint = result
         for line, cid, others in zip(lines, part.ids, joint, strict=True):
             checks.add(line, cid, others)
@@ -67,23 +108,23 @@ def compile_rows(
             progress(part.first_row + len(part.ids))
 
     with frozen_gc():
-        first = next(batches, [])
-        second = next(batches, [])
-        if not second or workers <= 1:
-            row = 0
-            for batch in itertools.chain([first], [second] if second else [], batches):
-                take(_compile_rows(batch, row, base, date_format, unit))
-                row += len(batch)
+        first = next(batches, None)
+        second = next(batches, None)
+        ahead = [b for b in (first, second) if b is not None]
+        row = 0
+        if second is None or workers <= 1:
+            for batch, count in itertools.chain(ahead, batches):
+                take(compile_batch(batch, row, base, date_format, unit))
+                row += count
         else:
             context = multiprocessing.get_context("spawn")
             # Workers build nothing cyclic either: no collections while a part's objects are alive.
             with ProcessPoolExecutor(max_workers=workers, mp_context=context, initializer=gc.disable) as pool:
-                pending: deque[Future[tuple[Part, list[int], list[tuple[str, ...]]]]] = deque()
-                row = 0
-                for batch in itertools.chain([first, second], batches):
-                    pending.append(pool.submit(_compile_rows, batch, row, base, date_format, unit))
-                    row += len(batch)
-                    while len(pending) > workers * 2:  # bounded: rows are read only a few parts ahead
+                pending: deque[Future[Compiled]] = deque()
+                for batch, count in itertools.chain(ahead, batches):
+                    pending.append(pool.submit(compile_batch, batch, row, base, date_format, unit))
+                    row += count
+                    while len(pending) > workers * 2:  # bounded: the source is read only a few parts ahead
                         take(pending.popleft().result())
                 while pending:
                     take(pending.popleft().result())

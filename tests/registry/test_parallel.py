@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import csv
 import io
+from pathlib import Path
 
 import pytest
 
@@ -44,3 +46,75 @@ def test_errors_across_parts_name_the_line(synthetic: SyntheticRegistry, monkeyp
     bad = "\n".join([*lines[:200], lines[200].replace("@mail.example", "@"), *lines[201:]]) + "\n"
     with pytest.raises(RegistryError, match="line 201, column 'email'"):
         compiled(bad, workers=2)
+
+
+def compiled_csv(path: Path, workers: int) -> RegistryIndex:
+    header, sections = parallel.compile_csv(path, workers=workers)
+    stream = io.BytesIO()
+    fmt.write(stream, header, sections)
+    return RegistryIndex.from_bytes(stream.getvalue())
+
+
+def awkward_csv(synthetic: SyntheticRegistry) -> str:
+    """The registry with a byte-order mark, blank lines and addresses quoted over two lines."""
+    lines = synthetic.csv_text().splitlines()
+    rows = list(csv.reader(lines))
+    at = rows[0].index("postal_address")
+    out = io.StringIO()
+    writer = csv.writer(out, lineterminator="\r\n")
+    writer.writerow(rows[0])
+    for n, row in enumerate(rows[1:]):
+        if n % 3 == 0:
+            row[at] = row[at].replace(", ", "\n", 1)  # "12 Wattle St" over "Bendigo VIC 3550"
+        writer.writerow(row)
+        if n % 50 == 7:
+            out.write("\r\n")
+    return "\ufeff" + out.getvalue()
+
+
+@pytest.mark.parametrize("workers", [1, 2])
+def test_csv_read_by_workers_equals_rows_read_here(
+    synthetic: SyntheticRegistry, monkeypatch: pytest.MonkeyPatch, tmp_path: Path, workers: int
+) -> None:
+    monkeypatch.setattr(parallel, "PART_ROWS", 70)  # records of one part end mid-file, quoted newlines too
+    text = awkward_csv(synthetic)
+    path = tmp_path / "clients.csv"
+    path.write_text(text, encoding="utf-8")
+    built = compiled_csv(path, workers)
+    reference = compiled(text.lstrip("\ufeff"), workers=1)
+    assert len(built) == len(reference) > 0
+    for c in synthetic.clients[:40] + [synthetic.victim, synthetic.ex_partner]:
+        assert built.clients[c.client_id] == reference.clients[c.client_id]
+        text_of_letter = letter(c, account_body(c))
+        assert [(m.entity, m.start, m.end, m.clients, m.suppressed_for) for m in built.find(text_of_letter)] == [
+            (m.entity, m.start, m.end, m.clients, m.suppressed_for) for m in reference.find(text_of_letter)
+        ]
+
+
+def test_csv_errors_name_the_line_of_the_whole_file(
+    synthetic: SyntheticRegistry, monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+) -> None:
+    monkeypatch.setattr(parallel, "PART_ROWS", 70)
+    records = awkward_csv(synthetic).split("\r\n")  # quoted newlines ("\n") stay inside their record
+    # A bad value in a record past several parts, quoted newlines and blank lines.
+    target = next(i for i, r in enumerate(records) if i > 250 and "@mail.example" in r and "\n" not in r)
+    line = ("\r\n".join(records[:target]) + "\r\n").count("\n") + 1  # as a CSV reader counts lines
+    path = tmp_path / "clients.csv"
+
+    def error_of(bad: list[str]) -> str:
+        text = "\r\n".join(bad)
+        path.write_text(text, encoding="utf-8")
+        with pytest.raises(RegistryError) as by_workers:
+            compiled_csv(path, workers=2)
+        with pytest.raises(RegistryError) as by_one_reader:
+            compiled(text.lstrip("\ufeff"), workers=1)
+        assert str(by_workers.value) == str(by_one_reader.value)
+        return str(by_workers.value)
+
+    bad_email = records[target].replace("@mail.example", "@", 1)
+    assert f"line {line}, column 'email'" in error_of([*records[:target], bad_email, *records[target + 1 :]])
+    extra = records[target] + ",extra"
+    assert "more fields than the header" in error_of([*records[:target], extra, *records[target + 1 :]])
+    path.write_bytes(b"client_id,given_name\n\xff\xfe\n")
+    with pytest.raises(RegistryError, match="not UTF-8"):
+        compiled_csv(path, workers=2)
