@@ -56,6 +56,8 @@ class Query:
     sender_domain: str = ""
     assignee: str = ""
     overdue: str = ""
+    due_from: str = ""  # ISO dates, inclusive: the next running deadline (report, else close) falls in them
+    due_until: str = ""
     sort: str = "time"
     order: str = "desc"
     page: int = 1
@@ -121,7 +123,23 @@ def where(query: Query, today: date, zone: tzinfo = UTC) -> list[Any]:
         conditions.append(Incident.created_at < _start_of(until + timedelta(days=1), zone))
     if query.overdue:
         conditions.append(overdue(today))
+    due_from, due_until = _day(query.due_from), _day(query.due_until)
+    if due_from or due_until:
+        conditions.append(Incident.status.in_(("open", "reported")))
+        if due_from:
+            conditions.append(next_deadline() >= due_from)
+        if due_until:
+            conditions.append(next_deadline() <= due_until)
     return conditions
+
+
+def next_deadline() -> Any:
+    """The deadline an unclosed incident has to meet next: its report date while open (unless the close date
+    comes first), then its close date. Past today, the incident is overdue."""
+    return case(
+        (and_(Incident.status == "open", Incident.report_due < Incident.close_due), Incident.report_due),
+        else_=Incident.close_due,
+    )
 
 
 def overdue(today: date) -> Any:

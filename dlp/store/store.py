@@ -25,7 +25,7 @@ from dlp.secrets import secret
 from dlp.store.deadlines import due_dates
 from dlp.store.describe import describe_incident
 from dlp.store.models import AuditEntry, Incident, IncidentClient, IncidentEvent, IncidentFinding
-from dlp.store.search import Query, lead_rule, select_page
+from dlp.store.search import Query, lead_rule, next_deadline, select_page
 from dlp.store.search import overdue as overdue_condition
 from dlp.workdays import Calendar
 
@@ -241,6 +241,27 @@ class IncidentStore:
         with self._session() as session:
             return list(session.scalars(query.order_by(Incident.id)))
 
+    def due(self, until: date) -> builtins.list[dict[str, Any]]:
+        """Every unclosed incident whose next deadline is `until` or before (the overdue ones too), soonest
+        first: what the daily digest lists. Only the digest's own columns, none of the evidence."""
+        deadline = next_deadline()
+        query = (
+            select(
+                Incident.reference,
+                Incident.rules,
+                Incident.channel,
+                Incident.severity,
+                Incident.status,
+                Incident.report_due,
+                Incident.close_due,
+                deadline.label("deadline"),
+            )
+            .where(Incident.status.in_(("open", "reported")), deadline <= until)
+            .order_by(deadline, Incident.id)
+        )
+        with self._session() as session:
+            return [dict(row._mapping) for row in session.execute(query)]
+
     def events(self, reference: str) -> builtins.list[IncidentEvent]:
         with self._session() as session:
             incident = _by_reference(session, reference)
@@ -377,10 +398,15 @@ class IncidentStore:
         with self._session() as session:
             return int(session.scalar(query) or 0)
 
-    def audit_log(self, action: str | None = None, limit: int = 100) -> builtins.list[AuditEntry]:
+    def audit_log(
+        self, action: str | None = None, limit: int = 100, subject: str | None = None
+    ) -> builtins.list[AuditEntry]:
+        """The latest entries, newest first, of one action and one subject where given."""
         query = select(AuditEntry).order_by(AuditEntry.id.desc()).limit(limit)
         if action:
             query = query.where(AuditEntry.action == action)
+        if subject is not None:
+            query = query.where(AuditEntry.subject == subject)
         with self._session() as session:
             return list(session.scalars(query))
 
