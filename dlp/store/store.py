@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import builtins
 from collections.abc import Iterable, Mapping
+from dataclasses import replace
 from datetime import UTC, date, datetime, timedelta, tzinfo
 from importlib.resources import files
 from pathlib import Path
@@ -25,7 +26,7 @@ from dlp.secrets import secret
 from dlp.store.deadlines import due_dates
 from dlp.store.describe import describe_incident
 from dlp.store.models import AuditEntry, Incident, IncidentClient, IncidentEvent, IncidentFinding
-from dlp.store.search import Query, lead_rule, next_deadline, select_page
+from dlp.store.search import Query, cursor_of, lead_rule, next_deadline, select_page
 from dlp.store.search import overdue as overdue_condition
 from dlp.workdays import Calendar
 
@@ -147,9 +148,19 @@ class IncidentStore:
 
     def search(self, query: Query, today: date | None = None) -> tuple[builtins.list[Incident], int]:
         """One page of a search, sorted in SQL, and how many incidents match it in all."""
-        rows, count = select_page(query, today or self.today(), self.zone)
         with self._session() as session:
-            return list(session.scalars(rows)), int(session.scalar(count) or 0)
+            cursor = None
+            if (edge := cursor_of(query)) is not None:
+                found = session.execute(edge).first()
+                if found is None:  # an unknown incident in a hand-written link: the numbered page instead
+                    query = replace(query, after="", before="")
+                else:
+                    cursor = (found[0], int(found[1]))
+            rows, count = select_page(query, today or self.today(), self.zone, cursor)
+            page = list(session.scalars(rows))
+            if cursor is not None and query.before:
+                page.reverse()  # taken nearest the cursor first
+            return page, int(session.scalar(count) or 0)
 
     def list(
         self,
