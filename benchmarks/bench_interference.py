@@ -18,6 +18,7 @@ import argparse
 import asyncio
 import os
 import re
+import shutil
 import statistics
 import subprocess
 import sys
@@ -215,6 +216,7 @@ def main() -> int:
                 process.wait(timeout=60)
             except subprocess.TimeoutExpired:
                 process.kill()
+        shutil.rmtree(tmp, ignore_errors=True)
     return 0
 
 
