@@ -59,12 +59,19 @@ class Alerts:
         return thread
 
     def _send(self, store: IncidentStore, reference: str, rules: list[str], channel: str) -> None:
-        from dlp.relay.forward import NextHop
-
-        host, _, port = self.config.relay.next_hop.rpartition(":")
-        hop = NextHop(host.strip("[]"), int(port), self.config.relay.next_hop_timeout_seconds, keep=0)
         try:
-            asyncio.run(hop.send(bytes(self.message(reference, rules, channel)), "", list(self.to), []))
+            send_through_next_hop(self.config, self.message(reference, rules, channel), self.to)
         except (DlpError, OSError) as exc:
             log.warning("alert for %s not sent: %s", reference, exc.__class__.__name__)
             store.audit("alerts", "alert_failed", reference, exc.__class__.__name__)
+
+
+def send_through_next_hop(config: Config, message: EmailMessage, to: tuple[str, ...] | list[str]) -> None:
+    """Hand one message of our own (an alert, the daily digest) to [relay] next_hop, with a null sender so
+    that nothing bounces back into the relay. Blocks the calling thread, on an event loop of its own, so call
+    it from a thread or a command, never from inside a running event loop. Raises ForwardError or OSError."""
+    from dlp.relay.forward import NextHop
+
+    host, _, port = config.relay.next_hop.rpartition(":")
+    hop = NextHop(host.strip("[]"), int(port), config.relay.next_hop_timeout_seconds, keep=0)
+    asyncio.run(hop.send(bytes(message), "", list(to), []))

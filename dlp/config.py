@@ -176,6 +176,12 @@ class IncidentsConfig:
     # optional subdivision from the `holidays` package ("AU-VIC", "AU", "NZ"), plus extra ISO dates.
     holidays: str = ""
     public_holidays: tuple[str, ...] = ()
+    # A daily PII-free digest of overdue and due incidents goes to these addresses, through the next hop, at
+    # digest_time ("HH:MM", [organisation] timezone) from `dlp web`, or whenever `dlp incidents digest` runs.
+    digest_to: tuple[str, ...] = ()
+    digest_time: str = "08:00"
+    digest_when_empty: bool = False  # also send it when nothing is due
+    digest_every_day: bool = False  # also on weekends and public holidays (by default business days only)
 
 
 @dataclass(frozen=True)

@@ -6,7 +6,6 @@ import argparse
 import csv
 import json
 import sys
-from datetime import date
 
 from rich.console import Console
 from rich.table import Table
@@ -69,7 +68,14 @@ def configure(parser: argparse.ArgumentParser) -> None:
     purge = verbs.add_parser(
         "purge", help="discard originals held longer than [quarantine] retention_days (records and digests stay)"
     )
-    for p in (listing, show, close, reported, export, purge, *held):
+    digest = verbs.add_parser(
+        "digest",
+        help="email today's digest of overdue and due incidents to [incidents] digest_to (once a local day)",
+        description="Email the PII-free digest of overdue and due incidents through the next hop; for cron or a "
+        "systemd timer. It goes at most once per local day, however often this runs (dlp web may send it too).",
+    )
+    digest.add_argument("--dry-run", action="store_true", help="print the digest; send and record nothing")
+    for p in (listing, show, close, reported, export, purge, digest, *held):
         add_config_options(p, registry=False)
         p.add_argument("--json", action="store_true", help="JSON output")
         p.set_defaults(func=run)
@@ -87,6 +93,7 @@ def run(args: argparse.Namespace) -> int:
             "release": _release,
             "discard": _discard,
             "purge": _purge,
+            "digest": _digest,
         }
         return verbs[args.verb](store, args)
     finally:
@@ -96,7 +103,7 @@ def run(args: argparse.Namespace) -> int:
 def _list(store: IncidentStore, args: argparse.Namespace) -> int:
     rows = [as_dict(i) for i in store.list(status=args.status, rule=args.rule, channel=args.channel)]
     if args.overdue:
-        late = {i.reference for i in store.overdue(date.today())}
+        late = {i.reference for i in store.overdue(store.today())}
         rows = [r for r in rows if r["id"] in late]
     if args.json:
         for row in rows:
@@ -167,6 +174,22 @@ def _purge(store: IncidentStore, args: argparse.Namespace) -> int:
         print(json.dumps({"purged": purged}))
     else:
         print(f"{len(purged)} held originals purged" + (f": {', '.join(purged)}" if purged else ""))
+    return 0
+
+
+def _digest(store: IncidentStore, args: argparse.Namespace) -> int:
+    from dlp.digest import message, send_digest
+
+    config = config_of(args)
+    outcome = send_digest(config, store, dry_run=args.dry_run)
+    if args.json:
+        summary = {g.key: [line.reference for line in g.lines] for g in outcome.digest.groups} if outcome.digest else {}
+        print(json.dumps({"sent": outcome.sent, "outcome": outcome.why, **summary}))
+    elif args.dry_run and outcome.digest is not None:
+        print(message(config, outcome.digest).as_string(), end="")
+        print(outcome.why, file=sys.stderr)
+    else:
+        print(outcome.why)
     return 0
 
 

@@ -18,7 +18,7 @@ EXIT_OK, EXIT_BLOCKED, EXIT_ERROR = 0, 1, 2
 # being run is imported: `dlp --help` and the light commands never load Presidio or the extractors.
 COMMANDS = {
     "scan": ("dlp.cli.scan", "scan .eml messages and letters"),
-    "incidents": ("dlp.cli.incidents", "list, show, close and export incident records"),
+    "incidents": ("dlp.cli.incidents", "list, show, close and export incident records; email the daily digest"),
     "relay": ("dlp.cli.relay", "run the SMTP relay hop"),
     "serve": (
         "dlp.cli.relay",

@@ -44,6 +44,12 @@ def run(args: argparse.Namespace) -> int:
         uvicorn.Config(create_app(config, scanner), log_config=None, log_level=None, access_log=False)
     )
     threading.Thread(target=_retention, args=(config, scanner), name="dlp-retention", daemon=True).start()
+    stop = threading.Event()  # ends the digest thread's wait when the server stops
+    if config.incidents.digest_to and scanner.store is not None:
+        from dlp.digest import run_daily, send_time
+
+        send_time(config)  # a bad digest_time is a start-up error, not a silent thread
+        threading.Thread(target=run_daily, args=(config, scanner.store, stop), name="dlp-digest", daemon=True).start()
     if args.parent:
         threading.Thread(target=_follow, args=(args.parent, server), name="dlp-web-parent", daemon=True).start()
     print(f"dlp web: review UI on http://{config.web.listen}/", file=sys.stderr)
@@ -53,6 +59,7 @@ def run(args: argparse.Namespace) -> int:
     try:
         server.run(sockets=[listening])
     finally:
+        stop.set()
         signal.signal(signal.SIGTERM, previous)
     return 0
 

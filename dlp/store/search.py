@@ -1,5 +1,11 @@
 """Searching the incident register in SQL: filters, sort and paging with indexes, the same on SQLite and
-PostgreSQL. The list page, the CSV export and the dashboard all ask through here; none loads the whole table."""
+PostgreSQL. The list page, the CSV export and the dashboard all ask through here; none loads the whole table.
+
+Pages are numbered (`page=N`, taken with OFFSET, for a page typed in or a shallow jump), and the list's next
+and previous links also carry a cursor, the incident on the edge of the page (`after=INC-…`, `before=INC-…`):
+the next page is then the rows beyond that incident's (sort value, id) in the list's order, found in the index
+whatever the depth, where OFFSET would read and drop every row before it. Both orders are the same: the sort
+column, then the id, with NULL as the lowest value on SQLite and PostgreSQL alike."""
 
 from __future__ import annotations
 
@@ -7,7 +13,7 @@ from dataclasses import dataclass, fields, replace
 from datetime import UTC, date, datetime, time, timedelta, tzinfo
 from typing import Any
 
-from sqlalchemy import Select, and_, case, exists, func, or_, select
+from sqlalchemy import Select, and_, case, exists, func, or_, select, tuple_
 from sqlalchemy.orm import selectinload
 
 from dlp.store.models import Incident, IncidentClient, IncidentFinding
@@ -24,6 +30,7 @@ SORTS: dict[str, Any] = {
     "assignee": Incident.assignee,
     "sender_domain": Incident.sender_domain,
 }
+NULLABLE_SORTS = frozenset({"assignee", "sender_domain"})
 PAGE_SIZES = (25, 50, 100, 200)
 # Which rule an incident of several is counted under on the dashboard: the most harmful first.
 LEAD_RULES = (
@@ -56,10 +63,14 @@ class Query:
     sender_domain: str = ""
     assignee: str = ""
     overdue: str = ""
+    due_from: str = ""  # ISO dates, inclusive: the next running deadline (report, else close) falls in them
+    due_until: str = ""
     sort: str = "time"
     order: str = "desc"
     page: int = 1
     per_page: int = 50
+    after: str = ""  # a cursor: the incident (INC-…) last on the previous page; this page starts beyond it
+    before: str = ""  # or the one first on the next page; this page ends just before it
 
     @classmethod
     def from_params(cls, params: Any) -> Query:
@@ -76,10 +87,15 @@ class Query:
             values["sort"] = "time"
         if values.get("order") not in ("asc", "desc"):
             values["order"] = "desc"
+        for cursor in ("after", "before"):
+            values[cursor] = values.get(cursor, "").upper()
         return cls(**values)
 
     def params(self, **changes: Any) -> dict[str, str]:
-        """The query string of this search with some fields changed (for sort links and page links)."""
+        """The query string of this search with some fields changed (for sort links and page links). A cursor
+        stays only when nothing changes or a new one is given: another filter, sort or page number drops it."""
+        if changes and not {"after", "before"} & changes.keys():
+            changes = {**changes, "after": "", "before": ""}
         changed = replace(self, **changes)
         default = Query()
         return {
@@ -121,7 +137,23 @@ def where(query: Query, today: date, zone: tzinfo = UTC) -> list[Any]:
         conditions.append(Incident.created_at < _start_of(until + timedelta(days=1), zone))
     if query.overdue:
         conditions.append(overdue(today))
+    due_from, due_until = _day(query.due_from), _day(query.due_until)
+    if due_from or due_until:
+        conditions.append(Incident.status.in_(("open", "reported")))
+        if due_from:
+            conditions.append(next_deadline() >= due_from)
+        if due_until:
+            conditions.append(next_deadline() <= due_until)
     return conditions
+
+
+def next_deadline() -> Any:
+    """The deadline an unclosed incident has to meet next: its report date while open (unless the close date
+    comes first), then its close date. Past today, the incident is overdue."""
+    return case(
+        (and_(Incident.status == "open", Incident.report_due < Incident.close_due), Incident.report_due),
+        else_=Incident.close_due,
+    )
 
 
 def overdue(today: date) -> Any:
@@ -133,21 +165,56 @@ def overdue(today: date) -> Any:
     )
 
 
-def select_page(query: Query, today: date, zone: tzinfo = UTC) -> tuple[Select[Any], Select[Any]]:
-    """The statement for one page of results, and the one counting every match."""
+def select_page(
+    query: Query, today: date, zone: tzinfo = UTC, cursor: tuple[Any, int] | None = None
+) -> tuple[Select[Any], Select[Any]]:
+    """The statement for one page of results, and the one counting every match.
+
+    With a cursor (the sort value and id of the incident `after` or `before` names, see `cursor_of`) the page
+    is taken by keyset; rows before a cursor come in reverse order, for the caller to turn round."""
     conditions = where(query, today, zone)
-    column = SORTS[query.sort]
-    order = [column.desc(), Incident.id.desc()] if query.order == "desc" else [column.asc(), Incident.id.asc()]
-    rows = (
-        select(Incident)
-        .options(selectinload(Incident.findings))
-        .where(*conditions)
-        .order_by(*order)
-        .limit(query.per_page)
-        .offset((query.page - 1) * query.per_page)
-    )
     count = select(func.count()).select_from(Incident).where(*conditions)
-    return rows, count
+    rows = select(Incident).options(selectinload(Incident.findings)).where(*conditions).limit(query.per_page)
+    if cursor is None:
+        return rows.order_by(*_order(query, query.order == "desc")).offset((query.page - 1) * query.per_page), count
+    # Rows after the cursor are taken in the list's order; rows before it in the reverse order, nearest first.
+    descending = (query.order == "desc") == (not query.before)
+    return rows.where(_beyond(query, cursor, descending)).order_by(*_order(query, descending)), count
+
+
+def cursor_of(query: Query) -> Select[Any] | None:
+    """The statement reading the cursor incident's sort value and id, if the query has a cursor."""
+    reference = query.before or query.after
+    if not reference:
+        return None
+    return select(SORTS[query.sort], Incident.id).where(Incident.reference == reference)
+
+
+def _order(query: Query, descending: bool) -> list[Any]:
+    column = SORTS[query.sort]
+    if query.sort in NULLABLE_SORTS:  # NULL lowest, as SQLite has it (PostgreSQL's default is the other way)
+        return (
+            [column.desc().nulls_last(), Incident.id.desc()]
+            if descending
+            else [column.asc().nulls_first(), Incident.id.asc()]
+        )
+    return [column.desc(), Incident.id.desc()] if descending else [column.asc(), Incident.id.asc()]
+
+
+def _beyond(query: Query, cursor: tuple[Any, int], descending: bool) -> Any:
+    """Rows past (value, id) in the order `_order` gives, NULL lowest. A row-value comparison, so that the
+    (column, id) and primary-key indexes take it as one range."""
+    column, (value, ident) = SORTS[query.sort], cursor
+    if column is Incident.id:
+        return Incident.id < ident if descending else Incident.id > ident
+    if descending:
+        if value is None:
+            return and_(column.is_(None), Incident.id < ident)
+        below = tuple_(column, Incident.id) < tuple_(value, ident)
+        return or_(below, column.is_(None)) if query.sort in NULLABLE_SORTS else below
+    if value is None:
+        return or_(column.is_not(None), Incident.id > ident)
+    return tuple_(column, Incident.id) > tuple_(value, ident)
 
 
 def _has_client(client_id: str) -> Any:

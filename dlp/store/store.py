@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import builtins
 from collections.abc import Iterable, Mapping
+from dataclasses import replace
 from datetime import UTC, date, datetime, timedelta, tzinfo
 from importlib.resources import files
 from pathlib import Path
@@ -25,7 +26,7 @@ from dlp.secrets import secret
 from dlp.store.deadlines import due_dates
 from dlp.store.describe import describe_incident
 from dlp.store.models import AuditEntry, Incident, IncidentClient, IncidentEvent, IncidentFinding
-from dlp.store.search import Query, lead_rule, select_page
+from dlp.store.search import Query, cursor_of, lead_rule, next_deadline, select_page
 from dlp.store.search import overdue as overdue_condition
 from dlp.workdays import Calendar
 
@@ -147,9 +148,19 @@ class IncidentStore:
 
     def search(self, query: Query, today: date | None = None) -> tuple[builtins.list[Incident], int]:
         """One page of a search, sorted in SQL, and how many incidents match it in all."""
-        rows, count = select_page(query, today or self.today(), self.zone)
         with self._session() as session:
-            return list(session.scalars(rows)), int(session.scalar(count) or 0)
+            cursor = None
+            if (edge := cursor_of(query)) is not None:
+                found = session.execute(edge).first()
+                if found is None:  # an unknown incident in a hand-written link: the numbered page instead
+                    query = replace(query, after="", before="")
+                else:
+                    cursor = (found[0], int(found[1]))
+            rows, count = select_page(query, today or self.today(), self.zone, cursor)
+            page = list(session.scalars(rows))
+            if cursor is not None and query.before:
+                page.reverse()  # taken nearest the cursor first
+            return page, int(session.scalar(count) or 0)
 
     def list(
         self,
@@ -240,6 +251,27 @@ class IncidentStore:
         query = select(Incident).options(selectinload(Incident.findings)).where(overdue_condition(today))
         with self._session() as session:
             return list(session.scalars(query.order_by(Incident.id)))
+
+    def due(self, until: date) -> builtins.list[dict[str, Any]]:
+        """Every unclosed incident whose next deadline is `until` or before (the overdue ones too), soonest
+        first: what the daily digest lists. Only the digest's own columns, none of the evidence."""
+        deadline = next_deadline()
+        query = (
+            select(
+                Incident.reference,
+                Incident.rules,
+                Incident.channel,
+                Incident.severity,
+                Incident.status,
+                Incident.report_due,
+                Incident.close_due,
+                deadline.label("deadline"),
+            )
+            .where(Incident.status.in_(("open", "reported")), deadline <= until)
+            .order_by(deadline, Incident.id)
+        )
+        with self._session() as session:
+            return [dict(row._mapping) for row in session.execute(query)]
 
     def events(self, reference: str) -> builtins.list[IncidentEvent]:
         with self._session() as session:
@@ -377,10 +409,15 @@ class IncidentStore:
         with self._session() as session:
             return int(session.scalar(query) or 0)
 
-    def audit_log(self, action: str | None = None, limit: int = 100) -> builtins.list[AuditEntry]:
+    def audit_log(
+        self, action: str | None = None, limit: int = 100, subject: str | None = None
+    ) -> builtins.list[AuditEntry]:
+        """The latest entries, newest first, of one action and one subject where given."""
         query = select(AuditEntry).order_by(AuditEntry.id.desc()).limit(limit)
         if action:
             query = query.where(AuditEntry.action == action)
+        if subject is not None:
+            query = query.where(AuditEntry.subject == subject)
         with self._session() as session:
             return list(session.scalars(query))
 

@@ -18,7 +18,9 @@ def per_day_chart(counts: Mapping[date, Mapping[str, int]]) -> dict[str, Any]:
     dates = sorted(counts)
     seen = {r for d in counts.values() for r in d}
     colours = {rule: RULES[rule].colour if rule in RULES else "#7f8c8d" for rule in sorted(seen | set(RULES))}
-    peak = _nice(max([sum(counts[d].values()) for d in dates] + [1]))
+    highest = max([sum(counts[d].values()) for d in dates] + [1])
+    step = _step(highest)
+    peak = step * -(-highest // step)  # the axis ends on the first tick at or above the highest bar
     bottom = TOP + HEIGHT
     bars = []
     for x, day in enumerate(dates):
@@ -33,7 +35,7 @@ def per_day_chart(counts: Mapping[date, Mapping[str, int]]) -> dict[str, Any]:
                 bars.append(
                     {"x": LEFT + x * STEP, "y": y, "h": h, "colour": colours[rule], "title": title, "href": link}
                 )
-    ticks = [{"y": bottom - HEIGHT * v / peak, "text": str(v)} for v in (0, peak // 2, peak) if v or v == 0]
+    ticks = [{"y": bottom - HEIGHT * v / peak, "text": str(v)} for v in range(0, peak + 1, step)]
     return {
         "bars": bars,
         "labels": [
@@ -50,9 +52,14 @@ def per_day_chart(counts: Mapping[date, Mapping[str, int]]) -> dict[str, Any]:
     }
 
 
-def _nice(value: int) -> int:
-    """The axis top: the peak rounded up to an even number (so the middle tick is a whole one)."""
-    return value + (value % 2)
+def _step(peak: int) -> int:
+    """A round distance between the axis's ticks (1, 2 or 5 times a power of ten), at most 6 of them above 0."""
+    power = 1
+    while True:
+        for factor in (1, 2, 5):
+            if peak <= 6 * factor * power:
+                return factor * power
+        power *= 10
 
 
 def _rule_words(rule: str) -> str:

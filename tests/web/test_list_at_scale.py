@@ -60,6 +60,24 @@ def test_search_sort_pages_bulk_export_and_dashboard(web: Web, browser, tmp_path
     assert int(officer.inner_text("#total").split()[0]) == expected
     assert "AEDT" in officer.inner_text("#incidents") or "AEST" in officer.inner_text("#incidents")  # local times
 
+    # The axis is labelled in round numbers.
+    officer.goto(web.url + "/")
+    ticks = [int(t) for t in officer.locator("#chart > text").all_text_contents() if t.isdigit()]
+    assert ticks[0] == 0 and len({b - a for a, b in zip(ticks, ticks[1:], strict=False)}) == 1
+    assert str(ticks[1]).rstrip("0") in ("1", "2", "5")
+
+    # Rows are not all highlighted: only critical incidents not yet closed are marked, and all of those.
+    officer.goto(web.url + "/incidents?per_page=200")
+    rows = officer.locator("#incidents tr:has(input[name=ref])")
+    cells = [
+        (rows.nth(n).locator("td").nth(4).inner_text(), rows.nth(n).locator("td").nth(7).inner_text())
+        for n in range(rows.count())
+    ]
+    marked = officer.locator("#incidents tr.critical").count()
+    assert marked == sum(1 for severity, status in cells if severity == "critical" and status != "closed")
+    assert 0 < marked < len(cells) == 200
+    officer.screenshot(path=str(shots / "list-all.png"), full_page=True)
+
     # Search by a client id; then everything, sorted by severity, page 2.
     client = store.search(Query(per_page=25))[0][3].clients[0]["id"]
     officer.goto(web.url + "/incidents")

@@ -5,6 +5,7 @@ from __future__ import annotations
 import csv
 import io
 from collections.abc import Iterator
+from dataclasses import replace
 from datetime import UTC, datetime
 from urllib.parse import urlencode
 
@@ -57,9 +58,9 @@ def export(who: LoggedIn, page: Pages, store: Store) -> Response:
         buffer = io.StringIO()
         writer = csv.writer(buffer)
         writer.writerow(CSV_COLUMNS)
-        number = 1
-        while True:
-            rows, _ = store.search(Query(**{**query.__dict__, "page": number, "per_page": EXPORT_PAGE}))
+        last = ""
+        while True:  # page by page, each found from the last incident of the one before (keyset)
+            rows, _ = store.search(replace(query, page=1, per_page=EXPORT_PAGE, after=last, before=""))
             for incident in rows:
                 record = as_dict(incident)
                 record["rules"] = ";".join(record["rules"])
@@ -70,7 +71,7 @@ def export(who: LoggedIn, page: Pages, store: Store) -> Response:
             buffer.truncate()
             if len(rows) < EXPORT_PAGE:
                 return
-            number += 1
+            last = str(rows[-1].reference)
 
     name = f"incidents-{datetime.now(UTC):%Y%m%d-%H%M}.csv"
     return StreamingResponse(
