@@ -58,13 +58,35 @@ class SuppressedAddresses:
     def __init__(self, entries: Iterable[tuple[str, str]]) -> None:
         """`entries`: (client id, postal address) of every client whose address is suppressed."""
         self.by_number: dict[str, list[LooseAddress]] = defaultdict(list)
+        # By house number, then by each of the street name's first two letters: a name one slip away from
+        # what is written shares one of them with the written name's first two (a slip at the front shifts
+        # or swaps them). A million-client registry holds thousands of suppressed addresses per house number.
+        self._by_lead: dict[str, dict[str, list[int]]] = {}
+        self._any_lead: dict[str, list[int]] = {}  # PO boxes and the like: no street name
         for client_id, address in entries:
             loose = _loose(client_id, address)
             if loose is not None:
-                self.by_number[loose.numbers[-1]].append(loose)
+                number = loose.numbers[-1]
+                at = len(self.by_number[number])
+                self.by_number[number].append(loose)
+                if loose.street:
+                    leads = self._by_lead.setdefault(number, {})
+                    for letter in set(loose.street[:2]):
+                        leads.setdefault(letter, []).append(at)
+                else:
+                    self._any_lead.setdefault(number, []).append(at)
 
     def __bool__(self) -> bool:
         return bool(self.by_number)
+
+    def _candidates(self, number: str, words: list[str], at: int) -> list[LooseAddress]:
+        """The suppressed addresses with this house number whose street could follow it."""
+        everyone = self.by_number[number]
+        lead = "".join(words[at + 1 : at + 3])[:2]
+        by_lead = self._by_lead.get(number, {})
+        found = {i for letter in set(lead) for i in by_lead.get(letter, ())}
+        found.update(self._any_lead.get(number, ()))
+        return [everyone[i] for i in sorted(found)]  # in registry order, as when every one was tried
 
     def find(self, text: str) -> Iterator[LooseMatch]:
         if not self.by_number:
@@ -72,10 +94,9 @@ class SuppressedAddresses:
         tokens = canonical_spans(text)
         words = [t for t, _, _ in tokens]
         for i, word in enumerate(words):
-            candidates = self.by_number.get(word)
-            if not candidates:
+            if word not in self.by_number:
                 continue
-            for address in candidates:
+            for address in self._candidates(word, words, i):
                 end = _confirm(address, words, i)
                 if end is not None:
                     first = i - (len(address.numbers) - 1) - _service_words(address, words, i)

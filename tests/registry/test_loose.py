@@ -45,3 +45,19 @@ def test_post_office_box_with_a_typo_in_the_suburb() -> None:
     assert [m.client_id for m in boxes.find("She moved to P.O. Box 5684, Salisbery SA 5108.")] == ["C3"]
     assert list(boxes.find("PO Box 5684, Elizabeth SA 5112")) == []  # the same box number elsewhere
     assert list(boxes.find("Unit 5684, 1 Salisbury Rd")) == []  # a number that is not a box
+
+
+@pytest.mark.parametrize(
+    "written",
+    ["12 Qattle St", "12 Awttle St", "12 attle St", "12 Swattle St", "12 W attle St", "12 Wattle St"],
+)
+def test_a_slip_at_the_front_of_the_street_name_among_many_at_that_number(written: str) -> None:
+    """Candidates are narrowed by the street name's first letters: a slip there must not hide the address."""
+    others = [
+        (f"C{n}", f"12 {name} Street, Kangaroo Flat VIC 3555")
+        for n, name in enumerate(
+            ["Acacia", "Banksia", "Boronia", "Grevillea", "Hakea", "Melaleuca", "Xanthorrhoea"] * 20, 100
+        )
+    ]
+    hidden = SuppressedAddresses([*others, ("C1", "12 Wattle Street, Kangaroo Flat VIC 3555")])
+    assert [m.client_id for m in hidden.find(f"now at {written}, Kangaroo Flat VIC 3555")] == ["C1"]
