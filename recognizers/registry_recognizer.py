@@ -6,15 +6,15 @@ from typing import TYPE_CHECKING, NamedTuple
 
 from presidio_analyzer import AnalysisExplanation, EntityRecognizer, RecognizerResult
 
-if TYPE_CHECKING:
-    from presidio_analyzer.nlp_engine import NlpArtifacts
-
 from dlp.registry.index import (
     CLIENT_NAME,
     CLIENT_STREET,
     REGISTRY_ENTITIES,
     RegistryIndex,
 )
+
+if TYPE_CHECKING:
+    from presidio_analyzer.nlp_engine import NlpArtifacts
 
 CLIENTS_KEY = "clients"
 SUPPRESSED_KEY = "suppressed_for"
