@@ -5,6 +5,12 @@ from __future__ import annotations
 import importlib
 from typing import TYPE_CHECKING, Any
 
+from dlp.analysis.light import install as _light_presidio
+
+# Presidio's recogniser classes without its engine, NLP engines and spaCy until something uses them
+# (dlp.analysis.light): the default pipeline never does.
+_light_presidio()
+
 if TYPE_CHECKING:
     from dlp.config import Config, load_config
     from dlp.errors import (

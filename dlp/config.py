@@ -5,6 +5,7 @@ Relative paths are taken relative to the configuration file, so a config and its
 
 from __future__ import annotations
 
+import difflib
 import tomllib
 from dataclasses import dataclass, field, fields
 from datetime import date
@@ -13,6 +14,7 @@ from typing import Any
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from dlp.errors import ConfigError
+from dlp.validation import dataclass_fields, validate
 from dlp.workdays import Calendar
 
 
@@ -265,7 +267,7 @@ class Config:
         return url
 
 
-_SECTIONS = {f.name: f.type for f in fields(Config) if f.name != "base_dir"}
+_SECTIONS = {f.name: f.default_factory for f in fields(Config) if f.name != "base_dir"}
 
 
 def load_config(path: str | Path | None) -> Config:
@@ -285,36 +287,25 @@ def load_config(path: str | Path | None) -> Config:
 
 
 def config_from_dict(data: dict[str, Any], *, base_dir: Path, source: str = "configuration") -> Config:
+    """The configuration from parsed TOML: every section and key checked (dlp.validation), then the values that
+    need more than a type (a time zone, a HOST:PORT, holiday dates)."""
+    for name in data:
+        if name not in _SECTIONS:
+            close = difflib.get_close_matches(name, list(_SECTIONS), n=1)
+            hint = f"did you mean [{close[0]}]?" if close else f"known: {', '.join(sorted(_SECTIONS))}"
+            raise ConfigError(f"{source}: unknown section [{name}]; {hint}")
     sections: dict[str, Any] = {}
     for name, value in data.items():
-        if name not in _SECTIONS:
-            raise ConfigError(f"{source}: unknown section [{name}]; known: {', '.join(sorted(_SECTIONS))}")
-        if not isinstance(value, dict):
-            raise ConfigError(f"{source}: [{name}] must be a table")
-        sections[name] = _section(_section_class(name), value, f"{source}: [{name}]")
+        cls: Any = _SECTIONS[name]
+        where = f"{source}: [{name}]"
+        values = validate(dataclass_fields(cls), value, where, ConfigError, table="a table")
+        sections[name] = cls(**{key: _check(key, v, where) for key, v in values.items()})
     return Config(**sections, base_dir=base_dir)
 
 
-def _section_class(name: str) -> type:
-    return {f.name: f.default_factory for f in fields(Config) if f.name == name}[name]  # type: ignore[return-value]
-
-
-def _section(cls: type, values: dict[str, Any], where: str) -> Any:
-    known = {f.name: f for f in fields(cls)}
-    kwargs: dict[str, Any] = {}
-    for key, value in values.items():
-        if key not in known:
-            raise ConfigError(f"{where}: unknown key {key!r}; known: {', '.join(known)}")
-        default = known[key].default
-        kwargs[key] = _check(key, value, default, known[key].type, where)
-    return cls(**kwargs)
-
-
-def _check(key: str, value: Any, default: Any, annotation: Any, where: str) -> Any:
-    kind = str(annotation)
-    if kind.startswith("tuple"):
-        if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
-            raise ConfigError(f"{where}: {key} must be a list of strings")
+def _check(key: str, value: Any, where: str) -> Any:
+    """What a key needs beyond its type; domain names and staff addresses are compared in lower case."""
+    if isinstance(value, tuple):
         if key == "public_holidays":
             for day in value:
                 try:
@@ -322,20 +313,8 @@ def _check(key: str, value: Any, default: Any, annotation: Any, where: str) -> A
                 except ValueError:
                     raise ConfigError(f"{where}: public_holidays must be ISO dates (YYYY-MM-DD), got {day!r}") from None
         return tuple(v.strip().lower() if "domain" in key or "staff" in key else v for v in value)
-    if kind == "bool":
-        if not isinstance(value, bool):
-            raise ConfigError(f"{where}: {key} must be true or false")
-        return value
-    if kind == "int":
-        if not isinstance(value, int) or isinstance(value, bool) or value < 1:
-            raise ConfigError(f"{where}: {key} must be a whole number of at least 1")
-        return value
-    if kind == "float":
-        if not isinstance(value, int | float) or isinstance(value, bool):
-            raise ConfigError(f"{where}: {key} must be a number")
-        return float(value)
     if not isinstance(value, str):
-        raise ConfigError(f"{where}: {key} must be a string")
+        return value
     if key == "timezone":
         try:
             ZoneInfo(value)

@@ -25,7 +25,7 @@ from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
 from email.message import EmailMessage
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from dlp.config import Config
 from dlp.errors import DlpError, ReviewError, StoreError
@@ -34,8 +34,10 @@ from dlp.folder.notes import note_path
 from dlp.model import Channel, Communication, Decision, Verdict
 from dlp.quarantine import Quarantine
 from dlp.registry.index import RegistryIndex
-from dlp.relay.forward import NextHop, with_header
-from dlp.store import IncidentStore
+
+if TYPE_CHECKING:  # the relay's client (aiosmtplib) and the store (SQLAlchemy): imported where they are used
+    from dlp.relay.forward import NextHop
+    from dlp.store import IncidentStore
 
 # What was done, in the incident template's words ("action taken"), by channel and outcome.
 ACTIONS = {
@@ -117,6 +119,8 @@ async def forward(
     hop: NextHop, data: bytes, sender: str, recipients: list[str], options: list[str], header: tuple[str, str]
 ) -> None:
     """Hand the message on, with a header saying why it passes (`X-DLP-Verdict`, `X-DLP-Released`)."""
+    from dlp.relay.forward import with_header
+
     await hop.send(with_header(data, *header), sender, recipients, options)
 
 
@@ -249,6 +253,8 @@ def release(
 
 
 def _deliver_email(config: Config, reference: str, original: bytes, envelope: dict[str, Any]) -> None:
+    from dlp.relay.forward import NextHop
+
     host, _, port = config.relay.next_hop.rpartition(":")
     hop = NextHop(host.strip("[]"), int(port), config.relay.next_hop_timeout_seconds, keep=0)  # one message
     try:

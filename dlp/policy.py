@@ -6,40 +6,31 @@ any key of any rule. A bad file stops start-up with a PolicyError naming the fil
 
 from __future__ import annotations
 
-import difflib
 from collections.abc import Iterable
 from dataclasses import replace
 from importlib.resources import files
 from pathlib import Path
-from typing import Any
-
-import yaml
+from typing import Any, Literal
 
 from dlp.config import Config
 from dlp.errors import PolicyError
 from dlp.model import Decision, Report, ScanContext, Severity, Verdict, Violation
 from dlp.rules import RULES, Rule, RuleSettings, load_rule_modules
+from dlp.validation import did_you_mean, read_yaml, unknown_key, validate
 
 SHIPPED = Path(str(files("dlp.rules").joinpath("default.yaml")))
 BASE_KEYS = ("enabled", "decision", "severity", "internal_decision")
 
 
 def _read(path: Path) -> dict[str, Any]:
-    try:
-        data = yaml.safe_load(path.read_text(encoding="utf-8"))
-    except FileNotFoundError:
-        raise PolicyError(f"policy file not found: {path}") from None
-    except (OSError, UnicodeDecodeError) as exc:
-        raise PolicyError(f"policy file {path} cannot be read: {exc.__class__.__name__}") from None
-    except yaml.YAMLError as exc:
-        raise PolicyError(f"policy file {path} is not valid YAML: {exc}") from None
+    where = f"policy file {path}"
+    data = read_yaml(path, where, PolicyError)
+    if isinstance(data, dict):
+        unknown_key(data, ("version", "rules"), where, PolicyError)
     if not isinstance(data, dict) or not isinstance(data.get("rules"), dict):
-        raise PolicyError(f"policy file {path} must be a mapping with a 'rules' mapping")
+        raise PolicyError(f"{where} must be a mapping with a 'rules' mapping")
     if data.get("version", 1) != 1:
-        raise PolicyError(f"policy file {path}: unsupported version {data.get('version')!r}")
-    unknown = set(data) - {"version", "rules"}
-    if unknown:
-        raise PolicyError(f"policy file {path}: unknown top-level key(s) {', '.join(sorted(unknown))}")
+        raise PolicyError(f"{where}: unsupported version {data.get('version')!r}")
     return data["rules"]
 
 
@@ -58,11 +49,12 @@ class Policy:
         for source in sources:
             for rule_id, values in _read(source).items():
                 if rule_id not in RULES:
-                    raise PolicyError(f"{source}: unknown rule {rule_id!r}; {_did_you_mean(rule_id, RULES)}")
+                    raise PolicyError(f"{source}: unknown rule {rule_id!r}; {did_you_mean(rule_id, RULES)}")
                 if not isinstance(values, dict):
                     raise PolicyError(f"{source}: rule {rule_id} must be a mapping")
+                if source != SHIPPED:  # ours is checked by the tests, not at every start (tests/test_policy.py)
+                    _validate(rule_id, values, source)
                 merged.setdefault(rule_id, {}).update(values)
-                _validate(rule_id, merged[rule_id], source)
         missing = sorted(set(RULES) - set(merged))
         if missing:
             raise PolicyError(f"no policy for rule(s) {', '.join(missing)}: add them to your policy file")
@@ -117,42 +109,27 @@ class Policy:
         )
 
 
-def _did_you_mean(word: str, known: Iterable[str]) -> str:
-    close = difflib.get_close_matches(word, list(known), n=1)
-    return f"did you mean {close[0]!r}?" if close else f"known: {', '.join(sorted(known))}"
-
-
 def _validate(rule_id: str, values: dict[str, Any], source: Path) -> None:
-    options = RULES[rule_id].OPTIONS
-    where = f"{source}: rule {rule_id}"
-    for key, value in values.items():
-        if key == "enabled":
-            if not isinstance(value, bool):
-                raise PolicyError(f"{where}: enabled must be true or false")
-        elif key in ("decision", "internal_decision"):
-            if value not in {d.value for d in Decision}:
-                raise PolicyError(f"{where}: {key} must be one of allow, warn, quarantine, reject")
-        elif key == "severity":
-            if value not in {s.value for s in Severity}:
-                raise PolicyError(f"{where}: severity must be one of low, medium, high, critical")
-        elif key in options:
-            default = options[key]
-            if (
-                isinstance(default, bool)
-                or not isinstance(value, type(default))
-                or isinstance(value, bool) != isinstance(default, bool)
-            ):
-                raise PolicyError(f"{where}: {key} must be a {type(default).__name__}")
-            if isinstance(default, int) and value < 1:
-                raise PolicyError(f"{where}: {key} must be at least 1")
-            if isinstance(default, list) and not all(isinstance(v, str) for v in value):
-                raise PolicyError(f"{where}: {key} must be a list of strings")
-            if isinstance(default, dict) and not all(
-                isinstance(k, str) and isinstance(v, str) for k, v in value.items()
-            ):
-                raise PolicyError(f"{where}: {key} must map names to words")
-        else:
-            raise PolicyError(f"{where}: unknown key {key!r}; {_did_you_mean(key, [*BASE_KEYS, *options])}")
+    validate(_fields(rule_id), values, f"{source}: rule {rule_id}", PolicyError)
+
+
+def _fields(rule_id: str) -> dict[str, tuple[Any, Any]]:
+    """A rule's keys and their types: the base keys, then its OPTIONS, typed by their defaults."""
+    decisions = Literal[tuple(d.value for d in Decision)]  # type: ignore[valid-type]
+    severities = Literal[tuple(s.value for s in Severity)]  # type: ignore[valid-type]
+    fields: dict[str, tuple[Any, Any]] = {
+        "enabled": (bool, True),
+        "decision": (decisions, None),
+        "severity": (severities, None),
+        "internal_decision": (decisions, None),
+    }
+    for key, default in RULES[rule_id].OPTIONS.items():
+        fields[key] = (OPTION_TYPES.get(type(default), Any), default)
+    return fields
+
+
+# An option's type, by its default's.
+OPTION_TYPES: dict[type, Any] = {bool: bool, int: int, float: float, str: str, list: list[str], dict: dict[str, str]}
 
 
 def _settings(rule_id: str, values: dict[str, Any]) -> RuleSettings:

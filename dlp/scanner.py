@@ -4,15 +4,14 @@ from __future__ import annotations
 
 import logging
 from pathlib import Path
-
-from presidio_analyzer import AnalyzerEngine
+from typing import TYPE_CHECKING
 
 from dlp import handlers
 from dlp.analysis.attribution import analyse_part, mark_addressee
 from dlp.analysis.direct import DirectAnalyzer
-from dlp.analysis.engine import NER_ENTITIES, build_analyzer
 from dlp.analysis.local import load_local_recognizers
-from dlp.config import Config
+from dlp.analysis.pipeline import NER_ENTITIES, default_recognizers
+from dlp.config import AnalysisConfig, Config
 from dlp.errors import RegistryError, RegistryUnavailable
 from dlp.extract import load_items
 from dlp.model import Channel, Communication, Finding, Recipient, ScanContext, Verdict
@@ -21,7 +20,11 @@ from dlp.recognizers import shipped_entities
 from dlp.registry import RegistryIndex
 from dlp.registry.live import LiveRegistry
 from dlp.registry.resolve import RecipientResolver
-from dlp.store import IncidentStore
+
+if TYPE_CHECKING:
+    from presidio_analyzer import AnalyzerEngine, EntityRecognizer
+
+    from dlp.store import IncidentStore
 
 log = logging.getLogger("dlp.scanner")
 
@@ -34,11 +37,20 @@ def registry_location(config: Config, registry_path: str | None = None) -> str:
     return path
 
 
+def engine_of(recognizers: list[EntityRecognizer], settings: AnalysisConfig) -> AnalyzerEngine:
+    """Presidio's engine (and with a model, spaCy): imported only here, when a scanner needs it."""
+    from dlp.analysis.engine import engine_of as build
+
+    return build(recognizers, settings)
+
+
 class Scanner:
     """Built once per process (the analyzer is the expensive part); scans many items.
 
     The registry is live: each scan starts by asking it for the current index (`refresh`), and the whole
-    item is scanned against that one version. With no valid registry, scanning raises RegistryUnavailable."""
+    item is scanned against that one version. With no valid registry, scanning raises RegistryUnavailable.
+    Without a spaCy model the recognisers are called directly (DirectAnalyzer): Presidio's AnalyzerEngine, and
+    with it spaCy, is then built only if something asks for `analyzer` (the review UI's evidence view)."""
 
     def __init__(
         self,
@@ -54,6 +66,7 @@ class Scanner:
         self.store = store
         self.limits = config.limits
         self._analyzer = analyzer
+        self._recognizers: list[EntityRecognizer] | None = None  # those of the pipeline, built once
         self._direct: DirectAnalyzer | None = None
         self._index: RegistryIndex | None = None
         self._resolver: RecipientResolver | None = None
@@ -78,23 +91,33 @@ class Scanner:
             registry.refresh()
             registry.current()
         policy = Policy.from_config(config)
-        store = IncidentStore.from_config(config) if with_store else None
+        store = None
+        if with_store:
+            from dlp.store import IncidentStore
+
+            store = IncidentStore.from_config(config)
         return cls(config, registry, policy, store)
 
     def refresh(self) -> RegistryIndex:
         """The current registry index; a new version is switched to here, between items."""
         index = self.registry.current()
         if index is not self._index:
-            if self._analyzer is None:
-                self._analyzer = build_analyzer(index, self.config.analysis, self.local_recognizers)
+            settings = self.config.analysis
+            if self._index is None:  # the first index: the recognisers are made on it
+                if self._analyzer is not None:  # given one
+                    self._direct = DirectAnalyzer.of(self._analyzer, settings.language)
+                else:
+                    self._recognizers = default_recognizers(index, self.local_recognizers)
+                    if settings.spacy_model:
+                        self._analyzer = engine_of(self._recognizers, settings)
+                    else:  # no NLP model: the recognisers are called directly (same recognisers, same findings)
+                        self._direct = DirectAnalyzer(self._recognizers, settings.language)
             else:
-                for recognizer in self._analyzer.registry.recognizers:
+                recognizers = self._analyzer.registry.recognizers if self._analyzer else self._recognizers
+                for recognizer in recognizers or ():
                     use_index = getattr(recognizer, "use_index", None)
                     if use_index is not None:
                         use_index(index)
-            if self._direct is None or self._direct.engine is not self._analyzer:
-                # Without an NLP model the recognisers are called directly (same recognisers, same findings).
-                self._direct = DirectAnalyzer.of(self._analyzer, self.config.analysis.language)
             self._resolver = RecipientResolver(index, self.config.organisation)
             self._index = index
         return index
@@ -105,9 +128,12 @@ class Scanner:
 
     @property
     def analyzer(self) -> AnalyzerEngine:
-        if self._analyzer is None:
+        """Presidio's engine over the scanner's recognisers (built on first use when there is no model)."""
+        if self._analyzer is None and self._recognizers is None:
             self.refresh()
-        assert self._analyzer is not None
+        if self._analyzer is None:
+            assert self._recognizers is not None
+            self._analyzer = engine_of(self._recognizers, self.config.analysis)
         return self._analyzer
 
     @property

@@ -7,7 +7,7 @@ from pathlib import Path
 
 import yaml
 from presidio_analyzer import EntityRecognizer
-from presidio_analyzer.predefined_recognizers import CreditCardRecognizer
+from presidio_analyzer.predefined_recognizers.generic.credit_card_recognizer import CreditCardRecognizer
 
 from dlp.recognizers.au_abn_recognizer import AuAbnRecognizer
 from dlp.recognizers.au_acn_recognizer import AuAcnRecognizer

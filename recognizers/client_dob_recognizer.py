@@ -10,15 +10,18 @@ as an initial, in capitals or with its diacritics dropped, and "FAMILY, Given" t
 from __future__ import annotations
 
 from collections import defaultdict
+from typing import TYPE_CHECKING
 
 from presidio_analyzer import EntityRecognizer, RecognizerResult
-from presidio_analyzer.nlp_engine import NlpArtifacts
 
 from dlp.analysis.prefilter import Needs
 from dlp.normalize import TITLES, find_dates, name_tokens
 from dlp.recognizers.registry_recognizer import Hit, to_result
 from dlp.registry.client import Client
 from dlp.registry.index import CLIENT_DOB, CLIENT_NAME_DOB, RegistryIndex
+
+if TYPE_CHECKING:
+    from presidio_analyzer.nlp_engine import NlpArtifacts
 
 GIVEN_BEFORE = 4  # tokens before the family name where the given name or its initial may stand
 GIVEN_AFTER = 3  # "NGUYEN, Thi Lan"

@@ -9,9 +9,12 @@ raw text instead.
 from __future__ import annotations
 
 import re
+from typing import TYPE_CHECKING
 
 from presidio_analyzer import PatternRecognizer, RecognizerResult
-from presidio_analyzer.nlp_engine import NlpArtifacts
+
+if TYPE_CHECKING:
+    from presidio_analyzer.nlp_engine import NlpArtifacts
 
 
 class ContextPatternRecognizer(PatternRecognizer):

@@ -2,10 +2,9 @@
 
 from __future__ import annotations
 
-from typing import NamedTuple
+from typing import TYPE_CHECKING, NamedTuple
 
 from presidio_analyzer import AnalysisExplanation, EntityRecognizer, RecognizerResult
-from presidio_analyzer.nlp_engine import NlpArtifacts
 
 from dlp.registry.index import (
     CLIENT_NAME,
@@ -13,6 +12,9 @@ from dlp.registry.index import (
     REGISTRY_ENTITIES,
     RegistryIndex,
 )
+
+if TYPE_CHECKING:
+    from presidio_analyzer.nlp_engine import NlpArtifacts
 
 CLIENTS_KEY = "clients"
 SUPPRESSED_KEY = "suppressed_for"

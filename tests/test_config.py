@@ -65,3 +65,60 @@ def test_bad_config_is_a_clear_error(tmp_path: Path, text: str, message: str) ->
     path.write_text(text)
     with pytest.raises(ConfigError, match=message):
         load_config(path)
+
+
+@pytest.mark.parametrize(
+    ("text", "words"),
+    [
+        (
+            "[organisation]\nintenal_domains = ['a.example']\n",
+            "[organisation]: unknown key 'intenal_domains'; did you mean 'internal_domains'?",
+        ),
+        ("[registy]\npath = 'c.csv'\n", "unknown section [registy]; did you mean [registry]?"),
+        ("[relay]\nworkers = 'two'\n", "[relay]: workers must be a whole number of at least 1, got 'two'"),
+        ("[relay]\nrequire_tls = 'yes'\n", "[relay]: require_tls must be true or false, got 'yes'"),
+        ("[analysis]\nner_score_threshold = 'high'\n", "[analysis]: ner_score_threshold must be a number, got 'high'"),
+        ("[registry]\npath = 5\n", "[registry]: path must be a string, got 5"),
+        (
+            "[organisation]\ninternal_domains = ['a.example', 3]\n",
+            "[organisation]: internal_domains must be a list of strings, got 3 (item 2)",
+        ),
+        ("registry = 'c.csv'\n", "[registry] must be a table"),
+    ],
+)
+def test_mistakes_name_the_file_section_and_key(tmp_path: Path, text: str, words: str) -> None:
+    path = tmp_path / "dlp.toml"
+    path.write_text(text)
+    with pytest.raises(ConfigError) as caught:
+        load_config(path)
+    assert str(caught.value) == f"{path}: {words}"
+
+
+def test_values_keep_their_declared_kinds(tmp_path: Path) -> None:
+    path = tmp_path / "dlp.toml"
+    path.write_text(
+        "[organisation]\ninternal_domains = [' Org.Example ']\n[analysis]\nner_score_threshold = 1\n"
+        "[relay]\nrequire_tls = true\nworkers = 3\n"
+    )
+    config = load_config(path)
+    assert config.organisation.internal_domains == ("org.example",)  # a tuple, in lower case
+    assert config.analysis.ner_score_threshold == 1.0 and isinstance(config.analysis.ner_score_threshold, float)
+    assert (config.relay.require_tls, config.relay.workers) == (True, 3)
+
+
+def test_a_new_field_of_a_section_is_validated_with_no_other_change() -> None:
+    from dataclasses import dataclass
+
+    from dlp.validation import dataclass_fields, validate
+
+    @dataclass(frozen=True)
+    class Section:
+        retries: int = 3
+        hosts: tuple[str, ...] = ()
+
+    fields = dataclass_fields(Section)
+    assert validate(fields, {"hosts": ["a"]}, "[x]", ConfigError) == {"hosts": ("a",)}
+    with pytest.raises(ConfigError, match=r"\[x\]: retries must be a whole number of at least 1, got 0"):
+        validate(fields, {"retries": 0}, "[x]", ConfigError)
+    with pytest.raises(ConfigError, match="did you mean 'retries'"):
+        validate(fields, {"retires": 1}, "[x]", ConfigError)

@@ -47,7 +47,14 @@ def test_override_changes_one_rule_only(tmp_path: Path) -> None:
         ("rules:\n  no_such_rule: {decision: warn}\n", "unknown rule"),
         ("rules:\n  unmerged_field: {decision: block}\n", "decision must be one of"),
         ("rules:\n  unmerged_field: {severity: dire}\n", "severity must be one of"),
-        ("rules:\n  bulk_client_data: {threshold: many}\n", "threshold must be a int"),
+        (
+            "rules:\n  bulk_client_data: {threshold: many}\n",
+            "threshold must be a whole number of at least 1",
+        ),
+        ("rules:\n  bulk_client_data: {treshold: 5}\n", "unknown key 'treshold'; did you mean 'threshold'"),
+        ("rules:\n  unmerged_field: {enabled: 'no'}\n", "rule unmerged_field: enabled must be true or false"),
+        ("rules:\n  sensitive_identifier: {entities: AU_TFN}\n", "entities must be a list of strings"),
+        ("version: 1\nrule:\n  unmerged_field: {}\nrules: {}\n", "unknown key 'rule'; did you mean 'rules'"),
         ("rules:\n  bulk_client_data: {threshold: 0}\n", "at least 1"),
         ("rules:\n  unmerged_field: {colour: red}\n", "unknown key 'colour'"),
         ("rules: [1, 2]\n", "must be a mapping"),
@@ -73,3 +80,12 @@ def test_disabled_rule_does_not_report(tmp_path: Path, synthetic, scanner) -> No
     item = communication_from_letter(letter(synthetic.ordinary()[0], "Dear «FirstName»").encode(), "l.txt")
     assert quiet.scan(item).decision is Decision.ALLOW
     assert scanner.scan(item, record=False).decision is Decision.REJECT
+
+
+def test_the_shipped_policy_passes_the_validator() -> None:
+    from dlp.policy import SHIPPED, _read, _validate
+
+    shipped = _read(SHIPPED)
+    assert set(shipped) == set(RULES)
+    for rule_id, values in shipped.items():
+        _validate(rule_id, values, SHIPPED)  # not done at start-up: the file is ours

@@ -4,13 +4,15 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Iterator
 from dataclasses import replace
-
-from presidio_analyzer import AnalyzerEngine
+from typing import TYPE_CHECKING
 
 from dlp.analysis.direct import DirectAnalyzer, results_as_hits
 from dlp.model import Communication, Finding, Part
 from dlp.normalize import CompactText, compact
 from dlp.registry.index import STRONG_ENTITIES
+
+if TYPE_CHECKING:
+    from presidio_analyzer import AnalyzerEngine
 
 
 def analyse_part(analyzer: AnalyzerEngine | DirectAnalyzer, part: Part, language: str = "en") -> list[Finding]:

@@ -11,15 +11,18 @@ the findings are the same, in the same order. A configured spaCy model goes thro
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from itertools import groupby
+from typing import TYPE_CHECKING
 
-from presidio_analyzer import AnalyzerEngine, EntityRecognizer, RecognizerResult
-from presidio_analyzer.nlp_engine import NoOpNlpEngine
+from presidio_analyzer import EntityRecognizer, RecognizerResult
 
-from dlp.analysis.engine import NoContextEnhancer
+from dlp.analysis.pipeline import DEFAULT_SCORE_THRESHOLD, supported_entities
 from dlp.analysis.prefilter import Needs, TextFacts, needs_of
 from dlp.recognizers.registry_recognizer import Hit
+
+if TYPE_CHECKING:
+    from presidio_analyzer import AnalyzerEngine
 
 
 class _Step:
@@ -44,28 +47,42 @@ class _Step:
 
 
 class DirectAnalyzer:
-    """The recognisers of an AnalyzerEngine that has no NLP model, called directly."""
+    """Recognisers (dlp.analysis.pipeline.default_recognizers), called directly as an AnalyzerEngine with no
+    NLP model would call them: those of `language`, in their order, with the engine's score threshold."""
 
-    def __init__(self, engine: AnalyzerEngine, language: str = "en") -> None:
-        self.engine = engine
+    def __init__(
+        self,
+        recognizers: Sequence[EntityRecognizer],
+        language: str = "en",
+        default_threshold: float = DEFAULT_SCORE_THRESHOLD,
+    ) -> None:
         self.language = language
-        default = engine.default_score_threshold
-        entities = engine.get_supported_entities(language=language)
-        recognizers = engine.registry.get_recognizers(language=language, all_fields=True)
-        self.steps = [_Step(r, entities, default) for r in recognizers]
+        mine = [r for r in recognizers if r.supported_language == language]
+        entities = supported_entities(mine, language)
+        self.steps = [_Step(r, entities, default_threshold) for r in mine]
         for step in self.steps:
             if not step.recognizer.is_loaded:
                 step.recognizer.load()
                 step.recognizer.is_loaded = True
 
+    @property
+    def recognizers(self) -> list[EntityRecognizer]:
+        return [step.recognizer for step in self.steps]
+
     @classmethod
     def of(cls, engine: AnalyzerEngine, language: str = "en") -> DirectAnalyzer | None:
-        """The direct analyzer of `engine`, or None if it has a model (it must then be called as it is)."""
+        """The direct analyzer of `engine`'s recognisers, or None if it has a model (it must then be called as
+        it is)."""
+        from presidio_analyzer.nlp_engine import NoOpNlpEngine
+
+        from dlp.analysis.engine import NoContextEnhancer
+
         if not isinstance(engine.nlp_engine, NoOpNlpEngine):
             return None
         if not isinstance(engine.context_aware_enhancer, NoContextEnhancer):
             return None
-        return cls(engine, language)
+        recognizers = engine.registry.get_recognizers(language=language, all_fields=True)
+        return cls(recognizers, language, engine.default_score_threshold)
 
     def hits(self, text: str) -> list[Hit]:
         """What `engine.analyze(text, language)` finds, as hits in the order it returns its results."""

@@ -16,15 +16,12 @@ from presidio_analyzer.context_aware_enhancers import ContextAwareEnhancer
 from presidio_analyzer.nlp_engine import NlpArtifacts, NlpEngine, NoOpNlpEngine, SpacyNlpEngine
 
 from dlp.analysis.offline import keep_offline
+from dlp.analysis.pipeline import DEFAULT_SCORE_THRESHOLD, default_recognizers
 from dlp.config import AnalysisConfig
 from dlp.errors import ConfigError
-from dlp.recognizers import PATTERNS_YAML, code_recognizers
 from dlp.registry.index import RegistryIndex
 
 logging.getLogger("presidio-analyzer").setLevel(logging.ERROR)
-
-# What Presidio's SpacyRecognizer adds when `[analysis] spacy_model` is set.
-NER_ENTITIES = {"PERSON", "LOCATION", "NRP", "ORGANIZATION", "DATE_TIME"}
 
 
 class LocalSpacyNlpEngine(SpacyNlpEngine):
@@ -103,14 +100,17 @@ def build_analyzer(
     index: RegistryIndex, settings: AnalysisConfig | None = None, local: Sequence[EntityRecognizer] = ()
 ) -> AnalyzerEngine:
     """The analyzer of the default pipeline, then the organisation's own recognisers (dlp.analysis.local)."""
+    return engine_of(default_recognizers(index, local), settings)
+
+
+def engine_of(recognizers: Sequence[EntityRecognizer], settings: AnalysisConfig | None = None) -> AnalyzerEngine:
+    """An AnalyzerEngine over these recognisers (dlp.analysis.pipeline), in their order, with spaCy's
+    recogniser after them when `[analysis] spacy_model` is set."""
     keep_offline()
     settings = settings or AnalysisConfig()
     nlp_engine = build_nlp_engine(settings)
     registry = RecognizerRegistry(supported_languages=[settings.language])
-    for recognizer in code_recognizers(index):
-        registry.add_recognizer(recognizer)
-    registry.add_recognizers_from_yaml(PATTERNS_YAML)
-    for recognizer in local:
+    for recognizer in recognizers:
         registry.add_recognizer(recognizer)
     if settings.spacy_model:
         registry.add_nlp_recognizer(nlp_engine=nlp_engine)
@@ -120,5 +120,5 @@ def build_analyzer(
         registry=registry,
         nlp_engine=nlp_engine,
         supported_languages=[settings.language],
-        default_score_threshold=0.3,
+        default_score_threshold=DEFAULT_SCORE_THRESHOLD,
     )

@@ -25,10 +25,10 @@ from collections.abc import Callable, Iterable
 from pathlib import Path
 from typing import Any
 
-import yaml
 from presidio_analyzer import Pattern, PatternRecognizer
 
 from dlp.errors import ConfigError
+from dlp.validation import read_yaml, unknown_key
 
 # python-stdnum's generic check-digit algorithms an organisation's own numbers commonly use.
 CHECKSUMS = {
@@ -78,16 +78,7 @@ def load_local_recognizers(paths: Iterable[Path]) -> list[PatternRecognizer]:
 
 def _load_file(path: Path) -> list[PatternRecognizer]:
     where = f"[analysis] recognizers: {path}"
-    try:
-        data = yaml.safe_load(path.read_text(encoding="utf-8"))
-    except FileNotFoundError:
-        raise ConfigError(f"{where}: file not found") from None
-    except (OSError, UnicodeDecodeError) as exc:
-        raise ConfigError(f"{where}: cannot be read ({exc.__class__.__name__})") from None
-    except yaml.YAMLError as exc:
-        mark = getattr(exc, "problem_mark", None)
-        at = f" at line {mark.line + 1}" if mark is not None else ""
-        raise ConfigError(f"{where}: not valid YAML{at}") from None
+    data = read_yaml(path, where, ConfigError)
     entries = data.get("recognizers") if isinstance(data, dict) else None
     if not isinstance(entries, list) or not entries:
         raise ConfigError(f"{where}: needs a non-empty 'recognizers:' list (Presidio's recogniser-registry format)")
@@ -99,9 +90,7 @@ def _recognizer(entry: Any, where: str) -> PatternRecognizer:
         raise ConfigError(f"{where}: must be a mapping")
     if isinstance(entry.get("name"), str):
         where = f"{where} ({entry['name']})"
-    unknown = sorted(set(entry) - _KEYS)
-    if unknown:
-        raise ConfigError(f"{where}: unknown key {unknown[0]!r}; known: {', '.join(sorted(_KEYS))}")
+    unknown_key(entry, sorted(_KEYS), where, ConfigError)
     entry = dict(entry)
     entity = entry.pop("supported_entity", None) or (entry.pop("supported_entities", None) or [None])[0]
     if not isinstance(entity, str) or not re.fullmatch(r"[A-Z][A-Z0-9_]*", entity):

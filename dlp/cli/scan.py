@@ -14,7 +14,7 @@ import os
 import stat
 import sys
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any, cast
 
 from rich.console import Console
 from rich.progress import Progress
@@ -26,10 +26,12 @@ from dlp.errors import InputError, WorkerError, WorkerLost, WorkerTimeout
 from dlp.extract import load_items, looks_like_message
 from dlp.model import Channel, Communication, Verdict
 from dlp.policy import Policy
-from dlp.store import IncidentStore
 from dlp.workers import BlockingPool, WorkerState
 from dlp.workers.held import failure_reason, unscannable_item, unscannable_verdict
 from dlp.workers.zygote import recycle
+
+if TYPE_CHECKING:
+    from dlp.store import IncidentStore
 
 STYLE = {"allow": "green", "warn": "yellow", "quarantine": "bold red", "reject": "bold red"}
 
@@ -60,13 +62,15 @@ def run(args: argparse.Namespace) -> int:
     err = Console(file=sys.stderr, highlight=False)
     blocked = errors = 0
     counts: dict[str, int] = {}
-    with BlockingPool(config, args.registry, 1, record=not args.no_record, name="scan") as pool:
+    # The workers open the incident store at the first item that needs a record (`_store`): a run where
+    # everything is allowed never imports SQLAlchemy and alembic, nor checks the schema.
+    with BlockingPool(config, args.registry, 1, record=False, name="scan") as pool:
         held = _Unscannable(config, record=not args.no_record)
         with Progress(console=err, transient=True, disable=args.json or not err.is_terminal) as progress:
             task = progress.add_task("scanning", total=len(args.files))
             for path in args.files:
                 try:
-                    verdicts = _scan(pool, held, path, float(config.limits.max_scan_seconds))
+                    verdicts = _scan(pool, held, path, float(config.limits.max_scan_seconds), not args.no_record)
                 except InputError as exc:
                     errors += 1
                     err.print(f"dlp: error: {exc}", markup=False)
@@ -88,10 +92,10 @@ def run(args: argparse.Namespace) -> int:
     return 2 if errors else (1 if blocked else 0)
 
 
-def _scan(pool: BlockingPool, held: _Unscannable, path: str, budget: float) -> list[Verdict]:
+def _scan(pool: BlockingPool, held: _Unscannable, path: str, budget: float, record: bool) -> list[Verdict]:
     for attempt in (1, 2):
         try:
-            return list(pool.run(scan_file, path, budget=budget))
+            return list(pool.run(scan_file, path, record, budget=budget))
         except WorkerLost as exc:  # once more on a fresh worker, then it is the file's doing
             if attempt == 2:
                 return [held.verdict(path, failure_reason(exc))]
@@ -102,7 +106,7 @@ def _scan(pool: BlockingPool, held: _Unscannable, path: str, budget: float) -> l
     raise AssertionError("unreachable")
 
 
-def scan_file(state: WorkerState, path: str) -> list[Verdict]:
+def scan_file(state: WorkerState, path: str, record: bool = True) -> list[Verdict]:
     """In a worker: every item of one file, scanned and recorded; one that breaks the scan is unscannable."""
     scanner = state.scanner
     try:
@@ -118,8 +122,19 @@ def scan_file(state: WorkerState, path: str) -> list[Verdict]:
         except Exception as exc:  # noqa: BLE001
             item = unscannable_item(item.kind, item.source, _reason(state, exc), item.digest, locator=item.locator)
             verdict = unscannable_verdict(scanner.policy, item)
-        out.append(handlers.record(scanner.store, verdict, item, Channel.CLI, scanner.index))
+        store = _store(state) if record and verdict.violations else None
+        out.append(handlers.record(store, verdict, item, Channel.CLI, scanner.index))
     return out
+
+
+def _store(state: WorkerState) -> IncidentStore:
+    """This worker's incident store, opened when the first item needs a record."""
+    store = state.extras.get("store")
+    if store is None:
+        from dlp.store import IncidentStore
+
+        store = state.extras["store"] = IncidentStore.from_config(state.config)
+    return cast("IncidentStore", store)
 
 
 class _Unscannable:
@@ -138,6 +153,8 @@ class _Unscannable:
         if not self.record:
             return verdict
         if self._store is None:
+            from dlp.store import IncidentStore
+
             self._store = IncidentStore.from_config(self.config)
         return handlers.record(self._store, verdict, item, Channel.CLI, None)
 

@@ -8,6 +8,7 @@ from presidio_analyzer import AnalyzerEngine
 
 from dlp.analysis.direct import DirectAnalyzer, results_as_hits
 from dlp.analysis.engine import build_analyzer
+from dlp.analysis.pipeline import default_recognizers
 from dlp.registry import RegistryIndex
 from dlp.scanner import Scanner
 from tests.synthetic import SyntheticRegistry, account_body, extract_csv
@@ -46,7 +47,15 @@ def test_a_configured_model_goes_through_the_engine(index: RegistryIndex) -> Non
     assert DirectAnalyzer.of(engine) is None  # Presidio's context enhancer: the engine must run it
 
 
+def test_made_without_the_engine_it_finds_the_same(index: RegistryIndex, synthetic: SyntheticRegistry) -> None:
+    direct = DirectAnalyzer(default_recognizers(index))  # what a scanner without a model runs
+    engine = build_analyzer(index)
+    assert [type(r) for r in direct.recognizers] == [type(r) for r in engine.registry.recognizers]
+    for text in sample_texts(synthetic):
+        assert direct.hits(text) == results_as_hits(engine.analyze(text=text, language="en"))
+
+
 def test_the_scanner_uses_it_and_follows_a_new_registry_version(scanner: Scanner, synthetic: SyntheticRegistry) -> None:
-    assert scanner._direct is not None and scanner._direct.engine is scanner.analyzer
+    assert scanner._direct is not None and scanner._direct.recognizers == scanner.analyzer.registry.recognizers
     text = account_body(synthetic.ordinary()[0])
     assert scanner._direct.hits(text) == results_as_hits(scanner.analyzer.analyze(text=text, language="en"))
