@@ -7,13 +7,16 @@ Postfix's `smtp-source` drives the same messages, at 1, 10 and 20 parallel sessi
 - Postfix's `smtp-sink` (the raw SMTP ceiling of this machine),
 - `dlp relay`, which scans every message and forwards it to an `smtp-sink` as its next hop.
 The three are interleaved (their order rotates every round) and each round is repeated; the figures are
-min / median / max of the relay's throughput as a ratio of each baseline's in the same round.
+min / median / max of the relay's throughput as a ratio of each baseline's in the same round. On a shared
+machine those ratios move with the load (printed with every round), so the CPU time each message costs the
+relay's processes and the aiosmtpd sink (read from /proc during the same runs) is printed beside them.
 
 Two workloads: 20 KB client emails, and the mix (short client emails, letters, an internal list, a client
 extract, a 150 KB attachment, a few incidents the relay holds instead of forwarding), each kind sent in
-proportion to its weight. Then the latency one 20 KB message at a time adds, straight to `smtp-sink` and
-through the relay to it, and where a relay message's time goes (parse and scan in-process; the rest is SMTP
-twice, the hand-off to a worker and forwarding). Needs Debian's postfix package (smtp-source, smtp-sink).
+proportion to its weight. Each round then measures the latency one 20 KB message at a time adds, straight to
+`smtp-sink` and through the relay to it (interleaved blocks); the end shows where a relay message's time goes
+(parse and scan in-process; the rest is SMTP twice, the hand-off to a worker and forwarding).
+Needs Debian's postfix package (smtp-source, smtp-sink).
 """
 
 from __future__ import annotations
@@ -158,6 +161,32 @@ def latencies(port: int, message: bytes, rcpt: str, count: int) -> list[float]:
     return out
 
 
+def cpu_seconds(pid: int) -> float:
+    """User + system CPU seconds of `pid` and its live descendants (the relay's zygote and workers); 0 without /proc."""
+    tick = os.sysconf("SC_CLK_TCK")
+    parents: dict[int, int] = {}
+    times: dict[int, float] = {}
+    for entry in os.listdir("/proc") if os.path.isdir("/proc") else []:
+        if entry.isdigit():
+            try:
+                with open(f"/proc/{entry}/stat", encoding="ascii", errors="replace") as handle:
+                    fields = handle.read().rsplit(")", 1)[1].split()
+            except OSError:
+                continue
+            parents[int(entry)] = int(fields[1])
+            times[int(entry)] = (int(fields[11]) + int(fields[12])) / tick
+    tree, grown = {pid}, True
+    while grown:
+        more = {child for child, parent in parents.items() if parent in tree} - tree
+        grown = bool(more)
+        tree |= more
+    return sum(times.get(p, 0.0) for p in tree)
+
+
+def load() -> str:
+    return "load " + " ".join(f"{x:.1f}" for x in os.getloadavg())
+
+
 def p99(values: list[float]) -> float:
     return statistics.quantiles(values, n=100)[98]
 
@@ -237,7 +266,7 @@ def main() -> None:
     parser.add_argument("--sessions", type=int, nargs="+", default=[1, 10, 20])
     parser.add_argument("--seconds", type=float, default=3.0, help="aim for about this long per relay run")
     parser.add_argument("--workers", type=int, default=2)
-    parser.add_argument("--latency-messages", type=int, default=500)
+    parser.add_argument("--latency-messages", type=int, default=500, help="over all rounds")
     args = parser.parse_args()
 
     tmp = Path(tempfile.mkdtemp(prefix="dlp-bench-relay-"))
@@ -281,7 +310,15 @@ def main() -> None:
 
         ratios: dict[tuple[str, int, str], list[float]] = {}
         throughput: dict[tuple[str, int, str], list[float]] = {}
+        cpu_ms: dict[tuple[str, str], list[float]] = {}  # (workload, process) -> CPU ms per message, per run
+        added: dict[str, list[float]] = {"p50": [], "p99": []}
+        direct_all: list[float] = []
+        through_all: list[float] = []
+        message = message_20k(reg).replace(b"\n", b"\r\n")
+        owners = {"aiosmtpd sink": processes[0].pid, "relay": relay.pid}  # the relay's workers are its descendants
+        rounds_latency = max(5, args.latency_messages // args.repeat)
         order = list(targets)
+        print(f"start: {load()}")
         for round_no in range(args.repeat):
             for sessions in args.sessions:
                 for workload, kinds in workloads.items():
@@ -290,16 +327,38 @@ def main() -> None:
                     rates = {}
                     for target in order:
                         seconds = sent = 0.0
+                        used = {name: cpu_seconds(pid) for name, pid in owners.items()}
+                        used["next hop"] = cpu_seconds(processes[2].pid)
                         for name, _, weight in kinds:
                             n = max(sessions, count * weight // total)
                             seconds += smtp_source(targets[target], files[name], n, sessions, rcpt)
                             sent += n
                         rates[target] = sent / seconds
                         throughput.setdefault((workload, sessions, target), []).append(rates[target])
+                        if target == "aiosmtpd sink":
+                            cpu_ms.setdefault((workload, "aiosmtpd sink"), []).append(
+                                (cpu_seconds(owners["aiosmtpd sink"]) - used["aiosmtpd sink"]) / sent * 1000
+                            )
+                        elif target == "relay":
+                            cpu_ms.setdefault((workload, "relay"), []).append(
+                                (cpu_seconds(relay.pid) - used["relay"]) / sent * 1000
+                            )
+                            cpu_ms.setdefault((workload, "relay's next hop"), []).append(
+                                (cpu_seconds(processes[2].pid) - used["next hop"]) / sent * 1000
+                            )
                     for baseline in ("aiosmtpd sink", "smtp-sink"):
                         ratio = rates["relay"] / rates[baseline]
                         ratios.setdefault((workload, sessions, baseline), []).append(ratio)
-            print(f"round {round_no + 1} of {args.repeat} done", file=sys.stderr)
+            direct: list[float] = []
+            through: list[float] = []
+            for _ in range(5):  # interleaved blocks
+                direct += latencies(sink_port, message, rcpt, rounds_latency // 5)
+                through += latencies(relay_port, message, rcpt, rounds_latency // 5)
+            added["p50"].append((statistics.median(through) - statistics.median(direct)) * 1000)
+            added["p99"].append((p99(through) - p99(direct)) * 1000)
+            direct_all += direct
+            through_all += through
+            print(f"round {round_no + 1} of {args.repeat} done, {load()}", file=sys.stderr)
 
         print(
             f"{'workload':<8}{'sessions':>9}  {'msg/s aiosmtpd / smtp-sink / relay (median)':<46}"
@@ -314,23 +373,25 @@ def main() -> None:
                     f"{spread(ratios[(workload, sessions, 'smtp-sink')]):>22}"
                 )
         print("(ratios: min / median / max over the rounds)\n")
-
-        message = message_20k(reg).replace(b"\n", b"\r\n")
-        direct: list[float] = []
-        through: list[float] = []
-        for _ in range(5):  # interleaved blocks
-            direct += latencies(sink_port, message, rcpt, args.latency_messages // 5)
-            through += latencies(relay_port, message, rcpt, args.latency_messages // 5)
+        for workload in workloads:
+            sink_ms = statistics.median(cpu_ms[(workload, "aiosmtpd sink")])
+            relay_ms = statistics.median(cpu_ms[(workload, "relay")])
+            hop_ms = statistics.median(cpu_ms[(workload, "relay's next hop")])
+            print(
+                f"CPU per message, {workload} (median of the runs): aiosmtpd sink {sink_ms:.2f} ms; relay "
+                f"{relay_ms:.2f} ms (all its processes: {relay_ms / max(sink_ms, 1e-9):.1f}x the sink's), "
+                f"its next hop {hop_ms:.2f} ms"
+            )
         print(
-            f"one 20 KB message at a time ({len(through)} each): straight to smtp-sink p50 "
-            f"{statistics.median(direct) * 1000:.2f} ms p99 {p99(direct) * 1000:.2f} ms; through the relay p50 "
-            f"{statistics.median(through) * 1000:.2f} ms p99 {p99(through) * 1000:.2f} ms; added p50 "
-            f"{(statistics.median(through) - statistics.median(direct)) * 1000:.2f} ms, "
-            f"p99 {(p99(through) - p99(direct)) * 1000:.2f} ms"
+            f"\none 20 KB message at a time ({len(through_all)} each, {args.repeat} rounds): straight to smtp-sink p50 "
+            f"{statistics.median(direct_all) * 1000:.2f} ms p99 {p99(direct_all) * 1000:.2f} ms; through the relay p50 "
+            f"{statistics.median(through_all) * 1000:.2f} ms p99 {p99(through_all) * 1000:.2f} ms; added p50 "
+            f"{spread(added['p50'])} ms, p99 {spread(added['p99'])} ms (min / median / max over the rounds)"
         )
+        print(f"end: {load()}")
         costs = in_process_costs(tmp, {name: m for kinds in workloads.values() for name, m, _ in kinds})
         steps = {"parse + scan": costs["20 KB client email"]} | plumbing_costs(tmp, message, sink_port, aio_port)
-        relay_ms = statistics.median(through) * 1000
+        relay_ms = statistics.median(through_all) * 1000
         rest = relay_ms - sum(steps.values())
         print(
             f"where a 20 KB message's {relay_ms:.2f} ms (p50 through the relay) go, each step measured alone: "
