@@ -301,12 +301,20 @@ def main() -> None:
             for name, message, _ in kinds:
                 files[name] = tmp / f"{len(files)}.eml"
                 files[name].write_bytes(message.replace(b"\r\n", b"\n"))
-        # Warm up every path (and size the runs from the relay's speed).
-        for port in targets.values():
+        # Warm up every path, and size each target's runs from its own speed: every run lasts about --seconds,
+        # so smtp-source's start and its connections weigh alike on all three (a fixed count would leave the
+        # sinks' runs mostly start-up, flattering the relay).
+        count: dict[str, int] = {}
+        for target, port in targets.items():
             smtp_source(port, files["20 KB client email"], 40, 4, rcpt)
-        rate = 200 / smtp_source(relay_port, files["20 KB client email"], 200, 10, rcpt)
-        count = max(100, int(rate * args.seconds))
-        print(f"relay warm-up: {rate:.0f} msg/s at 10 sessions for 20 KB mail; {count} messages per run\n")
+            n = 200 if target == "relay" else 1000
+            rate = n / smtp_source(port, files["20 KB client email"], n, 10, rcpt)
+            count[target] = max(100, int(rate * args.seconds))
+        print(
+            "messages per run (about --seconds each, from a warm-up at 10 sessions for 20 KB mail): "
+            + ", ".join(f"{target} {n}" for target, n in count.items())
+            + "\n"
+        )
 
         ratios: dict[tuple[str, int, str], list[float]] = {}
         throughput: dict[tuple[str, int, str], list[float]] = {}
@@ -330,7 +338,7 @@ def main() -> None:
                         used = {name: cpu_seconds(pid) for name, pid in owners.items()}
                         used["next hop"] = cpu_seconds(processes[2].pid)
                         for name, _, weight in kinds:
-                            n = max(sessions, count * weight // total)
+                            n = max(sessions, count[target] * weight // total)
                             seconds += smtp_source(targets[target], files[name], n, sessions, rcpt)
                             sent += n
                         rates[target] = sent / seconds
