@@ -195,27 +195,35 @@ def spread(values: list[float]) -> str:
     return f"{min(values):.2f} / {statistics.median(values):.2f} / {max(values):.2f}"
 
 
-def in_process_costs(tmp: Path, messages: dict[str, bytes]) -> dict[str, tuple[float, float]]:
-    """Milliseconds per message (wall, CPU) of parsing and scanning alone, as a worker does them (no SMTP, no
-    hand-off)."""
-    from dlp.config import load_config
-    from dlp.extract import communication_from_message
-    from dlp.model import Channel
-    from dlp.scanner import Scanner
+class InProcess:
+    """Parsing and scanning alone, as a worker does them (no SMTP, no hand-off), timed in every round so that
+    they are measured under the same load as the runs they are set against."""
 
-    config = load_config(tmp / "dlp.toml")
-    scanner = Scanner.from_config(config, with_store=False)
-    out = {}
-    for name, data in messages.items():
-        data = data.replace(b"\n", b"\r\n")
-        for _ in range(20):
-            scanner.scan(communication_from_message(data, "bench", scanner.limits), Channel.RELAY, record=False)
-        start, cpu, n = time.perf_counter(), time.process_time(), 200
-        for _ in range(n):
-            item = communication_from_message(data, "bench", scanner.limits, envelope_recipients=["x@mail.example"])
-            scanner.scan(item, Channel.RELAY, record=False)
-        out[name] = ((time.perf_counter() - start) / n * 1000, (time.process_time() - cpu) / n * 1000)
-    return out
+    def __init__(self, tmp: Path, messages: dict[str, bytes]) -> None:
+        from dlp.config import load_config
+        from dlp.scanner import Scanner
+
+        self.scanner = Scanner.from_config(load_config(tmp / "dlp.toml"), with_store=False)
+        self.messages = {name: data.replace(b"\n", b"\r\n") for name, data in messages.items()}
+        self.wall: dict[str, list[float]] = {name: [] for name in messages}
+        self.cpu: dict[str, list[float]] = {name: [] for name in messages}
+        self.measure(5)  # warm-up, not kept
+        self.wall = {name: [] for name in messages}
+        self.cpu = {name: [] for name in messages}
+
+    def measure(self, n: int) -> None:
+        """Milliseconds per message (wall and CPU) over `n` scans of each message."""
+        from dlp.extract import communication_from_message
+        from dlp.model import Channel
+
+        scanner = self.scanner
+        for name, data in self.messages.items():
+            start, cpu = time.perf_counter(), time.process_time()
+            for _ in range(n):
+                item = communication_from_message(data, "bench", scanner.limits, envelope_recipients=["x@x.example"])
+                scanner.scan(item, Channel.RELAY, record=False)
+            self.wall[name].append((time.perf_counter() - start) / n * 1000)
+            self.cpu[name].append((time.process_time() - cpu) / n * 1000)
 
 
 def _no_op(state: object, message: bytes) -> int:
@@ -326,6 +334,7 @@ def main() -> None:
         message = message_20k(reg).replace(b"\n", b"\r\n")
         owners = {"aiosmtpd sink": processes[0].pid, "relay": relay.pid}  # the relay's workers are its descendants
         rounds_latency = max(5, args.latency_messages // args.repeat)
+        alone = InProcess(tmp, {name: m for kinds in workloads.values() for name, m, _ in kinds})
         order = list(targets)
         print(f"start: {load()}")
         for round_no in range(args.repeat):
@@ -367,6 +376,7 @@ def main() -> None:
             added["p99"].append((p99(through) - p99(direct)) * 1000)
             direct_all += direct
             through_all += through
+            alone.measure(max(20, 200 // args.repeat))
             print(f"round {round_no + 1} of {args.repeat} done, {load()}", file=sys.stderr)
 
         print(
@@ -398,8 +408,9 @@ def main() -> None:
             f"{spread(added['p50'])} ms, p99 {spread(added['p99'])} ms (min / median / max over the rounds)"
         )
         print(f"end: {load()}")
-        costs = in_process_costs(tmp, {name: m for kinds in workloads.values() for name, m, _ in kinds})
-        steps = {"parse + scan": costs["20 KB client email"][0]} | plumbing_costs(tmp, message, sink_port, aio_port)
+        wall = {name: statistics.median(values) for name, values in alone.wall.items()}
+        cpu = {name: statistics.median(values) for name, values in alone.cpu.items()}
+        steps = {"parse + scan": wall["20 KB client email"]} | plumbing_costs(tmp, message, sink_port, aio_port)
         relay_ms = statistics.median(through_all) * 1000
         rest = relay_ms - sum(steps.values())
         print(
@@ -408,14 +419,14 @@ def main() -> None:
             + f"; the remaining {rest:.2f} ms is waiting for a CPU between the four processes on the way"
         )
         print(
-            "parse + scan per message, in-process, wall / CPU: "
-            + ", ".join(f"{n} {wall:.2f} / {cpu:.2f} ms" for n, (wall, cpu) in costs.items())
+            "parse + scan per message, in-process, wall / CPU (medians of the rounds): "
+            + ", ".join(f"{name} {wall[name]:.2f} / {cpu[name]:.2f} ms" for name in wall)
         )
         for workload, kinds in workloads.items():
             # What the relay's processes spend per message besides parsing and scanning: SMTP in, the hand-off,
             # forwarding, holding the mix's incidents. Against the sink's CPU: how far the relay could go were
-            # scanning free (approximate: the in-process figures are taken after the runs, under another load).
-            scan_ms = sum(costs[name][1] * weight for name, _, weight in kinds) / sum(w for *_, w in kinds)
+            # scanning free (approximate: in-process scans are timed between the runs, not during them).
+            scan_ms = sum(cpu[name] * weight for name, _, weight in kinds) / sum(w for *_, w in kinds)
             relay_ms = statistics.median(cpu_ms[(workload, "relay")])
             sink_ms = statistics.median(cpu_ms[(workload, "aiosmtpd sink")])
             print(
