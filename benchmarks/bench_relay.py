@@ -7,13 +7,16 @@ Postfix's `smtp-source` drives the same messages, at 1, 10 and 20 parallel sessi
 - Postfix's `smtp-sink` (the raw SMTP ceiling of this machine),
 - `dlp relay`, which scans every message and forwards it to an `smtp-sink` as its next hop.
 The three are interleaved (their order rotates every round) and each round is repeated; the figures are
-min / median / max of the relay's throughput as a ratio of each baseline's in the same round.
+min / median / max of the relay's throughput as a ratio of each baseline's in the same round. On a shared
+machine those ratios move with the load (printed with every round), so the CPU time each message costs the
+relay's processes and the aiosmtpd sink (read from /proc during the same runs) is printed beside them.
 
 Two workloads: 20 KB client emails, and the mix (short client emails, letters, an internal list, a client
 extract, a 150 KB attachment, a few incidents the relay holds instead of forwarding), each kind sent in
-proportion to its weight. Then the latency one 20 KB message at a time adds, straight to `smtp-sink` and
-through the relay to it, and where a relay message's time goes (parse and scan in-process; the rest is SMTP
-twice, the hand-off to a worker and forwarding). Needs Debian's postfix package (smtp-source, smtp-sink).
+proportion to its weight. Each round then measures the latency one 20 KB message at a time adds, straight to
+`smtp-sink` and through the relay to it (interleaved blocks); the end shows where a relay message's time goes
+(parse and scan in-process; the rest is SMTP twice, the hand-off to a worker and forwarding).
+Needs Debian's postfix package (smtp-source, smtp-sink).
 """
 
 from __future__ import annotations
@@ -158,6 +161,32 @@ def latencies(port: int, message: bytes, rcpt: str, count: int) -> list[float]:
     return out
 
 
+def cpu_seconds(pid: int) -> float:
+    """User + system CPU seconds of `pid` and its live descendants (the relay's zygote and workers); 0 without /proc."""
+    tick = os.sysconf("SC_CLK_TCK")
+    parents: dict[int, int] = {}
+    times: dict[int, float] = {}
+    for entry in os.listdir("/proc") if os.path.isdir("/proc") else []:
+        if entry.isdigit():
+            try:
+                with open(f"/proc/{entry}/stat", encoding="ascii", errors="replace") as handle:
+                    fields = handle.read().rsplit(")", 1)[1].split()
+            except OSError:
+                continue
+            parents[int(entry)] = int(fields[1])
+            times[int(entry)] = (int(fields[11]) + int(fields[12])) / tick
+    tree, grown = {pid}, True
+    while grown:
+        more = {child for child, parent in parents.items() if parent in tree} - tree
+        grown = bool(more)
+        tree |= more
+    return sum(times.get(p, 0.0) for p in tree)
+
+
+def load() -> str:
+    return "load " + " ".join(f"{x:.1f}" for x in os.getloadavg())
+
+
 def p99(values: list[float]) -> float:
     return statistics.quantiles(values, n=100)[98]
 
@@ -166,26 +195,35 @@ def spread(values: list[float]) -> str:
     return f"{min(values):.2f} / {statistics.median(values):.2f} / {max(values):.2f}"
 
 
-def in_process_costs(tmp: Path, messages: dict[str, bytes]) -> dict[str, float]:
-    """Milliseconds per message of parsing and scanning alone, as a worker does them (no SMTP, no hand-off)."""
-    from dlp.config import load_config
-    from dlp.extract import communication_from_message
-    from dlp.model import Channel
-    from dlp.scanner import Scanner
+class InProcess:
+    """Parsing and scanning alone, as a worker does them (no SMTP, no hand-off), timed in every round so that
+    they are measured under the same load as the runs they are set against."""
 
-    config = load_config(tmp / "dlp.toml")
-    scanner = Scanner.from_config(config, with_store=False)
-    out = {}
-    for name, data in messages.items():
-        data = data.replace(b"\n", b"\r\n")
-        for _ in range(20):
-            scanner.scan(communication_from_message(data, "bench", scanner.limits), Channel.RELAY, record=False)
-        start, n = time.perf_counter(), 200
-        for _ in range(n):
-            item = communication_from_message(data, "bench", scanner.limits, envelope_recipients=["x@mail.example"])
-            scanner.scan(item, Channel.RELAY, record=False)
-        out[name] = (time.perf_counter() - start) / n * 1000
-    return out
+    def __init__(self, tmp: Path, messages: dict[str, bytes]) -> None:
+        from dlp.config import load_config
+        from dlp.scanner import Scanner
+
+        self.scanner = Scanner.from_config(load_config(tmp / "dlp.toml"), with_store=False)
+        self.messages = {name: data.replace(b"\n", b"\r\n") for name, data in messages.items()}
+        self.wall: dict[str, list[float]] = {name: [] for name in messages}
+        self.cpu: dict[str, list[float]] = {name: [] for name in messages}
+        self.measure(5)  # warm-up, not kept
+        self.wall = {name: [] for name in messages}
+        self.cpu = {name: [] for name in messages}
+
+    def measure(self, n: int) -> None:
+        """Milliseconds per message (wall and CPU) over `n` scans of each message."""
+        from dlp.extract import communication_from_message
+        from dlp.model import Channel
+
+        scanner = self.scanner
+        for name, data in self.messages.items():
+            start, cpu = time.perf_counter(), time.process_time()
+            for _ in range(n):
+                item = communication_from_message(data, "bench", scanner.limits, envelope_recipients=["x@x.example"])
+                scanner.scan(item, Channel.RELAY, record=False)
+            self.wall[name].append((time.perf_counter() - start) / n * 1000)
+            self.cpu[name].append((time.process_time() - cpu) / n * 1000)
 
 
 def _no_op(state: object, message: bytes) -> int:
@@ -237,7 +275,7 @@ def main() -> None:
     parser.add_argument("--sessions", type=int, nargs="+", default=[1, 10, 20])
     parser.add_argument("--seconds", type=float, default=3.0, help="aim for about this long per relay run")
     parser.add_argument("--workers", type=int, default=2)
-    parser.add_argument("--latency-messages", type=int, default=500)
+    parser.add_argument("--latency-messages", type=int, default=500, help="over all rounds")
     args = parser.parse_args()
 
     tmp = Path(tempfile.mkdtemp(prefix="dlp-bench-relay-"))
@@ -272,16 +310,33 @@ def main() -> None:
             for name, message, _ in kinds:
                 files[name] = tmp / f"{len(files)}.eml"
                 files[name].write_bytes(message.replace(b"\r\n", b"\n"))
-        # Warm up every path (and size the runs from the relay's speed).
-        for port in targets.values():
+        # Warm up every path, and size each target's runs from its own speed: every run lasts about --seconds,
+        # so smtp-source's start and its connections weigh alike on all three (a fixed count would leave the
+        # sinks' runs mostly start-up, flattering the relay).
+        count: dict[str, int] = {}
+        for target, port in targets.items():
             smtp_source(port, files["20 KB client email"], 40, 4, rcpt)
-        rate = 200 / smtp_source(relay_port, files["20 KB client email"], 200, 10, rcpt)
-        count = max(100, int(rate * args.seconds))
-        print(f"relay warm-up: {rate:.0f} msg/s at 10 sessions for 20 KB mail; {count} messages per run\n")
+            n = 200 if target == "relay" else 1000
+            rate = n / smtp_source(port, files["20 KB client email"], n, 10, rcpt)
+            count[target] = max(100, int(rate * args.seconds))
+        print(
+            "messages per run (about --seconds each, from a warm-up at 10 sessions for 20 KB mail): "
+            + ", ".join(f"{target} {n}" for target, n in count.items())
+            + "\n"
+        )
 
         ratios: dict[tuple[str, int, str], list[float]] = {}
         throughput: dict[tuple[str, int, str], list[float]] = {}
+        cpu_ms: dict[tuple[str, str], list[float]] = {}  # (workload, process) -> CPU ms per message, per run
+        added: dict[str, list[float]] = {"p50": [], "p99": []}
+        direct_all: list[float] = []
+        through_all: list[float] = []
+        message = message_20k(reg).replace(b"\n", b"\r\n")
+        owners = {"aiosmtpd sink": processes[0].pid, "relay": relay.pid}  # the relay's workers are its descendants
+        rounds_latency = max(5, args.latency_messages // args.repeat)
+        alone = InProcess(tmp, {name: m for kinds in workloads.values() for name, m, _ in kinds})
         order = list(targets)
+        print(f"start: {load()}")
         for round_no in range(args.repeat):
             for sessions in args.sessions:
                 for workload, kinds in workloads.items():
@@ -290,16 +345,39 @@ def main() -> None:
                     rates = {}
                     for target in order:
                         seconds = sent = 0.0
+                        used = {name: cpu_seconds(pid) for name, pid in owners.items()}
+                        used["next hop"] = cpu_seconds(processes[2].pid)
                         for name, _, weight in kinds:
-                            n = max(sessions, count * weight // total)
+                            n = max(sessions, count[target] * weight // total)
                             seconds += smtp_source(targets[target], files[name], n, sessions, rcpt)
                             sent += n
                         rates[target] = sent / seconds
                         throughput.setdefault((workload, sessions, target), []).append(rates[target])
+                        if target == "aiosmtpd sink":
+                            cpu_ms.setdefault((workload, "aiosmtpd sink"), []).append(
+                                (cpu_seconds(owners["aiosmtpd sink"]) - used["aiosmtpd sink"]) / sent * 1000
+                            )
+                        elif target == "relay":
+                            cpu_ms.setdefault((workload, "relay"), []).append(
+                                (cpu_seconds(relay.pid) - used["relay"]) / sent * 1000
+                            )
+                            cpu_ms.setdefault((workload, "relay's next hop"), []).append(
+                                (cpu_seconds(processes[2].pid) - used["next hop"]) / sent * 1000
+                            )
                     for baseline in ("aiosmtpd sink", "smtp-sink"):
                         ratio = rates["relay"] / rates[baseline]
                         ratios.setdefault((workload, sessions, baseline), []).append(ratio)
-            print(f"round {round_no + 1} of {args.repeat} done", file=sys.stderr)
+            direct: list[float] = []
+            through: list[float] = []
+            for _ in range(5):  # interleaved blocks
+                direct += latencies(sink_port, message, rcpt, rounds_latency // 5)
+                through += latencies(relay_port, message, rcpt, rounds_latency // 5)
+            added["p50"].append((statistics.median(through) - statistics.median(direct)) * 1000)
+            added["p99"].append((p99(through) - p99(direct)) * 1000)
+            direct_all += direct
+            through_all += through
+            alone.measure(max(20, 200 // args.repeat))
+            print(f"round {round_no + 1} of {args.repeat} done, {load()}", file=sys.stderr)
 
         print(
             f"{'workload':<8}{'sessions':>9}  {'msg/s aiosmtpd / smtp-sink / relay (median)':<46}"
@@ -314,30 +392,41 @@ def main() -> None:
                     f"{spread(ratios[(workload, sessions, 'smtp-sink')]):>22}"
                 )
         print("(ratios: min / median / max over the rounds)\n")
-
-        message = message_20k(reg).replace(b"\n", b"\r\n")
-        direct: list[float] = []
-        through: list[float] = []
-        for _ in range(5):  # interleaved blocks
-            direct += latencies(sink_port, message, rcpt, args.latency_messages // 5)
-            through += latencies(relay_port, message, rcpt, args.latency_messages // 5)
         print(
-            f"one 20 KB message at a time ({len(through)} each): straight to smtp-sink p50 "
-            f"{statistics.median(direct) * 1000:.2f} ms p99 {p99(direct) * 1000:.2f} ms; through the relay p50 "
-            f"{statistics.median(through) * 1000:.2f} ms p99 {p99(through) * 1000:.2f} ms; added p50 "
-            f"{(statistics.median(through) - statistics.median(direct)) * 1000:.2f} ms, "
-            f"p99 {(p99(through) - p99(direct)) * 1000:.2f} ms"
+            f"one 20 KB message at a time ({len(through_all)} each, {args.repeat} rounds): straight to smtp-sink p50 "
+            f"{statistics.median(direct_all) * 1000:.2f} ms p99 {p99(direct_all) * 1000:.2f} ms; through the relay p50 "
+            f"{statistics.median(through_all) * 1000:.2f} ms p99 {p99(through_all) * 1000:.2f} ms; added p50 "
+            f"{spread(added['p50'])} ms, p99 {spread(added['p99'])} ms (min / median / max over the rounds)"
         )
-        costs = in_process_costs(tmp, {name: m for kinds in workloads.values() for name, m, _ in kinds})
-        steps = {"parse + scan": costs["20 KB client email"]} | plumbing_costs(tmp, message, sink_port, aio_port)
-        relay_ms = statistics.median(through) * 1000
+        print(f"end: {load()}")
+        wall = {name: statistics.median(values) for name, values in alone.wall.items()}
+        cpu = {name: statistics.median(values) for name, values in alone.cpu.items()}
+        steps = {"parse + scan": wall["20 KB client email"]} | plumbing_costs(tmp, message, sink_port, aio_port)
+        relay_ms = statistics.median(through_all) * 1000
         rest = relay_ms - sum(steps.values())
         print(
             f"where a 20 KB message's {relay_ms:.2f} ms (p50 through the relay) go, each step measured alone: "
             + ", ".join(f"{name} {ms:.2f} ms" for name, ms in steps.items())
             + f"; the remaining {rest:.2f} ms is waiting for a CPU between the four processes on the way"
         )
-        print("parse + scan per message, in-process: " + ", ".join(f"{n} {ms:.2f} ms" for n, ms in costs.items()))
+        print(
+            "parse + scan per message, in-process, wall / CPU (medians of the rounds): "
+            + ", ".join(f"{name} {wall[name]:.2f} / {cpu[name]:.2f} ms" for name in wall)
+        )
+        for workload, kinds in workloads.items():
+            # What the relay's processes spend per message besides parsing and scanning: SMTP in, the hand-off,
+            # forwarding, holding the mix's incidents. Against the sink's CPU: how far the relay could go were
+            # scanning free (approximate: in-process scans are timed between the runs, not during them).
+            scan_ms = sum(cpu[name] * weight for name, _, weight in kinds) / sum(w for *_, w in kinds)
+            relay_ms = statistics.median(cpu_ms[(workload, "relay")])
+            sink_ms = statistics.median(cpu_ms[(workload, "aiosmtpd sink")])
+            hop_ms = statistics.median(cpu_ms[(workload, "relay's next hop")])
+            print(
+                f"CPU per message, {workload} (medians of the runs): aiosmtpd sink {sink_ms:.2f} ms; the relay's "
+                f"processes {relay_ms:.2f} ms ({relay_ms / max(sink_ms, 1e-9):.1f}x the sink's): parse + scan "
+                f"{scan_ms:.2f} ms (in-process) and {relay_ms - scan_ms:.2f} ms of everything else (SMTP in, "
+                f"hand-off, forwarding, holds); its next hop {hop_ms:.2f} ms"
+            )
     finally:
         relay.send_signal(signal.SIGTERM)
         relay.wait(timeout=60)
