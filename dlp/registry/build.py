@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import gc
 import io
+import itertools
 import secrets
 import time
 from array import array
@@ -188,19 +189,21 @@ def compile_clients(
     """The header and sections of the index of `clients` (streamed once, in this process)."""
     started = time.perf_counter()
     base = new_hash_base()
-    parts = []
+    parts: list[Part] = []
     with frozen_gc():
-        batch: list[Client] = []
+        stream = iter(clients)
         row = 0
-        for client in clients:
-            batch.append(client)
-            if len(batch) == PART_ROWS:
-                parts.append(compile_part(batch, row, base))
-                row += len(batch)
-                batch = []
-                if progress is not None:
-                    progress(row)
-        parts.append(compile_part(batch, row, base))
+        while True:
+            # Each client is keyed as it streams in, right after it was read (its address still in the parse
+            # cache), never held in a list of a whole part first.
+            part = compile_part(itertools.islice(stream, PART_ROWS), row, base)
+            if part.ids or not parts:
+                parts.append(part)
+            row += len(part.ids)
+            if len(part.ids) < PART_ROWS:
+                break
+            if progress is not None:
+                progress(row)
         return merge(parts, base, source, started)
 
 
