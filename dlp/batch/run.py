@@ -39,6 +39,11 @@ def natural_key(path: Path) -> list[object]:
     return [int(part) if part.isdigit() else part.lower() for part in re.split(r"(\d+)", path.name)]
 
 
+def letter_files(folder: Path) -> list[Path]:
+    """A folder's letters in the run's order."""
+    return sorted((p for p in folder.iterdir() if p.is_file() and not is_ignored(p)), key=natural_key)
+
+
 @dataclass
 class RunReport:
     letters: int = 0
@@ -72,8 +77,9 @@ class Engine(Protocol):
     """Where letters are checked: `submit()` a task, later `result()` of it, in the order submitted."""
 
     in_flight: int  # letters submitted ahead of the one awaited
+    total: int | None  # letters in the run, once known
 
-    def letters(self) -> tuple[int | None, Iterator[Letter]]: ...
+    def letters(self) -> Iterator[Letter]: ...
     def submit(self, task: Task) -> Any: ...
     def result(self, task: Task, handle: Any) -> LetterResult | str: ...  # a str: why it is unscannable
     def close(self) -> None: ...
@@ -165,13 +171,12 @@ class BatchRun:
             if result.decision in ("quarantine", "reject"):
                 report.blocked += 1
             emit(result, incident)
+            report.total = engine.total
             if progress:
                 progress(report.letters, report.total)
 
         try:
-            report.total, letters = engine.letters()
-            if progress:
-                progress(0, report.total)
+            letters = engine.letters()
             for number, (source, locator, item, unreadable) in enumerate(letters, 1):
                 task = Task(number, source, locator, item, window(number))
                 pending.append((task, unreadable or engine.submit(task)))
@@ -283,6 +288,7 @@ class LocalEngine:
         self.run = run
         self.budget = run.budget
         self.in_flight = run.workers * 4
+        self.total: int | None = None
         # Every worker maps one index file (a CSV is compiled once, here): one copy of the registry per host.
         self._shared: SharedRegistry | None = SharedRegistry(
             registry_location(run.config, run.registry_path), run.config.registry
@@ -298,11 +304,14 @@ class LocalEngine:
             self.close()
             raise
 
-    def letters(self) -> tuple[int | None, Iterator[Letter]]:
+    def letters(self) -> Iterator[Letter]:
         path = self.run.letters_path
         if path.is_dir():
-            files = sorted((p for p in path.iterdir() if p.is_file() and not is_ignored(p)), key=natural_key)
-            return len(files), ((str(p), None, None, None) for p in files)
+            files = letter_files(path)
+            self.total = len(files)
+            for file in files:
+                yield str(file), None, None, None
+            return
         assert self.pool is not None
         source = str(path)
         try:  # split in a worker too: a hostile print file must not hang or kill the run
@@ -310,8 +319,12 @@ class LocalEngine:
         except (WorkerLost, WorkerTimeout) as exc:
             letters = failure_reason(exc)
         if isinstance(letters, str):
-            return 1, iter([(source, None, None, letters)])
-        return len(letters), ((source, item.locator, item, None) for item in letters)
+            self.total = 1
+            yield source, None, None, letters
+            return
+        self.total = len(letters)
+        for item in letters:
+            yield source, item.locator, item, None
 
     def submit(self, task: Task) -> Future[LetterResult]:
         assert self.pool is not None
