@@ -47,7 +47,7 @@ if TYPE_CHECKING:
 
 log = logging.getLogger("dlp.batch")
 PAGES_PER_TASK = 200  # a merged print file larger than this is split in ranges of this many pages
-CONNECT_SECONDS = 30
+CONNECT_SECONDS = 15  # a scheduler that is starting, or far away; refused connections are retried meanwhile
 WAIT_STEP = 1.0  # how often a wait for a result looks at whether the scheduler is still there
 
 # -- on the workers -------------------------------------------------------------------------------------------
