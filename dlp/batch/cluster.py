@@ -1,18 +1,19 @@
 """A batch run's letters checked on a Dask distributed cluster (`dlp batch --cluster tcp://HOST:8786`).
 
-    dlp batch ──submit(letter n)──▶ scheduler ──▶ worker: the index mapped once per process (DlpBatch plugin)
-        ◀── result of letter 1, 2, 3 … in order (a window of futures; later ones wait on the cluster)
+    dlp batch ──chunks of letters──▶ scheduler ──▶ Dask worker ──▶ its scanning processes (dlp.batch.dask_worker)
+        ◀── results of letters 1, 2, 3 … in order (a bounded window of chunks; later ones wait on the cluster)
 
 The run's own process keeps what only it can know: the data rows around each letter, row-shift, duplicate and
-missing-letter detection, the run's one incident and every incident record (workers hold no store: a worker
-lost after checking a letter has it checked again elsewhere, and two records of one incident would follow).
-A task's key is its letter's number, and each number is settled once, in order: a letter checked twice
-(Dask re-runs the tasks of a lost worker) is counted once, and none is lost. A letter that kills workers again
-and again (Dask's `allowed-failures`) is unscannable; the scheduler going away stops the run (RunStopped).
+missing-letter detection, the run's one incident and every incident record (the cluster holds no store: a
+worker lost after checking a letter has it checked again elsewhere, and two records of one incident would
+follow). Each letter is settled once, in order, by its number: a letter checked twice (Dask re-runs the tasks
+of a lost worker) is counted once, and none is lost. The scheduler going away stops the run (RunStopped).
 
-Workers need the compiled registry index (`dlp registry build`) and the letters at paths they can all read;
-a merged print file is split into page ranges (dlp.batch.pages) split in parallel, then checked letter by letter.
-Dask is imported only here: a run without a cluster never loads it.
+Letters travel in chunks (a Dask task costs about a millisecond of the scheduler's time, a letter about ten
+of a worker's: a task per letter would make the scheduler the bottleneck). Workers need the compiled registry
+index (`dlp registry build`) and the letters at paths they can all read; a merged print file is split into
+page ranges (dlp.batch.pages) in parallel, then checked letter by letter. Dask is imported only here and in
+dlp.batch.dask_worker: a run without a cluster never loads it.
 """
 
 from __future__ import annotations
@@ -20,21 +21,20 @@ from __future__ import annotations
 import hashlib
 import logging
 import pickle
-import threading
 import uuid
 from collections import deque
 from collections.abc import Callable, Iterator
-from dataclasses import replace
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from distributed import Client, Future, WorkerPlugin
+from distributed import Client, Future
 from distributed.scheduler import KilledWorker
 
 from dlp import handlers
+from dlp.batch.dask_worker import DlpBatch, check_letters, ready, run_job
 from dlp.batch.pages import RangeLetter, page_count, split_range
-from dlp.batch.worker import LetterResult, Task, check_letter, split_file
-from dlp.config import Config
+from dlp.batch.worker import LetterResult, Task, split_file
 from dlp.errors import DlpError, RegistryError, UsageError
 from dlp.model import Channel
 from dlp.registry.format import is_index_file
@@ -43,62 +43,20 @@ from dlp.scanner import registry_location
 
 if TYPE_CHECKING:
     from dlp.batch.run import BatchRun, Letter
-    from dlp.workers import WorkerState
 
 log = logging.getLogger("dlp.batch")
 PAGES_PER_TASK = 200  # a merged print file larger than this is split in ranges of this many pages
+LETTERS_PER_TASK = 16
 CONNECT_SECONDS = 15  # a scheduler that is starting, or far away; refused connections are retried meanwhile
 WAIT_STEP = 1.0  # how often a wait for a result looks at whether the scheduler is still there
-
-# -- on the workers -------------------------------------------------------------------------------------------
-
-_specs: dict[str, tuple[Config, str, str]] = {}  # run key -> (config, index path, its checksum)
-_states: dict[str, tuple[WorkerState, threading.Lock]] = {}  # one per (config, index) in this worker process
-_states_lock = threading.Lock()
+KILLED = "it stopped the cluster's workers again and again (a crash or over their memory)"
 
 
-class DlpBatch(WorkerPlugin):
-    """Tells every worker, present and joining later, where the run's index is; the worker loads it on its
-    first letter of the run and keeps it for the next ones (and the next runs with the same index)."""
-
-    def __init__(self, key: str, config: Config, index_path: str, checksum: str) -> None:
-        self.key, self.config, self.index_path, self.checksum = key, config, index_path, checksum
-
-    def setup(self, worker: Any) -> None:
-        _specs[self.key] = (self.config, self.index_path, self.checksum)
-
-
-def _state(key: str) -> tuple[WorkerState, threading.Lock]:
-    with _states_lock:
-        if key not in _states:
-            from dlp.workers import bootstrap
-
-            try:
-                config, path, checksum = _specs[key]
-            except KeyError:
-                raise RegistryError("this worker was not told the run's registry (its plugin did not run)") from None
-            state = bootstrap(config, path, record=False)  # no store: the run's process records incidents
-            if state.scanner.index.checksum != checksum:
-                raise RegistryError(
-                    f"the registry index at {path} on a worker is not the one the run was started with "
-                    "(workers need the same file, on storage they share)"
-                )
-            _states[key] = (state, threading.Lock())
-        return _states[key]
-
-
-def on_worker(key: str, job: Callable[..., Any], *args: Any) -> Any:
-    """Run `job(state, *args)` (a dlp.workers job) in this Dask worker with the run's scanner."""
-    state, lock = _state(key)
-    with lock:  # one scanner per process: a worker with several threads checks one letter at a time
-        return job(state, *args)
-
-
-def _checksum(state: WorkerState) -> str:
-    return state.scanner.index.checksum
-
-
-# -- in the run's process ---------------------------------------------------------------------------------
+@dataclass(eq=False)
+class _Chunk:
+    tasks: list[Task] = field(default_factory=list)
+    future: Future | None = None
+    results: list[LetterResult | str] | None = None
 
 
 class ClusterEngine:
@@ -130,16 +88,23 @@ class ClusterEngine:
             self.index.close()
             raise UsageError(f"cannot reach the Dask scheduler at {address} ({exc.__class__.__name__})") from None
         self._futures: deque[Future] = deque()
-        self.in_flight = 8
+        self._open: _Chunk | None = None  # letters not yet sent
+        self.in_flight = LETTERS_PER_TASK
         try:
-            self.client.register_plugin(DlpBatch(self.key, run.config, self.index_path, self.index.checksum), self.name)
+            plugin = DlpBatch(self.key, run.config, self.index_path, self.index.checksum)
+            plugin.name = self.name
+            self.client.register_plugin(plugin, self.name)
             workers = self.client.nthreads()
             if not workers:
                 raise UsageError(f"the Dask cluster at {address} has no workers")
-            self.in_flight = max(8, 4 * sum(workers.values()))
-            # Each worker loads the index now, in a task (not in its event loop): a bad path stops the run here.
-            for ready in [self._submit(_checksum, workers=[w], allow_other_workers=False) for w in workers]:
-                self._get(ready)
+            # Three chunks per worker thread: one being checked, two waiting, whatever the order they finish in.
+            self.in_flight = 3 * LETTERS_PER_TASK * sum(workers.values())
+            # Each worker starts its scanning processes now, in a task: a bad index path stops the run here.
+            started = [
+                self.client.submit(ready, self.key, workers=[w], allow_other_workers=False, pure=False) for w in workers
+            ]
+            for future in started:
+                self._get(future)
         except BaseException:
             self.close()
             raise
@@ -161,9 +126,13 @@ class ClusterEngine:
     def _merged(self, source: str) -> Iterator[Letter]:
         """The letters of one merged print file: page ranges split in parallel, taken in order."""
         absolute = str(Path(source).resolve())
-        pages = self._get(self._submit(page_count, absolute))
+        pages: int | str = self._get(self._submit(run_job, page_count, absolute))
+        if isinstance(pages, str):
+            self.total = 1
+            yield source, None, None, pages
+            return
         if pages <= PAGES_PER_TASK:
-            letters = self._get(self._submit(split_file, absolute))
+            letters = self._get(self._submit(run_job, split_file, absolute))
             if isinstance(letters, str):
                 self.total = 1
                 yield source, None, None, letters
@@ -176,8 +145,8 @@ class ClusterEngine:
         ahead: deque[Future] = deque()
         number = 0
         while ranges or ahead:
-            while ranges and len(ahead) < max(2, self.in_flight // 8):
-                ahead.append(self._submit(split_range, absolute, *ranges.popleft()))
+            while ranges and len(ahead) <= self.in_flight // (3 * LETTERS_PER_TASK):  # a range per thread, and one
+                ahead.append(self._submit(run_job, split_range, absolute, *ranges.popleft()))
             found: list[RangeLetter] | str = self._get(ahead.popleft())
             if isinstance(found, str):  # a range that cannot be read: held as one unscannable letter
                 number += 1
@@ -191,20 +160,30 @@ class ClusterEngine:
 
     # -- checking -----------------------------------------------------------------------------------------
 
-    def submit(self, task: Task) -> Future:
+    def submit(self, task: Task) -> tuple[_Chunk, int]:
         # Workers read the letter at its absolute path; the result names it as the user gave it.
         remote = replace(task, source=str(Path(task.source).resolve())) if task.communication is None else task
-        return self._submit(check_letter, remote, key=f"{self.name}-letter-{task.number}")
+        chunk = self._open = self._open or _Chunk()
+        chunk.tasks.append(remote)
+        if len(chunk.tasks) == LETTERS_PER_TASK:
+            self._send()
+        return chunk, len(chunk.tasks) - 1
 
-    def result(self, task: Task, handle: Future) -> LetterResult | str:
-        try:
-            result: LetterResult = self._get(handle)
-        except KilledWorker:
-            return "it stopped the cluster's workers again and again (a crash or over their memory)"
-        except DlpError:
-            raise
-        except Exception as exc:  # noqa: BLE001 - the letter is held, the run goes on
-            return f"an internal error ({exc.__class__.__name__})"
+    def _send(self) -> None:
+        chunk, self._open = self._open, None
+        if chunk is not None:
+            first, last = chunk.tasks[0].number, chunk.tasks[-1].number
+            chunk.future = self._submit(check_letters, chunk.tasks, key=f"{self.name}-letters-{first}-{last}")
+
+    def result(self, task: Task, handle: tuple[_Chunk, int]) -> LetterResult | str:
+        chunk, place = handle
+        if chunk.future is None:
+            self._send()  # the run waits for it: send what there is
+        if chunk.results is None:
+            chunk.results = self._chunk_results(chunk)
+        result = chunk.results[place]
+        if isinstance(result, str):
+            return result
         result = replace(result, source=task.source)
         if result.unrecorded is not None:
             verdict, item = result.unrecorded
@@ -212,8 +191,25 @@ class ClusterEngine:
             result = replace(result, incident=recorded.incident, unrecorded=None)
         return result
 
-    def _submit(self, job: Callable[..., Any], *args: Any, key: str | None = None, **where: Any) -> Future:
-        future = self.client.submit(on_worker, self.key, job, *args, key=key, pure=False, **where)
+    def _chunk_results(self, chunk: _Chunk) -> list[LetterResult | str]:
+        assert chunk.future is not None
+        try:
+            results: list[LetterResult | str] = self._get(chunk.future)
+            return results
+        except KilledWorker:
+            if len(chunk.tasks) == 1:
+                return [KILLED]
+        except DlpError:
+            raise
+        except Exception as exc:  # noqa: BLE001 - the letters are held, the run goes on
+            return [f"an internal error ({exc.__class__.__name__})"] * len(chunk.tasks)
+        # Some letter of the chunk took its workers down, again and again: each on its own, to find which.
+        singles = [_Chunk([task], self._submit(check_letters, [task])) for task in chunk.tasks]
+        return [self._chunk_results(single)[0] for single in singles]
+
+    def _submit(self, function: Callable[..., Any], *args: Any, key: str | None = None) -> Future:
+        """`function(run key, *args)` on a worker (run_job for a dlp.workers job, check_letters for letters)."""
+        future = self.client.submit(function, self.key, *args, key=key, pure=False)
         self._futures.append(future)  # cancelled if the run stops; done ones are let go now and then
         if len(self._futures) > 1000:
             self._futures = deque(f for f in self._futures if not f.done())

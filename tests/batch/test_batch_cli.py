@@ -37,15 +37,16 @@ def test_ctrl_c_mid_run_gives_the_partial_summary_without_tracebacks(run_dir: Pa
         _command("batch", "--config", "dlp.toml", "--data", "data.csv", "--json", "--workers", "2", "letters"),
         cwd=run_dir,
         stdout=subprocess.PIPE,
-        stderr=subprocess.PIPE,
+        stderr=(run_dir / "stderr").open("w"),
         text=True,
         start_new_session=True,  # its own process group, as a terminal's foreground job: Ctrl-C reaches all of it
     )
     assert process.stdout is not None
     lines = [process.stdout.readline() for _ in range(10)]  # ten letters checked: the run is under way
     os.killpg(process.pid, signal.SIGINT)
-    out, err = process.communicate(timeout=120)
-    lines += out.splitlines()
+    lines += process.stdout.read().splitlines()  # the rest, through the same buffer
+    process.wait(120)
+    err = (run_dir / "stderr").read_text()
     results = [json.loads(line) for line in lines if line.strip()]
     assert process.returncode == 130, err
     assert "Traceback" not in err and "KeyboardInterrupt" not in err

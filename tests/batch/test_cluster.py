@@ -222,13 +222,15 @@ def test_the_scheduler_going_away_stops_the_run_with_a_partial_report(
             ],
             cwd=tmp_path,
             stdout=subprocess.PIPE,
-            stderr=subprocess.PIPE,
+            stderr=(tmp_path / "stderr").open("w"),
             text=True,
         )
         assert batch.stdout is not None
         lines = [batch.stdout.readline() for _ in range(5)]  # five letters checked on the cluster
         scheduler.kill()
-        out, err = batch.communicate(timeout=180)
+        out = batch.stdout.read()  # the rest, through the same buffer
+        batch.wait(180)
+        err = (tmp_path / "stderr").read_text()
     finally:
         for process in (worker, scheduler):
             if process is not None and process.poll() is None:
@@ -237,5 +239,5 @@ def test_the_scheduler_going_away_stops_the_run_with_a_partial_report(
     results = [json.loads(line) for line in [*lines, *out.splitlines()] if line.strip()]
     assert batch.returncode == 2, err
     assert "went away" in err and "stopped: partial" in err and "Traceback" not in err
-    assert 5 <= len(results) < 200 and f"{len(results)} of 200" in err
+    assert 5 <= len(results) < 200 and f"{len(results)} of 200" in err, err
     assert all(r["decision"] == "allow" for r in results), results[-3:]
