@@ -14,9 +14,11 @@ from __future__ import annotations
 
 import argparse
 import csv
+import os
 import resource
 import sys
 import tempfile
+import threading
 import time
 from pathlib import Path
 
@@ -40,17 +42,53 @@ def write_data(path: Path, clients: list[SyntheticClient]) -> Path:
     return path
 
 
-def timed(config: Config, index: Path, data: Path, letters: Path, workers: int, cluster: str | None) -> float:
-    """Letters per second of one run (start-up included: a run pays for it)."""
-    start = time.perf_counter()
-    report = BatchRun(config, str(index), data, letters, {}, workers, cluster=cluster).run(lambda r, i: None)
-    elapsed = time.perf_counter() - start
+def timed(
+    config: Config, index: Path, data: Path, letters: Path, workers: int, cluster: str | None
+) -> tuple[float, float]:
+    """Letters per second of one run (start-up included: a run pays for it), and the CPU time the run's own
+    process spent per letter (all its threads: on a LocalCluster the scheduler's too)."""
+    start, cpu = time.perf_counter(), time.process_time()
+    first: list[float] = []
+    run = BatchRun(config, str(index), data, letters, {}, workers, cluster=cluster)
+    report = run.run(lambda r, i: first or first.append(time.perf_counter()))
+    elapsed, cpu = time.perf_counter() - start, time.process_time() - cpu
     assert report.decisions.get("allow", 0) == report.letters, dict(report.decisions)
-    return report.letters / elapsed
+    steady = (report.letters - 1) / (start + elapsed - first[0])
+    where = "cluster" if cluster else "local"
+    print(f"    ({where}: {first[0] - start:.1f} s to the first letter, {steady:.0f} letters/s after it)")
+    return report.letters / elapsed, cpu / report.letters
 
 
 def mib(kib: float) -> str:
     return f"{kib / 1024:.0f} MiB"
+
+
+class TreeMemory(threading.Thread):
+    """Samples the resident memory of some processes and all their descendants (a Dask worker and its
+    scanning processes), every half second: the largest process seen, and the largest tree (shared pages,
+    such as the mapped index, counted once per process)."""
+
+    def __init__(self, pids: list[int]) -> None:
+        super().__init__(daemon=True)
+        self.pids, self.process_kib, self.tree_kib = pids, 0.0, 0.0
+        self.stopping = threading.Event()
+
+    def run(self) -> None:
+        import psutil  # distributed's own dependency
+
+        while not self.stopping.wait(0.5):
+            for pid in self.pids:
+                try:
+                    root = psutil.Process(pid)
+                    sizes = [p.memory_info().rss / 1024 for p in [root, *root.children(recursive=True)]]
+                except psutil.Error:
+                    continue
+                self.process_kib = max(self.process_kib, *sizes)
+                self.tree_kib = max(self.tree_kib, sum(sizes))
+
+    def stop(self) -> None:
+        self.stopping.set()
+        self.join()
 
 
 def main() -> None:
@@ -84,7 +122,7 @@ def main() -> None:
             pdf.write_bytes(pdf_of_pages([letter(c, account_body(c)) for c in reg.clients[: args.pdf_letters]]))
             runs.append((f"merged PDF ({args.pdf_letters})", write_data(tmp / "pdfdata.csv", reg.clients), pdf))
 
-        local = {name: timed(config, index, data, letters, args.workers, None) for name, data, letters in runs}
+        local = {name: timed(config, index, data, letters, args.workers, None)[0] for name, data, letters in runs}
         local_worker = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss
         for name, rate in local.items():
             print(f"{name}: local {rate:.0f} letters/s ({args.workers} processes)")
@@ -103,16 +141,20 @@ def main() -> None:
             dashboard_address=None,
             silence_logs=40,
         ) as cluster:
-            for name, data, letters in runs:
-                rate = timed(config, index, data, letters, args.workers, cluster.scheduler_address)
-                print(
-                    f"{name}: cluster {rate:.0f} letters/s ({args.workers} workers) = {rate / local[name]:.2f}x local"
-                )
             with Client(cluster.scheduler_address, set_as_default=False) as client:
-                peaks = client.run(lambda: resource.getrusage(resource.RUSAGE_SELF).ru_maxrss)
+                sampler = TreeMemory(list(client.run(os.getpid).values()))
+            sampler.start()
+            for name, data, letters in runs:
+                rate, cpu = timed(config, index, data, letters, args.workers, cluster.scheduler_address)
+                print(
+                    f"{name}: cluster {rate:.0f} letters/s ({args.workers} workers) = {rate / local[name]:.2f}x local; "
+                    f"the run's process {cpu * 1000:.2f} ms CPU per letter (its ceiling {1 / cpu:.0f} letters/s)"
+                )
+            sampler.stop()
         print(
             f"peak memory, cluster: run's process {mib(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss)} "
-            f"(the scheduler runs in it), largest worker {mib(max(peaks.values()))}"
+            f"(the scheduler runs in it), largest worker process {mib(sampler.process_kib)}, "
+            f"largest worker with its scanning processes {mib(sampler.tree_kib)}"
         )
 
 

@@ -9,7 +9,8 @@ lost for good), a second try when it kills its scanning process, and the answer 
 The Dask worker itself only carries tasks; a scanner crash never takes it (and its other tasks) down.
 
 `DlpBatch`, a worker plugin, tells every worker (present, or joining later) the run's configuration and
-index; the pool is started on the run's first task in that worker and closed when the last run using it ends.
+index; the pool is started on the run's first task in that worker (seconds: a fresh interpreter bootstraps)
+and kept for the next run with the same configuration and index, until a run with another one needs a pool.
 """
 
 from __future__ import annotations
@@ -44,11 +45,7 @@ class DlpBatch(WorkerPlugin):
 
     def teardown(self, worker: Any) -> None:
         with _lock:
-            users = _users.get(self.key, set())
-            users.discard(self.name)
-            pool = _pools.pop(self.key, None) if not users else None
-        if pool is not None:  # not in the worker's event loop: a pool takes a moment to stop
-            threading.Thread(target=pool.close, name="dlp-batch-close", daemon=True).start()
+            _users.get(self.key, set()).discard(self.name)  # its pool stays, warm, for the next run
 
 
 def _pool(key: str) -> BlockingPool:
@@ -59,6 +56,8 @@ def _pool(key: str) -> BlockingPool:
                 config, path, checksum = _specs[key]
             except KeyError:
                 raise RegistryError("this worker was not told the run's registry (its plugin did not run)") from None
+            for idle in [k for k in _pools if not _users.get(k)]:  # at most one idle pool is kept
+                threading.Thread(target=_pools.pop(idle).close, name="dlp-batch-close", daemon=True).start()
             threads = max(1, get_worker().state.nthreads)
             # No store in the scanners: the run's process records incidents (a letter may be checked twice).
             pool = BlockingPool(config, path, threads, record=False, name="batch").start()
