@@ -211,7 +211,12 @@ class BatchRun:
         process has one thread, so they fork from it instead of starting afresh."""
         if self.engine is None:
             if self.cluster:
-                from dlp.batch.cluster import ClusterEngine  # Dask is imported only for a cluster run
+                try:
+                    from dlp.batch.cluster import ClusterEngine  # Dask is imported only for a cluster run
+                except ImportError:
+                    raise UsageError(
+                        "a cluster run needs Dask: pip install 'dlp-outgoing[cluster]' (here and on the workers)"
+                    ) from None
 
                 self.engine = ClusterEngine(self, self.cluster)
             else:

@@ -121,10 +121,11 @@ def test_a_worker_killed_mid_run_loses_and_doubles_no_letter(
         killed: list[int] = []
 
         def kill_one(done: int) -> None:
-            if done == 20:  # the run is under way: both workers hold letters
-                victim = sorted(pids.values())[0]
-                os.kill(victim, signal.SIGKILL)
-                killed.append(victim)
+            if done == 20:  # the run is under way: kill a worker in the middle of a chunk of letters
+                busy = [w for w, keys in client.processing().items() if any("-letters-" in str(k) for k in keys)]
+                assert busy
+                os.kill(pids[busy[0]], signal.SIGKILL)
+                killed.append(pids[busy[0]])
 
         report, results = run(config, index_file, data, letters, cluster.scheduler_address, emit=kill_one)
         assert killed
