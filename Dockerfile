@@ -36,13 +36,15 @@ RUN set -eu; missing=""; \
 FROM system AS build
 # WHEELHOUSE: a folder of the build context holding wheels of dlp and everything it needs (offline install);
 # empty: dlp is built from this source and its requirements come from the package index.
+# EXTRAS: dlp's optional parts; the cluster profile's image adds `cluster` (Dask) to them.
 ARG WHEELHOUSE=""
+ARG EXTRAS="postgres"
 COPY . /src
 RUN set -eu; python3 -m venv /opt/dlp; \
     if [ -n "$WHEELHOUSE" ]; then \
-      /opt/dlp/bin/pip install --no-cache-dir --no-index --find-links "/src/$WHEELHOUSE" "dlp-outgoing[postgres]"; \
+      /opt/dlp/bin/pip install --no-cache-dir --no-index --find-links "/src/$WHEELHOUSE" "dlp-outgoing[$EXTRAS]"; \
     else \
-      /opt/dlp/bin/pip install --no-cache-dir "/src[postgres]"; \
+      /opt/dlp/bin/pip install --no-cache-dir "/src[$EXTRAS]"; \
     fi; \
     /opt/dlp/bin/dlp --version
 

@@ -170,6 +170,7 @@ class BatchConfig:
     reference: str | None = None
     workers: int = 2
     shift_window: int = 3  # how far a shifted row is looked for, either way
+    cluster: str = ""  # a Dask scheduler ("tcp://host:8786") to check letters on; "" = processes on this host
 
 
 @dataclass(frozen=True)

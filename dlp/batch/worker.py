@@ -1,11 +1,13 @@
 """One letter of a batch against its own data row and the registry; runs in supervised worker processes.
 
 A letter that cannot be read or breaks the scan is reported as unscannable_content and the run goes on.
+Where the worker holds no incident store (a Dask cluster's workers: a letter may be checked twice when a
+worker dies), a letter's incident is left to the run's own process: the result carries it as `unrecorded`.
 """
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from dlp import handlers
 from dlp.batch.rows import Row, addressee_matches, reference_in
@@ -47,6 +49,8 @@ class LetterResult:
     in_run_incident: bool  # does not match its row: reported in the run's one incident, not one of its own
     initials: dict[str, str]
     row: int | None = None  # the data row the letter matches (its own, or another where letters are missing)
+    # An incident to record, where the worker has no store: the verdict and the letter without its text.
+    unrecorded: tuple[Verdict, Communication] | None = None
 
 
 def check_letter(state: WorkerState, task: Task) -> LetterResult:
@@ -67,14 +71,10 @@ def check_letter(state: WorkerState, task: Task) -> LetterResult:
             else failure_reason(exc, state.config.limits.max_memory_mb)
         )
         item, verdict = unscannable_letter(scanner.policy, task, reason)
-        return unscannable_result(
-            task, item, verdict, handlers.record(scanner.store, verdict, item, Channel.BATCH, scanner.index).incident
-        )
+        return _recorded(scanner, unscannable_result(task, item, verdict, None), verdict, item)
     if item.address_block is None and any(v.rule == UNSCANNABLE for v in verdict.violations):
         # Nothing of it could be read to compare with a row: held on its own, its row counted as covered.
-        return unscannable_result(
-            task, item, verdict, handlers.record(scanner.store, verdict, item, Channel.BATCH, scanner.index).incident
-        )
+        return _recorded(scanner, unscannable_result(task, item, verdict, None), verdict, item)
     own = next((r for r in task.rows if r.number == task.number), None)
     # The row this letter is for: its own, or, where a letter is missing or extra before it, the row of the
     # person it is addressed to. A template may print no reference, or another of the client's own; a reference
@@ -90,26 +90,35 @@ def check_letter(state: WorkerState, task: Task) -> LetterResult:
         verdict = _add_row_violation(scanner, verdict, task.number, own, addressee, references)
     if len(items) > 1:
         verdict = _add(scanner, verdict, ROW_RULE, f"letter {task.number}: the file holds {len(items)} letters")
-    incident = None
-    if row_ok and registry_violations and verdict.blocked:
-        incident = handlers.record(scanner.store, verdict, item, Channel.BATCH, scanner.index).incident
     clients = {cid for v in verdict.violations for cid in v.clients} | (
         {own.client_id} if own and own.client_id else set()
     )
     initials = {cid: scanner.index.clients[cid].initials for cid in clients if cid in scanner.index.clients}
-    return LetterResult(
+    result = LetterResult(
         task.number,
         task.source,
         task.locator,
         verdict.decision.value,
         verdict.violations,
-        incident,
+        None,
         row_ok,
         addressee,
         references,
         not row_ok and verdict.blocked,
         initials,
         target.number if row_ok and target is not None else None,
+    )
+    if row_ok and registry_violations and verdict.blocked:
+        return _recorded(scanner, result, verdict, item)
+    return result
+
+
+def _recorded(scanner: Scanner, result: LetterResult, verdict: Verdict, item: Communication) -> LetterResult:
+    """The result with its incident recorded here, or handed back for the run's process to record."""
+    if scanner.store is None:
+        return replace(result, unrecorded=(verdict, replace(item, parts=())) if verdict.violations else None)
+    return replace(
+        result, incident=handlers.record(scanner.store, verdict, item, Channel.BATCH, scanner.index).incident
     )
 
 

@@ -34,6 +34,12 @@ def configure(parser: argparse.ArgumentParser) -> None:
         help=f"name a data column for a field ({', '.join(FIELDS)}); repeatable",
     )
     parser.add_argument("--workers", type=int, help="scanning processes (default [batch] workers)")
+    parser.add_argument(
+        "--cluster",
+        metavar="tcp://HOST:8786",
+        help="check the letters on this Dask scheduler's workers (default [batch] cluster; none: this host)",
+    )
+    parser.add_argument("-q", "--quiet", action="store_true", help="no progress bar")
     parser.add_argument("letters", metavar="LETTERS", help="a folder of letters, or one merged PDF")
     parser.set_defaults(func=run)
 
@@ -50,10 +56,16 @@ def _overrides(pairs: list[str]) -> dict[str, str]:
 
 def run(args: argparse.Namespace) -> int:
     config = config_of(args)
-    batch = BatchRun(config, args.registry, Path(args.data), Path(args.letters), _overrides(args.map), args.workers)
+    batch = BatchRun(
+        config, args.registry, Path(args.data), Path(args.letters), _overrides(args.map), args.workers, args.cluster
+    )
     batch.start()  # before the progress bar's thread
     out = Console(file=sys.stdout, highlight=False, soft_wrap=True)
     err = Console(file=sys.stderr, highlight=False)
+    shown = not args.quiet and err.is_terminal
+    if shown and out.is_terminal:
+        # One terminal for both: result lines go through the bar's console, which prints them above the bar.
+        out = err
 
     def emit(result: LetterResult, incident: str | None) -> None:
         if args.json:
@@ -75,25 +87,35 @@ def run(args: argparse.Namespace) -> int:
             for v in result.violations:
                 out.print(f"    {v.rule} \\[{v.severity.value}] {v.part}: {v.explanation}", markup=True)
 
+    # Progress on stderr, only to a terminal; the bar is cleared at the end, results stay where they were printed.
     with Progress(
         TextColumn("checking letters"),
         BarColumn(),
         MofNCompleteColumn(),
+        TextColumn("eta"),
         TimeRemainingColumn(),
         console=err,
         transient=True,
-        disable=not err.is_terminal,
+        redirect_stdout=False,
+        redirect_stderr=False,
+        disable=not shown,
     ) as progress:
         task = progress.add_task("letters", total=None)
-        report = batch.run(emit, progress=lambda: progress.advance(task))
+        report = batch.run(emit, progress=lambda done, total: progress.update(task, completed=done, total=total))
     _summary(err if args.json else out, report)
+    if report.stopped:
+        print(f"dlp: the run stopped before its end: {report.stopped}", file=sys.stderr)
+        return 130 if report.stopped.startswith("interrupted") else 2
     return 1 if report.failed else 0
 
 
 def _summary(console: Console, report: RunReport) -> None:
-    table = Table(title="mail-merge run", show_header=False)
-    table.add_row("letters", str(report.letters))
-    table.add_row("data rows", str(report.rows))
+    table = Table(title="mail-merge run" + (" (stopped: partial)" if report.stopped else ""), show_header=False)
+    if report.stopped:
+        table.add_row("stopped", report.stopped)
+    partial = report.stopped and report.total is not None
+    table.add_row("letters", f"{report.letters} of {report.total}" if partial else str(report.letters))
+    table.add_row("data rows read" if report.stopped else "data rows", str(report.rows))
     for decision, count in sorted(report.decisions.items()):
         table.add_row(decision, str(count))
     if report.shift:
