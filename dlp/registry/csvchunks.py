@@ -16,7 +16,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from dlp.errors import RegistryError
-from dlp.registry.loader import check_header
+from dlp.registry.loader import check_header, open_registry_csv
 
 
 @dataclass(frozen=True)
@@ -32,20 +32,8 @@ class Chunk:
 
 def csv_chunks(path: str | Path, rows: int, absent_columns: Iterable[str] = ()) -> Iterator[Chunk]:
     """The records of a registry CSV whose header is valid, `rows` records at a time."""
-    path = Path(path)
-    try:
-        with path.open(newline="", encoding="utf-8-sig") as handle:
-            yield from _chunks(handle, rows, absent_columns, str(path))
-    except FileNotFoundError:
-        raise RegistryError(f"registry file not found: {path}") from None
-    except IsADirectoryError:
-        raise RegistryError(f"registry path is a folder, not a CSV file: {path}") from None
-    except PermissionError:
-        raise RegistryError(f"registry file is not readable (permission denied): {path}") from None
-    except UnicodeDecodeError:
-        raise RegistryError(f"registry file is not UTF-8 text: {path}") from None
-    except csv.Error as exc:
-        raise RegistryError(f"registry file {path} is not valid CSV: {exc}") from None
+    with open_registry_csv(path) as handle:
+        yield from _chunks(handle, rows, absent_columns, str(path))
 
 
 def _chunks(handle: Iterable[str], rows: int, absent_columns: Iterable[str], source: str) -> Iterator[Chunk]:

@@ -16,8 +16,10 @@ import csv
 import json
 import re
 from collections.abc import Callable, Iterable, Iterator, Mapping
+from contextlib import contextmanager
 from datetime import date, datetime
 from pathlib import Path
+from typing import TextIO
 
 from dlp.errors import RegistryError
 from dlp.registry.client import SUPPRESSIBLE, Client
@@ -116,10 +118,17 @@ def read_csv(path: str | Path, absent_columns: Iterable[str] = (), date_format: 
 
 def read_csv_rows(path: str | Path, absent_columns: Iterable[str] = ()) -> Iterator[tuple[int, dict[str, object]]]:
     """Raw rows of a registry CSV file with a valid header."""
+    with open_registry_csv(path) as handle:
+        yield from csv_rows(handle, absent_columns)
+
+
+@contextmanager
+def open_registry_csv(path: str | Path) -> Iterator[TextIO]:
+    """A registry CSV opened as the csv module reads it; a failure reading it is one RegistryError naming it."""
     path = Path(path)
     try:
         with path.open(newline="", encoding="utf-8-sig") as handle:
-            yield from csv_rows(handle, absent_columns)
+            yield handle
     except FileNotFoundError:
         raise RegistryError(f"registry file not found: {path}") from None
     except IsADirectoryError:
