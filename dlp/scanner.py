@@ -86,7 +86,7 @@ class Scanner:
         """A scanner on the configured registry. One-off commands stop at once on a bad registry;
         `long_running` channels start anyway and refuse to scan until a valid registry is there."""
         path = registry_location(config, registry_path)
-        registry = LiveRegistry(path, config.registry, write_status=long_running)
+        registry = LiveRegistry(path, config.registry, write_status=long_running, log_refusals=long_running)
         if not long_running:
             registry.refresh()
             registry.current()

@@ -77,11 +77,20 @@ def _compile_csv_bytes(path: str | Path, settings: RegistryConfig) -> bytes:
 class LiveRegistry:
     """The current index of one path; thread-safe."""
 
-    def __init__(self, path: str | Path, settings: RegistryConfig | None = None, *, write_status: bool = True) -> None:
+    def __init__(
+        self,
+        path: str | Path,
+        settings: RegistryConfig | None = None,
+        *,
+        write_status: bool = True,
+        log_refusals: bool = True,
+    ) -> None:
+        """`log_refusals` false: a one-off command, which stops with the refusal as its error (said once)."""
         self.path = Path(path)
         self.settings = settings or RegistryConfig()
         self.interval = self.settings.reload_seconds / 2
         self.write_status = write_status
+        self.log_refusals = log_refusals
         self._index: RegistryIndex | None = None
         self._loaded: Signature | None = None
         self._refused: Signature | None = None
@@ -146,7 +155,7 @@ class LiveRegistry:
         return True
 
     def _refuse(self, sig: Signature | None, error: str) -> None:
-        if error != self._error:
+        if error != self._error and self.log_refusals:
             if self._index is None:
                 log.error("no valid client registry: %s; scanning is refused until one is available", error)
             else:

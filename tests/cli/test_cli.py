@@ -102,6 +102,8 @@ def test_errors_exit_2_without_traceback(workdir: Path, args: list[str], message
     assert result.returncode == 2
     assert message in result.stderr
     assert "Traceback" not in result.stderr + result.stdout
+    if not result.stderr.startswith("usage:"):  # argparse shows its usage line first
+        assert len(result.stderr.strip().splitlines()) == 1, result.stderr  # the error once, not logged as well
 
 
 def hostile_messages(folder: Path, synthetic: SyntheticRegistry) -> list[str]:
