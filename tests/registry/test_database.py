@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import os
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -11,7 +10,7 @@ import sqlalchemy as sa
 
 from dlp.registry import RegistryIndex
 from tests.cli.test_cli import dlp
-from tests.store.postgres import PostgresServer, available
+from tests.store.postgres import PostgresServer, require
 from tests.synthetic import SyntheticRegistry
 
 
@@ -19,10 +18,7 @@ from tests.synthetic import SyntheticRegistry
 def crm(synthetic: SyntheticRegistry) -> Iterator[str]:
     """A CRM database: a clients table with the DESIGN §4 columns and some of its own, and one without
     the suppressed column."""
-    if not available():
-        if os.environ.get("CI"):
-            pytest.fail("PostgreSQL is installed by .ci/run; it must be here in CI")
-        pytest.skip("needs Debian postgresql and root (installed by .ci/run)")
+    require()
     server = PostgresServer()
     try:
         url = server.start()

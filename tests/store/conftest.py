@@ -2,21 +2,17 @@
 
 from __future__ import annotations
 
-import os
 from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
 
-from tests.store.postgres import PostgresServer, available
+from tests.store.postgres import PostgresServer, require
 
 
 @pytest.fixture(scope="module")
 def postgres_url() -> Iterator[str]:
-    if not available():
-        if os.environ.get("CI"):
-            pytest.fail("PostgreSQL is installed by .ci/run; it must be here in CI")
-        pytest.skip("needs Debian postgresql and root (installed by .ci/run)")
+    require()
     server = PostgresServer()
     try:
         yield server.start()

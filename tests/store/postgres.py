@@ -20,6 +20,16 @@ def available() -> bool:
     return binaries() is not None and os.geteuid() == 0 and shutil.which("runuser") is not None
 
 
+def require() -> None:
+    """Skip the test without PostgreSQL here; in CI, where .ci/run installs it, fail instead."""
+    import pytest
+
+    if not available():
+        if os.environ.get("CI"):
+            pytest.fail("PostgreSQL is installed by .ci/run; it must be here in CI")
+        pytest.skip("needs Debian postgresql and root (installed by .ci/run)")
+
+
 class PostgresServer:
     def __init__(self) -> None:
         bindir = binaries()
