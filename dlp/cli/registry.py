@@ -113,11 +113,12 @@ def run_build(args: argparse.Namespace) -> int:
                 workers=args.workers,
                 progress=progress,
             )
+        rows, unit, source = _rows(args, config)
         return compile_rows(
-            database_rows(url, args.query, args.table, settings),
+            rows,
             date_format=settings.date_of_birth_format,
-            unit="row",
-            source=database_source(url, args.query, args.table),
+            unit=unit,
+            source=source,
             workers=args.workers,
             progress=progress,
         )
