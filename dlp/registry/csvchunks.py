@@ -16,7 +16,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from dlp.errors import RegistryError
-from dlp.registry.loader import check_header, open_registry_csv
+from dlp.registry.loader import check_fields, check_header, open_registry_csv
 
 
 @dataclass(frozen=True)
@@ -68,8 +68,7 @@ def chunk_rows(chunk: Chunk) -> Iterator[tuple[int, dict[str, object]]]:
     offset = chunk.first_line - 1
     try:
         for row in reader:
-            if None in row:
-                raise RegistryError("row has more fields than the header", line=offset + reader.line_num)
+            check_fields(row, offset + reader.line_num)
             yield offset + reader.line_num, row
     except csv.Error as exc:
         raise RegistryError(f"registry file {chunk.source} is not valid CSV: {exc}") from None

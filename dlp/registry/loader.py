@@ -154,9 +154,17 @@ def csv_rows(lines: Iterable[str], absent_columns: Iterable[str] = ()) -> Iterat
     header = reader.fieldnames or []
     check_header(header, absent_columns)
     for row in reader:
-        if None in row:
-            raise RegistryError("row has more fields than the header", line=reader.line_num)
+        check_fields(row, reader.line_num)
         yield reader.line_num, dict(row)
+
+
+def check_fields(row: Mapping[str | None, object], line: int) -> None:
+    """A CSV row has as many fields as the header. One with fewer is most often an unclosed quote that took
+    the rows after it into one field: those clients would be missing without a word."""
+    if None in row:
+        raise RegistryError("row has more fields than the header", line=line)
+    if None in row.values():
+        raise RegistryError("row has fewer fields than the header (an unclosed quote?)", line=line)
 
 
 def validate_rows(

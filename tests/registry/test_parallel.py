@@ -115,6 +115,9 @@ def test_csv_errors_name_the_line_of_the_whole_file(
     assert f"line {line}, column 'email'" in error_of([*records[:target], bad_email, *records[target + 1 :]])
     extra = records[target] + ",extra"
     assert "more fields than the header" in error_of([*records[:target], extra, *records[target + 1 :]])
+    # An unclosed quote takes the rows after it into one field: refused, not those clients silently missing.
+    unclosed = records[target].replace(",", ',"', 1)
+    assert f"line {line}: row has fewer fields" in error_of([*records[:target], unclosed, *records[target + 1 :]])
     path.write_bytes(b"client_id,given_name\n\xff\xfe\n")
     with pytest.raises(RegistryError, match="not UTF-8"):
         compiled_csv(path, workers=2)
