@@ -38,14 +38,14 @@ from tests.synthetic import ORG_DOMAIN, write_large_registry  # noqa: E402
 DLP = str(Path(sys.executable).with_name("dlp"))
 
 
-def letters_from(csv_path: Path, count: int) -> list[str]:
-    """Letters to real clients of the registry, each carrying its own account reference."""
+def letters_from(csv_path: Path, count: int, offset: int = 0) -> list[str]:
+    """Letters to real clients of the registry (every 997th from `offset`), each with its own account reference."""
     import csv
 
     out = []
     with csv_path.open() as handle:
         for i, row in enumerate(csv.DictReader(handle)):
-            if i % 997:
+            if i % 997 != offset:
                 continue
             street, _, locality = row["postal_address"].partition(", ")
             ref = row["references"].split(";")[0]
@@ -60,8 +60,9 @@ def letters_from(csv_path: Path, count: int) -> list[str]:
     return out
 
 
-def latency(scanner: Scanner, letters: list[str]) -> tuple[float, float, float]:
-    """Mean and 95th percentile ms per letter for a whole scan, and mean µs for registry matching alone."""
+def latency(scanner: Scanner, letters: list[str], others: list[str]) -> tuple[float, float, float]:
+    """Mean and 95th percentile ms per letter for a whole scan of `letters`, and mean µs for registry matching
+    alone in `others` (to other clients: what the scans looked up is not found cached)."""
     items = [communication_from_letter(t.encode(), "letter.txt") for t in letters]
     for item in items[:5]:
         scanner.scan(item, record=False)
@@ -71,9 +72,9 @@ def latency(scanner: Scanner, letters: list[str]) -> tuple[float, float, float]:
         scanner.scan(item, record=False)
         times.append((time.perf_counter() - start) * 1000)
     start = time.perf_counter()
-    for text in letters:
+    for text in others:
         sum(1 for _ in scanner.index.find(text))
-    find_us = (time.perf_counter() - start) / len(letters) * 1e6
+    find_us = (time.perf_counter() - start) / len(others) * 1e6
     return statistics.mean(times), statistics.quantiles(times, n=20)[-1], find_us
 
 
@@ -150,6 +151,7 @@ def main() -> None:
     parser.add_argument("--baseline-clients", type=int, default=100_000)
     parser.add_argument("--workers", type=int, default=4)
     parser.add_argument("--letters", type=int, default=200)
+    parser.add_argument("--rounds", type=int, default=5, help="interleaved rounds of the latency comparison")
     args = parser.parse_args()
     config = Config(organisation=OrganisationConfig(internal_domains=(ORG_DOMAIN,)))
     with tempfile.TemporaryDirectory() as tmp_name:
@@ -171,33 +173,51 @@ def main() -> None:
             loads.append(time.perf_counter() - start)
         print(f"load (checksum verified, mapped): {min(loads):.2f} s")
 
-        letters = letters_from(csv_path, args.letters)
-        new = latency(Scanner(config, index, Policy.load()), letters)
-
         base_csv = write_large_registry(tmp / "baseline.csv", args.baseline_clients, seed=9)
+        small_path = tmp / "small.dlpidx"
+        subprocess.run([DLP, "registry", "build", str(base_csv), "-o", str(small_path)], check=True)
         gc.collect()
         start = time.perf_counter()
         base_index = baseline_registry.RegistryIndex(csv_clients(base_csv))
         base_load = time.perf_counter() - start
-        base_letters = letters_from(base_csv, args.letters)
-        base = latency(Scanner(config, base_index, Policy.load()), base_letters)  # type: ignore[arg-type]
-        del base_index
         gc.collect()
-        small_path = tmp / "small.dlpidx"
-        subprocess.run([DLP, "registry", "build", str(base_csv), "-o", str(small_path)], check=True)
-        same = latency(Scanner(config, RegistryIndex.open(small_path), Policy.load()), base_letters)
+        gc.freeze()  # the baseline's millions of objects: not walked by every collection of the rounds
+        scanners = (
+            (f"baseline, {args.baseline_clients:,} clients", Scanner(config, base_index, Policy.load()), base_csv),  # type: ignore[arg-type]
+            (
+                f"compiled, {args.baseline_clients:,} clients",
+                Scanner(config, RegistryIndex.open(small_path), Policy.load()),
+                base_csv,
+            ),
+            (f"compiled, {args.clients:,} clients", Scanner(config, index, Policy.load()), csv_path),
+        )
+        # Interleaved rounds (baseline, compiled, compiled at scale, again): a machine shared with other work
+        # slows all three alike, and each round gives its own ratios. Each round writes to other clients, as
+        # a relay's next messages would: no round finds the lookups of the last one cached.
+        rounds = [
+            [
+                latency(
+                    scanner, letters_from(source, args.letters, 2 * k), letters_from(source, args.letters, 2 * k + 1)
+                )
+                for _, scanner, source in scanners
+            ]
+            for k in range(args.rounds)
+        ]
         print(f"baseline load+index of {args.baseline_clients:,} clients from CSV: {base_load:.1f} s")
-        print(f"{'scan latency':<40}{'mean ms':>9}{'p95 ms':>9}{'find µs':>9}{'ratio':>8}")
-        for name, figures in (
-            (f"baseline, {args.baseline_clients:,} clients", base),
-            (f"compiled, {args.baseline_clients:,} clients", same),
-            (f"compiled, {args.clients:,} clients", new),
-        ):
-            print(f"{name:<40}{figures[0]:>9.2f}{figures[1]:>9.2f}{figures[2]:>9.0f}{figures[0] / base[0]:>8.2f}")
+        print(f"scan latency, {args.rounds} interleaved rounds (median of rounds; ratio to the baseline per round")
+        print("as min / median / max)")
+        print(f"{'':<34}{'mean ms':>9}{'p95 ms':>9}{'find µs':>9}   ratio")
+        for k, (name, _, _) in enumerate(scanners):
+            mean, p95, find = (statistics.median(r[k][i] for r in rounds) for i in range(3))
+            ratios = sorted(r[k][0] / r[0][0] for r in rounds)
+            spread = f"{ratios[0]:.2f} / {statistics.median(ratios):.2f} / {ratios[-1]:.2f}"
+            print(f"{name:<34}{mean:>9.2f}{p95:>9.2f}{find:>9.0f}   {spread}")
+        del scanners, base_index
+        gc.unfreeze()
 
         del index
         gc.collect()
-        rows = relay_memory(index_path, args.workers, letters[:40], tmp)
+        rows = relay_memory(index_path, args.workers, letters_from(csv_path, 40), tmp)
         started = rows.pop()[1]["pss"]
         print(f"relay with {args.workers} workers on the {args.clients:,}-client index (ready in {started:.1f} s):")
         for name, mem in rows:

@@ -7,6 +7,7 @@ cyclic), so the build is linear in the number of clients.
 
 Sections written (generic: a new table or entity needs no change here):
     match.*            key hash -> postings (client row, entity code << 1 | suppressed), in first-seen order
+    match.trie.N       which keys exist, as tries to find them in text with (`dlp.registry.keyset`)
     table.NAME.*       table key hash -> client rows, for every table in `keys.TABLES`
     col.NAME.*         per-row strings: client_id, record (the whole client), address (street US suburb)
     row.suppressed     per-row bits: 1 postal address, 2 phone, 4 email
@@ -17,7 +18,6 @@ from __future__ import annotations
 import gc
 import io
 import itertools
-import secrets
 import time
 from array import array
 from collections.abc import Callable, Iterable, Iterator
@@ -31,9 +31,10 @@ import numpy as np
 import numpy.typing as npt
 
 from dlp.registry import format as fmt
+from dlp.registry import keyset
 from dlp.registry.client import SEPARATOR, Client, to_record
 from dlp.registry.entities import MIN_KEY
-from dlp.registry.hashing import SpanHasher, bucket_bits, buckets_of, string_hashes
+from dlp.registry.hashing import bucket_bits, buckets_of, string_hashes
 from dlp.registry.keys import TABLES, client_address, client_keys, lookup_keys
 
 PART_ROWS = 50_000  # clients compiled at a time (in a worker, when the build runs in several)
@@ -57,8 +58,9 @@ class _Keys:
     """Keys with their client rows, hashed a chunk at a time into flat arrays. The build loop appends to
     `keys`, `rows` and `extra` directly (a method call per key costs more than the rest of the work)."""
 
-    def __init__(self, hash_chunk: Callable[[list[str]], npt.NDArray[np.uint64]]) -> None:
+    def __init__(self, hash_chunk: Callable[[list[str]], npt.NDArray[np.uint64]], keep: bool = False) -> None:
         self._hash = hash_chunk
+        self.seen: list[list[str]] | None = [] if keep else None  # every chunk of keys, if asked for
         self.keys: list[str] = []
         self.rows: list[int] = []
         self.extra: list[int] = []  # what else the caller keeps per key (entity code and suppressed bit)
@@ -74,6 +76,8 @@ class _Keys:
 
     def flush(self, at_least: int = 0) -> None:
         if len(self.keys) > at_least:
+            if self.seen is not None:
+                self.seen.append(self.keys)
             self._hashes.append(self._hash(self.keys))
             self._lengths.append(np.fromiter(map(len, self.keys), dtype=np.int64).clip(0, 65535).astype(np.uint16))
             self._rows.append(np.array(self.rows, dtype=np.uint32))
@@ -122,18 +126,18 @@ class Part:
     suppressed: bytes
     entities: list[str]  # entity of each local code in `match[2] >> 1`
     match: tuple[Any, Any, Any, Any]  # hashes, rows, extra, lengths
+    match_keys: list[str]  # the match keys, as `keyset.split` gives them
     tables: dict[str, tuple[Any, Any]]  # name -> hashes, rows
     deferred: list[tuple[str, int, str]]  # (table, key hash, client id listed): rows known only at the end
 
 
-def compile_part(clients: Iterable[Client], first_row: int, hash_base: int) -> Part:
+def compile_part(clients: Iterable[Client], first_row: int) -> Part:
     """Rows and keys of `clients`, numbered from `first_row`."""
-    hasher = SpanHasher(hash_base)
     entities: dict[str, int] = {}
     ids: list[str] = []
     records, addresses = _Strings(), _Strings()
     suppressed = array("B")
-    match = _Keys(hasher.strings)
+    match = _Keys(string_hashes, keep=True)
     tables = {name: _Keys(string_hashes) for name in TABLES}
     deferred: list[tuple[str, str, str]] = []  # entries naming another client, whose row may come later
     match_keys, match_rows, match_extra = match.keys, match.rows, match.extra
@@ -174,13 +178,10 @@ def compile_part(clients: Iterable[Client], first_row: int, hash_base: int) -> P
         bytes(suppressed),
         sorted(entities, key=entities.__getitem__),
         match.arrays(),
+        keyset.split(itertools.chain.from_iterable(match.seen or ())),
         {name: keys.arrays()[:2] for name, keys in tables.items()},
         [(table, h, listed) for (table, _, listed), h in zip(deferred, hashes, strict=True)],
     )
-
-
-def new_hash_base() -> int:
-    return secrets.randbits(63) * 2 + 1
 
 
 def compile_clients(
@@ -188,7 +189,6 @@ def compile_clients(
 ) -> tuple[dict[str, Any], dict[str, Any]]:
     """The header and sections of the index of `clients` (streamed once, in this process)."""
     started = time.perf_counter()
-    base = new_hash_base()
     parts: list[Part] = []
     with frozen_gc():
         stream = iter(clients)
@@ -196,7 +196,7 @@ def compile_clients(
         while True:
             # Each client is keyed as it streams in, right after it was read (its address still in the parse
             # cache), never held in a list of a whole part first.
-            part = compile_part(itertools.islice(stream, PART_ROWS), row, base)
+            part = compile_part(itertools.islice(stream, PART_ROWS), row)
             if part.ids or not parts:
                 parts.append(part)
             row += len(part.ids)
@@ -204,13 +204,17 @@ def compile_clients(
                 break
             if progress is not None:
                 progress(row)
-        return merge(parts, base, source, started)
+        return merge(parts, source, started)
 
 
 def merge(
-    parts: list[Part], hash_base: int, source: dict[str, Any] | None, started: float
+    parts: list[Part],
+    source: dict[str, Any] | None,
+    started: float,
+    map_: Callable[..., Iterable[bytes]] = map,
 ) -> tuple[dict[str, Any], dict[str, Any]]:
-    """One index of the parts (in row order)."""
+    """One index of the parts (in row order); `map_` may compile the key tries in parallel."""
+    tries = keyset.compile_shards([part.match_keys for part in parts], map_)  # first: the rest runs meanwhile
     entities: dict[str, int] = {}
     row_of: dict[str, int] = {}
     for part in parts:
@@ -245,6 +249,7 @@ def merge(
     )
     match_sections, max_length = _match_table(match)
     sections.update(match_sections)
+    sections.update(keyset.sections(tries))
     counts["keys"] = int(len(sections["match.hashes"]))
     counts["postings"] = int(len(sections["match.rows"]))
     sections.update(_strings("col.client_id", [cid.encode("utf-8", "surrogatepass") for cid in ids]))
@@ -262,7 +267,6 @@ def merge(
         "counts": counts,
         "entities": sorted(entities, key=entities.__getitem__),
         "tables": list(TABLES),
-        "hash_base": hash_base,
         "max_key_length": max_length,
         "min_key_length": MIN_KEY,
     }
@@ -342,11 +346,7 @@ def _match_table(keys: tuple[Any, ...]) -> tuple[dict[str, Any], int]:
     sections = _directory("match", hashes)
     sections["match.rows"] = rows
     sections["match.flags"] = (entity << 1 | hidden).astype(np.uint8)
-    max_length = int(lengths.max()) if len(lengths) else 0
-    present = np.zeros(max_length + 1, dtype=np.uint8)
-    present[lengths] = 1
-    sections["match.lengths"] = present  # which key lengths exist: spans of other lengths are not hashed
-    return sections, max_length
+    return sections, int(lengths.max()) if len(lengths) else 0
 
 
 def compile_to_bytes(clients: Iterable[Client], source: dict[str, Any] | None = None) -> bytes:

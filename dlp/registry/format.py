@@ -30,7 +30,7 @@ import numpy.typing as npt
 from dlp.errors import IndexFileError
 
 MAGIC = b"DLPREGIX"
-FORMAT_VERSION = 1
+FORMAT_VERSION = 2  # 2: key tries (match.trie.N) instead of hashing every candidate span
 _PREFIX = struct.Struct("<8sII32s")
 _ALIGN = 64
 
@@ -116,6 +116,13 @@ class IndexData:
         entry = self.header["sections"][name]
         start = self.header["body"] + entry["offset"]
         return np.frombuffer(self.buffer, dtype=np.dtype(entry["dtype"]), count=entry["count"], offset=start)
+
+    def scalars(self, name: str) -> memoryview:
+        """A section as a typed memoryview: one element reads as a Python int, without the numpy scalar that
+        indexing an array makes (several times slower, and lookups read a few elements at a time)."""
+        array = self.array(name)
+        kind: Any = array.dtype.char  # an integer type: 'B', 'I', 'Q', ...
+        return array.data.cast("B").cast(kind)
 
     def blob(self, name: str) -> memoryview:
         entry = self.header["sections"][name]

@@ -4,10 +4,10 @@
 and every process mapping the same file shares one copy in the page cache. `RegistryIndex(clients)` compiles
 in memory (small registries, tests, a CSV given directly).
 
-Matching: a key only ever matches on token boundaries of the text's compact canonical form (`CompactText`),
-so the candidates are the token-aligned spans of that text no longer than the longest key. Each is hashed
-(`dlp.registry.hashing`) and looked up in the key table, all in a few numpy operations, whatever the
-number of clients. Hits are reported in the order an Aho-Corasick automaton would: by end, longest first.
+Matching: a key only ever matches on token boundaries of the text's compact canonical form (`CompactText`).
+At each token start the key tries (`dlp.registry.keyset`) name the keys that begin there; those ending on a
+token boundary are hashed (`dlp.registry.hashing`) and their postings read from the match table. Hits are
+reported in the order an Aho-Corasick automaton would: by end, longest first.
 """
 
 from __future__ import annotations
@@ -17,7 +17,7 @@ from dataclasses import dataclass
 from datetime import date
 from functools import lru_cache
 from pathlib import Path
-from typing import Any
+from typing import Any, NamedTuple
 
 import numpy as np
 
@@ -40,7 +40,8 @@ from dlp.registry.entities import (
     REGISTRY_ENTITIES,
     STRONG_ENTITIES,
 )
-from dlp.registry.hashing import HashTable, SpanHasher, code_points, string_hash
+from dlp.registry.hashing import HashTable, string_hash
+from dlp.registry.keyset import KeySet
 from dlp.registry.loose import SuppressedAddresses
 
 __all__ = [
@@ -65,8 +66,7 @@ __all__ = [
 Entry = tuple[str, tuple[str, ...], tuple[str, ...]]  # entity, client ids, ids for whom it is suppressed
 
 
-@dataclass(frozen=True, slots=True)
-class Match:
+class Match(NamedTuple):  # a tuple: a few are made for every text, and a tuple is the cheapest to make
     entity: str
     start: int
     end: int
@@ -87,21 +87,23 @@ class _Strings:
     """A per-row string column."""
 
     def __init__(self, data: fmt.IndexData, name: str) -> None:
-        self.offsets = data.array(f"col.{name}.offsets")
+        self.offsets = data.scalars(f"col.{name}.offsets")
         self.blob = data.blob(f"col.{name}.blob")
 
     def __getitem__(self, row: int) -> str:
-        return bytes(self.blob[int(self.offsets[row]) : int(self.offsets[row + 1])]).decode("utf-8", "surrogatepass")
+        return str(self.blob[self.offsets[row] : self.offsets[row + 1]], "utf-8", "surrogatepass")
+
+
+def table_of(data: fmt.IndexData, prefix: str) -> HashTable:
+    return HashTable(*(data.scalars(f"{prefix}.{part}") for part in ("hashes", "buckets", "offsets")))
 
 
 class _Table:
     """One named lookup table: key -> client rows."""
 
     def __init__(self, data: fmt.IndexData, prefix: str) -> None:
-        hashes = data.array(f"{prefix}.hashes")
-        buckets = data.array(f"{prefix}.buckets")
-        self.keys = HashTable(hashes, buckets, data.array(f"{prefix}.offsets"), int(len(buckets) - 1).bit_length() - 1)
-        self.rows = data.array(f"{prefix}.rows")
+        self.keys = table_of(data, prefix)
+        self.rows = data.scalars(f"{prefix}.rows")
 
     def rows_of(self, key: str) -> Any:
         i = self.keys.find(string_hash(key))
@@ -119,9 +121,14 @@ class TableView(Mapping[str, tuple[str, ...]]):
 
     def __init__(self, table: _Table, ids: _Strings) -> None:
         self._table, self._ids = table, ids
+        # The rules of one scan ask after the same few clients (their joint holders, their households).
+        self._lookup = lru_cache(maxsize=4096)(self._lookup_uncached)
 
-    def _lookup(self, key: str) -> tuple[str, ...]:
-        return tuple(sorted(self._ids[int(r)] for r in self._table.rows_of(key)))
+    def cache_clear(self) -> None:
+        self._lookup.cache_clear()
+
+    def _lookup_uncached(self, key: str) -> tuple[str, ...]:
+        return tuple(sorted(self._ids[r] for r in self._table.rows_of(key)))
 
     def __getitem__(self, key: str) -> tuple[str, ...]:
         found = self._lookup(key) if isinstance(key, str) else ()
@@ -130,7 +137,7 @@ class TableView(Mapping[str, tuple[str, ...]]):
         return found
 
     def __contains__(self, key: object) -> bool:
-        return isinstance(key, str) and len(self._table.rows_of(key)) > 0
+        return isinstance(key, str) and bool(self._lookup(key))
 
     def __len__(self) -> int:
         return len(self._table)
@@ -200,21 +207,29 @@ class ClientsView(Mapping[str, Client]):
 
     def __init__(self, table: _Table, ids: _Strings, records: _Strings, count: int) -> None:
         self._table, self._ids, self._records, self._count = table, ids, records, count
+        self._client = lru_cache(maxsize=4096)(self._decode)  # several rules of a scan read the same clients
 
     def row(self, cid: str) -> int:
         for r in self._table.rows_of(cid):
-            if self._ids[int(r)] == cid:  # a hash collision never returns someone else
-                return int(r)
+            if self._ids[r] == cid:  # a hash collision never returns someone else
+                return r
         return -1
 
+    def cache_clear(self) -> None:
+        self._client.cache_clear()
+
+    def _decode(self, cid: str) -> Client | None:
+        row = self.row(cid)
+        return from_record(self._records[row]) if row >= 0 else None
+
     def __getitem__(self, cid: str) -> Client:
-        row = self.row(cid) if isinstance(cid, str) else -1
-        if row < 0:
+        client = self._client(cid) if isinstance(cid, str) else None
+        if client is None:
             raise KeyError(cid)
-        return from_record(self._records[row])
+        return client
 
     def __contains__(self, cid: object) -> bool:
-        return isinstance(cid, str) and self.row(cid) >= 0
+        return isinstance(cid, str) and self._client(cid) is not None
 
     def __len__(self) -> int:
         return self._count
@@ -252,6 +267,7 @@ class RegistryIndex:
         self._records = _Strings(data, "record")
         self._addresses = _Strings(data, "address")
         self._suppressed = data.array("row.suppressed")
+        self._suppressed_bits = data.scalars("row.suppressed")
         self.clients = ClientsView(_Table(data, "table.clients"), self._ids, self._records, self._count)
         tables = {name: TableView(_Table(data, f"table.{name}"), self._ids) for name in header["tables"]}
         self.tables = tables
@@ -264,21 +280,14 @@ class RegistryIndex:
         self.by_dob = DateTableView(tables["by_dob"])
         self.joint = JointView(tables["joint"])
         self.by_postcode = PostcodeView(_Table(data, "table.by_postcode"), self)
-        self._keys = HashTable(
-            data.array("match.hashes"),
-            data.array("match.buckets"),
-            data.array("match.offsets"),
-            int(len(data.array("match.buckets")) - 1).bit_length() - 1,
-        )
-        self._post_rows = data.array("match.rows")
-        self._post_flags = data.array("match.flags")
-        present = data.array("match.lengths").astype(bool)
-        present[: int(header["min_key_length"])] = False
-        self._length_present = present
-        self._max_length = int(header["max_key_length"])
+        self._keys = table_of(data, "match")
+        self._post_rows = data.scalars("match.rows")
+        self._post_flags = data.scalars("match.flags")
+        self._keyset = KeySet(data.array, int(header["max_key_length"]))
         self._entities = tuple(header["entities"])
-        self._hasher = SpanHasher(int(header["hash_base"]))
-        self._entries = lru_cache(maxsize=8192)(self._entries_uncached)
+        # By key text: a client's name or address is often written twice in one message, and hashing it is
+        # the larger part of a lookup.
+        self._postings = lru_cache(maxsize=8192)(self._postings_uncached)
         self._loose: SuppressedAddresses | None = None
 
     @property
@@ -299,8 +308,11 @@ class RegistryIndex:
         return self.data.source
 
     def close(self) -> None:
-        """Drop this index's tables (the mapping itself closes once nothing refers to it)."""
-        self._entries.cache_clear()
+        """Drop this index's caches (the mapping itself closes once nothing refers to it)."""
+        self._postings.cache_clear()
+        self.clients.cache_clear()
+        for table in self.tables.values():
+            table.cache_clear()
 
     # -- matching ----------------------------------------------------------------------------------------
 
@@ -318,40 +330,24 @@ class RegistryIndex:
         canon = CompactText.of(text)
         if len(canon.text) < MIN_KEY:
             return
-        starts, ends = self._candidates(canon)
-        if not len(starts):
+        spans = self._keyset.spans(canon.text, canon.starts, canon.ends)
+        if not spans:
             return
-        prefix, inv = self._hasher.prefix(code_points(canon.text))
-        found = self._keys.find_many(self._hasher.spans(prefix, inv, starts, ends))
-        hit = np.flatnonzero(found >= 0)
-        if not len(hit):
-            return
-        # As an automaton reports them: by where they end, the longest first.
-        hit = hit[np.lexsort((starts[hit], ends[hit]))]
-        for i in hit:
-            start, end = int(starts[i]), int(ends[i])
-            orig_start, orig_end = canon.starts[start], canon.ends[end]
-            key = canon.text[start:end]
-            for entity, ids, sup in self._entries(int(found[i])):
-                yield Match(entity, orig_start, orig_end, ids, sup, key)
+        text, postings = canon.text, self._postings
+        for end, start in spans:
+            key = text[start:end]
+            for entity, ids, sup in postings(key):
+                yield Match(entity, canon.starts[start], canon.ends[end], ids, sup, key)
 
-    def _candidates(self, canon: CompactText) -> tuple[Any, Any]:
-        """Compact offsets of every token-aligned span whose length some key has."""
-        bounds = np.fromiter(canon.starts, dtype=np.int64, count=len(canon.starts))
-        bounds = np.append(bounds, len(canon.text))
-        tokens = len(bounds) - 1
-        # Each span starts at token i and ends at a boundary j > i no further than the longest key.
-        last = np.searchsorted(bounds, bounds[:-1] + self._max_length, side="right") - 1
-        counts = last - np.arange(tokens)
-        total = int(counts.sum())
-        first = np.repeat(np.arange(tokens), counts)
-        step = np.arange(total) - np.repeat(np.cumsum(counts) - counts, counts)
-        starts, ends = bounds[first], bounds[first + 1 + step]
-        keep = self._length_present[ends - starts]
-        return starts[keep], ends[keep]
-
-    def _entries_uncached(self, key_index: int) -> tuple[Entry, ...]:
-        lo, hi = self._keys.span(key_index)
+    def _postings_uncached(self, key: str) -> tuple[Entry, ...]:
+        """Who `key` belongs to, by entity (none if the key is not in the table)."""
+        at = self._keys.find(string_hash(key))
+        if at < 0:
+            return ()
+        lo, hi = self._keys.span(at)
+        if hi - lo == 1:  # most keys: one client's
+            flag, cid = self._post_flags[lo], self._ids[self._post_rows[lo]]
+            return ((self._entities[flag >> 1], (cid,), (cid,) if flag & 1 else ()),)
         rows = self._post_rows[lo:hi].tolist()
         flags = self._post_flags[lo:hi].tolist()
         out: list[Entry] = []
@@ -378,4 +374,4 @@ class RegistryIndex:
 
     def _address_record(self, row: int) -> AddressRecord:
         street, _, suburb = self._addresses[row].partition(SEPARATOR)
-        return AddressRecord(street, suburb, self._ids[row], bool(self._suppressed[row] & 1))
+        return AddressRecord(street, suburb, self._ids[row], bool(self._suppressed_bits[row] & 1))

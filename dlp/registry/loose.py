@@ -93,10 +93,9 @@ class SuppressedAddresses:
             return
         tokens = canonical_spans(text)
         words = [t for t, _, _ in tokens]
-        for i, word in enumerate(words):
-            if word not in self.by_number:
-                continue
-            for address in self._candidates(word, words, i):
+        by_number = self.by_number
+        for i in [i for i, word in enumerate(words) if word in by_number]:  # a few of a letter's words
+            for address in self._candidates(words[i], words, i):
                 end = _confirm(address, words, i)
                 if end is not None:
                     first = i - (len(address.numbers) - 1) - _service_words(address, words, i)

@@ -20,7 +20,7 @@ from concurrent.futures import Future, ProcessPoolExecutor
 from pathlib import Path
 from typing import Any
 
-from dlp.registry.build import PART_ROWS, Part, compile_part, frozen_gc, merge, new_hash_base
+from dlp.registry.build import PART_ROWS, Part, compile_part, frozen_gc, merge
 from dlp.registry.client import Client
 from dlp.registry.csvchunks import Chunk, chunk_rows, csv_chunks
 from dlp.registry.loader import CrossRowChecks, parse_row
@@ -30,7 +30,7 @@ Compiled = tuple[Part, list[int], list[tuple[str, ...]]]  # the part, each row's
 
 
 def _compile(
-    rows: Iterable[tuple[int, Mapping[str, object]]], first_row: int, hash_base: int, date_format: str | None, unit: str
+    rows: Iterable[tuple[int, Mapping[str, object]]], first_row: int, date_format: str | None, unit: str
 ) -> Compiled:
     lines: list[int] = []
     joint: list[tuple[str, ...]] = []
@@ -44,15 +44,15 @@ def _compile(
             joint.append(client.joint_with)
             yield client
 
-    return compile_part(clients(), first_row, hash_base), lines, joint
+    return compile_part(clients(), first_row), lines, joint
 
 
-def _compile_rows(rows: Rows, first_row: int, hash_base: int, date_format: str | None, unit: str) -> Compiled:
-    return _compile(rows, first_row, hash_base, date_format, unit)
+def _compile_rows(rows: Rows, first_row: int, date_format: str | None, unit: str) -> Compiled:
+    return _compile(rows, first_row, date_format, unit)
 
 
-def _compile_chunk(chunk: Chunk, first_row: int, hash_base: int, date_format: str | None, unit: str) -> Compiled:
-    return _compile(chunk_rows(chunk), first_row, hash_base, date_format, unit)
+def _compile_chunk(chunk: Chunk, first_row: int, date_format: str | None, unit: str) -> Compiled:
+    return _compile(chunk_rows(chunk), first_row, date_format, unit)
 
 
 def compile_rows(
@@ -85,7 +85,7 @@ def compile_csv(
 
 
 def _build(
-    compile_batch: Callable[[Any, int, int, str | None, str], Compiled],
+    compile_batch: Callable[[Any, int, str | None, str], Compiled],
     batches: Iterator[tuple[Any, int]],
     date_format: str | None,
     unit: str,
@@ -95,7 +95,6 @@ def _build(
 ) -> tuple[dict[str, Any], dict[str, Any]]:
     """Compile `batches` ((batch, rows in it), in file order) with `compile_batch`, here or in workers."""
     started = time.perf_counter()
-    base = new_hash_base()
     checks = CrossRowChecks(unit)
     parts: list[Part] = []
 
@@ -114,19 +113,20 @@ def _build(
         row = 0
         if second is None or workers <= 1:
             for batch, count in itertools.chain(ahead, batches):
-                take(compile_batch(batch, row, base, date_format, unit))
+                take(compile_batch(batch, row, date_format, unit))
                 row += count
-        else:
-            context = multiprocessing.get_context("spawn")
-            # Workers build nothing cyclic either: no collections while a part's objects are alive.
-            with ProcessPoolExecutor(max_workers=workers, mp_context=context, initializer=gc.disable) as pool:
-                pending: deque[Future[Compiled]] = deque()
-                for batch, count in itertools.chain(ahead, batches):
-                    pending.append(pool.submit(compile_batch, batch, row, base, date_format, unit))
-                    row += count
-                    while len(pending) > workers * 2:  # bounded: the source is read only a few parts ahead
-                        take(pending.popleft().result())
-                while pending:
+            checks.finish()
+            return merge(parts, source, started)
+        context = multiprocessing.get_context("spawn")
+        # Workers build nothing cyclic either: no collections while a part's objects are alive.
+        with ProcessPoolExecutor(max_workers=workers, mp_context=context, initializer=gc.disable) as pool:
+            pending: deque[Future[Compiled]] = deque()
+            for batch, count in itertools.chain(ahead, batches):
+                pending.append(pool.submit(compile_batch, batch, row, date_format, unit))
+                row += count
+                while len(pending) > workers * 2:  # bounded: the source is read only a few parts ahead
                     take(pending.popleft().result())
-        checks.finish()
-        return merge(parts, base, source, started)
+            while pending:
+                take(pending.popleft().result())
+            checks.finish()
+            return merge(parts, source, started, pool.map)  # the key tries compile on the workers too
