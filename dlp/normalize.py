@@ -16,8 +16,9 @@ import unicodedata
 from collections.abc import Iterator
 from dataclasses import dataclass
 from datetime import date
-from functools import lru_cache
+from functools import cached_property, lru_cache
 from itertools import accumulate
+from operator import itemgetter
 
 # A token is a run of letters or a run of digits: "Acct31389721228" and "31389721228A" hold the reference as a
 # token of its own, so an identifier glued to a word is still found on token boundaries.
@@ -210,20 +211,29 @@ class CompactText:
     """A text's compact canonical form with token boundaries mapped back to the original offsets."""
 
     text: str
-    starts: dict[int, int]  # compact offset where a token starts -> original offset
-    ends: dict[int, int]  # compact offset just past a token -> original offset just past it
+    tokens: tuple[str, ...] = ()  # the canonical tokens `text` joins
+    spans: tuple[tuple[str, int, int], ...] = ()  # (token, original start, original end), as canonical_spans
 
     @classmethod
     def of(cls, text: str) -> CompactText:
         # Tokens are folded one by one (never the whole text), so offsets stay those of the original.
         spans = canonical_spans(text)
-        if not spans:
-            return cls("", {}, {})
-        tokens, starts, ends = zip(*spans, strict=True)
-        stops = list(accumulate(map(len, tokens)))
-        return cls(
-            "".join(tokens), dict(zip([0, *stops[:-1]], starts, strict=True)), dict(zip(stops, ends, strict=True))
-        )
+        tokens = tuple(map(itemgetter(0), spans))
+        return cls("".join(tokens), tokens, spans)
+
+    # The offset maps cost a pass over every token: made only for the texts that ask (the registry's matcher
+    # maps its few hits by token index instead).
+    @cached_property
+    def starts(self) -> dict[int, int]:
+        """Compact offset where a token starts -> original offset."""
+        stops = accumulate(map(len, self.tokens), initial=0)
+        return dict(zip(stops, (start for _, start, _ in self.spans), strict=False))
+
+    @cached_property
+    def ends(self) -> dict[int, int]:
+        """Compact offset just past a token -> original offset just past it."""
+        stops = accumulate(map(len, self.tokens))
+        return dict(zip(stops, (end for _, _, end in self.spans), strict=True))
 
     def span(self, end_inclusive: int, length: int) -> tuple[int, int] | None:
         """Map an automaton hit back to original offsets, or None if it is not on token boundaries."""

@@ -29,7 +29,7 @@ class ContextPatternRecognizer(PatternRecognizer):
         nlp_artifacts: NlpArtifacts | None = None,
         regex_flags: int | None = None,
     ) -> list[RecognizerResult]:
-        if self.context and not self.SELF_EVIDENT_PATTERNS and not self._context_words().search(text):
+        if self.context and not self.SELF_EVIDENT_PATTERNS and not self._context_anywhere().search(text):
             return []  # no context word anywhere: nothing this recogniser could report
         results = super().analyze(text, entities, nlp_artifacts, regex_flags)
         if not self.context or not results:
@@ -42,6 +42,15 @@ class ContextPatternRecognizer(PatternRecognizer):
             if pattern in self.SELF_EVIDENT_PATTERNS or words.search(window):
                 kept.append(result)
         return kept
+
+    def _context_anywhere(self) -> re.Pattern[str]:
+        """The context words without their word boundaries: a necessary condition, three times as fast to
+        search a long text for (the boundary checks run at every position)."""
+        cached: re.Pattern[str] | None = getattr(self, "_anywhere_re", None)
+        if cached is None:
+            cached = re.compile("|".join(re.escape(w) for w in self.context), re.IGNORECASE)
+            self._anywhere_re = cached
+        return cached
 
     def _context_words(self) -> re.Pattern[str]:
         cached: re.Pattern[str] | None = getattr(self, "_context_re", None)

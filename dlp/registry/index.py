@@ -330,14 +330,10 @@ class RegistryIndex:
         canon = CompactText.of(text)
         if len(canon.text) < MIN_KEY:
             return
-        spans = self._keyset.spans(canon.text, canon.starts, canon.ends)
-        if not spans:
-            return
-        text, postings = canon.text, self._postings
-        for end, start in spans:
-            key = text[start:end]
+        spans, postings = canon.spans, self._postings
+        for last, first, key in self._keyset.find(canon.tokens):
             for entity, ids, sup in postings(key):
-                yield Match(entity, canon.starts[start], canon.ends[end], ids, sup, key)
+                yield Match(entity, spans[first][1], spans[last][2], ids, sup, key)
 
     def _postings_uncached(self, key: str) -> tuple[Entry, ...]:
         """Who `key` belongs to, by entity (none if the key is not in the table)."""

@@ -12,13 +12,14 @@ in the match table (`dlp.registry.hashing`), for the few keys a text holds.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Container, Iterable
+from collections.abc import Callable, Iterable
 from typing import Any
 
 import marisa_trie
 
 SHARDS = 4
 _SEP = "\n"  # compact keys are letters and digits: never a newline
+_HEADS = 200_000  # token pairs remembered (about 20 MB), then forgotten all at once
 
 
 def shard_of(key: str) -> int:
@@ -61,16 +62,57 @@ class KeySet:
             trie.map(section(f"match.trie.{s}"))
             self._tries.append(trie)
         self._max_length = max_length
+        self._firsts: dict[str, bool] = {}  # token: may a key start with it
+        self._heads: dict[tuple[str, str], bool] = {}  # (token, next token): may a key start with them
 
-    def spans(self, text: str, starts: Iterable[int], ends: Container[int]) -> list[tuple[int, int]]:
-        """(end, start) of every key in `text` that starts at one of `starts` and ends at one of `ends`,
-        by end and then longest first (as an Aho-Corasick automaton reports them)."""
-        found: list[tuple[int, int]] = []
-        tries, longest = self._tries, self._max_length
-        for start in starts:
-            for key in tries[ord(text[start]) % SHARDS].prefixes(text[start : start + longest]):  # a list: faster
-                end = start + len(key)
-                if end in ends:
-                    found.append((end, start))
+    def find(self, tokens: tuple[str, ...]) -> list[tuple[int, int, str]]:
+        """(last token, first token, key) of every key that joins a run of `tokens` (canonical tokens of a
+        text), by its last token and then longest first (as an Aho-Corasick automaton reports them)."""
+        firsts, heads = self._firsts, self._heads
+        if len(heads) + len(firsts) > _HEADS:
+            firsts.clear()
+            heads.clear()
+        # A key starting at a token is that token, or begins with it and the next. Most tokens of a letter
+        # start no key, and the same ones recur (a template's words, a footer): each distinct token is asked
+        # about once, then each distinct pair where the first may, and only tokens of pairs that may are looked
+        # up in full.
+        distinct = set(tokens)
+        for token in distinct.difference(firsts):
+            firsts[token] = _has_prefix(self._tries[ord(token[0]) % SHARDS], token)  # the token itself, or longer
+        starters = {token for token in distinct if firsts[token]}
+        if not starters:
+            return []
+        may = []
+        for i in [i for i, token in enumerate(tokens) if token in starters]:
+            pair = (tokens[i], tokens[i + 1] if i + 1 < len(tokens) else "")
+            ok = heads.get(pair)
+            if ok is None:
+                ok = heads[pair] = self._may_start(*pair)
+            if ok:
+                may.append(i)
+        if not may:
+            return []
+        found: list[tuple[int, int, str]] = []
+        count, longest = len(tokens), self._max_length
+        for i in may:
+            ends: dict[int, int] = {}  # length of the run from token i -> its last token
+            total, j = 0, i
+            while j < count and total < longest:
+                total += len(tokens[j])
+                ends[total] = j
+                j += 1
+            trie = self._tries[ord(tokens[i][0]) % SHARDS]
+            for key in trie.prefixes("".join(tokens[i:j])):  # a list: faster than iter_prefixes
+                last = ends.get(len(key))
+                if last is not None:
+                    found.append((last, i, key))
         found.sort()
         return found
+
+    def _may_start(self, token: str, following: str) -> bool:
+        trie = self._tries[ord(token[0]) % SHARDS]
+        return token in trie or (bool(following) and _has_prefix(trie, token + following))
+
+
+def _has_prefix(trie: marisa_trie.Trie, prefix: str) -> bool:
+    return next(trie.iterkeys(prefix), None) is not None

@@ -14,6 +14,7 @@ from __future__ import annotations
 from collections import defaultdict
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
+from operator import itemgetter
 
 from rapidfuzz.distance import OSA
 
@@ -92,9 +93,10 @@ class SuppressedAddresses:
         if not self.by_number:
             return
         tokens = canonical_spans(text)
-        words = [t for t, _, _ in tokens]
+        words = list(map(itemgetter(0), tokens))
         by_number = self.by_number
-        for i in [i for i, word in enumerate(words) if word in by_number]:  # a few of a letter's words
+        numbers = {word for word in set(words) if word in by_number}  # a few of a text's distinct words
+        for i in [i for i, word in enumerate(words) if word in numbers] if numbers else ():
             for address in self._candidates(words[i], words, i):
                 end = _confirm(address, words, i)
                 if end is not None:
