@@ -57,9 +57,11 @@ class KeySet:
     def __init__(self, section: Callable[[str], Any], max_length: int) -> None:
         """`section(name)` is the index section of that name, as a buffer."""
         self._tries = []
-        for s in range(SHARDS):
+        # A mapped trie points into the buffer without holding it: the buffers are held here, as long as the tries.
+        self._buffers = [section(f"match.trie.{s}") for s in range(SHARDS)]
+        for buffer in self._buffers:
             trie = marisa_trie.Trie()
-            trie.map(section(f"match.trie.{s}"))
+            trie.map(buffer)
             self._tries.append(trie)
         self._max_length = max_length
         self._firsts: dict[str, bool] = {}  # token: may a key start with it
