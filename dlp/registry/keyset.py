@@ -1,10 +1,12 @@
 """Which match keys exist: a few MARISA tries over the keys' compact text, memory-mapped from the index file.
 
-Finding a client's details in a letter means asking, at every token start of its compact text, which keys
-begin there. A MARISA trie (`marisa-trie`) answers that in one call (`iter_prefixes`), holds twelve million
-keys in about 70 MB and maps straight from the index file, so every process shares it. The keys are split
-into `SHARDS` tries by their first character, only so a large build can compile them on several cores; a
-lookup asks the one trie its first character picks.
+Finding a client's details in a letter means asking, at a token of its compact text, which keys begin
+there. A MARISA trie (`marisa-trie`) answers that in one call (`prefixes`), holds twelve million keys in
+about 60 MB and maps straight from the index file, so every process shares it. Most tokens start no key: a
+token, and a pair of tokens, is first asked whether any key starts so (remembered, as the same words recur),
+and only the few that may are looked up in full. The keys are split into `SHARDS` tries by their first
+character, only so a large build can compile them on several cores; a lookup asks the one trie its first
+character picks.
 
 The trie says only that a key exists. Its postings (which clients, which entity) are found by the key's hash
 in the match table (`dlp.registry.hashing`), for the few keys a text holds.
@@ -19,7 +21,7 @@ import marisa_trie
 
 SHARDS = 4
 _SEP = "\n"  # compact keys are letters and digits: never a newline
-_HEADS = 200_000  # token pairs remembered (about 20 MB), then forgotten all at once
+_REMEMBERED = 100_000  # tokens and pairs remembered per process (about 12 MB), then forgotten all at once
 
 
 def shard_of(key: str) -> int:
@@ -30,7 +32,7 @@ def split(keys: Iterable[str]) -> list[str]:
     """`keys` (repeats allowed: the trie merges them), one newline-joined text per shard, cheap to send."""
     shards: list[list[str]] = [[] for _ in range(SHARDS)]
     add = [shard.append for shard in shards]
-    for key in keys:
+    for key in keys:  # millions in a build: shard_of written out
         add[ord(key[0]) % SHARDS](key)
     return [_SEP.join(shard) for shard in shards]
 
@@ -71,16 +73,14 @@ class KeySet:
         """(last token, first token, key) of every key that joins a run of `tokens` (canonical tokens of a
         text), by its last token and then longest first (as an Aho-Corasick automaton reports them)."""
         firsts, heads = self._firsts, self._heads
-        if len(heads) + len(firsts) > _HEADS:
+        if len(heads) + len(firsts) > _REMEMBERED:
             firsts.clear()
             heads.clear()
-        # A key starting at a token is that token, or begins with it and the next. Most tokens of a letter
-        # start no key, and the same ones recur (a template's words, a footer): each distinct token is asked
-        # about once, then each distinct pair where the first may, and only tokens of pairs that may are looked
-        # up in full.
+        # A key starting at a token is that token, or begins with it and the next. Each distinct token is asked
+        # about once, then each distinct pair whose first token may start a key.
         distinct = set(tokens)
         for token in distinct.difference(firsts):
-            firsts[token] = _has_prefix(self._tries[ord(token[0]) % SHARDS], token)  # the token itself, or longer
+            firsts[token] = _has_prefix(self._tries[shard_of(token)], token)  # the token itself, or longer
         starters = {token for token in distinct if firsts[token]}
         if not starters:
             return []
@@ -103,7 +103,7 @@ class KeySet:
                 total += len(tokens[j])
                 ends[total] = j
                 j += 1
-            trie = self._tries[ord(tokens[i][0]) % SHARDS]
+            trie = self._tries[shard_of(tokens[i])]
             for key in trie.prefixes("".join(tokens[i:j])):  # a list: faster than iter_prefixes
                 last = ends.get(len(key))
                 if last is not None:
@@ -112,7 +112,7 @@ class KeySet:
         return found
 
     def _may_start(self, token: str, following: str) -> bool:
-        trie = self._tries[ord(token[0]) % SHARDS]
+        trie = self._tries[shard_of(token)]
         return token in trie or (bool(following) and _has_prefix(trie, token + following))
 
 

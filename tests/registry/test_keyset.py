@@ -50,11 +50,11 @@ def test_empty_key_set_and_empty_text() -> None:
     assert key_set(["annlee"]).find(()) == []
 
 
-@pytest.mark.parametrize("remembered", [keyset._HEADS, 3])
+@pytest.mark.parametrize("remembered", [keyset._REMEMBERED, 3])
 def test_matches_brute_force_on_random_texts_however_much_is_remembered(
     remembered: int, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    monkeypatch.setattr(keyset, "_HEADS", remembered)  # 3: the remembered tokens are forgotten text after text
+    monkeypatch.setattr(keyset, "_REMEMBERED", remembered)  # 3: the remembered tokens are forgotten text after text
     rng = random.Random(7)
     keys = {"".join(rng.choices(WORDS, k=rng.randint(1, 4))) for _ in range(300)}
     keys = {k for k in keys if len(k) >= 2}
