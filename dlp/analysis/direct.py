@@ -12,11 +12,13 @@ the findings are the same, in the same order. A configured spaCy model goes thro
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
+from functools import partial
 from itertools import groupby
 from typing import TYPE_CHECKING
 
 from presidio_analyzer import EntityRecognizer, RecognizerResult
 
+from dlp.analysis.patterns import pattern_hits, plain
 from dlp.analysis.pipeline import DEFAULT_SCORE_THRESHOLD, supported_entities
 from dlp.analysis.prefilter import Needs, TextFacts, needs_of
 from dlp.recognizers.registry_recognizer import Hit
@@ -36,6 +38,8 @@ class _Step:
         self.needs: Needs | None = needs_of(recognizer)
         hits = getattr(recognizer, "hits", None)
         self.run: Callable[[str], list[Hit]] = hits if callable(hits) else self._results
+        if plain(recognizer):
+            self.run = partial(pattern_hits, recognizer)
         # The engine's threshold for a result: the recogniser's for the entity, its default, the engine's.
         self.thresholds = recognizer.score_thresholds
         self.default = self.thresholds.get("default", default)
