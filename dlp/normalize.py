@@ -163,6 +163,8 @@ def canonical_spans(text: str) -> tuple[tuple[str, int, int], ...]:
         tokens = [fold(t) for t in pieces[1::2]]
     offsets = list(accumulate(map(len, pieces), initial=0))
     raw = list(zip(tokens, offsets[1:-1:2], offsets[2::2], strict=True))
+    if not text.isascii():
+        raw = [item for item in raw if item[0]]  # a mark that folds to nothing (U+FF9E "ﾞ") is no token
     # Most tokens are kept as they are: copy the runs between the few that are not in one slice each.
     special = [i for i, item in enumerate(raw) if item[0] in _SPECIAL_WORDS]
     if not special:

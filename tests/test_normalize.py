@@ -93,3 +93,9 @@ def test_the_anchored_date_patterns_find_what_the_plain_ones_did() -> None:
             assert got == [(m.span(), m.group("d", "m", "y")) for m in old.finditer(text)], text
             matched += len(got)
     assert matched > 500
+
+
+def test_no_empty_canonical_tokens() -> None:
+    from dlp.normalize import canonical_spans
+
+    assert [t for t, _, _ in canonical_spans("12 \uff9e Wattle \uff9f St")] == ["12", "wattle", "street"]

@@ -4,8 +4,9 @@ With no model there is nothing for the engine to add around the recognisers: no 
 enhancement. What it still does per call (listing recognisers and entities, a NoOp artifacts object, result
 objects and explanations for every registry hit, sorting them for enhancement) cost more than several of the
 recognisers themselves. `DirectAnalyzer` calls the same recogniser instances directly, in the engine's order,
-skips those a text cannot satisfy (`dlp.analysis.prefilter`), takes registry and date-of-birth hits as light
-`Hit` tuples, and applies the engine's score thresholds and `remove_duplicates` exactly as the engine would, so
+skips those a text cannot satisfy (`dlp.analysis.prefilter`), takes every hit as a light `Hit` tuple (registry
+and date-of-birth hits from their recognisers' `hits`, plain pattern recognisers' from `dlp.analysis.patterns`),
+and applies the engine's score thresholds and `remove_duplicates` exactly as the engine would, so
 the findings are the same, in the same order. A configured spaCy model goes through the AnalyzerEngine.
 """
 
@@ -18,7 +19,7 @@ from typing import TYPE_CHECKING
 
 from presidio_analyzer import EntityRecognizer, RecognizerResult
 
-from dlp.analysis.patterns import pattern_hits, plain
+from dlp.analysis.patterns import keeps_presidio_analyze, pattern_hits
 from dlp.analysis.pipeline import DEFAULT_SCORE_THRESHOLD, supported_entities
 from dlp.analysis.prefilter import Needs, TextFacts, needs_of
 from dlp.recognizers.registry_recognizer import Hit
@@ -37,8 +38,10 @@ class _Step:
         self.entities = entities
         self.needs: Needs | None = needs_of(recognizer)
         hits = getattr(recognizer, "hits", None)
-        self.run: Callable[[str], list[Hit]] = hits if callable(hits) else self._results
-        if plain(recognizer):
+        self.run: Callable[[str], list[Hit]] = self._results
+        if callable(hits):
+            self.run = hits
+        elif keeps_presidio_analyze(recognizer):
             self.run = partial(pattern_hits, recognizer)
         # The engine's threshold for a result: the recogniser's for the entity, its default, the engine's.
         self.thresholds = recognizer.score_thresholds

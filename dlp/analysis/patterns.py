@@ -20,7 +20,7 @@ from dlp.recognizers.registry_recognizer import Hit
 log = logging.getLogger(__name__)
 
 
-def plain(recognizer: EntityRecognizer) -> TypeGuard[PatternRecognizer]:
+def keeps_presidio_analyze(recognizer: EntityRecognizer) -> TypeGuard[PatternRecognizer]:
     """Does `recognizer` analyse as Presidio's PatternRecognizer does, unchanged?"""
     return isinstance(recognizer, PatternRecognizer) and type(recognizer).analyze is PatternRecognizer.analyze
 

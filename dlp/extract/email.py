@@ -59,7 +59,11 @@ class _HeaderClasses(HeaderRegistry):
 
 
 _HEADER_CLASSES = _HeaderClasses()
-_PARSED_HEADER_CHARS = 4096  # a message's headers up to this size are parsed once however often they are read
+# A header is kept parsed (its parse tree costs a few hundred times its size) only if it is short and the
+# message has not kept many already: the Content-Types read again and again are, an attacker's thousand long
+# filenames are not.
+_KEPT_HEADER_CHARS = 256
+_KEPT_HEADERS = 64
 
 
 class _BoundedPolicy(EmailPolicy):
@@ -73,13 +77,19 @@ class _BoundedPolicy(EmailPolicy):
     def header_fetch_parse(self, name: str, value: Any) -> Any:
         if isinstance(value, str) and len(value) > self.max_header_chars:
             value = ""
-        if self.parsed is None or not isinstance(value, str) or len(value) > _PARSED_HEADER_CHARS:
+        parsed = self.parsed
+        if parsed is None or not isinstance(value, str) or len(value) > _KEPT_HEADER_CHARS:
             return super().header_fetch_parse(name, value)
         key = (name.lower(), value)
-        header = self.parsed.get(key)
+        header = parsed.get(key)
         if header is None:
-            header = self.parsed[key] = super().header_fetch_parse(name, value)
+            header = super().header_fetch_parse(name, value)
+            if len(parsed) < _KEPT_HEADERS:
+                parsed[key] = header
         return header
+
+    def __repr__(self) -> str:  # the kept headers hold addresses and names: never in a log line
+        return f"{type(self).__name__}(max_header_chars={self.max_header_chars})"
 
 
 def bounded_policy(max_header_chars: int = _BoundedPolicy.max_header_chars) -> EmailPolicy:

@@ -60,7 +60,7 @@ class _Keys:
 
     def __init__(self, hash_chunk: Callable[[list[str]], npt.NDArray[np.uint64]], keep: bool = False) -> None:
         self._hash = hash_chunk
-        self.seen: list[list[str]] | None = [] if keep else None  # every chunk of keys, if asked for
+        self.kept_chunks: list[list[str]] | None = [] if keep else None  # every chunk of keys, if asked for
         self.keys: list[str] = []
         self.rows: list[int] = []
         self.extra: list[int] = []  # what else the caller keeps per key (entity code and suppressed bit)
@@ -76,8 +76,8 @@ class _Keys:
 
     def flush(self, at_least: int = 0) -> None:
         if len(self.keys) > at_least:
-            if self.seen is not None:
-                self.seen.append(self.keys)
+            if self.kept_chunks is not None:
+                self.kept_chunks.append(self.keys)
             self._hashes.append(self._hash(self.keys))
             self._lengths.append(np.fromiter(map(len, self.keys), dtype=np.int64).clip(0, 65535).astype(np.uint16))
             self._rows.append(np.array(self.rows, dtype=np.uint32))
@@ -126,7 +126,7 @@ class Part:
     suppressed: bytes
     entities: list[str]  # entity of each local code in `match[2] >> 1`
     match: tuple[Any, Any, Any, Any]  # hashes, rows, extra, lengths
-    match_keys: list[str]  # the match keys, as `keyset.split` gives them
+    trie_texts: list[str]  # the match keys, one newline-joined text per trie shard (`keyset.split`)
     tables: dict[str, tuple[Any, Any]]  # name -> hashes, rows
     deferred: list[tuple[str, int, str]]  # (table, key hash, client id listed): rows known only at the end
 
@@ -178,7 +178,7 @@ def compile_part(clients: Iterable[Client], first_row: int) -> Part:
         bytes(suppressed),
         sorted(entities, key=entities.__getitem__),
         match.arrays(),
-        keyset.split(itertools.chain.from_iterable(match.seen or ())),
+        keyset.split(itertools.chain.from_iterable(match.kept_chunks or ())),
         {name: keys.arrays()[:2] for name, keys in tables.items()},
         [(table, h, listed) for (table, _, listed), h in zip(deferred, hashes, strict=True)],
     )
@@ -214,7 +214,7 @@ def merge(
     map_: Callable[..., Iterable[bytes]] = map,
 ) -> tuple[dict[str, Any], dict[str, Any]]:
     """One index of the parts (in row order); `map_` may compile the key tries in parallel."""
-    tries = keyset.compile_shards([part.match_keys for part in parts], map_)  # first: the rest runs meanwhile
+    tries = keyset.compile_shards([part.trie_texts for part in parts], map_)  # first: the rest runs meanwhile
     entities: dict[str, int] = {}
     row_of: dict[str, int] = {}
     for part in parts:

@@ -117,7 +117,7 @@ class IndexData:
         start = self.header["body"] + entry["offset"]
         return np.frombuffer(self.buffer, dtype=np.dtype(entry["dtype"]), count=entry["count"], offset=start)
 
-    def scalars(self, name: str) -> memoryview:
+    def ints(self, name: str) -> memoryview:
         """A section as a typed memoryview: one element reads as a Python int, without the numpy scalar that
         indexing an array makes (several times slower, and lookups read a few elements at a time)."""
         array = self.array(name)

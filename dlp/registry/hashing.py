@@ -44,7 +44,7 @@ def buckets_of(sorted_hashes: U64, bits: int) -> npt.NDArray[np.uint32] | npt.ND
 
 class HashTable:
     """Sorted 64-bit hashes with a bucket directory; values live beside it, `offsets` apart. All three are
-    sequences of ints (typed memoryviews of the index file: `IndexData.scalars`)."""
+    sequences of ints (typed memoryviews of the index file: `IndexData.ints`)."""
 
     def __init__(self, hashes: Sequence[int], buckets: Sequence[int], offsets: Sequence[int]) -> None:
         self.hashes, self.buckets, self.offsets = hashes, buckets, offsets  # key i: values[offsets[i]:offsets[i+1]]

@@ -87,7 +87,7 @@ class _Strings:
     """A per-row string column."""
 
     def __init__(self, data: fmt.IndexData, name: str) -> None:
-        self.offsets = data.scalars(f"col.{name}.offsets")
+        self.offsets = data.ints(f"col.{name}.offsets")
         self.blob = data.blob(f"col.{name}.blob")
 
     def __getitem__(self, row: int) -> str:
@@ -95,7 +95,7 @@ class _Strings:
 
 
 def table_of(data: fmt.IndexData, prefix: str) -> HashTable:
-    return HashTable(*(data.scalars(f"{prefix}.{part}") for part in ("hashes", "buckets", "offsets")))
+    return HashTable(*(data.ints(f"{prefix}.{part}") for part in ("hashes", "buckets", "offsets")))
 
 
 class _Table:
@@ -103,7 +103,7 @@ class _Table:
 
     def __init__(self, data: fmt.IndexData, prefix: str) -> None:
         self.keys = table_of(data, prefix)
-        self.rows = data.scalars(f"{prefix}.rows")
+        self.rows = data.ints(f"{prefix}.rows")
 
     def rows_of(self, key: str) -> Any:
         i = self.keys.find(string_hash(key))
@@ -267,7 +267,7 @@ class RegistryIndex:
         self._records = _Strings(data, "record")
         self._addresses = _Strings(data, "address")
         self._suppressed = data.array("row.suppressed")
-        self._suppressed_bits = data.scalars("row.suppressed")
+        self._suppressed_bits = data.ints("row.suppressed")
         self.clients = ClientsView(_Table(data, "table.clients"), self._ids, self._records, self._count)
         tables = {name: TableView(_Table(data, f"table.{name}"), self._ids) for name in header["tables"]}
         self.tables = tables
@@ -281,8 +281,8 @@ class RegistryIndex:
         self.joint = JointView(tables["joint"])
         self.by_postcode = PostcodeView(_Table(data, "table.by_postcode"), self)
         self._keys = table_of(data, "match")
-        self._post_rows = data.scalars("match.rows")
-        self._post_flags = data.scalars("match.flags")
+        self._post_rows = data.ints("match.rows")
+        self._post_flags = data.ints("match.flags")
         self._keyset = KeySet(data.array, int(header["max_key_length"]))
         self._entities = tuple(header["entities"])
         # By key text: a client's name or address is often written twice in one message, and hashing it is
@@ -310,6 +310,7 @@ class RegistryIndex:
     def close(self) -> None:
         """Drop this index's caches (the mapping itself closes once nothing refers to it)."""
         self._postings.cache_clear()
+        self._keyset.forget()
         self.clients.cache_clear()
         for table in self.tables.values():
             table.cache_clear()

@@ -68,14 +68,14 @@ class KeySet:
         self._max_length = max_length
         self._firsts: dict[str, bool] = {}  # token: may a key start with it
         self._heads: dict[tuple[str, str], bool] = {}  # (token, next token): may a key start with them
+        # (bounded: checked before each text, so one long text adds at most its own distinct tokens)
 
     def find(self, tokens: tuple[str, ...]) -> list[tuple[int, int, str]]:
         """(last token, first token, key) of every key that joins a run of `tokens` (canonical tokens of a
         text), by its last token and then longest first (as an Aho-Corasick automaton reports them)."""
+        if len(self._heads) + len(self._firsts) > _REMEMBERED:
+            self.forget()  # new dicts, not cleared ones: a thread in the middle of a text keeps its own
         firsts, heads = self._firsts, self._heads
-        if len(heads) + len(firsts) > _REMEMBERED:
-            firsts.clear()
-            heads.clear()
         # A key starting at a token is that token, or begins with it and the next. Each distinct token is asked
         # about once, then each distinct pair whose first token may start a key.
         distinct = set(tokens)
@@ -110,6 +110,10 @@ class KeySet:
                     found.append((last, i, key))
         found.sort()
         return found
+
+    def forget(self) -> None:
+        """Drop what was remembered about tokens."""
+        self._firsts, self._heads = {}, {}
 
     def _may_start(self, token: str, following: str) -> bool:
         trie = self._tries[shard_of(token)]

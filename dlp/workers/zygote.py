@@ -13,7 +13,6 @@ carries personal data: exceptions cross as PII-free DlpErrors or as a class name
 
 from __future__ import annotations
 
-import gc
 import inspect
 import logging
 import os
@@ -62,9 +61,6 @@ def zygote_main(
     except Exception as exc:  # a bug: say which kind, never the message (it may quote data)
         control.send(("failed", WorkerError(f"scanning processes could not start ({exc.__class__.__name__})")))
         return
-    # What bootstrap built lives as long as every worker: kept out of the collector's reach, the workers'
-    # collections neither walk it nor write to its pages (which would make each worker copy them).
-    gc.freeze()
     control.send(("ready", os.getpid()))
     signal.signal(signal.SIGCHLD, signal.SIG_IGN)  # forked workers are reaped by the kernel
     raw = socket.socket(fileno=os.dup(control.fileno()))

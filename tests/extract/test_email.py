@@ -83,3 +83,25 @@ def test_unknown_attachment_type_is_unreadable_not_skipped() -> None:
 def test_binary_declared_as_text_is_unreadable() -> None:
     raw = email(["b@x.example"], "s", "b", attachments=[("a.txt", b"\x00\x01\x02" * 10, "application/octet-stream")])
     assert "attachment 1 (text)" in errors(raw)
+
+
+def test_headers_kept_parsed_per_message_are_few_short_and_never_in_its_repr() -> None:
+    from email.message import EmailMessage
+
+    from dlp.extract.base import Reading
+    from dlp.extract.email import _KEPT_HEADER_CHARS, _KEPT_HEADERS, message_parts, parse_message
+
+    outer = EmailMessage()
+    outer["To"] = "Ann Lee <ann.lee@mail.example>"
+    outer["Subject"] = "Statements"
+    outer.set_content("See attached.")
+    for i in range(200):  # long encoded-word filenames: each one's parse tree is far larger than its text
+        outer.add_attachment(b"x", maintype="application", subtype="octet-stream", filename=f"é{i}" + "ü" * 300)
+    msg = parse_message(outer.as_bytes())
+    message_parts(msg, Reading.of(None))
+    assert msg["To"].addresses[0].username == "ann.lee"
+    kept = msg.policy.parsed  # type: ignore[attr-defined]
+    assert 0 < len(kept) <= _KEPT_HEADERS
+    assert all(len(value) <= _KEPT_HEADER_CHARS for _, value in kept)
+    assert ("to", "Ann Lee <ann.lee@mail.example>") in kept
+    assert "ann.lee" not in repr(msg.policy)

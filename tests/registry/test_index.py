@@ -59,3 +59,9 @@ def test_a_larger_registry_finds_the_same_client() -> None:
     assert [m.clients for m in RegistryIndex(small.to_clients()).find(text)] == [
         m.clients for m in RegistryIndex(large.to_clients()).find(text)
     ]
+
+
+def test_a_mark_that_folds_to_nothing_is_not_a_token(synthetic: SyntheticRegistry, index) -> None:
+    c = synthetic.ordinary()[0]  # half-width katakana sound marks fold to nothing: they once broke matching
+    for mark in ("\uff9e", "\uff9f"):
+        assert (CLIENT_REFERENCE, (c.client_id,)) in found(index, f"account {c.reference} {mark} ok"), mark

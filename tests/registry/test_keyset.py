@@ -63,3 +63,27 @@ def test_matches_brute_force_on_random_texts_however_much_is_remembered(
     for _ in range(300):
         tokens = tuple(rng.choices(WORDS, k=rng.randint(0, 25)))
         assert index.find(tokens) == brute_force(keys, tokens, longest), tokens
+
+
+def test_forgetting_while_other_threads_find_never_breaks_a_lookup() -> None:
+    import threading
+
+    index = key_set(["annlee", "12wattlest"])
+    tokens = tuple(f"w{i}" for i in range(300)) + ("ann", "lee", "12", "wattle", "st")
+    failures: list[BaseException] = []
+
+    def finder() -> None:
+        try:
+            for _ in range(200):
+                assert index.find(tokens) == [(301, 300, "annlee"), (304, 302, "12wattlest")]
+        except BaseException as exc:  # noqa: BLE001 - reported below
+            failures.append(exc)
+
+    threads = [threading.Thread(target=finder) for _ in range(3)]
+    for thread in threads:
+        thread.start()
+    for _ in range(500):
+        index.forget()
+    for thread in threads:
+        thread.join()
+    assert not failures
