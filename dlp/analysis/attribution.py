@@ -43,17 +43,25 @@ def mark_addressee(item: Communication, findings: Iterable[Finding]) -> Iterator
     """Mark the findings that are the recipients' own details: on a letter, values written in its address
     block (wherever they recur); on a message, the recipients' email addresses."""
     texts = {part.name: part.text for part in item.parts}
+    values: dict[tuple[str, int, int], str] = {}  # several findings share a span (an extract: hundreds)
+
+    def value(finding: Finding) -> str:
+        span = (finding.part, finding.start, finding.end)
+        found = values.get(span)
+        if found is None:
+            found = values[span] = compact(texts.get(finding.part, "")[finding.start : finding.end])
+        return found
+
     if item.kind == "letter":
         block = item.address_block
         own = CompactText.of(block.text) if block is not None and block.text else None
         for finding in findings:
-            value = compact(texts.get(finding.part, "")[finding.start : finding.end])
-            yield replace(finding, addressee=True) if own and _within(own, value) else finding
+            yield replace(finding, addressee=True) if own and _within(own, value(finding)) else finding
         return
     addresses = {compact(r) for r in item.recipients}
     for finding in findings:
-        value = compact(texts.get(finding.part, "")[finding.start : finding.end])
-        yield replace(finding, addressee=True) if value and value in addresses else finding
+        written = value(finding)
+        yield replace(finding, addressee=True) if written and written in addresses else finding
 
 
 def _within(text: CompactText, value: str) -> bool:

@@ -1,0 +1,47 @@
+"""Households: client groups merged where they overlap or are joint holders, in order of first appearance."""
+
+from __future__ import annotations
+
+import random
+
+from dlp.model import households
+
+
+def merged_by_hand(groups: list[frozenset[str]], joint: dict[str, frozenset[str]]) -> tuple[frozenset[str], ...]:
+    """The same, the slow way: merge until nothing overlaps, then order by first appearance."""
+    clusters = [set(g) for g in groups]
+    seen = {c for g in groups for c in g}
+    for a in seen:
+        for b in joint.get(a, ()):
+            if b in seen:
+                clusters.append({a, b})
+    merged = True
+    while merged:
+        merged = False
+        for i in range(len(clusters)):
+            for j in range(i + 1, len(clusters)):
+                if clusters[i] & clusters[j]:
+                    clusters[i] |= clusters.pop(j)
+                    merged = True
+                    break
+            if merged:
+                break
+    first = {}
+    for g in groups:
+        for c in sorted(g):
+            first.setdefault(c, len(first))
+    return tuple(frozenset(c) for c in sorted(clusters, key=lambda c: min(first[x] for x in c)))
+
+
+def test_matches_merging_by_hand_with_repeats_singletons_and_joint_holders() -> None:
+    rng = random.Random(11)
+    for _ in range(300):
+        ids = [f"C{i}" for i in range(rng.randint(1, 12))]
+        sizes = [min(len(ids), rng.choice([1, 1, 1, 2, 3])) for _ in range(rng.randint(0, 30))]
+        groups = [frozenset(rng.sample(ids, size)) for size in sizes]
+        joint: dict[str, frozenset[str]] = {}
+        for _ in range(rng.randint(0, 3)):
+            a, b = rng.choice(ids), rng.choice(ids)
+            joint[a] = joint.get(a, frozenset()) | {b}
+            joint[b] = joint.get(b, frozenset()) | {a}
+        assert households(groups, joint) == merged_by_hand(groups, joint), (groups, joint)
