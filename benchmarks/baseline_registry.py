@@ -3,6 +3,10 @@
 
 Matching costs one pass over a text's compact canonical form, whatever the number of clients. Values are
 ints into `entries`, so the automaton itself holds no Python objects per key.
+
+Suppressed addresses are also matched loosely (`dlp.registry.loose`), as by the compiled index: that matcher
+came with the accuracy work, not with the index format, and any index runs it, so the baseline does the same
+work and the benchmark compares the index formats alone.
 """
 
 from __future__ import annotations
@@ -18,6 +22,7 @@ import ahocorasick
 
 from dlp.normalize import CompactText, compact, name_tokens, parse_address, phone_keys
 from dlp.registry.client import Client
+from dlp.registry.loose import SuppressedAddresses
 
 CLIENT_REFERENCE = "CLIENT_REFERENCE"
 CLIENT_EMAIL = "CLIENT_EMAIL"
@@ -87,7 +92,10 @@ class RegistryIndex:
                 sup.append(client.client_id)
 
         joint: dict[str, set[str]] = defaultdict(set)
+        suppressed: list[tuple[str, str]] = []
         for client in clients:
+            if client.postal_address and client.is_suppressed("postal_address"):
+                suppressed.append((client.client_id, client.postal_address))
             cid = client.client_id
             self.clients[cid] = client
             for other in client.joint_with:
@@ -124,6 +132,7 @@ class RegistryIndex:
                 if any(ch.isdigit() for ch in address.street):
                     add(address.street, CLIENT_STREET, client, hidden)
         self.joint = {cid: frozenset(others) for cid, others in joint.items()}
+        self.suppressed_addresses = SuppressedAddresses(suppressed)
         # Built as sets, kept as tuples: a one-element tuple costs a quarter of a set, a million times over.
         self.by_email = _freeze(by_email)
         self.authorised_by_email = _freeze(authorised_by_email)
@@ -147,7 +156,14 @@ class RegistryIndex:
         return len(self.clients)
 
     def find(self, text: str) -> Iterator[Match]:
-        """Every registry value written in `text`, on token boundaries, with its original span."""
+        """Every registry value written in `text`, on token boundaries, with its original span; suppressed
+        addresses written loosely too."""
+        yield from self._exact(text)
+        for loose in self.suppressed_addresses.find(text):
+            ids = (loose.client_id,)
+            yield Match(CLIENT_ADDRESS, loose.start, loose.end, ids, ids, loose.key)
+
+    def _exact(self, text: str) -> Iterator[Match]:
         if not self.groups:
             return
         canon = CompactText.of(text)

@@ -139,6 +139,10 @@ class TableView(Mapping[str, tuple[str, ...]]):
     def __contains__(self, key: object) -> bool:
         return isinstance(key, str) and bool(self._lookup(key))
 
+    def get(self, key: object, default: Any = None) -> Any:  # no KeyError raised and caught, as Mapping's get
+        found = self._lookup(key) if isinstance(key, str) else ()
+        return found if found else default
+
     def __len__(self) -> int:
         return len(self._table)
 
@@ -156,6 +160,9 @@ class DateTableView(Mapping[date, tuple[str, ...]]):
     def __contains__(self, day: object) -> bool:
         return isinstance(day, date) and day.isoformat() in self._view
 
+    def get(self, day: object, default: Any = None) -> Any:
+        return self._view.get(day.isoformat(), default) if isinstance(day, date) else default
+
     def __len__(self) -> int:
         return len(self._view)
 
@@ -172,6 +179,10 @@ class JointView(Mapping[str, frozenset[str]]):
 
     def __contains__(self, cid: object) -> bool:
         return cid in self._view
+
+    def get(self, cid: object, default: Any = None) -> Any:
+        found = self._view.get(cid)
+        return frozenset(found) if found else default
 
     def __len__(self) -> int:
         return len(self._view)
