@@ -247,12 +247,6 @@ def households(groups: Iterable[frozenset[str]], joint: Mapping[str, frozenset[s
 
     order: list[str] = []
     for group in dict.fromkeys(groups):  # a client's values repeat its group (an extract: dozens of times)
-        if len(group) == 1:
-            (cid,) = group
-            if cid not in parent:
-                order.append(cid)
-                parent[cid] = cid
-            continue
         members = sorted(group)
         for cid in members:
             if cid not in parent:

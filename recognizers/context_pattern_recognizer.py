@@ -9,6 +9,7 @@ raw text instead.
 from __future__ import annotations
 
 import re
+from functools import cached_property
 from typing import TYPE_CHECKING
 
 from presidio_analyzer import PatternRecognizer, RecognizerResult
@@ -29,12 +30,12 @@ class ContextPatternRecognizer(PatternRecognizer):
         nlp_artifacts: NlpArtifacts | None = None,
         regex_flags: int | None = None,
     ) -> list[RecognizerResult]:
-        if self.context and not self.SELF_EVIDENT_PATTERNS and not self._context_anywhere().search(text):
+        if self.context and not self.SELF_EVIDENT_PATTERNS and not self._context_anywhere.search(text):
             return []  # no context word anywhere: nothing this recogniser could report
         results = super().analyze(text, entities, nlp_artifacts, regex_flags)
         if not self.context or not results:
             return results
-        words = self._context_words()
+        words = self._context_words
         kept = []
         for result in results:
             pattern = result.analysis_explanation.pattern_name if result.analysis_explanation else None
@@ -43,20 +44,16 @@ class ContextPatternRecognizer(PatternRecognizer):
                 kept.append(result)
         return kept
 
+    @cached_property
     def _context_anywhere(self) -> re.Pattern[str]:
         """The context words without their word boundaries: a necessary condition, three times as fast to
         search a long text for (the boundary checks run at every position)."""
-        cached: re.Pattern[str] | None = getattr(self, "_anywhere_re", None)
-        if cached is None:
-            cached = re.compile("|".join(re.escape(w) for w in self.context), re.IGNORECASE)
-            self._anywhere_re = cached
-        return cached
+        return re.compile(self._context_alternatives, re.IGNORECASE)
 
+    @cached_property
     def _context_words(self) -> re.Pattern[str]:
-        cached: re.Pattern[str] | None = getattr(self, "_context_re", None)
-        if cached is None:
-            cached = re.compile(
-                r"(?<![^\W\d_])(?:" + "|".join(re.escape(w) for w in self.context) + r")(?![^\W\d_])", re.IGNORECASE
-            )
-            self._context_re = cached
-        return cached
+        return re.compile(r"(?<![^\W\d_])(?:" + self._context_alternatives + r")(?![^\W\d_])", re.IGNORECASE)
+
+    @property
+    def _context_alternatives(self) -> str:
+        return "|".join(re.escape(w) for w in self.context)

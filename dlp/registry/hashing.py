@@ -14,7 +14,6 @@ import numpy as np
 import numpy.typing as npt
 
 U64 = npt.NDArray[np.uint64]
-I64 = npt.NDArray[np.int64]
 
 
 def string_hash(key: str) -> int:

@@ -201,7 +201,7 @@ class PostcodeView(Mapping[str, list[AddressRecord]]):
         rows = self._table.rows_of(postcode)
         if not len(rows):
             raise KeyError(postcode)
-        return [self._index._address_record(int(r)) for r in rows]
+        return [self._index._address_record(r) for r in rows]
 
     def __contains__(self, postcode: object) -> bool:
         return isinstance(postcode, str) and len(self._table.rows_of(postcode)) > 0
@@ -277,8 +277,7 @@ class RegistryIndex:
         self._ids = _Strings(data, "client_id")
         self._records = _Strings(data, "record")
         self._addresses = _Strings(data, "address")
-        self._suppressed = data.array("row.suppressed")
-        self._suppressed_bits = data.ints("row.suppressed")
+        self._suppressed = data.ints("row.suppressed")
         self.clients = ClientsView(_Table(data, "table.clients"), self._ids, self._records, self._count)
         tables = {name: TableView(_Table(data, f"table.{name}"), self._ids) for name in header["tables"]}
         self.tables = tables
@@ -305,7 +304,7 @@ class RegistryIndex:
     def suppressed_addresses(self) -> SuppressedAddresses:
         """Suppressed postal addresses for the loose matcher, built on first use from the rows that have one."""
         if self._loose is None:
-            rows = np.flatnonzero(self._suppressed & 1)
+            rows = np.flatnonzero(self.data.array("row.suppressed") & 1)
             self._loose = SuppressedAddresses(
                 (self._ids[int(r)], from_record(self._records[int(r)]).postal_address) for r in rows
             )
@@ -382,4 +381,4 @@ class RegistryIndex:
 
     def _address_record(self, row: int) -> AddressRecord:
         street, _, suburb = self._addresses[row].partition(SEPARATOR)
-        return AddressRecord(street, suburb, self._ids[row], bool(self._suppressed_bits[row] & 1))
+        return AddressRecord(street, suburb, self._ids[row], bool(self._suppressed[row] & 1))
