@@ -293,7 +293,7 @@ class RegistryIndex:
         self._keys = table_of(data, "match")
         self._post_rows = data.ints("match.rows")
         self._post_flags = data.ints("match.flags")
-        self._keyset = KeySet(data.array, int(header["max_key_length"]))
+        self._keyset = KeySet(data.array, int(header["max_key_length"]), data.source)
         self._entities = tuple(header["entities"])
         # By key text: a client's name or address is often written twice in one message, and hashing it is
         # the larger part of a lookup.

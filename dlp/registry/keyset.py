@@ -19,6 +19,8 @@ from typing import Any
 
 import marisa_trie
 
+from dlp.errors import IndexFileError
+
 SHARDS = 4
 _SEP = "\n"  # compact keys are letters and digits: never a newline
 _REMEMBERED = 100_000  # tokens and pairs remembered per process (about 12 MB), then forgotten all at once
@@ -56,14 +58,19 @@ def sections(tries: Iterable[bytes]) -> dict[str, bytes]:
 class KeySet:
     """The shards of an index, mapped from its buffer (no copy)."""
 
-    def __init__(self, section: Callable[[str], Any], max_length: int) -> None:
-        """`section(name)` is the index section of that name, as a buffer."""
+    def __init__(self, section: Callable[[str], Any], max_length: int, source: str = "registry index") -> None:
+        """`section(name)` is the index section of that name, as a buffer; `source` names the index in errors."""
         self._tries = []
         # A mapped trie points into the buffer without holding it: the buffers are held here, as long as the tries.
         self._buffers = [section(f"match.trie.{s}") for s in range(SHARDS)]
         for buffer in self._buffers:
             trie = marisa_trie.Trie()
-            trie.map(buffer)
+            try:
+                trie.map(buffer)
+            except (RuntimeError, ValueError) as exc:  # marisa's own checks: a forged file whose checksum fits
+                raise IndexFileError(
+                    f"{source}: key tries are corrupt ({exc.__class__.__name__}); rebuild it"
+                ) from None
             self._tries.append(trie)
         self._max_length = max_length
         self._firsts: dict[str, bool] = {}  # token: may a key start with it

@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import hashlib
 import json
+import random
 from datetime import date
 from pathlib import Path
 
@@ -10,6 +12,7 @@ import pytest
 
 from dlp.errors import IndexFileError
 from dlp.registry import RegistryIndex
+from dlp.registry import format as fmt
 from dlp.registry.build import build_file, compile_clients
 from dlp.registry.format import FORMAT_VERSION, open_file
 from dlp.registry.keys import TABLES
@@ -83,6 +86,13 @@ def corrupt(source: Path, target: Path, how: str) -> Path:
         data[8] = FORMAT_VERSION + 1
     elif how == "csv":
         data = bytearray(b"client_id,given_name\n")
+    elif how == "forged":  # garbage in a trie, under a checksum made to fit (the checksum is no signature)
+        prefix = fmt._PREFIX.unpack_from(data, 0)
+        header = json.loads(bytes(data[fmt._PREFIX.size : fmt._PREFIX.size + prefix[2]]))
+        entry = header["sections"]["match.trie.0"]
+        start = fmt._PREFIX.size + prefix[2] + entry["offset"]
+        data[start + 16 : start + entry["count"]] = random.Random(1).randbytes(entry["count"] - 16)
+        data[16:48] = hashlib.sha256(bytes(data[fmt._PREFIX.size :])).digest()
     target.write_bytes(bytes(data))
     return target
 
@@ -95,6 +105,7 @@ def corrupt(source: Path, target: Path, how: str) -> Path:
         ("empty", "empty"),
         ("version", "rebuild it"),
         ("csv", "not a registry index"),
+        ("forged", "key tries are corrupt"),
     ],
 )
 def test_damaged_files_are_refused(built: Path, tmp_path: Path, how: str, message: str) -> None:
