@@ -13,9 +13,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from collections.abc import Iterator
 from dataclasses import dataclass
-from datetime import date
 from functools import cached_property, lru_cache
 from itertools import accumulate
 from operator import itemgetter
@@ -276,92 +274,6 @@ def _national(value: str) -> str | None:
     elif digits.startswith("61") and len(digits) == 11:
         digits = "0" + digits[2:]
     return digits if digits.startswith("0") and len(digits) == 10 else None
-
-
-MONTHS = {
-    name: number
-    for number, names in enumerate(
-        [
-            ("jan", "january"),
-            ("feb", "february"),
-            ("mar", "march"),
-            ("apr", "april"),
-            ("may",),
-            ("jun", "june"),
-            ("jul", "july"),
-            ("aug", "august"),
-            ("sep", "sept", "september"),
-            ("oct", "october"),
-            ("nov", "november"),
-            ("dec", "december"),
-        ],
-        start=1,
-    )
-    for name in names
-}
-_MONTH_WORDS = "|".join(sorted(MONTHS, key=len, reverse=True))
-# The same words as one trie-shaped alternative, longest spelling first in each family ("sept" before "sep"):
-# at one position only one family can match, so it matches what the flat alternation does, without trying
-# every word at every word boundary.
-_MONTH_TRIE = (
-    "jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sep(?:t(?:ember)?)?|"
-    "oct(?:ober)?|nov(?:ember)?|dec(?:ember)?"
-)
-_YEAR = r"(?P<y>(?:19|20)\d\d|'?\d\d)"
-# Each pattern opens with what it must start with (a digit, a month's first letter), so the regex engine
-# skips ahead to those; a word boundary before a first digit is checked as "no word character before it"
-# once the digit is read (`\d(?<!\w\d)`), which is the same condition.
-DATE_PATTERNS = (
-    # 3 March 1984, 3rd March 1984, 3rd of March 1984, 3 Mar. 1984, 03-Mar-1984, 3 Mar 84
-    re.compile(
-        rf"(?P<d>\d(?<!\w\d)\d?)(?:st|nd|rd|th)?(?:\s+of)?[\s\-/.]+(?P<m>{_MONTH_TRIE})\.?,?[\s\-/.]+{_YEAR}\b", re.I
-    ),
-    # March 3, 1984; March 3rd 1984
-    re.compile(
-        rf"(?=[adfjmnos])\b(?P<m>{_MONTH_TRIE})\.?\s+(?P<d>\d{{1,2}})(?:st|nd|rd|th)?,?\s+(?P<y>(?:19|20)\d\d)\b", re.I
-    ),
-    # 03/03/1984, 3-3-1984, 3.3.1984, 03/03/84 (Australian day-first)
-    re.compile(r"(?P<d>\d(?<![\w/.\-]\d)\d?)([/.\-])(?P<m>\d{1,2})\2(?P<y>(?:19|20)\d\d|\d\d)(?![\d/.\-]\d)"),
-    # 1984-03-03
-    re.compile(r"(?P<y>(?:19|20)(?<!\w\d\d)\d\d)-(?P<m>\d{1,2})-(?P<d>\d{1,2})\b"),
-)
-
-
-def find_dates(text: str, today: date | None = None) -> Iterator[tuple[int, int, date]]:
-    """Every calendar date written in one of the forms letters use, with its span.
-
-    A two-digit year is a birth date's: the latest year ending in those digits that is not in the future."""
-    for pattern in DATE_PATTERNS:
-        for match in pattern.finditer(text):
-            parsed = _to_date(match.group("d"), match.group("m"), match.group("y"), today)
-            if parsed is not None:
-                yield match.start(), match.end(), parsed
-
-
-def parse_date(value: str) -> date | None:
-    """Parse a whole string as a date in any supported form; None if it is not one."""
-    value = value.strip()
-    for start, end, parsed in find_dates(value):
-        if start == 0 and end == len(value):
-            return parsed
-    return None
-
-
-def _to_date(day: str, month: str, year: str, today: date | None = None) -> date | None:
-    m = int(month) if month.isdigit() else MONTHS.get(month.lower().rstrip("."))
-    if m is None:
-        return None
-    year = year.lstrip("'")
-    y = int(year)
-    if len(year) == 2:
-        this_year = (today or date.today()).year
-        y += this_year - this_year % 100
-        if y > this_year:
-            y -= 100
-    try:
-        return date(y, m, int(day))
-    except ValueError:
-        return None
 
 
 def name_tokens(name: str) -> list[str]:

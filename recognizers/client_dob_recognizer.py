@@ -15,7 +15,8 @@ from typing import TYPE_CHECKING
 from presidio_analyzer import EntityRecognizer, RecognizerResult
 
 from dlp.analysis.prefilter import Needs
-from dlp.normalize import TITLES, find_dates, name_tokens
+from dlp.dates import find_dates
+from dlp.normalize import TITLES, name_tokens
 from dlp.recognizers.registry_recognizer import Hit, to_result
 from dlp.registry.client import Client
 from dlp.registry.index import CLIENT_DOB, CLIENT_NAME_DOB, RegistryIndex

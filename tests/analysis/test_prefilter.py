@@ -9,7 +9,7 @@ from presidio_analyzer import EntityRecognizer
 
 from dlp.analysis.engine import build_analyzer
 from dlp.analysis.prefilter import Needs, TextFacts, needs_of
-from dlp.normalize import find_dates
+from dlp.dates import find_dates
 from dlp.recognizers import ClientDobRecognizer
 from dlp.registry import RegistryIndex
 
