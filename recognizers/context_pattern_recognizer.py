@@ -14,6 +14,8 @@ from typing import TYPE_CHECKING
 
 from presidio_analyzer import PatternRecognizer, RecognizerResult
 
+from dlp.analysis.prefilter import ascii_lower
+
 if TYPE_CHECKING:
     from presidio_analyzer.nlp_engine import NlpArtifacts
 
@@ -30,7 +32,7 @@ class ContextPatternRecognizer(PatternRecognizer):
         nlp_artifacts: NlpArtifacts | None = None,
         regex_flags: int | None = None,
     ) -> list[RecognizerResult]:
-        if self.context and not self.SELF_EVIDENT_PATTERNS and not self._context_anywhere.search(text):
+        if self.context and not self.SELF_EVIDENT_PATTERNS and not self._context_anywhere(text):
             return []  # no context word anywhere: nothing this recogniser could report
         results = super().analyze(text, entities, nlp_artifacts, regex_flags)
         if not self.context or not results:
@@ -44,10 +46,22 @@ class ContextPatternRecognizer(PatternRecognizer):
                 kept.append(result)
         return kept
 
+    def _context_anywhere(self, text: str) -> bool:
+        """Is a context word anywhere in `text`, boundaries or not? A necessary condition for a kept result,
+        found as substrings of the lower-cased text when both are ASCII (IGNORECASE is plain ASCII case there)."""
+        lowered = ascii_lower(text)
+        if lowered is not None and self._ascii_context:
+            return any(word in lowered for word in self._ascii_context)
+        return self._context_unbounded.search(text) is not None
+
     @cached_property
-    def _context_anywhere(self) -> re.Pattern[str]:
-        """The context words without their word boundaries: a necessary condition, three times as fast to
-        search a long text for (the boundary checks run at every position)."""
+    def _ascii_context(self) -> tuple[str, ...]:
+        """The context words in lower case if all are ASCII, else none."""
+        words = tuple(w.lower() for w in self.context)
+        return words if all(w.isascii() for w in words) else ()
+
+    @cached_property
+    def _context_unbounded(self) -> re.Pattern[str]:
         return re.compile(self._context_alternatives, re.IGNORECASE)
 
     @cached_property

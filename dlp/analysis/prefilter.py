@@ -3,7 +3,9 @@
 Most recognisers of the default pipeline look for digits of particular lengths (a TFN is 8 or 9 digits, or
 3-3-3; a phone number 6 to 11 digits with at most single spaces or hyphens between them), a date needs a day
 of one or two digits, an email an "@", a merge field one of its brackets. One regex pass collects the digit
-runs and chains of a text; a recogniser whose `Needs` the text does not meet is not run. Needs are necessary
+runs and chains of a text; a recogniser whose `Needs` the text does not meet is not run. Words wanted in any
+case are looked for in the lower-cased text when it is ASCII (where IGNORECASE is plain ASCII case): a
+substring search, not a case-insensitive regex tried at every position. Needs are necessary
 conditions only, derived from the recogniser's own patterns: skipping never drops a match
 (`tests/analysis/test_prefilter.py` checks each recogniser against its needs on generated texts).
 
@@ -15,6 +17,7 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 from dataclasses import dataclass
+from functools import lru_cache
 
 import regex
 
@@ -31,11 +34,15 @@ class Needs:
 
     runs: tuple[tuple[int, ...], ...] = ()  # alternatives: maximal digit runs of each of these lengths
     chain: int = 0  # or: at least this many digits in one chain
-    literal: str = ""  # or: this text occurs
+    literals: tuple[str, ...] = ()  # or: one of these occurs, as written
+    words: tuple[str, ...] = ()  # or: one of these (lower case) occurs, in any case
     pattern: str = ""  # or: this regex (Presidio's flags) is found
 
     def met(self, facts: TextFacts) -> bool:
-        if self.literal and self.literal in facts.text:
+        text = facts.text
+        if any(literal in text for literal in self.literals):
+            return True
+        if self.words and mentions(text, self.words):
             return True
         if self.runs or self.chain:
             runs, longest = facts.digits()
@@ -50,9 +57,9 @@ class Needs:
 FOREIGN_NEEDS: Mapping[str, Needs] = {
     # 4 + 3 + 3 + 3 digits at least, with single spaces or hyphens between groups.
     "CreditCardRecognizer": Needs(chain=13),
-    "EmailPatternRecognizer": Needs(literal="@"),
-    # Every merge-field pattern opens with one of these.
-    "MergeFieldRecognizer": Needs(pattern=r"«|\{\{|<<|\[|\bMERGEFIELD\b"),
+    "EmailPatternRecognizer": Needs(literals=("@",)),
+    # Every merge-field pattern opens with one of these (the word with boundaries around it).
+    "MergeFieldRecognizer": Needs(literals=("«", "{{", "<<", "["), words=("mergefield",)),
 }
 
 
@@ -94,6 +101,20 @@ def _compiled(pattern: str) -> regex.Pattern[str]:
     if compiled is None:
         compiled = _PATTERNS[pattern] = regex.compile(pattern, PRESIDIO_FLAGS)
     return compiled
+
+
+def mentions(text: str, words: tuple[str, ...]) -> bool:
+    """Does `text` hold one of `words` (lower case), in any case, as `re.IGNORECASE` would find them?"""
+    lowered = ascii_lower(text)
+    if lowered is not None and all(word.isascii() for word in words):
+        return any(word in lowered for word in words)
+    return _compiled("|".join(map(regex.escape, words))).search(text) is not None
+
+
+@lru_cache(maxsize=8)
+def ascii_lower(text: str) -> str | None:
+    """`text` lower-cased if it is ASCII, else None; cached, as several recognisers ask about one text."""
+    return text.lower() if text.isascii() else None
 
 
 def needs_of(recognizer: object) -> Needs | None:

@@ -31,3 +31,20 @@ def test_medicare_and_abn() -> None:
 
 def test_au_phone_validated_by_phonenumbers() -> None:
     assert entities(AuPhoneRecognizer(), "call 0412 345 678 or (no) 0112 345 678") == ["0412 345 678"]
+
+
+def test_context_words_are_found_alike_in_ascii_and_other_text() -> None:
+    """ASCII text is searched for context words lower-cased, other text with a case-insensitive regex: the
+    same results either way (the non-ASCII twin differs only after the last match)."""
+    import random
+
+    rng = random.Random(3)
+    pieces = ["TFN", "tfn ", "Tax File Number", "tax-file", "T F N", "file", " ", ": ", "\n", "no.", "123 456 782"]
+    recognizer = AuTfnRecognizer()
+    kept = 0
+    for _ in range(3000):
+        text = "".join(rng.choice(pieces) for _ in range(rng.randint(1, 8)))
+        ascii_found = entities(recognizer, text)
+        assert entities(recognizer, text + " é") == ascii_found, text
+        kept += len(ascii_found)
+    assert kept > 150
