@@ -26,6 +26,10 @@ import regex
 PRESIDIO_FLAGS = regex.DOTALL | regex.MULTILINE | regex.IGNORECASE
 # A chain: digit runs joined by single spaces or hyphens ("0412 345-678"); its pieces are the maximal digit runs.
 _CHAINS = regex.compile(r"\d+(?:[ \-]\d+)*")
+_RUNS = regex.compile(r"\d+")
+# On ASCII text `\d` is [0-9] (in both regex modules): bytes tables for reading runs and chains without a regex.
+_RUN_BYTES = bytes(c if 0x30 <= c <= 0x39 else 0x20 for c in range(256))
+_CHAIN_BYTES = bytes(c if 0x30 <= c <= 0x39 else 0x2D if c in b" -" else 0x20 for c in range(256))
 
 
 @dataclass(frozen=True)
@@ -39,17 +43,21 @@ class Needs:
     pattern: str = ""  # or: this regex (Presidio's flags) is found
 
     def met(self, facts: TextFacts) -> bool:
-        text = facts.text
-        if any(literal in text for literal in self.literals):
+        # Plain loops, not any() over generators: this runs for every recogniser on every text.
+        if self.literals:
+            text = facts.text
+            for literal in self.literals:
+                if literal in text:
+                    return True
+        if self.words and mentions(facts.text, self.words):
             return True
-        if self.words and mentions(text, self.words):
+        if self.runs:
+            runs = facts.runs()
+            for alternative in self.runs:
+                if runs.issuperset(alternative):
+                    return True
+        if self.chain and facts.has_chain(self.chain):
             return True
-        if self.runs or self.chain:
-            runs, longest = facts.digits()
-            if self.chain and longest >= self.chain:
-                return True
-            if any(runs.issuperset(alternative) for alternative in self.runs):
-                return True
         return bool(self.pattern) and facts.found(self.pattern)
 
 
@@ -66,31 +74,48 @@ FOREIGN_NEEDS: Mapping[str, Needs] = {
 class TextFacts:
     """What one text holds, computed on first need and shared by every recogniser's `Needs`."""
 
-    __slots__ = ("text", "_runs", "_longest", "_found")
+    __slots__ = ("text", "_runs", "_chains", "_found")
 
     def __init__(self, text: str) -> None:
         self.text = text
         self._runs: frozenset[int] | None = None
-        self._longest = 0
+        self._chains: list[str] | None = None
         self._found: dict[str, bool] = {}
 
-    def digits(self) -> tuple[frozenset[int], int]:
-        """The lengths of the text's maximal digit runs, and the most digits in one chain."""
+    def runs(self) -> frozenset[int]:
+        """The lengths of the text's maximal digit runs."""
         if self._runs is None:
-            runs: set[int] = set()
-            longest = 0
-            for chain in _CHAINS.findall(self.text):
-                pieces = chain.replace("-", " ").split(" ")
-                runs.update(map(len, pieces))
-                longest = max(longest, len(chain) - len(pieces) + 1)
-            self._runs, self._longest = frozenset(runs), longest
-        return self._runs, self._longest
+            text = self.text
+            if text.isascii():  # bytes.translate and split: no match object per run
+                found = text.encode("ascii").translate(_RUN_BYTES).split()
+                self._runs = frozenset(map(len, found))
+            else:
+                self._runs = frozenset(map(len, _RUNS.findall(text)))
+        return self._runs
+
+    def has_chain(self, digits: int) -> bool:
+        """Does one chain hold at least `digits` digits?"""
+        if self._chains is None:
+            text = self.text
+            if text.isascii():
+                # Digits kept, both separators written "-", the rest blank: what split() gives holds every chain,
+                # a double separator between two of them.
+                self._chains = text.encode("ascii").translate(_CHAIN_BYTES).decode("ascii").split()
+            else:
+                self._chains = [chain.replace(" ", "-") for chain in _CHAINS.findall(text)]
+        # A piece's length bounds its digits: only the long ones are counted.
+        return any(len(piece) >= digits and _most_digits(piece) >= digits for piece in self._chains)
 
     def found(self, pattern: str) -> bool:
         hit = self._found.get(pattern)
         if hit is None:
             hit = self._found[pattern] = _compiled(pattern).search(self.text) is not None
         return hit
+
+
+def _most_digits(piece: str) -> int:
+    """The most digits in one chain of `piece` (digits and "-": a chain's digits joined by single "-")."""
+    return max(len(chain) - chain.count("-") for chain in (part.strip("-") for part in piece.split("--")))
 
 
 _PATTERNS: dict[str, regex.Pattern[str]] = {}

@@ -101,9 +101,8 @@ def test_every_date_the_birth_date_recogniser_reads_meets_its_needs() -> None:
 
 def test_needs_of_digit_runs_and_chains() -> None:
     facts = TextFacts("TFN 123 456 782, call 0412-345-678 or 13 22 11; ref 12345678901")
-    runs, longest = facts.digits()
-    assert {3, 4, 2, 11} <= runs
-    assert longest == 11
+    assert {3, 4, 2, 11} <= facts.runs()
+    assert facts.has_chain(11) and not facts.has_chain(12)
     assert Needs(runs=((3,),)).met(facts)
     assert Needs(runs=((4, 5),), chain=11).met(facts)
     assert not Needs(runs=((4, 5),)).met(facts)
@@ -113,3 +112,24 @@ def test_needs_of_digit_runs_and_chains() -> None:
     assert not Needs(words=("ref",)).met(TextFacts("Our R-E-F 123, Zoë"))
     assert Needs(pattern=r"\bref\b").met(facts) and not Needs(pattern=r"«").met(facts)
     assert not Needs(runs=((1,),)).met(TextFacts("no digits here"))
+
+
+def test_digit_runs_and_chains_read_without_a_regex_agree_with_the_regex() -> None:
+    """ASCII text is read with bytes tables; the regex (kept for other text) is the reference."""
+    import regex
+
+    rng = random.Random(7)
+    pieces = ["0", "12", "345", "6789", " ", "-", "  ", "--", " - ", "x", "ab", ".", "/", "\n", "(", "+61 ", "٣", "é"]
+    checked = 0
+    for n in range(20000):
+        text = "".join(rng.choice(pieces) for _ in range(rng.randint(0, 16)))
+        if n % 2:
+            text = text.encode("ascii", "ignore").decode()
+        chains = regex.findall(r"\d+(?:[ \-]\d+)*", text)
+        most = max((len(c) - c.count(" ") - c.count("-") for c in chains), default=0)
+        facts = TextFacts(text)
+        assert facts.runs() == frozenset(len(r) for r in regex.findall(r"\d+", text)), repr(text)
+        for digits in range(1, 16):
+            assert facts.has_chain(digits) == (most >= digits), (repr(text), digits)
+        checked += most > 3
+    assert checked > 5000
