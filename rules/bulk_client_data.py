@@ -21,7 +21,6 @@ class BulkClientData(Rule):
         attributed = [
             f for f in ctx.findings if f.clients and not f.addressee and (f.strong or f.entity == CLIENT_NAME)
         ]
-        people = households((f.clients for f in attributed), ctx.joint)
         # Contact details of people outside the registry count too: a mailing list is a leak as well.
         covered = {(f.part, f.start) for f in attributed}
         contacts = {
@@ -29,7 +28,12 @@ class BulkClientData(Rule):
             for f in ctx.findings
             if f.entity in ("EMAIL_ADDRESS", "PHONE_NUMBER") and not f.addressee and (f.part, f.start) not in covered
         }
-        if len(people) < self.options["threshold"] and len(contacts) < self.options["contact_threshold"]:
+        few_contacts = len(contacts) < self.options["contact_threshold"]
+        # Households never outnumber the clients in them: most items name too few to group at all.
+        if few_contacts and len(set().union(*(f.clients for f in attributed))) < self.options["threshold"]:
+            return []
+        people = households((f.clients for f in attributed), ctx.joint)
+        if len(people) < self.options["threshold"] and few_contacts:
             return []
         parts = sorted({f.part for f in attributed} or {"item"})
         ids = sorted(min(p) for p in people)
