@@ -8,7 +8,7 @@ from presidio_analyzer import Pattern
 from stdnum.au import acn
 
 from dlp.analysis.prefilter import Needs
-from dlp.recognizers.context_pattern_recognizer import ContextPatternRecognizer
+from dlp.recognizers.context_pattern_recognizer import CASELESS_FLAGS, ContextPatternRecognizer
 
 
 class AuAcnRecognizer(ContextPatternRecognizer):
@@ -21,7 +21,11 @@ class AuAcnRecognizer(ContextPatternRecognizer):
 
     def __init__(self) -> None:
         super().__init__(
-            supported_entity="AU_ACN", patterns=self.PATTERNS, context=self.CONTEXT, supported_language="en"
+            supported_entity="AU_ACN",
+            patterns=self.PATTERNS,
+            context=self.CONTEXT,
+            supported_language="en",
+            global_regex_flags=CASELESS_FLAGS,
         )
 
     def validate_result(self, pattern_text: str) -> bool:

@@ -12,7 +12,7 @@ import re
 from presidio_analyzer import Pattern
 
 from dlp.analysis.prefilter import Needs
-from dlp.recognizers.context_pattern_recognizer import ContextPatternRecognizer
+from dlp.recognizers.context_pattern_recognizer import CASELESS_FLAGS, ContextPatternRecognizer
 
 WEIGHTS = (1, 3, 7, 9, 1, 3, 7, 9)
 
@@ -32,6 +32,7 @@ class AuMedicareRecognizer(ContextPatternRecognizer):
             patterns=self.PATTERNS,
             context=self.CONTEXT,
             supported_language="en",
+            global_regex_flags=CASELESS_FLAGS,
         )
 
     def validate_result(self, pattern_text: str) -> bool:

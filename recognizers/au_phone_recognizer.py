@@ -12,6 +12,7 @@ import phonenumbers
 from presidio_analyzer import Pattern, PatternRecognizer
 
 from dlp.analysis.prefilter import Needs
+from dlp.recognizers.context_pattern_recognizer import CASELESS_FLAGS
 
 
 class AuPhoneRecognizer(PatternRecognizer):
@@ -28,6 +29,7 @@ class AuPhoneRecognizer(PatternRecognizer):
             patterns=self.PATTERNS,
             context=self.CONTEXT,
             supported_language="en",
+            global_regex_flags=CASELESS_FLAGS,
         )
 
     def validate_result(self, pattern_text: str) -> bool:

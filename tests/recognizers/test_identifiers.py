@@ -2,7 +2,7 @@ from __future__ import annotations
 
 import pytest
 
-from dlp.recognizers import AuAbnRecognizer, AuMedicareRecognizer, AuPhoneRecognizer, AuTfnRecognizer
+from dlp.recognizers import AuAbnRecognizer, AuAcnRecognizer, AuMedicareRecognizer, AuPhoneRecognizer, AuTfnRecognizer
 
 
 def entities(recognizer, text: str) -> list[str]:
@@ -48,3 +48,62 @@ def test_context_words_are_found_alike_in_ascii_and_other_text() -> None:
         assert entities(recognizer, text + " é") == ascii_found, text
         kept += len(ascii_found)
     assert kept > 150
+
+
+CASELESS = [AuTfnRecognizer, AuAbnRecognizer, AuMedicareRecognizer, AuPhoneRecognizer, AuAcnRecognizer]
+
+
+@pytest.mark.parametrize("cls", CASELESS)
+def test_recognisers_without_ignorecase_find_what_they_would_with_it(cls: type) -> None:
+    """Their patterns hold no cased character outside the escapes \\d \\w \\s \\b (and groups of separators
+    only), so dropping IGNORECASE changes no match: held to the case-insensitive twin on mixed-case text."""
+    import random
+    import re
+
+    import regex
+
+    recognizer = cls()
+    assert not recognizer.global_regex_flags & regex.IGNORECASE
+    for pattern in recognizer.patterns:
+        bare = re.sub(r"\\[dDwWsSbB1-9]|\\[^A-Za-z0-9]", "", pattern.regex)
+        assert all(c.swapcase() == c for c in bare), pattern.regex
+    twin = cls()
+    twin.global_regex_flags |= regex.IGNORECASE
+    rng = random.Random(9)
+    pieces = [
+        "TFN ",
+        "abn",
+        "ABN ",
+        "Medicare ",
+        "call ",
+        "Ph",
+        "x",
+        "K",
+        "ſ",
+        " ",
+        "-",
+        ".",
+        "/",
+        "+61 ",
+        "0",
+        "04",
+        "2123",
+        "45670",
+        "1",
+        "13",
+        "1300",
+        "51 824 753 556",
+        "123 456 782",
+        "2123 45670 1",
+        "ACN 004 085 616",
+        "tfn 123456782",
+        "٣",
+        "é",
+    ]
+    found = 0
+    for _ in range(2000):
+        text = "".join(rng.choice(pieces) for _ in range(rng.randint(1, 14)))
+        ours = [(r.start, r.end, r.score) for r in recognizer.analyze(text, recognizer.supported_entities)]
+        assert ours == [(r.start, r.end, r.score) for r in twin.analyze(text, twin.supported_entities)], text
+        found += len(ours)
+    assert found > 20
