@@ -79,7 +79,7 @@ class TextFacts:
     def __init__(self, text: str) -> None:
         self.text = text
         self._runs: frozenset[int] | None = None
-        self._chains: list[str] | None = None
+        self._chains: set[str] | None = None
         self._found: dict[str, bool] = {}
 
     def runs(self) -> frozenset[int]:
@@ -100,9 +100,10 @@ class TextFacts:
             if text.isascii():
                 # Digits kept, both separators written "-", the rest blank: what split() gives holds every chain,
                 # a double separator between two of them.
-                self._chains = text.encode("ascii").translate(_CHAIN_BYTES).decode("ascii").split()
+                # Distinct pieces: every gap between two words is a piece "-" of its own.
+                self._chains = set(text.encode("ascii").translate(_CHAIN_BYTES).decode("ascii").split())
             else:
-                self._chains = [chain.replace(" ", "-") for chain in _CHAINS.findall(text)]
+                self._chains = {chain.replace(" ", "-") for chain in _CHAINS.findall(text)}
         # A piece's length bounds its digits: only the long ones are counted.
         return any(len(piece) >= digits and _most_digits(piece) >= digits for piece in self._chains)
 
