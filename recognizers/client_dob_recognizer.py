@@ -14,10 +14,11 @@ from typing import TYPE_CHECKING
 
 from presidio_analyzer import EntityRecognizer, RecognizerResult
 
+from dlp.analysis.hit import Hit
 from dlp.analysis.prefilter import Needs
 from dlp.dates import find_dates
 from dlp.normalize import TITLES, name_tokens
-from dlp.recognizers.registry_recognizer import Hit, to_result
+from dlp.recognizers.registry_recognizer import to_result
 from dlp.registry.client import Client
 from dlp.registry.index import CLIENT_DOB, CLIENT_NAME_DOB, RegistryIndex
 

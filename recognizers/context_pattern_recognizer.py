@@ -15,6 +15,8 @@ from typing import TYPE_CHECKING
 import regex
 from presidio_analyzer import PatternRecognizer, RecognizerResult
 
+from dlp.analysis.hit import Hit
+from dlp.analysis.patterns import remove_duplicates, scored_matches
 from dlp.analysis.prefilter import ascii_lower
 
 if TYPE_CHECKING:
@@ -71,6 +73,28 @@ class ContextPatternRecognizer(PatternRecognizer):
     @cached_property
     def _context_unbounded(self) -> re.Pattern[str]:
         return re.compile(self._context_alternatives, re.IGNORECASE)
+
+    def hits(self, text: str) -> list[Hit]:
+        """What `analyze` returns, as hits in its order, without Presidio's result and explanation objects
+        (the direct analyzer's path): the recogniser's own duplicate removal, then the context check."""
+        if self.context and not self.SELF_EVIDENT_PATTERNS and not self._context_anywhere(text):
+            return []
+        entity = self.supported_entities[0]
+        found: list[Hit] = []
+        pattern_of: dict[Hit, str] = {}  # equal results of two patterns: Presidio keeps either, this the first
+        for name, start, end, score in scored_matches(self, text):
+            hit = Hit(entity, start, end, score)
+            found.append(hit)
+            pattern_of.setdefault(hit, name)
+        kept = remove_duplicates(found)
+        if not self.context or not kept:
+            return kept
+        words, evident = self._context_words, self.SELF_EVIDENT_PATTERNS
+        return [
+            hit
+            for hit in kept
+            if pattern_of[hit] in evident or words.search(text[max(0, hit.start - self.CONTEXT_WINDOW) : hit.start])
+        ]
 
     @cached_property
     def _context_words(self) -> re.Pattern[str]:

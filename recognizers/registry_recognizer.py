@@ -2,10 +2,11 @@
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, NamedTuple
+from typing import TYPE_CHECKING
 
 from presidio_analyzer import AnalysisExplanation, EntityRecognizer, RecognizerResult
 
+from dlp.analysis.hit import Hit
 from dlp.registry.index import (
     CLIENT_NAME,
     CLIENT_STREET,
@@ -21,19 +22,6 @@ SUPPRESSED_KEY = "suppressed_for"
 MATCH_KEY = "registry_key"
 
 SCORES = {CLIENT_NAME: 0.5, CLIENT_STREET: 0.8}
-
-
-class Hit(NamedTuple):
-    """A recognised value as a light tuple: what the scanner reads of a RecognizerResult, without building one
-    (a client list carries hundreds of registry hits)."""
-
-    entity: str
-    start: int
-    end: int
-    score: float
-    clients: tuple[str, ...] = ()
-    suppressed_for: tuple[str, ...] = ()
-    key: str = ""
 
 
 def to_result(hit: Hit, recognizer: EntityRecognizer, explanation: str) -> RecognizerResult:

@@ -14,15 +14,14 @@ from __future__ import annotations
 
 from collections.abc import Callable, Sequence
 from functools import partial
-from itertools import groupby
 from typing import TYPE_CHECKING
 
 from presidio_analyzer import EntityRecognizer, RecognizerResult
 
-from dlp.analysis.patterns import keeps_presidio_analyze, pattern_hits
+from dlp.analysis.hit import Hit
+from dlp.analysis.patterns import keeps_presidio_analyze, pattern_hits, remove_duplicates
 from dlp.analysis.pipeline import DEFAULT_SCORE_THRESHOLD, supported_entities
 from dlp.analysis.prefilter import Needs, TextFacts, needs_of
-from dlp.recognizers.registry_recognizer import Hit
 
 if TYPE_CHECKING:
     from presidio_analyzer import AnalyzerEngine
@@ -103,29 +102,6 @@ class DirectAnalyzer:
                 if hit.score >= thresholds.get(hit.entity, default):
                     kept.append(hit)
         return remove_duplicates(kept)
-
-
-def remove_duplicates(hits: list[Hit]) -> list[Hit]:
-    """Presidio's `EntityRecognizer.remove_duplicates`, on hits: of results equal in entity, span and score the
-    first is kept; zero scores go; a result inside another of its entity with an equal or higher score goes; the
-    rest come score first, then by start, longest first."""
-    unique: dict[tuple[str, int, int, float], Hit] = {}
-    for hit in hits:
-        unique.setdefault((hit.entity, hit.start, hit.end, hit.score), hit)
-    ordered = sorted(unique.values(), key=lambda h: (h.entity, h.start, h.start - h.end, -h.score))
-    kept: list[Hit] = []
-    for _, group in groupby(ordered, key=lambda h: h.entity):
-        active: list[Hit] = []
-        for hit in group:
-            if hit.score == 0:
-                continue
-            active = [a for a in active if a.end >= hit.start]
-            if any(hit.start >= a.start and hit.end <= a.end and hit.score <= a.score for a in active):
-                continue
-            kept.append(hit)
-            active.append(hit)
-    kept.sort(key=lambda h: (-h.score, h.start, h.start - h.end))
-    return kept
 
 
 def results_as_hits(results: list[RecognizerResult]) -> list[Hit]:

@@ -9,13 +9,15 @@ card and phone recognisers); a class with its own `analyze` is called as it is.
 from __future__ import annotations
 
 import logging
+from collections.abc import Iterator
+from itertools import groupby
 from typing import Any, TypeGuard
 
 import regex
 from presidio_analyzer import EntityRecognizer, PatternRecognizer
 from presidio_analyzer.pattern_recognizer import REGEX_TIMEOUT_SECONDS
 
-from dlp.recognizers.registry_recognizer import Hit
+from dlp.analysis.hit import Hit
 
 log = logging.getLogger(__name__)
 
@@ -28,15 +30,20 @@ def keeps_presidio_analyze(recognizer: EntityRecognizer) -> TypeGuard[PatternRec
 def pattern_hits(recognizer: PatternRecognizer, text: str) -> list[Hit]:
     """What `recognizer.analyze(text, ...)` returns, as hits (before the engine's own duplicate removal,
     which is the same as the recogniser's: the direct analyzer applies it to all hits at once)."""
+    entity = recognizer.supported_entities[0]
+    return [Hit(entity, start, end, score) for _, start, end, score in scored_matches(recognizer, text)]
+
+
+def scored_matches(recognizer: PatternRecognizer, text: str) -> Iterator[tuple[str, int, int, float]]:
+    """(pattern name, start, end, score) of every match Presidio's `analyze` would keep, pattern by pattern."""
     untyped: Any = recognizer  # Presidio's attributes carry no types
     flags, name = untyped.global_regex_flags, untyped.name
-    entity = recognizer.supported_entities[0]
-    hits: list[Hit] = []
     for pattern in untyped.patterns:
         if not pattern.compiled_regex or pattern.compiled_with_flags != flags:
             # As Presidio does: compiled once with the recogniser's flags, by the `regex` module.
             pattern.compiled_with_flags = flags
             pattern.compiled_regex = regex.compile(pattern.regex, flags=flags)
+        found = []
         try:
             for match in pattern.compiled_regex.finditer(text, timeout=REGEX_TIMEOUT_SECONDS):
                 start, end = match.span()
@@ -50,7 +57,30 @@ def pattern_hits(recognizer: PatternRecognizer, text: str) -> list[Hit]:
                 if recognizer.invalidate_result(value):
                     score = EntityRecognizer.MIN_SCORE
                 if score > EntityRecognizer.MIN_SCORE:
-                    hits.append(Hit(entity, start, end, score))
+                    found.append((pattern.name, start, end, score))
         except TimeoutError:
             log.warning("pattern %r of %s timed out; skipped", pattern.name, name)
-    return hits
+        yield from found  # as Presidio keeps a timed-out pattern's earlier matches
+
+
+def remove_duplicates(hits: list[Hit]) -> list[Hit]:
+    """Presidio's `EntityRecognizer.remove_duplicates`, on hits: of results equal in entity, span and score the
+    first is kept; zero scores go; a result inside another of its entity with an equal or higher score goes; the
+    rest come score first, then by start, longest first."""
+    unique: dict[tuple[str, int, int, float], Hit] = {}
+    for hit in hits:
+        unique.setdefault((hit.entity, hit.start, hit.end, hit.score), hit)
+    ordered = sorted(unique.values(), key=lambda h: (h.entity, h.start, h.start - h.end, -h.score))
+    kept: list[Hit] = []
+    for _, group in groupby(ordered, key=lambda h: h.entity):
+        active: list[Hit] = []
+        for hit in group:
+            if hit.score == 0:
+                continue
+            active = [a for a in active if a.end >= hit.start]
+            if any(hit.start >= a.start and hit.end <= a.end and hit.score <= a.score for a in active):
+                continue
+            kept.append(hit)
+            active.append(hit)
+    kept.sort(key=lambda h: (-h.score, h.start, h.start - h.end))
+    return kept

@@ -107,3 +107,47 @@ def test_recognisers_without_ignorecase_find_what_they_would_with_it(cls: type) 
         assert ours == [(r.start, r.end, r.score) for r in twin.analyze(text, twin.supported_entities)], text
         found += len(ours)
     assert found > 20
+
+
+@pytest.mark.parametrize("cls", [AuTfnRecognizer, AuAbnRecognizer, AuMedicareRecognizer, AuAcnRecognizer])
+def test_context_recognisers_give_as_hits_what_they_analyse(cls: type) -> None:
+    """The direct analyzer's path (hits) and Presidio's (analyze): the same results in the same order."""
+    import random
+
+    recognizer = cls()
+    rng = random.Random(13)
+    pieces = [
+        "TFN ",
+        "tax file number: ",
+        "ABN ",
+        "abn",
+        "Medicare card ",
+        "ACN ",
+        "ref ",
+        " ",
+        "\n",
+        "-",
+        ".",
+        "x" * 70,
+        "51 824 753 556",
+        "51824753556",
+        "123 456 782",
+        "123456782",
+        "12345678",
+        "2123 45670 1",
+        "2123456701",
+        "004 085 616",
+        "004085616",
+        "2123 45671 1",
+        "٣",
+        "é",
+    ]
+    found = 0
+    for _ in range(3000):
+        text = "".join(rng.choice(pieces) for _ in range(rng.randint(1, 10)))
+        analysed = [
+            (r.entity_type, r.start, r.end, r.score) for r in recognizer.analyze(text, recognizer.supported_entities)
+        ]
+        assert [(h.entity, h.start, h.end, h.score) for h in recognizer.hits(text)] == analysed, text
+        found += len(analysed)
+    assert found > 30
