@@ -13,10 +13,10 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from collections.abc import Iterator
 from dataclasses import dataclass
 from functools import cached_property, lru_cache
 from itertools import accumulate
-from operator import itemgetter
 
 # A token is a run of letters or a run of digits: "Acct31389721228" and "31389721228A" hold the reference as a
 # token of its own, so an identifier glued to a word is still found on token boundaries.
@@ -146,12 +146,17 @@ def canonical_tokens(text: str) -> list[str]:
     return [token for token, _, _ in canonical_spans(text)]
 
 
-@lru_cache(maxsize=16)
 def canonical_spans(text: str) -> tuple[tuple[str, int, int], ...]:
     """(canonical token, start, end) for every token of `text` that is kept, with its original span.
 
     Address words take one spelling, dwelling words are dropped and a state written out in full becomes its
-    abbreviation (one token spanning the words). Cached: the recognisers of one text all read its tokens."""
+    abbreviation (one token spanning the words)."""
+    return _canonical(text)[1]
+
+
+@lru_cache(maxsize=16)
+def _canonical(text: str) -> tuple[tuple[str, ...], tuple[tuple[str, int, int], ...]]:
+    """`text`'s canonical tokens and their spans. Cached: the recognisers of one text all read its tokens."""
     # Split, tokens and what lies between them alternating, and offsets summed: no match object per token.
     if text.isascii():
         pieces = _ASCII_TOKEN_SPLIT.split(text.lower())  # one call for the whole text; ASCII keeps every offset
@@ -161,12 +166,14 @@ def canonical_spans(text: str) -> tuple[tuple[str, int, int], ...]:
         tokens = [fold(t) for t in pieces[1::2]]
     offsets = list(accumulate(map(len, pieces), initial=0))
     raw = list(zip(tokens, offsets[1:-1:2], offsets[2::2], strict=True))
-    if not text.isascii():
+    if not text.isascii() and "" in tokens:
         raw = [item for item in raw if item[0]]  # a mark that folds to nothing (U+FF9E "ﾞ") is no token
+        tokens = [token for token, _, _ in raw]
     # Most tokens are kept as they are: copy the runs between the few that are not in one slice each.
-    special = [i for i, item in enumerate(raw) if item[0] in _SPECIAL_WORDS]
-    if not special:
-        return tuple(raw)
+    words = _SPECIAL_WORDS.intersection(tokens)
+    if not words:
+        return tuple(tokens), tuple(raw)
+    special = sorted(at for word in words for at in _positions(tokens, word))
     out: list[tuple[str, int, int]] = []
     append = out.append
     i = 0
@@ -179,9 +186,9 @@ def canonical_spans(text: str) -> tuple[tuple[str, int, int], ...]:
         phrases = _PHRASE_STARTS.get(token)
         i = at + 1
         if phrases:
-            for words, abbr in phrases:
-                k = len(words)
-                if tuple(t for t, _, _ in raw[at : at + k]) == words:
+            for words_, abbr in phrases:
+                k = len(words_)
+                if tuple(t for t, _, _ in raw[at : at + k]) == words_:
                     append((abbr, item[1], raw[at + k - 1][2]))
                     i = at + k
                     break
@@ -192,7 +199,18 @@ def canonical_spans(text: str) -> tuple[tuple[str, int, int], ...]:
         if canonical:
             append((canonical, item[1], item[2]))
     out.extend(raw[i:])
-    return tuple(out)
+    return tuple(token for token, _, _ in out), tuple(out)
+
+
+def _positions(tokens: list[str], word: str) -> Iterator[int]:
+    """Where `word` stands in `tokens` (list.index: a scan in C, not a Python loop over every token)."""
+    at = -1
+    try:
+        while True:
+            at = tokens.index(word, at + 1)
+            yield at
+    except ValueError:
+        return
 
 
 def compact(text: str) -> str:
@@ -217,8 +235,7 @@ class CompactText:
     @classmethod
     def of(cls, text: str) -> CompactText:
         # Tokens are folded one by one (never the whole text), so offsets stay those of the original.
-        spans = canonical_spans(text)
-        tokens = tuple(map(itemgetter(0), spans))
+        tokens, spans = _canonical(text)
         return cls("".join(tokens), tokens, spans)
 
     # The offset maps cost a pass over every token: made only for the texts that ask (the registry's matcher

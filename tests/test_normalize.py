@@ -49,3 +49,74 @@ def test_no_empty_canonical_tokens() -> None:
     from dlp.normalize import canonical_spans
 
     assert [t for t, _, _ in canonical_spans("12 \uff9e Wattle \uff9f St")] == ["12", "wattle", "street"]
+
+
+def reference_spans(text: str) -> list[tuple[str, int, int]]:
+    """canonical_spans written plainly, token by token: what the fast form must equal."""
+    from dlp.normalize import _CANONICAL_OR_DROPPED, PHRASES, TOKEN, fold
+
+    raw = [(fold(m.group()), m.start(), m.end()) for m in TOKEN.finditer(text)]
+    raw = [item for item in raw if item[0]]
+    out, i = [], 0
+    while i < len(raw):
+        token = raw[i][0]
+        for words, abbr in PHRASES.items():
+            if tuple(t for t, _, _ in raw[i : i + len(words)]) == words:
+                out.append((abbr, raw[i][1], raw[i + len(words) - 1][2]))
+                i += len(words)
+                break
+        else:
+            if token in _CANONICAL_OR_DROPPED:
+                if _CANONICAL_OR_DROPPED[token]:
+                    out.append((_CANONICAL_OR_DROPPED[token], raw[i][1], raw[i][2]))
+            else:
+                out.append(raw[i])
+            i += 1
+    return out
+
+
+def test_canonical_spans_equal_the_plain_token_by_token_reading() -> None:
+    import random
+
+    from dlp.normalize import CompactText, canonical_spans
+
+    rng = random.Random(17)
+    pieces = [
+        "Unit",
+        "4",
+        "/",
+        "12",
+        "Wattle",
+        "St",
+        "ST.",
+        "Rd",
+        "new",
+        "South",
+        "Wales",
+        "south",
+        "australia",
+        "Post",
+        "Office",
+        "Box",
+        "private",
+        "mail",
+        "bag",
+        "Victoria",
+        " ",
+        ", ",
+        "\n",
+        "-",
+        "Zoë",
+        "İstanbul",
+        "ﾞ",
+        "Nguyễn",
+        "apt",
+        "st",
+        "x1",
+        "AC12345678",
+    ]
+    for _ in range(5000):
+        text = " ".join(rng.choice(pieces) for _ in range(rng.randint(0, 12)))
+        expected = reference_spans(text)
+        assert list(canonical_spans(text)) == expected, text
+        assert CompactText.of(text).tokens == tuple(t for t, _, _ in expected), text
