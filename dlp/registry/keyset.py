@@ -23,6 +23,7 @@ from dlp.errors import IndexFileError
 
 SHARDS = 4
 _SEP = "\n"  # compact keys are letters and digits: never a newline
+_Memory = tuple[dict[str, bool], set[str], dict[tuple[str, str], bool]]
 _REMEMBERED = 100_000  # tokens and pairs remembered per process (about 12 MB), then forgotten all at once
 
 
@@ -73,22 +74,28 @@ class KeySet:
                 ) from None
             self._tries.append(trie)
         self._max_length = max_length
-        self._firsts: dict[str, bool] = {}  # token: may a key start with it
-        self._heads: dict[tuple[str, str], bool] = {}  # (token, next token): may a key start with them
-        # (bounded: checked before each text, so one long text adds at most its own distinct tokens)
+        # What was learnt about tokens, replaced as one (a thread in the middle of a text keeps its own): each
+        # token asked about (may a key start with it), those that may, and each (token, next token) pair asked
+        # about. Bounded: checked before each text, so one long text adds at most its own distinct tokens.
+        self._memory: _Memory = ({}, set(), {})
 
     def find(self, tokens: tuple[str, ...]) -> list[tuple[int, int, str]]:
         """(last token, first token, key) of every key that joins a run of `tokens` (canonical tokens of a
         text), by its last token and then longest first (as an Aho-Corasick automaton reports them)."""
-        if len(self._heads) + len(self._firsts) > _REMEMBERED:
-            self.forget()  # new dicts, not cleared ones: a thread in the middle of a text keeps its own
-        firsts, heads = self._firsts, self._heads
+        firsts, starting, heads = self._memory
+        if len(firsts) + len(heads) > _REMEMBERED:
+            self.forget()
+            firsts, starting, heads = self._memory
         # A key starting at a token is that token, or begins with it and the next. Each distinct token is asked
         # about once, then each distinct pair whose first token may start a key.
         distinct = set(tokens)
         for token in distinct.difference(firsts):
-            firsts[token] = _has_prefix(self._tries[shard_of(token)], token)  # the token itself, or longer
-        starters = {token for token in distinct if firsts[token]}
+            if _has_prefix(self._tries[shard_of(token)], token):  # the token itself, or longer
+                starting.add(token)  # first: another thread that finds the token asked about finds it here
+                firsts[token] = True
+            else:
+                firsts[token] = False
+        starters = distinct & starting
         if not starters:
             return []
         may = []
@@ -120,7 +127,7 @@ class KeySet:
 
     def forget(self) -> None:
         """Drop what was remembered about tokens."""
-        self._firsts, self._heads = {}, {}
+        self._memory = ({}, set(), {})
 
     def _may_start(self, token: str, following: str) -> bool:
         trie = self._tries[shard_of(token)]
