@@ -18,6 +18,7 @@ class AuAbnRecognizer(ContextPatternRecognizer):
     ]
     CONTEXT = ["abn", "australian business number"]
     NEEDS = Needs(runs=((2, 3), (11,)))  # 2-3-3-3, or 11 digits
+    PATTERN_NEEDS = {"ABN (spaced)": Needs(runs=((2, 3),)), "ABN (plain)": Needs(runs=((11,),))}
     SELF_EVIDENT_PATTERNS = ("ABN (spaced)",)
 
     def __init__(self) -> None:

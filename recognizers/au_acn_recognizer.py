@@ -18,6 +18,7 @@ class AuAcnRecognizer(ContextPatternRecognizer):
     ]
     CONTEXT = ["acn", "australian company number"]
     NEEDS = Needs(runs=((3,), (9,)))  # 3-3-3, or 9 digits
+    PATTERN_NEEDS = {"ACN (spaced)": Needs(runs=((3,),)), "ACN (plain)": Needs(runs=((9,),))}
 
     def __init__(self) -> None:
         super().__init__(

@@ -24,6 +24,7 @@ class AuMedicareRecognizer(ContextPatternRecognizer):
     ]
     CONTEXT = ["medicare"]
     NEEDS = Needs(runs=((4, 5), (10,), (11,)))  # 4-5-1, or 10 or 11 digits
+    PATTERN_NEEDS = {"Medicare (spaced)": Needs(runs=((4, 5),)), "Medicare (plain)": Needs(runs=((10,), (11,)))}
     SELF_EVIDENT_PATTERNS = ("Medicare (spaced)",)
 
     def __init__(self) -> None:

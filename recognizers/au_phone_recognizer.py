@@ -22,6 +22,10 @@ class AuPhoneRecognizer(PatternRecognizer):
     ]
     CONTEXT = ["phone", "mobile", "tel", "call", "ph"]
     NEEDS = Needs(chain=6)  # 13 and four digits at least, at most one space or hyphen between digits
+    PATTERN_NEEDS = {
+        "AU phone": Needs(chain=10),
+        "AU local rate": Needs(chain=6),
+    }  # 0 or 61 and nine digits; 13 and four
 
     def __init__(self) -> None:
         super().__init__(

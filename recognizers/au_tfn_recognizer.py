@@ -18,6 +18,7 @@ class AuTfnRecognizer(ContextPatternRecognizer):
     ]
     CONTEXT = ["tax file number", "tax file no", "tfn"]
     NEEDS = Needs(runs=((3,), (8,), (9,)))  # 3-3-2 or 3-3-3, or 8 or 9 digits
+    PATTERN_NEEDS = {"TFN (spaced)": Needs(runs=((3,),)), "TFN (plain)": Needs(runs=((8,), (9,)))}
 
     def __init__(self) -> None:
         super().__init__(

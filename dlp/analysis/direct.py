@@ -21,7 +21,7 @@ from presidio_analyzer import EntityRecognizer, RecognizerResult
 from dlp.analysis.hit import Hit
 from dlp.analysis.patterns import keeps_presidio_analyze, pattern_hits, remove_duplicates
 from dlp.analysis.pipeline import DEFAULT_SCORE_THRESHOLD, supported_entities
-from dlp.analysis.prefilter import Needs, TextFacts, needs_of
+from dlp.analysis.prefilter import Needs, facts_of, needs_of
 
 if TYPE_CHECKING:
     from presidio_analyzer import AnalyzerEngine
@@ -92,7 +92,7 @@ class DirectAnalyzer:
 
     def hits(self, text: str) -> list[Hit]:
         """What `engine.analyze(text, language)` finds, as hits in the order it returns its results."""
-        facts = TextFacts(text)
+        facts = facts_of(text)
         kept: list[Hit] = []
         for step in self.steps:
             if step.needs is not None and not step.needs.met(facts):

@@ -18,6 +18,7 @@ from presidio_analyzer import EntityRecognizer, PatternRecognizer
 from presidio_analyzer.pattern_recognizer import REGEX_TIMEOUT_SECONDS
 
 from dlp.analysis.hit import Hit
+from dlp.analysis.prefilter import Needs, facts_of
 
 log = logging.getLogger(__name__)
 
@@ -38,7 +39,11 @@ def scored_matches(recognizer: PatternRecognizer, text: str) -> Iterator[tuple[s
     """(pattern name, start, end, score) of every match Presidio's `analyze` would keep, pattern by pattern."""
     untyped: Any = recognizer  # Presidio's attributes carry no types
     flags, name = untyped.global_regex_flags, untyped.name
+    needs: dict[str, Needs] = getattr(recognizer, "PATTERN_NEEDS", {})
+    facts = facts_of(text) if needs else None
     for pattern in untyped.patterns:
+        if facts is not None and pattern.name in needs and not needs[pattern.name].met(facts):
+            continue  # a pattern that cannot match this text (dlp.analysis.prefilter)
         if not pattern.compiled_regex or pattern.compiled_with_flags != flags:
             # As Presidio does: compiled once with the recogniser's flags, by the `regex` module.
             pattern.compiled_with_flags = flags

@@ -10,7 +10,8 @@ conditions only, derived from the recogniser's own patterns: skipping never drop
 (`tests/analysis/test_prefilter.py` checks each recogniser against its needs on generated texts).
 
 Our recognisers declare theirs as a class constant `NEEDS`; Presidio's and the YAML ones are listed in
-`FOREIGN_NEEDS` by name. A recogniser without needs always runs.
+`FOREIGN_NEEDS` by name. A recogniser without needs always runs. A pattern recogniser may also declare each
+pattern's own (`PATTERN_NEEDS`, by pattern name): a pattern whose needs the text does not meet is not tried.
 """
 
 from __future__ import annotations
@@ -135,6 +136,12 @@ def mentions(text: str, words: tuple[str, ...]) -> bool:
     if lowered is not None and all(word.isascii() for word in words):
         return any(word in lowered for word in words)
     return _compiled("|".join(map(regex.escape, words))).search(text) is not None
+
+
+@lru_cache(maxsize=8)
+def facts_of(text: str) -> TextFacts:
+    """The facts of `text`, shared by the analyzer's needs and a pattern recogniser's `PATTERN_NEEDS`."""
+    return TextFacts(text)
 
 
 @lru_cache(maxsize=8)

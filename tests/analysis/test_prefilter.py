@@ -133,3 +133,26 @@ def test_digit_runs_and_chains_read_without_a_regex_agree_with_the_regex() -> No
             assert facts.has_chain(digits) == (most >= digits), (repr(text), digits)
         checked += most > 3
     assert checked > 5000
+
+
+@pytest.mark.parametrize("seed", range(2))
+def test_a_pattern_that_matches_always_has_its_own_needs_met(index: RegistryIndex, seed: int) -> None:
+    """PATTERN_NEEDS: a pattern skipped for a text could not have matched it at all (before any validation)."""
+    import regex
+
+    matched: dict[str, int] = {}
+    declared = [
+        (r, pattern, r.PATTERN_NEEDS[pattern.name])
+        for r, _ in recognisers_with_needs_cached(index)
+        for pattern in getattr(r, "patterns", [])
+        if pattern.name in getattr(r, "PATTERN_NEEDS", {})
+    ]
+    assert len(declared) >= 10
+    compiled = [(r, p, needs, regex.compile(p.regex, r.global_regex_flags)) for r, p, needs in declared]
+    for text in texts(3000, 100 + seed):
+        facts = TextFacts(text)
+        for recognizer, pattern, needs, pattern_regex in compiled:
+            if pattern_regex.search(text):
+                matched[pattern.name] = matched.get(pattern.name, 0) + 1
+                assert needs.met(facts), f"{pattern.name} of {recognizer.name} matched {text!r}: needs say it cannot"
+    assert len(matched) == len(declared), matched
