@@ -154,6 +154,22 @@ def canonical_spans(text: str) -> tuple[tuple[str, int, int], ...]:
     return _canonical(text)[1]
 
 
+def canonical_words(text: str) -> tuple[str, ...]:
+    """The canonical tokens of `text` alone, as canonical_spans has them."""
+    return _canonical(text)[0]
+
+
+def positions(tokens: tuple[str, ...] | list[str], word: str) -> Iterator[int]:
+    """Where `word` stands in `tokens` (list.index: a scan in C, not a Python loop over every token)."""
+    at = -1
+    try:
+        while True:
+            at = tokens.index(word, at + 1)
+            yield at
+    except ValueError:
+        return
+
+
 @lru_cache(maxsize=16)
 def _canonical(text: str) -> tuple[tuple[str, ...], tuple[tuple[str, int, int], ...]]:
     """`text`'s canonical tokens and their spans. Cached: the recognisers of one text all read its tokens."""
@@ -173,7 +189,7 @@ def _canonical(text: str) -> tuple[tuple[str, ...], tuple[tuple[str, int, int], 
     words = _SPECIAL_WORDS.intersection(tokens)
     if not words:
         return tuple(tokens), tuple(raw)
-    special = sorted(at for word in words for at in _positions(tokens, word))
+    special = sorted(at for word in words for at in positions(tokens, word))
     out: list[tuple[str, int, int]] = []
     append = out.append
     i = 0
@@ -200,17 +216,6 @@ def _canonical(text: str) -> tuple[tuple[str, ...], tuple[tuple[str, int, int], 
             append((canonical, item[1], item[2]))
     out.extend(raw[i:])
     return tuple(token for token, _, _ in out), tuple(out)
-
-
-def _positions(tokens: list[str], word: str) -> Iterator[int]:
-    """Where `word` stands in `tokens` (list.index: a scan in C, not a Python loop over every token)."""
-    at = -1
-    try:
-        while True:
-            at = tokens.index(word, at + 1)
-            yield at
-    except ValueError:
-        return
 
 
 def compact(text: str) -> str:

@@ -12,13 +12,13 @@ Only suppressed addresses are matched this way: there are few of them, and each 
 from __future__ import annotations
 
 from collections import defaultdict
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
-from operator import itemgetter
+from functools import cached_property
 
 from rapidfuzz.distance import OSA
 
-from dlp.normalize import STREET_TYPES, canonical_spans, parse_address_parts
+from dlp.normalize import STREET_TYPES, canonical_spans, canonical_words, parse_address_parts, positions
 
 # Words that label the parts of an address in a form; they may stand between street and locality.
 LABEL_WORDS = frozenset(
@@ -77,10 +77,14 @@ class SuppressedAddresses:
                 else:
                     self._any_lead.setdefault(number, []).append(at)
 
+    @cached_property
+    def _numbers(self) -> frozenset[str]:
+        return frozenset(self.by_number)
+
     def __bool__(self) -> bool:
         return bool(self.by_number)
 
-    def _candidates(self, number: str, words: list[str], at: int) -> list[LooseAddress]:
+    def _candidates(self, number: str, words: Sequence[str], at: int) -> list[LooseAddress]:
         """The suppressed addresses with this house number whose street could follow it."""
         everyone = self.by_number[number]
         lead = "".join(words[at + 1 : at + 3])[:2]
@@ -92,11 +96,12 @@ class SuppressedAddresses:
     def find(self, text: str) -> Iterator[LooseMatch]:
         if not self.by_number:
             return
+        words = canonical_words(text)
+        numbers = self._numbers.intersection(words)  # a few of a text's distinct words
+        if not numbers:
+            return
         tokens = canonical_spans(text)
-        words = list(map(itemgetter(0), tokens))
-        by_number = self.by_number
-        numbers = {word for word in set(words) if word in by_number}  # a few of a text's distinct words
-        for i in [i for i, word in enumerate(words) if word in numbers] if numbers else ():
+        for i in sorted(at for number in numbers for at in positions(words, number)):
             for address in self._candidates(words[i], words, i):
                 end = _confirm(address, words, i)
                 if end is not None:
@@ -130,7 +135,7 @@ def _loose(client_id: str, address: str) -> LooseAddress | None:
     return LooseAddress(client_id, numbers, "".join(names), len(names), kind, "", suburb, suburb_tokens, postcode)
 
 
-def _confirm(address: LooseAddress, words: list[str], at: int) -> int | None:
+def _confirm(address: LooseAddress, words: Sequence[str], at: int) -> int | None:
     """The index of the address's last token if the text at `at` (its house number) is this address."""
     if address.service:
         # "PO Box 5684", "P.O. Box 5684", "POBox 5684": the service's words run up to the number.
@@ -152,14 +157,14 @@ def _confirm(address: LooseAddress, words: list[str], at: int) -> int | None:
     return _locality(address, words, end)
 
 
-def _service_words(address: LooseAddress, words: list[str], at: int) -> int:
+def _service_words(address: LooseAddress, words: Sequence[str], at: int) -> int:
     """How many words before `at` spell the address's delivery service (0 if none, or a street address)."""
     if not address.service:
         return 0
     return next((k for k in (1, 2, 3) if at >= k and "".join(words[at - k : at]) == address.service), 0)
 
 
-def _locality(address: LooseAddress, words: list[str], end: int) -> int | None:
+def _locality(address: LooseAddress, words: Sequence[str], end: int) -> int | None:
     """Past the street (or box) ending at `end`: the address's last token, or None if another place follows."""
     # The locality: the suburb (one slip allowed) or the postcode (exact) nearby, and no other place instead.
     j = end + 1
@@ -188,7 +193,7 @@ def _locality(address: LooseAddress, words: list[str], end: int) -> int | None:
     return None if other_place else end
 
 
-def _postcode_after(words: list[str], j: int) -> int | None:
+def _postcode_after(words: Sequence[str], j: int) -> int | None:
     """The index of a postcode right after a suburb (past a state or a label), if one is written."""
     for k in range(j, min(len(words), j + 4)):
         if words[k] in LABEL_WORDS or words[k] in STATE_TOKENS:
@@ -197,12 +202,12 @@ def _postcode_after(words: list[str], j: int) -> int | None:
     return None
 
 
-def _looks_like_locality(words: list[str], j: int, window_end: int) -> bool:
+def _looks_like_locality(words: Sequence[str], j: int, window_end: int) -> bool:
     """Another suburb: a word followed closely by a state or a postcode."""
     return any(w in STATE_TOKENS or (w.isdigit() and len(w) == 4) for w in words[j + 1 : min(window_end, j + 4)])
 
 
-def _fuzzy_run(words: list[str], start: int, target: str, count: int) -> int | None:
+def _fuzzy_run(words: Sequence[str], start: int, target: str, count: int) -> int | None:
     """The last index of a run of words from `start` that spells `target` with at most one slip."""
     slip = 1 if len(target) >= 5 else 0
     for n in (count, count - 1, count + 1):
