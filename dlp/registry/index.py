@@ -342,7 +342,7 @@ class RegistryIndex:
         if len(canon.text) < MIN_KEY:
             return
         spans, postings = canon.spans, self._postings
-        for last, first, key in self._keyset.find(canon.tokens):
+        for last, first, key in self._keyset.find(canon.tokens, canon.text):
             for entity, ids, sup in postings(key):
                 yield Match(entity, spans[first][1], spans[last][2], ids, sup, key)
 

@@ -14,7 +14,9 @@ in the match table (`dlp.registry.hashing`), for the few keys a text holds.
 
 from __future__ import annotations
 
+from bisect import bisect_left
 from collections.abc import Callable, Iterable
+from itertools import accumulate
 from typing import Any
 
 import marisa_trie
@@ -79,9 +81,10 @@ class KeySet:
         # about. Bounded: checked before each text, so one long text adds at most its own distinct tokens.
         self._memory: _Memory = ({}, set(), {})
 
-    def find(self, tokens: tuple[str, ...]) -> list[tuple[int, int, str]]:
+    def find(self, tokens: tuple[str, ...], joined: str | None = None) -> list[tuple[int, int, str]]:
         """(last token, first token, key) of every key that joins a run of `tokens` (canonical tokens of a
-        text), by its last token and then longest first (as an Aho-Corasick automaton reports them)."""
+        text; `joined`, their concatenation, if the caller has it), by its last token and then longest first
+        (as an Aho-Corasick automaton reports them)."""
         firsts, starting, heads = self._memory
         if len(firsts) + len(heads) > _REMEMBERED:
             self.forget()
@@ -109,19 +112,18 @@ class KeySet:
         if not may:
             return []
         found: list[tuple[int, int, str]] = []
-        count, longest = len(tokens), self._max_length
+        text = "".join(tokens) if joined is None else joined
+        # Where each token starts in `text` (and where the last ends): a key found at token i ends on a token
+        # boundary if its end is one of these, the token before it the key's last.
+        bounds = list(accumulate(map(len, tokens), initial=0))
+        longest, tries = self._max_length, self._tries
         for i in may:
-            ends: dict[int, int] = {}  # length of the run from token i -> its last token
-            total, j = 0, i
-            while j < count and total < longest:
-                total += len(tokens[j])
-                ends[total] = j
-                j += 1
-            trie = self._tries[shard_of(tokens[i])]
-            for key in trie.prefixes("".join(tokens[i:j])):  # a list: faster than iter_prefixes
-                last = ends.get(len(key))
-                if last is not None:
-                    found.append((last, i, key))
+            start = bounds[i]
+            for key in tries[shard_of(tokens[i])].prefixes(text[start : start + longest]):  # a list: fastest
+                end = start + len(key)
+                after = bisect_left(bounds, end, i + 1)
+                if after < len(bounds) and bounds[after] == end:
+                    found.append((after - 1, i, key))
         found.sort()
         return found
 
