@@ -45,3 +45,24 @@ def test_matches_merging_by_hand_with_repeats_singletons_and_joint_holders() -> 
             joint[a] = joint.get(a, frozenset()) | {b}
             joint[b] = joint.get(b, frozenset()) | {a}
         assert households(groups, joint) == merged_by_hand(groups, joint), (groups, joint)
+
+
+def test_findings_built_fast_are_the_findings_the_dataclass_builds() -> None:
+    from dataclasses import fields, replace
+
+    from dlp.model import Finding
+
+    assert not hasattr(Finding, "__post_init__")  # Finding.of and as_addressee would skip it
+    args = ("CLIENT_NAME", "body", 3, 9, 0.5, frozenset({"C1"}), True, frozenset({"C2"}), "annlee")
+    names = [f.name for f in fields(Finding) if f.name != "addressee"]
+    built, plain = Finding.of(*args), Finding(**dict(zip(names, args, strict=True)))
+    assert built == plain and hash(built) == hash(plain) and vars(built) == vars(plain)
+    marked = built.as_addressee()
+    assert marked == replace(plain, addressee=True) and vars(marked) == vars(replace(plain, addressee=True))
+    assert built.addressee is False and marked.addressee is True
+    try:
+        marked.start = 4  # type: ignore[misc]
+    except AttributeError:
+        pass
+    else:
+        raise AssertionError("a finding built fast is still frozen")

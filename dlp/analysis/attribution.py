@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from collections.abc import Iterable, Iterator
-from dataclasses import replace
 from typing import TYPE_CHECKING
 
 from dlp.analysis.direct import DirectAnalyzer, results_as_hits
@@ -23,17 +22,18 @@ def analyse_part(analyzer: AnalyzerEngine | DirectAnalyzer, part: Part, language
     else:
         hits = results_as_hits(analyzer.analyze(text=part.text, language=language))
     name = part.name
+    make = Finding.of
     return [
-        Finding(
-            entity=hit.entity,
-            part=name,
-            start=hit.start,
-            end=hit.end,
-            score=hit.score,
-            clients=frozenset(hit.clients),
-            strong=hit.entity in STRONG_ENTITIES,
-            suppressed_for=frozenset(hit.suppressed_for),
-            key=hit.key,
+        make(
+            hit.entity,
+            name,
+            hit.start,
+            hit.end,
+            hit.score,
+            frozenset(hit.clients),
+            hit.entity in STRONG_ENTITIES,
+            frozenset(hit.suppressed_for),
+            hit.key,
         )
         for hit in hits
     ]
@@ -56,12 +56,12 @@ def mark_addressee(item: Communication, findings: Iterable[Finding]) -> Iterator
         block = item.address_block
         own = CompactText.of(block.text) if block is not None and block.text else None
         for finding in findings:
-            yield replace(finding, addressee=True) if own and _within(own, value(finding)) else finding
+            yield finding.as_addressee() if own and _within(own, value(finding)) else finding
         return
     addresses = {compact(r) for r in item.recipients}
     for finding in findings:
         written = value(finding)
-        yield replace(finding, addressee=True) if written and written in addresses else finding
+        yield finding.as_addressee() if written and written in addresses else finding
 
 
 def _within(text: CompactText, value: str) -> bool:
