@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import logging
 from collections.abc import Iterator
-from itertools import groupby
 from typing import Any, TypeGuard
 
 import regex
@@ -72,20 +71,35 @@ def remove_duplicates(hits: list[Hit]) -> list[Hit]:
     """Presidio's `EntityRecognizer.remove_duplicates`, on hits: of results equal in entity, span and score the
     first is kept; zero scores go; a result inside another of its entity with an equal or higher score goes; the
     rest come score first, then by start, longest first."""
-    unique: dict[tuple[str, int, int, float], Hit] = {}
-    for hit in hits:
-        unique.setdefault((hit.entity, hit.start, hit.end, hit.score), hit)
-    ordered = sorted(unique.values(), key=lambda h: (h.entity, h.start, h.start - h.end, -h.score))
+    # Keyed as they are to be sorted (entity, start, longest first, highest score first), so the sort needs no
+    # key function per hit (a client list has hundreds); built from the end, so of equal results the first stays.
+    unique = {(hit[0], hit[1], -hit[2], -hit[3]): hit for hit in reversed(hits)}
     kept: list[Hit] = []
-    for _, group in groupby(ordered, key=lambda h: h.entity):
-        active: list[Hit] = []
-        for hit in group:
-            if hit.score == 0:
-                continue
-            active = [a for a in active if a.end >= hit.start]
-            if any(hit.start >= a.start and hit.end <= a.end and hit.score <= a.score for a in active):
-                continue
+    entity = ""
+    active: list[Hit] = []  # kept hits of this entity that may still contain the next
+    reach = -1  # where the last of them ends
+    for key in sorted(unique):
+        hit = unique[key]
+        start, end, score = hit.start, hit.end, hit.score
+        if score == 0:
+            continue
+        if hit.entity != entity:
+            entity, active, reach = hit.entity, [], -1
+        if start > reach:  # beyond every kept hit of its entity: nothing contains it (most hits)
+            kept.append(hit)
+            active, reach = [hit], end
+            continue
+        active = [a for a in active if a.end >= start]
+        for other in active:
+            if start >= other.start and end <= other.end and score <= other.score:
+                break
+        else:
             kept.append(hit)
             active.append(hit)
-    kept.sort(key=lambda h: (-h.score, h.start, h.start - h.end))
+            reach = max(reach, end)
+    kept.sort(key=_score_first)
     return kept
+
+
+def _score_first(hit: Hit) -> tuple[float, int, int]:
+    return -hit.score, hit.start, hit.start - hit.end

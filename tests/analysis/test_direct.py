@@ -59,3 +59,24 @@ def test_the_scanner_uses_it_and_follows_a_new_registry_version(scanner: Scanner
     assert scanner._direct is not None and scanner._direct.recognizers == scanner.analyzer.registry.recognizers
     text = account_body(synthetic.ordinary()[0])
     assert scanner._direct.hits(text) == results_as_hits(scanner.analyzer.analyze(text=text, language="en"))
+
+
+def test_remove_duplicates_on_hits_is_presidios_on_results() -> None:
+    import random
+
+    from presidio_analyzer import EntityRecognizer, RecognizerResult
+
+    from dlp.analysis.hit import Hit
+    from dlp.analysis.patterns import remove_duplicates
+
+    rng = random.Random(23)
+    for _ in range(3000):
+        hits = []
+        for _ in range(rng.randint(0, 12)):
+            start = rng.randint(0, 20)
+            hits.append(Hit(rng.choice(["A", "B"]), start, start + rng.randint(1, 6), rng.choice([0, 0.1, 0.5, 1.0])))
+        results = [RecognizerResult(h.entity, h.start, h.end, h.score) for h in hits]
+        expected = [(r.entity_type, r.start, r.end, r.score) for r in EntityRecognizer.remove_duplicates(results)]
+        assert [h[:4] for h in remove_duplicates(hits)] == expected, hits
+    first, second = Hit("A", 1, 5, 0.5, ("C1",)), Hit("A", 1, 5, 0.5, ("C2",))
+    assert remove_duplicates([first, second]) == [first]
