@@ -46,10 +46,16 @@ def stock_presidio():  # type: ignore[no-untyped-def]
     return AnalyzerEngine(nlp_engine=provider.create_engine())
 
 
-def timed(fn, items: list[Item]) -> tuple[float, list]:  # type: ignore[no-untyped-def]
+def timed(fn, items: list[Item]) -> tuple[float, list, dict[str, float]]:  # type: ignore[no-untyped-def]
+    """Seconds for all items, the results, and seconds by kind of item (client lists, extracts, ...)."""
+    by_kind: dict[str, float] = dict.fromkeys((item.kind for item in items), 0.0)
+    out = []
     start = time.perf_counter()
-    out = [fn(item) for item in items]
-    return time.perf_counter() - start, out
+    for item in items:
+        began = time.perf_counter()
+        out.append(fn(item))
+        by_kind[item.kind] += time.perf_counter() - began
+    return time.perf_counter() - start, out, by_kind
 
 
 def main() -> None:
@@ -75,14 +81,21 @@ def main() -> None:
         scanner.scan(item.communication, record=False)
 
     ours_runs, base_runs = [], []
+    kind_ratios: dict[str, list[float]] = {}
     verdicts: list = []
     results: list = []
     for _ in range(args.repeat):  # interleaved: both see the same machine
         # Ours several times over, so its window of the machine is not a few seconds against the baseline's minute.
-        seconds, verdicts = timed(lambda i: scanner.scan(i.communication, record=False), items * args.passes)
+        seconds, verdicts, ours_kinds = timed(
+            lambda i: scanner.scan(i.communication, record=False), items * args.passes
+        )
         ours_runs.append(seconds / args.passes)
-        seconds, results = timed(lambda i: baseline.analyze(i.text, language="en", score_threshold=0.5), items)
+        seconds, results, base_kinds = timed(
+            lambda i: baseline.analyze(i.text, language="en", score_threshold=0.5), items
+        )
         base_runs.append(seconds)
+        for kind, base_seconds in base_kinds.items():
+            kind_ratios.setdefault(kind, []).append(base_seconds / (ours_kinds[kind] / args.passes))
     verdicts = verdicts[: len(items)]
     ours_s, base_s = statistics.median(ours_runs), statistics.median(base_runs)
     ratios = sorted(b / o for o, b in zip(ours_runs, base_runs, strict=True))
@@ -94,6 +107,15 @@ def main() -> None:
     print(
         f"throughput ratio per repetition (ours / stock Presidio), min / median / max: "
         f"{ratios[0]:.1f}x / {statistics.median(ratios):.1f}x / {ratios[-1]:.1f}x"
+    )
+
+    counts = {kind: sum(item.kind == kind for item in items) for kind in kind_ratios}
+    print(
+        "by kind of item (count), ratio min / median / max: "
+        + "; ".join(
+            f"{kind} ({counts[kind]}) {min(r):.1f}x / {statistics.median(r):.1f}x / {max(r):.1f}x"
+            for kind, r in sorted(kind_ratios.items())
+        )
     )
 
     incidents = [i for i, item in enumerate(items) if item.label != "legit"]

@@ -28,6 +28,7 @@ FILLER = (
 class Item:
     label: str  # "legit" or the rule an incident should trip
     communication: Communication
+    kind: str = ""  # "letter", "email", "client list", "extract", ...: what sort of item it is
 
     @property
     def text(self) -> str:
@@ -43,10 +44,15 @@ def build(reg: SyntheticRegistry, n: int, seed: int = 1) -> list[Item]:
         return tuple(rng.sample(people, 2))
 
     makers = [
-        ("legit", lambda a, b: letter(a, account_body(a) + "\n\n" + FILLER * rng.randint(1, 6))),
-        ("legit", lambda a, b: email([a.email], "Your account", account_body(a) + "\n" + FILLER * rng.randint(1, 4))),
+        ("legit", "letter", lambda a, b: letter(a, account_body(a) + "\n\n" + FILLER * rng.randint(1, 6))),
         (
             "legit",
+            "email",
+            lambda a, b: email([a.email], "Your account", account_body(a) + "\n" + FILLER * rng.randint(1, 4)),
+        ),
+        (
+            "legit",
+            "client list",
             lambda a, b: email(
                 [f"team@{ORG_DOMAIN}"],
                 "Review",
@@ -55,17 +61,19 @@ def build(reg: SyntheticRegistry, n: int, seed: int = 1) -> list[Item]:
         ),
         (
             "legit",
+            "email",
             lambda a, b: email(
                 [f"case@{OMBUDSMAN_DOMAIN}"],
                 "Complaint",
                 f"Response regarding account {a.reference}, {a.postal_address}.\n" + FILLER,
             ),
         ),
-        ("legit", lambda a, b: email(["someone@freemail.example"], "Outage", FILLER * 3)),
-        ("legit", lambda a, b: letter(a, f"Thank you, {a.given_name}. " + FILLER * 2)),
-        ("mismatched_recipient", lambda a, b: letter(a, account_body(b) + "\n\n" + FILLER)),
+        ("legit", "email", lambda a, b: email(["someone@freemail.example"], "Outage", FILLER * 3)),
+        ("legit", "letter", lambda a, b: letter(a, f"Thank you, {a.given_name}. " + FILLER * 2)),
+        ("mismatched_recipient", "letter", lambda a, b: letter(a, account_body(b) + "\n\n" + FILLER)),
         (
             "mismatched_recipient",
+            "email",
             lambda a, b: email(
                 [a.email],
                 "Your statement",
@@ -75,12 +83,14 @@ def build(reg: SyntheticRegistry, n: int, seed: int = 1) -> list[Item]:
         ),
         (
             "suppressed_detail_exposed",
+            "letter",
             lambda a, b: letter(
                 reg.ex_partner, f"The other holder now lives at {reg.victim.postal_address}. " + FILLER
             ),
         ),
         (
             "bulk_client_data",
+            "extract",
             lambda a, b: email(
                 ["me@freemail.example"],
                 "extract",
@@ -88,9 +98,10 @@ def build(reg: SyntheticRegistry, n: int, seed: int = 1) -> list[Item]:
                 attachments=[("c.csv", extract_csv(rng.sample(people, 40)), "text/csv")],
             ),
         ),
-        ("unmerged_field", lambda a, b: letter(a, "Dear «FirstName», " + FILLER)),
+        ("unmerged_field", "letter", lambda a, b: letter(a, "Dear «FirstName», " + FILLER)),
         (
             "mismatched_recipient",
+            "email",
             lambda a, b: email(
                 [reg.twin_a.email],
                 "Claim",
@@ -101,12 +112,12 @@ def build(reg: SyntheticRegistry, n: int, seed: int = 1) -> list[Item]:
     # Mostly legitimate mail, as in real outgoing traffic.
     weights = [30, 30, 8, 8, 8, 8, 2, 2, 1, 1, 1, 1]
     for i in range(n):
-        label, make = rng.choices(makers, weights)[0]
+        label, kind, make = rng.choices(makers, weights)[0]
         a, b = pick()
         data = make(a, b)
         if isinstance(data, bytes):
             comm = communication_from_message(data, f"item{i}.eml")
         else:
             comm = communication_from_letter(data.encode(), f"item{i}.txt")
-        items.append(Item(label, comm))
+        items.append(Item(label, comm, kind))
     return items
