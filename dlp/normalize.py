@@ -17,6 +17,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from functools import cached_property, lru_cache
 from itertools import accumulate
+from operator import itemgetter
 
 # A token is a run of letters or a run of digits: "Acct31389721228" and "31389721228A" hold the reference as a
 # token of its own, so an identifier glued to a word is still found on token boundaries.
@@ -215,7 +216,7 @@ def _canonical(text: str) -> tuple[tuple[str, ...], tuple[tuple[str, int, int], 
         if canonical:
             append((canonical, item[1], item[2]))
     out.extend(raw[i:])
-    return tuple(token for token, _, _ in out), tuple(out)
+    return tuple(map(itemgetter(0), out)), tuple(out)
 
 
 def compact(text: str) -> str:

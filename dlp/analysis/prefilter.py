@@ -75,12 +75,12 @@ FOREIGN_NEEDS: Mapping[str, Needs] = {
 class TextFacts:
     """What one text holds, computed on first need and shared by every recogniser's `Needs`."""
 
-    __slots__ = ("text", "_runs", "_chains", "_found")
+    __slots__ = ("text", "_runs", "_longest", "_found")
 
     def __init__(self, text: str) -> None:
         self.text = text
         self._runs: frozenset[int] | None = None
-        self._chains: set[str] | None = None
+        self._longest: int | None = None  # the most digits in one chain
         self._found: dict[str, bool] = {}
 
     def runs(self) -> frozenset[int]:
@@ -96,17 +96,23 @@ class TextFacts:
 
     def has_chain(self, digits: int) -> bool:
         """Does one chain hold at least `digits` digits?"""
-        if self._chains is None:
+        if self._longest is None:
             text = self.text
             if text.isascii():
                 # Digits kept, both separators written "-", the rest blank: what split() gives holds every chain,
-                # a double separator between two of them.
-                # Distinct pieces: every gap between two words is a piece "-" of its own.
-                self._chains = set(text.encode("ascii").translate(_CHAIN_BYTES).decode("ascii").split())
+                # a double separator between two of them. Distinct pieces: every gap between two words is a
+                # piece "-" of its own.
+                pieces = set(text.encode("ascii").translate(_CHAIN_BYTES).decode("ascii").split())
             else:
-                self._chains = {chain.replace(" ", "-") for chain in _CHAINS.findall(text)}
-        # A piece's length bounds its digits: only the long ones are counted.
-        return any(len(piece) >= digits and _most_digits(piece) >= digits for piece in self._chains)
+                pieces = {chain.replace(" ", "-") for chain in _CHAINS.findall(text)}
+            # A piece's length bounds its digits: longest first, and none shorter than the best so far is read.
+            longest = 0
+            for piece in sorted(pieces, key=len, reverse=True):
+                if len(piece) <= longest:
+                    break
+                longest = max(longest, _most_digits(piece))
+            self._longest = longest
+        return self._longest >= digits
 
     def found(self, pattern: str) -> bool:
         hit = self._found.get(pattern)
