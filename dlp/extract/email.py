@@ -59,11 +59,18 @@ class _HeaderClasses(HeaderRegistry):
 
 
 _HEADER_CLASSES = _HeaderClasses()
+_SHARED: dict[tuple[str, str], Any] = {}  # (name, raw value) of a _SHARED_HEADERS header -> the parsed header
 # A header is kept parsed (its parse tree costs a few hundred times its size) only if it is short and the
 # message has not kept many already: the Content-Types read again and again are, an attacker's thousand long
 # filenames are not.
 _KEPT_HEADER_CHARS = 256
 _KEPT_HEADERS = 64
+# Headers whose values recur from message to message (the organisation's own senders, the usual content types):
+# parsed once per process and shared, as the parsed header is immutable. Recipients' headers are not kept.
+_SHARED_HEADERS = frozenset(
+    {"content-type", "content-transfer-encoding", "content-disposition", "mime-version", "from", "sender", "reply-to"}
+)
+_SHARED_ENTRIES = 512
 
 
 class _BoundedPolicy(EmailPolicy):
@@ -83,7 +90,13 @@ class _BoundedPolicy(EmailPolicy):
         key = (name.lower(), value)
         header = parsed.get(key)
         if header is None:
-            header = super().header_fetch_parse(name, value)
+            header = _SHARED.get(key)
+            if header is None:
+                header = super().header_fetch_parse(name, value)
+                if key[0] in _SHARED_HEADERS:
+                    if len(_SHARED) >= _SHARED_ENTRIES:
+                        _SHARED.clear()  # bounded; the few recurring values come back at once
+                    _SHARED[key] = header
             if len(parsed) < _KEPT_HEADERS:
                 parsed[key] = header
         return header

@@ -105,3 +105,29 @@ def test_headers_kept_parsed_per_message_are_few_short_and_never_in_its_repr() -
     assert all(len(value) <= _KEPT_HEADER_CHARS for _, value in kept)
     assert ("to", "Ann Lee <ann.lee@mail.example>") in kept
     assert "ann.lee" not in repr(msg.policy)
+
+
+def test_recurring_headers_are_parsed_once_per_process_and_recipients_never() -> None:
+    from email.message import EmailMessage
+
+    from dlp.extract import email as email_module
+    from dlp.extract.email import _SHARED_ENTRIES, parse_message
+
+    def message(n: int) -> bytes:
+        msg = EmailMessage()
+        msg["From"] = "Billing <billing@org.example>"
+        msg["To"] = f"Client {n} <client{n}@mail.example>"
+        msg.set_content(f"Statement {n}")
+        return msg.as_bytes()
+
+    first, second = parse_message(message(1)), parse_message(message(2))
+    assert first["From"] is second["From"]  # one parse, shared
+    assert first["Content-Type"] is second["Content-Type"]
+    assert first["To"] is not second["To"] and second["To"].addresses[0].username == "client2"
+    shared = email_module._SHARED
+    assert not any(name == "to" for name, _ in shared)
+    for n in range(_SHARED_ENTRIES * 2):
+        msg = EmailMessage()
+        msg["From"] = f"Sender {n} <s{n}@org.example>"
+        parse_message(msg.as_bytes())["From"]
+    assert len(shared) <= _SHARED_ENTRIES
