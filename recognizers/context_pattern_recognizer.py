@@ -17,7 +17,7 @@ from presidio_analyzer import PatternRecognizer, RecognizerResult
 
 from dlp.analysis.hit import Hit
 from dlp.analysis.patterns import remove_duplicates, scored_matches
-from dlp.analysis.prefilter import ascii_lower
+from dlp.analysis.prefilter import ascii_words, mentions
 
 if TYPE_CHECKING:
     from presidio_analyzer.nlp_engine import NlpArtifacts
@@ -47,28 +47,26 @@ class ContextPatternRecognizer(PatternRecognizer):
         results = super().analyze(text, entities, nlp_artifacts, regex_flags)
         if not self.context or not results:
             return results
-        words = self._context_words
-        kept = []
-        for result in results:
-            pattern = result.analysis_explanation.pattern_name if result.analysis_explanation else None
-            window = text[max(0, result.start - self.CONTEXT_WINDOW) : result.start]
-            if pattern in self.SELF_EVIDENT_PATTERNS or words.search(window):
-                kept.append(result)
-        return kept
+        return [
+            result
+            for result in results
+            if self._in_context(
+                text, result.start, result.analysis_explanation.pattern_name if result.analysis_explanation else None
+            )
+        ]
 
     def _context_anywhere(self, text: str) -> bool:
-        """Is a context word anywhere in `text`, boundaries or not? A necessary condition for a kept result,
-        found as substrings of the lower-cased text when both are ASCII (IGNORECASE is plain ASCII case there)."""
-        lowered = ascii_lower(text)
-        if lowered is not None and self._ascii_context:
-            return any(word in lowered for word in self._ascii_context)
-        return self._context_unbounded.search(text) is not None
+        """Is a context word anywhere in `text`, boundaries or not? A necessary condition for a kept result."""
+        return mentions(text, self._ascii_context, self._context_unbounded)
+
+    def _in_context(self, text: str, start: int, pattern: str | None) -> bool:
+        """Is a result starting at `start` kept: its pattern stands on its own, or a context word precedes it?"""
+        window = text[max(0, start - self.CONTEXT_WINDOW) : start]
+        return pattern in self.SELF_EVIDENT_PATTERNS or self._context_words.search(window) is not None
 
     @cached_property
     def _ascii_context(self) -> tuple[str, ...]:
-        """The context words in lower case if all are ASCII, else none."""
-        words = tuple(w.lower() for w in self.context)
-        return words if all(w.isascii() for w in words) else ()
+        return ascii_words(tuple(self.context))
 
     @cached_property
     def _context_unbounded(self) -> re.Pattern[str]:
@@ -89,12 +87,7 @@ class ContextPatternRecognizer(PatternRecognizer):
         kept = remove_duplicates(found)
         if not self.context or not kept:
             return kept
-        words, evident = self._context_words, self.SELF_EVIDENT_PATTERNS
-        return [
-            hit
-            for hit in kept
-            if pattern_of[hit] in evident or words.search(text[max(0, hit.start - self.CONTEXT_WINDOW) : hit.start])
-        ]
+        return [hit for hit in kept if self._in_context(text, hit.start, pattern_of[hit])]
 
     @cached_property
     def _context_words(self) -> re.Pattern[str]:

@@ -16,9 +16,10 @@ pattern's own (`PATTERN_NEEDS`, by pattern name): a pattern whose needs the text
 
 from __future__ import annotations
 
+import re
 from collections.abc import Mapping
 from dataclasses import dataclass
-from functools import lru_cache
+from functools import cached_property, lru_cache
 
 import regex
 
@@ -50,7 +51,7 @@ class Needs:
             for literal in self.literals:
                 if literal in text:
                     return True
-        if self.words and mentions(facts.text, self.words):
+        if self.words and mentions(facts.text, self._ascii_words, self._words_pattern):
             return True
         if self.runs:
             runs = facts.runs()
@@ -60,6 +61,14 @@ class Needs:
         if self.chain and facts.has_chain(self.chain):
             return True
         return bool(self.pattern) and facts.found(self.pattern)
+
+    @cached_property
+    def _ascii_words(self) -> tuple[str, ...]:
+        return ascii_words(self.words)
+
+    @cached_property
+    def _words_pattern(self) -> regex.Pattern[str]:
+        return _compiled("|".join(map(regex.escape, self.words)))
 
 
 # Recognisers whose classes are not ours to annotate (Presidio's, and the YAML pattern recognisers), by name.
@@ -136,12 +145,21 @@ def _compiled(pattern: str) -> regex.Pattern[str]:
     return compiled
 
 
-def mentions(text: str, words: tuple[str, ...]) -> bool:
-    """Does `text` hold one of `words` (lower case), in any case, as `re.IGNORECASE` would find them?"""
-    lowered = ascii_lower(text)
-    if lowered is not None and all(word.isascii() for word in words):
-        return any(word in lowered for word in words)
-    return _compiled("|".join(map(regex.escape, words))).search(text) is not None
+def mentions(text: str, words: tuple[str, ...], pattern: re.Pattern[str] | regex.Pattern[str]) -> bool:
+    """Does `text` hold one of the words `pattern` finds (case-insensitive, no boundaries)? `words` are the same
+    words as `ascii_words` gives them: on ASCII text they are looked for as substrings of the lower-cased text,
+    where IGNORECASE is plain ASCII case; other text (or words that are not all ASCII) `pattern` searches."""
+    if words:
+        lowered = ascii_lower(text)
+        if lowered is not None:
+            return any(word in lowered for word in words)
+    return pattern.search(text) is not None
+
+
+def ascii_words(words: tuple[str, ...]) -> tuple[str, ...]:
+    """`words` in lower case if all are ASCII, else none (they are then left to a regex)."""
+    lowered = tuple(word.lower() for word in words)
+    return lowered if all(word.isascii() for word in lowered) else ()
 
 
 @lru_cache(maxsize=8)
