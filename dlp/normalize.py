@@ -144,7 +144,7 @@ def fold(token: str) -> str:
 
 def canonical_tokens(text: str) -> list[str]:
     """The canonical tokens of a value, as the scanner sees them in text."""
-    return [token for token, _, _ in canonical_spans(text)]
+    return list(canonical_words(text))
 
 
 def canonical_spans(text: str) -> tuple[tuple[str, int, int], ...]:
@@ -187,10 +187,10 @@ def _canonical(text: str) -> tuple[tuple[str, ...], tuple[tuple[str, int, int], 
         raw = [item for item in raw if item[0]]  # a mark that folds to nothing (U+FF9E "ﾞ") is no token
         tokens = [token for token, _, _ in raw]
     # Most tokens are kept as they are: copy the runs between the few that are not in one slice each.
-    words = _SPECIAL_WORDS.intersection(tokens)
-    if not words:
+    respelt = _SPECIAL_WORDS.intersection(tokens)
+    if not respelt:
         return tuple(tokens), tuple(raw)
-    special = sorted(at for word in words for at in positions(tokens, word))
+    special = sorted(at for word in respelt for at in positions(tokens, word))
     out: list[tuple[str, int, int]] = []
     append = out.append
     i = 0
@@ -203,9 +203,9 @@ def _canonical(text: str) -> tuple[tuple[str, ...], tuple[tuple[str, int, int], 
         phrases = _PHRASE_STARTS.get(token)
         i = at + 1
         if phrases:
-            for words_, abbr in phrases:
-                k = len(words_)
-                if tuple(t for t, _, _ in raw[at : at + k]) == words_:
+            for words, abbr in phrases:
+                k = len(words)
+                if tuple(tokens[at : at + k]) == words:
                     append((abbr, item[1], raw[at + k - 1][2]))
                     i = at + k
                     break
