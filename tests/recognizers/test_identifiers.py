@@ -1,8 +1,16 @@
 from __future__ import annotations
 
+import random
+
 import pytest
 
 from dlp.recognizers import AuAbnRecognizer, AuAcnRecognizer, AuMedicareRecognizer, AuPhoneRecognizer, AuTfnRecognizer
+
+
+def generated(pieces: list[str], seed: int, count: int, longest: int) -> list[str]:
+    """`count` texts of 1 to `longest` pieces each, the same for the same seed."""
+    rng = random.Random(seed)
+    return ["".join(rng.choice(pieces) for _ in range(rng.randint(1, longest))) for _ in range(count)]
 
 
 def entities(recognizer, text: str) -> list[str]:
@@ -36,14 +44,10 @@ def test_au_phone_validated_by_phonenumbers() -> None:
 def test_context_words_are_found_alike_in_ascii_and_other_text() -> None:
     """ASCII text is searched for context words lower-cased, other text with a case-insensitive regex: the
     same results either way (the non-ASCII twin differs only after the last match)."""
-    import random
-
-    rng = random.Random(3)
     pieces = ["TFN", "tfn ", "Tax File Number", "tax-file", "T F N", "file", " ", ": ", "\n", "no.", "123 456 782"]
     recognizer = AuTfnRecognizer()
     kept = 0
-    for _ in range(3000):
-        text = "".join(rng.choice(pieces) for _ in range(rng.randint(1, 8)))
+    for text in generated(pieces, 3, 3000, 8):
         ascii_found = entities(recognizer, text)
         assert entities(recognizer, text + " é") == ascii_found, text
         kept += len(ascii_found)
@@ -57,7 +61,6 @@ CASELESS = [AuTfnRecognizer, AuAbnRecognizer, AuMedicareRecognizer, AuPhoneRecog
 def test_recognisers_without_ignorecase_find_what_they_would_with_it(cls: type) -> None:
     """Their patterns hold no cased character outside the escapes \\d \\w \\s \\b (and groups of separators
     only), so dropping IGNORECASE changes no match: held to the case-insensitive twin on mixed-case text."""
-    import random
     import re
 
     import regex
@@ -69,7 +72,6 @@ def test_recognisers_without_ignorecase_find_what_they_would_with_it(cls: type) 
         assert all(c.swapcase() == c for c in bare), pattern.regex
     twin = cls()
     twin.global_regex_flags |= regex.IGNORECASE
-    rng = random.Random(9)
     pieces = [
         "TFN ",
         "abn",
@@ -101,8 +103,7 @@ def test_recognisers_without_ignorecase_find_what_they_would_with_it(cls: type) 
         "é",
     ]
     found = 0
-    for _ in range(2000):
-        text = "".join(rng.choice(pieces) for _ in range(rng.randint(1, 14)))
+    for text in generated(pieces, 9, 2000, 14):
         ours = [(r.start, r.end, r.score) for r in recognizer.analyze(text, recognizer.supported_entities)]
         assert ours == [(r.start, r.end, r.score) for r in twin.analyze(text, twin.supported_entities)], text
         found += len(ours)
@@ -112,10 +113,7 @@ def test_recognisers_without_ignorecase_find_what_they_would_with_it(cls: type) 
 @pytest.mark.parametrize("cls", [AuTfnRecognizer, AuAbnRecognizer, AuMedicareRecognizer, AuAcnRecognizer])
 def test_context_recognisers_give_as_hits_what_they_analyse(cls: type) -> None:
     """The direct analyzer's path (hits) and Presidio's (analyze): the same results in the same order."""
-    import random
-
     recognizer = cls()
-    rng = random.Random(13)
     pieces = [
         "TFN ",
         "tax file number: ",
@@ -143,8 +141,7 @@ def test_context_recognisers_give_as_hits_what_they_analyse(cls: type) -> None:
         "é",
     ]
     found = 0
-    for _ in range(3000):
-        text = "".join(rng.choice(pieces) for _ in range(rng.randint(1, 10)))
+    for text in generated(pieces, 13, 3000, 10):
         analysed = [
             (r.entity_type, r.start, r.end, r.score) for r in recognizer.analyze(text, recognizer.supported_entities)
         ]
