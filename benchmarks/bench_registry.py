@@ -20,6 +20,7 @@ import subprocess
 import sys
 import tempfile
 import time
+from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
 from aiosmtpd.controller import Controller
@@ -88,12 +89,12 @@ def memory_of(pid: int) -> dict[str, float]:
     return {"pss": fields["Pss"], "uss": fields["Private_Clean"] + fields["Private_Dirty"]}
 
 
-def children(pid: int) -> list[int]:
+def children(pid: int, deep: bool = True) -> list[int]:
     found = []
     for task in Path(f"/proc/{pid}/task").iterdir():
         kids = (task / "children").read_text().split()
         found += [int(k) for k in kids]
-    return found + [g for k in found for g in children(k)]
+    return found + [g for k in found for g in children(k)] if deep else found
 
 
 class Sink:
@@ -130,13 +131,21 @@ def relay_memory(index: Path, workers: int, letters: list[str], tmp: Path) -> li
                     raise RuntimeError("relay did not start") from None
                 time.sleep(0.2)
         ready = time.perf_counter() - started
-        # Enough messages that every worker has scanned some, touching the index as real traffic does.
-        with smtplib.SMTP("127.0.0.1", relay_port, timeout=120) as smtp:
-            for i, text in enumerate(letters * 2):
-                smtp.sendmail(f"billing@{ORG_DOMAIN}", [f"staff{i}@{ORG_DOMAIN}"], f"Subject: x\n\n{text}")
+
+        # Enough messages, over as many sessions as there are workers at once, that every worker scans its
+        # share and touches the index as real traffic does (one session at a time would keep one worker busy).
+        def send(share: list[str]) -> None:
+            with smtplib.SMTP("127.0.0.1", relay_port, timeout=120) as smtp:
+                for i, text in enumerate(share):
+                    smtp.sendmail(f"billing@{ORG_DOMAIN}", [f"staff{i}@{ORG_DOMAIN}"], f"Subject: x\n\n{text}")
+
+        with ThreadPoolExecutor(workers) as sessions:
+            list(sessions.map(send, [letters[k::workers] * 3 for k in range(workers)]))
         time.sleep(1)
         out = [("relay (main)", memory_of(relay.pid))]
-        out += [(f"worker {n}", memory_of(pid)) for n, pid in enumerate(children(relay.pid), 1)]
+        for zygote in children(relay.pid, deep=False):  # the workers' zygote, then the workers it forked
+            out.append(("zygote", memory_of(zygote)))
+            out += [(f"worker {n}", memory_of(pid)) for n, pid in enumerate(children(zygote), 1)]
         out.append(("started in s", {"pss": ready, "uss": 0.0}))
         return out
     finally:
