@@ -28,6 +28,7 @@ from dlp.errors import ConfigError, DlpError, ForwardError, RegistryUnavailable,
 from dlp.health import Listener, observe_relay
 from dlp.registry.live import SharedRegistry
 from dlp.relay.auth import check_password, load_users
+from dlp.relay.data import BulkData
 from dlp.relay.poison import PoisonShunt
 from dlp.relay.worker import Outcome, RelayMessage, handle_message
 from dlp.scanner import registry_location
@@ -44,8 +45,9 @@ def _host_port(value: str) -> tuple[str, int]:
     return host.strip("[]"), int(port)
 
 
-class RelaySMTP(SMTP):
-    """aiosmtpd's SMTP with a client-network check before the greeting and Postfix's XFORWARD command."""
+class RelaySMTP(BulkData):
+    """aiosmtpd's SMTP with a client-network check before the greeting, Postfix's XFORWARD command and DATA
+    read in bulk (dlp.relay.data)."""
 
     def __init__(
         self, handler: RelayHandler, networks: list[ipaddress.IPv4Network | ipaddress.IPv6Network], **kwargs: Any
