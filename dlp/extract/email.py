@@ -16,7 +16,7 @@ from email import errors as email_errors
 from email.header import decode_header, make_header
 from email.headerregistry import HeaderRegistry
 from email.message import EmailMessage, Message
-from email.parser import BytesHeaderParser, BytesParser
+from email.parser import BytesHeaderParser, BytesParser, Parser
 from email.policy import EmailPolicy
 from email.utils import getaddresses
 from typing import Any
@@ -114,8 +114,36 @@ def bounded_policy(max_header_chars: int = _BoundedPolicy.max_header_chars) -> E
 
 def parse_message(data: bytes, max_header_chars: int = _BoundedPolicy.max_header_chars) -> EmailMessage:
     """The message; RecursionError if its MIME structure is nested beyond what the parser can follow."""
-    msg = BytesParser(policy=bounded_policy(max_header_chars)).parsebytes(data)
+    policy = bounded_policy(max_header_chars)
+    msg = _single_part(data, policy)
+    if msg is None:  # not `or`: a message without headers is falsy
+        msg = BytesParser(policy=policy).parsebytes(data)
     assert isinstance(msg, EmailMessage)
+    return msg
+
+
+# The first empty line as the parser splits lines (at CRLF, a lone CR or LF): where the headers end.
+_HEADERS_END = re.compile(r"(?:\r\n|\r(?!\n)|\n)(?:\r\n|\r(?!\n)|\n)")
+_COMPOUND = re.compile(r"^content-type:\s*(?:multipart|message)/", re.IGNORECASE | re.MULTILINE)
+
+
+def _single_part(data: bytes, policy: EmailPolicy) -> Message | None:
+    """A message of one part, read as the parser reads it, or None for any other. The parser reads a body
+    line by line even when the whole rest is the payload (most of a long plain email's time); here only the
+    headers go through it and the rest is set as the payload, which is all the parser does with it. Anything
+    else (a multipart or message/* type, a header block with any defect, no empty line) is not taken here.
+    tests/extract/test_email_parse.py holds it to the parser on every kind of message the tests send."""
+    text = data.decode("ascii", "surrogateescape")  # as BytesParser.parsebytes does
+    end = _HEADERS_END.search(text)
+    if end is None:
+        return None
+    headers = text[: end.end()]
+    if _COMPOUND.search(headers):
+        return None  # plainly multipart: not parsed twice (the type, read below, decides the rest)
+    msg = Parser(policy=policy).parsestr(headers)
+    if msg.defects or msg.get_payload() or msg.get_content_maintype() in ("multipart", "message"):
+        return None  # a payload here: the headers ended before that empty line (the message starts with one)
+    msg.set_payload(text[end.end() :])
     return msg
 
 
