@@ -80,8 +80,8 @@ def _broken(chunk: bytes, size: int, line_limit: int, size_limit: int | None) ->
     decides line by line: a line past the reader's limit is refused before it is counted; otherwise the
     section's size is checked before the line's length."""
     within = size_limit is None or size + len(chunk) <= size_limit
-    if within and len(chunk) <= line_limit:
-        return None  # the common case, decided without looking at lines
+    if within and (len(chunk) <= line_limit or max(map(len, chunk.split(b"\r\n"))) + 2 <= line_limit):
+        return None  # the common case, decided without a loop in Python
     for line in chunk.split(b"\r\n")[:-1]:
         if len(line) > line_limit:
             return Broken.TOO_LONG
