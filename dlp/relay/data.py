@@ -97,6 +97,9 @@ class BulkData(SMTP):
     """aiosmtpd's SMTP with DATA read in bulk (decode_data=False: the content is the original bytes)."""
 
     async def smtp_DATA(self, arg: str) -> None:
+        if self._decode_data:  # content as text: aiosmtpd's own reading
+            await super().smtp_DATA(arg)
+            return
         if await self.check_helo_needed() or await self.check_auth_needed("DATA"):
             return
         assert self.envelope is not None
