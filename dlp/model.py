@@ -293,10 +293,18 @@ def households(groups: Iterable[frozenset[str]], joint: Mapping[str, frozenset[s
             continue
         members = sorted(group)
         first = members[0]
-        for cid in members:
+        if first not in parent:
+            parent[first] = first
+            order.append(first)
+        root = find(first)  # stays the root: the group's other roots go under it
+        for cid in members[1:]:
             if cid not in parent:
+                parent[cid] = root  # what union(first, cid) does for a client not seen yet
                 order.append(cid)
-            union(first, cid)
+            else:
+                other = find(cid)
+                if other != root:
+                    parent[other] = root
     for cid in list(order):
         for other in joint.get(cid, ()):
             if other in parent:
