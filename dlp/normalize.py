@@ -155,6 +155,12 @@ def canonical_spans(text: str) -> tuple[tuple[str, int, int], ...]:
     return _canonical(text)[1]
 
 
+def forget_texts() -> None:
+    """Drop the tokens kept for recent texts. They are kept for the recognisers of one scan, which all read
+    them: Scanner.scan forgets them first, so an item that repeats an earlier text costs what any item does."""
+    _canonical.cache_clear()
+
+
 def canonical_words(text: str) -> tuple[str, ...]:
     """The canonical tokens of `text` alone, as canonical_spans has them."""
     return _canonical(text)[0]

@@ -6,7 +6,8 @@ import logging
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from dlp import handlers
+from dlp import handlers, normalize
+from dlp.analysis import prefilter
 from dlp.analysis.attribution import analyse_part, mark_addressee
 from dlp.analysis.direct import DirectAnalyzer
 from dlp.analysis.local import load_local_recognizers
@@ -155,6 +156,10 @@ class Scanner:
         return tuple(mark_addressee(item, findings))
 
     def scan(self, item: Communication, channel: Channel = Channel.CLI, record: bool = True) -> Verdict:
+        # What was worked out about texts serves this scan's recognisers, never a later item: a message sent
+        # again (a retry, a benchmark's one message sent a thousand times) is read again, as a new one is.
+        normalize.forget_texts()
+        prefilter.forget_texts()
         index = self.refresh()
         recipients = self.resolve(item)
         if item.kind == "email" and not recipients:

@@ -174,6 +174,12 @@ def ascii_lower(text: str) -> str | None:
     return text.lower() if text.isascii() else None
 
 
+def forget_texts() -> None:
+    """Drop the facts kept for recent texts (kept for one scan's recognisers; see normalize.forget_texts)."""
+    facts_of.cache_clear()
+    ascii_lower.cache_clear()
+
+
 def needs_of(recognizer: object) -> Needs | None:
     """A recogniser's needs: its own `NEEDS`, else the table's by name; None if it must always run."""
     own = getattr(type(recognizer), "NEEDS", None)
