@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from functools import cached_property, lru_cache
 from itertools import accumulate
@@ -147,7 +147,34 @@ def canonical_tokens(text: str) -> list[str]:
     return list(canonical_words(text))
 
 
-def canonical_spans(text: str) -> tuple[tuple[str, int, int], ...]:
+Span = tuple[str, int, int]  # (canonical token, original start, original end)
+
+
+class Spans(Sequence[Span]):
+    """A text's token spans, each made when asked for: a scan looks up a few (where a key was found), and
+    making thousands of tuples for a long text cost more than reading its tokens."""
+
+    __slots__ = ("_tokens", "_starts", "_ends")
+
+    def __init__(self, tokens: Sequence[str], starts: Sequence[int], ends: Sequence[int]) -> None:
+        self._tokens, self._starts, self._ends = tokens, starts, ends
+
+    def __len__(self) -> int:
+        return len(self._tokens)
+
+    def __getitem__(self, i: int) -> Span:  # type: ignore[override]  # indexes only: callers never slice
+        return self._tokens[i], self._starts[i], self._ends[i]
+
+    def __iter__(self) -> Iterator[Span]:
+        return zip(self._tokens, self._starts, self._ends, strict=True)
+
+    def __eq__(self, other: object) -> bool:
+        return isinstance(other, Sequence) and list(self) == list(other)
+
+    __hash__ = None  # type: ignore[assignment]
+
+
+def canonical_spans(text: str) -> Sequence[Span]:
     """(canonical token, start, end) for every token of `text` that is kept, with its original span.
 
     Address words take one spelling, dwelling words are dropped and a state written out in full becomes its
@@ -178,7 +205,7 @@ def positions(tokens: tuple[str, ...] | list[str], word: str) -> Iterator[int]:
 
 
 @lru_cache(maxsize=16)
-def _canonical(text: str) -> tuple[tuple[str, ...], tuple[tuple[str, int, int], ...]]:
+def _canonical(text: str) -> tuple[tuple[str, ...], Sequence[Span]]:
     """`text`'s canonical tokens and their spans. Cached: the recognisers of one text all read its tokens."""
     # Split, tokens and what lies between them alternating, and offsets summed: no match object per token.
     if text.isascii():
@@ -188,14 +215,17 @@ def _canonical(text: str) -> tuple[tuple[str, ...], tuple[tuple[str, int, int], 
         pieces = _TOKEN_SPLIT.split(text)
         tokens = [fold(t) for t in pieces[1::2]]
     offsets = list(accumulate(map(len, pieces), initial=0))
-    raw = list(zip(tokens, offsets[1:-1:2], offsets[2::2], strict=True))
+    starts, ends = offsets[1:-1:2], offsets[2::2]
     if not text.isascii() and "" in tokens:
-        raw = [item for item in raw if item[0]]  # a mark that folds to nothing (U+FF9E "ﾞ") is no token
-        tokens = [token for token, _, _ in raw]
+        raw = [item for item in zip(tokens, starts, ends, strict=True) if item[0]]  # a mark that folds to
+        tokens = [token for token, _, _ in raw]  # nothing (U+FF9E "ﾞ") is no token
+        starts, ends = [start for _, start, _ in raw], [end for _, _, end in raw]
     # Most tokens are kept as they are: copy the runs between the few that are not in one slice each.
     respelt = _SPECIAL_WORDS.intersection(tokens)
     if not respelt:
-        return tuple(tokens), tuple(raw)
+        kept = tuple(tokens)
+        return kept, Spans(kept, starts, ends)
+    raw = list(zip(tokens, starts, ends, strict=True))
     special = sorted(at for word in respelt for at in positions(tokens, word))
     out: list[tuple[str, int, int]] = []
     append = out.append
@@ -242,7 +272,7 @@ class CompactText:
 
     text: str
     tokens: tuple[str, ...] = ()  # the canonical tokens `text` joins
-    spans: tuple[tuple[str, int, int], ...] = ()  # (token, original start, original end), as canonical_spans
+    spans: Sequence[Span] = ()  # (token, original start, original end), as canonical_spans
 
     @classmethod
     def of(cls, text: str) -> CompactText:
