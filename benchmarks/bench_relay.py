@@ -17,6 +17,10 @@ proportion to its weight. Each round then measures the latency one 20 KB message
 `smtp-sink` and through the relay to it (interleaved blocks); the end shows where a relay message's time goes
 (parse and scan in-process; the rest is SMTP twice, the hand-off to a worker and forwarding).
 Needs Debian's postfix package (smtp-source, smtp-sink).
+
+smtp-source resends one file: the figures are honest only because the scanner keeps nothing it worked out
+about a text from one item to the next (Scanner.scan forgets its per-text caches first). A cache keyed by
+text that outlived a scan would make this benchmark measure cache hits, not mail.
 """
 
 from __future__ import annotations
