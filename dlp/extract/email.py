@@ -115,9 +115,10 @@ def bounded_policy(max_header_chars: int = _BoundedPolicy.max_header_chars) -> E
 def parse_message(data: bytes, max_header_chars: int = _BoundedPolicy.max_header_chars) -> EmailMessage:
     """The message; RecursionError if its MIME structure is nested beyond what the parser can follow."""
     policy = bounded_policy(max_header_chars)
-    msg = _single_part(data, policy)
+    text = data.decode("ascii", "surrogateescape")  # what BytesParser.parsebytes does before Parser.parsestr
+    msg = _single_part(text, policy)
     if msg is None:  # not `or`: a message without headers is falsy
-        msg = BytesParser(policy=policy).parsebytes(data)
+        msg = Parser(policy=policy).parsestr(text)
     assert isinstance(msg, EmailMessage)
     return msg
 
@@ -127,13 +128,12 @@ _HEADERS_END = re.compile(r"(?:\r\n|\r(?!\n)|\n)(?:\r\n|\r(?!\n)|\n)")
 _COMPOUND = re.compile(r"^content-type:\s*(?:multipart|message)/", re.IGNORECASE | re.MULTILINE)
 
 
-def _single_part(data: bytes, policy: EmailPolicy) -> Message | None:
+def _single_part(text: str, policy: EmailPolicy) -> Message | None:
     """A message of one part, read as the parser reads it, or None for any other. The parser reads a body
     line by line even when the whole rest is the payload (most of a long plain email's time); here only the
     headers go through it and the rest is set as the payload, which is all the parser does with it. Anything
     else (a multipart or message/* type, a header block with any defect, no empty line) is not taken here.
     tests/extract/test_email_parse.py holds it to the parser on every kind of message the tests send."""
-    text = data.decode("ascii", "surrogateescape")  # as BytesParser.parsebytes does
     end = _HEADERS_END.search(text)
     if end is None:
         return None
