@@ -61,12 +61,13 @@ async def read_data(reader: asyncio.StreamReader, line_limit: int, size_limit: i
             size += len(buffer) - 1
             del buffer[:-1]
             mid_line = True
-        stream._maybe_resume_transport()
         if end >= 0:
             break
+        stream._maybe_resume_transport()  # room again in the buffer: let the connection read on
         if stream._eof:
             raise asyncio.IncompleteReadError(b"", None)
         await stream._wait_for_data("read_data")
+    stream._maybe_resume_transport()
     if broken is not None:
         return broken
     data = b"".join(parts)
