@@ -16,14 +16,16 @@ import unicodedata
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from functools import cached_property, lru_cache
-from itertools import accumulate
-from operator import itemgetter
+from itertools import accumulate, compress
+
+import numpy as np
+
+from dlp.tokenize import Offsets, ascii_tokens
 
 # A token is a run of letters or a run of digits: "Acct31389721228" and "31389721228A" hold the reference as a
 # token of its own, so an identifier glued to a word is still found on token boundaries.
 TOKEN = re.compile(r"[^\W\d_]+|\d+")
 _TOKEN_SPLIT = re.compile(r"([^\W\d_]+|\d+)")
-_ASCII_TOKEN_SPLIT = re.compile(r"([a-z]+|[0-9]+)")  # the same on lower-cased ASCII, without Unicode lookups
 _ASCII_TOKEN = re.compile(r"[a-z]+|[0-9]+")
 _NON_DIGITS = re.compile(r"\D")
 
@@ -156,17 +158,35 @@ class Spans(Sequence[Span]):
 
     __slots__ = ("_tokens", "_starts", "_ends")
 
-    def __init__(self, tokens: Sequence[str], starts: Sequence[int], ends: Sequence[int]) -> None:
+    def __init__(self, tokens: Sequence[str], starts: Offsets, ends: Offsets) -> None:
         self._tokens, self._starts, self._ends = tokens, starts, ends
 
     def __len__(self) -> int:
         return len(self._tokens)
 
     def __getitem__(self, i: int) -> Span:  # type: ignore[override]  # indexes only: callers never slice
-        return self._tokens[i], self._starts[i], self._ends[i]
+        return self._tokens[i], self.starts[i], self.ends[i]
 
     def __iter__(self) -> Iterator[Span]:
-        return zip(self._tokens, self._starts, self._ends, strict=True)
+        return zip(self._tokens, self.starts, self.ends, strict=True)
+
+    # A long text's offsets come as numpy arrays: made lists when first read, as reading an array's items one by
+    # one costs more than converting it whole once a text has a few hundred hits (an extract).
+    @property
+    def starts(self) -> list[int]:
+        """Where each token starts in the original text."""
+        starts = self._starts
+        if not isinstance(starts, list):
+            starts = self._starts = starts.tolist()
+        return starts
+
+    @property
+    def ends(self) -> list[int]:
+        """Where each token ends in the original text."""
+        ends = self._ends
+        if not isinstance(ends, list):
+            ends = self._ends = ends.tolist()
+        return ends
 
     def __eq__(self, other: object) -> bool:
         return isinstance(other, Sequence) and list(self) == list(other)
@@ -205,54 +225,66 @@ def positions(tokens: tuple[str, ...] | list[str], word: str) -> Iterator[int]:
 
 
 @lru_cache(maxsize=16)
-def _canonical(text: str) -> tuple[tuple[str, ...], Sequence[Span]]:
+def _canonical(text: str) -> tuple[tuple[str, ...], Spans]:
     """`text`'s canonical tokens and their spans. Cached: the recognisers of one text all read its tokens."""
-    # Split, tokens and what lies between them alternating, and offsets summed: no match object per token.
+    starts: Offsets
+    ends: Offsets
     if text.isascii():
-        pieces = _ASCII_TOKEN_SPLIT.split(text.lower())  # one call for the whole text; ASCII keeps every offset
-        tokens = pieces[1::2]
+        tokens, starts, ends = ascii_tokens(text)  # ASCII keeps every offset when lower-cased
     else:
+        # Split, tokens and what lies between them alternating, and offsets summed: no match object per token.
         pieces = _TOKEN_SPLIT.split(text)
         tokens = [fold(t) for t in pieces[1::2]]
-    offsets = list(accumulate(map(len, pieces), initial=0))
-    starts, ends = offsets[1:-1:2], offsets[2::2]
-    if not text.isascii() and "" in tokens:
-        raw = [item for item in zip(tokens, starts, ends, strict=True) if item[0]]  # a mark that folds to
-        tokens = [token for token, _, _ in raw]  # nothing (U+FF9E "ﾞ") is no token
-        starts, ends = [start for _, start, _ in raw], [end for _, _, end in raw]
-    # Most tokens are kept as they are: copy the runs between the few that are not in one slice each.
+        offsets = list(accumulate(map(len, pieces), initial=0))
+        starts, ends = offsets[1:-1:2], offsets[2::2]
+        if "" in tokens:  # a mark that folds to nothing (U+FF9E "ﾞ") is no token
+            keep = bytearray(map(bool, tokens))
+            tokens = list(compress(tokens, keep))
+            starts, ends = list(compress(starts, keep)), list(compress(ends, keep))
+    # Most tokens are kept as they are: copy the runs between the few that are not in one slice each, and
+    # mark which spans stay (a phrase keeps its first token's, ending where its last ends).
     respelt = _SPECIAL_WORDS.intersection(tokens)
     if not respelt:
         kept = tuple(tokens)
         return kept, Spans(kept, starts, ends)
-    raw = list(zip(tokens, starts, ends, strict=True))
     special = sorted(at for word in respelt for at in positions(tokens, word))
-    out: list[tuple[str, int, int]] = []
-    append = out.append
+    out: list[str] = []
+    keep = bytearray(b"\x01") * len(tokens)
+    ends = ends.copy()  # phrases' ends are written into it
     i = 0
     for at in special:
         if at < i:
             continue  # inside a phrase already taken
-        out.extend(raw[i:at])
-        item = raw[at]
-        token = item[0]
+        out += tokens[i:at]
+        token = tokens[at]
         phrases = _PHRASE_STARTS.get(token)
         i = at + 1
         if phrases:
             for words, abbr in phrases:
                 k = len(words)
                 if tuple(tokens[at : at + k]) == words:
-                    append((abbr, item[1], raw[at + k - 1][2]))
+                    out.append(abbr)
+                    ends[at] = ends[at + k - 1]
+                    keep[at + 1 : at + k] = bytes(k - 1)
                     i = at + k
                     break
             else:
-                append(item)
+                out.append(token)
             continue
         canonical = _CANONICAL_OR_DROPPED[token]
         if canonical:
-            append((canonical, item[1], item[2]))
-    out.extend(raw[i:])
-    return tuple(map(itemgetter(0), out)), tuple(out)
+            out.append(canonical)
+        else:
+            keep[at] = 0
+    out += tokens[i:]
+    kept = tuple(out)
+    return kept, Spans(kept, _kept(starts, keep), _kept(ends, keep))
+
+
+def _kept(values: Offsets, keep: bytearray) -> Offsets:
+    if isinstance(values, np.ndarray):
+        return values[np.frombuffer(keep, dtype=bool)]
+    return list(compress(values, keep))
 
 
 def compact(text: str) -> str:
@@ -271,8 +303,8 @@ class CompactText:
     """A text's compact canonical form with token boundaries mapped back to the original offsets."""
 
     text: str
-    tokens: tuple[str, ...] = ()  # the canonical tokens `text` joins
-    spans: Sequence[Span] = ()  # (token, original start, original end), as canonical_spans
+    tokens: tuple[str, ...]  # the canonical tokens `text` joins
+    spans: Spans  # (token, original start, original end), as canonical_spans
 
     @classmethod
     def of(cls, text: str) -> CompactText:

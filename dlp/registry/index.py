@@ -342,9 +342,13 @@ class RegistryIndex:
         if len(canon.text) < MIN_KEY:
             return
         spans, postings = canon.spans, self._postings
-        for last, first, key in self._keyset.find(canon.tokens, canon.text):
+        found = self._keyset.find(canon.tokens, canon.text)
+        if not found:
+            return
+        starts, ends = spans.starts, spans.ends
+        for last, first, key in found:
             for entity, ids, sup in postings(key):
-                yield Match(entity, spans[first][1], spans[last][2], ids, sup, key)
+                yield Match(entity, starts[first], ends[last], ids, sup, key)
 
     def _postings_uncached(self, key: str) -> tuple[Entry, ...]:
         """Who `key` belongs to, by entity (none if the key is not in the table)."""
