@@ -237,7 +237,7 @@ def _no_op(state: object, message: bytes) -> int:
 def plumbing_costs(tmp: Path, message: bytes, sink_port: int, aio_port: int) -> dict[str, float]:
     """Median milliseconds of the relay's other steps for one message, each measured alone: SMTP in (a
     transaction with the bare aiosmtpd sink), the hand-off to a worker and back (dlp.workers, a 20 KB job that
-    does nothing), and forwarding to the next hop with aiosmtplib (as a worker does)."""
+    does nothing), and forwarding to the next hop (dlp.relay.forward, as a worker does)."""
     import asyncio
 
     from dlp.config import load_config

@@ -35,7 +35,7 @@ from dlp.model import Channel, Communication, Decision, Verdict
 from dlp.quarantine import Quarantine
 from dlp.registry.index import RegistryIndex
 
-if TYPE_CHECKING:  # the relay's client (aiosmtplib) and the store (SQLAlchemy): imported where they are used
+if TYPE_CHECKING:  # the relay's client and the store (SQLAlchemy): imported where they are used
     from dlp.relay.forward import NextHop
     from dlp.store import IncidentStore
 

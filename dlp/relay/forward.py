@@ -1,10 +1,9 @@
-"""Hand a message to the next hop with aiosmtplib (never blocking smtplib inside the event loop)."""
+"""Hand a message to the next hop (dlp.relay.client: pipelined, on connections kept between messages)."""
 
 from __future__ import annotations
 
-import aiosmtplib
-
 from dlp.errors import ForwardError
+from dlp.relay.client import Connection, Gone, Refused
 
 PASSED_MAIL_OPTIONS = ("BODY=8BITMIME", "SMTPUTF8")
 
@@ -19,48 +18,32 @@ class NextHop:
 
     def __init__(self, host: str, port: int, timeout: float, keep: int = 8) -> None:
         self.host, self.port, self.timeout, self.keep = host, port, timeout, keep
-        self._idle: list[aiosmtplib.SMTP] = []
+        self._idle: list[Connection] = []
 
     async def send(self, message: bytes, sender: str, recipients: list[str], mail_options: list[str]) -> None:
         options = [o for o in mail_options if o.upper() in PASSED_MAIL_OPTIONS]
         for attempt in (1, 2):
-            client = self._idle.pop() if self._idle and attempt == 1 else None
-            reused = client is not None
+            connection = self._idle.pop() if self._idle and attempt == 1 else None
+            reused = connection is not None
             try:
-                if client is None:
-                    client = aiosmtplib.SMTP(hostname=self.host, port=self.port, timeout=self.timeout, start_tls=False)
-                    await client.connect()
-                errors, _ = await client.sendmail(sender, recipients, message, mail_options=options)
-            except (aiosmtplib.SMTPServerDisconnected, aiosmtplib.SMTPConnectError, OSError) as exc:
-                _drop(client)
-                if reused:
+                if connection is None:
+                    connection = await Connection.open(self.host, self.port, self.timeout)
+                await connection.send(message, sender, recipients, options)
+            except Gone as exc:
+                if reused and not exc.after_content:
                     continue  # the next hop closed an idle connection: try once more on a fresh one
-                raise ForwardError(f"next hop unreachable ({exc.__class__.__name__})") from None
-            except aiosmtplib.SMTPException as exc:
-                _drop(client)
-                raise ForwardError(f"next hop failed: {exc.__class__.__name__}") from None
-            if errors:
-                _drop(client)
-                raise ForwardError(f"next hop refused {len(errors)} recipient(s)")
+                raise ForwardError(f"next hop unreachable ({exc.reason})") from None
+            except Refused as exc:
+                raise ForwardError(f"next hop refused the {exc.stage} ({exc.code})") from None
+            except ValueError:
+                raise ForwardError("an envelope address cannot be sent to the next hop") from None
             if len(self._idle) < self.keep:
-                self._idle.append(client)
+                self._idle.append(connection)
             else:
-                await _quit(client)
+                await connection.quit()
             return
         raise ForwardError("next hop unreachable")
 
     def close(self) -> None:
         while self._idle:
-            _drop(self._idle.pop())
-
-
-def _drop(client: aiosmtplib.SMTP | None) -> None:
-    if client is not None and client.is_connected:
-        client.close()
-
-
-async def _quit(client: aiosmtplib.SMTP) -> None:
-    try:
-        await client.quit()
-    except (aiosmtplib.SMTPException, OSError):
-        client.close()
+            self._idle.pop().close()

@@ -1,7 +1,7 @@
 """The relay's work in a scanning process: scan one message, then hold, refuse or forward it from there.
 
 The relay's event loop only speaks SMTP; everything per message after DATA (parsing, scanning, quarantine,
-incident records and aiosmtplib forwarding to the next hop) happens here, in a supervised worker
+incident records and forwarding to the next hop) happens here, in a supervised worker
 (dlp.workers). A worker answers a small PII-free Outcome; a DlpError it raises (the next hop down, the store
 or the disk failing) becomes a 451 in the server, so the sending MTA keeps the message and retries.
 """

@@ -39,7 +39,7 @@ class WorkerState:
 
     @property
     def loop(self) -> asyncio.AbstractEventLoop:
-        """This worker's event loop, for jobs that are coroutines (aiosmtplib forwarding); kept between jobs."""
+        """This worker's event loop, for jobs that are coroutines (forwarding to the next hop); kept between jobs."""
         if self._loop is None:
             self._loop = asyncio.new_event_loop()
         return self._loop

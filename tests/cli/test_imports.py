@@ -26,7 +26,6 @@ HEAVY = {
     "fastapi",
     "starlette",
     "jinja2",
-    "aiosmtplib",
     "aiosmtpd",
 }
 # Nor, on top of those, by `dlp --help`.
