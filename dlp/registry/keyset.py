@@ -114,9 +114,11 @@ class KeySet:
         found: list[tuple[int, int, str]] = []
         text = "".join(tokens) if joined is None else joined
         # Where each token starts in `text` (and where the last ends): a key found at token i ends on a token
-        # boundary if its end is one of these, the token before it the key's last.
-        bounds = list(accumulate(map(len, tokens), initial=0))
+        # boundary if its end is one of these, the token before it the key's last. Only as far as the last
+        # candidate's longest key can reach (a token is at least a character): a long text's candidates are
+        # often all near its top.
         longest, tries = self._max_length, self._tries
+        bounds = list(accumulate(map(len, tokens[: may[-1] + longest + 1]), initial=0))
         for i in may:
             start = bounds[i]
             for key in tries[shard_of(tokens[i])].prefixes(text[start : start + longest]):  # a list: fastest

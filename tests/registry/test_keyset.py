@@ -45,6 +45,14 @@ def test_only_whole_runs_of_tokens_in_order_of_end_then_longest() -> None:
     assert keys.find(("awattle", "st")) == []  # starts inside one
 
 
+def test_a_key_at_the_top_of_a_long_text_spelt_one_character_a_token() -> None:
+    """Token offsets are summed only as far as the last candidate's longest key reaches: exactly far enough."""
+    keys = key_set(["abcd", "xy"])  # the longest key, four tokens of one character
+    tokens = ("dear", "a", "b", "c", "d", *["filler"] * 500)
+    assert keys.find(tokens) == [(4, 1, "abcd")]
+    assert keys.find((*tokens, "x", "y")) == [(4, 1, "abcd"), (506, 505, "xy")]
+
+
 def test_empty_key_set_and_empty_text() -> None:
     assert key_set([]).find(("ann", "lee")) == []
     assert key_set(["annlee"]).find(()) == []
