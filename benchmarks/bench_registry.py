@@ -61,22 +61,36 @@ def letters_from(csv_path: Path, count: int, offset: int = 0) -> list[str]:
     return out
 
 
-def latency(scanner: Scanner, letters: list[str], others: list[str]) -> tuple[float, float, float]:
-    """Mean and 95th percentile ms per letter for a whole scan of `letters`, and mean µs for registry matching
-    alone in `others` (to other clients: what the scans looked up is not found cached)."""
-    items = [communication_from_letter(t.encode(), "letter.txt") for t in letters]
-    for item in items[:5]:
-        scanner.scan(item, record=False)
-    times = []
-    for item in items:
-        start = time.perf_counter()
-        scanner.scan(item, record=False)
-        times.append((time.perf_counter() - start) * 1000)
-    start = time.perf_counter()
-    for text in others:
-        sum(1 for _ in scanner.index.find(text))
-    find_us = (time.perf_counter() - start) / len(others) * 1e6
-    return statistics.mean(times), statistics.quantiles(times, n=20)[-1], find_us
+def latency(
+    scanners: list[Scanner], letters: list[list[str]], others: list[list[str]]
+) -> list[tuple[float, float, float]]:
+    """Per scanner: mean and 95th percentile ms per letter for a whole scan of its `letters`, and mean µs for
+    registry matching alone in its `others` (to other clients: what the scans looked up is not found cached).
+    Interleaved letter by letter, in an order that rotates: a machine whose speed drifts (a shared one) slows
+    every scanner alike, which per-scanner blocks of letters did not."""
+    items = [[communication_from_letter(t.encode(), "letter.txt") for t in texts] for texts in letters]
+    for scanner, mine in zip(scanners, items, strict=True):
+        for item in mine[:5]:
+            scanner.scan(item, record=False)
+    order = list(range(len(scanners)))
+    times: list[list[float]] = [[] for _ in scanners]
+    finds = [0.0 for _ in scanners]
+    for j in range(min(map(len, items))):
+        order = order[1:] + order[:1]
+        for k in order:
+            start = time.perf_counter()
+            scanners[k].scan(items[k][j], record=False)
+            times[k].append((time.perf_counter() - start) * 1000)
+    for j in range(min(map(len, others))):
+        for k in order:
+            start = time.perf_counter()
+            sum(1 for _ in scanners[k].index.find(others[k][j]))
+            finds[k] += time.perf_counter() - start
+    count = min(map(len, others))
+    return [
+        (statistics.mean(t), statistics.quantiles(t, n=20)[-1], f / count * 1e6)
+        for t, f in zip(times, finds, strict=True)
+    ]
 
 
 def memory_of(pid: int) -> dict[str, float]:
@@ -200,21 +214,20 @@ def main() -> None:
             ),
             (f"compiled, {args.clients:,} clients", Scanner(config, index, Policy.load()), csv_path),
         )
-        # Interleaved rounds (baseline, compiled, compiled at scale, again): a machine shared with other work
-        # slows all three alike, and each round gives its own ratios. Each round writes to other clients, as
-        # a relay's next messages would: no round finds the lookups of the last one cached.
+        # Rounds of letters interleaved one by one (baseline, compiled, compiled at scale, in turn): a machine
+        # shared with other work slows all three alike, and each round gives its own ratios. Each round writes
+        # to other clients, as a relay's next messages would: no round finds the lookups of the last one cached.
         rounds = [
-            [
-                latency(
-                    scanner, letters_from(source, args.letters, 2 * k), letters_from(source, args.letters, 2 * k + 1)
-                )
-                for _, scanner, source in scanners
-            ]
+            latency(
+                [scanner for _, scanner, _ in scanners],
+                [letters_from(source, args.letters, 2 * k) for _, _, source in scanners],
+                [letters_from(source, args.letters, 2 * k + 1) for _, _, source in scanners],
+            )
             for k in range(args.rounds)
         ]
         print(f"baseline load+index of {args.baseline_clients:,} clients from CSV: {base_load:.1f} s")
-        print(f"scan latency, {args.rounds} interleaved rounds (median of rounds; ratio to the baseline per round")
-        print("as min / median / max)")
+        print(f"scan latency, {args.rounds} rounds of {args.letters} letters interleaved one by one")
+        print("(median of rounds; ratio to the baseline per round as min / median / max)")
         print(f"{'':<34}{'mean ms':>9}{'p95 ms':>9}{'find µs':>9}   ratio")
         for k, (name, _, _) in enumerate(scanners):
             mean, p95, find = (statistics.median(r[k][i] for r in rounds) for i in range(3))
