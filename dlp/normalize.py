@@ -20,7 +20,7 @@ from itertools import accumulate, compress
 
 import numpy as np
 
-from dlp.tokenize import Offsets, ascii_tokens
+from dlp.tokenize import Offsets, ascii_tokens, split
 
 # A token is a run of letters or a run of digits: "Acct31389721228" and "31389721228A" hold the reference as a
 # token of its own, so an identifier glued to a word is still found on token boundaries.
@@ -175,18 +175,14 @@ class Spans(Sequence[Span]):
     @property
     def starts(self) -> list[int]:
         """Where each token starts in the original text."""
-        starts = self._starts
-        if not isinstance(starts, list):
-            starts = self._starts = starts.tolist()
-        return starts
+        self._starts = _listed(self._starts)
+        return self._starts
 
     @property
     def ends(self) -> list[int]:
         """Where each token ends in the original text."""
-        ends = self._ends
-        if not isinstance(ends, list):
-            ends = self._ends = ends.tolist()
-        return ends
+        self._ends = _listed(self._ends)
+        return self._ends
 
     def __eq__(self, other: object) -> bool:
         return isinstance(other, Sequence) and list(self) == list(other)
@@ -232,11 +228,8 @@ def _canonical(text: str) -> tuple[tuple[str, ...], Spans]:
     if text.isascii():
         tokens, starts, ends = ascii_tokens(text)  # ASCII keeps every offset when lower-cased
     else:
-        # Split, tokens and what lies between them alternating, and offsets summed: no match object per token.
-        pieces = _TOKEN_SPLIT.split(text)
-        tokens = [fold(t) for t in pieces[1::2]]
-        offsets = list(accumulate(map(len, pieces), initial=0))
-        starts, ends = offsets[1:-1:2], offsets[2::2]
+        raw, starts, ends = split(_TOKEN_SPLIT, text)  # folded one by one: offsets stay the original's
+        tokens = [fold(t) for t in raw]
         if "" in tokens:  # a mark that folds to nothing (U+FF9E "ﾞ") is no token
             keep = bytearray(map(bool, tokens))
             tokens = list(compress(tokens, keep))
@@ -279,6 +272,10 @@ def _canonical(text: str) -> tuple[tuple[str, ...], Spans]:
     out += tokens[i:]
     kept = tuple(out)
     return kept, Spans(kept, _kept(starts, keep), _kept(ends, keep))
+
+
+def _listed(values: Offsets) -> list[int]:
+    return values if isinstance(values, list) else values.tolist()
 
 
 def _kept(values: Offsets, keep: bytearray) -> Offsets:

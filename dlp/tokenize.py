@@ -30,13 +30,19 @@ _KIND[np.frombuffer(b"0123456789", dtype=np.uint8)] = 2
 _SPACED = bytes((c | 0x20 if _KIND[c] == 1 else c) if _KIND[c] else 0x20 for c in range(256))
 
 
+def split(pattern: re.Pattern[str], text: str) -> tuple[list[str], list[int], list[int]]:
+    """The matches of `pattern` (one capturing group) in `text`, and where each starts and ends: one split for
+    the whole text, tokens and what lies between them alternating, offsets summed (no match object per token)."""
+    pieces = pattern.split(text)
+    offsets = list(accumulate(map(len, pieces), initial=0))
+    return pieces[1::2], offsets[1:-1:2], offsets[2::2]
+
+
 def ascii_tokens(text: str) -> tuple[list[str], Offsets, Offsets]:
     """The tokens of ASCII `text`, lower-cased, and where each starts and ends in it (lists, or numpy arrays
     for a long text: index them, and read their items with int())."""
     if len(text) < LONG:
-        pieces = _SPLIT.split(text.lower())  # tokens and what lies between them, alternating
-        offsets = list(accumulate(map(len, pieces), initial=0))
-        return pieces[1::2], offsets[1:-1:2], offsets[2::2]
+        return split(_SPLIT, text.lower())
     raw = text.encode("ascii")
     kinds = np.zeros(len(raw) + 2, dtype=np.int8)  # a separator either side: the first and last tokens end
     kinds[1:-1] = _KIND[np.frombuffer(raw, dtype=np.uint8)]
