@@ -82,6 +82,7 @@ def latency(
             scanners[k].scan(items[k][j], record=False)
             times[k].append((time.perf_counter() - start) * 1000)
     for j in range(min(map(len, others))):
+        order = order[1:] + order[:1]
         for k in order:
             start = time.perf_counter()
             sum(1 for _ in scanners[k].index.find(others[k][j]))
