@@ -131,3 +131,41 @@ def test_recurring_headers_are_parsed_once_per_process_and_recipients_never() ->
         msg["From"] = f"Sender {n} <s{n}@org.example>"
         parse_message(msg.as_bytes())["From"]
     assert len(shared) <= _SHARED_ENTRIES
+
+
+def test_senders_addresses_are_read_once_per_process_and_recipients_never(monkeypatch) -> None:
+    """The organisation's own From recurs: its addresses are parsed once; a recipient header is parsed each time;
+    a From that does not parse is still read for addresses and flagged, never cached."""
+    from email.message import Message
+
+    from dlp.extract import email as email_module
+    from dlp.extract.email import _SHARED_ENTRIES, _addresses, parse_message
+
+    parsed: list[str] = []
+    factory = email_module._HEADER_CLASSES.__class__.__call__
+
+    def counting(self, name, value):  # type: ignore[no-untyped-def]
+        parsed.append(name)
+        return factory(self, name, value)
+
+    monkeypatch.setattr(email_module._HEADER_CLASSES.__class__, "__call__", counting)
+
+    def message(n: int, sender: str = "Billing <billing@org.example>") -> Message:
+        raw = f"From: {sender}\r\nTo: Client {n} <client{n}@mail.example>\r\n\r\nStatement {n}\r\n"
+        return parse_message(raw.encode())
+
+    email_module._SHARED_SPECS.clear()
+    for n in range(3):
+        assert _addresses(message(n), ("from",)) == (["billing@org.example"], False)
+        assert _addresses(message(n), ("to",)) == ([f"client{n}@mail.example"], False)
+    assert parsed.count("from") == 1
+    assert parsed.count("to") == 3
+    assert not any(name == "to" for name, _ in email_module._SHARED_SPECS)
+    # Nested groups the parser cannot follow: read for addresses, flagged as malformed, never kept.
+    broken = "a: b: c@org.example;;"
+    for _ in range(2):
+        assert _addresses(message(9, broken), ("from",)) == (["c@org.example"], True)
+    assert ("from", broken) not in email_module._SHARED_SPECS
+    for n in range(_SHARED_ENTRIES * 2):
+        _addresses(message(n, f"S <s{n}@org.example>"), ("from",))
+    assert len(email_module._SHARED_SPECS) <= _SHARED_ENTRIES
