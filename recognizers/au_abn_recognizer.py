@@ -7,7 +7,7 @@ import re
 from presidio_analyzer import Pattern
 from stdnum.au import abn
 
-from dlp.analysis.prefilter import Needs
+from dlp.analysis.prefilter import Needs, spaced
 from dlp.recognizers.context_pattern_recognizer import CASELESS_FLAGS, ContextPatternRecognizer
 
 
@@ -17,8 +17,8 @@ class AuAbnRecognizer(ContextPatternRecognizer):
         Pattern("ABN (plain)", r"(?<!\d)\d{11}(?!\d)", 0.1),
     ]
     CONTEXT = ["abn", "australian business number"]
-    NEEDS = Needs(runs=((2, 3), (11,)))  # 2-3-3-3, or 11 digits
-    PATTERN_NEEDS = {"ABN (spaced)": Needs(runs=((2, 3),)), "ABN (plain)": Needs(runs=((11,),))}
+    NEEDS = Needs(runs=((11,),), shapes=spaced(2, 3, 3, 3))  # 2-3-3-3, or 11 digits
+    PATTERN_NEEDS = {"ABN (spaced)": Needs(shapes=spaced(2, 3, 3, 3)), "ABN (plain)": Needs(runs=((11,),))}
     SELF_EVIDENT_PATTERNS = ("ABN (spaced)",)
 
     def __init__(self) -> None:

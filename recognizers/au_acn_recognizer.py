@@ -7,7 +7,7 @@ import re
 from presidio_analyzer import Pattern
 from stdnum.au import acn
 
-from dlp.analysis.prefilter import Needs
+from dlp.analysis.prefilter import Needs, spaced
 from dlp.recognizers.context_pattern_recognizer import CASELESS_FLAGS, ContextPatternRecognizer
 
 
@@ -17,8 +17,8 @@ class AuAcnRecognizer(ContextPatternRecognizer):
         Pattern("ACN (plain)", r"(?<!\d)\d{9}(?!\d)", 0.1),
     ]
     CONTEXT = ["acn", "australian company number"]
-    NEEDS = Needs(runs=((3,), (9,)))  # 3-3-3, or 9 digits
-    PATTERN_NEEDS = {"ACN (spaced)": Needs(runs=((3,),)), "ACN (plain)": Needs(runs=((9,),))}
+    NEEDS = Needs(runs=((9,),), shapes=spaced(3, 3, 3))  # 3-3-3, or 9 digits
+    PATTERN_NEEDS = {"ACN (spaced)": Needs(shapes=spaced(3, 3, 3)), "ACN (plain)": Needs(runs=((9,),))}
 
     def __init__(self) -> None:
         super().__init__(

@@ -7,7 +7,7 @@ import re
 from presidio_analyzer import Pattern
 from stdnum.au import tfn
 
-from dlp.analysis.prefilter import Needs
+from dlp.analysis.prefilter import Needs, spaced
 from dlp.recognizers.context_pattern_recognizer import CASELESS_FLAGS, ContextPatternRecognizer
 
 
@@ -17,8 +17,9 @@ class AuTfnRecognizer(ContextPatternRecognizer):
         Pattern("TFN (plain)", r"(?<!\d)\d{8,9}(?!\d)", 0.1),
     ]
     CONTEXT = ["tax file number", "tax file no", "tfn"]
-    NEEDS = Needs(runs=((3,), (8,), (9,)))  # 3-3-2 or 3-3-3, or 8 or 9 digits
-    PATTERN_NEEDS = {"TFN (spaced)": Needs(runs=((3,),)), "TFN (plain)": Needs(runs=((8,), (9,)))}
+    SPACED = spaced(3, 3, 2)  # 3-3-2, or 3-3-3 which holds it
+    NEEDS = Needs(runs=((8,), (9,)), shapes=SPACED)  # spaced, or 8 or 9 digits
+    PATTERN_NEEDS = {"TFN (spaced)": Needs(shapes=SPACED), "TFN (plain)": Needs(runs=((8,), (9,)))}
 
     def __init__(self) -> None:
         super().__init__(

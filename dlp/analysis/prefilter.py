@@ -32,6 +32,19 @@ _RUNS = regex.compile(r"\d+")
 # On ASCII text `\d` is [0-9] (in both regex modules): bytes tables for reading runs and chains without a regex.
 _RUN_BYTES = bytes(c if 0x30 <= c <= 0x39 else 0x20 for c in range(256))
 _CHAIN_BYTES = bytes(c if 0x30 <= c <= 0x39 else 0x2D if c in b" -" else 0x20 for c in range(256))
+# A text's shape, one byte a character: d a digit, s a space, h a hyphen, p a dot, x anything else. A spaced
+# identifier (`\d{3}([ \-.])\d{3}\1\d{3}`) is a shape such as b"dddsdddsddd", and never follows a digit, hyphen
+# or dot (its pattern's lookbehind).
+_SHAPE_BYTES = bytes(
+    0x64 if 0x30 <= c <= 0x39 else {0x20: 0x73, 0x2D: 0x68, 0x2E: 0x70}.get(c, 0x78) for c in range(256)
+)
+_NOT_BEFORE_SHAPE = b"dhp"
+
+
+def spaced(*groups: int) -> tuple[bytes, ...]:
+    r"""The shapes of digit groups of these lengths joined by one separator, the same throughout (space, hyphen
+    or dot): `spaced(3, 3, 3)` for `\d{3}([ \-.])\d{3}\1\d{3}`."""
+    return tuple(sep.join(b"d" * n for n in groups) for sep in (b"s", b"h", b"p"))
 
 
 @dataclass(frozen=True)
@@ -43,6 +56,9 @@ class Needs:
     literals: tuple[str, ...] = ()  # or: one of these occurs, as written
     words: tuple[str, ...] = ()  # or: one of these (lower case) occurs, in any case
     pattern: str = ""  # or: this regex (Presidio's flags) is found
+    # or: one of these shapes (see `spaced`) occurs, not after a digit, hyphen or dot; text that is not ASCII
+    # (where `\d` is more than [0-9]) always meets it
+    shapes: tuple[bytes, ...] = ()
 
     def met(self, facts: TextFacts) -> bool:
         # Plain loops, not any() over generators: this runs for every recogniser on every text.
@@ -59,6 +75,8 @@ class Needs:
                 if runs.issuperset(alternative):
                     return True
         if self.chain and facts.has_chain(self.chain):
+            return True
+        if self.shapes and facts.has_shape(self.shapes):
             return True
         return bool(self.pattern) and facts.found(self.pattern)
 
@@ -84,13 +102,15 @@ FOREIGN_NEEDS: Mapping[str, Needs] = {
 class TextFacts:
     """What one text holds, computed on first need and shared by every recogniser's `Needs`."""
 
-    __slots__ = ("text", "_runs", "_longest", "_found")
+    __slots__ = ("text", "_runs", "_longest", "_found", "_shape", "_shapes")
 
     def __init__(self, text: str) -> None:
         self.text = text
         self._runs: frozenset[int] | None = None
         self._longest: int | None = None  # the most digits in one chain
         self._found: dict[str, bool] = {}
+        self._shape: bytes | None = None
+        self._shapes: dict[tuple[bytes, ...], bool] = {}
 
     def runs(self) -> frozenset[int]:
         """The lengths of the text's maximal digit runs."""
@@ -122,6 +142,27 @@ class TextFacts:
                 longest = max(longest, _most_digits(piece))
             self._longest = longest
         return self._longest >= digits
+
+    def has_shape(self, shapes: tuple[bytes, ...]) -> bool:
+        """Does one of `shapes` occur in the text, not after a digit, hyphen or dot (always, if not ASCII)?"""
+        hit = self._shapes.get(shapes)
+        if hit is None:
+            hit = self._shapes[shapes] = self._has_shape(shapes)
+        return hit
+
+    def _has_shape(self, shapes: tuple[bytes, ...]) -> bool:
+        if not self.text.isascii():
+            return True
+        if self._shape is None:
+            self._shape = self.text.encode("ascii").translate(_SHAPE_BYTES)
+        shape = self._shape
+        for wanted in shapes:
+            at = shape.find(wanted)
+            while at >= 0:
+                if at == 0 or shape[at - 1] not in _NOT_BEFORE_SHAPE:
+                    return True
+                at = shape.find(wanted, at + 1)
+        return False
 
     def found(self, pattern: str) -> bool:
         hit = self._found.get(pattern)

@@ -25,6 +25,8 @@ PIECES = (
     # Valid identifiers, whole and in pieces: TFN, ABN, ACN, Medicare, phone numbers.
     "123 456 782", "123456782", "123-456", "782", "51 824 753 556", "51824753556", "824", "004 085 616",
     "004085616", "2123 45670 1", "2123456701", "45670", "0412 345 678", "03 5442 1234", "13 22 11", "1300 655 506",
+    # Spaced identifiers with the other separators, and next to what their patterns may not follow.
+    "123.456.782", "123-456-782", "51-824-753-556", "51.824.753.556", "004.085.616", "12 345 678", "123 45",
 )  # fmt: skip
 
 
@@ -112,6 +114,21 @@ def test_needs_of_digit_runs_and_chains() -> None:
     assert not Needs(words=("ref",)).met(TextFacts("Our R-E-F 123, Zoë"))
     assert Needs(pattern=r"\bref\b").met(facts) and not Needs(pattern=r"«").met(facts)
     assert not Needs(runs=((1,),)).met(TextFacts("no digits here"))
+
+
+def test_needs_of_spaced_digit_shapes() -> None:
+    from dlp.analysis.prefilter import spaced
+
+    assert spaced(3, 3, 2) == (b"dddsdddsdd", b"dddhdddhdd", b"dddpdddpdd")
+    tfn = Needs(shapes=spaced(3, 3, 2))
+    for text in ("TFN 123 456 782", "123-456-78", "x123.456.789y", "(123 456 78)", "a 12 123 456 78"):
+        assert tfn.met(TextFacts(text)), text
+    # Mixed separators, too few digits, or after a digit, hyphen or dot: the pattern cannot match there.
+    for text in ("123 456-782", "123 45 782", "0412 345 678", "-123 456 782", "1.123 456 782", "", "no digits"):
+        assert not tfn.met(TextFacts(text)), text
+    assert tfn.met(TextFacts("0412 345 678 and 123 456 78"))  # the second occurrence counts
+    assert tfn.met(TextFacts("١٢٣ ٤٥٦ ٧٨٢"))  # not ASCII: `\d` is more than [0-9], the needs always hold
+    assert Needs(runs=((9,),), shapes=spaced(3, 3, 3)).met(TextFacts("ref 123456789"))
 
 
 def test_digit_runs_and_chains_read_without_a_regex_agree_with_the_regex() -> None:
