@@ -15,7 +15,10 @@ import re
 from collections.abc import Iterator
 from datetime import date
 
+import numpy as np
 import regex
+
+from dlp.tokenize import LONG
 
 MONTHS = {
     name: number
@@ -68,6 +71,8 @@ _DIGIT_RUNS = re.compile(r"\d+")  # the patterns' own `\d`
 # On ASCII text `\d` is [0-9]; the regex module finds these runs about three times faster than re.
 _ASCII_DIGIT_RUNS = regex.compile(r"[0-9]+")
 _WORD = re.compile(r"\w")
+_NUMERIC_SEPARATORS = ("/", ".", "-")  # NUMERIC's ([/.\-])
+_CENTURIES = ("19", "20")  # ISO's (?:19|20)
 MONTH_SPAN = len("september.")  # the longest month as MONTH_FIRST writes it
 DAY_SPAN = len("31st,")  # the longest day as MONTH_FIRST writes it
 
@@ -76,21 +81,40 @@ def find_dates(text: str, today: date | None = None) -> Iterator[tuple[int, int,
     """Every calendar date written in one of the forms letters use, with its span, pattern by pattern.
 
     A two-digit year is a birth date's: the latest year ending in those digits that is not in the future."""
-    runs = [m.span() for m in (_ASCII_DIGIT_RUNS if text.isascii() else _DIGIT_RUNS).finditer(text)]
-    if not runs:
+    days, years = _runs(text)
+    if not days and not years:
         return
-    # A day-first or numeric date opens with a whole run of one or two digits (a digit, then no digit), the ISO
-    # form with one of four; the month-first form closes with a run of four followed by no word character.
-    days = [start for start, end in runs if end - start <= 2]
-    years = [(start, end) for start, end in runs if end - start == 4]
-    for match in _matches_at(DAY_FIRST, text, days):
+    for match in _matches_at(DAY_FIRST, text, [start for start, _ in days]):
         yield from _dated(match, today)
     for match in _month_first(text, years):
         yield from _dated(match, today)
-    for match in _matches_at(NUMERIC, text, days):
+    # A numeric date's day run is followed by its separator, an ISO date's year starts 19 or 20 and is followed
+    # by a hyphen: the other runs (house numbers, postcodes, phone numbers in a list) are not tried.
+    numeric = [start for start, end in days if text.startswith(_NUMERIC_SEPARATORS, end)]
+    for match in _matches_at(NUMERIC, text, numeric):
         yield from _dated(match, today)
-    for match in _matches_at(ISO, text, [start for start, _ in years]):
+    iso = [start for start, end in years if text.startswith(_CENTURIES, start) and text.startswith("-", end)]
+    for match in _matches_at(ISO, text, iso):
         yield from _dated(match, today)
+
+
+def _runs(text: str) -> tuple[list[tuple[int, int]], list[tuple[int, int]]]:
+    """(start, end) of the whole runs of digits a date may hold: of one or two (a day-first or numeric date
+    opens with one: a digit, then no digit), and of four (an ISO date opens with one, a month-first date closes
+    with one). A long ASCII text's runs are found with numpy, as its tokens are (dlp.tokenize)."""
+    if text.isascii() and len(text) >= LONG:
+        digits = np.zeros(len(text) + 2, dtype=np.int8)  # no digit either side: the first and last runs end
+        digits[1:-1] = np.frombuffer(text.encode("ascii"), dtype=np.uint8) - 48 < 10  # wraps below "0"
+        edges = np.flatnonzero(np.diff(digits))
+        starts, ends = edges[::2], edges[1::2]
+        lengths = ends - starts
+        short, four = lengths <= 2, lengths == 4
+        return (
+            list(zip(starts[short].tolist(), ends[short].tolist(), strict=True)),
+            list(zip(starts[four].tolist(), ends[four].tolist(), strict=True)),
+        )
+    runs = [m.span() for m in (_ASCII_DIGIT_RUNS if text.isascii() else _DIGIT_RUNS).finditer(text)]
+    return [r for r in runs if r[1] - r[0] <= 2], [r for r in runs if r[1] - r[0] == 4]
 
 
 def _matches_at(pattern: re.Pattern[str], text: str, starts: list[int]) -> Iterator[re.Match[str]]:
@@ -122,6 +146,10 @@ def _month_first(text: str, years: list[tuple[int, int]]) -> Iterator[re.Match[s
         day = at
         while day > 0 and at - day < DAY_SPAN and not text[day - 1].isspace():
             day -= 1
+        # A match ending here has whitespace before the year, and before that a day (a digit first) with
+        # whitespace before it: most four-digit runs (a postcode, part of a phone number) have neither.
+        if at == year or day == 0 or not text[day].isdecimal() or not text[day - 1].isspace():
+            continue
         while day > 0 and text[day - 1].isspace():
             day -= 1
         start = max(day - MONTH_SPAN, resume)

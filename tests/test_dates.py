@@ -135,6 +135,24 @@ def test_find_dates_finds_what_every_position_search_finds() -> None:
     assert found > 5000
 
 
+def test_find_dates_in_long_texts_finds_what_every_position_search_finds() -> None:
+    """A long ASCII text's digit runs are read with numpy: the same dates as the patterns find."""
+    from dlp.tokenize import LONG
+
+    rng = random.Random(12)
+    today = date(2026, 11, 23)
+    found = 0
+    for n in range(600):
+        text = "".join(rng.choice(PIECES) for _ in range(rng.randint(150, 400)))
+        if n % 3:
+            text = text.encode("ascii", "ignore").decode()
+        assert len(text) >= LONG or not n % 3
+        expected = reference_dates(text, today)
+        assert list(find_dates(text, today)) == expected
+        found += len(expected)
+    assert found > 2000
+
+
 def test_a_month_first_date_at_the_very_end_and_before_a_word() -> None:
     assert [d for _, _, d in find_dates("due March 3, 1984")] == [date(1984, 3, 3)]
     assert list(find_dates("due March 3, 1984x")) == []  # no boundary after the year
