@@ -15,10 +15,7 @@ import re
 from collections.abc import Iterator
 from datetime import date
 
-import numpy as np
 import regex
-
-from dlp.tokenize import LONG
 
 MONTHS = {
     name: number
@@ -101,18 +98,7 @@ def find_dates(text: str, today: date | None = None) -> Iterator[tuple[int, int,
 def _runs(text: str) -> tuple[list[tuple[int, int]], list[tuple[int, int]]]:
     """(start, end) of the whole runs of digits a date may hold: of one or two (a day-first or numeric date
     opens with one: a digit, then no digit), and of four (an ISO date opens with one, a month-first date closes
-    with one). A long ASCII text's runs are found with numpy, as its tokens are (dlp.tokenize)."""
-    if text.isascii() and len(text) >= LONG:
-        digits = np.zeros(len(text) + 2, dtype=np.int8)  # no digit either side: the first and last runs end
-        digits[1:-1] = np.frombuffer(text.encode("ascii"), dtype=np.uint8) - 48 < 10  # wraps below "0"
-        edges = np.flatnonzero(np.diff(digits))
-        starts, ends = edges[::2], edges[1::2]
-        lengths = ends - starts
-        short, four = lengths <= 2, lengths == 4
-        return (
-            list(zip(starts[short].tolist(), ends[short].tolist(), strict=True)),
-            list(zip(starts[four].tolist(), ends[four].tolist(), strict=True)),
-        )
+    with one)."""
     runs = [m.span() for m in (_ASCII_DIGIT_RUNS if text.isascii() else _DIGIT_RUNS).finditer(text)]
     return [r for r in runs if r[1] - r[0] <= 2], [r for r in runs if r[1] - r[0] == 4]
 

@@ -136,9 +136,8 @@ def test_find_dates_finds_what_every_position_search_finds() -> None:
 
 
 def test_find_dates_in_long_texts_finds_what_every_position_search_finds() -> None:
-    """A long ASCII text's digit runs are read with numpy: the same dates as the patterns find."""
-    from dlp.tokenize import LONG
-
+    """Long texts, where most digit runs are not dates (a list's phone numbers and postcodes): the same dates as
+    the patterns find."""
     rng = random.Random(12)
     today = date(2026, 11, 23)
     found = 0
@@ -146,7 +145,6 @@ def test_find_dates_in_long_texts_finds_what_every_position_search_finds() -> No
         text = "".join(rng.choice(PIECES) for _ in range(rng.randint(150, 400)))
         if n % 3:
             text = text.encode("ascii", "ignore").decode()
-        assert len(text) >= LONG or not n % 3
         expected = reference_dates(text, today)
         assert list(find_dates(text, today)) == expected
         found += len(expected)
