@@ -19,7 +19,7 @@ from __future__ import annotations
 import re
 from collections.abc import Mapping
 from dataclasses import dataclass
-from functools import cached_property, lru_cache
+from functools import cache, cached_property, lru_cache
 
 import regex
 
@@ -153,6 +153,8 @@ class TextFacts:
     def _has_shape(self, shapes: tuple[bytes, ...]) -> bool:
         if not self.text.isascii():
             return True
+        if not self.runs().issuperset(_whole_runs(shapes)):
+            return False  # a group of the shape is a whole run of its length: most texts lack one
         if self._shape is None:
             self._shape = self.text.encode("ascii").translate(_SHAPE_BYTES)
         shape = self._shape
@@ -169,6 +171,14 @@ class TextFacts:
         if hit is None:
             hit = self._found[pattern] = _compiled(pattern).search(self.text) is not None
         return hit
+
+
+@cache
+def _whole_runs(shapes: tuple[bytes, ...]) -> frozenset[int]:
+    """The lengths of the digit groups of `shapes` that are whole runs where a shape occurs: all but the last
+    (it may be the start of a longer run; the first follows no digit, the others follow a separator)."""
+    groups = (shape.replace(b"h", b"s").replace(b"p", b"s").split(b"s")[:-1] for shape in shapes)
+    return frozenset(len(group) for each in groups for group in each)
 
 
 def _most_digits(piece: str) -> int:
