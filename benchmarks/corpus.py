@@ -35,7 +35,9 @@ class Item:
         return "\n".join(p.text for p in self.communication.parts)
 
 
-def build(reg: SyntheticRegistry, n: int, seed: int = 1) -> list[Item]:
+def build(reg: SyntheticRegistry, n: int, seed: int = 1, kind: str | None = None) -> list[Item]:
+    """`n` items, mostly legitimate mail as in real outgoing traffic; only items of `kind` if given (the same
+    makers, in the same proportions among themselves)."""
     rng = random.Random(seed)
     people = reg.ordinary()
     items: list[Item] = []
@@ -109,15 +111,16 @@ def build(reg: SyntheticRegistry, n: int, seed: int = 1) -> list[Item]:
             ),
         ),
     ]
-    # Mostly legitimate mail, as in real outgoing traffic.
     weights = [30, 30, 8, 8, 8, 8, 2, 2, 1, 1, 1, 1]
+    if kind is not None:
+        weights = [w if made_kind == kind else 0 for w, (_, made_kind, _) in zip(weights, makers, strict=True)]
     for i in range(n):
-        label, kind, make = rng.choices(makers, weights)[0]
+        label, made_kind, make = rng.choices(makers, weights)[0]
         a, b = pick()
         data = make(a, b)
         if isinstance(data, bytes):
             comm = communication_from_message(data, f"item{i}.eml")
         else:
             comm = communication_from_letter(data.encode(), f"item{i}.txt")
-        items.append(Item(label, comm, kind))
+        items.append(Item(label, comm, made_kind))
     return items
