@@ -28,6 +28,19 @@ ADDRESSES = [
     "<" + "a" * 64 + "@example.org>",
     "(comment) ann@example.org",
     "<ann@example.org> x=y (comment)",
+    "<Ann.Lee+tag@Mail.Example.ORG>",
+    "<ann@example.org>\tSIZE=1",
+    "<ann@example.org>  \t BODY=8BITMIME",
+    "<ann@example.org>(comment) SIZE=1",
+    "<ann@example.org> (comment) SIZE=1",
+    "<ann@example.org>SIZE=1",
+    "<ann..lee@example.org>",
+    "<.ann@example.org>",
+    "<ann@example..org>",
+    "<ann@-example.org>",
+    "<o'brien@example.org>",
+    "<ann@example.org>>",
+    "<a@b@example.org>",
 ]
 
 
