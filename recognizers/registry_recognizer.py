@@ -59,10 +59,11 @@ class RegistryRecognizer(EntityRecognizer):
 
     def hits(self, text: str) -> list[Hit]:
         """Every registry value in `text`, as the index finds them."""
-        get = SCORES.get
+        # tuple.__new__: a named tuple's own __new__ is a Python call, a third of the cost of an extract's hit.
+        new, get = tuple.__new__, SCORES.get
         return [
-            Hit(m.entity, m.start, m.end, get(m.entity, 1.0), m.clients, m.suppressed_for, m.key)
-            for m in self.index.find(text)
+            new(Hit, (entity, start, end, get(entity, 1.0), clients, suppressed, key))
+            for entity, start, end, clients, suppressed, key in self.index.find(text)
         ]
 
     def analyze(

@@ -345,10 +345,10 @@ class RegistryIndex:
         found = self._keyset.find(canon.tokens, canon.text)
         if not found:
             return
-        starts, ends = spans.starts, spans.ends
+        starts, ends, new = spans.starts, spans.ends, tuple.__new__  # Match(...) is a Python call per match
         for last, first, key in found:
             for entity, ids, sup in postings(key):
-                yield Match(entity, starts[first], ends[last], ids, sup, key)
+                yield new(Match, (entity, starts[first], ends[last], ids, sup, key))
 
     def _postings_uncached(self, key: str) -> tuple[Entry, ...]:
         """Who `key` belongs to, by entity (none if the key is not in the table)."""
