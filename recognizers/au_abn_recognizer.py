@@ -17,8 +17,9 @@ class AuAbnRecognizer(ContextPatternRecognizer):
         Pattern("ABN (plain)", r"(?<!\d)\d{11}(?!\d)", 0.1),
     ]
     CONTEXT = ["abn", "australian business number"]
-    NEEDS = Needs(runs=((11,),), shapes=spaced(2, 3, 3, 3))  # 2-3-3-3, or 11 digits
-    PATTERN_NEEDS = {"ABN (spaced)": Needs(shapes=spaced(2, 3, 3, 3)), "ABN (plain)": Needs(runs=((11,),))}
+    SPACED = spaced(2, 3, 3, 3)
+    NEEDS = Needs(runs=((11,),), shapes=SPACED)  # 2-3-3-3, or 11 digits
+    PATTERN_NEEDS = {"ABN (spaced)": Needs(shapes=SPACED), "ABN (plain)": Needs(runs=((11,),))}
     SELF_EVIDENT_PATTERNS = ("ABN (spaced)",)
 
     def __init__(self) -> None:

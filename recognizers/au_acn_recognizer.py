@@ -17,8 +17,9 @@ class AuAcnRecognizer(ContextPatternRecognizer):
         Pattern("ACN (plain)", r"(?<!\d)\d{9}(?!\d)", 0.1),
     ]
     CONTEXT = ["acn", "australian company number"]
-    NEEDS = Needs(runs=((9,),), shapes=spaced(3, 3, 3))  # 3-3-3, or 9 digits
-    PATTERN_NEEDS = {"ACN (spaced)": Needs(shapes=spaced(3, 3, 3)), "ACN (plain)": Needs(runs=((9,),))}
+    SPACED = spaced(3, 3, 3)
+    NEEDS = Needs(runs=((9,),), shapes=SPACED)  # 3-3-3, or 9 digits
+    PATTERN_NEEDS = {"ACN (spaced)": Needs(shapes=SPACED), "ACN (plain)": Needs(runs=((9,),))}
 
     def __init__(self) -> None:
         super().__init__(

@@ -3,7 +3,8 @@
 Most recognisers of the default pipeline look for digits of particular lengths (a TFN is 8 or 9 digits, or
 3-3-3; a phone number 6 to 11 digits with at most single spaces or hyphens between them), a date needs a day
 of one or two digits, an email an "@", a merge field one of its brackets. One regex pass collects the digit
-runs and chains of a text; a recogniser whose `Needs` the text does not meet is not run. Words wanted in any
+runs and chains of a text, and one byte translation its shape (where a spaced identifier's digit groups
+and separators stand); a recogniser whose `Needs` the text does not meet is not run. Words wanted in any
 case are looked for in the lower-cased text when it is ASCII (where IGNORECASE is plain ASCII case): a
 substring search, not a case-insensitive regex tried at every position. Needs are necessary
 conditions only, derived from the recogniser's own patterns: skipping never drops a match
