@@ -175,17 +175,21 @@ class Finding:
     ) -> Finding:
         """`Finding(...)` with these fields, built faster."""
         finding = object.__new__(cls)
-        finding.__dict__.update(
-            entity=entity,
-            part=part,
-            start=start,
-            end=end,
-            score=score,
-            clients=clients,
-            strong=strong,
-            suppressed_for=suppressed_for,
-            key=key,
-            addressee=False,
+        _set_dict(
+            finding,
+            "__dict__",
+            {
+                "entity": entity,
+                "part": part,
+                "start": start,
+                "end": end,
+                "score": score,
+                "clients": clients,
+                "strong": strong,
+                "suppressed_for": suppressed_for,
+                "key": key,
+                "addressee": False,
+            },
         )
         return finding
 
@@ -194,6 +198,9 @@ class Finding:
         finding = object.__new__(type(self))
         finding.__dict__.update(self.__dict__, addressee=True)
         return finding
+
+
+_set_dict = object.__setattr__  # a frozen dataclass's own __setattr__ refuses: its instance dictionary, given whole
 
 
 @dataclass(frozen=True)
