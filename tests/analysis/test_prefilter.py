@@ -150,6 +150,24 @@ def test_digit_runs_and_chains_read_without_a_regex_agree_with_the_regex() -> No
             assert facts.has_chain(digits) == (most >= digits), (repr(text), digits)
         checked += most > 3
     assert checked > 5000
+    for n in range(60):  # long texts: their chains are read from where their digits are
+        text = "".join(rng.choice(pieces) for _ in range(rng.randint(6000, 10000)))
+        text = text.encode("ascii", "ignore").decode()
+        chains = regex.findall(r"\d+(?:[ \-]\d+)*", text)
+        most = max((len(c) - c.count(" ") - c.count("-") for c in chains), default=0)
+        facts = TextFacts(text + "x" * 10_000 if n % 7 == 0 else text)  # some with no digit at their end
+        for digits in (1, 6, 10, 13, most, most + 1):
+            assert facts.has_chain(digits) == (most >= digits), (n, digits)
+    assert not TextFacts("no digits " * 2000).has_chain(1)
+    filler = "no digits here " * 1000
+    for text, most in (
+        ("0412 345-678 " + filler + "12 34", 10),  # the longest chain first
+        (filler + "12 34 and 0412 345 678", 10),  # last, at the very end
+        ("1" + filler, 1),
+        ("12  34 " + filler + "5 - 6", 2),  # two separators break a chain
+    ):
+        facts = TextFacts(text)
+        assert facts.has_chain(most) and not facts.has_chain(most + 1), text[:20]
 
 
 @pytest.mark.parametrize("seed", range(2))
