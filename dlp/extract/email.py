@@ -71,7 +71,6 @@ _SHARED_HEADERS = frozenset(
     {"content-type", "content-transfer-encoding", "content-disposition", "mime-version", "from", "sender", "reply-to"}
 )
 _SHARED_ENTRIES = 512
-_SHARED_SPECS: dict[tuple[str, str], tuple[str, ...]] = {}  # (name, raw value) -> its addresses
 
 
 class _BoundedPolicy(EmailPolicy):
@@ -183,7 +182,10 @@ def _addresses(msg: Message, names: tuple[str, ...], limit: int | None = None) -
                 continue  # never parsed; reported by oversized_headers
             value = raw.replace("\r", "").replace("\n", "")
             try:
-                specs = _specs(msg.policy, name, value)
+                # Through the policy: the organisation's own senders recur, and their headers are parsed once
+                # per process (_BoundedPolicy, _SHARED_HEADERS); recipients' are parsed with their message.
+                header: Any = msg.policy.header_fetch_parse(name, value)  # typeshed says str: it is a header
+                specs = [a.addr_spec for a in header.addresses]
             except Exception:
                 try:
                     specs = [addr for _, addr in getaddresses([value])]
@@ -201,21 +203,6 @@ def _addresses(msg: Message, names: tuple[str, ...], limit: int | None = None) -
                     if limit is not None and len(found) > limit:
                         return found, malformed
     return found, malformed
-
-
-def _specs(policy: Any, name: str, value: str) -> list[str]:
-    """The addresses of one header value (an exception if it does not parse). The organisation's own senders
-    recur from message to message: their headers are parsed once per process, as header_fetch_parse does."""
-    if name not in _SHARED_HEADERS:
-        return [a.addr_spec for a in policy.header_factory(name, value).addresses]
-    key = (name, value)
-    specs = _SHARED_SPECS.get(key)
-    if specs is None:
-        specs = tuple(a.addr_spec for a in policy.header_factory(name, value).addresses)
-        if len(_SHARED_SPECS) >= _SHARED_ENTRIES:
-            _SHARED_SPECS.clear()  # bounded, as _SHARED
-        _SHARED_SPECS[key] = specs
-    return list(specs)
 
 
 def _decoded(address: str) -> str:

@@ -154,18 +154,18 @@ def test_senders_addresses_are_read_once_per_process_and_recipients_never(monkey
         raw = f"From: {sender}\r\nTo: Client {n} <client{n}@mail.example>\r\n\r\nStatement {n}\r\n"
         return parse_message(raw.encode())
 
-    email_module._SHARED_SPECS.clear()
+    email_module._SHARED.clear()
     for n in range(3):
         assert _addresses(message(n), ("from",)) == (["billing@org.example"], False)
         assert _addresses(message(n), ("to",)) == ([f"client{n}@mail.example"], False)
     assert parsed.count("from") == 1
     assert parsed.count("to") == 3
-    assert not any(name == "to" for name, _ in email_module._SHARED_SPECS)
+    assert not any(name == "to" for name, _ in email_module._SHARED)
     # Nested groups the parser cannot follow: read for addresses, flagged as malformed, never kept.
     broken = "a: b: c@org.example;;"
     for _ in range(2):
         assert _addresses(message(9, broken), ("from",)) == (["c@org.example"], True)
-    assert ("from", broken) not in email_module._SHARED_SPECS
+    assert ("from", broken) not in email_module._SHARED
     for n in range(_SHARED_ENTRIES * 2):
         _addresses(message(n, f"S <s{n}@org.example>"), ("from",))
-    assert len(email_module._SHARED_SPECS) <= _SHARED_ENTRIES
+    assert len(email_module._SHARED) <= _SHARED_ENTRIES
