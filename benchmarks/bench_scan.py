@@ -57,7 +57,7 @@ def timed(fn, items: list[Item]) -> tuple[float, list]:  # type: ignore[no-untyp
     return time.perf_counter() - start, out
 
 
-def by_kind(scanner, baseline, items: list[Item], reg, args) -> dict[str, list[float]]:  # type: ignore[no-untyped-def]
+def by_kind(ours, stock, items: list[Item], reg, args) -> dict[str, list[float]]:  # type: ignore[no-untyped-def]
     """Ratio (stock seconds / ours) per kind of item and repetition, timed as the whole corpus is (ours over
     `kind_passes` passes, then stock once, or the other way round: the order alternates) on `per_kind` items of the
     kind: the corpus holds few lists and extracts, so more of that kind are made for them."""
@@ -70,12 +70,9 @@ def by_kind(scanner, baseline, items: list[Item], reg, args) -> dict[str, list[f
             seconds: dict[str, float] = {}
             for turn in ("ours", "stock") if repetition % 2 else ("stock", "ours"):
                 if turn == "ours":
-                    passes = timed(lambda i: scanner.scan(i.communication, record=False), mine * args.kind_passes)[0]
-                    seconds[turn] = passes / args.kind_passes
+                    seconds[turn] = timed(ours, mine * args.kind_passes)[0] / args.kind_passes
                 else:
-                    seconds[turn] = timed(lambda i: baseline.analyze(i.text, language="en", score_threshold=0.5), mine)[
-                        0
-                    ]
+                    seconds[turn] = timed(stock, mine)[0]
             ratios.setdefault(f"{kind} ({len(mine)})", []).append(seconds["stock"] / seconds["ours"])
     return ratios
 
@@ -114,13 +111,20 @@ def main() -> None:
     ours_runs, base_runs = [], []
     verdicts: list = []
     results: list = []
+
+    def ours(item: Item):  # type: ignore[no-untyped-def]
+        return scanner.scan(item.communication, record=False)
+
+    def stock(item: Item):  # type: ignore[no-untyped-def]
+        return baseline.analyze(item.text, language="en", score_threshold=0.5)
+
     for _ in range(args.repeat):  # interleaved: both see the same machine
         # Ours several times over, so its window of the machine is not a few seconds against the baseline's minute.
-        seconds, verdicts = timed(lambda i: scanner.scan(i.communication, record=False), items * args.passes)
+        seconds, verdicts = timed(ours, items * args.passes)
         ours_runs.append(seconds / args.passes)
-        seconds, results = timed(lambda i: baseline.analyze(i.text, language="en", score_threshold=0.5), items)
+        seconds, results = timed(stock, items)
         base_runs.append(seconds)
-    kind_ratios = by_kind(scanner, baseline, items, reg, args)
+    kind_ratios = by_kind(ours, stock, items, reg, args)
     verdicts = verdicts[: len(items)]
     ours_s, base_s = statistics.median(ours_runs), statistics.median(base_runs)
     ratios = sorted(b / o for o, b in zip(ours_runs, base_runs, strict=True))
