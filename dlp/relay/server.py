@@ -36,6 +36,7 @@ from dlp.scanner import registry_location
 from dlp.workers import WorkerPool
 from dlp.workers.held import failure_reason
 from dlp.workers.pool import can_fork
+from dlp.workers.zygote import freeze_heap
 
 log = logging.getLogger("dlp.relay")
 XFORWARD_ATTRS = ("NAME", "ADDR", "PORT", "PROTO", "HELO", "IDENT", "SOURCE")
@@ -335,6 +336,7 @@ class RelayServer:
 
     async def serve_forever(self) -> None:
         await self.start()
+        freeze_heap()  # what start-up made lives as long as the relay: no full collection walks it again
         stopping = asyncio.Event()
         loop = asyncio.get_running_loop()
         for sig in (signal.SIGTERM, signal.SIGINT):

@@ -33,7 +33,7 @@ from typing import Any
 
 from dlp.config import Config
 from dlp.errors import WorkerError, WorkerLost, WorkerTimeout
-from dlp.workers.zygote import zygote_main
+from dlp.workers.zygote import freeze_heap, zygote_main
 
 log = logging.getLogger("dlp.workers")
 
@@ -299,6 +299,7 @@ class WorkerPool:
         level = logging.getLogger("dlp").getEffectiveLevel()
         sys.stdout.flush()
         sys.stderr.flush()
+        freeze_heap()
         pid = os.fork()
         if pid == 0:
             code = 1

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import gc
 import os
 import time
 
@@ -16,6 +17,12 @@ def pid(state: WorkerState) -> int:
 
 def clients(state: WorkerState) -> int:
     return len(state.scanner.index.clients)
+
+
+def frozen(state: WorkerState) -> tuple[int, bool]:
+    """How many objects the collector leaves alone, and whether the bootstrapped scanner is one of them."""
+    collected = {id(o) for generation in range(3) for o in gc.get_objects(generation=generation)}
+    return gc.get_freeze_count(), gc.is_tracked(state.scanner) and id(state.scanner) not in collected
 
 
 def sleep(state: WorkerState, seconds: float) -> float:
