@@ -72,15 +72,18 @@ def remove_duplicates(hits: list[Hit]) -> list[Hit]:
     """Presidio's `EntityRecognizer.remove_duplicates`, on hits: of results equal in entity, span and score the
     first is kept; zero scores go; a result inside another of its entity with an equal or higher score goes; the
     rest come score first, then by start, longest first."""
-    # Keyed as they are to be sorted (entity, start, longest first, highest score first), so the sort needs no
-    # key function per hit (a client list has hundreds); built from the end, so of equal results the first stays.
-    unique = {(hit[0], hit[1], -hit[2], -hit[3]): hit for hit in reversed(hits)}
+    # Ordered by entity, start, longest first, highest score first: four stable sorts on one field each (C-level
+    # keys, last key first), not one sort on a tuple made for every hit (a client list has hundreds). Equal
+    # results then stand together, the first of them first: the others lie inside it, and go.
+    ordered = sorted(hits, key=_SCORE, reverse=True)  # a stable sort, reversed or not, keeps equal hits in order
+    ordered.sort(key=_END, reverse=True)
+    ordered.sort(key=_START)
+    ordered.sort(key=_ENTITY)
     kept: list[Hit] = []
     entity = ""
     active: list[Hit] = []  # kept hits of this entity that may still contain the next
     reach = -1  # where the last of them ends
-    for key in sorted(unique):
-        hit = unique[key]
+    for hit in ordered:
         start, end, score = hit.start, hit.end, hit.score
         if score == 0:
             continue
@@ -106,4 +109,4 @@ def remove_duplicates(hits: list[Hit]) -> list[Hit]:
     return kept
 
 
-_START, _END, _SCORE = itemgetter(1), itemgetter(2), itemgetter(3)  # Hit's start, end and score
+_ENTITY, _START, _END, _SCORE = itemgetter(0), itemgetter(1), itemgetter(2), itemgetter(3)  # Hit's fields
