@@ -60,7 +60,9 @@ def mark_addressee(item: Communication, findings: Iterable[Finding]) -> Iterator
         return
     addresses = {compact(r) for r in item.recipients}
     for finding in findings:
-        written = value(finding)
+        # A recipient's address is written with its "@": the other values (an extract's hundreds) need not be
+        # compacted to be compared.
+        written = texts.get(finding.part, "").find("@", finding.start, finding.end) >= 0 and value(finding)
         yield finding.as_addressee() if written and written in addresses else finding
 
 
