@@ -17,6 +17,8 @@ from datetime import date
 
 import regex
 
+from dlp.analysis.prefilter import matches_at
+
 MONTHS = {
     name: number
     for number, names in enumerate(
@@ -81,17 +83,17 @@ def find_dates(text: str, today: date | None = None) -> Iterator[tuple[int, int,
     days, years = _runs(text)
     if not days and not years:
         return
-    for match in _matches_at(DAY_FIRST, text, [start for start, _ in days]):
+    for match in matches_at(DAY_FIRST, text, [start for start, _ in days]):
         yield from _dated(match, today)
     for match in _month_first(text, years):
         yield from _dated(match, today)
     # A numeric date's day run is followed by its separator, an ISO date's year starts 19 or 20 and is followed
     # by a hyphen: the other runs (house numbers, postcodes, phone numbers in a list) are not tried.
     numeric = [start for start, end in days if text.startswith(_NUMERIC_SEPARATORS, end)]
-    for match in _matches_at(NUMERIC, text, numeric):
+    for match in matches_at(NUMERIC, text, numeric):
         yield from _dated(match, today)
     iso = [start for start, end in years if text.startswith(_CENTURIES, start) and text.startswith("-", end)]
-    for match in _matches_at(ISO, text, iso):
+    for match in matches_at(ISO, text, iso):
         yield from _dated(match, today)
 
 
@@ -101,18 +103,6 @@ def _runs(text: str) -> tuple[list[tuple[int, int]], list[tuple[int, int]]]:
     with one)."""
     runs = [m.span() for m in (_ASCII_DIGIT_RUNS if text.isascii() else _DIGIT_RUNS).finditer(text)]
     return [r for r in runs if r[1] - r[0] <= 2], [r for r in runs if r[1] - r[0] == 4]
-
-
-def _matches_at(pattern: re.Pattern[str], text: str, starts: list[int]) -> Iterator[re.Match[str]]:
-    """`pattern.finditer(text)` for a pattern whose every match starts at one of `starts` (ascending)."""
-    resume = 0
-    for start in starts:
-        if start < resume:
-            continue
-        match = pattern.match(text, start)
-        if match is not None:
-            yield match
-            resume = match.end()
 
 
 def _month_first(text: str, years: list[tuple[int, int]]) -> Iterator[re.Match[str]]:

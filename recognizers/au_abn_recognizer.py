@@ -19,7 +19,10 @@ class AuAbnRecognizer(ContextPatternRecognizer):
     CONTEXT = ["abn", "australian business number"]
     SPACED = spaced(2, 3, 3, 3)
     NEEDS = Needs(runs=((11,),), shapes=SPACED)  # 2-3-3-3, or 11 digits
-    PATTERN_NEEDS = {"ABN (spaced)": Needs(shapes=SPACED), "ABN (plain)": Needs(runs=((11,),))}
+    PATTERN_NEEDS = {
+        "ABN (spaced)": Needs(shapes=SPACED, anchored=True),
+        "ABN (plain)": Needs(runs=((11,),), anchored=True),
+    }
     SELF_EVIDENT_PATTERNS = ("ABN (spaced)",)
 
     def __init__(self) -> None:

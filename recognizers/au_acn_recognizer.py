@@ -19,7 +19,10 @@ class AuAcnRecognizer(ContextPatternRecognizer):
     CONTEXT = ["acn", "australian company number"]
     SPACED = spaced(3, 3, 3)
     NEEDS = Needs(runs=((9,),), shapes=SPACED)  # 3-3-3, or 9 digits
-    PATTERN_NEEDS = {"ACN (spaced)": Needs(shapes=SPACED), "ACN (plain)": Needs(runs=((9,),))}
+    PATTERN_NEEDS = {
+        "ACN (spaced)": Needs(shapes=SPACED, anchored=True),
+        "ACN (plain)": Needs(runs=((9,),), anchored=True),
+    }
 
     def __init__(self) -> None:
         super().__init__(

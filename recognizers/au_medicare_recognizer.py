@@ -11,7 +11,7 @@ import re
 
 from presidio_analyzer import Pattern
 
-from dlp.analysis.prefilter import Needs
+from dlp.analysis.prefilter import Needs, spaced
 from dlp.recognizers.context_pattern_recognizer import CASELESS_FLAGS, ContextPatternRecognizer
 
 WEIGHTS = (1, 3, 7, 9, 1, 3, 7, 9)
@@ -24,7 +24,10 @@ class AuMedicareRecognizer(ContextPatternRecognizer):
     ]
     CONTEXT = ["medicare"]
     NEEDS = Needs(runs=((4, 5), (10,), (11,)))  # 4-5-1, or 10 or 11 digits
-    PATTERN_NEEDS = {"Medicare (spaced)": Needs(runs=((4, 5),)), "Medicare (plain)": Needs(runs=((10,), (11,)))}
+    PATTERN_NEEDS = {
+        "Medicare (spaced)": Needs(shapes=spaced(4, 5, 1), anchored=True),
+        "Medicare (plain)": Needs(runs=((10,), (11,)), anchored=True),
+    }
     SELF_EVIDENT_PATTERNS = ("Medicare (spaced)",)
 
     def __init__(self) -> None:

@@ -19,7 +19,10 @@ class AuTfnRecognizer(ContextPatternRecognizer):
     CONTEXT = ["tax file number", "tax file no", "tfn"]
     SPACED = spaced(3, 3, 2)  # 3-3-2, or 3-3-3 which holds it
     NEEDS = Needs(runs=((8,), (9,)), shapes=SPACED)  # spaced, or 8 or 9 digits
-    PATTERN_NEEDS = {"TFN (spaced)": Needs(shapes=SPACED), "TFN (plain)": Needs(runs=((8,), (9,)))}
+    PATTERN_NEEDS = {
+        "TFN (spaced)": Needs(shapes=SPACED, anchored=True),
+        "TFN (plain)": Needs(runs=((8,), (9,)), anchored=True),
+    }
 
     def __init__(self) -> None:
         super().__init__(

@@ -18,7 +18,7 @@ from presidio_analyzer import EntityRecognizer, PatternRecognizer
 from presidio_analyzer.pattern_recognizer import REGEX_TIMEOUT_SECONDS
 
 from dlp.analysis.hit import Hit
-from dlp.analysis.prefilter import Needs, facts_of
+from dlp.analysis.prefilter import Needs, facts_of, matches_at
 
 log = logging.getLogger(__name__)
 
@@ -42,15 +42,22 @@ def scored_matches(recognizer: PatternRecognizer, text: str) -> Iterator[tuple[s
     needs: dict[str, Needs] = getattr(recognizer, "PATTERN_NEEDS", {})
     facts = facts_of(text) if needs else None
     for pattern in untyped.patterns:
-        if facts is not None and pattern.name in needs and not needs[pattern.name].met(facts):
+        need = needs.get(pattern.name)
+        if need is not None and facts is not None and not need.met(facts):
             continue  # a pattern that cannot match this text (dlp.analysis.prefilter)
         if not pattern.compiled_regex or pattern.compiled_with_flags != flags:
             # As Presidio does: compiled once with the recogniser's flags, by the `regex` module.
             pattern.compiled_with_flags = flags
             pattern.compiled_regex = regex.compile(pattern.regex, flags=flags)
+        # Where every match must start, if its need says (an identifier's digit groups): tried only there.
+        starts = need.starts(facts) if need is not None and facts is not None else None
+        if starts is None:
+            matches = pattern.compiled_regex.finditer(text, timeout=REGEX_TIMEOUT_SECONDS)
+        else:
+            matches = matches_at(pattern.compiled_regex, text, starts, timeout=REGEX_TIMEOUT_SECONDS)
         found = []
         try:
-            for match in pattern.compiled_regex.finditer(text, timeout=REGEX_TIMEOUT_SECONDS):
+            for match in matches:
                 start, end = match.span()
                 if start == end:
                     continue

@@ -18,9 +18,10 @@ pattern's own (`PATTERN_NEEDS`, by pattern name): a pattern whose needs the text
 from __future__ import annotations
 
 import re
-from collections.abc import Mapping
+from collections.abc import Iterator, Mapping
 from dataclasses import dataclass
 from functools import cache, cached_property, lru_cache
+from typing import Any
 
 import numpy as np
 import regex
@@ -61,6 +62,26 @@ class Needs:
     # or: one of these shapes (see `spaced`) occurs, not after a digit, hyphen or dot; text that is not ASCII
     # (where `\d` is more than [0-9]) always meets it
     shapes: tuple[bytes, ...] = ()
+    # A pattern's own needs may say more: every match of the pattern *starts* where the need is met, at the start
+    # of a whole digit run of one of `runs`' lengths (an alternative of one length each) or at one of `shapes`.
+    # The pattern is then tried only there (`starts`), not searched for from every position of the text.
+    anchored: bool = False
+
+    def __post_init__(self) -> None:
+        if self.anchored and (
+            self.literals or self.words or self.pattern or self.chain or any(len(r) != 1 for r in self.runs)
+        ):
+            raise ValueError("an anchored need is of whole digit runs of one length each, or of shapes")
+
+    def starts(self, facts: TextFacts) -> list[int] | None:
+        """Where a match of an anchored need's pattern can start, ascending; None where it cannot be told (text
+        that is not ASCII): the pattern is then searched for."""
+        if not self.anchored or not facts.text.isascii():
+            return None
+        found = facts.run_starts(tuple(length for (length,) in self.runs)) if self.runs else []
+        if self.shapes:
+            found = sorted({*found, *facts.shape_starts(self.shapes)})
+        return found
 
     def met(self, facts: TextFacts) -> bool:
         # Plain loops, not any() over generators: this runs for every recogniser on every text.
@@ -104,7 +125,7 @@ FOREIGN_NEEDS: Mapping[str, Needs] = {
 class TextFacts:
     """What one text holds, computed on first need and shared by every recogniser's `Needs`."""
 
-    __slots__ = ("text", "_runs", "_longest", "_found", "_shape", "_shapes")
+    __slots__ = ("text", "_runs", "_longest", "_found", "_shape", "_shapes", "_starts")
 
     def __init__(self, text: str) -> None:
         self.text = text
@@ -113,6 +134,7 @@ class TextFacts:
         self._found: dict[str, bool] = {}
         self._shape: bytes | None = None
         self._shapes: dict[tuple[bytes, ...], bool] = {}
+        self._starts: dict[tuple[int, ...] | tuple[bytes, ...], list[int]] = {}
 
     def runs(self) -> frozenset[int]:
         """The lengths of the text's maximal digit runs."""
@@ -160,9 +182,7 @@ class TextFacts:
             return True
         if not self.runs().issuperset(_whole_runs(shapes)):
             return False  # a group of the shape is a whole run of its length: most texts lack one
-        if self._shape is None:
-            self._shape = self.text.encode("ascii").translate(_SHAPE_BYTES)
-        shape = self._shape
+        shape = self.shape()
         for wanted in shapes:
             at = shape.find(wanted)
             while at >= 0:
@@ -170,6 +190,43 @@ class TextFacts:
                     return True
                 at = shape.find(wanted, at + 1)
         return False
+
+    def shape(self) -> bytes:
+        """The ASCII text's shape, a byte a character (see `_SHAPE_BYTES`)."""
+        if self._shape is None:
+            self._shape = self.text.encode("ascii").translate(_SHAPE_BYTES)
+        return self._shape
+
+    def run_starts(self, lengths: tuple[int, ...]) -> list[int]:
+        """Where the ASCII text's whole digit runs of these lengths start."""
+        found = self._starts.get(lengths)
+        if found is None:
+            found = []
+            if self.runs().intersection(lengths):
+                # Runs at least the shortest long, whole (greedy, from a run's first digit): a search for the
+                # shortest run as a literal, in C. Texts hold few such runs.
+                for match in _at_least(min(lengths)).finditer(self.shape()):
+                    if match.end() - match.start() in lengths:
+                        found.append(match.start())
+            self._starts[lengths] = found
+        return found
+
+    def shape_starts(self, shapes: tuple[bytes, ...]) -> list[int]:
+        """Where one of `shapes` occurs in the ASCII text, not after a digit, hyphen or dot, ascending."""
+        found = self._starts.get(shapes)
+        if found is None:
+            found = []
+            if self.has_shape(shapes):
+                shape = self.shape()
+                for wanted in shapes:
+                    at = shape.find(wanted)
+                    while at >= 0:
+                        if at == 0 or shape[at - 1] not in _NOT_BEFORE_SHAPE:
+                            found.append(at)
+                        at = shape.find(wanted, at + 1)
+                found.sort()
+            self._starts[shapes] = found
+        return found
 
     def found(self, pattern: str) -> bool:
         hit = self._found.get(pattern)
@@ -196,6 +253,24 @@ def _longest_chain(raw: bytes) -> int:
 _LONG_CHAIN_TEXT = 10_000
 _IS_SEPARATOR = np.zeros(256, dtype=bool)
 _IS_SEPARATOR[[0x20, 0x2D]] = True  # a space or a hyphen, as _CHAINS
+
+
+@cache
+def _at_least(digits: int) -> re.Pattern[bytes]:
+    return re.compile(b"d{%d,}" % digits)
+
+
+def matches_at(pattern: Any, text: str, starts: list[int], **options: Any) -> Iterator[Any]:
+    """`pattern.finditer(text)` for a pattern (`re` or `regex`) whose every match starts at one of `starts`
+    (ascending): tried there only, and, as finditer, never inside the match before."""
+    resume = 0
+    for start in starts:
+        if start < resume:
+            continue
+        match = pattern.match(text, start, **options)
+        if match is not None:
+            yield match
+            resume = match.end()
 
 
 @cache

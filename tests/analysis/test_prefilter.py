@@ -131,6 +131,50 @@ def test_needs_of_spaced_digit_shapes() -> None:
     assert Needs(runs=((9,),), shapes=spaced(3, 3, 3)).met(TextFacts("ref 123456789"))
 
 
+def test_anchored_needs_say_where_a_match_can_start() -> None:
+    from dlp.analysis.prefilter import spaced
+
+    text = "ref 123456789, 12345678901 and 1234567890; TFN 123 456 782 and 0412 345 678 -123 456 789"
+    plain = Needs(runs=((9,), (8,)), anchored=True)
+    assert plain.starts(TextFacts(text)) == [4]  # whole runs only: not inside the eleven or ten digits
+    spaced_tfn = Needs(shapes=spaced(3, 3, 2), anchored=True)
+    assert spaced_tfn.starts(TextFacts(text)) == [text.index("123 456 782")]  # not after the hyphen
+    both = Needs(runs=((9,),), shapes=spaced(3, 3, 2), anchored=True)
+    assert both.starts(TextFacts(text)) == [4, text.index("123 456 782")]
+    assert plain.starts(TextFacts("no digits")) == []
+    assert plain.starts(TextFacts("réf 123456789")) is None  # not ASCII: searched for
+    assert Needs(runs=((9,),)).starts(TextFacts(text)) is None  # not anchored
+    with pytest.raises(ValueError):
+        Needs(runs=((4, 5),), anchored=True)  # two runs, one start: which?
+
+
+@pytest.mark.parametrize("seed", range(2))
+def test_an_anchored_pattern_tried_where_its_need_says_finds_what_a_search_finds(
+    index: RegistryIndex, seed: int
+) -> None:
+    import regex
+
+    from dlp.analysis.prefilter import matches_at
+
+    anchored = [
+        (pattern, r.PATTERN_NEEDS[pattern.name], regex.compile(pattern.regex, r.global_regex_flags))
+        for r, _ in recognisers_with_needs_cached(index)
+        for pattern in getattr(r, "patterns", [])
+        if getattr(r, "PATTERN_NEEDS", {}).get(pattern.name, Needs()).anchored
+    ]
+    assert len(anchored) >= 8
+    matched = dict.fromkeys((pattern.name for pattern, _, _ in anchored), 0)
+    for text in texts(3000, 200 + seed):
+        facts = TextFacts(text)
+        for pattern, needs, compiled in anchored:
+            expected = [m.span() for m in compiled.finditer(text)]
+            starts = needs.starts(facts)
+            found = expected if starts is None else [m.span() for m in matches_at(compiled, text, starts)]
+            assert found == expected, f"{pattern.name} in {text!r}"
+            matched[pattern.name] += bool(expected)
+    assert all(matched.values()), matched
+
+
 def test_digit_runs_and_chains_read_without_a_regex_agree_with_the_regex() -> None:
     """ASCII text is read with bytes tables; the regex (kept for other text) is the reference."""
     import regex
