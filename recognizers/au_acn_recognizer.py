@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from presidio_analyzer import Pattern
 from stdnum.au import acn
@@ -34,4 +35,10 @@ class AuAcnRecognizer(ContextPatternRecognizer):
         )
 
     def validate_result(self, pattern_text: str) -> bool:
-        return bool(acn.is_valid(re.sub(r"\D", "", pattern_text)))
+        return _is_valid(pattern_text)
+
+
+@lru_cache(maxsize=1024)
+def _is_valid(text: str) -> bool:
+    # Cached: the organisation's own ACN is in the letterhead of every letter it sends.
+    return bool(acn.is_valid(re.sub(r"\D", "", text)))
