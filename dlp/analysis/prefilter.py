@@ -92,15 +92,17 @@ class Needs:
                     return True
         if self.words and mentions(facts.text, self._ascii_words, self._words_pattern):
             return True
-        if self.runs:
+        # Runs, chains and shapes are all of digits: a text without any (a subject line, a file name, most
+        # headers) meets none of them, and its chains and shapes are never read.
+        if (self.runs or self.chain or self.shapes) and facts.runs():
             runs = facts.runs()
             for alternative in self.runs:
                 if runs.issuperset(alternative):
                     return True
-        if self.chain and facts.has_chain(self.chain):
-            return True
-        if self.shapes and facts.has_shape(self.shapes):
-            return True
+            if self.chain and facts.has_chain(self.chain):
+                return True
+            if self.shapes and facts.has_shape(self.shapes):
+                return True
         return bool(self.pattern) and facts.found(self.pattern)
 
     @cached_property

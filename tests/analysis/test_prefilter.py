@@ -128,6 +128,7 @@ def test_needs_of_spaced_digit_shapes() -> None:
         assert not tfn.met(TextFacts(text)), text
     assert tfn.met(TextFacts("0412 345 678 and 123 456 78"))  # the second occurrence counts
     assert tfn.met(TextFacts("١٢٣ ٤٥٦ ٧٨٢"))  # not ASCII: `\d` is more than [0-9], the needs always hold
+    assert not tfn.met(TextFacts("Zoë, no digit at all"))  # ... unless there is no digit of any script
     assert Needs(runs=((9,),), shapes=spaced(3, 3, 3)).met(TextFacts("ref 123456789"))
 
 
