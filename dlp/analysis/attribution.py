@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Iterable, Iterator
+from functools import lru_cache
 from typing import TYPE_CHECKING
 
 from dlp.analysis.direct import DirectAnalyzer, results_as_hits
@@ -49,7 +50,7 @@ def mark_addressee(item: Communication, findings: Iterable[Finding]) -> Iterator
         span = (finding.part, finding.start, finding.end)
         found = values.get(span)
         if found is None:
-            found = values[span] = compact(texts.get(finding.part, "")[finding.start : finding.end])
+            found = values[span] = _compact(texts.get(finding.part, "")[finding.start : finding.end])
         return found
 
     if item.kind == "letter":
@@ -64,6 +65,10 @@ def mark_addressee(item: Communication, findings: Iterable[Finding]) -> Iterator
         # compacted to be compared.
         written = texts.get(finding.part, "").find("@", finding.start, finding.end) >= 0 and value(finding)
         yield finding.as_addressee() if written and written in addresses else finding
+
+
+# The organisation's own details (its phone number, ABN, email address) are found in every letter it sends.
+_compact = lru_cache(maxsize=4096)(compact)
 
 
 def _within(text: CompactText, value: str) -> bool:
