@@ -285,6 +285,8 @@ def _whole_runs(shapes: tuple[bytes, ...]) -> frozenset[int]:
 
 def _most_digits(piece: str) -> int:
     """The most digits in one chain of `piece` (digits and "-": a chain's digits joined by single "-")."""
+    if "--" not in piece:  # one chain (a list's phone numbers, one a line): what is not "-" is its digits
+        return len(piece) - piece.count("-")
     return max(len(chain) - chain.count("-") for chain in (part.strip("-") for part in piece.split("--")))
 
 
