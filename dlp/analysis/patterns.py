@@ -41,6 +41,7 @@ def scored_matches(recognizer: PatternRecognizer, text: str) -> Iterator[tuple[s
     flags, name = untyped.global_regex_flags, untyped.name
     needs: dict[str, Needs] = getattr(recognizer, "PATTERN_NEEDS", {})
     facts = facts_of(text) if needs else None
+    validate, invalidate = _own(recognizer, "validate_result"), _own(recognizer, "invalidate_result")
     for pattern in untyped.patterns:
         need = needs.get(pattern.name)
         if need is not None and facts is not None and not need.met(facts):
@@ -61,18 +62,25 @@ def scored_matches(recognizer: PatternRecognizer, text: str) -> Iterator[tuple[s
                 start, end = match.span()
                 if start == end:
                     continue
-                value = text[start:end]
                 score = pattern.score
-                valid = recognizer.validate_result(value)
-                if valid is not None:
-                    score = EntityRecognizer.MAX_SCORE if valid else EntityRecognizer.MIN_SCORE
-                if recognizer.invalidate_result(value):
+                if validate is not None:
+                    valid = validate(text[start:end])
+                    if valid is not None:
+                        score = EntityRecognizer.MAX_SCORE if valid else EntityRecognizer.MIN_SCORE
+                if invalidate is not None and invalidate(text[start:end]):
                     score = EntityRecognizer.MIN_SCORE
                 if score > EntityRecognizer.MIN_SCORE:
                     found.append((pattern.name, start, end, score))
         except TimeoutError:
             log.warning("pattern %r of %s timed out; skipped", pattern.name, name)
         yield from found  # as Presidio keeps a timed-out pattern's earlier matches
+
+
+def _own(recognizer: PatternRecognizer, name: str) -> Any:
+    """The recogniser's `name` method, or None where it is Presidio's, which says nothing (an email address's
+    and a merge field's patterns: no call per match)."""
+    method = getattr(recognizer, name)
+    return None if getattr(method, "__func__", None) is getattr(PatternRecognizer, name) else method
 
 
 def remove_duplicates(hits: list[Hit]) -> list[Hit]:
