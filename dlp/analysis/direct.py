@@ -97,10 +97,8 @@ class DirectAnalyzer:
         for step in self.steps:
             if step.needs is not None and not step.needs.met(facts):
                 continue
-            thresholds, default = step.thresholds, step.default
-            for hit in step.run(text):
-                if hit.score >= thresholds.get(hit.entity, default):
-                    kept.append(hit)
+            threshold, default = step.thresholds.get, step.default
+            kept += [hit for hit in step.run(text) if hit.score >= threshold(hit.entity, default)]
         return remove_duplicates(kept)
 
 
