@@ -243,7 +243,7 @@ def _canonical(text: str) -> tuple[tuple[str, ...], Spans]:
     special = sorted(at for word in respelt for at in positions(tokens, word))
     out: list[str] = []
     keep = bytearray(b"\x01") * len(tokens)
-    ends = ends.copy()  # phrases' ends are written into it
+    phrased = False  # the ends are copied before a phrase's end is written into them
     i = 0
     for at in special:
         if at < i:
@@ -257,6 +257,8 @@ def _canonical(text: str) -> tuple[tuple[str, ...], Spans]:
                 k = len(words)
                 if tuple(tokens[at : at + k]) == words:
                     out.append(abbr)
+                    if not phrased:
+                        ends, phrased = ends.copy(), True
                     ends[at] = ends[at + k - 1]
                     keep[at + 1 : at + k] = bytes(k - 1)
                     i = at + k
@@ -271,6 +273,8 @@ def _canonical(text: str) -> tuple[tuple[str, ...], Spans]:
             keep[at] = 0
     out += tokens[i:]
     kept = tuple(out)
+    if 0 not in keep:  # words respelt one for one ("rd" for "road"): every span stays where it was
+        return kept, Spans(kept, starts, ends)
     return kept, Spans(kept, _kept(starts, keep), _kept(ends, keep))
 
 
