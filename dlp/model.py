@@ -270,6 +270,9 @@ class ScanContext:
     def households(self) -> tuple[frozenset[str], ...]:
         """The clients whose data the item carries, grouped into households: clients that share a value, or are
         joint holders, are one (clusters by union-find, linear in the findings)."""
+        clients = set().union(*(f.clients for f in self.strong))
+        if len(clients) < 2:  # most items: one client's data, or none; nothing to group
+            return (frozenset(clients),) if clients else ()
         return households((f.clients for f in self.strong), self.joint)
 
 

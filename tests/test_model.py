@@ -47,6 +47,29 @@ def test_matches_merging_by_hand_with_repeats_singletons_and_joint_holders() -> 
         assert households(groups, joint) == merged_by_hand(groups, joint), (groups, joint)
 
 
+def test_a_scans_households_are_those_of_its_strong_findings_with_none_or_one_client_too() -> None:
+    from dlp.model import Communication, Finding, ScanContext
+
+    rng = random.Random(12)
+    for _ in range(300):
+        ids = [f"C{i}" for i in range(rng.randint(1, 4))]
+        findings = tuple(
+            Finding(
+                "CLIENT_REFERENCE",
+                "body",
+                0,
+                1,
+                1.0,
+                frozenset(rng.sample(ids, min(len(ids), rng.choice([1, 1, 2])))),
+                strong,
+            )
+            for strong in rng.choices([True, False], k=rng.randint(0, 4))
+        )
+        joint = {"C0": frozenset({"C1"}), "C1": frozenset({"C0"})}
+        ctx = ScanContext(Communication("email", "test"), findings, (), joint)
+        assert ctx.households == households((f.clients for f in findings if f.strong), joint), findings
+
+
 def test_findings_built_fast_are_the_findings_the_dataclass_builds() -> None:
     from dataclasses import fields, replace
 
