@@ -8,7 +8,9 @@ and separators stand); a recogniser whose `Needs` the text does not meet is not 
 case are looked for in the lower-cased text when it is ASCII (where IGNORECASE is plain ASCII case): a
 substring search, not a case-insensitive regex tried at every position. Needs are necessary
 conditions only, derived from the recogniser's own patterns: skipping never drops a match
-(`tests/analysis/test_prefilter.py` checks each recogniser against its needs on generated texts).
+(`tests/analysis/test_prefilter.py` checks each recogniser against its needs on generated texts). A
+pattern's need may also say where its matches start (`anchored`: an identifier's digit groups): the pattern
+is then matched there only, not searched for through the whole text.
 
 Our recognisers declare theirs as a class constant `NEEDS`; Presidio's and the YAML ones are listed in
 `FOREIGN_NEEDS` by name. A recogniser without needs always runs. A pattern recogniser may also declare each
@@ -180,18 +182,7 @@ class TextFacts:
         return hit
 
     def _has_shape(self, shapes: tuple[bytes, ...]) -> bool:
-        if not self.text.isascii():
-            return True
-        if not self.runs().issuperset(_whole_runs(shapes)):
-            return False  # a group of the shape is a whole run of its length: most texts lack one
-        shape = self.shape()
-        for wanted in shapes:
-            at = shape.find(wanted)
-            while at >= 0:
-                if at == 0 or shape[at - 1] not in _NOT_BEFORE_SHAPE:
-                    return True
-                at = shape.find(wanted, at + 1)
-        return False
+        return not self.text.isascii() or bool(self.shape_starts(shapes))
 
     def shape(self) -> bytes:
         """The ASCII text's shape, a byte a character (see `_SHAPE_BYTES`)."""
@@ -218,7 +209,8 @@ class TextFacts:
         found = self._starts.get(shapes)
         if found is None:
             found = []
-            if self.has_shape(shapes):
+            # A group of the shape before its last is a whole run of its length: most texts lack one.
+            if self.runs().issuperset(_whole_runs(shapes)):
                 shape = self.shape()
                 for wanted in shapes:
                     at = shape.find(wanted)
