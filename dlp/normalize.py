@@ -202,11 +202,19 @@ def forget_texts() -> None:
     """Drop the tokens kept for recent texts. They are kept for the recognisers of one scan, which all read
     them: Scanner.scan forgets them first, so an item that repeats an earlier text costs what any item does."""
     _canonical.cache_clear()
+    distinct_words.cache_clear()
 
 
 def canonical_words(text: str) -> tuple[str, ...]:
     """The canonical tokens of `text` alone, as canonical_spans has them."""
     return _canonical(text)[0]
+
+
+@lru_cache(maxsize=16)
+def distinct_words(text: str) -> frozenset[str]:
+    """The distinct canonical tokens of `text`: the registry's matchers ask which of a text's words start a
+    key or are a suppressed address's house number, each a set operation that iterates the smaller set."""
+    return frozenset(_canonical(text)[0])
 
 
 def positions(tokens: tuple[str, ...] | list[str], word: str) -> Iterator[int]:

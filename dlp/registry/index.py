@@ -21,7 +21,7 @@ from typing import Any, NamedTuple
 
 import numpy as np
 
-from dlp.normalize import CompactText
+from dlp.normalize import CompactText, distinct_words
 from dlp.registry import format as fmt
 from dlp.registry.build import compile_to_bytes
 from dlp.registry.client import SEPARATOR, Client, from_record
@@ -342,7 +342,7 @@ class RegistryIndex:
         if len(canon.text) < MIN_KEY:
             return
         spans, postings = canon.spans, self._postings
-        found = self._keyset.find(canon.tokens, canon.text)
+        found = self._keyset.find(canon.tokens, canon.text, distinct_words(text))
         if not found:
             return
         starts, ends, new = spans.starts, spans.ends, tuple.__new__  # Match(...) is a Python call per match

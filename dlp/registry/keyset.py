@@ -81,17 +81,20 @@ class KeySet:
         # about. Bounded: checked before each text, so one long text adds at most its own distinct tokens.
         self._memory: _Memory = ({}, set(), {})
 
-    def find(self, tokens: tuple[str, ...], joined: str | None = None) -> list[tuple[int, int, str]]:
+    def find(
+        self, tokens: tuple[str, ...], joined: str | None = None, distinct: frozenset[str] | None = None
+    ) -> list[tuple[int, int, str]]:
         """(last token, first token, key) of every key that joins a run of `tokens` (canonical tokens of a
-        text; `joined`, their concatenation, if the caller has it), by its last token and then longest first
-        (as an Aho-Corasick automaton reports them)."""
+        text; `joined`, their concatenation, and `distinct`, the set of them, if the caller has them), by its
+        last token and then longest first (as an Aho-Corasick automaton reports them)."""
         firsts, starting, heads = self._memory
         if len(firsts) + len(heads) > _REMEMBERED:
             self.forget()
             firsts, starting, heads = self._memory
         # A key starting at a token is that token, or begins with it and the next. Each distinct token is asked
         # about once, then each distinct pair whose first token may start a key.
-        distinct = set(tokens)
+        if distinct is None:
+            distinct = frozenset(tokens)
         for token in distinct.difference(firsts):
             if _has_prefix(self._tries[shard_of(token)], token):  # the token itself, or longer
                 starting.add(token)  # first: another thread that finds the token asked about finds it here

@@ -18,7 +18,14 @@ from functools import cached_property
 
 from rapidfuzz.distance import OSA
 
-from dlp.normalize import STREET_TYPES, canonical_spans, canonical_words, parse_address_parts, positions
+from dlp.normalize import (
+    STREET_TYPES,
+    canonical_spans,
+    canonical_words,
+    distinct_words,
+    parse_address_parts,
+    positions,
+)
 
 # Words that label the parts of an address in a form; they may stand between street and locality.
 LABEL_WORDS = frozenset(
@@ -96,10 +103,10 @@ class SuppressedAddresses:
     def find(self, text: str) -> Iterator[LooseMatch]:
         if not self.by_number:
             return
-        words = canonical_words(text)
-        numbers = self._numbers.intersection(words)  # a few of a text's distinct words
+        numbers = self._numbers & distinct_words(text)  # a few of a text's distinct words
         if not numbers:
             return
+        words = canonical_words(text)
         tokens = canonical_spans(text)
         for i in sorted(at for number in numbers for at in positions(words, number)):
             for address in self._candidates(words[i], words, i):
