@@ -270,9 +270,6 @@ class ScanContext:
     def households(self) -> tuple[frozenset[str], ...]:
         """The clients whose data the item carries, grouped into households: clients that share a value, or are
         joint holders, are one (clusters by union-find, linear in the findings)."""
-        clients = set().union(*(f.clients for f in self.strong))
-        if len(clients) < 2:  # most items: one client's data, or none; nothing to group
-            return (frozenset(clients),) if clients else ()
         return households((f.clients for f in self.strong), self.joint)
 
 
@@ -315,7 +312,7 @@ def households(groups: Iterable[frozenset[str]], joint: Mapping[str, frozenset[s
                 other = find(cid)
                 if other != root:
                     parent[other] = root
-    for cid in list(order):
+    for cid in order if len(order) > 1 else ():  # a joint holder joins two: one client alone has none to join
         for other in joint.get(cid, ()):
             if other in parent:
                 union(cid, other)
