@@ -96,8 +96,7 @@ class Needs:
             return True
         # Runs, chains and shapes are all of digits: a text without any (a subject line, a file name, most
         # headers) meets none of them, and its chains and shapes are never read.
-        if (self.runs or self.chain or self.shapes) and facts.runs():
-            runs = facts.runs()
+        if (self.runs or self.chain or self.shapes) and (runs := facts.runs()):
             for alternative in self.runs:
                 if runs.issuperset(alternative):
                     return True
