@@ -16,7 +16,7 @@ from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass
 from datetime import date
 from sys import intern
-from typing import TypeVar
+from typing import NamedTuple, TypeVar
 
 import ahocorasick
 
@@ -47,8 +47,7 @@ K = TypeVar("K")
 Entry = tuple[str, tuple[str, ...], tuple[str, ...]]  # entity, client ids, ids for whom it is suppressed
 
 
-@dataclass(frozen=True, slots=True)
-class Match:
+class Match(NamedTuple):  # unpacked as a tuple by the registry recogniser, as the compiled index's is
     entity: str
     start: int
     end: int
