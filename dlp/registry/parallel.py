@@ -13,6 +13,7 @@ from __future__ import annotations
 import gc
 import itertools
 import multiprocessing
+import os
 import time
 from collections import deque
 from collections.abc import Callable, Iterable, Iterator, Mapping
@@ -20,6 +21,7 @@ from concurrent.futures import Future, ProcessPoolExecutor
 from pathlib import Path
 from typing import Any
 
+from dlp.lifetime import die_with_parent
 from dlp.registry.build import PART_ROWS, Part, compile_part, frozen_gc, merge
 from dlp.registry.client import Client
 from dlp.registry.csvchunks import Chunk, chunk_rows, csv_chunks
@@ -45,6 +47,11 @@ def _compile(
             yield client
 
     return compile_part(clients(), first_row), lines, joint
+
+
+def _start_worker(parent: int) -> None:
+    gc.disable()  # workers build nothing cyclic either: no collections while a part's objects are alive
+    die_with_parent(parent)  # a build killed outright takes its workers with it
 
 
 def _compile_rows(rows: Rows, first_row: int, date_format: str | None, unit: str) -> Compiled:
@@ -118,8 +125,9 @@ def _build(
             checks.finish()
             return merge(parts, source, started)
         context = multiprocessing.get_context("spawn")
-        # Workers build nothing cyclic either: no collections while a part's objects are alive.
-        with ProcessPoolExecutor(max_workers=workers, mp_context=context, initializer=gc.disable) as pool:
+        with ProcessPoolExecutor(
+            max_workers=workers, mp_context=context, initializer=_start_worker, initargs=(os.getpid(),)
+        ) as pool:
             pending: deque[Future[Compiled]] = deque()
             for batch, count in itertools.chain(ahead, batches):
                 pending.append(pool.submit(compile_batch, batch, row, date_format, unit))

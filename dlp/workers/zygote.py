@@ -25,6 +25,7 @@ from typing import Any
 
 from dlp.config import Config
 from dlp.errors import DlpError, WorkerError
+from dlp.lifetime import die_with_parent
 from dlp.workers.bootstrap import WorkerState, bootstrap, cap_memory
 
 log = logging.getLogger("dlp.workers")
@@ -60,7 +61,7 @@ def zygote_main(
 ) -> None:
     signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl-C is the supervisor's to handle; it closes our socket
     signal.signal(signal.SIGTERM, signal.SIG_DFL)  # a fork of the supervisor must not keep its handlers
-    _die_with_parent()
+    die_with_parent()
     from dlp.logs import setup_logging
 
     setup_logging(log_level <= logging.INFO, config.logging)
@@ -92,7 +93,7 @@ def zygote_main(
                 raw.close()
                 control.close()
                 signal.signal(signal.SIGCHLD, signal.SIG_DFL)  # it waits for its own children (Tesseract)
-                _die_with_parent()
+                die_with_parent()
                 code = worker_main(Connection(theirs.detach()), state)
             finally:
                 os._exit(code)
@@ -136,13 +137,3 @@ def worker_main(conn: Connection, state: WorkerState) -> int:
             return 1
         if _recycle:
             return 0
-
-
-def _die_with_parent() -> None:
-    """Linux: be killed with the process that started us, so no scanner (however hung) outlives its pool."""
-    try:
-        import ctypes
-
-        ctypes.CDLL(None, use_errno=True).prctl(1, signal.SIGKILL)  # PR_SET_PDEATHSIG
-    except (OSError, AttributeError):
-        pass

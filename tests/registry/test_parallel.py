@@ -4,6 +4,9 @@ from __future__ import annotations
 
 import csv
 import io
+import subprocess
+import sys
+import time
 from pathlib import Path
 
 import pytest
@@ -12,7 +15,8 @@ from dlp.errors import RegistryError
 from dlp.registry import RegistryIndex, parallel
 from dlp.registry import format as fmt
 from dlp.registry.loader import csv_rows
-from tests.synthetic import SyntheticRegistry, account_body, letter
+from tests.conftest import wait_until
+from tests.synthetic import SyntheticRegistry, account_body, letter, write_large_registry
 
 
 def compiled(text: str, workers: int) -> RegistryIndex:
@@ -121,3 +125,35 @@ def test_csv_errors_name_the_line_of_the_whole_file(
     path.write_bytes(b"client_id,given_name\n\xff\xfe\n")
     with pytest.raises(RegistryError, match="not UTF-8"):
         compiled_csv(path, workers=2)
+
+
+def _children(pid: int) -> set[int]:
+    found: set[int] = set()
+    for task in Path(f"/proc/{pid}/task").iterdir():
+        found |= {int(k) for k in (task / "children").read_text().split()}
+    return found
+
+
+def _running(pid: int) -> bool:
+    try:
+        state = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()[0]
+    except OSError:
+        return False
+    return state != "Z"  # a zombie has exited; whoever adopted it reaps it
+
+
+def test_a_build_killed_outright_takes_its_workers_with_it(tmp_path: Path) -> None:
+    # SIGKILL, as a timeout or the OOM killer sends, runs no cleanup: the pool's workers, each holding its
+    # queue's write end, would wait on it forever.
+    csv_path = write_large_registry(tmp_path / "clients.csv", 20_000, seed=2)
+    script = f"from dlp.registry import parallel; parallel.PART_ROWS = 200; parallel.compile_csv({str(csv_path)!r})"
+    build = subprocess.Popen([sys.executable, "-c", script])
+    try:
+        assert wait_until(lambda: len(_children(build.pid)) >= 2, timeout=60, interval=0.02)
+        time.sleep(0.3)  # the second worker, and the resource tracker, started too
+        started = _children(build.pid)
+    finally:
+        build.kill()
+        build.wait()
+    assert len(started) >= 2
+    assert wait_until(lambda: not any(map(_running, started)), timeout=20), "the build's workers outlived it"

@@ -1,0 +1,24 @@
+"""Child processes that do not outlive the process that started them.
+
+A worker whose parent is killed (SIGKILL, or SIGTERM's default action, which runs no cleanup) would otherwise
+wait forever on a queue that nobody writes to: a pool's workers each hold its write end too, so they never
+see it close. A registry build's workers stayed alive at 250 MB each after their build was killed.
+"""
+
+from __future__ import annotations
+
+import os
+import signal
+
+
+def die_with_parent(parent: int | None = None) -> None:
+    """Linux: be killed (SIGKILL) when the parent exits. With `parent` (its pid, as the parent saw itself),
+    exit now if it has already gone: it may have died before the signal was asked for. Elsewhere a no-op."""
+    try:
+        import ctypes
+
+        ctypes.CDLL(None, use_errno=True).prctl(1, signal.SIGKILL)  # PR_SET_PDEATHSIG
+    except (OSError, AttributeError):
+        return
+    if parent is not None and os.getppid() != parent:
+        os._exit(1)
