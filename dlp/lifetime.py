@@ -1,4 +1,5 @@
-"""Child processes that do not outlive the process that started them.
+"""Processes that end cleanly: children that do not outlive the process that started them, and a one-shot
+command that unwinds on SIGTERM as on Ctrl-C.
 
 A worker whose parent is killed (SIGKILL, or SIGTERM's default action, which runs no cleanup) would otherwise
 wait forever on a queue that nobody writes to: a pool's workers each hold its write end too, so they never
@@ -9,6 +10,10 @@ from __future__ import annotations
 
 import os
 import signal
+import threading
+from collections.abc import Iterator
+from contextlib import contextmanager
+from types import FrameType
 
 
 def die_with_parent(parent: int | None = None) -> None:
@@ -22,3 +27,21 @@ def die_with_parent(parent: int | None = None) -> None:
         return
     if parent is not None and os.getppid() != parent:
         os._exit(1)
+
+
+@contextmanager
+def terminate_as_interrupt() -> Iterator[None]:
+    """Within: SIGTERM raises KeyboardInterrupt, so a command stopped by `kill` or a service manager unwinds as
+    on Ctrl-C (its workers stopped, its temporary files removed, "dlp: interrupted") instead of vanishing."""
+    if threading.current_thread() is not threading.main_thread():  # only the main thread may set handlers
+        yield
+        return
+
+    def interrupt(signum: int, frame: FrameType | None) -> None:
+        raise KeyboardInterrupt
+
+    previous = signal.signal(signal.SIGTERM, interrupt)
+    try:
+        yield
+    finally:
+        signal.signal(signal.SIGTERM, previous)

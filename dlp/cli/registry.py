@@ -18,6 +18,7 @@ from rich.progress import Progress, SpinnerColumn, TextColumn, TimeElapsedColumn
 from dlp.cli.common import config_of
 from dlp.config import Config
 from dlp.errors import IndexFileError, UsageError
+from dlp.lifetime import terminate_as_interrupt
 from dlp.registry.build import write_compiled
 from dlp.registry.format import FORMAT_VERSION, open_file
 from dlp.registry.live import read_status
@@ -127,7 +128,7 @@ def run_build(args: argparse.Namespace) -> int:
     if not output.parent.is_dir():
         raise UsageError(f"output folder does not exist: {output.parent}")
     started = time.perf_counter()
-    with _progress() as progress:
+    with terminate_as_interrupt(), _progress() as progress:
         task = progress.add_task("compiling", total=None)
         header, sections = compile_source(lambda n: progress.update(task, description=f"{n:,} clients"))
         progress.update(task, description="writing")

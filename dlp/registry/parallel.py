@@ -54,6 +54,14 @@ def _start_worker(parent: int) -> None:
     die_with_parent(parent)  # a build killed outright takes its workers with it
 
 
+def _stop(pool: ProcessPoolExecutor) -> None:
+    """After an error or an interrupt: stop the workers now, not after the parts they are compiling (seconds
+    each; the interpreter's exit would wait for them). Python 3.14 names this `terminate_workers()`."""
+    processes: dict[int, Any] = getattr(pool, "_processes", None) or {}
+    for process in list(processes.values()):
+        process.terminate()
+
+
 def _compile_rows(rows: Rows, first_row: int, date_format: str | None, unit: str) -> Compiled:
     return _compile(rows, first_row, date_format, unit)
 
@@ -125,9 +133,11 @@ def _build(
             checks.finish()
             return merge(parts, source, started)
         context = multiprocessing.get_context("spawn")
-        with ProcessPoolExecutor(
+        pool = ProcessPoolExecutor(
             max_workers=workers, mp_context=context, initializer=_start_worker, initargs=(os.getpid(),)
-        ) as pool:
+        )
+        done = False
+        try:
             pending: deque[Future[Compiled]] = deque()
             for batch, count in itertools.chain(ahead, batches):
                 pending.append(pool.submit(compile_batch, batch, row, date_format, unit))
@@ -137,4 +147,10 @@ def _build(
             while pending:
                 take(pending.popleft().result())
             checks.finish()
-            return merge(parts, source, started, pool.map)  # the key tries compile on the workers too
+            built = merge(parts, source, started, pool.map)  # the key tries compile on the workers too
+            done = True
+            return built
+        finally:
+            if not done:
+                _stop(pool)
+            pool.shutdown(wait=done, cancel_futures=not done)

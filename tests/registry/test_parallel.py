@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import csv
 import io
+import os
+import signal
 import subprocess
 import sys
 import time
@@ -157,3 +159,33 @@ def test_a_build_killed_outright_takes_its_workers_with_it(tmp_path: Path) -> No
         build.wait()
     assert len(started) >= 2
     assert wait_until(lambda: not any(map(_running, started)), timeout=20), "the build's workers outlived it"
+
+
+def test_a_build_stopped_by_sigterm_unwinds_as_on_ctrl_c(tmp_path: Path) -> None:
+    # `kill PID` or a service manager stopping `dlp registry build`: the build stops at once (its workers
+    # stopped, not waited for), says so without a traceback, and leaves neither an index nor a temporary file.
+    csv_path = write_large_registry(tmp_path / "clients.csv", 60_000, seed=3)  # two parts: workers are used
+    out = tmp_path / "built"
+    out.mkdir()
+    exe = Path(sys.executable).with_name("dlp")
+    build = subprocess.Popen(
+        [str(exe), "registry", "build", str(csv_path), "-o", str(out / "clients.dlpidx")],
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
+        env={**os.environ, "NO_COLOR": "1"},
+    )
+    try:
+        assert wait_until(lambda: len(_children(build.pid)) >= 2, timeout=60, interval=0.02)
+        started = _children(build.pid)
+        build.send_signal(signal.SIGTERM)
+        sent = time.monotonic()
+        _, stderr = build.communicate(timeout=30)
+        stopped_in = time.monotonic() - sent
+    finally:
+        build.kill()
+    assert build.returncode == 130
+    assert stopped_in < 3, f"the build took {stopped_in:.1f} s to stop"  # a part takes seconds to compile
+    assert stderr.strip() == "dlp: interrupted"
+    assert list(out.iterdir()) == []
+    assert wait_until(lambda: not any(map(_running, started)), timeout=5), "the build's workers outlived it"
