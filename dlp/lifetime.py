@@ -29,19 +29,44 @@ def die_with_parent(parent: int | None = None) -> None:
         os._exit(1)
 
 
+class _Held:
+    depth = 0  # inside `held_interrupts`: a SIGTERM waits for its end
+    pending = False
+
+
 @contextmanager
 def terminate_as_interrupt() -> Iterator[None]:
     """Within: SIGTERM raises KeyboardInterrupt, so a command stopped by `kill` or a service manager unwinds as
-    on Ctrl-C (its workers stopped, its temporary files removed, "dlp: interrupted") instead of vanishing."""
+    on Ctrl-C (its workers stopped, its temporary files removed, "dlp: interrupted") instead of vanishing. Both
+    wait for the end of a `held_interrupts` step."""
     if threading.current_thread() is not threading.main_thread():  # only the main thread may set handlers
         yield
         return
 
     def interrupt(signum: int, frame: FrameType | None) -> None:
+        if _Held.depth:
+            _Held.pending = True
+            return
         raise KeyboardInterrupt
 
-    previous = signal.signal(signal.SIGTERM, interrupt)
+    previous = {number: signal.signal(number, interrupt) for number in (signal.SIGTERM, signal.SIGINT)}
     try:
         yield
     finally:
-        signal.signal(signal.SIGTERM, previous)
+        for number, handler in previous.items():
+            signal.signal(number, handler)
+        _Held.pending = False
+
+
+@contextmanager
+def held_interrupts() -> Iterator[None]:
+    """A step a SIGTERM must not cut in two (starting a worker process: cut, the half-started child prints a
+    traceback): the interrupt is raised when the step is done."""
+    _Held.depth += 1
+    try:
+        yield
+    finally:
+        _Held.depth -= 1
+        if not _Held.depth and _Held.pending:
+            _Held.pending = False
+            raise KeyboardInterrupt

@@ -14,6 +14,7 @@ import gc
 import itertools
 import multiprocessing
 import os
+import signal
 import time
 from collections import deque
 from collections.abc import Callable, Iterable, Iterator, Mapping
@@ -21,7 +22,7 @@ from concurrent.futures import Future, ProcessPoolExecutor
 from pathlib import Path
 from typing import Any
 
-from dlp.lifetime import die_with_parent
+from dlp.lifetime import die_with_parent, held_interrupts
 from dlp.registry.build import PART_ROWS, Part, compile_part, frozen_gc, merge
 from dlp.registry.client import Client
 from dlp.registry.csvchunks import Chunk, chunk_rows, csv_chunks
@@ -52,6 +53,11 @@ def _compile(
 def _start_worker(parent: int) -> None:
     gc.disable()  # workers build nothing cyclic either: no collections while a part's objects are alive
     die_with_parent(parent)  # a build killed outright takes its workers with it
+    signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl-C is the parent's to handle: it stops the workers
+
+
+def _ready() -> None:
+    """A task that does nothing: submitting one starts a worker."""
 
 
 def _stop(pool: ProcessPoolExecutor) -> None:
@@ -138,6 +144,9 @@ def _build(
         )
         done = False
         try:
+            with held_interrupts():  # every worker started whole, before any interrupt
+                for _ in range(workers):
+                    pool.submit(_ready)
             pending: deque[Future[Compiled]] = deque()
             for batch, count in itertools.chain(ahead, batches):
                 pending.append(pool.submit(compile_batch, batch, row, date_format, unit))
