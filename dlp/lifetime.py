@@ -30,7 +30,7 @@ def die_with_parent(parent: int | None = None) -> None:
 
 
 class _Held:
-    depth = 0  # inside `held_interrupts`: a SIGTERM waits for its end
+    depth = 0  # inside `held_interrupts`: an interrupt waits for its end
     pending = False
 
 
@@ -49,7 +49,11 @@ def terminate_as_interrupt() -> Iterator[None]:
             return
         raise KeyboardInterrupt
 
-    previous = {number: signal.signal(number, interrupt) for number in (signal.SIGTERM, signal.SIGINT)}
+    # A signal the command was started ignoring (SIGINT in a script's background job) stays ignored.
+    previous = {number: signal.getsignal(number) for number in (signal.SIGTERM, signal.SIGINT)}
+    for number, handler in previous.items():
+        if handler is not signal.SIG_IGN:
+            signal.signal(number, interrupt)
     try:
         yield
     finally:
@@ -60,8 +64,8 @@ def terminate_as_interrupt() -> Iterator[None]:
 
 @contextmanager
 def held_interrupts() -> Iterator[None]:
-    """A step a SIGTERM must not cut in two (starting a worker process: cut, the half-started child prints a
-    traceback): the interrupt is raised when the step is done."""
+    """A step an interrupt must not cut in two (starting a worker process: cut, the half-started child prints a
+    traceback): a SIGTERM or Ctrl-C that arrives meanwhile is raised when the step is done."""
     _Held.depth += 1
     try:
         yield

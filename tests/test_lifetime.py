@@ -33,3 +33,14 @@ def test_an_interrupt_is_raised_once() -> None:
         os.kill(os.getpid(), signal.SIGTERM)
     with terminate_as_interrupt(), held_interrupts():
         pass  # the next command's held step ends normally
+
+
+def test_a_signal_started_ignored_stays_ignored() -> None:
+    previous = signal.signal(signal.SIGINT, signal.SIG_IGN)
+    try:
+        with terminate_as_interrupt():
+            assert signal.getsignal(signal.SIGINT) is signal.SIG_IGN
+            os.kill(os.getpid(), signal.SIGINT)  # ignored: nothing raised
+        assert signal.getsignal(signal.SIGINT) is signal.SIG_IGN
+    finally:
+        signal.signal(signal.SIGINT, previous)
