@@ -3,6 +3,7 @@ real SMTP sink standing in for the next hop."""
 
 from __future__ import annotations
 
+import os
 import socket
 import subprocess
 import time
@@ -131,3 +132,27 @@ def wait_until(predicate: Callable[[], object], timeout: float = 60.0, interval:
             return True
         time.sleep(interval)
     return False
+
+
+def _stat(pid: int | str) -> list[str] | None:
+    """A process's /proc stat fields after its name (state, parent, ...), or None once it is gone."""
+    try:
+        with open(f"/proc/{pid}/stat", encoding="ascii", errors="replace") as handle:
+            return handle.read().rsplit(")", 1)[1].split()
+    except OSError:
+        return None
+
+
+def running(pid: int) -> bool:
+    """Alive and not a zombie (a zombie has exited: whoever adopted it reaps it)."""
+    fields = _stat(pid)
+    return fields is not None and fields[0] != "Z"
+
+
+def children(pid: int) -> list[int]:
+    """The live processes whose parent is `pid`."""
+    out = []
+    for entry in os.listdir("/proc"):
+        if entry.isdigit() and (fields := _stat(entry)) is not None and int(fields[1]) == pid and fields[0] != "Z":
+            out.append(int(entry))
+    return out

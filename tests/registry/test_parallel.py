@@ -17,7 +17,7 @@ from dlp.errors import RegistryError
 from dlp.registry import RegistryIndex, parallel
 from dlp.registry import format as fmt
 from dlp.registry.loader import csv_rows
-from tests.conftest import wait_until
+from tests.conftest import children, running, wait_until
 from tests.synthetic import SyntheticRegistry, account_body, letter, write_large_registry
 
 
@@ -129,21 +129,6 @@ def test_csv_errors_name_the_line_of_the_whole_file(
         compiled_csv(path, workers=2)
 
 
-def _children(pid: int) -> set[int]:
-    found: set[int] = set()
-    for task in Path(f"/proc/{pid}/task").iterdir():
-        found |= {int(k) for k in (task / "children").read_text().split()}
-    return found
-
-
-def _running(pid: int) -> bool:
-    try:
-        state = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()[0]
-    except OSError:
-        return False
-    return state != "Z"  # a zombie has exited; whoever adopted it reaps it
-
-
 def test_a_build_killed_outright_takes_its_workers_with_it(tmp_path: Path) -> None:
     # SIGKILL, as a timeout or the OOM killer sends, runs no cleanup: the pool's workers, each holding its
     # queue's write end, would wait on it forever.
@@ -151,14 +136,14 @@ def test_a_build_killed_outright_takes_its_workers_with_it(tmp_path: Path) -> No
     script = f"from dlp.registry import parallel; parallel.PART_ROWS = 200; parallel.compile_csv({str(csv_path)!r})"
     build = subprocess.Popen([sys.executable, "-c", script])
     try:
-        assert wait_until(lambda: len(_children(build.pid)) >= 2, timeout=60, interval=0.02)
+        assert wait_until(lambda: len(children(build.pid)) >= 2, timeout=60, interval=0.02)
         time.sleep(0.3)  # the second worker, and the resource tracker, started too
-        started = _children(build.pid)
+        started = children(build.pid)
     finally:
         build.kill()
         build.wait()
     assert len(started) >= 2
-    assert wait_until(lambda: not any(map(_running, started)), timeout=20), "the build's workers outlived it"
+    assert wait_until(lambda: not any(map(running, started)), timeout=20), "the build's workers outlived it"
 
 
 def test_a_build_stopped_by_sigterm_unwinds_as_on_ctrl_c(tmp_path: Path) -> None:
@@ -176,8 +161,8 @@ def test_a_build_stopped_by_sigterm_unwinds_as_on_ctrl_c(tmp_path: Path) -> None
         env={**os.environ, "NO_COLOR": "1"},
     )
     try:
-        assert wait_until(lambda: len(_children(build.pid)) >= 2, timeout=60, interval=0.02)
-        started = _children(build.pid)
+        assert wait_until(lambda: len(children(build.pid)) >= 2, timeout=60, interval=0.02)
+        started = children(build.pid)
         build.send_signal(signal.SIGTERM)
         sent = time.monotonic()
         _, stderr = build.communicate(timeout=30)
@@ -188,4 +173,4 @@ def test_a_build_stopped_by_sigterm_unwinds_as_on_ctrl_c(tmp_path: Path) -> None
     assert stopped_in < 3, f"the build took {stopped_in:.1f} s to stop"  # a part takes seconds to compile
     assert stderr.strip() == "dlp: interrupted"
     assert list(out.iterdir()) == []
-    assert wait_until(lambda: not any(map(_running, started)), timeout=5), "the build's workers outlived it"
+    assert wait_until(lambda: not any(map(running, started)), timeout=5), "the build's workers outlived it"

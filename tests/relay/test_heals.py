@@ -17,24 +17,10 @@ import pytest
 
 from dlp.config import load_config
 from dlp.quarantine import Quarantine
-from tests.conftest import wait_until
+from tests.conftest import children, wait_until
 from tests.relay.conftest import RelayProcess, Sink, free_port, write_config
 from tests.relay.test_relay import SENDER, incidents, send
 from tests.synthetic import SyntheticRegistry, account_body, email
-
-
-def children(pid: int) -> list[int]:
-    out = []
-    for entry in os.listdir("/proc"):
-        if entry.isdigit():
-            try:
-                with open(f"/proc/{entry}/stat", encoding="ascii", errors="replace") as handle:
-                    fields = handle.read().rsplit(")", 1)[1].split()
-            except OSError:
-                continue
-            if int(fields[1]) == pid and fields[0] != "Z":
-                out.append(int(entry))
-    return out
 
 
 def workers(relay: RelayProcess) -> list[int]:
