@@ -428,6 +428,17 @@ class _Zygote:
                     os.waitpid(self.pid, 0)
 
 
+async def _settle_tasks() -> None:
+    """End the loop's other tasks and let their results reach their callers' futures before the loop stops.
+    Jobs a caller gave up on (Ctrl-C mid-run) end with the pool's "stopping" error; stopped before that error
+    was handed on, the loop would leave it unretrieved and asyncio would print its traceback at exit."""
+    others = [task for task in asyncio.all_tasks() if task is not asyncio.current_task()]
+    for task in others:
+        task.cancel()
+    await asyncio.gather(*others, return_exceptions=True)
+    await asyncio.sleep(0)  # their done-callbacks, which hand results on to the callers' futures, run first
+
+
 def can_fork() -> bool:
     """Whether forking this process is safe: one thread, no event loop running in it."""
     try:
@@ -471,6 +482,8 @@ class BlockingPool:
             return
         with contextlib.suppress(Exception):
             asyncio.run_coroutine_threadsafe(self.pool.close(grace), self._loop).result(grace + 15)
+        with contextlib.suppress(Exception):
+            asyncio.run_coroutine_threadsafe(_settle_tasks(), self._loop).result(15)
         self._loop.call_soon_threadsafe(self._loop.stop)
         self._thread.join(30)
         if not self._thread.is_alive():
