@@ -32,6 +32,12 @@ def _command(*args: str) -> list[str]:
     return [str(exe) if exe.exists() else sys.executable, *([] if exe.exists() else ["-m", "dlp.cli.main"]), *args]
 
 
+def _answering_ctrl_c() -> None:
+    """A terminal's foreground job answers Ctrl-C. A suite started as a script's background job ignores SIGINT,
+    and its children would inherit that: the run would never see the interrupt."""
+    signal.signal(signal.SIGINT, signal.SIG_DFL)
+
+
 def test_ctrl_c_mid_run_gives_the_partial_summary_without_tracebacks(
     run_dir: Path, synthetic: SyntheticRegistry
 ) -> None:
@@ -48,6 +54,7 @@ def test_ctrl_c_mid_run_gives_the_partial_summary_without_tracebacks(
         stderr=(run_dir / "stderr").open("w"),
         text=True,
         start_new_session=True,  # its own process group, as a terminal's foreground job: Ctrl-C reaches all of it
+        preexec_fn=_answering_ctrl_c,
     )
     assert process.stdout is not None
     lines = [process.stdout.readline() for _ in range(10)]  # ten letters checked: the run is under way
