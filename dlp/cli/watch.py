@@ -24,6 +24,10 @@ def run(args: argparse.Namespace) -> int:
     # Without a valid registry the watcher still starts, and leaves letters in the inbox until there is one.
     watcher = FolderWatcher(config, args.registry)
     problem = registry_problem(watcher.shared)
+    if problem and args.once:  # nothing could be checked: a one-shot run says so, as `dlp scan` does
+        watcher.stop()
+        print(f"dlp watch: error: no valid client registry ({problem}); no letter checked", file=sys.stderr)
+        return 2
     if problem:
         print(f"dlp watch: error: no valid client registry ({problem}); letters stay in the inbox", file=sys.stderr)
     signal.signal(signal.SIGTERM, lambda *_: watcher.request_stop())
@@ -50,6 +54,13 @@ def run(args: argparse.Namespace) -> int:
         f"dlp watch: stopped after {watcher.processed} letter(s), {watcher.held} held, {watcher.shunted} to retry",
         file=sys.stderr,
     )
+    if not args.once:
+        return 0
     # One-shot runs report like `dlp scan`: 1 when something was held (or could not be handled), so a script
-    # that drops a batch and runs `--once` knows to look before printing.
-    return 1 if args.once and (watcher.held or watcher.shunted) else 0
+    # that drops a batch and runs `--once` knows to look before printing; 2 when letters were left unchecked
+    # (the registry went away mid-run, a letter still being written): never 0 for a letter nobody checked.
+    left = watcher.unchecked()
+    if left:
+        print(f"dlp watch: error: {left} letter(s) left in the inbox unchecked", file=sys.stderr)
+        return 2
+    return 1 if watcher.held or watcher.shunted else 0

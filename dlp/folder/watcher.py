@@ -205,6 +205,11 @@ class FolderWatcher:
             return False
         return True
 
+    def unchecked(self) -> int:
+        """Letters in the inbox that have no verdict yet: waiting there, or claimed and not finished."""
+        folders = [folder for folder in (self.inbox, self.working) if folder.is_dir()]
+        return sum(1 for folder in folders for p in folder.iterdir() if p.is_file() and not is_ignored(p))
+
     def request_stop(self) -> None:
         """Safe from a signal handler: run() returns after the step it is in."""
         self._stop.set()

@@ -226,3 +226,38 @@ def test_without_a_valid_registry_letters_stay_in_the_inbox(
         watch.send_signal(signal.SIGTERM)
         _, err = watch.communicate(timeout=60)
     assert "no valid client registry" in err and "Traceback" not in err
+
+
+def test_once_without_a_valid_registry_is_an_error_not_a_pass(
+    tmp_path: Path, registry_csv: Path, synthetic: SyntheticRegistry
+) -> None:
+    # A script drops letters and runs `--once`: 0 would tell it every letter was checked and none held.
+    inbox = write_watch_config(tmp_path, tmp_path / "missing.csv")
+    c = synthetic.ordinary()[0]
+    (inbox / "letter.txt").write_text(letter(c, account_body(c)))
+    exe = str(Path(sys.executable).with_name("dlp"))
+    once = subprocess.run(
+        [exe, "watch", "--config", "dlp.toml", "--once"], cwd=tmp_path, capture_output=True, text=True, timeout=120
+    )
+    assert once.returncode == 2, once.stderr
+    assert "no valid client registry" in once.stderr and "no letter checked" in once.stderr
+    assert "Traceback" not in once.stderr
+    assert names(inbox) == {"letter.txt"}
+
+
+def test_unchecked_counts_the_letters_without_a_verdict(
+    tmp_path: Path, config: Config, registry_csv: Path, synthetic: SyntheticRegistry
+) -> None:
+    inbox = tmp_path / "inbox"
+    clients = synthetic.ordinary()[:3]
+    inbox.mkdir()
+    for i, c in enumerate(clients):
+        (inbox / f"letter{i}.txt").write_text(letter(c, account_body(c)))
+    watcher = FolderWatcher(folder_config(config, tmp_path), str(registry_csv))
+    try:
+        assert watcher.unchecked() == 3
+        watcher.start()
+        watcher.run(until_idle=3)
+        assert watcher.unchecked() == 0 and watcher.processed == 3
+    finally:
+        watcher.stop()
