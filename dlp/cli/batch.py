@@ -17,6 +17,7 @@ from dlp.batch.columns import FIELDS
 from dlp.batch.worker import LetterResult
 from dlp.cli.common import add_config_options, config_of, findings_json
 from dlp.errors import UsageError
+from dlp.lifetime import terminate_as_interrupt
 
 STYLE = {"allow": "green", "warn": "yellow", "quarantine": "bold red", "reject": "bold red"}
 
@@ -55,11 +56,20 @@ def _overrides(pairs: list[str]) -> dict[str, str]:
 
 
 def run(args: argparse.Namespace) -> int:
-    config = config_of(args)
-    batch = BatchRun(
-        config, args.registry, Path(args.data), Path(args.letters), _overrides(args.map), args.workers, args.cluster
-    )
-    batch.start()  # before the progress bar's thread
+    # SIGTERM (kill, a job's timeout) stops a run as Ctrl-C does: a partial summary, workers and temp files gone.
+    with terminate_as_interrupt():
+        config = config_of(args)
+        batch = BatchRun(
+            config, args.registry, Path(args.data), Path(args.letters), _overrides(args.map), args.workers, args.cluster
+        )
+        try:
+            batch.start()  # before the progress bar's thread
+            return _check(args, batch)
+        finally:
+            batch.close()
+
+
+def _check(args: argparse.Namespace, batch: BatchRun) -> int:
     out = Console(file=sys.stdout, highlight=False, soft_wrap=True)
     err = Console(file=sys.stderr, highlight=False)
     shown = not args.quiet and err.is_terminal

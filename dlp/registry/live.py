@@ -207,7 +207,11 @@ class SharedRegistry:
         else:
             self._tmp = Path(tempfile.mkdtemp(prefix="dlp-registry-"))
             self.worker_path = self._tmp / (self.source.stem + ".dlpidx")
-            self.refresh()
+            try:
+                self.refresh()
+            except BaseException:  # Ctrl-C mid-compile: no hashed copy of the registry left in the temp folder
+                self.close()
+                raise
 
     @property
     def compiles(self) -> bool:

@@ -33,6 +33,7 @@ from typing import Any
 
 from dlp.config import Config
 from dlp.errors import WorkerError, WorkerLost, WorkerTimeout
+from dlp.lifetime import held_interrupts
 from dlp.workers.zygote import freeze_heap, zygote_main
 
 log = logging.getLogger("dlp.workers")
@@ -359,6 +360,8 @@ class WorkerPool:
     async def _fork(self) -> _Worker:
         async with self._fork_lock:
             for attempt in (1, 2):
+                if self._closing:  # never a fresh zygote while stopping: its registry may be gone already
+                    raise WorkerError("the scanning processes are stopping")
                 if self._zygote is None or not self._zygote.alive():
                     self._stop_zygote()
                     log.warning("restarting the scanning processes' zygote")
@@ -459,7 +462,9 @@ class BlockingPool:
 
     def start(self) -> BlockingPool:
         if can_fork():
-            self.pool.fork_zygote()
+            # Whole: an interrupt mid-fork is lost in the fork's own handlers, or kills the new zygote.
+            with held_interrupts():
+                self.pool.fork_zygote()
         self._thread.start()
         try:
             asyncio.run_coroutine_threadsafe(self.pool.start(), self._loop).result()

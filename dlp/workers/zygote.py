@@ -13,6 +13,7 @@ carries personal data: exceptions cross as PII-free DlpErrors or as a class name
 
 from __future__ import annotations
 
+import contextlib
 import gc
 import inspect
 import logging
@@ -68,10 +69,12 @@ def zygote_main(
     try:
         state = bootstrap(config, registry_path, **options)
     except DlpError as exc:
-        control.send(("failed", exc))
+        with contextlib.suppress(OSError):  # the supervisor gone (stopped meanwhile): no one to tell
+            control.send(("failed", exc))
         return
     except Exception as exc:  # a bug: say which kind, never the message (it may quote data)
-        control.send(("failed", WorkerError(f"scanning processes could not start ({exc.__class__.__name__})")))
+        with contextlib.suppress(OSError):
+            control.send(("failed", WorkerError(f"scanning processes could not start ({exc.__class__.__name__})")))
         return
     freeze_heap()  # before the first fork: the workers share what bootstrapping built
     control.send(("ready", os.getpid()))

@@ -71,6 +71,39 @@ def test_ctrl_c_mid_run_gives_the_partial_summary_without_tracebacks(
     assert [r["decision"] for r in results] == ["allow"] * len(results)
 
 
+def test_sigterm_stops_a_run_as_ctrl_c_does_and_leaves_no_registry_copy(
+    run_dir: Path, synthetic: SyntheticRegistry
+) -> None:
+    # `kill`, a job's timeout or a service manager: the same partial summary, and the run's compiled copy of the
+    # registry (hashed client details) removed from the temporary folder.
+    clients = synthetic.ordinary()[:200] * 5
+    write_data(run_dir / "data.csv", clients)
+    for i, c in enumerate(clients[200:], 201):
+        (run_dir / "letters" / f"letter{i}.txt").write_text(letter(c, account_body(c)))
+    temporary = run_dir / "tmp"
+    temporary.mkdir()
+    process = subprocess.Popen(
+        _command("batch", "--config", "dlp.toml", "--data", "data.csv", "--json", "--workers", "2", "letters"),
+        cwd=run_dir,
+        stdout=subprocess.PIPE,
+        stderr=(run_dir / "stderr").open("w"),
+        text=True,
+        env={**os.environ, "TMPDIR": str(temporary)},
+    )
+    assert process.stdout is not None
+    lines = [process.stdout.readline() for _ in range(10)]
+    assert list(temporary.glob("dlp-registry-*"))  # the run's compiled registry, while it runs
+    process.terminate()
+    lines += process.stdout.read().splitlines()
+    process.wait(120)
+    err = (run_dir / "stderr").read_text()
+    results = [json.loads(line) for line in lines if line.strip()]
+    assert process.returncode == 130, err
+    assert "Traceback" not in err and "stopped: partial" in err
+    assert f"{len(results)} of 1000" in err
+    assert list(temporary.iterdir()) == []
+
+
 def _on_a_terminal(run_dir: Path, *extra: str) -> tuple[int, str, str]:
     """Run with stderr on a pseudo-terminal (where the bar is drawn) and stdout on a pipe."""
     main, side = pty.openpty()
