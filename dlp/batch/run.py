@@ -368,8 +368,9 @@ def _duplicate(result: LetterResult, row: int, first: int) -> LetterResult:
 
 
 def _shift_start(offsets: list[tuple[int, int]]) -> tuple[int, int] | None:
-    """The first letter from which two or more letters in a row carry the same row offset."""
+    """The first letter from which two or more letters in a row carry the same row offset. One letter alone
+    that carries another row's data is its own mismatch, reported as such: not a shift of the whole run."""
     for (first, k), (second, k2) in zip(offsets, offsets[1:], strict=False):
         if k == k2 and second == first + 1:
             return first, k
-    return offsets[0] if len(offsets) == 1 else None
+    return None

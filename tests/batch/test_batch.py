@@ -85,6 +85,19 @@ def test_shift_from_row_20_is_found_and_reported_once(
     assert incidents == {report.run_incident}  # one incident for the run, listing the letters
 
 
+def test_one_letter_with_the_next_rows_data_is_its_own_mismatch_not_a_shift(
+    tmp_path: Path, config: Config, registry_csv: Path, clients
+) -> None:
+    # Claiming "from letter 2 on, each letter carries the next row" would send an operator to re-merge a run
+    # whose other 49 letters are right.
+    data = write_data(tmp_path / "data.csv", clients)
+    texts = [letter(c, account_body(clients[2] if i == 1 else c)) for i, c in enumerate(clients)]
+    report, results = run(config, registry_csv, data, write_letters(tmp_path / "letters", texts))
+    assert report.shift is None
+    assert [r.number for r, _ in results if r.decision != "allow"] == [2]
+    assert report.failed
+
+
 def test_other_clients_account_unmerged_field_and_missing_letter(
     tmp_path: Path, config: Config, registry_csv: Path, clients, synthetic: SyntheticRegistry
 ) -> None:
