@@ -131,6 +131,22 @@ class RelayHandler:
         self.slots = asyncio.Semaphore(self.relay.max_pending)
         self.active = 0  # DATA transactions in flight (for a graceful stop)
         self.connections: set[RelaySMTP] = set()
+        self.stopping = False  # no new transaction once a stop began; those under way finish
+
+    def in_transaction(self) -> bool:
+        """Whether a transaction is under way: from MAIL FROM, through its content, to the final reply."""
+        return bool(self.active) or any(
+            c.envelope is not None and c.envelope.mail_from is not None for c in self.connections
+        )
+
+    async def handle_MAIL(
+        self, server: SMTP, session: Session, envelope: Envelope, address: str, mail_options: list[str]
+    ) -> str:
+        if self.stopping:  # the sending MTA keeps the message and tries again (another relay, or this one later)
+            return "421 4.3.2 Relay stopping, please try again later"
+        envelope.mail_from = address  # aiosmtpd's own steps, which a handle_MAIL hook replaces
+        envelope.mail_options.extend(mail_options)
+        return "250 OK"
 
     async def handle_EHLO(
         self, server: SMTP, session: Session, envelope: Envelope, hostname: str, responses: list[str]
@@ -323,8 +339,12 @@ class RelayServer:
         if self._watch_registry is not None:
             self._watch_registry.cancel()
         deadline = time.monotonic() + self.config.relay.shutdown_grace_seconds
-        while self.handler is not None and self.handler.active and time.monotonic() < deadline:
-            await asyncio.sleep(0.05)
+        if self.handler is not None:
+            # Every transaction under way finishes, still receiving its content too: cut there, the sender would
+            # have to send it again (nothing is lost, but "SIGTERM finishes the transactions in flight").
+            self.handler.stopping = True
+            while self.handler.in_transaction() and time.monotonic() < deadline:
+                await asyncio.sleep(0.05)
         if self.handler is not None:
             for connection in list(self.handler.connections):
                 if connection.transport is not None:

@@ -2,10 +2,13 @@
 
 from __future__ import annotations
 
+import contextlib
 import json
+import signal
 import smtplib
 import subprocess
 import sys
+import time
 from pathlib import Path
 
 import pytest
@@ -119,6 +122,35 @@ def test_client_outside_allowed_networks_is_refused(tmp_path: Path, registry_csv
 
 def test_sigterm_stops_cleanly(relay: RelayProcess) -> None:
     assert relay.stop() == 0
+
+
+def test_sigterm_finishes_a_message_still_arriving_and_refuses_new_ones(
+    relay: RelayProcess, sink: tuple[Sink, int], synthetic: SyntheticRegistry
+) -> None:
+    a = synthetic.ordinary()[11]
+    message = email([a.email], "Your account", account_body(a)).replace(b"\n", b"\r\n")
+    arriving = smtplib.SMTP("127.0.0.1", relay.port, timeout=60)
+    idle = smtplib.SMTP("127.0.0.1", relay.port, timeout=60)
+    try:
+        arriving.ehlo("mta.test")
+        idle.ehlo("mta.test")
+        arriving.mail(SENDER)
+        arriving.rcpt(a.email)
+        assert arriving.docmd("DATA")[0] == 354
+        half = len(message) // 2
+        arriving.send(message[:half])
+        relay.process.send_signal(signal.SIGTERM)
+        time.sleep(1.5)  # the relay has begun to stop: a new transaction is turned away, to be tried again
+        assert idle.docmd("MAIL", f"FROM:<{SENDER}>")[0] == 421
+        assert relay.process.poll() is None  # still waiting for the message under way
+        arriving.send(message[half:] + b"\r\n.\r\n")
+        assert arriving.getreply()[0] == 250
+    finally:
+        for client in (arriving, idle):
+            with contextlib.suppress(smtplib.SMTPException, OSError):
+                client.close()
+    assert relay.process.wait(60) == 0
+    assert [rcpt for _, rcpt, _ in sink[0].messages] == [[a.email]]  # the one under way, and only it
 
 
 def test_kept_next_hop_connection_that_went_stale_is_replaced(
