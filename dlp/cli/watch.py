@@ -50,8 +50,14 @@ def run(args: argparse.Namespace) -> int:
         watcher.stop()
         if listener is not None:
             listener.close()
+    claimed = watcher.claimed()
     print(
-        f"dlp watch: stopped after {watcher.processed} letter(s), {watcher.held} held, {watcher.shunted} to retry",
+        f"dlp watch: stopped after {watcher.processed} letter(s), {watcher.held} held, {watcher.shunted} to retry"
+        + (
+            f"; {claimed} claimed letter(s) wait in {watcher.working}, finished first at the next start"
+            if claimed
+            else ""
+        ),
         file=sys.stderr,
     )
     if not args.once:

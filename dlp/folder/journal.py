@@ -38,9 +38,13 @@ class Ticket:
     def manifest(self) -> Path:
         return manifest_of(self.letter)
 
+    @property
+    def temp(self) -> Path:
+        return self.path.with_name(self.path.name + ".tmp")
+
     def save(self) -> None:
         data = {k: v for k, v in asdict(self).items() if k != "letter"}
-        temp = self.path.with_name(self.path.name + ".tmp")
+        temp = self.temp
         with open(temp, "w", encoding="utf-8") as handle:
             json.dump(data, handle)
             handle.flush()
@@ -60,6 +64,7 @@ class Ticket:
 
     def remove(self) -> None:
         self.path.unlink(missing_ok=True)
+        self.temp.unlink(missing_ok=True)  # a save cut short by a stop left it: gone with its letter
 
 
 def letter_ref(letter: Path) -> str:

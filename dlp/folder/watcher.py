@@ -207,8 +207,15 @@ class FolderWatcher:
 
     def unchecked(self) -> int:
         """Letters in the inbox that have no verdict yet: waiting there, or claimed and not finished."""
-        folders = [folder for folder in (self.inbox, self.working) if folder.is_dir()]
-        return sum(1 for folder in folders for p in folder.iterdir() if p.is_file() and not is_ignored(p))
+        waiting = sum(1 for p in self.inbox.iterdir() if p.is_file() and not is_ignored(p))
+        return waiting + self.claimed()
+
+    def claimed(self) -> int:
+        """Letters claimed and not finished: a stopped run leaves them in the working folder, and the next start
+        finishes them first."""
+        if not self.working.is_dir():
+            return 0
+        return sum(1 for p in self.working.iterdir() if p.is_file() and not is_ignored(p))
 
     def request_stop(self) -> None:
         """Safe from a signal handler: run() returns after the step it is in."""

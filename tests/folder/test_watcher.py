@@ -261,3 +261,38 @@ def test_unchecked_counts_the_letters_without_a_verdict(
         assert watcher.unchecked() == 0 and watcher.processed == 3
     finally:
         watcher.stop()
+
+
+def test_a_stop_says_how_many_claimed_letters_wait_and_leaves_no_ticket_behind(
+    tmp_path: Path, registry_csv: Path, synthetic: SyntheticRegistry
+) -> None:
+    inbox = write_watch_config(tmp_path, registry_csv)
+    clients = synthetic.ordinary()[:200]
+    for i, c in enumerate(clients):
+        (inbox / f"letter{i:03d}.txt").write_text(letter(c, account_body(c)))
+    exe = str(Path(sys.executable).with_name("dlp"))
+    watch = subprocess.Popen([exe, "watch", "--config", "dlp.toml"], cwd=tmp_path, stderr=subprocess.PIPE, text=True)
+    assert wait_until(lambda: len(names(tmp_path / "cleared")) >= 2, timeout=60)
+    watch.send_signal(signal.SIGTERM)
+    _, err = watch.communicate(timeout=60)
+    waiting = {n for n in names(inbox / WORKING_FOLDER) if n.endswith(".txt")}
+    # Claimed ahead of the workers: still claimed at the stop, said so, not silently out of sight.
+    assert waiting and f"{len(waiting)} claimed letter(s) wait in" in err, err
+    done = subprocess.run(
+        [exe, "watch", "--config", "dlp.toml", "--once"], cwd=tmp_path, capture_output=True, timeout=300
+    )
+    assert done.returncode == 0, done.stderr
+    assert names(tmp_path / "cleared") == {f"letter{i:03d}.txt" for i in range(len(clients))}
+    assert names(inbox / WORKING_FOLDER) == set()  # no ticket, temporary or not, outlives its letter
+
+
+def test_removing_a_ticket_removes_a_save_cut_short(tmp_path: Path) -> None:
+    from dlp.folder.journal import Ticket
+
+    letter_path = tmp_path / "letter.txt"
+    letter_path.write_text("x")
+    ticket = Ticket(letter_path, "letter.txt", "ref")
+    ticket.save()
+    ticket.temp.write_text("")  # a stop between the temporary file's creation and its rename
+    ticket.remove()
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["letter.txt"]
