@@ -12,7 +12,7 @@ from dlp.registry.index import RegistryIndex
 
 GENERIC = re.compile(
     r"[A-Za-z0-9._%+\-]+@[A-Za-z0-9\-]+(?:\.[A-Za-z0-9\-]+)+"  # email
-    r"|(?<!\w)\+?\d[\d \-]{6,}\d(?!\w)"  # phone, account and card numbers
+    r"|(?<!\w)(?<!INC-)\+?\d[\d \-]{6,}\d(?!\w)"  # phone, account and card numbers; not incident ids
 )
 MASK = "[redacted]"
 

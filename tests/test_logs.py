@@ -72,3 +72,11 @@ def test_bad_logging_settings_are_config_errors(tmp_path: Path) -> None:
     with pytest.raises(ConfigError, match="level"):
         config_from_dict({"logging": {"level": "loud"}}, base_dir=tmp_path)
     assert config_from_dict({"logging": {"format": "json"}}, base_dir=tmp_path).logging.format == "json"
+
+
+def test_incident_ids_are_kept_and_numbers_beside_them_masked(capsys: pytest.CaptureFixture[str]) -> None:
+    # An incident id is how a log line leads to the incident: it holds no personal information.
+    setup_logging()
+    logging.getLogger("dlp.test").warning("letter held as INC-2026-000017 (account %s)", ACCOUNT)
+    line = err(capsys)
+    assert "INC-2026-000017" in line and ACCOUNT not in line and "[redacted]" in line
