@@ -345,6 +345,12 @@ class WorkerPool:
         self._raw = socket.socket(fileno=os.dup(control.fileno()))
 
     def _stop_zygote(self) -> None:
+        # Told to stop: in `dlp serve` the watcher's zygote, forked from this process after the relay's, holds a
+        # copy of the relay zygote's control socket, which would then never close (5 s to stop, then SIGKILL).
+        for control in (self._control, self._forked[1] if self._forked is not None else None):
+            if control is not None:
+                with contextlib.suppress(OSError, ValueError):
+                    control.send("stop")
         for handle in (self._control, self._raw):
             if handle is not None:
                 handle.close()

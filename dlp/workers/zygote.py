@@ -85,6 +85,8 @@ def zygote_main(
             request = control.recv()
         except (EOFError, OSError):
             return  # the supervisor has gone: so do we
+        if request == "stop":  # said, not only seen as the socket closing: a sibling forked later holds it open
+            return
         if request != "fork":
             continue
         ours, theirs = socket.socketpair()
