@@ -76,9 +76,15 @@ def check_absent_columns(absent: Iterable[str]) -> tuple[str, ...]:
 def check_header(header: Iterable[str], absent_columns: Iterable[str] = (), unit: str = "line") -> None:
     header = list(header)
     line = 1 if unit == "line" else None
+    if not header:
+        raise RegistryError("no header: the registry is empty", line=line, unit=unit)
     missing = [c for c in REQUIRED if c not in header]
     if missing:
-        raise RegistryError(f"header lacks required column(s) {', '.join(missing)}", line=line, unit=unit)
+        # Everything that is wrong with the header at once, not one fix and one more run at a time.
+        absent = set(check_absent_columns(absent_columns))
+        lacking = [c for c in PROTECTIONS if c not in header and c not in absent]
+        also = f"; it has no {', '.join(lacking)} column(s) either, see [registry] absent_columns" if lacking else ""
+        raise RegistryError(f"header lacks required column(s) {', '.join(missing)}{also}", line=line, unit=unit)
     unknown = [c for c in header if c not in COLUMNS]
     if unknown:
         raise RegistryError(

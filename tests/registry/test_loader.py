@@ -50,6 +50,16 @@ def test_wrong_columns_are_a_clear_error() -> None:
         load(HEADER.strip() + ",shoe_size\n")
 
 
+def test_a_header_short_of_several_columns_names_them_all_at_once() -> None:
+    with pytest.raises(RegistryError) as info:
+        load("client_id,given_name,email\nC1,Ann,a@x.example\n")
+    message = str(info.value)
+    assert "lacks required column(s) family_name" in message
+    assert "no date_of_birth, phone, postal_address" in message and "absent_columns" in message
+    with pytest.raises(RegistryError, match="the registry is empty"):
+        load("")
+
+
 def test_missing_file_is_a_registry_error(tmp_path) -> None:
     with pytest.raises(RegistryError, match="not found"):
         load_clients(tmp_path / "nope.csv")
