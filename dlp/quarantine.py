@@ -43,7 +43,11 @@ def load_key(key_file: Path) -> bytes:
                     handle.write(base64.b64encode(AESGCM.generate_key(bit_length=256)) + b"\n")
             key = base64.b64decode(key_file.read_bytes().strip(), validate=True)
     if len(key) != 32:
-        raise ConfigError("quarantine key must be 32 bytes (AES-256)")
+        where = KEY_ENV if value else f"the key file {key_file}"
+        raise ConfigError(
+            f"{where}: the quarantine key must be 32 bytes (AES-256) written in base64, not {len(key)} "
+            "(make one with: head -c 32 /dev/urandom | base64)"
+        )
     return key
 
 

@@ -39,3 +39,12 @@ def test_unusable_key_file_and_folder(tmp_path: Path) -> None:
     (tmp_path / "file").write_text("")
     with pytest.raises(QuarantineError, match="quarantine folder cannot be used"):
         Quarantine(tmp_path / "file" / "q", os.urandom(32))
+
+
+def test_a_key_given_in_hex_says_base64_and_how_to_make_one(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("DLP_QUARANTINE_KEY", os.urandom(32).hex())  # 64 hex digits: valid base64, 48 bytes
+    with pytest.raises(ConfigError) as info:
+        load_key(tmp_path / "unused")
+    message = str(info.value)
+    assert "DLP_QUARANTINE_KEY" in message and "base64" in message and "not 48" in message
+    assert "head -c 32 /dev/urandom | base64" in message
