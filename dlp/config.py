@@ -280,8 +280,12 @@ def load_config(path: str | Path | None) -> Config:
         data = tomllib.loads(path.read_text(encoding="utf-8"))
     except FileNotFoundError:
         raise ConfigError(f"configuration file not found: {path}") from None
-    except (IsADirectoryError, PermissionError, UnicodeDecodeError) as exc:
-        raise ConfigError(f"configuration file {path} cannot be read: {exc.__class__.__name__}") from None
+    except IsADirectoryError:
+        raise ConfigError(f"configuration file {path} is a folder: give the dlp.toml file in it") from None
+    except PermissionError:
+        raise ConfigError(f"configuration file {path} cannot be read: permission denied") from None
+    except UnicodeDecodeError:
+        raise ConfigError(f"configuration file {path} cannot be read: it is not UTF-8 text") from None
     except tomllib.TOMLDecodeError as exc:
         raise ConfigError(f"configuration file {path} is not valid TOML: {exc}") from None
     return config_from_dict(data, base_dir=path.resolve().parent, source=str(path))

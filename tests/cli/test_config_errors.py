@@ -29,3 +29,12 @@ def test_one_clear_line_and_exit_2(tmp_path: Path, registry_csv: Path, toml: str
     assert result.stdout == ""
     lines = result.stderr.splitlines()
     assert len(lines) == 1 and lines[0].startswith("dlp: error: ") and words in lines[0], result.stderr
+
+
+def test_a_folder_given_as_the_configuration_says_so(tmp_path: Path, registry_csv: Path) -> None:
+    (tmp_path / "x.txt").write_text("hello")
+    result = dlp("scan", "--config", str(tmp_path), "--registry", str(registry_csv), "x.txt", cwd=tmp_path)
+    assert result.returncode == 2
+    assert (
+        result.stderr.strip() == f"dlp: error: configuration file {tmp_path} is a folder: give the dlp.toml file in it"
+    )
