@@ -31,7 +31,17 @@ def die_with_parent(parent: int | None = None) -> None:
 
 class _Held:
     depth = 0  # inside `held_interrupts`: an interrupt waits for its end
-    pending = False
+    pending: KeyboardInterrupt | None = None
+
+
+def _interrupt_for(signum: int) -> KeyboardInterrupt:
+    """The interrupt a signal raises; SIGTERM's says so, for a summary that names what stopped the run."""
+    return KeyboardInterrupt("SIGTERM") if signum == signal.SIGTERM else KeyboardInterrupt()
+
+
+def interrupted_by(exc: KeyboardInterrupt) -> str:
+    """What stopped the command: "SIGTERM" or "Ctrl-C"."""
+    return "SIGTERM" if exc.args == ("SIGTERM",) else "Ctrl-C"
 
 
 @contextmanager
@@ -45,9 +55,9 @@ def terminate_as_interrupt() -> Iterator[None]:
 
     def interrupt(signum: int, frame: FrameType | None) -> None:
         if _Held.depth:
-            _Held.pending = True
+            _Held.pending = _Held.pending or _interrupt_for(signum)
             return
-        raise KeyboardInterrupt
+        raise _interrupt_for(signum)
 
     # A signal the command was started ignoring (SIGINT in a script's background job) stays ignored.
     previous = {number: signal.getsignal(number) for number in (signal.SIGTERM, signal.SIGINT)}
@@ -59,7 +69,7 @@ def terminate_as_interrupt() -> Iterator[None]:
     finally:
         for number, handler in previous.items():
             signal.signal(number, handler)
-        _Held.pending = False
+        _Held.pending = None
 
 
 @contextmanager
@@ -72,5 +82,5 @@ def held_interrupts() -> Iterator[None]:
     finally:
         _Held.depth -= 1
         if not _Held.depth and _Held.pending:
-            _Held.pending = False
-            raise KeyboardInterrupt
+            pending, _Held.pending = _Held.pending, None
+            raise pending

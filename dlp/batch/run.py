@@ -25,6 +25,7 @@ from dlp.batch.worker import LetterResult, Task, check_letter, split_file, unsca
 from dlp.config import Config
 from dlp.errors import DlpError, RegistryError, UsageError, WorkerError, WorkerLost, WorkerTimeout
 from dlp.folder.names import is_ignored
+from dlp.lifetime import interrupted_by
 from dlp.model import Channel, Communication, Decision, Severity, Verdict, Violation
 from dlp.policy import Policy
 from dlp.registry.live import SharedRegistry, registry_problem
@@ -187,8 +188,8 @@ class BatchRun:
             for _ in rows:
                 rows_read += 1
             report.rows = rows_read
-        except KeyboardInterrupt:
-            report.stopped = "interrupted (Ctrl-C)"
+        except KeyboardInterrupt as exc:
+            report.stopped = f"interrupted ({interrupted_by(exc)})"
         except RunStopped as exc:
             report.stopped = str(exc)
         finally:

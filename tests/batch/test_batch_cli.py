@@ -99,7 +99,7 @@ def test_sigterm_stops_a_run_as_ctrl_c_does_and_leaves_no_registry_copy(
     err = (run_dir / "stderr").read_text()
     results = [json.loads(line) for line in lines if line.strip()]
     assert process.returncode == 130, err
-    assert "Traceback" not in err and "stopped: partial" in err
+    assert "Traceback" not in err and "stopped: partial" in err and "interrupted (SIGTERM)" in err
     assert f"{len(results)} of 1000" in err
     assert list(temporary.iterdir()) == []
 
