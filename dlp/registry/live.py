@@ -205,7 +205,8 @@ class SharedRegistry:
         if is_index_file(self.source) or not self.source.is_file():
             self.worker_path = self.source  # workers map it, or fail closed until it exists
         else:
-            self._tmp = Path(tempfile.mkdtemp(prefix="dlp-registry-"))
+            _remove_orphans()
+            self._tmp = Path(tempfile.mkdtemp(prefix=f"{_PREFIX}{os.getpid()}-"))
             self.worker_path = self._tmp / (self.source.stem + ".dlpidx")
             try:
                 self.refresh()
@@ -237,6 +238,24 @@ class SharedRegistry:
     def close(self) -> None:
         if self._tmp is not None:
             shutil.rmtree(self._tmp, ignore_errors=True)
+
+
+_PREFIX = "dlp-registry-"  # then the pid of the process that compiled it, so that its orphans can be told
+
+
+def _remove_orphans() -> None:
+    """Remove compiled copies of a registry CSV whose process has gone without cleaning up (killed, out of
+    memory, the host stopped): each is a whole copy of the client registry, left in the temporary folder."""
+    for folder in Path(tempfile.gettempdir()).glob(f"{_PREFIX}*-*"):
+        pid = folder.name[len(_PREFIX) :].partition("-")[0]
+        if not pid.isdigit() or not folder.is_dir() or folder.stat().st_uid != os.getuid():
+            continue
+        try:
+            os.kill(int(pid), 0)
+        except ProcessLookupError:  # gone: no one maps it any more
+            shutil.rmtree(folder, ignore_errors=True)
+        except (PermissionError, OverflowError, ValueError):
+            pass  # alive (another user's), or no such pid at all: left alone
 
 
 def registry_problem(shared: SharedRegistry) -> str | None:

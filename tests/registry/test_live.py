@@ -3,6 +3,9 @@
 from __future__ import annotations
 
 import logging
+import os
+import subprocess
+import tempfile
 from pathlib import Path
 
 import pytest
@@ -120,3 +123,32 @@ def test_scanner_switches_between_items(synthetic: SyntheticRegistry, tmp_path: 
     scanner.registry.refresh()
     assert scanner.scan(message, record=False).blocked
     assert b.client_id in scanner.index.clients
+
+
+def test_a_compiled_copy_left_by_a_killed_process_is_removed_by_the_next(
+    synthetic: SyntheticRegistry, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("TMPDIR", str(tmp_path / "tmp"))
+    monkeypatch.setattr(tempfile, "tempdir", None)  # read TMPDIR again
+    (tmp_path / "tmp").mkdir()
+    gone = _a_finished_pid()
+    orphan = tmp_path / "tmp" / f"dlp-registry-{gone}-abcd1234"
+    orphan.mkdir()
+    (orphan / "clients.dlpidx").write_bytes(b"a killed run's copy")
+    alive = tmp_path / "tmp" / f"dlp-registry-{os.getppid()}-efgh5678"  # a running process's: kept
+    alive.mkdir()
+    unknown = tmp_path / "tmp" / "dlp-registry-ijkl9012"  # named before pids were: cannot tell, kept
+    unknown.mkdir()
+    shared = SharedRegistry(synthetic.write(tmp_path / "clients.csv"))
+    try:
+        assert not orphan.exists() and alive.exists() and unknown.exists()
+        assert shared.worker_path.parent.name.startswith(f"dlp-registry-{os.getpid()}-")
+    finally:
+        shared.close()
+    assert not shared.worker_path.parent.exists()
+
+
+def _a_finished_pid() -> int:
+    process = subprocess.Popen(["true"])
+    process.wait()
+    return process.pid
