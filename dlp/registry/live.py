@@ -16,6 +16,7 @@ CSV is compiled once per host, not once per worker.
 
 from __future__ import annotations
 
+import fcntl
 import json
 import logging
 import os
@@ -199,6 +200,7 @@ class SharedRegistry:
         self.source = Path(path)
         self.settings = settings or RegistryConfig()
         self._tmp: Path | None = None
+        self._lock: int | None = None
         self._built: Signature | None = None
         self._refused: Signature | None = None
         self.error: str | None = None
@@ -207,6 +209,7 @@ class SharedRegistry:
         else:
             _remove_orphans()
             self._tmp = Path(tempfile.mkdtemp(prefix=f"{_PREFIX}{os.getpid()}-"))
+            self._lock = _hold(self._tmp / _LOCK)
             self.worker_path = self._tmp / (self.source.stem + ".dlpidx")
             try:
                 self.refresh()
@@ -238,24 +241,40 @@ class SharedRegistry:
     def close(self) -> None:
         if self._tmp is not None:
             shutil.rmtree(self._tmp, ignore_errors=True)
+            if self._lock is not None:
+                os.close(self._lock)
+                self._lock = None
 
 
-_PREFIX = "dlp-registry-"  # then the pid of the process that compiled it, so that its orphans can be told
+_PREFIX = "dlp-registry-"  # then the pid of the process that compiled it, for people
+_LOCK = ".lock"  # held (flock) while the copy is in use: by the process that made it and the workers it forks
+
+
+def _hold(path: Path) -> int | None:
+    """Take the lock at `path` if nobody holds it: its descriptor, or None. A lock dies with the last process
+    holding it, whatever killed it, and is seen from other PID namespaces sharing the folder (containers)."""
+    try:
+        fd = os.open(path, os.O_RDWR | os.O_CREAT | os.O_CLOEXEC, 0o600)
+    except OSError:
+        return None
+    try:
+        fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
+    except OSError:
+        os.close(fd)
+        return None
+    return fd
 
 
 def _remove_orphans() -> None:
-    """Remove compiled copies of a registry CSV whose process has gone without cleaning up (killed, out of
+    """Remove compiled copies of a registry CSV whose processes have gone without cleaning up (killed, out of
     memory, the host stopped): each is a whole copy of the client registry, left in the temporary folder."""
-    for folder in Path(tempfile.gettempdir()).glob(f"{_PREFIX}*-*"):
-        pid = folder.name[len(_PREFIX) :].partition("-")[0]
-        if not pid.isdigit() or not folder.is_dir() or folder.stat().st_uid != os.getuid():
-            continue
-        try:
-            os.kill(int(pid), 0)
-        except ProcessLookupError:  # gone: no one maps it any more
+    for folder in Path(tempfile.gettempdir()).glob(f"{_PREFIX}*"):
+        if not (folder / _LOCK).is_file() or folder.stat().st_uid != os.getuid():
+            continue  # named before the lock was, or another user's: no telling, left alone
+        fd = _hold(folder / _LOCK)
+        if fd is not None:  # nobody holds it: nobody uses the copy
             shutil.rmtree(folder, ignore_errors=True)
-        except (PermissionError, OverflowError, ValueError):
-            pass  # alive (another user's), or no such pid at all: left alone
+            os.close(fd)
 
 
 def registry_problem(shared: SharedRegistry) -> str | None:

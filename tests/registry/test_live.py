@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
+import fcntl
 import logging
 import os
-import subprocess
 import tempfile
 from pathlib import Path
 
@@ -131,24 +131,26 @@ def test_a_compiled_copy_left_by_a_killed_process_is_removed_by_the_next(
     monkeypatch.setenv("TMPDIR", str(tmp_path / "tmp"))
     monkeypatch.setattr(tempfile, "tempdir", None)  # read TMPDIR again
     (tmp_path / "tmp").mkdir()
-    gone = _a_finished_pid()
-    orphan = tmp_path / "tmp" / f"dlp-registry-{gone}-abcd1234"
+    orphan = tmp_path / "tmp" / "dlp-registry-4242-abcd1234"  # its process killed: its lock died with it
     orphan.mkdir()
+    (orphan / ".lock").touch()
     (orphan / "clients.dlpidx").write_bytes(b"a killed run's copy")
-    alive = tmp_path / "tmp" / f"dlp-registry-{os.getppid()}-efgh5678"  # a running process's: kept
-    alive.mkdir()
-    unknown = tmp_path / "tmp" / "dlp-registry-ijkl9012"  # named before pids were: cannot tell, kept
+    in_use = tmp_path / "tmp" / "dlp-registry-4343-efgh5678"  # a running process's (here, this one's)
+    in_use.mkdir()
+    held = os.open(in_use / ".lock", os.O_RDWR | os.O_CREAT)
+    fcntl.flock(held, fcntl.LOCK_EX)
+    unknown = tmp_path / "tmp" / "dlp-registry-ijkl9012"  # named before locks were: no telling, kept
     unknown.mkdir()
-    shared = SharedRegistry(synthetic.write(tmp_path / "clients.csv"))
     try:
-        assert not orphan.exists() and alive.exists() and unknown.exists()
-        assert shared.worker_path.parent.name.startswith(f"dlp-registry-{os.getpid()}-")
+        shared = SharedRegistry(synthetic.write(tmp_path / "clients.csv"))
+        try:
+            assert not orphan.exists() and in_use.exists() and unknown.exists()
+            assert shared.worker_path.parent.name.startswith(f"dlp-registry-{os.getpid()}-")
+            # Its own copy is held as well: the next process leaves it alone.
+            SharedRegistry(synthetic.write(tmp_path / "clients2.csv")).close()
+            assert shared.worker_path.exists()
+        finally:
+            shared.close()
+        assert not shared.worker_path.parent.exists()
     finally:
-        shared.close()
-    assert not shared.worker_path.parent.exists()
-
-
-def _a_finished_pid() -> int:
-    process = subprocess.Popen(["true"])
-    process.wait()
-    return process.pid
+        os.close(held)
