@@ -213,7 +213,7 @@ class SharedRegistry:
             self.worker_path = self._tmp / (self.source.stem + ".dlpidx")
             try:
                 self.refresh()
-            except BaseException:  # Ctrl-C mid-compile: no hashed copy of the registry left in the temp folder
+            except BaseException:  # Ctrl-C mid-compile: no copy of the registry left in the temporary folder
                 self.close()
                 raise
 
