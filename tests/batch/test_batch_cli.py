@@ -10,7 +10,9 @@ import signal
 import subprocess
 import sys
 import time
+from collections.abc import Callable
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -38,11 +40,12 @@ def _answering_ctrl_c() -> None:
     signal.signal(signal.SIGINT, signal.SIG_DFL)
 
 
-def test_ctrl_c_mid_run_gives_the_partial_summary_without_tracebacks(
-    run_dir: Path, synthetic: SyntheticRegistry
-) -> None:
-    # A run long enough that it is still under way when the interrupt lands, however slowly this process is
-    # scheduled beside the run's own (200 letters took a loaded machine less than that: the run had finished).
+def _interrupted_run(
+    run_dir: Path, synthetic: SyntheticRegistry, stop: Callable[[int], None], **popen: Any
+) -> tuple[int, str, list[dict[str, Any]]]:
+    """A run of 1,000 letters stopped by `stop(pid)` once ten are checked: its exit status, stderr and results.
+    Long enough to be still under way when the stop lands, however slowly this process is scheduled beside the
+    run's own (200 letters took a loaded machine less than that: the run had finished)."""
     clients = synthetic.ordinary()[:200] * 5
     write_data(run_dir / "data.csv", clients)
     for i, c in enumerate(clients[200:], 201):
@@ -53,17 +56,28 @@ def test_ctrl_c_mid_run_gives_the_partial_summary_without_tracebacks(
         stdout=subprocess.PIPE,
         stderr=(run_dir / "stderr").open("w"),
         text=True,
-        start_new_session=True,  # its own process group, as a terminal's foreground job: Ctrl-C reaches all of it
-        preexec_fn=_answering_ctrl_c,
+        **popen,
     )
     assert process.stdout is not None
     lines = [process.stdout.readline() for _ in range(10)]  # ten letters checked: the run is under way
-    os.killpg(process.pid, signal.SIGINT)
+    stop(process.pid)
     lines += process.stdout.read().splitlines()  # the rest, through the same buffer
     process.wait(120)
     err = (run_dir / "stderr").read_text()
-    results = [json.loads(line) for line in lines if line.strip()]
-    assert process.returncode == 130, err
+    return process.returncode, err, [json.loads(line) for line in lines if line.strip()]
+
+
+def test_ctrl_c_mid_run_gives_the_partial_summary_without_tracebacks(
+    run_dir: Path, synthetic: SyntheticRegistry
+) -> None:
+    status, err, results = _interrupted_run(
+        run_dir,
+        synthetic,
+        lambda pid: os.killpg(pid, signal.SIGINT),
+        start_new_session=True,  # its own process group, as a terminal's foreground job: Ctrl-C reaches all of it
+        preexec_fn=_answering_ctrl_c,
+    )
+    assert status == 130, err
     assert "Traceback" not in err and "KeyboardInterrupt" not in err
     assert "stopped: partial" in err and "interrupted (Ctrl-C)" in err
     assert 10 <= len(results) < 1000
@@ -75,30 +89,18 @@ def test_sigterm_stops_a_run_as_ctrl_c_does_and_leaves_no_registry_copy(
     run_dir: Path, synthetic: SyntheticRegistry
 ) -> None:
     # `kill`, a job's timeout or a service manager: the same partial summary, and the run's compiled copy of the
-    # registry (hashed client details) removed from the temporary folder.
-    clients = synthetic.ordinary()[:200] * 5
-    write_data(run_dir / "data.csv", clients)
-    for i, c in enumerate(clients[200:], 201):
-        (run_dir / "letters" / f"letter{i}.txt").write_text(letter(c, account_body(c)))
+    # registry (a whole copy of the client records) removed from the temporary folder.
     temporary = run_dir / "tmp"
     temporary.mkdir()
-    process = subprocess.Popen(
-        _command("batch", "--config", "dlp.toml", "--data", "data.csv", "--json", "--workers", "2", "letters"),
-        cwd=run_dir,
-        stdout=subprocess.PIPE,
-        stderr=(run_dir / "stderr").open("w"),
-        text=True,
-        env={**os.environ, "TMPDIR": str(temporary)},
-    )
-    assert process.stdout is not None
-    lines = [process.stdout.readline() for _ in range(10)]
-    assert list(temporary.glob("dlp-registry-*"))  # the run's compiled registry, while it runs
-    process.terminate()
-    lines += process.stdout.read().splitlines()
-    process.wait(120)
-    err = (run_dir / "stderr").read_text()
-    results = [json.loads(line) for line in lines if line.strip()]
-    assert process.returncode == 130, err
+    copies: list[Path] = []
+
+    def terminate(pid: int) -> None:
+        copies.extend(temporary.glob("dlp-registry-*"))  # the run's compiled registry, while it runs
+        os.kill(pid, signal.SIGTERM)
+
+    status, err, results = _interrupted_run(run_dir, synthetic, terminate, env={**os.environ, "TMPDIR": str(temporary)})
+    assert copies
+    assert status == 130, err
     assert "Traceback" not in err and "stopped: partial" in err and "interrupted (SIGTERM)" in err
     assert f"{len(results)} of 1000" in err
     assert list(temporary.iterdir()) == []
