@@ -141,9 +141,7 @@ class FolderWatcher:
         # when the process stopped, and one also in the inbox was being claimed; only the unlink is left.
         moved = _inodes(self.outbox) | (_inodes(self.shunt) if self.shunt.is_dir() else set())
         in_inbox = {_inode(p): p for p in self.inbox.iterdir() if p.is_file()}
-        for leftover in sorted(self.working.iterdir()):
-            if not leftover.is_file() or is_ignored(leftover):
-                continue
+        for leftover in _letters(self.working):
             ticket = Ticket.load(leftover)
             if _inode(leftover) in moved:  # cleared, or parked in the shunt (which finds it below)
                 self._discard(ticket)
@@ -152,10 +150,9 @@ class FolderWatcher:
                 in_inbox[_inode(leftover)].unlink(missing_ok=True)
             log.warning("finishing a letter claimed before a restart")
             self._waiting.append(ticket)
-        for leftover in sorted(self.shunt.iterdir()) if self.shunt.is_dir() else []:
-            if leftover.is_file() and not is_ignored(leftover):
-                ticket = Ticket.load(leftover)
-                self._at(max(0.0, ticket.retry_at - time.time()), ("retry", ticket))
+        for leftover in _letters(self.shunt) if self.shunt.is_dir() else []:
+            ticket = Ticket.load(leftover)
+            self._at(max(0.0, ticket.retry_at - time.time()), ("retry", ticket))
         for folder in (self.working, self.shunt):  # tickets, manifests and notes whose letter is gone
             for extra in folder.iterdir() if folder.is_dir() else []:
                 owner = _owner(extra)
@@ -207,15 +204,12 @@ class FolderWatcher:
 
     def unchecked(self) -> int:
         """Letters in the inbox that have no verdict yet: waiting there, or claimed and not finished."""
-        waiting = sum(1 for p in self.inbox.iterdir() if p.is_file() and not is_ignored(p))
-        return waiting + self.claimed()
+        return len(_letters(self.inbox)) + self.claimed()
 
     def claimed(self) -> int:
         """Letters claimed and not finished: a stopped run leaves them in the working folder, and the next start
         finishes them first."""
-        if not self.working.is_dir():
-            return 0
-        return sum(1 for p in self.working.iterdir() if p.is_file() and not is_ignored(p))
+        return len(_letters(self.working)) if self.working.is_dir() else 0
 
     def request_stop(self) -> None:
         """Safe from a signal handler: run() returns after the step it is in."""
@@ -418,6 +412,11 @@ def _inode(path: Path) -> tuple[int, int]:
 
 def _inodes(folder: Path) -> set[tuple[int, int]]:
     return {_inode(p) for p in folder.iterdir() if p.is_file()}
+
+
+def _letters(folder: Path) -> list[Path]:
+    """The letters in `folder`, in name order: its files, less tickets, manifests, notes and temporary files."""
+    return sorted(p for p in folder.iterdir() if p.is_file() and not is_ignored(p))
 
 
 def _owner(extra: Path) -> Path | None:
