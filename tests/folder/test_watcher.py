@@ -21,6 +21,8 @@ from dlp.folder.names import WORKING_FOLDER
 from tests.conftest import wait_until
 from tests.synthetic import ORG_DOMAIN, SyntheticRegistry, account_body, letter
 
+DLP = str(Path(sys.executable).with_name("dlp"))
+
 
 def folder_config(config: Config, root: Path, polling: bool = False) -> Config:
     folder = FolderConfig(
@@ -169,32 +171,43 @@ def write_watch_config(folder: Path, registry_csv: Path) -> Path:
     return folder / "inbox"
 
 
+def _stopped_mid_run(
+    tmp_path: Path, registry_csv: Path, synthetic: SyntheticRegistry, count: int, stop: signal.Signals
+) -> tuple[Path, str]:
+    """`dlp watch` over `count` letters, sent `stop` once two are cleared: its inbox, and what it said."""
+    inbox = write_watch_config(tmp_path, registry_csv)
+    for i, c in enumerate(synthetic.ordinary()[:count]):
+        (inbox / f"letter{i:03d}.txt").write_text(letter(c, account_body(c)))
+    watch = subprocess.Popen([DLP, "watch", "--config", "dlp.toml"], cwd=tmp_path, stderr=subprocess.PIPE, text=True)
+    assert wait_until(lambda: len(names(tmp_path / "cleared")) >= 2, timeout=60)
+    watch.send_signal(stop)
+    _, err = watch.communicate(timeout=60)
+    assert len(names(tmp_path / "cleared")) < count
+    return inbox, err
+
+
+def _finished_by_once(tmp_path: Path, inbox: Path, count: int) -> None:
+    """`dlp watch --once` finishes what the stopped run left: every letter cleared, exactly once."""
+    done = subprocess.run(
+        [DLP, "watch", "--config", "dlp.toml", "--once"], cwd=tmp_path, capture_output=True, timeout=300
+    )
+    assert done.returncode == 0, done.stderr
+    assert names(tmp_path / "cleared") == {f"letter{i:03d}.txt" for i in range(count)}
+    assert names(inbox / WORKING_FOLDER) == set()  # no ticket, temporary or not, outlives its letter
+
+
 def test_crash_and_restart_processes_each_letter_exactly_once(
     tmp_path: Path, registry_csv: Path, synthetic: SyntheticRegistry
 ) -> None:
-    inbox = write_watch_config(tmp_path, registry_csv)
-    clients = synthetic.ordinary()[:280]
-    for i, c in enumerate(clients):
-        (inbox / f"letter{i:03d}.txt").write_text(letter(c, account_body(c)))
-    exe = str(Path(sys.executable).with_name("dlp"))
-    first = subprocess.Popen([exe, "watch", "--config", "dlp.toml"], cwd=tmp_path, stderr=subprocess.PIPE)
-    assert wait_until(lambda: len(names(tmp_path / "cleared")) >= 2, timeout=60)
-    first.send_signal(signal.SIGKILL)  # a crash in the middle of the run
-    first.wait()
-    assert len(names(tmp_path / "cleared")) < len(clients)
-    done = subprocess.run(
-        [exe, "watch", "--config", "dlp.toml", "--once"], cwd=tmp_path, capture_output=True, timeout=300
-    )
-    assert done.returncode == 0, done.stderr
-    assert names(tmp_path / "cleared") == {f"letter{i:03d}.txt" for i in range(len(clients))}
-    assert names(inbox / WORKING_FOLDER) == set() and names(inbox) == {WORKING_FOLDER}
+    inbox, _ = _stopped_mid_run(tmp_path, registry_csv, synthetic, 280, signal.SIGKILL)  # a crash mid-run
+    _finished_by_once(tmp_path, inbox, 280)
+    assert names(inbox) == {WORKING_FOLDER}
 
 
 def test_missing_inbox_is_a_clear_error(tmp_path: Path, registry_csv: Path) -> None:
     (tmp_path / "dlp.toml").write_text(f'[registry]\npath = "{registry_csv}"\n[folder]\ninbox = "nope"\n')
-    exe = str(Path(sys.executable).with_name("dlp"))
     result = subprocess.run(
-        [exe, "watch", "--config", "dlp.toml"], cwd=tmp_path, capture_output=True, text=True, timeout=120
+        [DLP, "watch", "--config", "dlp.toml"], cwd=tmp_path, capture_output=True, text=True, timeout=120
     )
     assert result.returncode == 2 and "does not exist" in result.stderr and "Traceback" not in result.stderr
 
@@ -215,8 +228,7 @@ def test_without_a_valid_registry_letters_stay_in_the_inbox(
     )
     c = synthetic.ordinary()[0]
     (inbox / "letter.txt").write_text(letter(c, account_body(c)))
-    exe = str(Path(sys.executable).with_name("dlp"))
-    watch = subprocess.Popen([exe, "watch", "--config", "dlp.toml"], cwd=tmp_path, stderr=subprocess.PIPE, text=True)
+    watch = subprocess.Popen([DLP, "watch", "--config", "dlp.toml"], cwd=tmp_path, stderr=subprocess.PIPE, text=True)
     try:
         time.sleep(8)  # several sweeps: the letter is never claimed, moved or passed
         assert names(inbox) == {"letter.txt", WORKING_FOLDER} and names(tmp_path / "cleared") == set()
@@ -235,9 +247,8 @@ def test_once_without_a_valid_registry_is_an_error_not_a_pass(
     inbox = write_watch_config(tmp_path, tmp_path / "missing.csv")
     c = synthetic.ordinary()[0]
     (inbox / "letter.txt").write_text(letter(c, account_body(c)))
-    exe = str(Path(sys.executable).with_name("dlp"))
     once = subprocess.run(
-        [exe, "watch", "--config", "dlp.toml", "--once"], cwd=tmp_path, capture_output=True, text=True, timeout=120
+        [DLP, "watch", "--config", "dlp.toml", "--once"], cwd=tmp_path, capture_output=True, text=True, timeout=120
     )
     assert once.returncode == 2, once.stderr
     assert "no valid client registry" in once.stderr and "no letter checked" in once.stderr
@@ -266,24 +277,11 @@ def test_unchecked_counts_the_letters_without_a_verdict(
 def test_a_stop_says_how_many_claimed_letters_wait_and_leaves_no_ticket_behind(
     tmp_path: Path, registry_csv: Path, synthetic: SyntheticRegistry
 ) -> None:
-    inbox = write_watch_config(tmp_path, registry_csv)
-    clients = synthetic.ordinary()[:200]
-    for i, c in enumerate(clients):
-        (inbox / f"letter{i:03d}.txt").write_text(letter(c, account_body(c)))
-    exe = str(Path(sys.executable).with_name("dlp"))
-    watch = subprocess.Popen([exe, "watch", "--config", "dlp.toml"], cwd=tmp_path, stderr=subprocess.PIPE, text=True)
-    assert wait_until(lambda: len(names(tmp_path / "cleared")) >= 2, timeout=60)
-    watch.send_signal(signal.SIGTERM)
-    _, err = watch.communicate(timeout=60)
+    inbox, err = _stopped_mid_run(tmp_path, registry_csv, synthetic, 200, signal.SIGTERM)
     waiting = {n for n in names(inbox / WORKING_FOLDER) if n.endswith(".txt")}
     # Claimed ahead of the workers: still claimed at the stop, said so, not silently out of sight.
     assert waiting and f"{len(waiting)} claimed letter(s) wait in" in err, err
-    done = subprocess.run(
-        [exe, "watch", "--config", "dlp.toml", "--once"], cwd=tmp_path, capture_output=True, timeout=300
-    )
-    assert done.returncode == 0, done.stderr
-    assert names(tmp_path / "cleared") == {f"letter{i:03d}.txt" for i in range(len(clients))}
-    assert names(inbox / WORKING_FOLDER) == set()  # no ticket, temporary or not, outlives its letter
+    _finished_by_once(tmp_path, inbox, 200)
 
 
 def test_removing_a_ticket_removes_a_save_cut_short(tmp_path: Path) -> None:
