@@ -9,6 +9,7 @@ from __future__ import annotations
 from functools import lru_cache
 
 import phonenumbers
+from phonenumbers import PhoneNumber
 from presidio_analyzer import Pattern, PatternRecognizer
 
 from dlp.analysis.prefilter import Needs
@@ -40,9 +41,18 @@ class AuPhoneRecognizer(PatternRecognizer):
         return _is_valid_au_number(pattern_text)
 
 
+_AREA = "23478"  # what follows the 0 in the "AU phone" pattern
+
+
 @lru_cache(maxsize=4096)
 def _is_valid_au_number(text: str) -> bool:
     # Cached: the organisation's own numbers recur in every letter.
+    digits = text.replace(" ", "").replace("-", "")
+    if len(digits) == 10 and digits[0] == "0" and digits[1] in _AREA and digits.isascii() and digits.isdigit():
+        # The national form (0, an area or mobile digit, eight more) is what parse() makes (61, the nine digits)
+        # of it, in a third of the time: an extract has dozens of numbers, none seen before. tests/recognizers
+        # checks that the two agree.
+        return bool(phonenumbers.is_valid_number(PhoneNumber(country_code=61, national_number=int(digits[1:]))))
     try:
         number = phonenumbers.parse(text, "AU")
     except phonenumbers.NumberParseException:

@@ -2,9 +2,11 @@ from __future__ import annotations
 
 import random
 
+import phonenumbers
 import pytest
 
 from dlp.recognizers import AuAbnRecognizer, AuAcnRecognizer, AuMedicareRecognizer, AuPhoneRecognizer, AuTfnRecognizer
+from dlp.recognizers.au_phone_recognizer import _is_valid_au_number
 
 
 def generated(pieces: list[str], seed: int, count: int, longest: int) -> list[str]:
@@ -39,6 +41,22 @@ def test_medicare_and_abn() -> None:
 
 def test_au_phone_validated_by_phonenumbers() -> None:
     assert entities(AuPhoneRecognizer(), "call 0412 345 678 or (no) 0112 345 678") == ["0412 345 678"]
+
+
+def test_au_phone_national_form_judged_as_parse_judges_it() -> None:
+    """The national form (0, an area or mobile digit, eight more) skips phonenumbers' parse(): the same judgement
+    on the leading five digits of every such number and on random numbers, with separators anywhere."""
+    rng = random.Random(11)
+    heads = [head for head in range(20000, 90000, 7) if str(head)[0] in "23478"]
+    texts = [f"0{head}{tail}" for head in heads for tail in ("0000", "5555", "1234")]
+    texts += ["0" + rng.choice("23478") + "".join(rng.choice("0123456789") for _ in range(8)) for _ in range(20000)]
+    texts = [t[:2] + "".join(rng.choice(["", "", " ", "-"]) + c for c in t[2:]) for t in texts]
+    valid = 0
+    for text in texts:
+        expected = phonenumbers.is_valid_number(phonenumbers.parse(text, "AU"))
+        assert _is_valid_au_number(text) == expected, text
+        valid += expected
+    assert 0.2 * len(texts) < valid < 0.9 * len(texts)
 
 
 def test_context_words_are_found_alike_in_ascii_and_other_text() -> None:
