@@ -65,3 +65,22 @@ def test_a_mark_that_folds_to_nothing_is_not_a_token(synthetic: SyntheticRegistr
     c = synthetic.ordinary()[0]  # half-width katakana sound marks fold to nothing: they once broke matching
     for mark in ("\uff9e", "\uff9f"):
         assert (CLIENT_REFERENCE, (c.client_id,)) in found(index, f"account {c.reference} {mark} ok"), mark
+
+
+def test_a_long_list_finds_what_its_rows_find_alone(synthetic: SyntheticRegistry, index) -> None:
+    """A text with many keys has their postings looked up together (`BATCH`): the same matches, joint and
+    suppressed holders included, as each row finds by itself, key by key."""
+    from dlp.registry.index import BATCH
+
+    rows = [
+        f"{c.reference}, {c.given_name} {c.family_name}, {c.email}, {c.phone}, {c.postal_address}"
+        for c in synthetic.clients
+    ]
+    rows.append(synthetic.victim.references[0])
+    text = "\n".join(rows)
+    together = [(m.entity, m.clients, m.suppressed_for, m.key) for m in index.find(text)]
+    alone = [(m.entity, m.clients, m.suppressed_for, m.key) for row in rows for m in index.find(row)]
+    assert len({key for *_, key in together}) >= BATCH
+    assert sorted(together) == sorted(alone)
+    assert any(len(clients) > 1 for _, clients, _, _ in together)  # a joint reference, a shared name
+    assert any(suppressed for _, _, suppressed, _ in together)
