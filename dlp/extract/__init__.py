@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import hashlib
+import os
 import re
 from dataclasses import replace
 from pathlib import Path
@@ -67,11 +68,7 @@ def load_items(path: str | Path, limits: Limits | None = None) -> list[Communica
     path = Path(path)
     limits = limits or Limits()
     try:
-        size = path.stat().st_size
-        if size > limits.max_part_bytes:
-            data = b""  # not read into memory: reported below as over the limit
-        else:
-            data = path.read_bytes()
+        data = _read(path, limits.max_part_bytes)
     except FileNotFoundError:
         raise InputError(f"{path}: no such file") from None
     except IsADirectoryError:
@@ -80,12 +77,26 @@ def load_items(path: str | Path, limits: Limits | None = None) -> list[Communica
         raise InputError(f"{path}: permission denied") from None
     except OSError as exc:
         raise InputError(f"{path}: cannot be read ({exc.strerror})") from None
-    if size > limits.max_part_bytes:
+    if data is None:
         part = unreadable("letter", None, f"over the size limit of {limits.max_part_bytes} bytes")
         return [Communication(kind="letter", source=str(path), parts=(part, Part("file name", path.name, FILE_NAME)))]
     if looks_like_message(data, path):
         return [communication_from_message(data, str(path), limits)]
     return letters_from_file(data, str(path), limits)
+
+
+def _read(path: Path, limit: int) -> bytes | None:
+    """The file's bytes, or None if it holds more than `limit` (not read into memory)."""
+    # Opened without waiting: a FIFO that nobody writes to would hold the open for ever (it then reads as
+    # empty). Read in blocking mode, as a pipe from a command (`dlp scan <(...)`) is read to its end; never
+    # past the limit, as a pipe has no size to check first.
+    fd = os.open(path, os.O_RDONLY | os.O_NONBLOCK)
+    with open(fd, "rb") as handle:
+        if os.fstat(fd).st_size > limit:
+            return None
+        os.set_blocking(fd, True)
+        data = handle.read(limit + 1)
+    return data if len(data) <= limit else None
 
 
 def load_item(path: str | Path, limits: Limits | None = None) -> Communication:

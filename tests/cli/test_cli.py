@@ -138,15 +138,48 @@ def test_items_that_break_the_scanner_are_unscannable_and_the_run_goes_on(
 def test_an_item_over_its_budget_is_held_and_the_run_goes_on(workdir: Path) -> None:
     with (workdir / "dlp.toml").open("a") as handle:
         handle.write("[limits]\nmax_scan_seconds = 2\n")
-    os.mkfifo(workdir / "stuck.txt")  # reading it never ends, as a file on a hung network share
+    os.mkfifo(workdir / "stuck.txt")
+    # A writer that never writes: reading never ends, as a file on a hung network share.
+    writer = subprocess.Popen(["sh", "-c", "exec sleep 300 > stuck.txt"], cwd=workdir)
     start = time.monotonic()
-    result = dlp("scan", "--config", "dlp.toml", "--json", "stuck.txt", "good.txt", cwd=workdir)
+    try:
+        result = dlp("scan", "--config", "dlp.toml", "--json", "stuck.txt", "good.txt", cwd=workdir)
+    finally:
+        writer.kill()
+        writer.wait()
     assert result.returncode == 1, result.stderr
     assert time.monotonic() - start < 60
     stuck, good = (json.loads(line) for line in result.stdout.splitlines())
     assert stuck["decision"] == "quarantine" and stuck["incident"].startswith("INC-")
     assert "longer than the budget of 2 s" in stuck["findings"][0]["explanation"]
     assert good["decision"] == "allow"
+
+
+def test_a_fifo_nobody_writes_to_is_held_at_once_and_a_pipe_is_read_to_its_limit(workdir: Path) -> None:
+    """`cat` would wait for ever on a FIFO with no writer: the scan reads it as empty and holds it. A pipe has
+    no size to check first: it is read no further than the size limit, and held as over it."""
+    with (workdir / "dlp.toml").open("a") as handle:
+        handle.write("[limits]\nmax_part_bytes = 100000\n")
+    os.mkfifo(workdir / "nobody.txt")
+    start = time.monotonic()
+    result = dlp("scan", "--config", "dlp.toml", "--json", "nobody.txt", "good.txt", cwd=workdir)
+    assert time.monotonic() - start < 30
+    assert result.returncode == 1, result.stderr
+    nobody, good = (json.loads(line) for line in result.stdout.splitlines())
+    assert nobody["decision"] == "quarantine" and [f["rule"] for f in nobody["findings"]] == ["unscannable_content"]
+    assert good["decision"] == "allow"
+
+    exe = Path(sys.executable).with_name("dlp")
+    endless = subprocess.run(
+        ["bash", "-c", f"'{exe}' scan --config dlp.toml --json <(yes good)"],
+        cwd=workdir,
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
+    assert endless.returncode == 1, endless.stderr
+    (line,) = (json.loads(line) for line in endless.stdout.splitlines())
+    assert line["decision"] == "quarantine" and "over the size limit" in line["findings"][0]["explanation"]
 
 
 def test_edges_give_one_clear_line_not_an_internal_error(workdir: Path) -> None:
