@@ -24,6 +24,7 @@ from dlp.cli.common import add_config_options, config_of, findings_json
 from dlp.config import Config
 from dlp.errors import InputError, WorkerError, WorkerLost, WorkerTimeout
 from dlp.extract import load_items, looks_like_message
+from dlp.lifetime import interrupted_by, terminate_as_interrupt
 from dlp.model import Channel, Communication, Verdict
 from dlp.policy import Policy
 from dlp.workers import BlockingPool, WorkerState
@@ -60,36 +61,49 @@ def run(args: argparse.Namespace) -> int:
     config = config_of(args)
     out = Console(file=sys.stdout, highlight=False, soft_wrap=True)
     err = Console(file=sys.stderr, highlight=False)
-    blocked = errors = 0
+    blocked = errors = finished = 0
     counts: dict[str, int] = {}
-    # The workers open the incident store at the first item that needs a record (`_store`): a run where
-    # everything is allowed never imports SQLAlchemy and alembic, nor checks the schema.
-    with BlockingPool(config, args.registry, 1, record=False, name="scan") as pool:
-        held = _Unscannable(config, record=not args.no_record)
-        with Progress(console=err, transient=True, disable=args.json or not err.is_terminal) as progress:
-            task = progress.add_task("scanning", total=len(args.files))
-            for path in args.files:
-                try:
-                    verdicts = _scan(pool, held, path, float(config.limits.max_scan_seconds), not args.no_record)
-                except InputError as exc:
-                    errors += 1
-                    err.print(f"dlp: error: {exc}", markup=False)
-                    if args.json:
-                        print(json.dumps({"path": path, "decision": None, "error": str(exc)}), flush=True)
-                    progress.advance(task)
-                    continue
-                for verdict in verdicts:
-                    blocked += verdict.blocked
-                    counts[verdict.decision.value] = counts.get(verdict.decision.value, 0) + 1
-                    if args.json:
-                        print(json.dumps(verdict_json(path, verdict)), flush=True)
+    try:
+        # The workers open the incident store at the first item that needs a record (`_store`): a run where
+        # everything is allowed never imports SQLAlchemy and alembic, nor checks the schema.
+        with terminate_as_interrupt(), BlockingPool(config, args.registry, 1, record=False, name="scan") as pool:
+            held = _Unscannable(config, record=not args.no_record)
+            with Progress(console=err, transient=True, disable=args.json or not err.is_terminal) as progress:
+                task = progress.add_task("scanning", total=len(args.files))
+                for path in args.files:
+                    try:
+                        verdicts = _scan(pool, held, path, float(config.limits.max_scan_seconds), not args.no_record)
+                    except InputError as exc:
+                        errors += 1
+                        err.print(f"dlp: error: {exc}", markup=False)
+                        if args.json:
+                            print(json.dumps({"path": path, "decision": None, "error": str(exc)}), flush=True)
                     else:
-                        _print_readable(out, path, verdict)
-                progress.advance(task)
+                        for verdict in verdicts:
+                            blocked += verdict.blocked
+                            counts[verdict.decision.value] = counts.get(verdict.decision.value, 0) + 1
+                            if args.json:
+                                print(json.dumps(verdict_json(path, verdict)), flush=True)
+                            else:
+                                _print_readable(out, path, verdict)
+                    finished += 1
+                    progress.advance(task)
+    except KeyboardInterrupt as exc:
+        # What was checked stands (its verdicts printed, its incidents recorded); what was not is named, so a
+        # script or a print room knows the run is not a pass.
+        if not args.json and (counts or errors):
+            _print_summary(out, counts, errors)
+        left = len(args.files) - finished
+        err.print(f"dlp: interrupted ({interrupted_by(exc)}): {left} of {len(args.files)} file(s) not checked")
+        return 130
     if not args.json and sum(counts.values()) + errors > 1:
-        summary = ", ".join(f"{n} {d}" for d, n in sorted(counts.items()))
-        out.print(f"{sum(counts.values())} item(s): {summary}" + (f", {errors} error(s)" if errors else ""))
+        _print_summary(out, counts, errors)
     return 2 if errors else (1 if blocked else 0)
+
+
+def _print_summary(out: Console, counts: dict[str, int], errors: int) -> None:
+    summary = ", ".join(f"{n} {d}" for d, n in sorted(counts.items()))
+    out.print(f"{sum(counts.values())} item(s): {summary}" + (f", {errors} error(s)" if errors else ""))
 
 
 def _scan(pool: BlockingPool, held: _Unscannable, path: str, budget: float, record: bool) -> list[Verdict]:

@@ -182,6 +182,34 @@ def test_a_fifo_nobody_writes_to_is_held_at_once_and_a_pipe_is_read_to_its_limit
     assert line["decision"] == "quarantine" and "over the size limit" in line["findings"][0]["explanation"]
 
 
+def test_a_scan_stopped_part_way_says_what_it_did_not_check(workdir: Path) -> None:
+    """SIGTERM (as Ctrl-C) stops a scan between files: the verdicts so far, their summary, how many files were
+    not checked, exit 130; never a pass, never a traceback."""
+    many = [f"many{i}.txt" for i in range(600)]
+    for name in many:
+        (workdir / name).write_text((workdir / "good.txt").read_text())
+    exe = Path(sys.executable).with_name("dlp")
+    scan = subprocess.Popen(
+        [str(exe), "scan", "--config", "dlp.toml", *many],
+        cwd=workdir,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
+    )
+    assert scan.stdout is not None
+    first = scan.stdout.readline()  # one file checked: the run is under way
+    scan.terminate()
+    rest, err = scan.communicate(timeout=120)
+    assert scan.returncode == 130, err
+    lines = [first, *rest.splitlines()]
+    verdicts, summary = lines[:-1], lines[-1]
+    assert all(line.startswith("ALLOW ") for line in verdicts)
+    assert summary == f"{len(verdicts)} item(s): {len(verdicts)} allow"
+    left = len(many) - len(verdicts)
+    assert left > 0 and f"dlp: interrupted (SIGTERM): {left} of {len(many)} file(s) not checked" in err
+    assert "Traceback" not in err
+
+
 def test_edges_give_one_clear_line_not_an_internal_error(workdir: Path) -> None:
     """What libraries raise at the edges (a closed standard input, a closed pipe, a folder that cannot be
     written) is mapped onto the error tree: a clear line and exit 2, never 'internal error' or a traceback."""
