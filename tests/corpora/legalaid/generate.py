@@ -41,6 +41,7 @@ def generate(out: Path, seed: int = 1, scale: float = 1.0) -> Corpus:
     mail.relationships(cp, reg, avoid, mailer)
     mail.suppressed_loose(cp, reg, avoid, mailer)
     mail.headers_links(cp, reg, avoid, mailer)
+    mail.map_links(cp, reg, avoid, mailer)
     threads.threads(cp, reg, avoid, mailer)
     threads.html_mail(cp, reg, avoid, mailer)
     parts.mime_parts(cp, reg, avoid, mailer)

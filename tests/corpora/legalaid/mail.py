@@ -1,9 +1,10 @@
-"""Mail areas: relationships, suppressed-loose, headers-links, threads, html-mail."""
+"""Mail areas: relationships, suppressed-loose, headers-links (To/Cc, mailto/tel, map links)."""
 
 from __future__ import annotations
 
 import dataclasses
 import html as htmlmod
+import urllib.parse
 
 from . import render
 from .common import DOMAIN, FV_STAFF, INTERPRETER_DOMAIN, LAWYERS, Corpus, signature
@@ -231,14 +232,23 @@ def headers_links(cp: Corpus, reg: Registry, avoid: set[str], mailer: render.Mai
             f"Dear {rep_name.split()[0]},\n\nPlease find our client's signed minute of consent orders to follow "
             f"by post.\n\nRegards,\n\n{signature(lw)}"
         )
+        victim = f"{v.given} {v.family} <{v.emails[0]}>"
+        paralegal = f"{LAWYERS[7][0]} <{LAWYERS[7][1]}@{DOMAIN}>"
+        where = "To" if k % 3 == 2 else "Cc"  # reply-all puts her in To; a careless copy puts her in Cc
+        if where == "To":
+            bad = mailer.mail(frm(lw), [sol, victim], "RE: " + subj, txt)
+            good = mailer.mail(frm(lw), [sol, paralegal], "RE: " + subj, txt)
+        else:
+            bad = mailer.mail(frm(lw), [sol], subj, txt, cc=[victim])
+            good = mailer.mail(frm(lw), [sol], subj, txt, cc=[paralegal])
         cp.pair(
-            "headers-links/suppressed-email-cc",
+            f"headers-links/suppressed-email-{where.lower()}",
             "eml",
-            mailer.mail(frm(lw), [sol], subj, txt, cc=[f"{v.given} {v.family} <{v.emails[0]}>"]),
-            mailer.mail(frm(lw), [sol], subj, txt, cc=[f"{LAWYERS[7][0]} <{LAWYERS[7][1]}@{DOMAIN}>"]),
+            bad,
+            good,
             ["suppressed_detail_exposed"],
-            f"suppressed email of {v.client_id} in Cc of mail to the solicitor of {r.client_id}",
-            f"same mail about {v.client_id}, Cc internal",
+            f"suppressed email of {v.client_id} in {where} of mail to the solicitor of {r.client_id}",
+            f"same mail about {v.client_id}, {where} internal",
             suppressed=True,
         )
     for k in range(cp.n(3)):
@@ -269,6 +279,38 @@ def headers_links(cp: Corpus, reg: Registry, avoid: set[str], mailer: render.Mai
             ["suppressed_detail_exposed"],
             f"suppressed {need} of {v.client_id} only in an HTML link target, mail to the solicitor of {r.client_id}",
             f"same mail about {v.client_id}, link to the commission",
+            suppressed=True,
+        )
+
+
+def map_links(cp: Corpus, reg: Registry, avoid: set[str], mailer: render.Mailer) -> None:
+    """Directions for a changeover: the link text or target shows the victim's home instead of a safe place."""
+    for k in range(cp.n(2)):
+        v, r, sol = fv_pair(cp, reg, avoid)
+        lw = staff(k + 3)
+        safe = "Bendigo Police Station, 12 Ironstone Lane, Bendigo VIC 3550"
+        home = loose_address(v, k + 2)
+        q_home = urllib.parse.quote_plus(v.address)
+        q_safe = urllib.parse.quote_plus(safe)
+        if k % 2 == 0:
+            bad_link = f'<a href="https://maps.example.com/?q={q_home}">changeover location</a>'
+        else:
+            bad_link = f'<a href="https://maps.example.com/?q={q_safe}">{htmlmod.escape(home)}</a>'
+        good_link = f'<a href="https://maps.example.com/?q={q_safe}">changeover location</a>'
+        tmpl = (
+            f"<html><body><p>Dear {htmlmod.escape(reg.reps[sol][0].split()[0])},</p><p>Saturday's changeover "
+            f"will be at 10 am. Directions: {{L}}.</p>{signature(lw, html=True)}</body></html>"
+        )
+        txt = f"Dear {reg.reps[sol][0].split()[0]},\n\nSaturday's changeover will be at 10 am.\n\n{lw[0]}"
+        cp.pair(
+            "headers-links/map-link",
+            "eml",
+            mailer.mail(frm(lw), [sol], "Changeover", txt, tmpl.replace("{L}", bad_link)),
+            mailer.mail(frm(lw), [sol], "Changeover", txt, tmpl.replace("{L}", good_link)),
+            ["suppressed_detail_exposed"],
+            f"map link {'target' if k % 2 == 0 else 'text'} shows the suppressed address of {v.client_id}, mail "
+            f"to the solicitor of {r.client_id}",
+            f"same mail about {v.client_id}, link to the police station",
             suppressed=True,
         )
 

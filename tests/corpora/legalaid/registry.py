@@ -115,7 +115,7 @@ FIRM_ADDR = {
 }
 LAWYER_NAMES = (
     "Katherine Marsh|Emeka Okafor|Julian Bellingham|Thanh Pham|Ruth Abernethy|Carlos Reyes|Fiona "
-    "Goldsworthy|Ines Duarte|Marcus Whitlock|Sunita Rao|Bridget Hollis|Oliver Kwan"
+    "Goldsworthy|Ines Duarte|Marcus Whitfield|Sunita Rao|Bridget Holloway|Oliver Kwan"
 ).split("|")
 
 
