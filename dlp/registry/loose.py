@@ -110,9 +110,9 @@ class SuppressedAddresses:
         tokens = canonical_spans(text)
         for i in sorted(at for number in numbers for at in positions(words, number)):
             for address in self._candidates(words[i], words, i):
-                end = _confirm(address, words, i)
-                if end is not None:
-                    first = i - (len(address.numbers) - 1) - _service_words(address, words, i)
+                found = _confirm(address, words, i)
+                if found is not None:
+                    first, end = found
                     key = "loose:" + (address.street or address.service + address.numbers[-1])
                     yield LooseMatch(tokens[first][1], tokens[end][2], address.client_id, key)
 
@@ -142,15 +142,23 @@ def _loose(client_id: str, address: str) -> LooseAddress | None:
     return LooseAddress(client_id, numbers, "".join(names), len(names), kind, "", suburb, suburb_tokens, postcode)
 
 
-def _confirm(address: LooseAddress, words: Sequence[str], at: int) -> int | None:
-    """The index of the address's last token if the text at `at` (its house number) is this address."""
+def _confirm(address: LooseAddress, words: Sequence[str], at: int) -> tuple[int, int] | None:
+    """The indexes of the address's first and last tokens if the text at `at` (its house number) is this
+    address."""
     if address.service:
         # "PO Box 5684", "P.O. Box 5684", "POBox 5684": the service's words run up to the number.
-        return _locality(address, words, at) if _service_words(address, words, at) else None
+        service = _service_words(address, words, at)
+        end = _locality(address, words, at) if service else None
+        return None if end is None else (at - service, end)
+    first = at
     if len(address.numbers) > 1:
-        first = at - (len(address.numbers) - 1)
-        if first < 0 or tuple(words[first : at + 1]) != address.numbers:
-            return None
+        unit = at - (len(address.numbers) - 1)
+        if unit >= 0 and tuple(words[unit : at + 1]) == address.numbers:
+            first = unit  # "4/12 Wattle St", "Unit 4, 12 Wattle St"
+        elif at > 0 and words[at - 1].isdigit():
+            return None  # "3/12 Wattle St": another dwelling of the building
+        # Otherwise the building, its unit written after it ("12 Wattle St (unit 4)", "12 Wattle St, Kangaroo
+        # Flat - flat 4") or not at all: where she lives, failing closed.
     elif at > 0 and words[at - 1].isdigit():
         return None  # "3/12 Wattle St" is another dwelling than "12 Wattle St"
     street_end = _fuzzy_run(words, at + 1, address.street, address.street_tokens)
@@ -161,7 +169,16 @@ def _confirm(address: LooseAddress, words: Sequence[str], at: int) -> int | None
         if address.street_type and words[end + 1] != address.street_type:
             return None  # Wattle Road is not Wattle Street
         end += 1
-    return _locality(address, words, end)
+    if first == at and len(address.numbers) > 1 and _other_unit(address, words, end + 1):
+        return None  # "12 Wattle St, unit 3": another dwelling of the building
+    last = _locality(address, words, end)
+    return None if last is None else (first, last)
+
+
+def _other_unit(address: LooseAddress, words: Sequence[str], j: int) -> bool:
+    """Does the street line go on with a unit number other than the address's ("12 Wattle St, unit 3": the
+    dwelling word itself is not a canonical token)?"""
+    return j < len(words) and words[j].isdigit() and len(words[j]) < 4 and words[j] not in address.numbers[:-1]
 
 
 def _service_words(address: LooseAddress, words: Sequence[str], at: int) -> int:

@@ -18,6 +18,10 @@ HIDDEN = SuppressedAddresses(
         ("Street: 4/12 WATTLE ST\nSuburb: KANGAROO FLAT\nState: VIC  Postcode: 3555", "C1"),  # a form
         ("Unit 4, 12 Wattle St | Kangaroo Flat | VIC | 3555", "C1"),  # table cells
         ("4/12 Wattle Street", "C1"),  # a bare street line fails closed
+        # The building, with the unit after it or not at all: where she lives, failing closed.
+        ("has moved to KANGAROO FLAT, 12 Wattle Street (unit 4) and", "C1"),
+        ("12 Wattle St., Kangaroo Flat - flat 4", "C1"),
+        ("12 Wattle St, Kangaroo Flat VIC 3555", "C1"),
         ("7 Lillypilly Court, Echuca 3564", "C2"),
         ("7 Lilly Pilly Ct Echuka VIC 3564", "C2"),  # a typo in the suburb
     ],
@@ -30,6 +34,8 @@ def test_found(text: str, client: str) -> None:
     "text",
     [
         "3/12 Wattle St Kangaroo Flat",  # another unit
+        "Unit 3, 12 Wattle St Kangaroo Flat",
+        "12 Wattle St, unit 3, Kangaroo Flat",
         "4/14 Wattle St Kangaroo Flat VIC 3555",  # the neighbour
         "4/12 Wattle St, Bendigo VIC 3550",  # the same street in another town
         "4/12 Wattle Road Kangaroo Flat",  # another street type
