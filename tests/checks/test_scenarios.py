@@ -313,7 +313,8 @@ def test_tfn_shaped_number_without_context_is_not_reported(synthetic: SyntheticR
 
 def test_unmerged_field_is_blocked(synthetic: SyntheticRegistry, scan_letter: ScanLetter) -> None:
     a = synthetic.ordinary()[24]
-    for field in ("«FirstName»", "{{name}}", "<<Title>>", "[Surname]", "MERGEFIELD AccountNo"):
+    fields = ("«FirstName»", "{{name}}", "<<Title>>", "[Surname]", "MERGEFIELD AccountNo", "[CLIENT NAME]", "[File No]")
+    for field in fields:
         verdict = scan_letter(letter(a, f"Dear {field}, your account is in credit."))
         assert rules(verdict) == {"unmerged_field"}, field
         assert verdict.decision is Decision.REJECT
@@ -323,7 +324,7 @@ def test_square_brackets_in_ordinary_text_are_not_merge_fields(
     synthetic: SyntheticRegistry, scan_letter: ScanLetter
 ) -> None:
     a = synthetic.ordinary()[24]
-    verdict = scan_letter(letter(a, "The meter [see note 1] was read [sic] on time."))
+    verdict = scan_letter(letter(a, "The meter [see note 1] was read [sic] on time; [client's name withheld]."))
     assert verdict.decision is Decision.ALLOW, verdict.violations
 
 
