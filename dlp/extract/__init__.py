@@ -5,6 +5,7 @@ from __future__ import annotations
 import hashlib
 import os
 import re
+import stat
 from dataclasses import replace
 from pathlib import Path
 
@@ -77,8 +78,9 @@ def load_items(path: str | Path, limits: Limits | None = None) -> list[Communica
         raise InputError(f"{path}: permission denied") from None
     except OSError as exc:
         raise InputError(f"{path}: cannot be read ({exc.strerror})") from None
-    if data is None:
-        part = unreadable("letter", None, f"over the size limit of {limits.max_part_bytes} bytes")
+    if data is None or not data:
+        reason = "the file is empty" if data is not None else f"over the size limit of {limits.max_part_bytes} bytes"
+        part = unreadable("letter", None, reason)
         return [Communication(kind="letter", source=str(path), parts=(part, Part("file name", path.name, FILE_NAME)))]
     if looks_like_message(data, path):
         return [communication_from_message(data, str(path), limits)]
@@ -87,16 +89,31 @@ def load_items(path: str | Path, limits: Limits | None = None) -> list[Communica
 
 def _read(path: Path, limit: int) -> bytes | None:
     """The file's bytes, or None if it holds more than `limit` (not read into memory)."""
-    # Opened without waiting: a FIFO that nobody writes to would hold the open for ever (it then reads as
-    # empty). Read in blocking mode, as a pipe from a command (`dlp scan <(...)`) is read to its end; never
-    # past the limit, as a pipe has no size to check first.
-    fd = os.open(path, os.O_RDONLY | os.O_NONBLOCK)
-    with open(fd, "rb") as handle:
-        if os.fstat(fd).st_size > limit:
+    fifo = stat.S_ISFIFO(os.stat(path).st_mode)
+    # A FIFO that nobody writes to would hold a plain open for ever: it is opened without waiting (and then reads
+    # as empty). Only a FIFO: a file under a lease (Samba's oplocks) opened so fails at once instead of waiting.
+    with open(path, "rb", opener=_without_waiting if fifo else None) as handle:
+        if fifo:
+            os.set_blocking(handle.fileno(), True)  # a pipe from a command (`dlp scan <(...)`) is read to its end
+        elif os.fstat(handle.fileno()).st_size > limit:
             return None
-        os.set_blocking(fd, True)
-        data = handle.read(limit + 1)
-    return data if len(data) <= limit else None
+        # In pieces, never past the limit: a pipe has no size to check first, and read(n) reserves n bytes.
+        chunks: list[bytes] = []
+        total = 0
+        while total <= limit:
+            chunk = handle.read(min(_CHUNK, limit + 1 - total))
+            if not chunk:
+                break
+            chunks.append(chunk)
+            total += len(chunk)
+    return b"".join(chunks) if total <= limit else None
+
+
+_CHUNK = 1 << 20
+
+
+def _without_waiting(path: str, flags: int) -> int:
+    return os.open(path, flags | os.O_NONBLOCK)
 
 
 def load_item(path: str | Path, limits: Limits | None = None) -> Communication:

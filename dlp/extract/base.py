@@ -139,7 +139,23 @@ def find_extractor(data: bytes, media_type: str | None, filename: str | None) ->
     if media_type and (media_type.startswith("text/") or media_type in TEXT_LIKE):
         # Any other text (text/rfc822-headers in a delivery report, text/enriched, XML, JSON) is read as text.
         return next((e for e in _EXTRACTORS if e.label == "text"), None)
+    if filename is not None and "." not in filename and _is_text(data):
+        # A file named without any extension (a pipe given as `dlp scan <(...)`, /dev/stdin, "LETTER") whose bytes
+        # are text is read as text; other bytes stay unreadable.
+        return next((e for e in _EXTRACTORS if e.label == "text"), None)
     return None
+
+
+def _is_text(data: bytes) -> bool:
+    """UTF-8 text without control characters other than tabs, line and page breaks (its first 64 KiB)."""
+    head = data[:65536]
+    try:
+        text = head.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        if exc.start < len(head) - 3:  # not merely a character cut in two at the end of the head
+            return False
+        text = head[: exc.start].decode("utf-8")
+    return bool(text.strip()) and not any(ord(c) < 32 and c not in "\t\n\r\f" for c in text)
 
 
 TEXT_LIKE = frozenset({"application/xml", "application/json", "message/delivery-status"})
