@@ -8,6 +8,7 @@ exit status 1 — and the run goes on with the next; only a file that cannot be 
 from __future__ import annotations
 
 import argparse
+import contextlib
 import hashlib
 import json
 import os
@@ -24,7 +25,7 @@ from dlp.cli.common import add_config_options, config_of, findings_json
 from dlp.config import Config
 from dlp.errors import InputError, WorkerError, WorkerLost, WorkerTimeout
 from dlp.extract import load_items, looks_like_message
-from dlp.lifetime import interrupted_by, terminate_as_interrupt
+from dlp.lifetime import held_interrupts, interrupted_by, terminate_as_interrupt
 from dlp.model import Channel, Communication, Verdict
 from dlp.policy import Policy
 from dlp.workers import BlockingPool, WorkerState
@@ -63,42 +64,60 @@ def run(args: argparse.Namespace) -> int:
     err = Console(file=sys.stderr, highlight=False)
     blocked = errors = finished = 0
     counts: dict[str, int] = {}
-    try:
-        # The workers open the incident store at the first item that needs a record (`_store`): a run where
-        # everything is allowed never imports SQLAlchemy and alembic, nor checks the schema.
-        with terminate_as_interrupt(), BlockingPool(config, args.registry, 1, record=False, name="scan") as pool:
-            held = _Unscannable(config, record=not args.no_record)
-            with Progress(console=err, transient=True, disable=args.json or not err.is_terminal) as progress:
-                task = progress.add_task("scanning", total=len(args.files))
-                for path in args.files:
-                    try:
-                        verdicts = _scan(pool, held, path, float(config.limits.max_scan_seconds), not args.no_record)
-                    except InputError as exc:
-                        errors += 1
-                        err.print(f"dlp: error: {exc}", markup=False)
-                        if args.json:
-                            print(json.dumps({"path": path, "decision": None, "error": str(exc)}), flush=True)
-                    else:
-                        for verdict in verdicts:
-                            blocked += verdict.blocked
-                            counts[verdict.decision.value] = counts.get(verdict.decision.value, 0) + 1
-                            if args.json:
-                                print(json.dumps(verdict_json(path, verdict)), flush=True)
-                            else:
-                                _print_readable(out, path, verdict)
-                    finished += 1
-                    progress.advance(task)
-    except KeyboardInterrupt as exc:
-        # What was checked stands (its verdicts printed, its incidents recorded); what was not is named, so a
-        # script or a print room knows the run is not a pass.
-        if not args.json and (counts or errors):
-            _print_summary(out, counts, errors)
-        left = len(args.files) - finished
-        err.print(f"dlp: interrupted ({interrupted_by(exc)}): {left} of {len(args.files)} file(s) not checked")
-        return 130
-    if not args.json and sum(counts.values()) + errors > 1:
-        _print_summary(out, counts, errors)
+    with terminate_as_interrupt():
+        try:
+            # The workers open the incident store at the first item that needs a record (`_store`): a run where
+            # everything is allowed never imports SQLAlchemy and alembic, nor checks the schema.
+            with BlockingPool(config, args.registry, 1, record=False, name="scan") as pool:
+                held = _Unscannable(config, record=not args.no_record)
+                with Progress(console=err, transient=True, disable=args.json or not err.is_terminal) as progress:
+                    task = progress.add_task("scanning", total=len(args.files))
+                    for path in args.files:
+                        verdicts: list[Verdict] = []
+                        failed: InputError | None = None
+                        try:
+                            verdicts = _scan(
+                                pool, held, path, float(config.limits.max_scan_seconds), not args.no_record
+                            )
+                        except InputError as exc:
+                            failed = exc
+                        # A file's verdicts are printed and counted whole: an interrupt meanwhile waits for the end.
+                        with held_interrupts():
+                            if failed is not None:
+                                errors += 1
+                                _print_error(err, path, failed, args.json)
+                            for verdict in verdicts:
+                                blocked += verdict.blocked
+                                counts[verdict.decision.value] = counts.get(verdict.decision.value, 0) + 1
+                                if args.json:
+                                    print(json.dumps(verdict_json(path, verdict)), flush=True)
+                                else:
+                                    _print_readable(out, path, verdict)
+                            finished += 1
+                            progress.advance(task)
+        except KeyboardInterrupt as exc:
+            if finished < len(args.files):
+                # What was checked stands (its verdicts printed, its incidents recorded); what was not is named,
+                # so a script or a print room knows the run is not a pass.
+                with held_interrupts():
+                    if not args.json and (counts or errors):
+                        _print_summary(out, counts, errors)
+                    left = len(args.files) - finished
+                    err.print(
+                        f"dlp: interrupted ({interrupted_by(exc)}): {left} of {len(args.files)} file(s) not checked"
+                    )
+                return 130
+            # Every file was checked before it came (the workers were stopping): the run's outcome stands.
+        with contextlib.suppress(KeyboardInterrupt), held_interrupts():
+            if not args.json and sum(counts.values()) + errors > 1:
+                _print_summary(out, counts, errors)
     return 2 if errors else (1 if blocked else 0)
+
+
+def _print_error(err: Console, path: str, exc: InputError, as_json: bool) -> None:
+    err.print(f"dlp: error: {exc}", markup=False)
+    if as_json:
+        print(json.dumps({"path": path, "decision": None, "error": str(exc)}), flush=True)
 
 
 def _print_summary(out: Console, counts: dict[str, int], errors: int) -> None:

@@ -483,7 +483,8 @@ class BlockingPool:
         self, function: Callable[..., Any], *args: Any, budget: float | None = None
     ) -> concurrent.futures.Future[Any]:
         """Queued until a worker is free, however long that takes: every busy one is freed within its budget."""
-        return asyncio.run_coroutine_threadsafe(self.pool.run(function, *args, budget=budget), self._loop)
+        with held_interrupts():  # cut between making the coroutine and handing it over, it is never awaited
+            return asyncio.run_coroutine_threadsafe(self.pool.run(function, *args, budget=budget), self._loop)
 
     def run(self, function: Callable[..., Any], *args: Any, budget: float | None = None) -> Any:
         return self.submit(function, *args, budget=budget).result()
@@ -491,14 +492,17 @@ class BlockingPool:
     def close(self, grace: float = 5.0) -> None:
         if not self._thread.is_alive():
             return
-        with contextlib.suppress(Exception):
-            asyncio.run_coroutine_threadsafe(self.pool.close(grace), self._loop).result(grace + 15)
-        with contextlib.suppress(Exception):
-            asyncio.run_coroutine_threadsafe(_settle_tasks(), self._loop).result(15)
-        self._loop.call_soon_threadsafe(self._loop.stop)
-        self._thread.join(30)
-        if not self._thread.is_alive():
-            self._loop.close()
+        # Whole, within its bounds: an interrupt (a second Ctrl-C, a SIGTERM as the run ends) cutting it short
+        # would leave the workers and the registry copy to be found later; it is raised when the close is done.
+        with held_interrupts():
+            with contextlib.suppress(Exception):
+                asyncio.run_coroutine_threadsafe(self.pool.close(grace), self._loop).result(grace + 15)
+            with contextlib.suppress(Exception):
+                asyncio.run_coroutine_threadsafe(_settle_tasks(), self._loop).result(15)
+            self._loop.call_soon_threadsafe(self._loop.stop)
+            self._thread.join(30)
+            if not self._thread.is_alive():
+                self._loop.close()
 
     def __enter__(self) -> BlockingPool:
         return self.start()
