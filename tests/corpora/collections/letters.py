@@ -6,15 +6,18 @@ import datetime as dt
 import io
 import unicodedata
 from dataclasses import dataclass, field
+from xml.sax.saxutils import escape as xml_escape
 
 import docx
 from docx.enum.text import WD_ALIGN_PARAGRAPH
+from docx.oxml import parse_xml
 from docx.shared import Cm, Pt
 from fpdf import FPDF
 
 from .common import fix_zip, rtf
 from .registry import ORG, PRINCIPALS, Client
 
+W_NS = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
 TITLES = ["Mr", "Ms", "Mrs", "Mx", "Miss", ""]
 
 
@@ -316,6 +319,19 @@ def docx_bytes(lt: Letter, layout: str = "table") -> bytes:
         right.paragraphs[0].text = f"Date: {lt.date}"
         for a, b in lt.refs:
             right.add_paragraph(f"{a}: {b}")
+    elif layout == "textbox":  # a floating VML text box at the window position, as Word templates do
+        lines = (["PRIVATE AND CONFIDENTIAL"] if lt.confidential else []) + lt.to_lines
+        paras = "".join(f"<w:p><w:r><w:t xml:space='preserve'>{xml_escape(x)}</w:t></w:r></w:p>" for x in lines)
+        run = parse_xml(
+            f"<w:r xmlns:w='{W_NS}' xmlns:v='urn:schemas-microsoft-com:vml' "
+            "xmlns:o='urn:schemas-microsoft-com:office:office'><w:pict><v:shape id='AddressWindow' "
+            "type='#_x0000_t202' style='position:absolute;margin-left:0;margin-top:18pt;width:250pt;"
+            f"height:95pt;z-index:1' stroked='f'><v:textbox><w:txbxContent>{paras}</w:txbxContent></v:textbox>"
+            "</v:shape></w:pict></w:r>"
+        )
+        d.add_paragraph()._p.append(run)
+        for a, b in [("Date", lt.date)] + lt.refs:
+            d.add_paragraph(f"{a}: {b}").alignment = WD_ALIGN_PARAGRAPH.RIGHT
     else:  # "frame": a bordered single-cell box indented to the window position, references as a tab row
         d.add_paragraph(lt.date).alignment = WD_ALIGN_PARAGRAPH.RIGHT
         box = d.add_table(rows=1, cols=1)

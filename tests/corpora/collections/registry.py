@@ -412,8 +412,11 @@ class Registry:
             "PO Box 33",
             "c/- Post Office",
         ]
-        for line, c in zip(po_lines, [next(it) for _ in range(6)], strict=True):
+        self.po_clients = [next(it) for _ in range(6)]
+        for line, c in zip(po_lines, self.po_clients, strict=True):
             c.po, c.unit = line, ""
+            if "Loddon" in line:
+                c.suburb, c.state, c.postcode = "Bendigo", "VIC", "3550"
         # some clients with two phones / two emails
         for c in [next(it) for _ in range(20)]:
             c.phones.append(_phone(rng))

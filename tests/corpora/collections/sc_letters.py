@@ -10,7 +10,7 @@ from .common import DOM, Book, eml, make_zip, staff
 from .letters import addr_lines, block_for, make_letter, pdf_bytes, render, salute_name
 from .registry import Registry
 
-FMTS = ["pdf-window", "docx-table", "pdf-right", "txt", "docx-frame", "rtf", "html", "txt-right"]
+FMTS = ["pdf-window", "docx-table", "pdf-right", "txt", "docx-frame", "rtf", "html", "docx-textbox"]
 KINDS = ["demand", "arrangement", "hardship", "statement", "credit"]
 
 
@@ -71,6 +71,25 @@ def address_block(b: Book, r: Registry) -> None:
         b.pair(
             (ext, data, cat, f"letter for {a.cid} to the client or authorised contact"),
             (ext2, data2, cat, rules, sup, note_b),
+        )
+    # PO boxes, locked bags and care-of addresses
+    for j, fmt in enumerate(["pdf-window", "docx-frame", "txt"]):
+        a, o = r.po_clients[j], r.po_clients[j + 3]
+        good = make_letter("demand", a, a, 30 + j, d0, j)
+        bad = make_letter("demand", o, a, 30 + j, d0, j)
+        cat = f"address-block/po-box-{fmt}"
+        e1, d1 = render(good, fmt)
+        e2, d2 = render(bad, fmt)
+        b.pair(
+            (e1, d1, cat, f"letter to {a.cid} at a PO box / care-of address"),
+            (
+                e2,
+                d2,
+                cat,
+                ["mismatched_recipient", "mixed_client_documents"],
+                False,
+                f"letter addressed to {a.cid} carries account of {o.cid}",
+            ),
         )
     # one merged print file given to scan: five letters, the fourth for the wrong debtor
     people = [r.pick(avoid=used) for _ in range(6)]
