@@ -283,7 +283,7 @@ def _one(b: Book, r: Registry, t: int, n: int, used: set[str]) -> None:
 
 def everyday(b: Book, r: Registry, scale: float) -> None:
     used: set[str] = set()
-    n_items = max(24, int(56 * scale))
+    n_items = max(24, int(64 * scale))
     for n in range(n_items):
         _one(b, r, n % 24, n, used)
     _ = Client

@@ -18,7 +18,7 @@ def address_block(b: Book, r: Registry) -> None:
     rng = r.rng
     used: set[str] = set()
     d0 = dt.date(2026, 3, 3)
-    for i in range(16):
+    for i in range(12):
         fmt = FMTS[i % len(FMTS)]
         kind = KINDS[i % len(KINDS)]
         d = d0 + dt.timedelta(days=i)

@@ -37,7 +37,7 @@ def details_block(c: Client, k: int, suppressed_ok: bool = True) -> str:
 
 def recipient_own(b: Book, r: Registry) -> None:
     used: set[str] = set()
-    for i in range(8):
+    for i in range(6):
         cat = [
             "recipient-own-details/details-updated",
             "recipient-own-details/identity-check",
