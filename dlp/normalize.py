@@ -127,6 +127,10 @@ LOCALITY = re.compile(
     re.IGNORECASE,
 )
 
+# A locality written without its state ("Tindal Creek 3696"), as letters may write it: read for an address block,
+# never for the registry (whose form is documented with the state).
+LOCALITY_NO_STATE = re.compile(r"^(?P<suburb>[^\W\d_][\w ./'’\-]*?)[ ,]+(?P<postcode>\d{4})\s*$")
+
 # A line that ends an Australian address, whatever precedes it on the line.
 LOCALITY_END = re.compile(rf"[^\W\d_][ ,]+(?:{STATE_WORDS})\.?[ ,]+\d{{4}}\s*$", re.IGNORECASE)
 
@@ -404,9 +408,10 @@ class Address:
         return [k for k in dict.fromkeys(keys) if k]
 
 
-def parse_address(value: str) -> Address | None:
-    """Split `12 Wattle Street, Bendigo VIC 3550` (or its two-line form) into street and locality."""
-    split = _split_address(value)
+def parse_address(value: str, state_optional: bool = False) -> Address | None:
+    """Split `12 Wattle Street, Bendigo VIC 3550` (or its two-line form) into street and locality; with
+    `state_optional` (a letter's address block), also `12 Wattle St` over `Bendigo 3550`."""
+    split = _split_address(value, state_optional)
     if split is None:
         return None
     street_lines, suburb, state, postcode = split
@@ -428,10 +433,14 @@ _POSTCODE_LINE = re.compile(r"^\d{4}$")
 _STATE_LINE = re.compile(rf"^(?:{STATE_WORDS})\.?(?:[ ,]+\d{{4}})?$", re.IGNORECASE)
 
 
-def _split_address(value: str) -> tuple[list[str], str, str, str] | None:
+def _split_address(value: str, state_optional: bool = False) -> tuple[list[str], str, str, str] | None:
     lines = [p.strip() for p in re.split(r"[,\n]", value) if p.strip()]
-    # "c/- Legal Aid" says whose door it goes to, not where: the address is what follows.
-    lines = [line for line in lines if not _CARE_OF_LINE.match(line)]
+    # "c/- Legal Aid" says whose door it goes to, not where: the address is what follows. Unless nothing but the
+    # locality follows: "c/- Post Office, Elizabeth SA 5112" (mail held at the post office) is that door.
+    kept = [line for line in lines if not _CARE_OF_LINE.match(line)]
+    if len(kept) == 1 and len(lines) > 1:
+        kept = [_CARE_OF_LINE.sub("", line).strip(" -:") for line in lines]
+    lines = [line for line in kept if line]
     # A locality split over lines: "BENDIGO VIC" over "3550", "TOOWOOMBA" over "QLD 4350", or three lines.
     while len(lines) >= 2 and (_POSTCODE_LINE.match(lines[-1]) or _STATE_LINE.match(lines[-1])):
         if LOCALITY.match(lines[-1]):
@@ -443,7 +452,8 @@ def _split_address(value: str) -> tuple[list[str], str, str, str] | None:
     match = LOCALITY.match(lines[-1])
     street_lines = lines[:-1]
     if match is None:
-        return None
+        plain = LOCALITY_NO_STATE.match(lines[-1]) if state_optional and street_lines else None
+        return (street_lines, plain.group("suburb"), "", plain.group("postcode")) if plain else None
     suburb = match.group("suburb")
     if not street_lines or suburb[0].isdigit():
         # "12 Wattle Street Bendigo VIC 3550" on one line: the street ends at its street-type word.

@@ -120,3 +120,28 @@ def test_canonical_spans_equal_the_plain_token_by_token_reading() -> None:
         expected = reference_spans(text)
         assert list(canonical_spans(text)) == expected, text
         assert CompactText.of(text).tokens == tuple(t for t, _, _ in expected), text
+
+
+def test_an_address_care_of_the_post_office_is_that_door() -> None:
+    """ "c/- Post Office, Elizabeth SA 5112" (mail held for collection) is an address; a care-of line before a
+    street is only whose door it goes to."""
+    from dlp.normalize import parse_address_parts
+
+    assert parse_address_parts("c/- Post Office, Elizabeth SA 5112") == (["po"], ["elizabeth"], "5112")
+    assert parse_address_parts("c/- Legal Aid, 10 Hill St, Bendigo VIC 3550") == (
+        ["10", "hill", "street"],
+        ["bendigo"],
+        "3550",
+    )
+
+
+def test_the_state_may_be_left_out_of_a_letter_but_not_the_registry() -> None:
+    from dlp.normalize import parse_address
+
+    assert parse_address("12 Wattle St\nBendigo 3550") is None  # the registry's documented form has the state
+    address = parse_address("12 Wattle St\nBendigo 3550", state_optional=True)
+    assert address is not None and (address.street, address.suburb, address.postcode) == (
+        "12wattlestreet",
+        "bendigo",
+        "3550",
+    )

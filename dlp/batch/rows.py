@@ -59,7 +59,7 @@ def _row(number: int, record: dict[str, str], columns: ColumnMap) -> Row:
         given, family = get(columns.given_name), get(columns.family_name)
     lines = [get(c) for c in columns.address_lines if get(c)]
     locality = " ".join(p for p in (get(columns.suburb), get(columns.state), get(columns.postcode)) if p)
-    address = parse_address("\n".join([*lines, locality])) if lines else None
+    address = parse_address("\n".join([*lines, locality]), state_optional=True) if lines else None
     return Row(
         number,
         " ".join(name_tokens(name)),
@@ -84,7 +84,7 @@ def addressee_matches(block: AddressBlock | None, row: Row) -> bool:
     )
     if not row.street:
         return name_ok
-    address = parse_address(block.address)
+    address = parse_address(block.address, state_optional=True)
     return (
         name_ok
         and address is not None

@@ -76,6 +76,8 @@ POSTCODE_ONLY = re.compile(r"^\s*\d{4}\s*$")
 STATE_POSTCODE = re.compile(rf"^\s*(?:{STATE_WORDS})\.?[ ,]+\d{{4}}\s*$", re.IGNORECASE)
 STATE_ONLY = re.compile(rf"^\s*(?:{STATE_WORDS})\.?\s*$", re.IGNORECASE)
 SUBURB_ONLY = re.compile(r"^\s*[^\W\d_][^\W\d_ '’.\-]*(?:[ '’.\-]+[^\W\d_]+)*\s*$")
+# A locality without its state ("Tindal Creek 3696"): read as one only under a street line.
+SUBURB_POSTCODE = re.compile(r"^\s*[^\W\d_][^\W\d_ '’.\-]*(?:[ '’.\-]+[^\W\d_]+)*[ ,]+\d{4}\s*$")
 # The addressee's name: words, initials, titles, "&" and "and"; no digits, no @.
 # "?" stands in a PDF's text for a letter its font could not encode ("Y?lmaz").
 NAME_LINE = re.compile(r"^[^\W\d_](?:[^\W\d_]|[.'’\- &,?]){0,78}$")
@@ -197,6 +199,8 @@ def _locality_top(rows: list[str], end: int) -> int | None:
         return end - 1
     if POSTCODE_ONLY.match(row) and STATE_ONLY.match(above) and end > 1 and SUBURB_ONLY.match(rows[end - 2]):
         return end - 2
+    if SUBURB_POSTCODE.match(row) and above and _is_street(above):
+        return end  # the state left out, as many write it: the street line above says this is an address
     return None
 
 

@@ -50,7 +50,7 @@ class RecipientResolver:
         the address, tolerant of abbreviations, case and small typos), or whoever lives there."""
         if block is None:
             return (Recipient(LETTER, RecipientKind.UNKNOWN, postal=True, note=problem or "no address block found"),)
-        address = parse_address(block.address)
+        address = parse_address(block.address, state_optional=True)
         if address is None:
             note = "the address block has no street, suburb, state and postcode that can be read"
             return (Recipient(LETTER, RecipientKind.UNKNOWN, postal=True, note=note),)

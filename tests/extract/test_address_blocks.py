@@ -47,6 +47,17 @@ LETTERHEAD = "Riverbend Water\n1 River Road\nBendigo VIC 3550\nPhone 1300 555 01
             ("Ms Ann Lee",),
             ("12 Wattle St", "Bendigo VIC 3550"),
         ),
+        # the state left out, under a street line or a post office box
+        (
+            LETTERHEAD + "M. Muñoz\n2/8 Banksia Ct\nTindal Creek 3696\nAssessment No: 3592 3110\n\nDear Ms Muñoz,\n",
+            ("M. Muñoz",),
+            ("2/8 Banksia Ct", "Tindal Creek 3696"),
+        ),
+        (
+            "Mr K Kaur\nPO Box 828\nMallee Flat 3694\n\nRates notice\n",
+            ("Mr K Kaur",),
+            ("PO Box 828", "Mallee Flat 3694"),
+        ),
     ],
 )
 def test_layouts(text: str, people: tuple[str, ...], lines: tuple[str, ...] | None) -> None:
@@ -55,6 +66,11 @@ def test_layouts(text: str, people: tuple[str, ...], lines: tuple[str, ...] | No
     assert block.people == people
     if lines:
         assert block.address_lines == lines
+
+
+def test_a_word_and_a_year_under_no_street_line_are_no_address() -> None:
+    block, problem = locate_address_block("Ms Ann Lee\nAnnual Report 2026\n\nDear Ann,\n")
+    assert block is None, block
 
 
 def test_occupier_notice() -> None:

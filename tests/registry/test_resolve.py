@@ -57,3 +57,17 @@ def test_letter_without_address_block() -> None:
 
     (recipient,) = resolver(RegistryIndex([])).letter(None)
     assert recipient.kind is RecipientKind.UNKNOWN and recipient.postal
+
+
+def test_a_letter_addressed_without_the_state_reaches_the_client(synthetic: SyntheticRegistry, index) -> None:
+    """ "12 Wattle St" over "Bendigo 3550": the postcode says where, as the state would."""
+    from dlp.extract.letter import find_address_block
+
+    c = synthetic.ordinary()[5]
+    street, _, locality = c.postal_address.partition(", ")
+    suburb, postcode = locality.rsplit(" ", 2)[0], locality.rsplit(" ", 1)[1]
+    block = find_address_block(
+        f"{c.given_name} {c.family_name}\n{street}\n{suburb} {postcode}\n\nDear {c.given_name},\n"
+    )
+    (recipient,) = RecipientResolver(index, OrganisationConfig()).letter(block)
+    assert recipient.clients == frozenset({c.client_id}), recipient.note
