@@ -428,6 +428,12 @@ def parse_address_parts(value: str) -> tuple[list[str], list[str], str] | None:
     return canonical_tokens(" ".join(street_lines)), canonical_tokens(suburb), postcode
 
 
+_UNIT_AFTER = re.compile(
+    r"^(?P<street>\d+[a-z]?\s+[^\d(]*?)\s*[,(\-–]*\s*(?:unit|flat|apt|apartment|villa|townhouse|suite)\.?\s*"
+    r"(?P<unit>\d+[a-z]?)\s*\)?\s*$",
+    re.IGNORECASE,
+)
+_UNIT_LINE = re.compile(r"^(?:unit|flat|apt|apartment|villa|townhouse|suite)\.?\s*\d+[a-z]?$", re.IGNORECASE)
 _CARE_OF_LINE = re.compile(r"^(?:c\s*/\s*-|c\s*/\s*o\b|care\s+of\b|attn\b|attention\b)", re.IGNORECASE)
 _POSTCODE_LINE = re.compile(r"^\d{4}$")
 _STATE_LINE = re.compile(rf"^(?:{STATE_WORDS})\.?(?:[ ,]+\d{{4}})?$", re.IGNORECASE)
@@ -450,7 +456,10 @@ def _split_address(value: str, state_optional: bool = False) -> tuple[list[str],
         return None
     # The locality may stand alone on the last line or follow the street on the same line.
     match = LOCALITY.match(lines[-1])
-    street_lines = lines[:-1]
+    # "12 Boundary Rd (unit 2)" is "2/12 Boundary Rd": the unit goes where the registry's form has it.
+    street_lines = [_UNIT_AFTER.sub(r"\g<unit>/\g<street>", line) for line in lines[:-1]]
+    units = [line for line in street_lines[1:] if _UNIT_LINE.match(line)]  # "12 Boundary Rd, Unit 2, ..."
+    street_lines = units + [line for line in street_lines if line not in units]
     if match is None:
         plain = LOCALITY_NO_STATE.match(lines[-1]) if state_optional and street_lines else None
         return (street_lines, plain.group("suburb"), "", plain.group("postcode")) if plain else None

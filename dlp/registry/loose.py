@@ -33,6 +33,7 @@ LABEL_WORDS = frozenset(
 )
 STATE_TOKENS = frozenset({"vic", "nsw", "qld", "sa", "wa", "tas", "nt", "act"})
 LOCALITY_WINDOW = 10  # tokens after the street searched for the suburb or postcode
+STREET_FIRST_WINDOW = 10  # tokens before a house number searched for its street, written street first
 
 
 # Delivery services written before their number: "PO Box 12", "Locked Bag 7", "RMB 40".
@@ -50,6 +51,7 @@ class LooseAddress:
     suburb: str  # compact
     suburb_tokens: int
     postcode: str
+    suburb_first: str = ""  # the suburb's first word
 
 
 @dataclass(frozen=True, slots=True)
@@ -108,13 +110,32 @@ class SuppressedAddresses:
             return
         words = canonical_words(text)
         tokens = canonical_spans(text)
+        distinct = distinct_words(text)
         for i in sorted(at for number in numbers for at in positions(words, number)):
-            for address in self._candidates(words[i], words, i):
-                found = _confirm(address, words, i)
-                if found is not None:
-                    first, end = found
+            found = [(a, _confirm(a, words, i)) for a in self._candidates(words[i], words, i)]
+            if not _in_a_number(text, tokens[i][2]):  # "1,204.55" is an amount, not a house number
+                found += [(a, _confirm_street_first(a, words, i)) for a in self._street_first(words, distinct, i)]
+            for address, span in found:
+                if span is not None:
+                    first, end = span
                     key = "loose:" + (address.street or address.service + address.numbers[-1])
                     yield LooseMatch(tokens[first][1], tokens[end][2], address.client_id, key)
+
+    def _street_first(self, words: Sequence[str], distinct: frozenset[str], at: int) -> list[LooseAddress]:
+        """The suppressed addresses with this house number whose street could stand before it, with their
+        suburb or postcode somewhere in the text ("Murray Valley Hwy in Carrajung North (no. 176, unit 4)")."""
+        leads = self._by_lead.get(words[at])
+        if not leads:
+            return []
+        found = {
+            i for word in words[max(0, at - STREET_FIRST_WINDOW) : at] for c in set(word[:2]) for i in leads.get(c, ())
+        }
+        everyone = self.by_number[words[at]]
+        return [
+            everyone[i]
+            for i in sorted(found)
+            if everyone[i].postcode in distinct or everyone[i].suburb_first in distinct
+        ]
 
 
 def loose_address(client_id: str, address: str) -> LooseAddress | None:
@@ -139,7 +160,10 @@ def _loose(client_id: str, address: str) -> LooseAddress | None:
         names = names[:-1]
     if not names:
         return None
-    return LooseAddress(client_id, numbers, "".join(names), len(names), kind, "", suburb, suburb_tokens, postcode)
+    first = suburb_words[0] if suburb_words else ""
+    return LooseAddress(
+        client_id, numbers, "".join(names), len(names), kind, "", suburb, suburb_tokens, postcode, first
+    )
 
 
 def _confirm(address: LooseAddress, words: Sequence[str], at: int) -> tuple[int, int] | None:
@@ -173,6 +197,44 @@ def _confirm(address: LooseAddress, words: Sequence[str], at: int) -> tuple[int,
         return None  # "12 Wattle St, unit 3": another dwelling of the building
     last = _locality(address, words, end)
     return None if last is None else (first, last)
+
+
+def _confirm_street_first(address: LooseAddress, words: Sequence[str], at: int) -> tuple[int, int] | None:
+    """The first and last tokens of the address written street first, its number after the locality
+    ("Murray Valley Hwy in Carrajung North (no. 176, unit 4)"), if the text at `at` (its house number) ends it."""
+    if address.service or (at > 0 and words[at - 1].isdigit() and words[at - 1] != address.postcode):
+        return None
+    for start in range(max(0, at - STREET_FIRST_WINDOW), at):
+        if start > 0 and words[start - 1].isdigit():
+            continue  # "3 Riverview Drive": the street has its own number, a neighbour's
+        street_end = _fuzzy_run(words, start, address.street, address.street_tokens)
+        if street_end is None or street_end >= at:
+            continue
+        end = street_end
+        if end + 1 < at and words[end + 1] in STREET_TYPES:
+            if address.street_type and words[end + 1] != address.street_type:
+                continue  # Wattle Road is not Wattle Street
+            end += 1
+        between = range(end + 1, at)
+        if any(words[j].isdigit() and words[j] != address.postcode for j in between):
+            continue  # another number between: another place
+        if not any(
+            words[j] == address.postcode or _fuzzy_run(words, j, address.suburb, address.suburb_tokens) is not None
+            for j in between
+        ):
+            continue  # the locality between street and number says it is one address
+        last = at
+        if len(address.numbers) > 1 and at + 1 < len(words) and words[at + 1].isdigit() and len(words[at + 1]) < 4:
+            if words[at + 1] not in address.numbers[:-1]:
+                return None  # "(no. 176, unit 3)": another dwelling of the building
+            last = at + 1
+        return start, last
+    return None
+
+
+def _in_a_number(text: str, end: int) -> bool:
+    """Does the token ending at `end` go on as a number with separators ("1,204.55", "3.5")?"""
+    return end + 1 < len(text) and text[end] in ",." and text[end + 1].isdigit()
 
 
 def _other_unit(address: LooseAddress, words: Sequence[str], j: int) -> bool:

@@ -67,3 +67,22 @@ def test_a_slip_at_the_front_of_the_street_name_among_many_at_that_number(writte
     ]
     hidden = SuppressedAddresses([*others, ("C1", "12 Wattle Street, Kangaroo Flat VIC 3555")])
     assert [m.client_id for m in hidden.find(f"now at {written}, Kangaroo Flat VIC 3555")] == ["C1"]
+
+
+def test_an_address_written_street_first_with_its_number_after_the_locality() -> None:
+    """Staff write what they heard: "Murray Valley Hwy in Carrajung North (no. 176, unit 4)". Another unit, a
+    neighbour's numbered street line, or an amount after it ("1,204.55") is not her address."""
+    hidden = SuppressedAddresses(
+        [
+            ("C4", "4/176 Murray Valley Highway, Carrajung North VIC 3699"),
+            ("C5", "1 Riverview Drive, Carrajung North VIC 3699"),
+        ]
+    )
+    found = "she's moved to Murray Valley Hwy in Carrajung North (no. 176, unit 4) and asks for a call"
+    assert [m.client_id for m in hidden.find(found)] == ["C4"]
+    for text in (
+        "Murray Valley Hwy in Carrajung North (no. 176, unit 3)",
+        "Murray Valley Hwy near 12 Carrajung North 176",
+        '"3 Riverview Drive, Carrajung North VIC 3699","1,204.55"',
+    ):
+        assert list(hidden.find(text)) == [], text
