@@ -3,6 +3,15 @@
 from __future__ import annotations
 
 from dlp.model import Finding, Recipient, Report, ScanContext
+from dlp.registry.entities import (
+    CLIENT_ADDRESS,
+    CLIENT_EMAIL,
+    CLIENT_NAME,
+    CLIENT_NAME_DOB,
+    CLIENT_PHONE,
+    CLIENT_PHONE_LOCAL,
+    CLIENT_REFERENCE,
+)
 from dlp.rules.base import CLIENT_WORDS, Rule, allowed_for, describe
 
 LISTED = 5  # client ids named in one explanation; the report's clients hold them all
@@ -15,14 +24,18 @@ class MismatchedRecipient(Rule):
     what_to_check = "that the addressee is the client the letter is about, at their registered address"
     colour = "#c0392b"
     ENTITY_WORDS = CLIENT_WORDS
+    # False: a client's address identifies them only beside their name or another of their identifiers (a
+    # council's planning notices name the land, whoever owns it).
+    OPTIONS = {"address_alone_identifies": True}
 
     def check(self, ctx: ScanContext) -> list[Report]:
         out: list[Report] = []
+        strong = ctx.strong if self.options["address_alone_identifies"] else _not_addresses_alone(ctx)
         for recipient in ctx.recipients:
             # One report per recipient, naming every client whose data would reach them.
             # Each addressee separately: joint holders, even at one address, share only what both hold (issue 9).
             wrong: dict[frozenset[str], Finding] = {}
-            for finding in ctx.strong:
+            for finding in strong:
                 if not allowed_for(recipient, finding.clients):
                     wrong.setdefault(finding.clients, finding)
             if wrong:
@@ -41,3 +54,14 @@ class MismatchedRecipient(Rule):
         if recipient.note:
             explanation += f" ({recipient.note})"
         return self.report(set(owners) | recipient.clients | recipient.address_clients, first.part, explanation)
+
+
+def _not_addresses_alone(ctx: ScanContext) -> tuple[Finding, ...]:
+    """The strong findings less addresses of clients named by nothing else in the item (a property's address on
+    a notice to its neighbours)."""
+    named = {cid for f in ctx.findings if f.entity in _NAMING and not f.addressee for cid in f.clients}
+    return tuple(f for f in ctx.strong if f.entity != CLIENT_ADDRESS or f.clients & named)
+
+
+# What says whose an address is: a name, or an identifier of the client's own (not the address's street line).
+_NAMING = frozenset({CLIENT_NAME, CLIENT_NAME_DOB, CLIENT_REFERENCE, CLIENT_EMAIL, CLIENT_PHONE, CLIENT_PHONE_LOCAL})
