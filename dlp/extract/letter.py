@@ -303,9 +303,17 @@ def _addressee(zone: list[str], address: list[str]) -> AddressBlock:
     )
 
 
+# "Estate of the late Mohammed Smith", "The Estate of A Lee (deceased)": the letter is about the deceased client,
+# read by the executor (written care of them).
+ESTATE_OF = re.compile(r"^\s*(?:the\s+)?estate\s+of\s+(?:the\s+)?(?:late\s+)?", re.IGNORECASE)
+DECEASED = re.compile(r"\s*[,(]?\s*(?:deceased|dec'd|dec\.)\s*\)?\s*$", re.IGNORECASE)
+
+
 def split_names(line: str) -> list[str]:
     """Each person a line names: "Mr A Nguyen & Ms B Walker", "Sam Ortiz and Lee Park", "Tom and Mia Fraser"."""
     line = re.sub(r"^\s*to\s+", "", line, flags=re.IGNORECASE).strip(" ,")
+    if ESTATE_OF.match(line):
+        line = DECEASED.sub("", ESTATE_OF.sub("", line)).strip(" ,")
     parts = [p.strip(" ,") for p in re.split(r"\s*&\s*|\s+and\s+|\s*,\s*", line, flags=re.IGNORECASE) if p.strip(" ,")]
     if len(parts) <= 1:
         return [line] if line else []

@@ -130,3 +130,12 @@ def test_titles_sharing_a_family_name() -> None:
     assert split_names("Ms & Mr Hughes") == ["Ms Hughes", "Mr Hughes"]
     assert split_names("Mrs & Mr D'Souza") == ["Mrs D'Souza", "Mr D'Souza"]
     assert split_names("Tom and Mia Fraser") == ["Tom Fraser", "Mia Fraser"]
+
+
+def test_an_estate_is_addressed_by_the_deceased_name_care_of_the_executor() -> None:
+    block, problem = locate_address_block(
+        "PRIVATE AND CONFIDENTIAL\nEstate of the late Mohammed Smith\nc/- N. Smith\nUnit 17, 29 Bottlebrush Court\n"
+        "TAMWORTH NSW 2340\n\nDear Sir/Madam,\n"
+    )
+    assert block is not None, problem
+    assert block.people == ("Mohammed Smith",) and block.care_of == "N. Smith"
