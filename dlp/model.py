@@ -84,6 +84,7 @@ class AddressBlock:
     occupier: bool = False  # "To the Occupier", "The Resident": whoever lives at the address
     on_behalf: bool = False  # "On behalf of Ms A Lee": for her, read by whoever is registered at the address
     role: str | None = None  # "The Policyholder": the client registered at the address, named by their role
+    estate: bool = False  # "Estate of the late A Lee": the letter is about her; her executor reads it
     text: str = ""  # the whole block as written; its values identify the addressee, they are not content
 
     @property

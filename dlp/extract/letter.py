@@ -268,7 +268,7 @@ def _plain_person(row: str) -> bool:
 def _addressee(zone: list[str], address: list[str]) -> AddressBlock:
     names: list[str] = []
     organisation = care_of = role = None
-    occupier = on_behalf = False
+    occupier = on_behalf = estate = False
     for row in zone:
         if OCCUPIER.match(row):
             occupier = True
@@ -284,10 +284,12 @@ def _addressee(zone: list[str], address: list[str]) -> AddressBlock:
             else:
                 names.extend(split_names(who))
         elif match := CARE_OF.match(row):
-            care_of = match.group("who").strip(" ,") or row
-        elif BUSINESS.search(row):
+            # "c/- Miss Ruby Li (Executor)": the role in brackets is not part of the name.
+            care_of = re.sub(r"\s*\([^)]*\)\s*$", "", match.group("who")).strip(" ,") or row
+        elif BUSINESS.search(row) and not ESTATE_OF.match(row):
             organisation = organisation or row
         else:
+            estate = estate or bool(ESTATE_OF.match(row))
             names.extend(split_names(row))
     first = zone[0] if zone else ""
     return AddressBlock(
@@ -299,6 +301,7 @@ def _addressee(zone: list[str], address: list[str]) -> AddressBlock:
         occupier=occupier,
         role=role,
         on_behalf=on_behalf,
+        estate=estate,
         text="\n".join([*zone, *address]),
     )
 

@@ -142,7 +142,7 @@ class RecipientResolver:
             readers.append(
                 recipient(RecipientKind.CLIENT, frozenset(through), self._represented(through), None, LETTER)
             )
-        for person in block.people:
+        for person in block.people if not (block.estate and readers) else ():  # the deceased read nothing
             label = f"{LETTER}, addressee {len(readers) + 1}" if readers else LETTER
             ids = matched.get(person) or sorted(self._clients_named(person))
             if len(ids) == 1 or matched.get(person):

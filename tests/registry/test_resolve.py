@@ -71,3 +71,21 @@ def test_a_letter_addressed_without_the_state_reaches_the_client(synthetic: Synt
     )
     (recipient,) = RecipientResolver(index, OrganisationConfig()).letter(block)
     assert recipient.clients == frozenset({c.client_id}), recipient.note
+
+
+def test_an_estate_letter_is_read_by_the_executor_alone(synthetic: SyntheticRegistry, index) -> None:
+    """ "Estate of the late A", c/- her executor at his registered address: he reads it, for her (she is the
+    client the letter is about, and he her authorised contact); she reads nothing."""
+    from dlp.extract.letter import find_address_block
+
+    deceased = synthetic.represented
+    executor = next(c for c in synthetic.clients if c.client_id in deceased.authorised_contacts)
+    street, _, locality = executor.postal_address.partition(", ")
+    block = find_address_block(
+        f"Estate of the late {deceased.given_name} {deceased.family_name}\nc/- {executor.given_name} "
+        f"{executor.family_name} (Executor)\n{street}\n{locality}\n\nDear Sir/Madam,\n"
+    )
+    assert block is not None and block.estate
+    (reader,) = RecipientResolver(index, OrganisationConfig()).letter(block)
+    assert reader.clients == frozenset({executor.client_id})
+    assert deceased.client_id in reader.authorised_for
