@@ -5,6 +5,7 @@ from __future__ import annotations
 from dlp.model import Finding, Recipient, Report, ScanContext
 from dlp.registry.entities import (
     CLIENT_ADDRESS,
+    CLIENT_DOB,
     CLIENT_EMAIL,
     CLIENT_NAME,
     CLIENT_NAME_DOB,
@@ -64,4 +65,6 @@ def _not_addresses_alone(ctx: ScanContext) -> tuple[Finding, ...]:
 
 
 # What says whose an address is: a name, or an identifier of the client's own (not the address's street line).
-_NAMING = frozenset({CLIENT_NAME, CLIENT_NAME_DOB, CLIENT_REFERENCE, CLIENT_EMAIL, CLIENT_PHONE, CLIENT_PHONE_LOCAL})
+_NAMING = frozenset(
+    {CLIENT_NAME, CLIENT_NAME_DOB, CLIENT_DOB, CLIENT_REFERENCE, CLIENT_EMAIL, CLIENT_PHONE, CLIENT_PHONE_LOCAL}
+)

@@ -76,8 +76,18 @@ POSTCODE_ONLY = re.compile(r"^\s*\d{4}\s*$")
 STATE_POSTCODE = re.compile(rf"^\s*(?:{STATE_WORDS})\.?[ ,]+\d{{4}}\s*$", re.IGNORECASE)
 STATE_ONLY = re.compile(rf"^\s*(?:{STATE_WORDS})\.?\s*$", re.IGNORECASE)
 SUBURB_ONLY = re.compile(r"^\s*[^\W\d_][^\W\d_ '’.\-]*(?:[ '’.\-]+[^\W\d_]+)*\s*$")
-# A locality without its state ("Tindal Creek 3696"): read as one only under a street line.
+# A locality without its state ("Tindal Creek 3696"): read as one only under a whole street line, a number and
+# a street-type word ("2/8 Banksia Ct") or a delivery service or lot ("PO Box 828", "Lot 32 Kurrajong La"), not
+# any line that opens with a digit ("2nd Reminder" over "Invoice 1002").
 SUBURB_POSTCODE = re.compile(r"^\s*[^\W\d_][^\W\d_ '’.\-]*(?:[ '’.\-]+[^\W\d_]+)*[ ,]+\d{4}\s*$")
+FULL_STREET_LINE = re.compile(
+    r"^\s*(?:(?:po\s*box|p\.?\s*o\.?\s*box|gpo\s*box|locked\s+bag|private\s+bag|rmb|rsd|lot)\s*\d"
+    r"|(?:(?:unit|flat|apt|shop|suite|villa)\s*\d+[a-z]?\s*,?\s*)?\d+[a-z]?(?:\s*[/\-]\s*\d+[a-z]?)?\s+[^\W\d_].*"
+    r"\b(?:st|street|rd|road|ave|av|avenue|dr|drive|ct|crt|court|pl|place|cres|crescent|cr|hwy|highway|pde|parade|"
+    r"tce|terrace|cl|close|ln|la|lane|bvd|blvd|boulevard|way|gr|grove|gve|circuit|cct|sq|square|esp|esplanade|"
+    r"track|trk|gardens|gdns|heights|hts|rise|mews|walk|loop|ridge|view|vw|row|promenade|circle)\.?(?:\s*\(.*\))?\s*,?\s*$)",
+    re.IGNORECASE,
+)
 # The addressee's name: words, initials, titles, "&" and "and"; no digits, no @.
 # "?" stands in a PDF's text for a letter its font could not encode ("Y?lmaz").
 NAME_LINE = re.compile(r"^[^\W\d_](?:[^\W\d_]|[.'’\- &,?]){0,78}$")
@@ -168,6 +178,8 @@ def _candidates(lines: list[str], hard_blocks: bool, preference: int, reasons: l
             continue
         if salutation_at is not None:
             score += 1  # above a salutation: the layout of a letter
+        if not LOCALITY_END.search(rows[end]) and not _locality_top_has_state(rows, top, end):
+            score -= 1  # no state: a block that writes one (the letterhead's, say) is the likelier address
         # A tie goes to the text read by print position, then to the block nearest above the salutation or,
         # without one, to the first block under the letterhead.
         position = end if salutation_at is not None else -end
@@ -199,9 +211,15 @@ def _locality_top(rows: list[str], end: int) -> int | None:
         return end - 1
     if POSTCODE_ONLY.match(row) and STATE_ONLY.match(above) and end > 1 and SUBURB_ONLY.match(rows[end - 2]):
         return end - 2
-    if SUBURB_POSTCODE.match(row) and above and _is_street(above):
-        return end  # the state left out, as many write it: the street line above says this is an address
+    if SUBURB_POSTCODE.match(row) and above and _is_street(above) and FULL_STREET_LINE.match(above):
+        return end  # the state left out, as many write it: a whole street line above says this is an address
     return None
+
+
+def _locality_top_has_state(rows: list[str], top: int, end: int) -> bool:
+    return any(
+        STATE_ONLY_END.search(row) or STATE_POSTCODE.match(row) or STATE_ONLY.match(row) for row in rows[top : end + 1]
+    )
 
 
 def _walk_up(rows: list[str], top: int, end: int, hard_blocks: bool) -> tuple[AddressBlock, bool] | None:

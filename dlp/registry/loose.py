@@ -11,6 +11,7 @@ Only suppressed addresses are matched this way: there are few of them, and each 
 
 from __future__ import annotations
 
+import re
 from collections import defaultdict
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
@@ -34,6 +35,11 @@ LABEL_WORDS = frozenset(
 STATE_TOKENS = frozenset({"vic", "nsw", "qld", "sa", "wa", "tas", "nt", "act"})
 LOCALITY_WINDOW = 10  # tokens after the street searched for the suburb or postcode
 STREET_FIRST_WINDOW = 10  # tokens before a house number searched for its street, written street first
+HOUSE_NUMBER_WORDS = frozenset({"no", "number", "num", "nr", "house"})  # what a house number written last follows
+UNIT_WINDOW = 6  # tokens either side of a building's address searched for the dwelling it names
+DWELLING_NUMBER = re.compile(
+    r"\b(?:unit|flat|apt|apartment|shop|suite|villa|townhouse)\.?\s*(?:no\.?\s*)?#?\s*(\d+[a-z]?)\b", re.IGNORECASE
+)
 
 
 # Delivery services written before their number: "PO Box 12", "Locked Bag 7", "RMB 40".
@@ -118,6 +124,8 @@ class SuppressedAddresses:
             for address, span in found:
                 if span is not None:
                     first, end = span
+                    if len(address.numbers) > 1 and first == i and _names_another_unit(address, text, tokens, i, end):
+                        continue  # the building, but "12 Wattle St, Kangaroo Flat (unit 3)": another dwelling
                     key = "loose:" + (address.street or address.service + address.numbers[-1])
                     yield LooseMatch(tokens[first][1], tokens[end][2], address.client_id, key)
 
@@ -202,7 +210,9 @@ def _confirm(address: LooseAddress, words: Sequence[str], at: int) -> tuple[int,
 def _confirm_street_first(address: LooseAddress, words: Sequence[str], at: int) -> tuple[int, int] | None:
     """The first and last tokens of the address written street first, its number after the locality
     ("Murray Valley Hwy in Carrajung North (no. 176, unit 4)"), if the text at `at` (its house number) ends it."""
-    if address.service or (at > 0 and words[at - 1].isdigit() and words[at - 1] != address.postcode):
+    # Only a number written as one ("no. 176", "number 7"): after a street and suburb, a bare number is as
+    # often a date, a time, an amount or a count.
+    if address.service or at == 0 or words[at - 1] not in HOUSE_NUMBER_WORDS:
         return None
     for start in range(max(0, at - STREET_FIRST_WINDOW), at):
         if start > 0 and words[start - 1].isdigit():
@@ -216,7 +226,7 @@ def _confirm_street_first(address: LooseAddress, words: Sequence[str], at: int) 
                 continue  # Wattle Road is not Wattle Street
             end += 1
         between = range(end + 1, at)
-        if any(words[j].isdigit() and words[j] != address.postcode for j in between):
+        if any(words[j].isdigit() and words[j] not in (address.postcode, *address.numbers[:-1]) for j in between):
             continue  # another number between: another place
         if not any(
             words[j] == address.postcode or _fuzzy_run(words, j, address.suburb, address.suburb_tokens) is not None
@@ -230,6 +240,18 @@ def _confirm_street_first(address: LooseAddress, words: Sequence[str], at: int) 
             last = at + 1
         return start, last
     return None
+
+
+def _names_another_unit(
+    address: LooseAddress, text: str, tokens: Sequence[tuple[str, int, int]], at: int, end: int
+) -> bool:
+    """Does the text around the building ("Flat 3 at 12 Wattle St", "12 Wattle St, Kangaroo Flat (unit 3)") name
+    a dwelling of it other than the address's? Dwelling words are no canonical tokens: the text itself is read."""
+    start = max(0, tokens[max(0, at - UNIT_WINDOW)][1] - len("apartment "))  # the dwelling word is no token
+    stop = tokens[min(len(tokens) - 1, end + UNIT_WINDOW)][2]
+    # "KANGAROO FLAT 12 Wattle St": a suburb's "Flat" before the house number is no dwelling of it.
+    units = {m.group(1).lower() for m in DWELLING_NUMBER.finditer(text, start, stop)} - {address.numbers[-1]}
+    return bool(units) and not units & set(address.numbers[:-1])
 
 
 def _in_a_number(text: str, end: int) -> bool:

@@ -314,6 +314,7 @@ def test_tfn_shaped_number_without_context_is_not_reported(synthetic: SyntheticR
 def test_unmerged_field_is_blocked(synthetic: SyntheticRegistry, scan_letter: ScanLetter) -> None:
     a = synthetic.ordinary()[24]
     fields = ("«FirstName»", "{{name}}", "<<Title>>", "[Surname]", "MERGEFIELD AccountNo", "[CLIENT NAME]", "[File No]")
+    fields += ("[Debtor's Name]", "[Policy No.]", "[Insert client name]")
     for field in fields:
         verdict = scan_letter(letter(a, f"Dear {field}, your account is in credit."))
         assert rules(verdict) == {"unmerged_field"}, field

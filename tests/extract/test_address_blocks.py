@@ -71,6 +71,20 @@ def test_layouts(text: str, people: tuple[str, ...], lines: tuple[str, ...] | No
 def test_a_word_and_a_year_under_no_street_line_are_no_address() -> None:
     block, problem = locate_address_block("Ms Ann Lee\nAnnual Report 2026\n\nDear Ann,\n")
     assert block is None, block
+    # A line opening with a digit is not a street line ("2nd Reminder" over "Invoice 1002").
+    block, problem = locate_address_block(
+        "Mr Dan Wu\n40 Boundary Road\nBendigo VIC 3550\n\nFINAL NOTICE\n2nd Reminder\nInvoice 1002\n\nDear Mr Wu,\n"
+    )
+    assert block is not None and block.people == ("Mr Dan Wu",), block
+
+
+def test_a_block_with_its_state_wins_over_one_without() -> None:
+    """A letterhead with no phone line ("5 Hill Street" over "Bendigo 3550") is not taken for the addressee."""
+    block, problem = locate_address_block(
+        "Jane Park\nBarrister & Solicitor\n5 Hill Street\nBendigo 3550\n\nMr Dan Wu\n40 Boundary Road\n"
+        "Bendigo VIC 3550\n\nNOTICE OF DEMAND\nAmount owing: $412.00\n"
+    )
+    assert block is not None and block.people == ("Mr Dan Wu",), block
 
 
 def test_occupier_notice() -> None:

@@ -20,6 +20,7 @@ HIDDEN = SuppressedAddresses(
         ("4/12 Wattle Street", "C1"),  # a bare street line fails closed
         # The building, with the unit after it or not at all: where she lives, failing closed.
         ("has moved to KANGAROO FLAT, 12 Wattle Street (unit 4) and", "C1"),
+        ("has moved to KANGAROO FLAT 12 Wattle Street (unit 4)", "C1"),  # the suburb's "Flat" is no dwelling
         ("12 Wattle St., Kangaroo Flat - flat 4", "C1"),
         ("12 Wattle St, Kangaroo Flat VIC 3555", "C1"),
         ("7 Lillypilly Court, Echuca 3564", "C2"),
@@ -36,6 +37,10 @@ def test_found(text: str, client: str) -> None:
         "3/12 Wattle St Kangaroo Flat",  # another unit
         "Unit 3, 12 Wattle St Kangaroo Flat",
         "12 Wattle St, unit 3, Kangaroo Flat",
+        "burst pipe at 12 Wattle St, Kangaroo Flat VIC 3555 (unit 7)",  # another unit, after the locality
+        "12 Wattle St Kangaroo Flat, Apt 3",
+        "Flat 3 at 12 Wattle St",
+        "Unit 3 of 12 Wattle St, Kangaroo Flat",
         "4/14 Wattle St Kangaroo Flat VIC 3555",  # the neighbour
         "4/12 Wattle St, Bendigo VIC 3550",  # the same street in another town
         "4/12 Wattle Road Kangaroo Flat",  # another street type
@@ -80,9 +85,16 @@ def test_an_address_written_street_first_with_its_number_after_the_locality() ->
     )
     found = "she's moved to Murray Valley Hwy in Carrajung North (no. 176, unit 4) and asks for a call"
     assert [m.client_id for m in hidden.find(found)] == ["C4"]
+    assert [
+        m.client_id for m in hidden.find("Street: Murray Valley Hwy / Suburb: Carrajung North / Unit: 4 / No: 176")
+    ] == ["C4"]
     for text in (
         "Murray Valley Hwy in Carrajung North (no. 176, unit 3)",
         "Murray Valley Hwy near 12 Carrajung North 176",
         '"3 Riverview Drive, Carrajung North VIC 3699","1,204.55"',
+        # after a street and its suburb, a bare number is a date, a time, an amount, a count
+        "Riverview Drive, Carrajung North will be closed on 1 March",
+        "Murray Valley Hwy, Carrajung North: page 176",
+        "Murray Valley Hwy, Carrajung North: 176 bins missed",
     ):
         assert list(hidden.find(text)) == [], text
