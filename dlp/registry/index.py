@@ -12,7 +12,7 @@ reported in the order an Aho-Corasick automaton would: by end, longest first.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable, Iterator, Mapping
+from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass
 from datetime import date
 from functools import lru_cache
@@ -65,9 +65,10 @@ __all__ = [
 ]
 
 Entry = tuple[str, tuple[str, ...], tuple[str, ...]]  # entity, client ids, ids for whom it is suppressed
-# Keys found in one text from which their postings are looked up together, as arrays: below it numpy's fixed
-# cost (some 40 us) is more than probing each key (measured crossover about 32).
+# Keys of one text not yet remembered from which their postings are looked up together, as arrays: below it
+# numpy's fixed cost (some 40 us) is more than probing each key (measured crossover about 32).
 BATCH = 48
+_REMEMBERED = 8192  # postings remembered per index, then forgotten all at once
 
 
 class Match(NamedTuple):  # a tuple: a few are made for every text, and a tuple is the cheapest to make
@@ -302,9 +303,9 @@ class RegistryIndex:
         self._row_array, self._flag_array = data.array("match.rows"), data.array("match.flags")
         self._keyset = KeySet(data.array, int(header["max_key_length"]), data.source)
         self._entities = tuple(header["entities"])
-        # By key text: a client's name or address is often written twice in one message, and hashing it is
-        # the larger part of a lookup.
-        self._postings = lru_cache(maxsize=8192)(self._postings_uncached)
+        # By key text: a client's name or address is often written twice in one message, and the organisation's
+        # own details (a template's) in every one. Forgotten all at once when full.
+        self._remembered: dict[str, tuple[Entry, ...]] = {}
         self._loose: SuppressedAddresses | None = None
 
     @property
@@ -326,7 +327,7 @@ class RegistryIndex:
 
     def close(self) -> None:
         """Drop this index's caches (the mapping itself closes once nothing refers to it)."""
-        self._postings.cache_clear()
+        self._remembered = {}
         self._keyset.forget()
         self.clients.cache_clear()
         for table in self.tables.values():
@@ -349,16 +350,33 @@ class RegistryIndex:
         if len(canon.text) < MIN_KEY:
             return
         spans = canon.spans
-        postings: Callable[[str], tuple[Entry, ...]] = self._postings
         found = self._keyset.find(canon.tokens, canon.text, distinct_words(text))
         if not found:
             return
-        if len(found) >= BATCH:
-            postings = self._postings_batch(list({key: None for _, _, key in found})).__getitem__
+        postings = self._postings_of({key: None for _, _, key in found})
         starts, ends, new = spans.starts, spans.ends, tuple.__new__  # Match(...) is a Python call per match
         for last, first, key in found:
-            for entity, ids, sup in postings(key):
+            for entity, ids, sup in postings[key]:
                 yield new(Match, (entity, starts[first], ends[last], ids, sup, key))
+
+    def _postings_of(self, keys: dict[str, None]) -> dict[str, tuple[Entry, ...]]:
+        """The postings of each of `keys`: remembered ones as they are, the others looked up (together, as arrays,
+        when there are many: a client list's or an extract's) and remembered."""
+        remembered = self._remembered
+        out = {key: remembered[key] for key in keys if key in remembered}
+        missing = [key for key in keys if key not in out]
+        if not missing:
+            return out
+        fresh = (
+            self._postings_batch(missing)
+            if len(missing) >= BATCH
+            else {key: self._postings_uncached(key) for key in missing}
+        )
+        if len(remembered) + len(fresh) > _REMEMBERED:
+            remembered = self._remembered = {}  # replaced, not cleared: a thread mid-text keeps its own
+        remembered.update(fresh)
+        out.update(fresh)
+        return out
 
     def _postings_uncached(self, key: str) -> tuple[Entry, ...]:
         """Who `key` belongs to, by entity (none if the key is not in the table)."""
