@@ -182,6 +182,24 @@ def test_a_fifo_nobody_writes_to_is_held_at_once_and_a_pipe_is_read_to_its_limit
     assert line["decision"] == "quarantine" and "over the size limit" in line["findings"][0]["explanation"]
 
 
+def _terminated_scan(workdir: Path, files: list[str], delay: float) -> tuple[int, list[str], str]:
+    """`dlp scan FILES` sent SIGTERM `delay` seconds after its first line: exit status, stdout lines, stderr."""
+    scan = subprocess.Popen(
+        [str(Path(sys.executable).with_name("dlp")), "scan", "--config", "dlp.toml", "--no-record", *files],
+        cwd=workdir,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
+    )
+    assert scan.stdout is not None and scan.stderr is not None
+    first = scan.stdout.readline()  # one file checked: the run is under way
+    time.sleep(delay)
+    scan.terminate()
+    # Read through the same buffered pipe: communicate() would miss what readline() already buffered.
+    rest, err = scan.stdout.read(), scan.stderr.read()
+    return scan.wait(timeout=120), [first.rstrip("\n"), *rest.splitlines()], err
+
+
 def test_a_scan_stopped_part_way_says_what_it_did_not_check(workdir: Path) -> None:
     """SIGTERM (as Ctrl-C) stops a scan between files: each verdict so far printed once, their summary, how
     many files were not checked, exit 130; never a pass, never a traceback. Stopped at several moments, some in
@@ -189,23 +207,9 @@ def test_a_scan_stopped_part_way_says_what_it_did_not_check(workdir: Path) -> No
     many = [f"many{i}.txt" for i in range(300)]
     for name in many:
         (workdir / name).write_text((workdir / "good.txt").read_text())
-    exe = Path(sys.executable).with_name("dlp")
     for delay in (0, 0.001, 0.003, 0.01, 0.03):
-        scan = subprocess.Popen(
-            [str(exe), "scan", "--config", "dlp.toml", "--no-record", *many],
-            cwd=workdir,
-            stdout=subprocess.PIPE,
-            stderr=subprocess.PIPE,
-            text=True,
-        )
-        assert scan.stdout is not None and scan.stderr is not None
-        first = scan.stdout.readline()  # one file checked: the run is under way
-        time.sleep(delay)
-        scan.terminate()
-        # Read through the same buffered pipe: communicate() would miss what readline() already buffered.
-        rest, err = scan.stdout.read(), scan.stderr.read()
-        assert scan.wait(timeout=120) == 130, err
-        lines = [first.rstrip("\n"), *rest.splitlines()]
+        status, lines, err = _terminated_scan(workdir, many, delay)
+        assert status == 130, err
         verdicts, summary = lines[:-1], lines[-1]
         assert verdicts and all(line.startswith("ALLOW ") for line in verdicts), lines
         assert len(set(verdicts)) == len(verdicts), "a verdict printed twice"
@@ -220,23 +224,12 @@ def test_an_interrupt_after_the_last_file_leaves_the_outcome_as_it_is(
 ) -> None:
     """A stop asked for once every file is checked (the workers stopping, the interpreter winding down) has
     nothing left to stop: the outcome stands (1: blocked), not 130 with "0 files not checked", nor killed."""
-    exe = Path(sys.executable).with_name("dlp")
     bad = hostile_messages(workdir, synthetic)[:1]
     for delay in (0, 0.005, 0.01, 0.02, 0.04, 0.08):
-        scan = subprocess.Popen(
-            [str(exe), "scan", "--config", "dlp.toml", "--no-record", *bad],
-            cwd=workdir,
-            stdout=subprocess.PIPE,
-            stderr=subprocess.PIPE,
-            text=True,
-        )
-        assert scan.stdout is not None and scan.stderr is not None
-        first = scan.stdout.readline()
-        time.sleep(delay)
-        scan.terminate()
-        rest, err = scan.stdout.read(), scan.stderr.read()
-        assert scan.wait(timeout=120) == 1, (delay, err)
-        assert first.startswith("QUARANTINE") and "unscannable_content" in rest and "not checked" not in err
+        status, lines, err = _terminated_scan(workdir, bad, delay)
+        assert status == 1, (delay, err)
+        assert lines[0].startswith("QUARANTINE") and "unscannable_content" in "\n".join(lines[1:])
+        assert "not checked" not in err
 
 
 def test_edges_give_one_clear_line_not_an_internal_error(workdir: Path) -> None:
