@@ -2,9 +2,11 @@
 
 The exact-data-match automaton finds an address written in any of its usual forms. A suppressed address must
 be found also where a person wrote it loosely, failing closed: one wrong, missing or extra letter in the street
-or suburb name, labels between the parts ("Street: ... Suburb: ... Postcode: ..."). House numbers and
-postcodes are always exact, so a neighbour's letter is never caught; a street line followed by another
-suburb or postcode is another place.
+or suburb name, labels between the parts ("Street: ... Suburb: ... Postcode: ..."), a unit's building with the
+unit after it or not at all ("12 Wattle St (unit 4)"), the street first and the number last ("Murray Valley
+Hwy in Carrajung North (no. 176, unit 4)"). House numbers and postcodes are always exact, so a neighbour's
+letter is never caught; a street line followed by another suburb or postcode is another place, and a building
+with another of its dwellings named is another dwelling.
 
 Only suppressed addresses are matched this way: there are few of them, and each is worth the extra care.
 """
@@ -119,7 +121,9 @@ class SuppressedAddresses:
         distinct = distinct_words(text)
         for i in sorted(at for number in numbers for at in positions(words, number)):
             found = [(a, _confirm(a, words, i)) for a in self._candidates(words[i], words, i)]
-            if not _in_a_number(text, tokens[i][2]):  # "1,204.55" is an amount, not a house number
+            # Written street first, the number after the locality, as a number ("no. 176"), and not part of an
+            # amount ("1,204.55").
+            if i and words[i - 1] in HOUSE_NUMBER_WORDS and not _in_a_number(text, tokens[i][2]):
                 found += [(a, _confirm_street_first(a, words, i)) for a in self._street_first(words, distinct, i)]
             for address, span in found:
                 if span is not None:
