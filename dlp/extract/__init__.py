@@ -78,7 +78,7 @@ def load_items(path: str | Path, limits: Limits | None = None) -> list[Communica
         raise InputError(f"{path}: permission denied") from None
     except OSError as exc:
         raise InputError(f"{path}: cannot be read ({exc.strerror})") from None
-    if data is None or not data:
+    if not data:
         reason = "the file is empty" if data is not None else f"over the size limit of {limits.max_part_bytes} bytes"
         part = unreadable("letter", None, reason)
         return [Communication(kind="letter", source=str(path), parts=(part, Part("file name", path.name, FILE_NAME)))]

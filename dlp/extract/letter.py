@@ -62,13 +62,17 @@ LETTERHEAD_AFTER = re.compile(
     r"[\d(+w]|www\.|https?://|[\w.+\-]+@[\w\-]+\.[\w.]+\s*$|(?:1[38]00|13)[\d ]{4,10}\s*$)",
     re.IGNORECASE,
 )
+# The street-type words a street line ends with, as written.
+STREET_TYPE_WORDS = (
+    r"st|street|rd|road|ave|av|avenue|dr|drive|ct|crt|court|pl|place|cres|crescent|cr|hwy|highway|pde|parade|"
+    r"tce|terrace|cl|close|ln|lane|bvd|blvd|boulevard|way|gr|grove|gve|circuit|cct|sq|square|esp|esplanade|"
+    r"track|trk|gardens|gdns|heights|hts|rise|mews|walk|loop|ridge|view|vw|row|promenade|circle"
+)
 # A street line: a number first, a delivery service or dwelling word first, or a street-type word last.
 STREET_LINE = re.compile(
     r"^\s*(?:\d|(?:unit|flat|apt|apartment|level|lvl|lot|shop|suite|villa|townhouse|building|block|po\s*box|"
     r"p\.?\s*o\.?\s*box|gpo\s*box|locked\s+bag|private\s+bag|mail\s+bag|rmb|rsd|cmb|rmd)\b)"
-    r"|\b(?:st|street|rd|road|ave|av|avenue|dr|drive|ct|crt|court|pl|place|cres|crescent|cr|hwy|highway|pde|parade|"
-    r"tce|terrace|cl|close|ln|lane|bvd|blvd|boulevard|way|gr|grove|gve|circuit|cct|sq|square|esp|esplanade|"
-    r"track|trk|gardens|gdns|heights|hts|rise|mews|walk|loop|ridge|view|vw|row|promenade|circle)\.?\s*$",
+    rf"|\b(?:{STREET_TYPE_WORDS})\.?\s*$",
     re.IGNORECASE,
 )
 STATE_ONLY_END = re.compile(rf"[^\W\d_][ ,]+(?:{STATE_WORDS})\.?\s*$", re.IGNORECASE)
@@ -83,9 +87,7 @@ SUBURB_POSTCODE = re.compile(r"^\s*[^\W\d_][^\W\d_ '’.\-]*(?:[ '’.\-]+[^\W\d
 FULL_STREET_LINE = re.compile(
     r"^\s*(?:(?:po\s*box|p\.?\s*o\.?\s*box|gpo\s*box|locked\s+bag|private\s+bag|rmb|rsd|lot)\s*\d"
     r"|(?:(?:unit|flat|apt|shop|suite|villa)\s*\d+[a-z]?\s*,?\s*)?\d+[a-z]?(?:\s*[/\-]\s*\d+[a-z]?)?\s+[^\W\d_].*"
-    r"\b(?:st|street|rd|road|ave|av|avenue|dr|drive|ct|crt|court|pl|place|cres|crescent|cr|hwy|highway|pde|parade|"
-    r"tce|terrace|cl|close|ln|la|lane|bvd|blvd|boulevard|way|gr|grove|gve|circuit|cct|sq|square|esp|esplanade|"
-    r"track|trk|gardens|gdns|heights|hts|rise|mews|walk|loop|ridge|view|vw|row|promenade|circle)\.?(?:\s*\(.*\))?\s*,?\s*$)",
+    rf"\b(?:{STREET_TYPE_WORDS}|la)\.?(?:\s*\(.*\))?\s*,?\s*$)",  # "la": Lane, as a council writes it
     re.IGNORECASE,
 )
 # The addressee's name: words, initials, titles, "&" and "and"; no digits, no @.
@@ -178,8 +180,8 @@ def _candidates(lines: list[str], hard_blocks: bool, preference: int, reasons: l
             continue
         if salutation_at is not None:
             score += 1  # above a salutation: the layout of a letter
-        if not LOCALITY_END.search(rows[end]) and not _locality_top_has_state(rows, top, end):
-            score -= 1  # no state: a block that writes one (the letterhead's, say) is the likelier address
+        if top == end and not LOCALITY_END.search(rows[end]):
+            score -= 1  # no state (see _locality_top): a block that writes one, the letterhead's say, is likelier
         # A tie goes to the text read by print position, then to the block nearest above the salutation or,
         # without one, to the first block under the letterhead.
         position = end if salutation_at is not None else -end
@@ -214,12 +216,6 @@ def _locality_top(rows: list[str], end: int) -> int | None:
     if SUBURB_POSTCODE.match(row) and above and _is_street(above) and FULL_STREET_LINE.match(above):
         return end  # the state left out, as many write it: a whole street line above says this is an address
     return None
-
-
-def _locality_top_has_state(rows: list[str], top: int, end: int) -> bool:
-    return any(
-        STATE_ONLY_END.search(row) or STATE_POSTCODE.match(row) or STATE_ONLY.match(row) for row in rows[top : end + 1]
-    )
 
 
 def _walk_up(rows: list[str], top: int, end: int, hard_blocks: bool) -> tuple[AddressBlock, bool] | None:
