@@ -10,8 +10,20 @@ from .formats import Letter
 from .people import ORG, Person, Provider, Registry
 
 AEST = timezone(timedelta(hours=11))
-MONTHS = ["January", "February", "March", "April", "May", "June", "July", "August", "September", "October",
-          "November", "December"]
+MONTHS = [
+    "January",
+    "February",
+    "March",
+    "April",
+    "May",
+    "June",
+    "July",
+    "August",
+    "September",
+    "October",
+    "November",
+    "December",
+]
 
 
 def ordinal(n: int) -> str:
@@ -88,22 +100,33 @@ def money(x: float) -> str:
 def claims(reg: Registry, p: Person, rng: random.Random, n: int = 6) -> list[list[str]]:
     provs = [pr for pr in reg.providers if p in reg.served[pr.email]] or [reg.providers[2]]
     rows = [["Date of service", "Provider", "Invoice", "Support item", "Amount"]]
-    d = p.plan["start"] + timedelta(days=rng.randint(20, 60))
+    d = date(2025, 2, 1) + timedelta(days=rng.randint(0, 4))
     for _ in range(n):
         pr = rng.choice(provs)
         item, _desc, price = rng.choice(pr.items)
         qty = rng.choice([1, 2, 3, 4, 6]) if price > 2 else rng.randint(40, 260)
-        rows.append([fdate(d, 1), pr.name.replace(" Pty Ltd", "").replace(" Ltd", ""),
-                     f"INV-{rng.randint(10000, 99999)}", item, money(qty * price)])
-        d += timedelta(days=rng.randint(3, 14))
+        rows.append(
+            [
+                fdate(d, 1),
+                pr.name.replace(" Pty Ltd", "").replace(" Ltd", ""),
+                f"INV-{rng.randint(10000, 99999)}",
+                item,
+                money(qty * price),
+            ]
+        )
+        d += timedelta(days=rng.randint(1, 4))
     return rows
 
 
 def budget_rows(p: Person, rng: random.Random) -> list[list[str]]:
     pl = p.plan
     rows = [["Budget", "Allocated", "Claimed", "Remaining"]]
-    for label, key in (("Core Supports", "core"), ("Capacity Building", "cb"), ("Support Coordination", "sc"),
-                       ("Capital Supports", "capital")):
+    for label, key in (
+        ("Core Supports", "core"),
+        ("Capacity Building", "cb"),
+        ("Support Coordination", "sc"),
+        ("Capital Supports", "capital"),
+    ):
         tot = pl[key]
         if not tot:
             continue
@@ -112,9 +135,21 @@ def budget_rows(p: Person, rng: random.Random) -> list[list[str]]:
     return rows
 
 
-def statement(reg: Registry, p: Person, block: list[str], rng: random.Random, when: date, *,
-              ndis_style: int = 1, dob_style: int = 0, show_dob: bool = True, extra_refs=None,
-              show_contact: bool = False, about: Person | None = None, nominee: Person | None = None) -> Letter:
+def statement(
+    reg: Registry,
+    p: Person,
+    block: list[str],
+    rng: random.Random,
+    when: date,
+    *,
+    ndis_style: int = 1,
+    dob_style: int = 0,
+    show_dob: bool = True,
+    extra_refs=None,
+    show_contact: bool = False,
+    about: Person | None = None,
+    nominee: Person | None = None,
+) -> Letter:
     """A monthly statement of plan spending for participant `about` (default `p`), addressed by `block`."""
     a = about or p
     refs = [("Participant", a.name), ("NDIS number", ndis_form(a.ndis, ndis_style)), ("Our reference", a.wpp)]
@@ -147,8 +182,11 @@ def statement(reg: Registry, p: Person, block: list[str], rng: random.Random, wh
 
 def welcome(p: Person, block: list[str], when: date, coordinator: str = "Priya Daintree") -> Letter:
     return Letter(
-        block, fdate(when, 0), "Welcome to Wattlebrook Plan Partners",
-        [("NDIS number", p.ndis), ("Client reference", p.wpp)], f"Dear {p.given},",
+        block,
+        fdate(when, 0),
+        "Welcome to Wattlebrook Plan Partners",
+        [("NDIS number", p.ndis), ("Client reference", p.wpp)],
+        f"Dear {p.given},",
         [
             "Thank you for choosing us as your plan manager. From today we will pay your providers' invoices from "
             "your plan-managed funding, keep track of your budget and send you a statement every month.",
@@ -158,15 +196,20 @@ def welcome(p: Person, block: list[str], when: date, coordinator: str = "Priya D
             "number on each invoice.",
         ],
         None,
-        ["Enclosed: service agreement (two copies, please sign and return one), privacy statement, "
-         "and our easy-read guide to plan management."],
+        [
+            "Enclosed: service agreement (two copies, please sign and return one), privacy statement, "
+            "and our easy-read guide to plan management."
+        ],
     )
 
 
 def review_reminder(p: Person, block: list[str], when: date) -> Letter:
     return Letter(
-        block, fdate(when, 2), "Your NDIS plan review is coming up",
-        [("Participant", p.name), ("NDIS no.", ndis_form(p.ndis, 1)), ("Ref", p.wpp)], f"Dear {p.given},",
+        block,
+        fdate(when, 2),
+        "Your NDIS plan review is coming up",
+        [("Participant", p.name), ("NDIS no.", ndis_form(p.ndis, 1)), ("Ref", p.wpp)],
+        f"Dear {p.given},",
         [
             f"Your current plan ends on {fdate(p.plan['end'])}. The NDIA will contact you about a plan "
             "reassessment in the weeks before then.",
@@ -176,8 +219,9 @@ def review_reminder(p: Person, block: list[str], when: date) -> Letter:
     )
 
 
-def remittance_rows(reg: Registry, prov: Provider, people: list[Person], rng: random.Random,
-                    per: int = 3, start: date | None = None) -> list[list[str]]:
+def remittance_rows(
+    reg: Registry, prov: Provider, people: list[Person], rng: random.Random, per: int = 3, start: date | None = None
+) -> list[list[str]]:
     rows = [["Invoice", "Participant", "NDIS no.", "Service date", "Support item", "Qty", "Rate", "Paid"]]
     d0 = start or date(2025, 2, 3)
     for p in people:
@@ -185,8 +229,18 @@ def remittance_rows(reg: Registry, prov: Provider, people: list[Person], rng: ra
             item, _desc, price = rng.choice(prov.items)
             qty = rng.choice([1, 2, 3, 4, 7.5]) if price > 2 else rng.randint(30, 300)
             d = d0 + timedelta(days=rng.randint(0, 20))
-            rows.append([f"{prov.name[:2].upper()}{rng.randint(1000, 9999)}", p.name, p.ndis, fdate(d, 1), item,
-                         str(qty), money(price), money(qty * price)])
+            rows.append(
+                [
+                    f"{prov.name[:2].upper()}{rng.randint(1000, 9999)}",
+                    p.name,
+                    p.ndis,
+                    fdate(d, 1),
+                    item,
+                    str(qty),
+                    money(price),
+                    money(qty * price),
+                ]
+            )
     return rows
 
 
@@ -196,10 +250,12 @@ def total(rows: list[list[str]]) -> str:
 
 def signature(staff: tuple[str, str, str]) -> str:
     name, role, email = staff
-    return (f"\n\nKind regards,\n\n{name}\n{role}\n{ORG['name']}\nP {ORG['phone']} | E {email}\n"
-            f"{ORG['postal'][0]}, Bendigo VIC 3552\n\n"
-            "Wattlebrook Plan Partners acknowledges the Dja Dja Wurrung people, Traditional Owners of the land on "
-            "which we work.\nThis email is confidential. If you received it in error, please tell us and delete it.")
+    return (
+        f"\n\nKind regards,\n\n{name}\n{role}\n{ORG['name']}\nP {ORG['phone']} | E {email}\n"
+        f"{ORG['postal'][0]}, Bendigo VIC 3552\n\n"
+        "Wattlebrook Plan Partners acknowledges the Dja Dja Wurrung people, Traditional Owners of the land on "
+        "which we work.\nThis email is confidential. If you received it in error, please tell us and delete it."
+    )
 
 
 def mailbox(p: Person) -> str:

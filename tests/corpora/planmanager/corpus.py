@@ -41,8 +41,17 @@ class Corpus:
         self.n += 1
         return f"PM{self.n:04d}"
 
-    def add(self, ext: str, data: bytes, category: str, expect: str, note: str, rules=None,
-            suppressed: bool = False, letters=None) -> dict:
+    def add(
+        self,
+        ext: str,
+        data: bytes,
+        category: str,
+        expect: str,
+        note: str,
+        rules=None,
+        suppressed: bool = False,
+        letters=None,
+    ) -> dict:
         iid = self._id()
         path = f"items/{iid}.{ext}"
         (self.out / path).write_bytes(data)
@@ -59,8 +68,16 @@ class Corpus:
         self.labels.append(lab)
         return lab
 
-    def pair(self, category: str, build: Callable[[bool, random.Random], tuple[str, bytes]], rules: list[str],
-             note_block: str, note_allow: str, suppressed: bool = False, letters=None) -> None:
+    def pair(
+        self,
+        category: str,
+        build: Callable[[bool, random.Random], tuple[str, bytes]],
+        rules: list[str],
+        note_block: str,
+        note_allow: str,
+        suppressed: bool = False,
+        letters=None,
+    ) -> None:
         """An incident and its legitimate twin from one builder: the same draws, one detail changed."""
         seed = self.rng.randrange(2**31)
         self._pairs += 1
@@ -71,8 +88,9 @@ class Corpus:
         for bad in (first_bad, not first_bad):
             ext, data = build(bad, random.Random(seed))
             if bad:
-                lab = self.add(ext, data, category, "block", note_block, rules, suppressed,
-                               letters=letters[0] if letters else None)
+                lab = self.add(
+                    ext, data, category, "block", note_block, rules, suppressed, letters=letters[0] if letters else None
+                )
             else:
                 lab = self.add(ext, data, category, "allow", note_allow, letters=letters[1] if letters else None)
             made[bad] = lab
@@ -81,8 +99,16 @@ class Corpus:
         for lab in made.values():  # keep "twin" before "note" for readability
             lab["note"] = lab.pop("note")
 
-    def letter_pair(self, category: str, fmt: str, make: Callable[[bool, random.Random], Letter], rules, nb, na,
-                    suppressed: bool = False) -> None:
+    def letter_pair(
+        self,
+        category: str,
+        fmt: str,
+        make: Callable[[bool, random.Random], Letter],
+        rules,
+        nb,
+        na,
+        suppressed: bool = False,
+    ) -> None:
         def build(bad: bool, r: random.Random) -> tuple[str, bytes]:
             return render(make(bad, r), fmt, f"{category}{bad}")
 

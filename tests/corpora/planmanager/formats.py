@@ -10,7 +10,7 @@ import html as htmlmod
 import io
 import zipfile
 from dataclasses import dataclass, field
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 from email import policy
 from email.message import EmailMessage
 from email.utils import format_datetime
@@ -22,7 +22,7 @@ from fpdf.enums import XPos, YPos
 
 from .people import ORG
 
-FIXED = datetime(2025, 3, 3, 9, 0, 0, tzinfo=timezone.utc)
+FIXED = datetime(2025, 3, 3, 9, 0, 0, tzinfo=UTC)
 
 
 @dataclass
@@ -49,10 +49,18 @@ def letterhead_lines() -> list[str]:
 
 def _latin(s: str) -> str:
     return (
-        s.replace("\u2013", "-").replace("\u2014", "-").replace("\u2019", "'").replace("\u2018", "'")
-        .replace("\u201c", '"').replace("\u201d", '"').replace("\u00b7", "|").replace("\u2022", "-")
-        .replace("\u00ab", "<<").replace("\u00bb", ">>")
-        .encode("latin-1", "replace").decode("latin-1")
+        s.replace("\u2013", "-")
+        .replace("\u2014", "-")
+        .replace("\u2019", "'")
+        .replace("\u2018", "'")
+        .replace("\u201c", '"')
+        .replace("\u201d", '"')
+        .replace("\u00b7", "|")
+        .replace("\u2022", "-")
+        .replace("\u00ab", "<<")
+        .replace("\u00bb", ">>")
+        .encode("latin-1", "replace")
+        .decode("latin-1")
     )
 
 
@@ -144,8 +152,9 @@ def _pdf_letter(pdf: _PDF, lt: Letter, layout: str) -> None:
         ncol = len(lt.table[0])
         widths = _col_widths(lt.table, 174)
         pdf.set_font("helvetica", size=8)
-        with pdf.table(col_widths=widths, text_align="LEFT", line_height=4.2,
-                       first_row_as_headings=True, width=174) as t:
+        with pdf.table(
+            col_widths=widths, text_align="LEFT", line_height=4.2, first_row_as_headings=True, width=174
+        ) as t:
             for row in lt.table:
                 r = t.row()
                 for cell in row[:ncol]:
@@ -170,8 +179,9 @@ def pdf_letters(letters: list[Letter], layout: str = "window", fid: str = "x", p
     if password:
         from fpdf.enums import EncryptionMethod
 
-        pdf.set_encryption(owner_password=password + "-owner", user_password=password,
-                           encryption_method=EncryptionMethod.RC4)
+        pdf.set_encryption(
+            owner_password=password + "-owner", user_password=password, encryption_method=EncryptionMethod.RC4
+        )
     for lt in letters:
         _pdf_letter(pdf, lt, layout)
     return bytes(pdf.output())
@@ -206,8 +216,7 @@ def pdf_document(title: str, blocks: list[tuple[str, object]], fid: str = "d") -
         elif kind == "t":
             rows = val  # type: ignore[assignment]
             pdf.set_font("helvetica", size=7)
-            with pdf.table(col_widths=_col_widths(rows, 180), text_align="LEFT", line_height=3.8,
-                           width=180) as t:
+            with pdf.table(col_widths=_col_widths(rows, 180), text_align="LEFT", line_height=3.8, width=180) as t:
                 for row in rows:
                     r = t.row()
                     for cell in row:
@@ -357,11 +366,14 @@ def html_table(rows: list[list[str]], style: str = "") -> str:
     body = []
     for i, r in enumerate(rows[1:]):
         bg = "#f3f7f4" if i % 2 else "#ffffff"
-        tds = "".join(f'<td style="padding:4px 8px;border-bottom:1px solid #dde5df;font-size:12px">{e(c)}</td>'
-                      for c in r)
+        tds = "".join(
+            f'<td style="padding:4px 8px;border-bottom:1px solid #dde5df;font-size:12px">{e(c)}</td>' for c in r
+        )
         body.append(f'<tr style="background:{bg}">{tds}</tr>')
-    return (f'<table cellpadding="0" cellspacing="0" style="border-collapse:collapse;{style}">'
-            f"<tr>{th}</tr>{''.join(body)}</table>")
+    return (
+        f'<table cellpadding="0" cellspacing="0" style="border-collapse:collapse;{style}">'
+        f"<tr>{th}</tr>{''.join(body)}</table>"
+    )
 
 
 def html_letter(lt: Letter) -> bytes:
@@ -434,8 +446,13 @@ def eml(
             m.add_attachment(inner, filename=a.filename)
         elif a.mime.startswith("text/"):
             sub = a.mime.split("/")[1]
-            m.add_attachment(a.data.decode("utf-8"), subtype=sub, filename=a.filename, params=a.params or {},
-                             cte="base64" if sub != "calendar" else None)
+            m.add_attachment(
+                a.data.decode("utf-8"),
+                subtype=sub,
+                filename=a.filename,
+                params=a.params or {},
+                cte="base64" if sub != "calendar" else None,
+            )
         else:
             maintype, subtype = a.mime.split("/")
             m.add_attachment(a.data, maintype=maintype, subtype=subtype, filename=a.filename)
@@ -445,8 +462,17 @@ def eml(
     return m.as_bytes()
 
 
-def ics(uid: str, summary: str, start: datetime, minutes: int, location: str, description: str,
-        organiser: str, attendees: list[tuple[str, str]], method: str = "REQUEST") -> str:
+def ics(
+    uid: str,
+    summary: str,
+    start: datetime,
+    minutes: int,
+    location: str,
+    description: str,
+    organiser: str,
+    attendees: list[tuple[str, str]],
+    method: str = "REQUEST",
+) -> str:
     def fold(line: str) -> str:
         out, s = [], line
         while len(s) > 74:
@@ -461,11 +487,18 @@ def ics(uid: str, summary: str, start: datetime, minutes: int, location: str, de
     end = start.timestamp() + minutes * 60
     endt = datetime.fromtimestamp(end, tz=start.tzinfo)
     lines = [
-        "BEGIN:VCALENDAR", "PRODID:-//Wattlebrook Plan Partners//Coordination//EN", "VERSION:2.0",
-        f"METHOD:{method}", "BEGIN:VEVENT", f"UID:{uid}@{ORG['domain']}", "DTSTAMP:20250303T090000Z",
+        "BEGIN:VCALENDAR",
+        "PRODID:-//Wattlebrook Plan Partners//Coordination//EN",
+        "VERSION:2.0",
+        f"METHOD:{method}",
+        "BEGIN:VEVENT",
+        f"UID:{uid}@{ORG['domain']}",
+        "DTSTAMP:20250303T090000Z",
         f"DTSTART;TZID=Australia/Melbourne:{start.strftime('%Y%m%dT%H%M%S')}",
         f"DTEND;TZID=Australia/Melbourne:{endt.strftime('%Y%m%dT%H%M%S')}",
-        f"SUMMARY:{esc(summary)}", f"LOCATION:{esc(location)}", f"DESCRIPTION:{esc(description)}",
+        f"SUMMARY:{esc(summary)}",
+        f"LOCATION:{esc(location)}",
+        f"DESCRIPTION:{esc(description)}",
         f"ORGANIZER;CN={esc(organiser.split('@')[0])}:mailto:{organiser}",
     ]
     for name, addr in attendees:

@@ -12,43 +12,205 @@ from dataclasses import dataclass, field
 from datetime import date
 
 GIVEN_F = [
-    "Aleesha", "Brianna", "Carys", "Delphine", "Ebony", "Fenella", "Georgia", "Harriet", "Imogen", "Jacinta",
-    "Kirra", "Leonie", "Maddison", "Narelle", "Odette", "Petra", "Quinn", "Rhiannon", "Shanae", "Tamsin",
-    "Verity", "Willow", "Yasmin", "Zara", "Annika", "Bronte", "Coralie", "Danika", "Estelle", "Felicity",
+    "Aleesha",
+    "Brianna",
+    "Carys",
+    "Delphine",
+    "Ebony",
+    "Fenella",
+    "Georgia",
+    "Harriet",
+    "Imogen",
+    "Jacinta",
+    "Kirra",
+    "Leonie",
+    "Maddison",
+    "Narelle",
+    "Odette",
+    "Petra",
+    "Quinn",
+    "Rhiannon",
+    "Shanae",
+    "Tamsin",
+    "Verity",
+    "Willow",
+    "Yasmin",
+    "Zara",
+    "Annika",
+    "Bronte",
+    "Coralie",
+    "Danika",
+    "Estelle",
+    "Felicity",
 ]
 GIVEN_M = [
-    "Alistair", "Brodie", "Callum", "Darcy", "Eamon", "Fletcher", "Gideon", "Harvey", "Isaac", "Jarrah",
-    "Kieran", "Lachlan", "Mitchell", "Nate", "Orson", "Pearce", "Rory", "Saxon", "Tobias", "Vaughan",
-    "Warrick", "Xavier", "Yuri", "Zane", "Angus", "Beau", "Corey", "Dane", "Ellery", "Finnian",
+    "Alistair",
+    "Brodie",
+    "Callum",
+    "Darcy",
+    "Eamon",
+    "Fletcher",
+    "Gideon",
+    "Harvey",
+    "Isaac",
+    "Jarrah",
+    "Kieran",
+    "Lachlan",
+    "Mitchell",
+    "Nate",
+    "Orson",
+    "Pearce",
+    "Rory",
+    "Saxon",
+    "Tobias",
+    "Vaughan",
+    "Warrick",
+    "Xavier",
+    "Yuri",
+    "Zane",
+    "Angus",
+    "Beau",
+    "Corey",
+    "Dane",
+    "Ellery",
+    "Finnian",
 ]
 FAM_A = [
-    "Ash", "Brack", "Carra", "Dun", "Ell", "Fen", "Gar", "Hal", "Kil", "Lor", "Mar", "Nor", "Pem", "Quill", "Rad",
-    "Sel", "Tarr", "Vell", "Wyn", "Yar", "Bel", "Cor", "Dray", "Har", "Mel", "Ost", "Pell", "Rush", "Strath", "Tull",
+    "Ash",
+    "Brack",
+    "Carra",
+    "Dun",
+    "Ell",
+    "Fen",
+    "Gar",
+    "Hal",
+    "Kil",
+    "Lor",
+    "Mar",
+    "Nor",
+    "Pem",
+    "Quill",
+    "Rad",
+    "Sel",
+    "Tarr",
+    "Vell",
+    "Wyn",
+    "Yar",
+    "Bel",
+    "Cor",
+    "Dray",
+    "Har",
+    "Mel",
+    "Ost",
+    "Pell",
+    "Rush",
+    "Strath",
+    "Tull",
 ]
 FAM_B = [
-    "ford", "ley", "wick", "ton", "more", "by", "dale", "ridge", "stone", "well", "combe", "field", "hurst",
-    "lowe", "mont", "son", "worth", "ington", "away", "bourne",
+    "ford",
+    "ley",
+    "wick",
+    "ton",
+    "more",
+    "by",
+    "dale",
+    "ridge",
+    "stone",
+    "well",
+    "combe",
+    "field",
+    "hurst",
+    "lowe",
+    "mont",
+    "son",
+    "worth",
+    "ington",
+    "away",
+    "bourne",
 ]
 STREETS = [
-    "Wattle", "Banksia", "Kurrajong", "Lantana", "Myrtle", "Ironbark", "Boronia", "Grevillea", "Tarrengower",
-    "Mitchell", "Hargreaves", "Lyttleton", "Barkly", "Forest", "Havelock", "Olinda", "Pyrenees", "Campaspe",
-    "Loddon", "Murray", "Kiewa", "Ovens", "Goulburn", "Wimmera", "Coliban", "Moorabool", "Werribee", "Yarra",
-    "Maribyrnong", "Tambo", "Snowy", "Mitta", "Jacaranda", "Casuarina", "Bottlebrush", "Melaleuca", "Saltbush",
+    "Wattle",
+    "Banksia",
+    "Kurrajong",
+    "Lantana",
+    "Myrtle",
+    "Ironbark",
+    "Boronia",
+    "Grevillea",
+    "Tarrengower",
+    "Mitchell",
+    "Hargreaves",
+    "Lyttleton",
+    "Barkly",
+    "Forest",
+    "Havelock",
+    "Olinda",
+    "Pyrenees",
+    "Campaspe",
+    "Loddon",
+    "Murray",
+    "Kiewa",
+    "Ovens",
+    "Goulburn",
+    "Wimmera",
+    "Coliban",
+    "Moorabool",
+    "Werribee",
+    "Yarra",
+    "Maribyrnong",
+    "Tambo",
+    "Snowy",
+    "Mitta",
+    "Jacaranda",
+    "Casuarina",
+    "Bottlebrush",
+    "Melaleuca",
+    "Saltbush",
 ]
 STREET_TYPES = [
-    ("Street", "St"), ("Road", "Rd"), ("Avenue", "Ave"), ("Court", "Ct"), ("Crescent", "Cres"), ("Drive", "Dr"),
-    ("Place", "Pl"), ("Parade", "Pde"), ("Grove", "Gr"), ("Close", "Cl"), ("Lane", "Ln"), ("Way", "Way"),
+    ("Street", "St"),
+    ("Road", "Rd"),
+    ("Avenue", "Ave"),
+    ("Court", "Ct"),
+    ("Crescent", "Cres"),
+    ("Drive", "Dr"),
+    ("Place", "Pl"),
+    ("Parade", "Pde"),
+    ("Grove", "Gr"),
+    ("Close", "Cl"),
+    ("Lane", "Ln"),
+    ("Way", "Way"),
 ]
 LOCALITIES = [
-    ("Bendigo", "VIC", "3550"), ("Kangaroo Flat", "VIC", "3555"), ("Eaglehawk", "VIC", "3556"),
-    ("Strathfieldsaye", "VIC", "3551"), ("Epsom", "VIC", "3551"), ("Castlemaine", "VIC", "3450"),
-    ("Kyneton", "VIC", "3444"), ("Maryborough", "VIC", "3465"), ("Echuca", "VIC", "3564"),
-    ("Swan Hill", "VIC", "3585"), ("Shepparton", "VIC", "3630"), ("Wodonga", "VIC", "3690"),
-    ("Ballarat", "VIC", "3350"), ("Horsham", "VIC", "3400"), ("Mildura", "VIC", "3500"),
-    ("Albury", "NSW", "2640"), ("Wagga Wagga", "NSW", "2650"), ("Deniliquin", "NSW", "2710"),
-    ("Heathcote", "VIC", "3523"), ("Inglewood", "VIC", "3517"), ("Rochester", "VIC", "3561"),
+    ("Bendigo", "VIC", "3550"),
+    ("Kangaroo Flat", "VIC", "3555"),
+    ("Eaglehawk", "VIC", "3556"),
+    ("Strathfieldsaye", "VIC", "3551"),
+    ("Epsom", "VIC", "3551"),
+    ("Castlemaine", "VIC", "3450"),
+    ("Kyneton", "VIC", "3444"),
+    ("Maryborough", "VIC", "3465"),
+    ("Echuca", "VIC", "3564"),
+    ("Swan Hill", "VIC", "3585"),
+    ("Shepparton", "VIC", "3630"),
+    ("Wodonga", "VIC", "3690"),
+    ("Ballarat", "VIC", "3350"),
+    ("Horsham", "VIC", "3400"),
+    ("Mildura", "VIC", "3500"),
+    ("Albury", "NSW", "2640"),
+    ("Wagga Wagga", "NSW", "2650"),
+    ("Deniliquin", "NSW", "2710"),
+    ("Heathcote", "VIC", "3523"),
+    ("Inglewood", "VIC", "3517"),
+    ("Rochester", "VIC", "3561"),
 ]
-RURAL = [("Marong", "VIC", "3515"), ("Elmore", "VIC", "3558"), ("Dunolly", "VIC", "3472"), ("Wedderburn", "VIC", "3518")]
+RURAL = [
+    ("Marong", "VIC", "3515"),
+    ("Elmore", "VIC", "3558"),
+    ("Dunolly", "VIC", "3472"),
+    ("Wedderburn", "VIC", "3518"),
+]
 MAIL_DOMAINS = ["netmail.example", "postbox.example", "ozmail.example", "inbox-au.example"]
 
 
@@ -83,8 +245,10 @@ class Address:
     def lines(self, style: int = 0) -> list[str]:
         """The address as a letter writes it; styles vary abbreviation, capitals and unit form."""
         street = self.short_street() if style in (1, 3, 4) else self.street
-        loc = f"{self.locality.upper()}  {self.state}  {self.postcode}" if style in (0, 1, 4) else (
-            f"{self.locality} {self.state} {self.postcode}"
+        loc = (
+            f"{self.locality.upper()}  {self.state}  {self.postcode}"
+            if style in (0, 1, 4)
+            else (f"{self.locality} {self.state} {self.postcode}")
         )
         out = []
         if self.care_of:
@@ -154,8 +318,17 @@ class Person:
 
 
 COLUMNS = [
-    "client_id", "given_name", "family_name", "date_of_birth", "email", "phone", "postal_address", "references",
-    "suppressed", "joint_with", "authorised_contacts",
+    "client_id",
+    "given_name",
+    "family_name",
+    "date_of_birth",
+    "email",
+    "phone",
+    "postal_address",
+    "references",
+    "suppressed",
+    "joint_with",
+    "authorised_contacts",
 ]
 
 
@@ -191,24 +364,69 @@ SUPPORTS = {
 
 def make_providers() -> list[Provider]:
     return [
-        Provider("Banksia Care Services Ltd", "41 608 223 915", "accounts@banksiacare.example", True, "sil",
-                 SUPPORTS["sil"] + SUPPORTS["core"][:1]),
-        Provider("Riverred Allied Health Pty Ltd", "27 143 880 602", "billing@riverred.example", True, "therapy",
-                 SUPPORTS["therapy"]),
-        Provider("Kestrel Community Supports Inc", "86 229 470 318", "invoices@kestrelsupports.example", True,
-                 "core", SUPPORTS["core"]),
-        Provider("Goldfields Transport Co-operative", "55 812 006 473", "accounts@goldfieldstransport.example",
-                 True, "transport", SUPPORTS["transport"]),
-        Provider("Mallee Health Equipment Pty Ltd", "19 604 557 280", "orders@malleeequip.example", True,
-                 "consumables", SUPPORTS["consumables"]),
+        Provider(
+            "Banksia Care Services Ltd",
+            "41 608 223 915",
+            "accounts@banksiacare.example",
+            True,
+            "sil",
+            SUPPORTS["sil"] + SUPPORTS["core"][:1],
+        ),
+        Provider(
+            "Riverred Allied Health Pty Ltd",
+            "27 143 880 602",
+            "billing@riverred.example",
+            True,
+            "therapy",
+            SUPPORTS["therapy"],
+        ),
+        Provider(
+            "Kestrel Community Supports Inc",
+            "86 229 470 318",
+            "invoices@kestrelsupports.example",
+            True,
+            "core",
+            SUPPORTS["core"],
+        ),
+        Provider(
+            "Goldfields Transport Co-operative",
+            "55 812 006 473",
+            "accounts@goldfieldstransport.example",
+            True,
+            "transport",
+            SUPPORTS["transport"],
+        ),
+        Provider(
+            "Mallee Health Equipment Pty Ltd",
+            "19 604 557 280",
+            "orders@malleeequip.example",
+            True,
+            "consumables",
+            SUPPORTS["consumables"],
+        ),
         # sole traders and small practices: not approved domains; each participant who uses them has
         # recorded consent, so the provider's address is in that participant's authorised_contacts.
-        Provider("Jem Harlowe Speech Pathology", "63 902 114 587", "jharlowe.speech@netmail.example", False,
-                 "therapy", SUPPORTS["therapy"][:1], "Jem"),
-        Provider("Ossie's Garden & Home Maintenance", "32 517 664 090", "ossies.gardens@postbox.example", False,
-                 "garden", SUPPORTS["garden"], "Ossie"),
-        Provider("Calm Waters Psychology", "78 330 215 946", "admin@calmwaters.example", False, "psych",
-                 SUPPORTS["psych"]),
+        Provider(
+            "Jem Harlowe Speech Pathology",
+            "63 902 114 587",
+            "jharlowe.speech@netmail.example",
+            False,
+            "therapy",
+            SUPPORTS["therapy"][:1],
+            "Jem",
+        ),
+        Provider(
+            "Ossie's Garden & Home Maintenance",
+            "32 517 664 090",
+            "ossies.gardens@postbox.example",
+            False,
+            "garden",
+            SUPPORTS["garden"],
+            "Ossie",
+        ),
+        Provider(
+            "Calm Waters Psychology", "78 330 215 946", "admin@calmwaters.example", False, "psych", SUPPORTS["psych"]
+        ),
     ]
 
 
@@ -281,8 +499,9 @@ class Registry:
     def _phone(self, mobile: bool = True) -> str:
         r = self.rng
         if mobile:
-            return self._unique(lambda: f"04{r.randint(0, 9)}{r.randint(0, 9)} {r.randint(100, 999)} "
-                                        f"{r.randint(100, 999)}")
+            return self._unique(
+                lambda: f"04{r.randint(0, 9)}{r.randint(0, 9)} {r.randint(100, 999)} {r.randint(100, 999)}"
+            )
         return self._unique(lambda: f"(03) 5{r.randint(100, 999)} {r.randint(1000, 9999)}")
 
     def _email(self, g: str, f: str) -> str:
@@ -312,7 +531,7 @@ class Registry:
 
     def _plan(self) -> dict:
         r = self.rng
-        start = date(2024, r.choice([1, 3, 5, 7, 9, 11]), r.randint(1, 28))
+        start = date(2024, r.choice([4, 5, 7, 9, 10, 12]), r.randint(1, 28))
         return {
             "start": start,
             "end": date(start.year + 1, start.month, start.day),
@@ -327,27 +546,42 @@ class Registry:
         self.by_id[p.cid] = p
         return p
 
-    def participant(self, sex=None, addr=None, dob=None, family=None, given=None, email=True, phone=True,
-                    landline=False) -> Person:
+    def participant(
+        self, sex=None, addr=None, dob=None, family=None, given=None, email=True, phone=True, landline=False
+    ) -> Person:
         sex = sex or self.rng.choice("FM")
         g, f = self._name(sex, family)
         if given:
             g = given
         p = Person(
-            self._cid(), g, f, dob or self._dob(1948, 2004),
+            self._cid(),
+            g,
+            f,
+            dob or self._dob(1948, 2004),
             [self._email(g, f)] if email else [],
             ([self._phone()] if phone else []) + ([self._phone(False)] if landline else []),
             addr or self._street_addr(),
             [self._ndis_no(), self._unique(lambda: f"WPP-{self.rng.randint(100000, 199999)}")],
-            sex=sex, plan=self._plan(),
+            sex=sex,
+            plan=self._plan(),
         )
         return self.add(p)
 
     def contact(self, sex=None, addr=None, family=None, kind="nominee", dob=True) -> Person:
         sex = sex or self.rng.choice("FM")
         g, f = self._name(sex, family)
-        p = Person(self._cid(), g, f, self._dob(1950, 1990) if dob else None, [self._email(g, f)],
-                   [self._phone()], addr or self._street_addr(), [], kind=kind, sex=sex)
+        p = Person(
+            self._cid(),
+            g,
+            f,
+            self._dob(1950, 1990) if dob else None,
+            [self._email(g, f)],
+            [self._phone()],
+            addr or self._street_addr(),
+            [],
+            kind=kind,
+            sex=sex,
+        )
         return self.add(p)
 
     def nominate(self, participant: Person, nominee: Person) -> None:
@@ -376,8 +610,9 @@ class Registry:
         c["v2_ex"].joint = [c["v2"].cid]
         c["v3"] = self.contact("F", addr=Address("RMB 2140", "Marong", "VIC", "3515"), kind="nominee")
         c["v3"].suppressed = ["postal_address", "phone", "email"]
-        c["v3_child"] = self.participant("M", addr=c["v3"].addr, dob=date(2015, 8, 19), family=c["v3"].family,
-                                         email=False, phone=False)
+        c["v3_child"] = self.participant(
+            "M", addr=c["v3"].addr, dob=date(2015, 8, 19), family=c["v3"].family, email=False, phone=False
+        )
         c["v3_child"].suppressed = ["postal_address"]
         self.nominate(c["v3_child"], c["v3"])
         c["v3_ex"] = self.contact("M", family=c["v3"].family, kind="parent")  # the father: not a nominee
@@ -389,8 +624,14 @@ class Registry:
         # children whose parent is the nominee ----------------------------------------------------------------
         for k in ("k1", "k2"):
             parent = self.contact("F")
-            child = self.participant(r.choice("FM"), addr=parent.addr, dob=self._dob(2011, 2019),
-                                     family=parent.family, email=False, phone=False)
+            child = self.participant(
+                r.choice("FM"),
+                addr=parent.addr,
+                dob=self._dob(2011, 2019),
+                family=parent.family,
+                email=False,
+                phone=False,
+            )
             self.nominate(child, parent)
             c[k], c[k + "_parent"] = child, parent
             c[k + "_other"] = self.contact("M", family=parent.family, kind="parent")
@@ -416,16 +657,23 @@ class Registry:
         c["lot"] = self.participant(addr=Address("Lot 7 Sandy Creek Road", "Dunolly", "VIC", "3472"))
         c["pobox"] = self.participant(addr=Address("PO Box 92", "Inglewood", "VIC", "3517"))
         rel = self.contact("F", kind="relative", dob=False)
-        c["careof"] = self.participant(addr=Address(rel.addr.street, rel.addr.locality, rel.addr.state,
-                                                    rel.addr.postcode, rel.addr.unit, f"c/- {rel.name}"))
+        c["careof"] = self.participant(
+            addr=Address(
+                rel.addr.street, rel.addr.locality, rel.addr.state, rel.addr.postcode, rel.addr.unit, f"c/- {rel.name}"
+            )
+        )
         # participants with adult nominees ------------------------------------------------------------------------
         for k in ("n1", "n2", "n3"):
             c[k] = self.participant()
             c[k + "_nom"] = self.contact()
             self.nominate(c[k], c[k + "_nom"])
         # users of sole traders (consent recorded) ----------------------------------------------------------------
-        for k, prov in (("st1", "jharlowe.speech@netmail.example"), ("st2", "jharlowe.speech@netmail.example"),
-                        ("st3", "ossies.gardens@postbox.example"), ("st4", "admin@calmwaters.example")):
+        for k, prov in (
+            ("st1", "jharlowe.speech@netmail.example"),
+            ("st2", "jharlowe.speech@netmail.example"),
+            ("st3", "ossies.gardens@postbox.example"),
+            ("st4", "admin@calmwaters.example"),
+        ):
             c[k] = self.participant()
             self.serve(prov, c[k])
         self.serve("admin@calmwaters.example", c["v1"])
