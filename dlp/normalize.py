@@ -111,7 +111,10 @@ _PHRASE_STARTS: dict[str, list[tuple[tuple[str, ...], str]]] = {}
 for _words, _abbr in PHRASES.items():
     _PHRASE_STARTS.setdefault(_words[0], []).append((_words, _abbr))
 # Words that only say what kind of dwelling follows ("Unit 4, 12 Wattle St" is "4/12 Wattle St").
-DROPPED_WORDS = frozenset({"unit", "u", "apt", "apartment", "flat", "villa", "townhouse"})
+DROPPED_WORDS = frozenset({"unit", "u", "apt", "apartment", "flat", "villa", "townhouse", "room"})
+# The words a dwelling's number follows, as written ("Unit 4", "Flat 2", "Room 3" in a shared house): one list
+# for every pattern that reads a dwelling (street lines, units written after the street, the loose matcher).
+DWELLING_WORDS = r"unit|flat|apt|apartment|villa|townhouse|suite|room"
 _CANONICAL_OR_DROPPED = {**CANONICAL_WORDS, **dict.fromkeys(DROPPED_WORDS, "")}
 _SPECIAL_WORDS = frozenset(_CANONICAL_OR_DROPPED) | frozenset(_PHRASE_STARTS)
 TITLES = frozenset({"mr", "mrs", "ms", "miss", "mx", "dr", "drive", "prof", "sir", "dame", "rev", "master", "mstr"})
@@ -429,11 +432,11 @@ def parse_address_parts(value: str) -> tuple[list[str], list[str], str] | None:
 
 
 _UNIT_AFTER = re.compile(
-    r"^(?P<street>\d+[a-z]?\s+[^\d(]*?)\s*[,(\-–]*\s*(?:unit|flat|apt|apartment|villa|townhouse|suite)\.?\s*"
+    rf"^(?P<street>\d+[a-z]?\s+[^\d(]*?)\s*[,(\-–]*\s*(?:{DWELLING_WORDS})\.?\s*"
     r"(?P<unit>\d+[a-z]?)\s*\)?\s*$",
     re.IGNORECASE,
 )
-_UNIT_LINE = re.compile(r"^(?:unit|flat|apt|apartment|villa|townhouse|suite)\.?\s*\d+[a-z]?$", re.IGNORECASE)
+_UNIT_LINE = re.compile(rf"^(?:{DWELLING_WORDS})\.?\s*\d+[a-z]?$", re.IGNORECASE)
 _CARE_OF_LINE = re.compile(r"^(?:c\s*/\s*-|c\s*/\s*o\b|care\s+of\b|attn\b|attention\b)", re.IGNORECASE)
 _POSTCODE_LINE = re.compile(r"^\d{4}$")
 _STATE_LINE = re.compile(rf"^(?:{STATE_WORDS})\.?(?:[ ,]+\d{{4}})?$", re.IGNORECASE)

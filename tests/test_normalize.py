@@ -145,3 +145,13 @@ def test_the_state_may_be_left_out_of_a_letter_but_not_the_registry() -> None:
         "bendigo",
         "3550",
     )
+
+
+def test_a_room_of_a_shared_house_is_a_dwelling_as_a_unit_is() -> None:
+    forms = [
+        "Room 2, 14 Kurrajong Street, Epsom VIC 3551",
+        "2/14 Kurrajong St, Epsom VIC 3551",
+        "14 Kurrajong St (room 2), Epsom VIC 3551",
+    ]
+    parsed = {parse_address(f) for f in forms}
+    assert len(parsed) == 1 and None not in parsed

@@ -17,7 +17,7 @@ import re
 from dataclasses import dataclass, replace
 
 from dlp.model import AddressBlock
-from dlp.normalize import LOCALITY_END, STATE_WORDS, TITLES
+from dlp.normalize import DWELLING_WORDS, LOCALITY_END, STATE_WORDS, TITLES
 
 SALUTATION = re.compile(
     r"^\s*(?:(?:dear|hi|hello|hey|good\s+(?:morning|afternoon|evening|day)|g'?day|greetings)\b[\s,]*"
@@ -28,6 +28,17 @@ SALUTATION = re.compile(
 LABELLED = re.compile(r"^\s*[^\W\d_][\w .'/&()\-]{0,32}:\s*\S")
 ATTENTION = re.compile(r"^\s*(?:attention|attn)\b\s*[:.\-]?\s*(?:to\s+)?(?P<who>.+)$", re.IGNORECASE)
 ON_BEHALF = re.compile(r"^\s*(?:on\s+behalf\s+of|o\.?b\.?o\.?)\s*[:,]?\s+(?P<who>.+)$", re.IGNORECASE)
+# "Parent/nominee of Sam Lee", "Guardian for A Wu" under the addressee's name: whom the addressee acts for. The
+# person named is what the letter is about, not a reader: whether the addressee may read it is the registry's
+# to say (an authorised contact, or the same household).
+_ACTING_AS = (
+    r"(?:legal\s+|plan\s+|authori[sz]ed\s+|correspondence\s+)?(?:parent|mother|father|guardian|nominee|carer|"
+    r"attorney|power\s+of\s+attorney|administrator|trustee|representative|advocate|next\s+of\s+kin)"
+)
+ACTING_FOR = re.compile(
+    rf"^\s*(?:the\s+)?{_ACTING_AS}(?:\s*(?:/|and|&|or)\s*{_ACTING_AS})*\s+(?:of|for|to)\s*:?\s+(?P<who>.+)$",
+    re.IGNORECASE,
+)
 CARE_OF = re.compile(r"^\s*(?:c\s*/\s*-|c\s*/\s*o\b|care\s+of\b)\s*[:,]?\s*(?P<who>.*)$", re.IGNORECASE)
 OCCUPIER = re.compile(
     r"^\s*(?:to\s+)?(?:the\s+)?(?:current\s+)?(?:occupier|occupant|resident|householder|owner|property\s+owner)s?"
@@ -70,7 +81,7 @@ STREET_TYPE_WORDS = (
 )
 # A street line: a number first, a delivery service or dwelling word first, or a street-type word last.
 STREET_LINE = re.compile(
-    r"^\s*(?:\d|(?:unit|flat|apt|apartment|level|lvl|lot|shop|suite|villa|townhouse|building|block|po\s*box|"
+    rf"^\s*(?:\d|(?:{DWELLING_WORDS}|level|lvl|lot|shop|building|block|po\s*box|"
     r"p\.?\s*o\.?\s*box|gpo\s*box|locked\s+bag|private\s+bag|mail\s+bag|rmb|rsd|cmb|rmd)\b)"
     rf"|\b(?:{STREET_TYPE_WORDS})\.?\s*$",
     re.IGNORECASE,
@@ -86,10 +97,13 @@ SUBURB_ONLY = re.compile(r"^\s*[^\W\d_][^\W\d_ '’.\-]*(?:[ '’.\-]+[^\W\d_]+)
 SUBURB_POSTCODE = re.compile(r"^\s*[^\W\d_][^\W\d_ '’.\-]*(?:[ '’.\-]+[^\W\d_]+)*[ ,]+\d{4}\s*$")
 FULL_STREET_LINE = re.compile(
     r"^\s*(?:(?:po\s*box|p\.?\s*o\.?\s*box|gpo\s*box|locked\s+bag|private\s+bag|rmb|rsd|lot)\s*\d"
-    r"|(?:(?:unit|flat|apt|shop|suite|villa)\s*\d+[a-z]?\s*,?\s*)?\d+[a-z]?(?:\s*[/\-]\s*\d+[a-z]?)?\s+[^\W\d_].*"
+    rf"|(?:(?:{DWELLING_WORDS}|shop)\s*\d+[a-z]?\s*,?\s*)?\d+[a-z]?(?:\s*[/\-]\s*\d+[a-z]?)?\s+[^\W\d_].*"
     rf"\b(?:{STREET_TYPE_WORDS}|la)\.?(?:\s*\(.*\))?\s*,?\s*$)",  # "la": Lane, as a council writes it
     re.IGNORECASE,
 )
+# A mail-merge field left unmerged in the name line ("<<Given>> Marmont", "«FirstName» «LastName»"): the line is
+# still the addressee's, so the page still opens a letter; the field itself is no part of the name.
+PLACEHOLDER = re.compile(r"«[^»\n]{1,60}»|<<[^<>\n]{1,60}>>|\{\{[^{}\n]{1,60}\}\}|\[[^\W\d_][\w '’.]{0,40}\]")
 # The addressee's name: words, initials, titles, "&" and "and"; no digits, no @.
 # "?" stands in a PDF's text for a letter its font could not encode ("Y?lmaz").
 NAME_LINE = re.compile(r"^[^\W\d_](?:[^\W\d_]|[.'’\- &,?]){0,78}$")
@@ -259,9 +273,12 @@ def _street_on_locality_line(row: str) -> bool:
 
 
 def _is_name_zone(row: str) -> bool:
+    row = PLACEHOLDER.sub("Field", row)
     if FURNITURE.match(row) or LOCALITY_END.search(row) or RETURN_ADDRESS.match(row):
         return False
     if ATTENTION.match(row) or CARE_OF.match(row) or OCCUPIER.match(row) or ON_BEHALF.match(row) or ROLE.match(row):
+        return True
+    if ACTING_FOR.match(row):
         return True
     if LABELLED.match(row) or "@" in row or any(ch.isdigit() for ch in row):
         return False
@@ -275,6 +292,7 @@ def _plain_person(row: str) -> bool:
         or OCCUPIER.match(row)
         or ROLE.match(row)
         or ON_BEHALF.match(row)
+        or ACTING_FOR.match(row)
         or BUSINESS.search(row)
     )
 
@@ -288,6 +306,8 @@ def _addressee(zone: list[str], address: list[str]) -> AddressBlock:
             occupier = True
         elif ROLE.match(row):
             role = row.strip(" ,.")
+        elif ACTING_FOR.match(row):
+            continue  # whom the addressee acts for: no reader
         elif match := ON_BEHALF.match(row):
             on_behalf = True
             names.extend(split_names(match.group("who").strip(" ,")))
@@ -304,7 +324,7 @@ def _addressee(zone: list[str], address: list[str]) -> AddressBlock:
             organisation = organisation or row
         else:
             estate = estate or bool(ESTATE_OF.match(row))
-            names.extend(split_names(row))
+            names.extend(split_names(PLACEHOLDER.sub("", row)))
     first = zone[0] if zone else ""
     return AddressBlock(
         name=first,

@@ -22,6 +22,7 @@ from functools import cached_property
 from rapidfuzz.distance import OSA
 
 from dlp.normalize import (
+    DWELLING_WORDS,
     STREET_TYPES,
     canonical_spans,
     canonical_words,
@@ -40,7 +41,7 @@ STREET_FIRST_WINDOW = 10  # tokens before a house number searched for its street
 HOUSE_NUMBER_WORDS = frozenset({"no", "number", "num", "nr", "house"})  # what a house number written last follows
 UNIT_WINDOW = 6  # tokens either side of a building's address searched for the dwelling it names
 DWELLING_NUMBER = re.compile(
-    r"\b(?:unit|flat|apt|apartment|shop|suite|villa|townhouse)\.?\s*(?:no\.?\s*)?#?\s*(\d+[a-z]?)\b", re.IGNORECASE
+    rf"\b(?:{DWELLING_WORDS}|shop)\.?\s*(?:no\.?\s*)?#?\s*(\d+[a-z]?)\b", re.IGNORECASE
 )
 
 

@@ -58,6 +58,30 @@ LETTERHEAD = "Riverbend Water\n1 River Road\nBendigo VIC 3550\nPhone 1300 555 01
             ("Mr K Kaur",),
             ("PO Box 828", "Mallee Flat 3694"),
         ),
+        # a room of a shared house, on its own line
+        (
+            LETTERHEAD + "Ms V Marmont\nRoom 2\n14 Kurrajong Street\nEPSOM  VIC  3551\n\nDear Ms Marmont,\n",
+            ("Ms V Marmont",),
+            ("Room 2", "14 Kurrajong Street", "EPSOM  VIC  3551"),
+        ),
+        # whom the addressee acts for is no reader: the parent is the addressee
+        (
+            LETTERHEAD + "Ms L. Carraworth\nParent/nominee of Finn Carraworth\n90 Banksia Dr\nBallarat VIC 3350\n\n"
+            "Dear Ms Carraworth,\n",
+            ("Ms L. Carraworth",),
+            ("90 Banksia Dr", "Ballarat VIC 3350"),
+        ),
+        (
+            "Mr Tom Hale\nGuardian for: A Wu\n3 Hill Rd\nHobart TAS 7000\n\nDear Mr Hale,\n",
+            ("Mr Tom Hale",),
+            None,
+        ),
+        # a field left unmerged in the name line: the rest of the name is still the addressee's
+        (
+            LETTERHEAD + "<<Given>> Marmont\n14 Kurrajong Street\nEPSOM VIC 3551\n\nDear <<Given>>,\n",
+            ("Marmont",),
+            ("14 Kurrajong Street", "EPSOM VIC 3551"),
+        ),
     ],
 )
 def test_layouts(text: str, people: tuple[str, ...], lines: tuple[str, ...] | None) -> None:
@@ -153,3 +177,12 @@ def test_an_estate_is_addressed_by_the_deceased_name_care_of_the_executor() -> N
     )
     assert block is not None, problem
     assert block.people == ("Mohammed Smith",) and block.care_of == "N. Smith"
+
+
+def test_a_page_whose_name_line_is_unmerged_still_opens_a_letter() -> None:
+    """A merged print file is cut where a page opens a letter: a page whose addressee's name was left unmerged
+    must open one too, or it is read as the previous letter's second page."""
+    from dlp.extract.letter import starts_letter
+
+    for name in ("<<Given>> Marmont", "«FirstName» «LastName»", "{{participant_name}}"):
+        assert starts_letter(f"{LETTERHEAD}{name}\n14 Kurrajong Street\nEPSOM VIC 3551\n\nDear <<Given>>,\n"), name
