@@ -24,6 +24,10 @@ class SuppressedDetailExposed(Rule):
             # notice to "the occupier" there reaches only her letterbox and names no one.
             if recipient.kind is RecipientKind.OCCUPIER:
                 continue
+            # An addressee registered at the address lives there too (a victim's child and its nominee mother):
+            # the address is no news to them.
+            if recipient.clients & recipient.address_clients:
+                continue
             for victim in sorted(recipient.address_suppressed_for - recipient.clients):
                 seen.add((victim, recipient.label))
                 out.append(

@@ -3,6 +3,7 @@ or unknown."""
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
 
 from rapidfuzz import fuzz
@@ -11,9 +12,10 @@ from dlp.config import OrganisationConfig
 from dlp.model import AddressBlock, Recipient, RecipientKind
 from dlp.normalize import name_tokens, parse_address
 from dlp.registry.client import Client
-from dlp.registry.index import RegistryIndex
+from dlp.registry.index import CLIENT_PHONE, RegistryIndex
 from dlp.registry.names import name_matches
 
+SMS_MAILBOX = re.compile(r"^\+?\d{9,12}$")  # a phone number as an email-to-SMS gateway's mailbox
 STREET_SIMILARITY = 88  # tolerates a typo or two in a street line ("Wattel St")
 SUBURB_SIMILARITY = 85
 
@@ -35,15 +37,33 @@ class RecipientResolver:
                 label, RecipientKind.INTERNAL, suppressed_staff=address in self.org.suppressed_detail_staff
             )
         clients = frozenset(self.index.by_email.get(address, ()))
+        note = None
+        if not clients and (texted := self._texted(address.rpartition("@")[0])):
+            clients, note = texted, "an SMS gateway address of the client's registered phone number"
         # A client may be the authorised representative of another.
         authorised = set(self.index.authorised_by_email.get(address, ())) | self._represented(sorted(clients))
         if clients:
-            return Recipient(label, RecipientKind.CLIENT, clients=clients, authorised_for=frozenset(authorised))
+            return Recipient(
+                label, RecipientKind.CLIENT, clients=clients, authorised_for=frozenset(authorised), note=note
+            )
         if authorised:
             return Recipient(label, RecipientKind.AUTHORISED, authorised_for=frozenset(authorised))
         if _domain_in(domain, self.org.approved_recipient_domains):
             return Recipient(label, RecipientKind.APPROVED)
         return Recipient(label, RecipientKind.UNKNOWN)
+
+    def _texted(self, mailbox: str) -> frozenset[str]:
+        """The clients whose registered phone number a mailbox is ("61429535553@sms.example": an email-to-SMS
+        gateway delivers to that phone): the whole mailbox, nothing else, must be the number."""
+        if not SMS_MAILBOX.match(mailbox):
+            return frozenset()
+        mailbox = mailbox.lstrip("+")
+        return frozenset(
+            cid
+            for match in self.index.find(mailbox)
+            if match.entity == CLIENT_PHONE and match.start == 0 and match.end == len(mailbox)
+            for cid in match.clients
+        )
 
     def letter(self, block: AddressBlock | None, problem: str | None = None) -> tuple[Recipient, ...]:
         """Who reads a letter: each person its address block names (matched against the clients registered at

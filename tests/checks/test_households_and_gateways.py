@@ -1,0 +1,117 @@
+"""Mail that a plan manager, a disability service or a support provider sends every day, each incident beside its
+legitimate twin: a parent who is a child's nominee, residents of one shared house, SMS sent through an email
+gateway, placeholders named after the person."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from pathlib import Path
+
+import pytest
+
+from dlp.config import Config
+from dlp.extract import communication_from_letter, communication_from_message
+from dlp.model import Verdict
+from dlp.policy import Policy
+from dlp.registry import load_registry
+from dlp.scanner import Scanner
+from tests.conftest import rules
+from tests.synthetic import ORG_DOMAIN
+
+HEADER = (
+    "client_id,given_name,family_name,date_of_birth,email,phone,postal_address,references,suppressed,"
+    "joint_with,authorised_contacts\n"
+)
+# A mother and her son share a suppressed address (she is his nominee); his father lives elsewhere. Two residents
+# of one shared house, each in a room of their own. A participant reached by SMS.
+ROWS = (
+    'C1,Aleesha,Selson,1983-02-04,a.selson@mail.example,0460 363 295,"RMB 2140, Marong VIC 3515",,'
+    "postal_address;phone;email,,\n"
+    'C2,Alistair,Selson,2015-08-19,,,"RMB 2140, Marong VIC 3515",430095170;WPP-135046,postal_address,,C1\n'
+    'C3,Nate,Selson,1974-07-04,nselson@mail.example,0458 905 843,"10 Tarrengower Street, Strathfieldsaye VIC 3551",'
+    ",,,\n"
+    'C4,Verity,Marmont,1993-11-04,,0476 301 520,"Room 2, 14 Kurrajong Street, Epsom VIC 3551",433807971,,,\n'
+    'C5,Odette,Halton,1981-02-20,,,"Room 3, 14 Kurrajong Street, Epsom VIC 3551",439529928,,,\n'
+    'C6,Orson,Pell,1990-05-05,,0429 535 553,"5 Hill Road, Sale VIC 3850",438001122,,,\n'
+)
+
+
+@pytest.fixture(scope="module")
+def scan(tmp_path_factory: pytest.TempPathFactory, config: Config) -> Callable[[bytes | str], Verdict]:
+    registry: Path = tmp_path_factory.mktemp("households") / "clients.csv"
+    registry.write_text(HEADER + ROWS)
+    scanner = Scanner(config, load_registry(str(registry)), Policy.load())
+
+    def run(item: bytes | str) -> Verdict:
+        if isinstance(item, str):
+            return scanner.scan(communication_from_letter(item.encode(), "letter.txt"), record=False)
+        return scanner.scan(communication_from_message(item, "m.eml"), record=False)
+
+    return run
+
+
+LETTERHEAD = "Wattlebrook Plan Partners\nPO Box 1180, Bendigo VIC 3552\nPh 1300 927 285\n\n"
+STATEMENT = (
+    "\n\nDear {greeting},\n\nParticipant: Alistair Selson\nNDIS number: 430 095 170\nOur reference: WPP-135046\n"
+)
+
+
+def test_a_childs_statement_to_his_nominee_mother_at_their_home(scan) -> None:
+    """Her address is his too: the delivery address exposes nothing, and the line naming him is no reader."""
+    text = LETTERHEAD + "Aleesha Selson\nParent/nominee of Alistair Selson\nRMB 2140\nMARONG VIC 3515"
+    verdict = scan(text + STATEMENT.format(greeting="Aleesha"))
+    assert not verdict.blocked, verdict.violations
+
+
+def test_the_same_statement_to_his_father_is_blocked(scan) -> None:
+    text = LETTERHEAD + "Nate Selson\n10 Tarrengower Street\nSTRATHFIELDSAYE VIC 3551"
+    assert "mismatched_recipient" in rules(scan(text + STATEMENT.format(greeting="Nate")))
+
+
+def test_the_father_at_the_childs_suppressed_address_is_blocked(scan) -> None:
+    """Naming himself the child's parent does not make him a reader at the hidden address."""
+    text = LETTERHEAD + "Nate Selson\nParent of Alistair Selson\nRMB 2140\nMARONG VIC 3515"
+    assert "suppressed_detail_exposed" in rules(scan(text + STATEMENT.format(greeting="Nate")))
+
+
+def _room_letter(room: str, reference: str) -> str:
+    return (
+        LETTERHEAD + f"Ms Verity Marmont\n{room}\n14 Kurrajong Street\nEPSOM  VIC  3551\n\nDear Verity,\n\n"
+        f"NDIS number: {reference}\nHere is your statement.\n"
+    )
+
+
+def test_a_resident_of_a_shared_house_receives_her_own_statement(scan) -> None:
+    assert not scan(_room_letter("Room 2", "433 807 971")).blocked
+
+
+def test_a_housemates_statement_in_her_envelope_is_blocked(scan) -> None:
+    assert "mismatched_recipient" in rules(scan(_room_letter("Room 2", "439 529 928")))
+
+
+def _sms(mailbox: str, body: str) -> bytes:
+    return f"From: sms@{ORG_DOMAIN}\nTo: {mailbox}@sms.gateway.example\nSubject: SMS\n\n{body}\n".encode()
+
+
+@pytest.mark.parametrize("mailbox", ["61429535553", "0429535553", "+61429535553"])
+def test_an_sms_to_the_participants_own_phone_is_allowed(scan, mailbox: str) -> None:
+    verdict = scan(_sms(mailbox, "Hi Orson, your NDIS number 438 001 122 is linked. Reply C to confirm."))
+    assert not verdict.blocked, verdict.violations
+    assert verdict.recipients[0].clients == {"C6"}
+
+
+def test_an_sms_to_one_participant_about_another_is_blocked(scan) -> None:
+    verdict = scan(_sms("61429535553", "Hi Orson, Verity's NDIS number 433 807 971 is linked."))
+    assert "mismatched_recipient" in rules(verdict)
+
+
+def test_a_mailbox_that_only_contains_a_phone_number_is_no_gateway(scan) -> None:
+    """Only a mailbox that is the number, nothing else, stands for that phone."""
+    verdict = scan(_sms("orson.0429535553", "Hi Orson, your NDIS number 438 001 122 is linked."))
+    assert verdict.blocked and verdict.recipients[0].clients == frozenset()
+
+
+@pytest.mark.parametrize("field", ["[Participant Name]", "[Nominee's Name]", "[NDIS Number]", "[Plan No.]"])
+def test_placeholders_named_after_the_person_are_unmerged_fields(scan, field: str) -> None:
+    text = _room_letter("Room 2", "433 807 971").replace("Here is your statement.", f"Statement for {field}.")
+    assert rules(scan(text)) == {"unmerged_field"}, field
