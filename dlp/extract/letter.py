@@ -19,9 +19,11 @@ from dataclasses import dataclass, replace
 from dlp.model import AddressBlock
 from dlp.normalize import DWELLING_WORDS, LOCALITY_END, STATE_WORDS, TITLES
 
+# "Dear Ms Lee,", "Dear Miss L. Fitzgerald", "Dear Mr. Smith": a full stop within the name, after a title or an
+# initial; one that ends the line ("Dear customer.") ends a sentence, not a greeting.
 SALUTATION = re.compile(
     r"^\s*(?:(?:dear|hi|hello|hey|good\s+(?:morning|afternoon|evening|day)|g'?day|greetings)\b[\s,]*"
-    r"(?P<who>[^,\n:;!.]{0,80}?)\s*[,:!]?|to\s+whom\s+it\s+may\s+concern[,:]?|to\s+(?P<to>[^,\n]{1,60}),)\s*$",
+    r"(?P<who>(?:[^,\n:;!.]|\.(?=\s)){0,80}?)\s*[,:!]?|to\s+whom\s+it\s+may\s+concern[,:]?|to\s+(?P<to>[^,\n]{1,60}),)\s*$",
     re.IGNORECASE,
 )
 # "Property: 14 Wattle St ...", "Our ref: AB/12", "Account number: 1234": content between block and greeting.

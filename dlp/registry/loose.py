@@ -40,9 +40,7 @@ LOCALITY_WINDOW = 10  # tokens after the street searched for the suburb or postc
 STREET_FIRST_WINDOW = 10  # tokens before a house number searched for its street, written street first
 HOUSE_NUMBER_WORDS = frozenset({"no", "number", "num", "nr", "house"})  # what a house number written last follows
 UNIT_WINDOW = 6  # tokens either side of a building's address searched for the dwelling it names
-DWELLING_NUMBER = re.compile(
-    rf"\b(?:{DWELLING_WORDS}|shop)\.?\s*(?:no\.?\s*)?#?\s*(\d+[a-z]?)\b", re.IGNORECASE
-)
+DWELLING_NUMBER = re.compile(rf"\b(?:{DWELLING_WORDS}|shop)\.?\s*(?:no\.?\s*)?#?\s*(\d+[a-z]?)\b", re.IGNORECASE)
 
 
 # Delivery services written before their number: "PO Box 12", "Locked Bag 7", "RMB 40".

@@ -186,3 +186,13 @@ def test_a_page_whose_name_line_is_unmerged_still_opens_a_letter() -> None:
 
     for name in ("<<Given>> Marmont", "«FirstName» «LastName»", "{{participant_name}}"):
         assert starts_letter(f"{LETTERHEAD}{name}\n14 Kurrajong Street\nEPSOM VIC 3551\n\nDear <<Given>>,\n"), name
+
+
+def test_a_greeting_with_a_titles_or_initials_full_stop_opens_a_letter() -> None:
+    from dlp.extract.letter import starts_letter
+
+    block = f"{LETTERHEAD}Mx Lucia Fitzgerald\n139 Grevillea Crescent,\nWagga Wagga, NSW, 2650\n\n"
+    for greeting in ("Dear Miss L. Fitzgerald,", "Dear Mr. Fitzgerald", "Dear Dr. L. M. Fitzgerald:"):
+        assert starts_letter(block + greeting + "\nYour account is overdue.\n"), greeting
+    # a sentence that ends the line is no greeting
+    assert not starts_letter(block + "Dear customer.\nYour account is overdue.\n")
