@@ -134,6 +134,9 @@ class Recipient:
     # A letter whose name and address disagree: the clients whose address it is sent to.
     address_clients: frozenset[str] = frozenset()
     address_suppressed_for: frozenset[str] = frozenset()
+    # The addressee is one of `clients`, not all of them: a name several clients at the address answer to
+    # ("Ms A. Saunders" for Ananya or Archie Saunders).
+    one_of: bool = False
     note: str | None = None
 
     @property

@@ -16,6 +16,7 @@ from dlp.registry.entities import (
 from dlp.rules.base import CLIENT_WORDS, Rule, allowed_for, describe
 
 LISTED = 5  # client ids named in one explanation; the report's clients hold them all
+ONE_OF = "own identifiers of {} clients ({}), only one of whom the addressee can be"
 
 
 class MismatchedRecipient(Rule):
@@ -41,20 +42,34 @@ class MismatchedRecipient(Rule):
                     wrong.setdefault(finding.clients, finding)
             if wrong:
                 out.append(self._report(recipient, list(wrong.values())))
+            elif recipient.one_of and len(own := _each_ones_own(recipient, strong)) > 1:
+                # Whichever of them opens it, the other's own detail reaches them: fail closed.
+                out.append(self._report(recipient, own, ONE_OF))
         return out
 
-    def _report(self, recipient: Recipient, findings: list[Finding]) -> Report:
+    def _report(
+        self, recipient: Recipient, findings: list[Finding], several: str = "identifiers of {} other client(s) ({})"
+    ) -> Report:
         owners = sorted({cid for f in findings for cid in f.clients})
         first = findings[0]
         if len(findings) == 1:
             what = f"{self.words(first.entity)} of {', '.join(owners)}"
         else:
             named = ", ".join(owners[:LISTED]) + (", ..." if len(owners) > LISTED else "")
-            what = f"identifiers of {len(owners)} other client(s) ({named})"
+            what = several.format(len(owners), named)
         explanation = f"{what} in {describe(recipient)}"
         if recipient.note:
             explanation += f" ({recipient.note})"
         return self.report(set(owners) | recipient.clients | recipient.address_clients, first.part, explanation)
+
+
+def _each_ones_own(recipient: Recipient, strong: tuple[Finding, ...]) -> list[Finding]:
+    """For an addressee who is one of several clients: a finding of each candidate's that only they hold."""
+    own: dict[frozenset[str], Finding] = {}
+    for finding in strong:
+        if len(finding.clients) == 1 and finding.clients <= recipient.clients:
+            own.setdefault(finding.clients, finding)
+    return list(own.values())
 
 
 def _not_addresses_alone(ctx: ScanContext) -> tuple[Finding, ...]:

@@ -83,6 +83,7 @@ class RecipientResolver:
             authorised_for: frozenset[str] = frozenset(),
             note: str | None = None,
             label: str = LETTER,
+            one_of: bool = False,
         ) -> Recipient:
             return Recipient(
                 label,
@@ -92,6 +93,7 @@ class RecipientResolver:
                 postal=True,
                 address_clients=frozenset(at_address),
                 address_suppressed_for=hidden,
+                one_of=one_of,
                 note=note,
             )
 
@@ -113,7 +115,11 @@ class RecipientResolver:
                 label = LETTER if not out else f"{LETTER}, addressee {len(out) + 1}"
                 if matched[person]:
                     ids = matched[person]
-                    out.append(recipient(RecipientKind.CLIENT, frozenset(ids), self._represented(ids), label=label))
+                    several = len(ids) > 1
+                    fits = "the addressee's name fits several clients at the address" if several else None
+                    out.append(
+                        recipient(RecipientKind.CLIENT, frozenset(ids), self._represented(ids), fits, label, several)
+                    )
                 elif elsewhere := self._clients_named(person):
                     # A co-addressee who is a client registered elsewhere reads it too; anyone else named beside a
                     # client at her address is a household member the registry does not know.

@@ -23,7 +23,8 @@ HEADER = (
     "joint_with,authorised_contacts\n"
 )
 # A mother and her son share a suppressed address (she is his nominee); his father lives elsewhere. Two residents
-# of one shared house, each in a room of their own. A participant reached by SMS.
+# of one shared house, each in a room of their own. A participant reached by SMS. Joint tenants whose initial is
+# the same.
 ROWS = (
     'C1,Aleesha,Selson,1983-02-04,a.selson@mail.example,0460 363 295,"RMB 2140, Marong VIC 3515",,'
     "postal_address;phone;email,,\n"
@@ -33,6 +34,8 @@ ROWS = (
     'C4,Verity,Marmont,1993-11-04,,0476 301 520,"Room 2, 14 Kurrajong Street, Epsom VIC 3551",433807971,,,\n'
     'C5,Odette,Halton,1981-02-20,,,"Room 3, 14 Kurrajong Street, Epsom VIC 3551",439529928,,,\n'
     'C6,Orson,Pell,1990-05-05,,0429 535 553,"5 Hill Road, Sale VIC 3850",438001122,,,\n'
+    'C7,Ananya,Saunders,1977-07-17,,,"28 Banksia Street, Caboolture QLD 4510",205464053F;TN1216214,,C8,\n'
+    'C8,Archie,Saunders,2000-12-13,,,"28 Banksia Street, Caboolture QLD 4510",369210788G;TN1216214,,C7,\n'
 )
 
 
@@ -115,3 +118,24 @@ def test_a_mailbox_that_only_contains_a_phone_number_is_no_gateway(scan) -> None
 def test_placeholders_named_after_the_person_are_unmerged_fields(scan, field: str) -> None:
     text = _room_letter("Room 2", "433 807 971").replace("Here is your statement.", f"Statement for {field}.")
     assert rules(scan(text)) == {"unmerged_field"}, field
+
+
+def _joint_tenancy_letter(crns: str) -> str:
+    return (
+        LETTERHEAD + "Ms A. Saunders\n28 BANKSIA ST\nCABOOLTURE QLD\n4510\n\nDear Ms Saunders\n\n"
+        f"Joint tenancy TN1216214. We used the income statements for CRN {crns}.\n"
+    )
+
+
+def test_a_letter_to_one_of_two_joint_tenants_with_her_own_number_is_allowed(scan) -> None:
+    """'Ms A. Saunders' may be Ananya or Archie: the shared tenancy and one tenant's own number reach one of them."""
+    verdict = scan(_joint_tenancy_letter("205 464 053F"))
+    assert not verdict.blocked, verdict.violations
+    assert verdict.recipients[0].one_of and verdict.recipients[0].clients == {"C7", "C8"}
+
+
+def test_each_tenants_own_number_to_one_of_them_is_blocked(scan) -> None:
+    """Whichever of the two opens it, the other's own number reaches them."""
+    verdict = scan(_joint_tenancy_letter("205 464 053F and 369 210 788 G"))
+    assert rules(verdict) == {"mismatched_recipient"}
+    assert "only one of whom the addressee can be" in verdict.violations[0].explanation
