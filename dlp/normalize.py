@@ -112,9 +112,11 @@ for _words, _abbr in PHRASES.items():
     _PHRASE_STARTS.setdefault(_words[0], []).append((_words, _abbr))
 # Words that only say what kind of dwelling follows ("Unit 4, 12 Wattle St" is "4/12 Wattle St").
 DROPPED_WORDS = frozenset({"unit", "u", "apt", "apartment", "flat", "villa", "townhouse", "room"})
-# The words a dwelling's number follows, as written ("Unit 4", "Flat 2", "Room 3" in a shared house): one list
-# for every pattern that reads a dwelling (street lines, units written after the street, the loose matcher).
-DWELLING_WORDS = r"unit|flat|apt|apartment|villa|townhouse|suite|room"
+# The words a dwelling's number follows, as written ("Unit 4", "Flat 2"): one list for every pattern that reads a
+# dwelling (street lines, units written after the street, the loose matcher). In an address, "Room 3" of a shared
+# house is one too; in a sentence it is as often a meeting room, so the loose matcher leaves it out.
+UNIT_WORDS = r"unit|flat|apt|apartment|villa|townhouse|suite"
+DWELLING_WORDS = UNIT_WORDS + r"|room"
 _CANONICAL_OR_DROPPED = {**CANONICAL_WORDS, **dict.fromkeys(DROPPED_WORDS, "")}
 _SPECIAL_WORDS = frozenset(_CANONICAL_OR_DROPPED) | frozenset(_PHRASE_STARTS)
 TITLES = frozenset({"mr", "mrs", "ms", "miss", "mx", "dr", "drive", "prof", "sir", "dame", "rev", "master", "mstr"})

@@ -24,11 +24,12 @@ class SuppressedDetailExposed(Rule):
             # notice to "the occupier" there reaches only her letterbox and names no one.
             if recipient.kind is RecipientKind.OCCUPIER:
                 continue
-            # An addressee registered at the address lives there too (a victim's child and its nominee mother):
-            # the address is no news to them.
-            if recipient.clients & recipient.address_clients:
+            # A suppressed address is no news to an addressee it is suppressed for too (a protected mother and
+            # child at one address), nor to one who acts for its client (her nominee); a joint holder registered
+            # there without that protection is still no reader of it (staff may have moved both holders).
+            if recipient.clients & recipient.address_suppressed_for:
                 continue
-            for victim in sorted(recipient.address_suppressed_for - recipient.clients):
+            for victim in sorted(recipient.address_suppressed_for - recipient.clients - recipient.authorised_for):
                 seen.add((victim, recipient.label))
                 out.append(
                     self.report(

@@ -38,7 +38,7 @@ _ACTING_AS = (
     r"attorney|power\s+of\s+attorney|administrator|trustee|representative|advocate|next\s+of\s+kin)"
 )
 ACTING_FOR = re.compile(
-    rf"^\s*(?:the\s+)?{_ACTING_AS}(?:\s*(?:/|and|&|or)\s*{_ACTING_AS})*\s+(?:of|for|to)\s*:?\s+(?P<who>.+)$",
+    rf"^\s*(?:to\s+)?(?:the\s+)?{_ACTING_AS}(?:\s*(?:/|and|&|or)\s*{_ACTING_AS})*\s+(?:of|for|to)\s*:?\s+(?P<who>.+)$",
     re.IGNORECASE,
 )
 CARE_OF = re.compile(r"^\s*(?:c\s*/\s*-|c\s*/\s*o\b|care\s+of\b)\s*[:,]?\s*(?P<who>.*)$", re.IGNORECASE)
@@ -105,7 +105,7 @@ FULL_STREET_LINE = re.compile(
 )
 # A mail-merge field left unmerged in the name line ("<<Given>> Marmont", "«FirstName» «LastName»"): the line is
 # still the addressee's, so the page still opens a letter; the field itself is no part of the name.
-PLACEHOLDER = re.compile(r"«[^»\n]{1,60}»|<<[^<>\n]{1,60}>>|\{\{[^{}\n]{1,60}\}\}|\[[^\W\d_][\w '’.]{0,40}\]")
+PLACEHOLDER = re.compile(r"«[^»\n]{1,60}»|<<[^<>\n]{1,60}>>|\{\{[^{}\n]{1,60}\}\}|\[[^\W\d_](?:[^\W\d]|[ '’.]){0,40}\]")
 # The addressee's name: words, initials, titles, "&" and "and"; no digits, no @.
 # "?" stands in a PDF's text for a letter its font could not encode ("Y?lmaz").
 NAME_LINE = re.compile(r"^[^\W\d_](?:[^\W\d_]|[.'’\- &,?]){0,78}$")
@@ -308,8 +308,11 @@ def _addressee(zone: list[str], address: list[str]) -> AddressBlock:
             occupier = True
         elif ROLE.match(row):
             role = row.strip(" ,.")
-        elif ACTING_FOR.match(row):
-            continue  # whom the addressee acts for: no reader
+        elif match := ACTING_FOR.match(row):
+            if not any(map(_plain_person, zone)):
+                # "To the Parent/Guardian of Sam Lee" and no one else: written to the child's home, as "on behalf of".
+                on_behalf = True
+                names.extend(split_names(match.group("who").strip(" ,")))
         elif match := ON_BEHALF.match(row):
             on_behalf = True
             names.extend(split_names(match.group("who").strip(" ,")))

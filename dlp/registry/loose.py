@@ -22,8 +22,8 @@ from functools import cached_property
 from rapidfuzz.distance import OSA
 
 from dlp.normalize import (
-    DWELLING_WORDS,
     STREET_TYPES,
+    UNIT_WORDS,
     canonical_spans,
     canonical_words,
     distinct_words,
@@ -40,7 +40,8 @@ LOCALITY_WINDOW = 10  # tokens after the street searched for the suburb or postc
 STREET_FIRST_WINDOW = 10  # tokens before a house number searched for its street, written street first
 HOUSE_NUMBER_WORDS = frozenset({"no", "number", "num", "nr", "house"})  # what a house number written last follows
 UNIT_WINDOW = 6  # tokens either side of a building's address searched for the dwelling it names
-DWELLING_NUMBER = re.compile(rf"\b(?:{DWELLING_WORDS}|shop)\.?\s*(?:no\.?\s*)?#?\s*(\d+[a-z]?)\b", re.IGNORECASE)
+# Not "room": "the mediation is in Room 4" beside her building's address must not cancel the match.
+DWELLING_NUMBER = re.compile(rf"\b(?:{UNIT_WORDS}|shop)\.?\s*(?:no\.?\s*)?#?\s*(\d+[a-z]?)\b", re.IGNORECASE)
 
 
 # Delivery services written before their number: "PO Box 12", "Locked Bag 7", "RMB 40".

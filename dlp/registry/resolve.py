@@ -15,7 +15,7 @@ from dlp.registry.client import Client
 from dlp.registry.index import CLIENT_PHONE, RegistryIndex
 from dlp.registry.names import name_matches
 
-SMS_MAILBOX = re.compile(r"^\+?\d{9,12}$")  # a phone number as an email-to-SMS gateway's mailbox
+SMS_MAILBOX = re.compile(r"^(?:\+?61|0)4\d{8}$")  # a mobile number as an email-to-SMS gateway's mailbox
 STREET_SIMILARITY = 88  # tolerates a typo or two in a street line ("Wattel St")
 SUBURB_SIMILARITY = 85
 
@@ -53,17 +53,19 @@ class RecipientResolver:
         return Recipient(label, RecipientKind.UNKNOWN)
 
     def _texted(self, mailbox: str) -> frozenset[str]:
-        """The clients whose registered phone number a mailbox is ("61429535553@sms.example": an email-to-SMS
-        gateway delivers to that phone): the whole mailbox, nothing else, must be the number."""
+        """The client whose registered mobile number a mailbox is ("61429535553@sms.example": an email-to-SMS
+        gateway delivers to that phone). The whole mailbox must be the number, and the number one client's
+        alone: a phone two clients share (joint holders, a household) says nothing about which of them reads."""
         if not SMS_MAILBOX.match(mailbox):
             return frozenset()
         mailbox = mailbox.lstrip("+")
-        return frozenset(
+        owners = {
             cid
             for match in self.index.find(mailbox)
             if match.entity == CLIENT_PHONE and match.start == 0 and match.end == len(mailbox)
             for cid in match.clients
-        )
+        }
+        return frozenset(owners) if len(owners) == 1 else frozenset()
 
     def letter(self, block: AddressBlock | None, problem: str | None = None) -> tuple[Recipient, ...]:
         """Who reads a letter: each person its address block names (matched against the clients registered at

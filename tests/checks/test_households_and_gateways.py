@@ -24,7 +24,7 @@ HEADER = (
 )
 # A mother and her son share a suppressed address (she is his nominee); his father lives elsewhere. Two residents
 # of one shared house, each in a room of their own. A participant reached by SMS. Joint tenants whose initial is
-# the same.
+# the same. Joint holders both registered at her suppressed address, sharing a mobile.
 ROWS = (
     'C1,Aleesha,Selson,1983-02-04,a.selson@mail.example,0460 363 295,"RMB 2140, Marong VIC 3515",,'
     "postal_address;phone;email,,\n"
@@ -36,6 +36,8 @@ ROWS = (
     'C6,Orson,Pell,1990-05-05,,0429 535 553,"5 Hill Road, Sale VIC 3850",438001122,,,\n'
     'C7,Ananya,Saunders,1977-07-17,,,"28 Banksia Street, Caboolture QLD 4510",205464053F;TN1216214,,C8,\n'
     'C8,Archie,Saunders,2000-12-13,,,"28 Banksia Street, Caboolture QLD 4510",369210788G;TN1216214,,C7,\n'
+    'C9,Vera,Dunmore,1985-01-01,,0400 111 222,"22 Acacia Avenue, Sale VIC 3850",AC901;JT900,postal_address,C10,\n'
+    'C10,Colm,Dunmore,1984-01-01,,0400 111 222,"22 Acacia Avenue, Sale VIC 3850",AC902;JT900,,C9,\n'
 )
 
 
@@ -114,7 +116,7 @@ def test_a_mailbox_that_only_contains_a_phone_number_is_no_gateway(scan) -> None
     assert verdict.blocked and verdict.recipients[0].clients == frozenset()
 
 
-@pytest.mark.parametrize("field", ["[Participant Name]", "[Nominee's Name]", "[NDIS Number]", "[Plan No.]"])
+@pytest.mark.parametrize("field", ["[Participant Name]", "[Nominee's Name]", "[Participant No.]", "[PARTICIPANT DOB]"])
 def test_placeholders_named_after_the_person_are_unmerged_fields(scan, field: str) -> None:
     text = _room_letter("Room 2", "433 807 971").replace("Here is your statement.", f"Statement for {field}.")
     assert rules(scan(text)) == {"unmerged_field"}, field
@@ -139,3 +141,33 @@ def test_each_tenants_own_number_to_one_of_them_is_blocked(scan) -> None:
     verdict = scan(_joint_tenancy_letter("205 464 053F and 369 210 788 G"))
     assert rules(verdict) == {"mismatched_recipient"}
     assert "only one of whom the addressee can be" in verdict.violations[0].explanation
+
+
+def test_the_parent_or_guardian_of_a_child_at_his_home(scan) -> None:
+    text = LETTERHEAD + "To the Parent/Guardian of Alistair Selson\nRMB 2140\nMARONG VIC 3515"
+    verdict = scan(text + STATEMENT.format(greeting="Parent or Guardian"))
+    assert not verdict.blocked, verdict.violations
+
+
+def test_a_joint_holder_registered_at_her_suppressed_address_is_still_no_reader_of_it(scan) -> None:
+    """Staff moved both holders of the joint account: her suppressed address is still not his to be sent to."""
+    text = LETTERHEAD + "Mr Colm Dunmore\n22 Acacia Avenue\nSALE VIC 3850\n\nDear Colm,\nYour account AC902.\n"
+    assert "suppressed_detail_exposed" in rules(scan(text))
+
+
+def test_a_mobile_two_clients_share_is_no_gateway_to_either(scan) -> None:
+    verdict = scan(_sms("61400111222", "Hi Colm, Vera's account AC901 is overdue."))
+    assert verdict.blocked and verdict.recipients[0].clients == frozenset()
+
+
+def test_a_landline_is_no_sms_gateway_mailbox(scan) -> None:
+    assert scan(_sms("0354412233", "Hi Orson, your NDIS number 438 001 122 is linked.")).blocked
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["support worker ([Worker Name]) was counselled", "the box marked [Medicare Number]", "[Employee Name] redacted"],
+)
+def test_redaction_marks_and_form_labels_are_no_unmerged_fields(scan, text: str) -> None:
+    letter = _room_letter("Room 2", "433 807 971").replace("Here is your statement.", text)
+    assert not scan(letter).blocked

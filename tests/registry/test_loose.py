@@ -25,6 +25,9 @@ HIDDEN = SuppressedAddresses(
         ("12 Wattle St, Kangaroo Flat VIC 3555", "C1"),
         ("7 Lillypilly Court, Echuca 3564", "C2"),
         ("7 Lilly Pilly Ct Echuka VIC 3564", "C2"),  # a typo in the suburb
+        # a room is as often a meeting room: it never stands for another dwelling of her building
+        ("The mediation is in Room 4. She gave 12 Wattle St, Kangaroo Flat VIC 3555.", "C1"),
+        ("meeting room 5 at 12 Wattle St, Kangaroo Flat", "C1"),
     ],
 )
 def test_found(text: str, client: str) -> None:
