@@ -37,8 +37,14 @@ class MismatchedRecipient(Rule):
             # One report per recipient, naming every client whose data would reach them.
             # Each addressee separately: joint holders, even at one address, share only what both hold (issue 9).
             wrong: dict[frozenset[str], Finding] = {}
+            household: frozenset[str] | None = None
             for finding in strong:
                 if not allowed_for(recipient, finding.clients):
+                    if finding.entity in _KNOWN_IN_THE_HOUSEHOLD:
+                        if household is None:
+                            household = frozenset().union(*(ctx.joint.get(c, ()) for c in recipient.clients))
+                        if finding.clients <= household:
+                            continue  # "Brendan Lockyer, born 28 October 2007" on his joint tenant's review
                     wrong.setdefault(finding.clients, finding)
             if wrong:
                 out.append(self._report(recipient, list(wrong.values())))
@@ -61,6 +67,11 @@ class MismatchedRecipient(Rule):
         if recipient.note:
             explanation += f" ({recipient.note})"
         return self.report(set(owners) | recipient.clients | recipient.address_clients, first.part, explanation)
+
+
+# A joint holder's name and date of birth are no news to the other holder (a household review lists who is on
+# the lease); their own account numbers, contact details and new address are (issue 9), and stay theirs alone.
+_KNOWN_IN_THE_HOUSEHOLD = frozenset({CLIENT_NAME_DOB})
 
 
 def _each_ones_own(recipient: Recipient, strong: tuple[Finding, ...]) -> list[Finding]:

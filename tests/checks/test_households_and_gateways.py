@@ -171,3 +171,23 @@ def test_a_landline_is_no_sms_gateway_mailbox(scan) -> None:
 def test_redaction_marks_and_form_labels_are_no_unmerged_fields(scan, text: str) -> None:
     letter = _room_letter("Room 2", "433 807 971").replace("Here is your statement.", text)
     assert not scan(letter).blocked
+
+
+def _household_review(member: str) -> str:
+    return (
+        LETTERHEAD + "Mr Archie Saunders\n28 Banksia Street\nCABOOLTURE QLD 4510\n\nDear Mr Saunders,\n\n"
+        f"Tenancy TN1216214. The people on your lease are: Archie Saunders (tenant); {member} (household member).\n"
+    )
+
+
+def test_a_household_review_lists_the_joint_tenants_name_and_birth_date(scan) -> None:
+    verdict = scan(_household_review("Ananya Saunders, born 17 July 1977"))
+    assert not verdict.blocked, verdict.violations
+
+
+def test_a_household_review_listing_someone_of_another_tenancy_is_blocked(scan) -> None:
+    assert "mismatched_recipient" in rules(scan(_household_review("Verity Marmont, born 4 November 1993")))
+
+
+def test_the_joint_tenants_own_number_is_still_hers_alone(scan) -> None:
+    assert "mismatched_recipient" in rules(scan(_household_review("Ananya Saunders, CRN 205 464 053F")))
