@@ -58,6 +58,13 @@ EMAIL = re.compile(r"^[^@\s;]+@[^@\s;]+\.[^@\s;]+$")
 ISO_DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
 NON_DIGITS = re.compile(r"\D")
 CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
+# What a CRM writes for a client with no postal address (a homeless client of a legal or social service): no
+# address, not a bad one that stops the whole registry loading.
+NO_ADDRESS = re.compile(
+    r"^\s*(?:no\s+fixed\s+(?:address|abode|place\s+of\s+residence)|n\.?\s*f\.?\s*a\.?|homeless|"
+    r"(?:address\s+)?(?:unknown|not\s+known|withheld|not\s+provided)|none)\s*[.()]*\s*$",
+    re.IGNORECASE,
+)
 
 
 def check_absent_columns(absent: Iterable[str]) -> tuple[str, ...]:
@@ -257,6 +264,8 @@ def parse_row(row: Mapping[str, object], line: int, date_format: str | None, uni
         if len(NON_DIGITS.sub("", phone)) < 8:
             raise error("phone number has fewer than 8 digits", "phone")
     address = get("postal_address")
+    if address and NO_ADDRESS.match(address):
+        address = ""
     if address and parsed_address(address) is None:
         raise error(
             "postal_address must end with suburb, state and postcode (e.g. 'Bendigo VIC 3550')", "postal_address"

@@ -18,6 +18,13 @@ def load(text: str, **settings: object) -> list:
     return list(parse_clients(io.StringIO(text), **settings))  # type: ignore[arg-type]
 
 
+@pytest.mark.parametrize("written", ["No fixed address", "NFA", "N.F.A.", "homeless", "Address unknown", "none"])
+def test_a_client_with_no_fixed_address_loads_without_one(written: str) -> None:
+    """A homeless client of a legal or social service has no postal address: the registry still loads."""
+    (_, client) = load(HEADER + GOOD + f"C2,Bo,Tran,,,0412 345 679,{written},AC2,,,\n")
+    assert client.postal_address == "" and client.phones == ("0412 345 679",)
+
+
 def test_valid_row_is_parsed() -> None:
     (client,) = load(HEADER + GOOD)
     assert client.client_id == "C1" and client.date_of_birth.isoformat() == "1984-03-03"
