@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+
 from dlp.model import Finding, Recipient, Report, ScanContext
 from dlp.registry.entities import (
     CLIENT_ADDRESS,
@@ -36,19 +38,20 @@ class MismatchedRecipient(Rule):
         for recipient in ctx.recipients:
             # One report per recipient, naming every client whose data would reach them.
             # Each addressee separately: joint holders, even at one address, share only what both hold (issue 9).
+            household = _household(recipient, ctx)
+            # "Brendan Lockyer, born 28 October 2007" on his joint tenant's household review
+            strong_here = (
+                [f for f in strong if not (f.entity in _KNOWN_IN_THE_HOUSEHOLD and f.clients <= household)]
+                if household
+                else strong
+            )
             wrong: dict[frozenset[str], Finding] = {}
-            household: frozenset[str] | None = None
-            for finding in strong:
+            for finding in strong_here:
                 if not allowed_for(recipient, finding.clients):
-                    if finding.entity in _KNOWN_IN_THE_HOUSEHOLD:
-                        if household is None:
-                            household = frozenset().union(*(ctx.joint.get(c, ()) for c in recipient.clients))
-                        if finding.clients <= household:
-                            continue  # "Brendan Lockyer, born 28 October 2007" on his joint tenant's review
                     wrong.setdefault(finding.clients, finding)
             if wrong:
                 out.append(self._report(recipient, list(wrong.values())))
-            elif recipient.one_of and len(own := _each_ones_own(recipient, strong)) > 1:
+            elif recipient.one_of and len(own := _each_ones_own(recipient, strong_here)) > 1:
                 # Whichever of them opens it, the other's own detail reaches them: fail closed.
                 out.append(self._report(recipient, own, ONE_OF))
         return out
@@ -69,12 +72,21 @@ class MismatchedRecipient(Rule):
         return self.report(set(owners) | recipient.clients | recipient.address_clients, first.part, explanation)
 
 
-# A joint holder's name and date of birth are no news to the other holder (a household review lists who is on
-# the lease); their own account numbers, contact details and new address are (issue 9), and stay theirs alone.
+# A joint holder's name and date of birth are no news to the other holder living with them (a household review
+# lists who is on the lease); their own account numbers, contact details and new address are (issue 9), and stay
+# theirs alone. A holder registered elsewhere (a victim who moved out) is no household member.
 _KNOWN_IN_THE_HOUSEHOLD = frozenset({CLIENT_NAME_DOB})
 
 
-def _each_ones_own(recipient: Recipient, strong: tuple[Finding, ...]) -> list[Finding]:
+def _household(recipient: Recipient, ctx: ScanContext) -> frozenset[str]:
+    """The addressee's joint holders registered at the letter's delivery address (none for a message)."""
+    if not recipient.address_clients:
+        return frozenset()
+    joint = frozenset().union(*(ctx.joint.get(c, ()) for c in recipient.clients))
+    return joint & recipient.address_clients
+
+
+def _each_ones_own(recipient: Recipient, strong: Sequence[Finding]) -> list[Finding]:
     """For an addressee who is one of several clients: a finding of each candidate's that only they hold."""
     own: dict[frozenset[str], Finding] = {}
     for finding in strong:

@@ -25,11 +25,14 @@ class SuppressedDetailExposed(Rule):
             if recipient.kind is RecipientKind.OCCUPIER:
                 continue
             # A suppressed address is no news to an addressee it is suppressed for too (a protected mother and
-            # child at one address), nor to one who acts for its client (her nominee); a joint holder registered
-            # there without that protection is still no reader of it (staff may have moved both holders).
-            if recipient.clients & recipient.address_suppressed_for:
+            # child at one address, women at a refuge): every one the addressee may be. A joint holder or a
+            # representative registered there without that protection is no reader of it (staff may have moved
+            # both holders).
+            if recipient.clients and recipient.clients <= recipient.address_suppressed_for:
                 continue
-            for victim in sorted(recipient.address_suppressed_for - recipient.clients - recipient.authorised_for):
+            # An addressee who may be one of several ("Mr Dunmore") may be the one it is not suppressed for.
+            readers = frozenset() if recipient.one_of and len(recipient.clients) > 1 else recipient.clients
+            for victim in sorted(recipient.address_suppressed_for - readers):
                 seen.add((victim, recipient.label))
                 out.append(
                     self.report(
@@ -58,6 +61,6 @@ class SuppressedDetailExposed(Rule):
 
     @staticmethod
     def _exposes(recipient: Recipient, victim: str) -> bool:
-        if victim in recipient.clients:
-            return False
+        if victim in recipient.clients and not (recipient.one_of and len(recipient.clients) > 1):
+            return False  # her own: unless the addressee may as well be someone else ("J. Ash", Jane or John)
         return not (recipient.kind is RecipientKind.INTERNAL and recipient.suppressed_staff)

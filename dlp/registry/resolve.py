@@ -37,14 +37,20 @@ class RecipientResolver:
                 label, RecipientKind.INTERNAL, suppressed_staff=address in self.org.suppressed_detail_staff
             )
         clients = frozenset(self.index.by_email.get(address, ()))
-        note = None
+        note, one_of = None, False
         if not clients and (texted := self._texted(address.rpartition("@")[0])):
-            clients, note = texted, "an SMS gateway address of the client's registered phone number"
+            # A mobile two clients share (a couple) reaches one of them: which, the message cannot say.
+            clients, note, one_of = texted, "an SMS gateway address of the client's registered phone number", True
         # A client may be the authorised representative of another.
         authorised = set(self.index.authorised_by_email.get(address, ())) | self._represented(sorted(clients))
         if clients:
             return Recipient(
-                label, RecipientKind.CLIENT, clients=clients, authorised_for=frozenset(authorised), note=note
+                label,
+                RecipientKind.CLIENT,
+                clients=clients,
+                authorised_for=frozenset(authorised),
+                one_of=one_of and len(clients) > 1,
+                note=note,
             )
         if authorised:
             return Recipient(label, RecipientKind.AUTHORISED, authorised_for=frozenset(authorised))
@@ -53,19 +59,17 @@ class RecipientResolver:
         return Recipient(label, RecipientKind.UNKNOWN)
 
     def _texted(self, mailbox: str) -> frozenset[str]:
-        """The client whose registered mobile number a mailbox is ("61429535553@sms.example": an email-to-SMS
-        gateway delivers to that phone). The whole mailbox must be the number, and the number one client's
-        alone: a phone two clients share (joint holders, a household) says nothing about which of them reads."""
+        """The clients whose registered mobile number a mailbox is ("61429535553@sms.example": an email-to-SMS
+        gateway delivers to that phone); the whole mailbox must be the number."""
         if not SMS_MAILBOX.match(mailbox):
             return frozenset()
         mailbox = mailbox.lstrip("+")
-        owners = {
+        return frozenset(
             cid
             for match in self.index.find(mailbox)
             if match.entity == CLIENT_PHONE and match.start == 0 and match.end == len(mailbox)
             for cid in match.clients
-        }
-        return frozenset(owners) if len(owners) == 1 else frozenset()
+        )
 
     def letter(self, block: AddressBlock | None, problem: str | None = None) -> tuple[Recipient, ...]:
         """Who reads a letter: each person its address block names (matched against the clients registered at
@@ -109,7 +113,8 @@ class RecipientResolver:
             person: sorted(cid for cid in at_address if self._name_matches(person, self.index.clients[cid]))
             for person in people
         }
-        if (block.care_of or block.on_behalf) and not any(matched.values()):
+        # "On behalf of Sam Lee" at an address Sam is not registered at is read by whoever lives there: unknown.
+        if block.care_of and not any(matched.values()):
             return self._care_of(block, at_address, matched, recipient)
         if any(matched.values()):
             out: list[Recipient] = []

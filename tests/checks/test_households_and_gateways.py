@@ -24,7 +24,8 @@ HEADER = (
 )
 # A mother and her son share a suppressed address (she is his nominee); his father lives elsewhere. Two residents
 # of one shared house, each in a room of their own. A participant reached by SMS. Joint tenants whose initial is
-# the same. Joint holders both registered at her suppressed address, sharing a mobile.
+# the same. Joint holders both registered at her suppressed address, sharing a mobile. Joint holders whose
+# initial is the same, her phone suppressed. A victim who moved out and her ex-partner.
 ROWS = (
     'C1,Aleesha,Selson,1983-02-04,a.selson@mail.example,0460 363 295,"RMB 2140, Marong VIC 3515",,'
     "postal_address;phone;email,,\n"
@@ -38,6 +39,10 @@ ROWS = (
     'C8,Archie,Saunders,2000-12-13,,,"28 Banksia Street, Caboolture QLD 4510",369210788G;TN1216214,,C7,\n'
     'C9,Vera,Dunmore,1985-01-01,,0400 111 222,"22 Acacia Avenue, Sale VIC 3850",AC901;JT900,postal_address,C10,\n'
     'C10,Colm,Dunmore,1984-01-01,,0400 111 222,"22 Acacia Avenue, Sale VIC 3850",AC902;JT900,,C9,\n'
+    'C11,Jane,Ash,1980-01-01,,0411 999 888,"1 Main Street, Sale VIC 3850",JA5000001;JA1001,phone,C12,\n'
+    'C12,John,Ash,1979-01-01,,,"1 Main Street, Sale VIC 3850",JA5000001;JA1002,,C11,\n'
+    'C13,Vicky,Cole,1980-01-01,,,"7 Hidden Lane, Sale VIC 3850",VC1001;JC900,postal_address,C14,\n'
+    'C14,Paul,Cole,1978-01-01,,,"3 Old Road, Sale VIC 3850",PC1002;JC900,,C13,\n'
 )
 
 
@@ -116,7 +121,10 @@ def test_a_mailbox_that_only_contains_a_phone_number_is_no_gateway(scan) -> None
     assert verdict.blocked and verdict.recipients[0].clients == frozenset()
 
 
-@pytest.mark.parametrize("field", ["[Participant Name]", "[Nominee's Name]", "[Participant No.]", "[PARTICIPANT DOB]"])
+@pytest.mark.parametrize(
+    "field",
+    ["[Participant Name]", "[Nominee's Name]", "[Participant No.]", "[PARTICIPANT DOB]", "Dear [Guardian Name]"],
+)
 def test_placeholders_named_after_the_person_are_unmerged_fields(scan, field: str) -> None:
     text = _room_letter("Room 2", "433 807 971").replace("Here is your statement.", f"Statement for {field}.")
     assert rules(scan(text)) == {"unmerged_field"}, field
@@ -155,9 +163,53 @@ def test_a_joint_holder_registered_at_her_suppressed_address_is_still_no_reader_
     assert "suppressed_detail_exposed" in rules(scan(text))
 
 
-def test_a_mobile_two_clients_share_is_no_gateway_to_either(scan) -> None:
-    verdict = scan(_sms("61400111222", "Hi Colm, Vera's account AC901 is overdue."))
-    assert verdict.blocked and verdict.recipients[0].clients == frozenset()
+def test_a_mobile_two_clients_share_reaches_one_of_them(scan) -> None:
+    verdict = scan(_sms("61400111222", "Hi, your joint account JT900 payment is due."))
+    assert not verdict.blocked, verdict.violations
+    assert verdict.recipients[0].one_of and verdict.recipients[0].clients == {"C9", "C10"}
+    assert scan(_sms("61400111222", "Hi, accounts AC901 and AC902 are overdue.")).blocked
+
+
+def _to_ash(body: str, name: str = "J. Ash") -> str:
+    return LETTERHEAD + f"{name}\n1 Main Street\nSALE VIC 3850\n\nDear {name},\n\n{body}\n"
+
+
+def test_her_suppressed_phone_to_a_name_that_may_be_her_ex_partner_is_rejected(scan) -> None:
+    assert not scan(_to_ash("Joint account JA5000001 is in credit.")).blocked
+    verdict = scan(_to_ash("Joint account JA5000001. We will text Jane on 0411 999 888."))
+    assert "suppressed_detail_exposed" in rules(verdict)
+    assert not scan(_to_ash("We will text you on 0411 999 888.", "Ms Jane Ash")).blocked
+
+
+def test_a_name_that_may_be_the_unprotected_holder_at_her_suppressed_address_is_rejected(scan) -> None:
+    text = LETTERHEAD + "Mr Dunmore\n22 Acacia Avenue\nSALE VIC 3850\n\nDear Mr Dunmore,\nJoint account JT900.\n"
+    assert "suppressed_detail_exposed" in rules(scan(text))
+
+
+def test_her_representative_is_no_reader_of_her_suppressed_address(scan) -> None:
+    text = LETTERHEAD + "Mr Paul Cole\nOn behalf of Vicky Cole\n7 Hidden Lane\nSALE VIC 3850\n\nDear Mr Cole,\n"
+    assert "suppressed_detail_exposed" in rules(scan(text + "Joint account JC900.\n"))
+
+
+@pytest.mark.parametrize("line", ["To the Next of Kin of Vicky Cole", "On behalf of Vicky Cole"])
+def test_acting_for_a_client_at_an_address_she_is_not_registered_at_is_held(scan, line: str) -> None:
+    text = LETTERHEAD + f"{line}\n3 Old Road\nSALE VIC 3850\n\nDear Sir or Madam,\nVicky Cole's account VC1001.\n"
+    assert scan(text).blocked
+
+
+def test_a_joint_holder_who_moved_out_is_no_household_member(scan) -> None:
+    text = (
+        LETTERHEAD + "Mr Paul Cole\n3 Old Road\nSALE VIC 3850\n\nDear Mr Cole,\nJoint account JC900. "
+        "Vicky Cole (born 1 January 1980) has applied for a transfer.\n"
+    )
+    assert "mismatched_recipient" in rules(scan(text))
+
+
+def test_a_household_review_to_a_name_either_tenant_answers_to(scan) -> None:
+    text = _joint_tenancy_letter("205 464 053F").replace(
+        "We used", "On the lease: Ananya Saunders, born 17 July 1977; Archie Saunders, born 13 December 2000. We used"
+    )
+    assert not scan(text).blocked
 
 
 def test_a_landline_is_no_sms_gateway_mailbox(scan) -> None:
