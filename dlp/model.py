@@ -137,6 +137,8 @@ class Recipient:
     # The addressee is one of `clients`, not all of them: a name several clients at the address answer to
     # ("Ms A. Saunders" for Ananya or Archie Saunders).
     one_of: bool = False
+    # A message's client recipient: their joint holders registered at the same postal address (their household).
+    household: frozenset[str] = frozenset()
     note: str | None = None
 
     @property

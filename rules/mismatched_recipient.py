@@ -79,9 +79,9 @@ _KNOWN_IN_THE_HOUSEHOLD = frozenset({CLIENT_NAME_DOB})
 
 
 def _household(recipient: Recipient, ctx: ScanContext) -> frozenset[str]:
-    """The addressee's joint holders registered at the letter's delivery address (none for a message)."""
+    """The addressee's joint holders registered at the letter's delivery address, or at a message recipient's own."""
     if not recipient.address_clients:
-        return frozenset()
+        return recipient.household
     joint = frozenset().union(*(ctx.joint.get(c, ()) for c in recipient.clients))
     return joint & recipient.address_clients
 

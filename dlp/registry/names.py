@@ -30,7 +30,12 @@ def name_matches(written: str, given: str, family: str) -> bool:
         # whose given and family names are the same ("Abdi Abdi").
         return words in (family_names, first_names + family_names)
     full = " ".join(first_names + family_names)
-    if fuzz.ratio(" ".join(words), full) >= SIMILARITY or fuzz.ratio("".join(words), full.replace(" ", "")) >= 92:
+    # Typos in a whole name; not where a name is written with an initial: "M Fraser" is as near "Sam Fraser" as
+    # "Mia Fraser" by letters, and only Mia's name starts with M (the initial is checked below).
+    whole = all(len(w) > 1 for w in words)
+    if whole and (
+        fuzz.ratio(" ".join(words), full) >= SIMILARITY or fuzz.ratio("".join(words), full.replace(" ", "")) >= 92
+    ):
         return True
     n = len(family_names)
     if words == family_names:

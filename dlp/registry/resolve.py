@@ -50,6 +50,7 @@ class RecipientResolver:
                 clients=clients,
                 authorised_for=frozenset(authorised),
                 one_of=one_of and len(clients) > 1,
+                household=self._household(clients),
                 note=note,
             )
         if authorised:
@@ -121,7 +122,8 @@ class RecipientResolver:
             for person in people:
                 label = LETTER if not out else f"{LETTER}, addressee {len(out) + 1}"
                 if matched[person]:
-                    ids = matched[person]
+                    # "Mr Cole" at her address may be her joint holder who lives elsewhere (an ex-partner).
+                    ids = matched[person] + self._joint_answering(person, matched[person])
                     several = len(ids) > 1
                     fits = "the addressee's name fits several clients at the address" if several else None
                     out.append(
@@ -138,7 +140,15 @@ class RecipientResolver:
         if at_address and address.street.startswith(_DELIVERY_SERVICES) and not self._any_client_named(people):
             # A post office box or locked bag is its holder's alone: what is sent there reaches them.
             note = "addressed to a name that is not a client's, at the post office box of " + ", ".join(at_address)
-            return (recipient(RecipientKind.CLIENT, frozenset(at_address), self._represented(at_address), note),)
+            return (
+                recipient(
+                    RecipientKind.CLIENT,
+                    frozenset(at_address),
+                    self._represented(at_address),
+                    note,
+                    one_of=len(at_address) > 1,
+                ),
+            )
         if not people:
             note = "the address block names no person" + (f" (only {_kind_of(block)})" if _kind_of(block) else "")
         elif at_address:
@@ -171,9 +181,17 @@ class RecipientResolver:
         care_of = block.care_of or ""
         readers: list[Recipient] = []
         through = sorted(cid for cid in at_address if self._name_matches(care_of, self.index.clients[cid]))
+        if not through and at_address:
+            # Care of someone who is not a client registered there: whoever is registered there reads it too
+            # (a victim's letter care of a stranger at her ex-partner's address).
+            through, one_of = at_address, len(at_address) > 1
+        else:
+            one_of = False
         if through:
             readers.append(
-                recipient(RecipientKind.CLIENT, frozenset(through), self._represented(through), None, LETTER)
+                recipient(
+                    RecipientKind.CLIENT, frozenset(through), self._represented(through), None, LETTER, one_of=one_of
+                )
             )
         for person in block.people if not (block.estate and readers) else ():  # the deceased read nothing
             label = f"{LETTER}, addressee {len(readers) + 1}" if readers else LETTER
@@ -192,13 +210,34 @@ class RecipientResolver:
         ids = frozenset(at_address)
         if ids and all(self.index.related(a, b) for a in ids for b in ids):
             note = "addressed by role to the client registered at the address"
-            return recipient(RecipientKind.CLIENT, ids, self._represented(sorted(ids)), note)
+            return recipient(RecipientKind.CLIENT, ids, self._represented(sorted(ids)), note, one_of=len(ids) > 1)
         note = (
             "addressed by role at an address several unrelated clients share"
             if ids
             else "addressed by role at an address no client has"
         )
         return recipient(RecipientKind.UNKNOWN, note=note)
+
+    def _household(self, clients: frozenset[str]) -> frozenset[str]:
+        """The joint holders of `clients` registered at the same postal address as one of them."""
+        found: set[str] = set()
+        for cid in clients:
+            joint = self.index.joint.get(cid)
+            home = joint and parse_address(self.index.clients[cid].postal_address)
+            if home:
+                found.update(j for j in joint if parse_address(self.index.clients[j].postal_address) == home)
+        return frozenset(found)
+
+    def _joint_answering(self, person: str, ids: list[str]) -> list[str]:
+        """Joint holders of `ids` registered elsewhere whose name is also the name as written."""
+        return sorted(
+            {
+                other
+                for cid in ids
+                for other in self.index.joint.get(cid, ())
+                if other not in ids and self._name_matches(person, self.index.clients[other])
+            }
+        )
 
     def _any_client_named(self, people: tuple[str, ...]) -> bool:
         """Is any of these names a client's, wherever they live?"""

@@ -25,7 +25,8 @@ HEADER = (
 # A mother and her son share a suppressed address (she is his nominee); his father lives elsewhere. Two residents
 # of one shared house, each in a room of their own. A participant reached by SMS. Joint tenants whose initial is
 # the same. Joint holders both registered at her suppressed address, sharing a mobile. Joint holders whose
-# initial is the same, her phone suppressed. A victim who moved out and her ex-partner.
+# initial is the same, her phone suppressed. A victim who moved out and her ex-partner. Joint holders of one post
+# office box, hers suppressed.
 ROWS = (
     'C1,Aleesha,Selson,1983-02-04,a.selson@mail.example,0460 363 295,"RMB 2140, Marong VIC 3515",,'
     "postal_address;phone;email,,\n"
@@ -36,13 +37,16 @@ ROWS = (
     'C5,Odette,Halton,1981-02-20,,,"Room 3, 14 Kurrajong Street, Epsom VIC 3551",439529928,,,\n'
     'C6,Orson,Pell,1990-05-05,,0429 535 553,"5 Hill Road, Sale VIC 3850",438001122,,,\n'
     'C7,Ananya,Saunders,1977-07-17,,,"28 Banksia Street, Caboolture QLD 4510",205464053F;TN1216214,,C8,\n'
-    'C8,Archie,Saunders,2000-12-13,,,"28 Banksia Street, Caboolture QLD 4510",369210788G;TN1216214,,C7,\n'
+    'C8,Archie,Saunders,2000-12-13,archie@mail.example,,"28 Banksia Street, Caboolture QLD 4510",369210788G;TN1216214,,'
+    "C7,\n"
     'C9,Vera,Dunmore,1985-01-01,,0400 111 222,"22 Acacia Avenue, Sale VIC 3850",AC901;JT900,postal_address,C10,\n'
     'C10,Colm,Dunmore,1984-01-01,,0400 111 222,"22 Acacia Avenue, Sale VIC 3850",AC902;JT900,,C9,\n'
     'C11,Jane,Ash,1980-01-01,,0411 999 888,"1 Main Street, Sale VIC 3850",JA5000001;JA1001,phone,C12,\n'
     'C12,John,Ash,1979-01-01,,,"1 Main Street, Sale VIC 3850",JA5000001;JA1002,,C11,\n'
     'C13,Vicky,Cole,1980-01-01,,,"7 Hidden Lane, Sale VIC 3850",VC1001;JC900,postal_address,C14,\n'
     'C14,Paul,Cole,1978-01-01,,,"3 Old Road, Sale VIC 3850",PC1002;JC900,,C13,\n'
+    'C15,Amy,Lee,1982-01-01,,0433 555 666,"PO Box 55, Sale VIC 3850",LJ700,postal_address;phone,C16,\n'
+    'C16,Brian,Lee,1981-01-01,,,"PO Box 55, Sale VIC 3850",LJ700,,C15,\n'
 )
 
 
@@ -243,3 +247,48 @@ def test_a_household_review_listing_someone_of_another_tenancy_is_blocked(scan) 
 
 def test_the_joint_tenants_own_number_is_still_hers_alone(scan) -> None:
     assert "mismatched_recipient" in rules(scan(_household_review("Ananya Saunders, CRN 205 464 053F")))
+
+
+def _to_cole(block: str, body: str) -> str:
+    return LETTERHEAD + f"{block}\nSALE VIC 3850\n\nDear Sir or Madam,\n\n{body}\n"
+
+
+def test_care_of_a_stranger_at_her_ex_partners_address_reaches_him(scan) -> None:
+    text = _to_cole("Ms Vicky Cole\nc/- Mr John Smith\n3 Old Road", "Your new address is 7 Hidden Lane, Sale VIC 3850.")
+    assert "suppressed_detail_exposed" in rules(scan(text))
+
+
+def test_a_title_and_family_name_at_her_address_may_be_her_ex_partner(scan) -> None:
+    """'Mr Cole' answers to Vicky, registered there, and to Paul, her joint holder who lives elsewhere."""
+    verdict = scan(_to_cole("Mr Cole\n7 Hidden Lane", "Joint account JC900."))
+    assert verdict.recipients[0].one_of and verdict.recipients[0].clients == {"C13", "C14"}
+    assert "suppressed_detail_exposed" in rules(verdict)
+
+
+@pytest.mark.parametrize(
+    ("block", "body"),
+    [
+        ("The Account Holder\n22 Acacia Avenue", "Joint account JT900."),
+        ("The Account Holder\nPO Box 55", "Joint account LJ700. We will call on 0433 555 666."),
+        ("Mr John Smith\nPO Box 55", "Joint account LJ700. We will call on 0433 555 666."),
+    ],
+)
+def test_a_role_or_stranger_at_joint_holders_address_may_be_the_unprotected_one(scan, block: str, body: str) -> None:
+    assert "suppressed_detail_exposed" in rules(scan(_to_cole(block, body)))
+
+
+def test_an_emailed_household_review_to_a_joint_tenant(scan) -> None:
+    body = "Tenancy TN1216214. On the lease: Ananya Saunders, born 17 July 1977 (household member)."
+    message = f"From: team@{ORG_DOMAIN}\nTo: archie@mail.example\nSubject: Household review\n\n{body}\n"
+    verdict = scan(message.encode())
+    assert not verdict.blocked, verdict.violations
+
+
+@pytest.mark.parametrize("greeting", ["Dear [redacted],", "Hi [Name withheld],", "Dear [sic] Council,"])
+def test_redactions_in_a_greeting_are_no_fields(scan, greeting: str) -> None:
+    assert not scan(_room_letter("Room 2", "433 807 971").replace("Dear Verity,", greeting)).blocked
+
+
+@pytest.mark.parametrize("greeting", ["Dear [First-Name],", "Hi [FIRST_NAME1],", "Dear [Name(s)],"])
+def test_a_name_field_in_a_greeting_is_unmerged(scan, greeting: str) -> None:
+    assert "unmerged_field" in rules(scan(_room_letter("Room 2", "433 807 971").replace("Dear Verity,", greeting)))

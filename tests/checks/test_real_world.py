@@ -285,6 +285,9 @@ def test_names_without_their_diacritics_still_match(world: SyntheticRegistry, co
     assert name_matches("Miss C D'Arcy", "Charlotte", "D'Arcy")
     assert name_matches("TAYLOR-NG, Linh", "Linh", "Taylor-Ng")
     assert not name_matches("Mr Q Wallace", "Tom", "Wallace")
+    # an initial is a given name's first letter, not any letter of it
+    assert name_matches("Ms M Fraser", "Mia", "Fraser") and not name_matches("Ms M Fraser", "Sam", "Fraser")
+    assert not name_matches("Mr A Kowalczyk", "Leah", "Kowalczyk")
 
 
 def test_single_names_and_repeated_names() -> None:
