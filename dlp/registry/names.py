@@ -37,14 +37,17 @@ def name_matches(written: str, given: str, family: str) -> bool:
         fuzz.ratio(" ".join(words), full) >= SIMILARITY or fuzz.ratio("".join(words), full.replace(" ", "")) >= 92
     ):
         return True
-    n = len(family_names)
     if words == family_names:
         # "Mr Hughes", "Ms & Mr Hughes": a title and the family name alone name whoever of that family it is.
         return any(t in TITLES for t in fold_tokens(written))
-    if len(words) <= n or not first_names:
-        return False
-    for surname, rest in ((words[-n:], words[:-n]), (words[:n], words[n:])):
-        if surname != family_names and fuzz.ratio("".join(surname), "".join(family_names)) < SIMILARITY:
+    family = "".join(family_names)
+    # Given names then the family name, or the family name first ("NGUYEN, T"); the family name's words may be
+    # spaced otherwise than the registry's ("Vanderberg" for "van der Berg", "DeSouza" for "De Souza").
+    splits = [(words[k:], words[:k]) for k in range(1, len(words))] + [
+        (words[:k], words[k:]) for k in range(1, len(words))
+    ]
+    for surname, rest in splits:
+        if surname != family_names and fuzz.ratio("".join(surname), family) < SIMILARITY:
             continue
         first = rest[0]
         if first == first_names[0] or (len(first) == 1 and first == first_names[0][0]):

@@ -9,6 +9,7 @@ from collections.abc import Callable
 from rapidfuzz import fuzz
 
 from dlp.config import OrganisationConfig
+from dlp.extract.letter import BUSINESS
 from dlp.model import AddressBlock, Recipient, RecipientKind
 from dlp.normalize import name_tokens, parse_address
 from dlp.registry.client import Client
@@ -123,7 +124,7 @@ class RecipientResolver:
                 label = LETTER if not out else f"{LETTER}, addressee {len(out) + 1}"
                 if matched[person]:
                     # "Mr Cole" at her address may be her joint holder who lives elsewhere (an ex-partner).
-                    ids = matched[person] + self._joint_answering(person, matched[person])
+                    ids = matched[person] + self._joint_answering(person, [c for c in matched[person] if c in hidden])
                     several = len(ids) > 1
                     fits = "the addressee's name fits several clients at the address" if several else None
                     out.append(
@@ -181,9 +182,10 @@ class RecipientResolver:
         care_of = block.care_of or ""
         readers: list[Recipient] = []
         through = sorted(cid for cid in at_address if self._name_matches(care_of, self.index.clients[cid]))
-        if not through and at_address:
-            # Care of someone who is not a client registered there: whoever is registered there reads it too
-            # (a victim's letter care of a stranger at her ex-partner's address).
+        if not through and at_address and not BUSINESS.search(care_of):
+            # Care of a person who is not a client registered there: whoever is registered there reads it too (a
+            # victim's letter care of a stranger at her ex-partner's address). An organisation's office (Legal Aid,
+            # a refuge) is no one's home.
             through, one_of = at_address, len(at_address) > 1
         else:
             one_of = False
@@ -229,7 +231,8 @@ class RecipientResolver:
         return frozenset(found)
 
     def _joint_answering(self, person: str, ids: list[str]) -> list[str]:
-        """Joint holders of `ids` registered elsewhere whose name is also the name as written."""
+        """Joint holders of `ids` (clients whose suppressed address the letter goes to) registered elsewhere, whose
+        name is also the name as written."""
         return sorted(
             {
                 other

@@ -26,7 +26,7 @@ HEADER = (
 # of one shared house, each in a room of their own. A participant reached by SMS. Joint tenants whose initial is
 # the same. Joint holders both registered at her suppressed address, sharing a mobile. Joint holders whose
 # initial is the same, her phone suppressed. A victim who moved out and her ex-partner. Joint holders of one post
-# office box, hers suppressed.
+# office box, hers suppressed. A client at a legal service's post office box, and one written to care of it.
 ROWS = (
     'C1,Aleesha,Selson,1983-02-04,a.selson@mail.example,0460 363 295,"RMB 2140, Marong VIC 3515",,'
     "postal_address;phone;email,,\n"
@@ -47,6 +47,8 @@ ROWS = (
     'C14,Paul,Cole,1978-01-01,,,"3 Old Road, Sale VIC 3850",PC1002;JC900,,C13,\n'
     'C15,Amy,Lee,1982-01-01,,0433 555 666,"PO Box 55, Sale VIC 3850",LJ700,postal_address;phone,C16,\n'
     'C16,Brian,Lee,1981-01-01,,,"PO Box 55, Sale VIC 3850",LJ700,,C15,\n'
+    'C17,Tom,Brown,1970-01-01,,,"PO Box 123, Sydney NSW 2001",TB100,,,\n'
+    'C18,Ann,Lee,1975-01-01,,,"5 Park Street, Sale VIC 3850",AL100200,,,\n'
 )
 
 
@@ -65,6 +67,13 @@ def scan(tmp_path_factory: pytest.TempPathFactory, config: Config) -> Callable[[
 
 
 LETTERHEAD = "Wattlebrook Plan Partners\nPO Box 1180, Bendigo VIC 3552\nPh 1300 927 285\n\n"
+
+
+def _letter(block: str, body: str, greeting: str = "Sir or Madam") -> str:
+    """A letter under the letterhead: its address block (lines joined by newlines), greeting and body."""
+    return f"{LETTERHEAD}{block}\n\nDear {greeting},\n\n{body}\n"
+
+
 STATEMENT = (
     "\n\nDear {greeting},\n\nParticipant: Alistair Selson\nNDIS number: 430 095 170\nOur reference: WPP-135046\n"
 )
@@ -89,10 +98,8 @@ def test_the_father_at_the_childs_suppressed_address_is_blocked(scan) -> None:
 
 
 def _room_letter(room: str, reference: str) -> str:
-    return (
-        LETTERHEAD + f"Ms Verity Marmont\n{room}\n14 Kurrajong Street\nEPSOM  VIC  3551\n\nDear Verity,\n\n"
-        f"NDIS number: {reference}\nHere is your statement.\n"
-    )
+    block = f"Ms Verity Marmont\n{room}\n14 Kurrajong Street\nEPSOM  VIC  3551"
+    return _letter(block, f"NDIS number: {reference}\nHere is your statement.", "Verity")
 
 
 def test_a_resident_of_a_shared_house_receives_her_own_statement(scan) -> None:
@@ -135,10 +142,8 @@ def test_placeholders_named_after_the_person_are_unmerged_fields(scan, field: st
 
 
 def _joint_tenancy_letter(crns: str) -> str:
-    return (
-        LETTERHEAD + "Ms A. Saunders\n28 BANKSIA ST\nCABOOLTURE QLD\n4510\n\nDear Ms Saunders\n\n"
-        f"Joint tenancy TN1216214. We used the income statements for CRN {crns}.\n"
-    )
+    block = "Ms A. Saunders\n28 BANKSIA ST\nCABOOLTURE QLD\n4510"
+    return _letter(block, f"Joint tenancy TN1216214. We used the income statements for CRN {crns}.", "Ms Saunders")
 
 
 def test_a_letter_to_one_of_two_joint_tenants_with_her_own_number_is_allowed(scan) -> None:
@@ -163,7 +168,7 @@ def test_the_parent_or_guardian_of_a_child_at_his_home(scan) -> None:
 
 def test_a_joint_holder_registered_at_her_suppressed_address_is_still_no_reader_of_it(scan) -> None:
     """Staff moved both holders of the joint account: her suppressed address is still not his to be sent to."""
-    text = LETTERHEAD + "Mr Colm Dunmore\n22 Acacia Avenue\nSALE VIC 3850\n\nDear Colm,\nYour account AC902.\n"
+    text = _letter("Mr Colm Dunmore\n22 Acacia Avenue\nSALE VIC 3850", "Your account AC902.", "Colm")
     assert "suppressed_detail_exposed" in rules(scan(text))
 
 
@@ -175,7 +180,7 @@ def test_a_mobile_two_clients_share_reaches_one_of_them(scan) -> None:
 
 
 def _to_ash(body: str, name: str = "J. Ash") -> str:
-    return LETTERHEAD + f"{name}\n1 Main Street\nSALE VIC 3850\n\nDear {name},\n\n{body}\n"
+    return _letter(f"{name}\n1 Main Street\nSALE VIC 3850", body, name)
 
 
 def test_her_suppressed_phone_to_a_name_that_may_be_her_ex_partner_is_rejected(scan) -> None:
@@ -186,26 +191,24 @@ def test_her_suppressed_phone_to_a_name_that_may_be_her_ex_partner_is_rejected(s
 
 
 def test_a_name_that_may_be_the_unprotected_holder_at_her_suppressed_address_is_rejected(scan) -> None:
-    text = LETTERHEAD + "Mr Dunmore\n22 Acacia Avenue\nSALE VIC 3850\n\nDear Mr Dunmore,\nJoint account JT900.\n"
+    text = _letter("Mr Dunmore\n22 Acacia Avenue\nSALE VIC 3850", "Joint account JT900.", "Mr Dunmore")
     assert "suppressed_detail_exposed" in rules(scan(text))
 
 
 def test_her_representative_is_no_reader_of_her_suppressed_address(scan) -> None:
-    text = LETTERHEAD + "Mr Paul Cole\nOn behalf of Vicky Cole\n7 Hidden Lane\nSALE VIC 3850\n\nDear Mr Cole,\n"
-    assert "suppressed_detail_exposed" in rules(scan(text + "Joint account JC900.\n"))
+    text = _letter("Mr Paul Cole\nOn behalf of Vicky Cole\n7 Hidden Lane\nSALE VIC 3850", "Joint account JC900.")
+    assert "suppressed_detail_exposed" in rules(scan(text))
 
 
 @pytest.mark.parametrize("line", ["To the Next of Kin of Vicky Cole", "On behalf of Vicky Cole"])
 def test_acting_for_a_client_at_an_address_she_is_not_registered_at_is_held(scan, line: str) -> None:
-    text = LETTERHEAD + f"{line}\n3 Old Road\nSALE VIC 3850\n\nDear Sir or Madam,\nVicky Cole's account VC1001.\n"
+    text = _letter(f"{line}\n3 Old Road\nSALE VIC 3850", "Vicky Cole's account VC1001.")
     assert scan(text).blocked
 
 
 def test_a_joint_holder_who_moved_out_is_no_household_member(scan) -> None:
-    text = (
-        LETTERHEAD + "Mr Paul Cole\n3 Old Road\nSALE VIC 3850\n\nDear Mr Cole,\nJoint account JC900. "
-        "Vicky Cole (born 1 January 1980) has applied for a transfer.\n"
-    )
+    body = "Joint account JC900. Vicky Cole (born 1 January 1980) has applied for a transfer."
+    text = _letter("Mr Paul Cole\n3 Old Road\nSALE VIC 3850", body, "Mr Cole")
     assert "mismatched_recipient" in rules(scan(text))
 
 
@@ -230,10 +233,8 @@ def test_redaction_marks_and_form_labels_are_no_unmerged_fields(scan, text: str)
 
 
 def _household_review(member: str) -> str:
-    return (
-        LETTERHEAD + "Mr Archie Saunders\n28 Banksia Street\nCABOOLTURE QLD 4510\n\nDear Mr Saunders,\n\n"
-        f"Tenancy TN1216214. The people on your lease are: Archie Saunders (tenant); {member} (household member).\n"
-    )
+    body = f"Tenancy TN1216214. The people on your lease are: Archie Saunders (tenant); {member} (household member)."
+    return _letter("Mr Archie Saunders\n28 Banksia Street\nCABOOLTURE QLD 4510", body, "Mr Saunders")
 
 
 def test_a_household_review_lists_the_joint_tenants_name_and_birth_date(scan) -> None:
@@ -250,7 +251,7 @@ def test_the_joint_tenants_own_number_is_still_hers_alone(scan) -> None:
 
 
 def _to_cole(block: str, body: str) -> str:
-    return LETTERHEAD + f"{block}\nSALE VIC 3850\n\nDear Sir or Madam,\n\n{body}\n"
+    return _letter(f"{block}\nSALE VIC 3850", body)
 
 
 def test_care_of_a_stranger_at_her_ex_partners_address_reaches_him(scan) -> None:
@@ -291,4 +292,19 @@ def test_redactions_in_a_greeting_are_no_fields(scan, greeting: str) -> None:
 
 @pytest.mark.parametrize("greeting", ["Dear [First-Name],", "Hi [FIRST_NAME1],", "Dear [Name(s)],"])
 def test_a_name_field_in_a_greeting_is_unmerged(scan, greeting: str) -> None:
+    assert "unmerged_field" in rules(scan(_room_letter("Room 2", "433 807 971").replace("Dear Verity,", greeting)))
+
+
+def test_her_account_to_her_ex_partner_by_title_and_family_name_is_held(scan) -> None:
+    """At his own address 'Mr Cole' is Paul: her own account is not his to read."""
+    assert "mismatched_recipient" in rules(scan(_to_cole("Mr Cole\n3 Old Road", "Account VC1001 is in arrears.")))
+
+
+def test_care_of_an_organisation_at_a_clients_post_office_box(scan) -> None:
+    block = "Ms Ann Lee\nc/- Legal Aid NSW\nPO Box 123\nSYDNEY NSW 2001"
+    assert not scan(_letter(block, "Your account AL100200 is in credit.", "Ms Lee")).blocked
+
+
+@pytest.mark.parametrize("greeting", ["Dear [Customer],", "Hi [Participant],"])
+def test_a_role_field_in_a_greeting_is_unmerged(scan, greeting: str) -> None:
     assert "unmerged_field" in rules(scan(_room_letter("Room 2", "433 807 971").replace("Dear Verity,", greeting)))

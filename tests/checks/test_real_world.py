@@ -288,6 +288,8 @@ def test_names_without_their_diacritics_still_match(world: SyntheticRegistry, co
     # an initial is a given name's first letter, not any letter of it
     assert name_matches("Ms M Fraser", "Mia", "Fraser") and not name_matches("Ms M Fraser", "Sam", "Fraser")
     assert not name_matches("Mr A Kowalczyk", "Leah", "Kowalczyk")
+    # a family name spaced otherwise than the registry's
+    assert name_matches("Ms J Vanderberg", "Jan", "van der Berg") and name_matches("Mr J DeSouza", "John", "De Souza")
 
 
 def test_single_names_and_repeated_names() -> None:
