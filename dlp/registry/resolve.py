@@ -124,7 +124,9 @@ class RecipientResolver:
                 label = LETTER if not out else f"{LETTER}, addressee {len(out) + 1}"
                 if matched[person]:
                     # "Mr Cole" at her address may be her joint holder who lives elsewhere (an ex-partner).
-                    ids = matched[person] + self._joint_answering(person, [c for c in matched[person] if c in hidden])
+                    ids = sorted(
+                        {*matched[person], *self._joint_answering(person, [c for c in matched[person] if c in hidden])}
+                    )
                     several = len(ids) > 1
                     fits = "the addressee's name fits several clients at the address" if several else None
                     out.append(
