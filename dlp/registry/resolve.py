@@ -139,6 +139,18 @@ class RecipientResolver:
                     out.append(
                         recipient(RecipientKind.CLIENT, elsewhere, self._represented(sorted(elsewhere)), note, label)
                     )
+            care_of = block.care_of or ""
+            if care_of and hidden and not BUSINESS.search(care_of):
+                # "Vanessa Hart, c/- Peter Hart" at her suppressed address: the person it is care of reads it too.
+                label = f"{LETTER}, care of"
+                through = [cid for cid in at_address if self._name_matches(care_of, self.index.clients[cid])]
+                if ids := sorted(through or self._clients_named(care_of)):
+                    note = "the letter is sent care of this client"
+                    out.append(recipient(RecipientKind.CLIENT, frozenset(ids), self._represented(ids), note, label))
+                else:
+                    out.append(
+                        recipient(RecipientKind.UNKNOWN, note="sent care of someone not in the registry", label=label)
+                    )
             return tuple(out)
         if at_address and address.street.startswith(_DELIVERY_SERVICES) and not self._any_client_named(people):
             # A post office box or locked bag is its holder's alone: what is sent there reaches them.
@@ -184,10 +196,11 @@ class RecipientResolver:
         care_of = block.care_of or ""
         readers: list[Recipient] = []
         through = sorted(cid for cid in at_address if self._name_matches(care_of, self.index.clients[cid]))
-        if not through and at_address and not BUSINESS.search(care_of):
-            # Care of a person who is not a client registered there: whoever is registered there reads it too (a
-            # victim's letter care of a stranger at her ex-partner's address). An organisation's office (Legal Aid,
-            # a refuge) is no one's home.
+        office = BUSINESS.search(care_of) and self._delivery_service(block)
+        if not through and at_address and not office:
+            # Care of a person who is not a client registered there, or of an organisation at a street address
+            # clients are registered at: whoever is registered there reads it too (a victim's letter care of a
+            # stranger, or of "Legal Aid", at her ex-partner's home). An organisation's post office box is no one's.
             through, one_of = at_address, len(at_address) > 1
         else:
             one_of = False
@@ -210,9 +223,10 @@ class RecipientResolver:
 
     def _by_role(self, at_address: list[str], recipient: Callable[..., Recipient]) -> Recipient:
         """ "The Policyholder" at an address is the client registered there, when the clients there are one
-        household (one client, or joint holders); among unrelated clients it could be any of them."""
+        household (one client, joint holders, a child and the parent authorised for him); among unrelated clients
+        it could be any of them."""
         ids = frozenset(at_address)
-        if ids and all(self.index.related(a, b) for a in ids for b in ids):
+        if ids and all(self._household_of(a, b) for a in ids for b in ids):
             note = "addressed by role to the client registered at the address"
             return recipient(RecipientKind.CLIENT, ids, self._represented(sorted(ids)), note, one_of=len(ids) > 1)
         note = (
@@ -221,6 +235,12 @@ class RecipientResolver:
             else "addressed by role at an address no client has"
         )
         return recipient(RecipientKind.UNKNOWN, note=note)
+
+    @staticmethod
+    def _delivery_service(block: AddressBlock) -> bool:
+        """Is the block's address a post office box, locked bag or the like (an office's, not a home)?"""
+        address = parse_address(block.address, state_optional=True)
+        return bool(address and address.street.startswith(_DELIVERY_SERVICES))
 
     def _household(self, clients: frozenset[str]) -> frozenset[str]:
         """The joint holders of `clients` registered at the same postal address as one of them."""
@@ -243,6 +263,10 @@ class RecipientResolver:
                 if other not in ids and self._name_matches(person, self.index.clients[other])
             }
         )
+
+    def _household_of(self, a: str, b: str) -> bool:
+        """Same client, joint holders, or one the other's authorised contact (a child and his nominee mother)."""
+        return self.index.related(a, b) or b in self._represented([a]) or a in self._represented([b])
 
     def _any_client_named(self, people: tuple[str, ...]) -> bool:
         """Is any of these names a client's, wherever they live?"""

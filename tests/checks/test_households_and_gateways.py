@@ -308,3 +308,19 @@ def test_care_of_an_organisation_at_a_clients_post_office_box(scan) -> None:
 @pytest.mark.parametrize("greeting", ["Dear [Customer],", "Hi [Participant],"])
 def test_a_role_field_in_a_greeting_is_unmerged(scan, greeting: str) -> None:
     assert "unmerged_field" in rules(scan(_room_letter("Room 2", "433 807 971").replace("Dear Verity,", greeting)))
+
+
+def test_care_of_her_ex_partner_at_her_own_suppressed_address_is_rejected(scan) -> None:
+    text = _to_cole("Ms Vicky Cole\nc/- Mr Paul Cole\n7 Hidden Lane", "Your account VC1001.")
+    assert "suppressed_detail_exposed" in rules(scan(text))
+
+
+def test_care_of_an_organisation_at_her_ex_partners_home_is_held(scan) -> None:
+    text = _to_cole("Ms Vicky Cole\nc/- Legal Aid NSW\n3 Old Road", "Your account VC1001.")
+    assert "mismatched_recipient" in rules(scan(text))
+
+
+def test_the_account_holder_at_a_protected_mother_and_childs_home(scan) -> None:
+    """Whoever of the two opens it is protected by that address; the child's data is his nominee mother's to read."""
+    text = _letter("The Account Holder\nRMB 2140\nMARONG VIC 3515", "Reference WPP-135046. Thank you for your letter.")
+    assert not scan(text).blocked
