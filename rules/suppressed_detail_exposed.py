@@ -31,7 +31,7 @@ class SuppressedDetailExposed(Rule):
             if recipient.clients and recipient.clients <= recipient.address_suppressed_for:
                 continue
             # An addressee who may be one of several ("Mr Dunmore") may be the one it is not suppressed for.
-            readers = frozenset() if recipient.one_of and len(recipient.clients) > 1 else recipient.clients
+            readers = frozenset() if recipient.one_of else recipient.clients
             for victim in sorted(recipient.address_suppressed_for - readers):
                 seen.add((victim, recipient.label))
                 out.append(
@@ -61,6 +61,6 @@ class SuppressedDetailExposed(Rule):
 
     @staticmethod
     def _exposes(recipient: Recipient, victim: str) -> bool:
-        if victim in recipient.clients and not (recipient.one_of and len(recipient.clients) > 1):
+        if victim in recipient.clients and not recipient.one_of:
             return False  # her own: unless the addressee may as well be someone else ("J. Ash", Jane or John)
         return not (recipient.kind is RecipientKind.INTERNAL and recipient.suppressed_staff)

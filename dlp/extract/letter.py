@@ -274,13 +274,15 @@ def _street_on_locality_line(row: str) -> bool:
     )
 
 
+# Name-zone lines that say how the letter is addressed rather than name its addressee.
+ADDRESSING = (ATTENTION, CARE_OF, OCCUPIER, ROLE, ON_BEHALF, ACTING_FOR)
+
+
 def _is_name_zone(row: str) -> bool:
     row = PLACEHOLDER.sub("Field", row)
     if FURNITURE.match(row) or LOCALITY_END.search(row) or RETURN_ADDRESS.match(row):
         return False
-    if ATTENTION.match(row) or CARE_OF.match(row) or OCCUPIER.match(row) or ON_BEHALF.match(row) or ROLE.match(row):
-        return True
-    if ACTING_FOR.match(row):
+    if any(pattern.match(row) for pattern in ADDRESSING):
         return True
     if LABELLED.match(row) or "@" in row or any(ch.isdigit() for ch in row):
         return False
@@ -288,15 +290,7 @@ def _is_name_zone(row: str) -> bool:
 
 
 def _plain_person(row: str) -> bool:
-    return not (
-        ATTENTION.match(row)
-        or CARE_OF.match(row)
-        or OCCUPIER.match(row)
-        or ROLE.match(row)
-        or ON_BEHALF.match(row)
-        or ACTING_FOR.match(row)
-        or BUSINESS.search(row)
-    )
+    return not (any(pattern.match(row) for pattern in ADDRESSING) or BUSINESS.search(row))
 
 
 def _addressee(zone: list[str], address: list[str]) -> AddressBlock:

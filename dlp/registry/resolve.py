@@ -116,8 +116,9 @@ class RecipientResolver:
             for person in people
         }
         # "On behalf of Sam Lee" at an address Sam is not registered at is read by whoever lives there: unknown.
+        box = address.street.startswith(_DELIVERY_SERVICES)  # a post office box, locked bag: no one's home
         if block.care_of and not any(matched.values()):
-            return self._care_of(block, at_address, matched, recipient)
+            return self._care_of(block, at_address, matched, recipient, box)
         if any(matched.values()):
             out: list[Recipient] = []
             for person in people:
@@ -152,7 +153,7 @@ class RecipientResolver:
                         recipient(RecipientKind.UNKNOWN, note="sent care of someone not in the registry", label=label)
                     )
             return tuple(out)
-        if at_address and address.street.startswith(_DELIVERY_SERVICES) and not self._any_client_named(people):
+        if at_address and box and not self._any_client_named(people):
             # A post office box or locked bag is its holder's alone: what is sent there reaches them.
             note = "addressed to a name that is not a client's, at the post office box of " + ", ".join(at_address)
             return (
@@ -189,6 +190,7 @@ class RecipientResolver:
         at_address: list[str],
         matched: dict[str, list[str]],
         recipient: Callable[..., Recipient],
+        box: bool,
     ) -> tuple[Recipient, ...]:
         """ "Ms A Lee, c/- Legal Aid" or "Mr B Deng, c/- Mrs L Deng": the letter is for the addressee, and reaches
         them through the care-of, who reads it too when a person: a client registered there (a guardian, a
@@ -196,7 +198,7 @@ class RecipientResolver:
         care_of = block.care_of or ""
         readers: list[Recipient] = []
         through = sorted(cid for cid in at_address if self._name_matches(care_of, self.index.clients[cid]))
-        office = BUSINESS.search(care_of) and self._delivery_service(block)
+        office = box and BUSINESS.search(care_of)
         if not through and at_address and not office:
             # Care of a person who is not a client registered there, or of an organisation at a street address
             # clients are registered at: whoever is registered there reads it too (a victim's letter care of a
@@ -235,12 +237,6 @@ class RecipientResolver:
             else "addressed by role at an address no client has"
         )
         return recipient(RecipientKind.UNKNOWN, note=note)
-
-    @staticmethod
-    def _delivery_service(block: AddressBlock) -> bool:
-        """Is the block's address a post office box, locked bag or the like (an office's, not a home)?"""
-        address = parse_address(block.address, state_optional=True)
-        return bool(address and address.street.startswith(_DELIVERY_SERVICES))
 
     def _household(self, clients: frozenset[str]) -> frozenset[str]:
         """The joint holders of `clients` registered at the same postal address as one of them."""
