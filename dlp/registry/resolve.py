@@ -244,8 +244,8 @@ class RecipientResolver:
         for cid in clients:
             joint = self.index.joint.get(cid)
             home = joint and parse_address(self.index.clients[cid].postal_address)
-            if home:
-                found.update(j for j in joint if parse_address(self.index.clients[j].postal_address) == home)
+            if home:  # who is registered there, as a letter's addressees are looked up (not each holder parsed)
+                found.update(joint & set(self.index.by_address.get(home.street + home.suburb + home.postcode, ())))
         return frozenset(found)
 
     def _joint_answering(self, person: str, ids: list[str]) -> list[str]:
