@@ -194,24 +194,34 @@ class RecipientResolver:
     ) -> tuple[Recipient, ...]:
         """ "Ms A Lee, c/- Legal Aid" or "Mr B Deng, c/- Mrs L Deng": the letter is for the addressee, and reaches
         them through the care-of, who reads it too when a person: a client registered there (a guardian, a
-        nominee), or someone unknown."""
+        nominee), a client registered elsewhere, or someone unknown."""
         care_of = block.care_of or ""
         readers: list[Recipient] = []
         through = sorted(cid for cid in at_address if self._name_matches(care_of, self.index.clients[cid]))
-        office = box and BUSINESS.search(care_of)
-        if not through and at_address and not office:
-            # Care of a person who is not a client registered there, or of an organisation at a street address
-            # clients are registered at: whoever is registered there reads it too (a victim's letter care of a
-            # stranger, or of "Legal Aid", at her ex-partner's home). An organisation's post office box is no one's.
-            through, one_of = at_address, len(at_address) > 1
-        else:
-            one_of = False
+        of_person = not BUSINESS.search(care_of)
         if through:
-            readers.append(
-                recipient(
-                    RecipientKind.CLIENT, frozenset(through), self._represented(through), None, LETTER, one_of=one_of
+            readers.append(recipient(RecipientKind.CLIENT, frozenset(through), self._represented(through)))
+        elif at_address and (of_person or not box):
+            # Care of a person who is not a client registered there, or of an organisation at a street address
+            # clients are registered at: each client registered there may open it (a victim's letter care of a
+            # stranger, or of "Legal Aid", at her ex-partner's home), not just one of them. An organisation's post
+            # office box is no one's.
+            note = "registered at the address the letter is sent care of"
+            for n, cid in enumerate(at_address):
+                label = f"{LETTER}, resident {n + 1}" if n else LETTER
+                readers.append(recipient(RecipientKind.CLIENT, frozenset({cid}), self._represented([cid]), note, label))
+        if of_person and not through and not block.estate:
+            # The person it is care of opens it: a client registered elsewhere, or someone the registry does not
+            # know, who may receive nothing of the addressee's (a victim's letter c/- a stranger at a post office
+            # box). An estate's executor is the deceased's to write to.
+            label = f"{LETTER}, care of"
+            if ids := sorted(self._clients_named(care_of)):
+                note = "the letter is sent care of this client"
+                readers.append(recipient(RecipientKind.CLIENT, frozenset(ids), self._represented(ids), note, label))
+            else:
+                readers.append(
+                    recipient(RecipientKind.UNKNOWN, note="sent care of someone not in the registry", label=label)
                 )
-            )
         for person in block.people if not (block.estate and readers) else ():  # the deceased read nothing
             label = f"{LETTER}, addressee {len(readers) + 1}" if readers else LETTER
             ids = matched.get(person) or sorted(self._clients_named(person))

@@ -26,7 +26,8 @@ HEADER = (
 # of one shared house, each in a room of their own. A participant reached by SMS. Joint tenants whose initial is
 # the same. Joint holders both registered at her suppressed address, sharing a mobile. Joint holders whose
 # initial is the same, her phone suppressed. A victim who moved out and her ex-partner. Joint holders of one post
-# office box, hers suppressed. A client at a legal service's post office box, and one written to care of it.
+# office box, hers suppressed. A client at a legal service's post office box, and one written to care of it. A
+# housemate of the ex-partner.
 ROWS = (
     'C1,Aleesha,Selson,1983-02-04,a.selson@mail.example,0460 363 295,"RMB 2140, Marong VIC 3515",,'
     "postal_address;phone;email,,\n"
@@ -49,6 +50,7 @@ ROWS = (
     'C16,Brian,Lee,1981-01-01,,,"PO Box 55, Sale VIC 3850",LJ700,,C15,\n'
     'C17,Tom,Brown,1970-01-01,,,"PO Box 123, Sydney NSW 2001",TB100,,,\n'
     'C18,Ann,Lee,1975-01-01,,,"5 Park Street, Sale VIC 3850",AL100200,,,\n'
+    'C19,Harry,Stone,1990-09-09,,,"3 Old Road, Sale VIC 3850",HS1007,,,\n'
 )
 
 
@@ -324,3 +326,26 @@ def test_the_account_holder_at_a_protected_mother_and_childs_home(scan) -> None:
     """Whoever of the two opens it is protected by that address; the child's data is his nominee mother's to read."""
     text = _letter("The Account Holder\nRMB 2140\nMARONG VIC 3515", "Reference WPP-135046. Thank you for your letter.")
     assert not scan(text).blocked
+
+
+@pytest.mark.parametrize("body", ["Your account VC1001.", "We will write to you at 7 Hidden Lane, Sale VIC 3850."])
+def test_care_of_a_stranger_at_a_post_office_box_reaches_the_stranger(scan, body: str) -> None:
+    """The person it is care of opens it: someone the registry does not know, at an address that is not hers."""
+    assert "mismatched_recipient" in rules(scan(_to_cole("Ms Vicky Cole\nc/- Mr John Smith\nPO Box 77", body)))
+
+
+@pytest.mark.parametrize("body", ["Your account VC1001.", "We will write to you at 7 Hidden Lane, Sale VIC 3850."])
+def test_care_of_a_legal_centre_at_its_post_office_box_reaches_her(scan, body: str) -> None:
+    block = "Ms Vicky Cole\nc/- Sale Community Legal Centre\nPO Box 77"
+    assert not scan(_to_cole(block, body)).blocked
+
+
+def test_care_of_a_stranger_at_a_shared_house_is_read_by_each_resident(scan) -> None:
+    """Her ex-partner and his housemate both live there: the housemate is no holder of their joint account."""
+    verdict = scan(_to_cole("Ms Vicky Cole\nc/- Mr John Smith\n3 Old Road", "Joint account JC900."))
+    assert "mismatched_recipient" in rules(verdict)
+    assert any(r.clients == {"C19"} for r in verdict.recipients)
+
+
+def test_care_of_her_joint_holder_at_his_home_with_their_joint_account(scan) -> None:
+    assert not scan(_to_cole("Ms Vicky Cole\nc/- Mr Paul Cole\n3 Old Road", "Joint account JC900.")).blocked
