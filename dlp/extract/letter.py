@@ -61,6 +61,15 @@ BUSINESS = re.compile(
     r"water|energy|power|gas|electricity|utilities|holdings|enterprises|industries|solutions)\b",
     re.IGNORECASE,
 )
+# Where people stay or are cared for, as a care-of line names it ("c/- Banksia Aged Care", "c/- Wirrabara
+# Station"): no person who opens the letter, though not words that make an address-block line an organisation's.
+PLACE = re.compile(
+    r"\b(?:aged|care|nursing|lodge|village|refuge|shelter|hostel|house|home|homes|station|hotel|motel|"
+    r"caravan|prison|correctional|gaol|facility|residence|residential|hall|chambers|practice|surgery|medical|"
+    r"pharmacy|chemist|community|mission|support|network|program|programme|hospice|retirement|accommodation|"
+    r"post\s+office|poste\s+restante)\b",
+    re.IGNORECASE,
+)
 # Lines that end the walk upwards: the letter's own furniture, not an addressee.
 FURNITURE = re.compile(
     r"^\s*(?:private\s*(?:and|&)\s*confidential|confidential|personal|urgent|important|by\s+(?:email|post|hand)|"

@@ -9,7 +9,7 @@ from collections.abc import Callable
 from rapidfuzz import fuzz
 
 from dlp.config import OrganisationConfig
-from dlp.extract.letter import BUSINESS
+from dlp.extract.letter import BUSINESS, PLACE
 from dlp.model import AddressBlock, Recipient, RecipientKind
 from dlp.normalize import name_tokens, parse_address
 from dlp.registry.client import Client
@@ -141,7 +141,7 @@ class RecipientResolver:
                         recipient(RecipientKind.CLIENT, elsewhere, self._represented(sorted(elsewhere)), note, label)
                     )
             care_of = block.care_of or ""
-            if care_of and hidden and not BUSINESS.search(care_of):
+            if care_of and hidden and _of_person(care_of):
                 # "Vanessa Hart, c/- Peter Hart" at her suppressed address: the person it is care of reads it too.
                 label = f"{LETTER}, care of"
                 through = [cid for cid in at_address if self._name_matches(care_of, self.index.clients[cid])]
@@ -198,7 +198,7 @@ class RecipientResolver:
         care_of = block.care_of or ""
         readers: list[Recipient] = []
         through = sorted(cid for cid in at_address if self._name_matches(care_of, self.index.clients[cid]))
-        of_person = not BUSINESS.search(care_of)
+        of_person = _of_person(care_of)
         if through:
             readers.append(recipient(RecipientKind.CLIENT, frozenset(through), self._represented(through)))
         elif at_address and (of_person or not box):
@@ -315,6 +315,11 @@ class RecipientResolver:
 
 LETTER = "address block"
 _DELIVERY_SERVICES = ("pobox", "gpobox", "lockedbag", "privatebag", "mailbag", "pobag")
+
+
+def _of_person(care_of: str) -> bool:
+    """A care-of line that names a person ("c/- Mr J Smith"), not an organisation or a place."""
+    return not (BUSINESS.search(care_of) or PLACE.search(care_of))
 
 
 def _name_key(name: str) -> str:

@@ -349,3 +349,19 @@ def test_care_of_a_stranger_at_a_shared_house_is_read_by_each_resident(scan) -> 
 
 def test_care_of_her_joint_holder_at_his_home_with_their_joint_account(scan) -> None:
     assert not scan(_to_cole("Ms Vicky Cole\nc/- Mr Paul Cole\n3 Old Road", "Joint account JC900.")).blocked
+
+
+@pytest.mark.parametrize(
+    ("care_of", "held"),
+    [
+        ("c/- Banksia Aged Care", False),
+        ("C/O Wirrabara Station", False),
+        ("c/- Sale Women's Refuge", False),
+        ("c/- Mr John Smith", True),
+        ("c/- Ruby Li", True),
+    ],
+)
+def test_care_of_a_place_is_no_stranger_reading(scan, care_of: str, held: bool) -> None:
+    """Where he stays is not a person who opens his letter; a person not in the registry is."""
+    text = _letter(f"Mr Tom Brown\n{care_of}\n12 Main Street\nSALE VIC 3850", "Your account TB100.", "Mr Brown")
+    assert scan(text).blocked is held
