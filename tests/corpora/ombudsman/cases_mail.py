@@ -177,6 +177,29 @@ def fv_internal(cx: Corpus) -> None:
     )
 
 
+def fv_cc_joint_holder(cx: Corpus) -> None:
+    """The outcome goes to both joint holders in one email: her suppressed email address shows to him."""
+    her, ex = cx.rng.choice([p for p in cx.reg.fv if "email" in p[0].suppressed])
+    name, sender = cx.sender()
+    text = (
+        f"Dear account holders,\n\nThe complaint about account {ex.account_spaced()} has been resolved: "
+        f"{ex.member.name} will credit $220.00 to the account.\n\n{staff_sig(name)}\n"
+    )
+    good = Mail(sender, [ex.email], f"Outcome - account {ex.account_spaced()}", text, when=cx.when())
+    bad = copy.deepcopy(good)
+    bad.cc = [her.email]
+    _pair(
+        cx,
+        "headers-links/cc-joint-holder",
+        bad,
+        good,
+        f"suppressed email of {her.cid} copied next to joint holder {ex.cid}",
+        f"outcome to joint holder {ex.cid} alone",
+        ["suppressed_detail_exposed"],
+        True,
+    )
+
+
 def rep_other_client(cx: Corpus) -> None:
     """The financial counsellor of A receives an update about B."""
     a = cx.rng.choice(cx.reg.represented)
@@ -454,6 +477,7 @@ def build(cx: Corpus) -> None:
         (fv_referral, 4),
         (fv_callback, 3),
         (fv_internal, 3),
+        (fv_cc_joint_holder, 2),
         (rep_other_client, 3),
         (child_of_other, 2),
         (case_list_to_complainant, 2),

@@ -279,6 +279,44 @@ def _merged_ok(cx: Corpus, cs: list[Client]) -> str:
     )
 
 
+def _refund(cx: Corpus, c: Client) -> str:
+    bsb = f"{cx.rng.choice(['063', '033', '083', '013'])}-{cx.rng.randint(100, 999)}"
+    acct = f"{cx.rng.randint(10000000, 99999999)}"
+    topic, _ = issue(cx)
+    letter = outcome_letter(cx, c, topic)
+    letter.body.append(
+        f"The refund will be paid into the bank account you nominated (BSB {bsb}, account {acct}) within 10 "
+        "business days. Please contact us if these details are not correct."
+    )
+    return cx.letter("identifiers-dates/bank-details-own", letter, f"refund letter to {c.cid} with own bank details")
+
+
+def _couple_letter(cx: Corpus, a: Client, b: Client) -> str:
+    topic, _ = issue(cx)
+    names = f"{a.title} {a.given} & {b.title} {b.given} {a.family}"
+    letter = outcome_letter(cx, a, topic, block=[names, *a.address.block(cx.rng.random() < 0.5)])
+    letter.salutation = f"Dear {a.title} and {b.title} {a.family},"
+    return cx.letter("relationships/couple-joint-address", letter, f"letter to joint holders {a.cid} and {b.cid}")
+
+
+def _internal_note(cx: Corpus, c: Client) -> str:
+    name, sender = cx.sender()
+    _, to, _ = cx.non_fv_staff()
+    _, detail = issue(cx)
+    text = (
+        f"Hi,\n\nCan you pick up {c.complaint_no} while I am on leave? {c.formal}, {c.address.one_line()}, "
+        f"{c.phone}. {detail}\n\nThanks,\n{name}\n"
+    )
+    m = Mail(sender, [to], f"Handover {c.complaint_no}", text, when=cx.when())
+    return cx.mail("everyday/internal-case-note", m, f"internal handover about {c.cid}")
+
+
+def _care_of(cx: Corpus, c: Client) -> str:
+    topic, _ = issue(cx)
+    letter = ack_letter(cx, c, topic, block=[c.formal, *c.address.block(True)])
+    return cx.letter("address-block/care-of", letter, f"letter to {c.cid} at its registered c/- address")
+
+
 def build(cx: Corpus) -> None:
     reg, rng = cx.reg, cx.rng
     pool = reg.ordinary
@@ -317,3 +355,11 @@ def build(cx: Corpus) -> None:
     for _ in range(cx.times(4)):
         _member_general(cx)
     _merged_ok(cx, rng.sample(pool, 4))
+    for _ in range(cx.times(4)):
+        _refund(cx, rng.choice(pool))
+    for a, b in reg.couples[: cx.times(3)]:
+        _couple_letter(cx, a, b)
+    for _ in range(cx.times(4)):
+        _internal_note(cx, rng.choice(pool))
+    for _ in range(cx.times(2)):
+        _care_of(cx, reg.represented[0])

@@ -74,7 +74,7 @@ GIVEN_F = [
     "Sarah",
     "Mele",
     "Aisha",
-    "Nguyen Thi Lan",
+    "Thi Lan",
     "Chloe",
     "Fatima",
     "Olivia",
@@ -106,7 +106,7 @@ GIVEN_M = [
     "James",
     "Sione",
     "Omar",
-    "Tran Van Minh",
+    "Van Minh",
     "Liam",
     "Mohammed",
     "Declan",
@@ -416,7 +416,7 @@ class Registry:
             self.namesakes.append((a, b))
         # Family violence: she has left, her new address and phone are suppressed; he is the joint holder.
         self.fv: list[tuple[Client, Client]] = []
-        for _ in range(5):
+        for n in range(5):
             ex = ordinary.pop()
             if ex.title != "Mr":
                 ex.title = "Mr"
@@ -424,7 +424,7 @@ class Registry:
             her = self.new(family=rng.choice([ex.family, rng.choice(FAMILY)]), female=True)
             her.member, her.account = ex.member, ex.account
             her.suppressed = ["postal_address", "phone"]
-            if rng.random() < 0.5:
+            if n % 2 == 0:
                 her.suppressed.append("email")
             her.joint_with, ex.joint_with = [ex.cid], [her.cid]
             self.fv.append((her, ex))

@@ -216,3 +216,18 @@ def test_suppressed_clients_are_joint(corpus: Path) -> None:
     for r in fv:
         for other in r["joint_with"].split(";"):
             assert r["client_id"] in rows[other]["joint_with"].split(";")
+
+
+def test_every_incident_category_has_legitimate_items(corpus: Path) -> None:
+    labels = _labels(corpus)
+    allowed = {x["category"] for x in labels if all(v["expect"] == "allow" for v in _verdicts(x))}
+    for x in labels:
+        if any(v["expect"] == "block" for v in _verdicts(x)):
+            assert x["category"] in allowed or x["category"].split("/")[0] == "mail-merge", x["id"]
+
+
+def test_cli(tmp_path: Path) -> None:
+    from tests.corpora.ombudsman.generate import main
+
+    assert main([str(tmp_path / "cli"), "--seed", "3", "--scale", "0.2"]) == 0
+    assert (tmp_path / "cli" / "labels.jsonl").is_file()
