@@ -54,6 +54,26 @@ def non_member_referral(cx: Corpus) -> None:
     )
 
 
+def referral_wrong_account(cx: Corpus) -> None:
+    """A referral to the right member for A, but the account number pasted from B's referral."""
+    a = cx.rng.choice(cx.reg.ordinary)
+    b = cx.rng.choice([x for x in cx.reg.ordinary if x.member == a.member and x is not a] or cx.reg.ordinary)
+    _, detail = issue(cx)
+    good = referral_mail(cx, a, a.member, detail)
+    bad = copy.deepcopy(good)
+    bad.text = good.text.replace(f"Account: {a.account_spaced()}", f"Account: {b.account_spaced()}")
+    assert bad.text != good.text
+    _pair(
+        cx,
+        "identifiers-dates/referral-pasted-account",
+        bad,
+        good,
+        f"referral of {a.cid} carries account of {b.cid}",
+        f"referral of {a.cid} with its own account",
+        ["mixed_client_documents"],
+    )
+
+
 def autocomplete(cx: Corpus) -> None:
     """The acknowledgement to A goes to B's address (autocomplete; namesakes are the usual victims)."""
     if cx.rng.random() < 0.5:
@@ -473,6 +493,7 @@ def build(cx: Corpus) -> None:
     for fn, n in [
         (non_member_referral, 3),
         (autocomplete, 5),
+        (referral_wrong_account, 3),
         (wrong_attachment, 4),
         (fv_referral, 4),
         (fv_callback, 3),

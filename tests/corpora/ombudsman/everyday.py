@@ -253,6 +253,21 @@ def _thread_own(cx: Corpus, c: Client) -> str:
     return cx.mail("threads/forward-to-member", m, f"internal notes on {c.cid} forwarded to its member")
 
 
+def _reply_quoting(cx: Corpus, c: Client) -> str:
+    name, sender = cx.sender()
+    topic, detail = issue(cx)
+    when = cx.date_text()
+    text = (
+        f"Dear {c.given.split()[0]},\n\nThank you for the extra information. I have passed it to {c.member.name} "
+        f"and will call you next week.\n\n{name}\n\nOn {when}, {c.name} wrote:\n"
+        f"> Hi, my complaint is {c.complaint_no}. {detail}\n> I am at {c.address.one_line()} and my mobile is "
+        f"{c.phone}.\n> Account {c.account}\n"
+    )
+    m = Mail(sender, [c.email], f"RE: complaint {c.complaint_no} about {topic}", text, when=cx.when())
+    m.headers["In-Reply-To"] = f"<CAK{cx.rng.randint(10**9, 10**10)}x@{c.email.split('@')[1]}>"
+    return cx.mail("threads/reply-quoting-complainant", m, f"reply to {c.cid} quoting its own message")
+
+
 def _member_general(cx: Corpus) -> str:
     m = cx.rng.choice(MEMBERS)
     name, sender = cx.sender()
@@ -354,6 +369,8 @@ def build(cx: Corpus) -> None:
         _thread_own(cx, rng.choice(pool))
     for _ in range(cx.times(4)):
         _member_general(cx)
+    for _ in range(cx.times(4)):
+        _reply_quoting(cx, rng.choice(pool))
     _merged_ok(cx, rng.sample(pool, 4))
     for _ in range(cx.times(4)):
         _refund(cx, rng.choice(pool))
