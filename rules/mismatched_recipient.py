@@ -2,9 +2,10 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 
-from dlp.model import Finding, Recipient, Report, ScanContext
+from dlp.extract.letter import salutation_offset
+from dlp.model import Finding, Recipient, RecipientKind, Report, ScanContext
 from dlp.registry.entities import (
     CLIENT_ADDRESS,
     CLIENT_DOB,
@@ -35,13 +36,26 @@ class MismatchedRecipient(Rule):
     def check(self, ctx: ScanContext) -> list[Report]:
         out: list[Report] = []
         strong = ctx.strong if self.options["address_alone_identifies"] else _not_addresses_alone(ctx)
+        addressed = _addressed(ctx.recipients)
+        heading = _in_heading(ctx)
         for recipient in ctx.recipients:
             # One report per recipient, naming every client whose data would reach them.
             # Each addressee separately: joint holders, even at one address, share only what both hold (issue 9).
             household = _household(recipient, ctx)
-            # "Brendan Lockyer, born 28 October 2007" on his joint tenant's household review
+            # "Brendan Lockyer, born 28 October 2007" on his joint tenant's household review; and the reference a
+            # letter is filed under, in its heading, when it is a joint holder's who lives there and is addressed
+            # too ("Ms L D'Souza & Mr B D'Souza", her customer number on their joint renewal). What the body adds of
+            # one holder's own ("Michael's own claim WC-24-0708210 has been accepted") stays theirs alone.
+            beside = household & addressed
             strong_here = (
-                [f for f in strong if not (f.entity in _KNOWN_IN_THE_HOUSEHOLD and f.clients <= household)]
+                [
+                    f
+                    for f in strong
+                    if not (
+                        (f.entity in _KNOWN_IN_THE_HOUSEHOLD and f.clients <= household)
+                        or (f.clients <= beside and not f.suppressed_for and heading(f))
+                    )
+                ]
                 if household
                 else strong
             )
@@ -84,6 +98,24 @@ def _household(recipient: Recipient, ctx: ScanContext) -> frozenset[str]:
         return recipient.household
     joint = frozenset().union(*(ctx.joint.get(c, ()) for c in recipient.clients))
     return joint & recipient.address_clients
+
+
+def _in_heading(ctx: ScanContext) -> Callable[[Finding], bool]:
+    """Is a finding a reference in the letter's heading: above the salutation of the page that has one?"""
+    if ctx.communication.kind != "letter":
+        return lambda finding: False
+    for part in ctx.communication.parts:
+        if (at := salutation_offset(part.text)) is not None:
+            name = part.name
+            return lambda finding: finding.part == name and finding.start < at and finding.entity == CLIENT_REFERENCE
+    return lambda finding: False
+
+
+def _addressed(recipients: Sequence[Recipient]) -> frozenset[str]:
+    """The clients a letter is certainly addressed to (each named person who is one client)."""
+    return frozenset(
+        cid for r in recipients if r.postal and r.kind is RecipientKind.CLIENT and not r.one_of for cid in r.clients
+    )
 
 
 def _each_ones_own(recipient: Recipient, strong: Sequence[Finding]) -> list[Finding]:

@@ -214,6 +214,17 @@ def _candidates(lines: list[str], hard_blocks: bool, preference: int, reasons: l
     return out
 
 
+def salutation_offset(text: str) -> int | None:
+    """Where the letter's salutation line starts in `text` ("Dear Ms Lee,"): what is above it is the letter's
+    heading (the addressee, the date, the references it is filed under)."""
+    at = 0
+    for row in text.splitlines(keepends=True):
+        if SALUTATION.match(row.rstrip("\r\n")):
+            return at
+        at += len(row)
+    return None
+
+
 def _salutation(rows: list[str]) -> tuple[int | None, str | None]:
     for i, row in enumerate(rows):
         match = SALUTATION.match(row)

@@ -365,3 +365,35 @@ def test_care_of_a_place_is_no_stranger_reading(scan, care_of: str, held: bool) 
     """Where he stays is not a person who opens his letter; a person not in the registry is."""
     text = _letter(f"Mr Tom Brown\n{care_of}\n12 Main Street\nSALE VIC 3850", "Your account TB100.", "Mr Brown")
     assert scan(text).blocked is held
+
+
+def _to_the_ashes(block: str, heading: str, body: str) -> str:
+    return (
+        f"{LETTERHEAD}{block}\n1 Main Street\nSALE VIC 3850\n\n12 March 2026\n{heading}\n\n"
+        f"Dear Jane and John,\n\n{body}\n\nYours sincerely\nClaims team\n"
+    )
+
+
+RENEWAL = "Your joint policy JA5000001 renews on 1 April 2026."
+
+
+@pytest.mark.parametrize("block", ["Mrs J Ash & Mr J Ash", "Jane and John Ash"])
+def test_a_joint_letter_filed_under_one_holders_number_goes_to_both(scan, block: str) -> None:
+    """Addressed to both joint holders at their home: the customer number it is filed under is no news to either."""
+    assert not scan(_to_the_ashes(block, "Customer number JA1001", RENEWAL)).blocked
+
+
+def test_one_holders_own_matter_in_the_body_of_a_joint_letter_is_held(scan) -> None:
+    text = _to_the_ashes(
+        "Mrs J Ash & Mr J Ash", "Customer number JA1001", RENEWAL + " John's own claim JA1002 is closed."
+    )
+    assert "mismatched_recipient" in rules(scan(text))
+
+
+def test_her_number_in_the_heading_of_a_letter_to_him_alone_is_held(scan) -> None:
+    assert "mismatched_recipient" in rules(scan(_to_the_ashes("Mr John Ash", "Customer number JA1001", RENEWAL)))
+
+
+def test_her_suppressed_phone_in_the_heading_of_a_joint_letter_is_held(scan) -> None:
+    text = _to_the_ashes("Mrs J Ash & Mr J Ash", "Contact 0411 999 888", RENEWAL)
+    assert "suppressed_detail_exposed" in rules(scan(text))
