@@ -39,13 +39,24 @@ def _results_letter(cx: Corpus, to: Patient, about: Patient, style: int) -> Lett
     return letter
 
 
+def _results_pair(cx: Corpus, to: Patient, about: Patient, style: int, fmt: str) -> tuple[bytes, bytes]:
+    """The legitimate results letter to `to`, and the same letter carrying `about`'s identifiers instead."""
+    good = _results_letter(cx, to, to, style)
+    bad = copy.deepcopy(good)
+    bad.refs = [
+        f"Patient: {about.given} {about.family}",
+        f"Date of birth: {written_date(about.dob, style + 2)}",
+        ur_written(about.ur, style),
+    ]
+    return render(good, fmt), render(bad, fmt)
+
+
 def wrong_patient_letters(cx: Corpus) -> None:
     """A letter addressed to one patient carrying another patient's UR number and results."""
     for i in range(cx.reps(7)):
         a, b = cx.reg.general(2)
         style, fmt = i, FMTS[i % 5]
-        good = render(_results_letter(cx, a, a, style), fmt)
-        bad = render(_results_letter(cx, a, b, style), fmt)
+        good, bad = _results_pair(cx, a, b, style, fmt)
         cx.pair(
             "address-block/window-envelope",
             (fmt, good, f"results letter to {a.cid} about {a.cid}"),
@@ -77,8 +88,7 @@ def same_name_letters(cx: Corpus) -> None:
 
 def twins_letters(cx: Corpus) -> None:
     a, b = cx.reg.role("adult_twin")
-    good = render(_results_letter(cx, a, a, 3), "pdf")
-    bad = render(_results_letter(cx, a, b, 3), "pdf")
+    good, bad = _results_pair(cx, a, b, 3, "pdf")
     cx.pair(
         "relationships/twins-same-dob",
         ("pdf", good, f"letter to twin {a.cid} about herself"),
@@ -102,8 +112,7 @@ def couples(cx: Corpus) -> None:
     for i in range(0, len(cps), 2):
         wife, husband = cps[i], cps[i + 1]
         fmt = FMTS[(i // 2 + 2) % 5]
-        good = render(_results_letter(cx, husband, husband, i), fmt)
-        bad = render(_results_letter(cx, husband, wife, i), fmt)
+        good, bad = _results_pair(cx, husband, wife, i, fmt)
         cx.pair(
             "relationships/couple-same-address",
             (fmt, good, f"letter to {husband.cid} about himself"),
@@ -154,12 +163,13 @@ def aged_care(cx: Corpus) -> None:
     for i in range(0, len(res), 3):
         a, b, c = res[i : i + 3]
         fmt = FMTS[i % 5]
+        good, bad = _results_pair(cx, a, b, i, fmt)
         cx.pair(
             "address-block/care-of-facility",
-            (fmt, render(_results_letter(cx, a, a, i), fmt), f"letter c/- facility to resident {a.cid}"),
+            (fmt, good, f"letter c/- facility to resident {a.cid}"),
             (
                 fmt,
-                render(_results_letter(cx, a, b, i), fmt),
+                bad,
                 f"letter c/- facility to resident {a.cid} carries results of co-resident {b.cid}",
             ),
             MISMATCH,

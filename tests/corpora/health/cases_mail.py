@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import copy
 import csv
 import io
 
@@ -11,7 +10,6 @@ from tests.corpora.health.formats import eml, pdf_letters, pdf_table, render
 from tests.corpora.health.letters import (
     CLINICS,
     DOMAIN,
-    GPS,
     SIGNERS,
     appointment_letter,
     appt,
@@ -561,4 +559,3 @@ def unmerged_unscannable_mail(cx: Corpus) -> None:
             ),
             ["unscannable_content"],
         )
-    _ = copy, GPS

@@ -191,3 +191,65 @@ def everyday_mail(cx: Corpus) -> None:
             ),
             f"statement to {p.cid}; the reference fails the Medicare check digit",
         )
+
+
+def households_and_representatives(cx: Corpus) -> None:
+    """Mail to couples jointly, to a guardian by post, and to the Public Advocate: all legitimate."""
+    from tests.corpora.health.formats import Letter
+    from tests.corpora.health.letters import LETTERHEADS
+
+    cps = cx.reg.role("couple")
+    for i in range(0, len(cps), 2):
+        wife, husband = cps[i], cps[i + 1]
+        names = (
+            f"Mr & Mrs {husband.family}"
+            if wife.family == husband.family
+            else f"{husband.given} {husband.family} and {wife.given} {wife.family}"
+        )
+        letter = Letter(
+            LETTERHEADS[2],
+            written_date(wife.dob.replace(year=2026), i),
+            [names, *wife.address.block(i % 3)],
+            [],
+            "Dear both,",
+            [
+                "You are warmly invited to our Carers and Partners information afternoon at the Castlemaine Campus "
+                "on Wednesday 9 December 2026, 2pm-4pm. Afternoon tea provided.",
+                "Please RSVP to Community Health on 5479 1000.",
+            ],
+            ["Kind regards,", "", "Community Health Team"],
+        )
+        fmt = ["pdf", "docx", "html", "rtf"][i // 2 % 4]
+        cx.allow(
+            "relationships/couple-joint-invitation",
+            fmt,
+            render(letter, fmt),
+            f"invitation to the household of {wife.cid} and {husband.cid}, no clinical content",
+        )
+    for i, p in enumerate(cx.reg.role("guarded")[:2]):
+        text = (
+            f"Dear Advocate,\n\nRe: {p.given} {p.family}, born {written_date(p.dob, i + 3)}, {ur_written(p.ur, i)}.\n\n"
+            "The treating team is seeking a decision about a proposed procedure. The patient lacks decision-making "
+            "capacity for this decision and has no appointed medical treatment decision maker available. Please call "
+            "the Memory Clinic on 5471 3555.\n\nRegards,\nSocial Work\n"
+        )
+        cx.allow(
+            "relationships/public-advocate",
+            "eml",
+            eml(cx.n + 1, staff(cx, i), ["intake@publicadvocate.example"], "Request for decision", text),
+            f"about {p.cid} to the Office of the Public Advocate (approved domain)",
+        )
+    for i, kid in enumerate(cx.reg.role("child")[:2]):
+        par = next(p for p in cx.reg.patients if p.cid == kid.authorised[0])
+        text = (
+            f"Dear {par.given},\n\n{kid.given}'s hearing test results are normal. No further appointments are "
+            f"needed.\n\nRegards,\nHearing Clinic\n"
+        )
+        to_addr = par.emails[0] if par.emails else None
+        if to_addr:
+            cx.allow(
+                "relationships/parent-email",
+                "eml",
+                eml(cx.n + 1, staff(cx, i), [to(par)], f"{kid.given}'s results", text),
+                f"results of child {kid.cid} to parent {par.cid} (authorised contact)",
+            )

@@ -50,6 +50,7 @@ STEPS = [
     cases_mail.unmerged_unscannable_mail,
     cases_letters.everyday_letters,
     everyday.everyday_mail,
+    everyday.households_and_representatives,
     runs.runs,
 ]
 

@@ -127,7 +127,8 @@ def ur_written(ur: str, style: int) -> str:
 
 def appt(rng: random.Random) -> tuple[date, str]:
     d = date(2026, 12, 1) + timedelta(days=rng.randint(0, 60))
-    while d.weekday() > 4:
+    # weekdays, outside the Christmas closure and Australia Day
+    while d.weekday() > 4 or (d.month == 12 and d.day >= 24) or (d.month == 1 and (d.day < 5 or d.day == 26)):
         d += timedelta(days=1)
     return d, f"{rng.choice([8, 9, 10, 11, 13, 14, 15])}:{rng.choice(['00', '15', '30', '45'])}"
 

@@ -244,7 +244,7 @@ def mobile(rng: random.Random) -> str:
 
 
 def landline(rng: random.Random) -> str:
-    return f"035{rng.randint(0, 9)}{rng.randint(0, 99999):05d}"[:10]
+    return f"035{rng.randint(0, 9999999):07d}"
 
 
 def phone_written(p: str, style: int) -> str:
@@ -328,7 +328,7 @@ class Registry:
             title = "Miss" if sex == "F" else "Master"
         p = Patient(
             cid=f"C{100100 + len(self.patients) * 7 + rng.randint(0, 6)}",
-            title=title if rng.random() > 0.05 else "Dr",
+            title=title if rng.random() > 0.05 or dob.year > 2000 else "Dr",
             given=g,
             family=f,
             dob=dob,
@@ -413,12 +413,11 @@ class Registry:
         self.fv_old_address = old
         # a second survivor: only her address is suppressed; her ex-partner at the old address
         old2 = random_address(rng, "unit")
-        ex2 = self.add(role="fv_ex", sex="M", address=old2, age=(30, 55))
+        self.add(role="fv_ex", sex="M", address=old2, age=(30, 55))
         her2 = self.add(role="fv", sex="F", address=random_address(rng, "house"), age=(25, 50))
         her2.title = "Ms"
         her2.suppressed = ["postal_address", "phone"]
         self.fv_old_address2 = old2
-        _ = ex2
 
     def role(self, name: str) -> list[Patient]:
         return self.roles.get(name, [])

@@ -7,7 +7,7 @@ import io
 
 from tests.corpora.health.corpus import Corpus
 from tests.corpora.health.formats import Letter, pdf_letters, render
-from tests.corpora.health.letters import CLINICS, LETTERHEADS, appt, written_date
+from tests.corpora.health.letters import CLINICS, LETTERHEADS, appt
 from tests.corpora.health.people import Patient
 
 # Two export layouts: the PAS's own column names (a print room passes --map), and a cleaned-up report.
@@ -202,4 +202,3 @@ def runs(cx: Corpus) -> None:
         mapping=PAS_MAP,
         twin=r5,
     )
-    _ = written_date
