@@ -145,12 +145,15 @@ def everyday_mail(cx: Corpus) -> None:
             f"<html><body><h1>{ORG}</h1><h2>{subj}</h2><p>{body}</p><p><a href='https://goldfieldshealth.example/"
             "unsubscribe'>Unsubscribe</a></p></body></html>"
         )
-        to_list = [f"community.news@{DOMAIN}"] if i % 2 else [to(with_email(cx, 1)[0])]
+        reader = with_email(cx, 1)[0]
+        to_list = [f"community.news@{DOMAIN}"] if i % 2 else [to(reader)]
         cx.allow(
             "html-mail/newsletter" if i % 2 else "everyday/newsletter",
             "eml",
             eml(cx.n + 1, f"news@{DOMAIN}", to_list, subj, body, html_body=html),
-            "community newsletter, no patient information beyond the recipient's own address",
+            "community newsletter to a list address"
+            if i % 2
+            else f"community newsletter to {reader.cid}, no other patient",
         )
     for i in range(cx.reps(4)):
         p = with_email(cx, 1)[0]

@@ -162,6 +162,18 @@ def test_every_incident_has_a_legitimate_twin(corpus: Path) -> None:
             assert not blocks(by_id[x["twin"]]), x["id"]
 
 
+def test_twins_look_alike(corpus: Path) -> None:
+    """An incident and its twin are the same kind of file, written the same way."""
+    by_id = {x["id"]: x for x in _labels(corpus)}
+    for x in by_id.values():
+        if x["channel"] == "scan" and "twin" in x:
+            twin = by_id[x["twin"]]
+            assert Path(x["path"]).suffix == Path(twin["path"]).suffix, x["id"]
+            if x["path"].endswith((".txt", ".html", ".eml")) and not x["category"].startswith("bulk/"):
+                a, b = (corpus / x["path"]).read_bytes(), (corpus / twin["path"]).read_bytes()
+                assert 0.5 < len(a) / len(b) < 2, x["id"]
+
+
 def test_incident_share(corpus: Path) -> None:
     scans = [x for x in _labels(corpus) if x["channel"] == "scan" and "expect" in x]
     blocks = sum(x["expect"] == "block" for x in scans)
@@ -219,7 +231,11 @@ def test_unscannable_really_unreadable(corpus: Path) -> None:
 
 
 def test_full_scale_size(tmp_path: Path) -> None:
+    import time
+
+    start = time.monotonic()
     cx = generate(tmp_path / "full", seed=1, scale=1.0)
+    assert time.monotonic() - start < 60
     scans = [x for x in cx.labels if x["channel"] == "scan"]
     runs = [x for x in cx.labels if x["channel"] == "batch"]
     assert 250 <= len(scans) <= 350
