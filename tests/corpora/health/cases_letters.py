@@ -233,6 +233,21 @@ def family_violence_letters(cx: Corpus) -> None:
         ["suppressed_detail_exposed", "mismatched_recipient"],
         suppressed=True,
     )
+    # his letter delivered to her new (suppressed) address: the clerk took the "household" address from her file
+    good = appointment_letter(cx.rng, ex2, 5)
+    bad = copy.deepcopy(good)
+    bad.address = [ex2.formal, *her2.address.block(2)]
+    cx.pair(
+        "suppressed-loose/delivery-address",
+        ("html", render(good, "html"), f"{ex2.cid}'s appointment letter to his own address"),
+        (
+            "html",
+            render(bad, "html"),
+            f"{ex2.cid}'s appointment letter addressed to the suppressed address of {her2.cid}",
+        ),
+        ["suppressed_detail_exposed", "mismatched_recipient"],
+        suppressed=True,
+    )
     # her own letters at her suppressed address, and his at the old house: both fine
     for k, p in enumerate([her, her2, ex, ex2]):
         fmt = FMTS[k]

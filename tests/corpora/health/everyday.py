@@ -256,3 +256,43 @@ def households_and_representatives(cx: Corpus) -> None:
                 eml(cx.n + 1, staff(cx, i), [to(par)], f"{kid.given}'s results", text),
                 f"results of child {kid.cid} to parent {par.cid} (authorised contact)",
             )
+
+
+def carers_by_post(cx: Corpus) -> None:
+    """A carer who is a patient herself, and a guardian known only by email, written to by post."""
+    from tests.corpora.health.formats import Letter
+    from tests.corpora.health.letters import LETTERHEADS
+    from tests.corpora.health.people import random_address
+
+    wife, husband = cx.reg.role("couple")[:2]
+    letter = appointment_letter(cx.rng, husband, 1)
+    letter.address = [wife.formal, *wife.address.block(2)]
+    letter.salutation = f"Dear {wife.title} {wife.family},"
+    letter.body[0] = f"As {husband.given}'s carer: " + letter.body[0].replace("for you", f"for {husband.given}")
+    cx.allow(
+        "relationships/carer-is-patient",
+        "pdf",
+        render(letter, "pdf"),
+        f"appointment of {husband.cid} to his carer {wife.cid} (his authorised contact by client id)",
+    )
+    p = cx.reg.role("guarded")[3]
+    guardian = random_address(cx.rng, "house")
+    letter = Letter(
+        LETTERHEADS[0],
+        "Thursday 12 November 2026",
+        ["Ms Rosalind Tully", "Enduring Guardian", *guardian.block(1)],
+        [f"Re: {p.given} {p.family}, DOB {written_date(p.dob, 2)}", ur_written(p.ur, 2)],
+        "Dear Ms Tully,",
+        [
+            f"Thank you for meeting with the Memory Clinic team about {p.given}. As discussed, we have referred "
+            f"{p.given} for a residential respite assessment, and the assessor will contact you to arrange a time.",
+            "Please call the clinic on 5471 3555 if you have any questions.",
+        ],
+        ["Yours sincerely,", "", "Clinical Nurse Consultant, Memory Clinic"],
+    )
+    cx.allow(
+        "relationships/guardian-letter",
+        "docx",
+        render(letter, "docx"),
+        f"letter about {p.cid} posted to the enduring guardian (registered by email only)",
+    )

@@ -26,6 +26,7 @@ class Letter:
     signoff: list[str] = field(default_factory=lambda: ["Yours sincerely,", "", "Outpatient Bookings"])
     cc: list[str] = field(default_factory=list)
     pages: list[list[str]] = field(default_factory=list)  # further pages: plain lines
+    table_address: bool = False  # DOCX only: the address block sits in a table cell
 
     def lines(self) -> list[str]:
         out = [*self.letterhead, "", self.date, "", *self.address, "", *self.refs]
@@ -133,7 +134,12 @@ def docx_letter(letter: Letter) -> bytes:
     for ln in letter.letterhead[1:]:
         doc.add_paragraph(ln)
     doc.add_paragraph(letter.date)
-    doc.add_paragraph("\n".join(letter.address))
+    if letter.table_address:  # a window-envelope template: the address block in a fixed table cell
+        table = doc.add_table(rows=1, cols=2)
+        table.cell(0, 0).text = "\n".join(letter.address)
+        table.cell(0, 1).text = letter.date
+    else:
+        doc.add_paragraph("\n".join(letter.address))
     if letter.refs:
         doc.add_paragraph("\n".join(letter.refs))
     doc.add_paragraph(letter.salutation)

@@ -51,6 +51,7 @@ STEPS = [
     cases_letters.everyday_letters,
     everyday.everyday_mail,
     everyday.households_and_representatives,
+    everyday.carers_by_post,
     runs.runs,
 ]
 

@@ -163,6 +163,7 @@ def appointment_letter(rng: random.Random, p: Patient, style: int, to_parent: Pa
         "To confirm, change or cancel please call the number above at least 48 hours beforehand.",
     ]
     return Letter(
+        table_address=style % 2 == 1,
         letterhead=LETTERHEADS[style % 3 if not to_parent else 3],
         date=written_date(date(2026, 11, 2 + style % 20), style),
         address=lines,

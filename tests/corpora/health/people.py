@@ -376,11 +376,14 @@ class Registry:
             kid = self.add(role="child", family=par.family, age=(2, 15), address=par.address)
             kid.emails, kid.phones = [], []
             kid.authorised = [par.cid] + par.emails
-        # couples at one address (not each other's authorised contacts: spouses are not entitled)
-        for _ in range(4):
+        # couples at one address (not each other's authorised contacts: spouses are not entitled), except that
+        # in the first couple she is his registered carer (by client id)
+        for k in range(4):
             a = self.add(role="couple", sex="F", age=(55, 88))
             fam = a.family if rng.random() < 0.7 else None
-            self.add(role="couple", sex="M", family=fam, address=a.address, age=(55, 90))
+            b = self.add(role="couple", sex="M", family=fam, address=a.address, age=(55, 90))
+            if k == 0:
+                b.authorised = [a.cid]
         # elderly patients with a carer, enduring guardian or medical treatment decision maker
         for i in range(4):
             p = self.add(role="guarded", age=(70, 96))
