@@ -285,6 +285,7 @@ class Registry:
         self.patients: list[Patient] = []
         self.used_names: set[tuple[str, str]] = set()
         self.used_ur: set[str] = set()
+        self.used_emails: set[str] = set()
         self.roles: dict[str, list[Patient]] = {}
         for _ in range(n_general):
             self.add(role="general")
@@ -344,8 +345,12 @@ class Registry:
             local = (
                 f"{g.split()[0].lower()}.{f.replace(' ', '').lower()}{rng.randint(1, 99) if rng.random() < 0.5 else ''}"
             )
+            addr = f"{local}@{rng.choice(MAIL_DOMAINS)}"
+            while addr in self.used_emails:  # namesakes never share a mailbox
+                addr = f"{local}{rng.randint(100, 999)}@{rng.choice(MAIL_DOMAINS)}"
             if rng.random() < 0.8:
-                p.emails.append(f"{local}@{rng.choice(MAIL_DOMAINS)}")
+                self.used_emails.add(addr)
+                p.emails.append(addr)
             p.phones.append(mobile(rng))
             if rng.random() < 0.25:
                 p.phones.append(landline(rng))

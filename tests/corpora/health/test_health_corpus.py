@@ -96,6 +96,9 @@ def test_registry_and_config(corpus: Path) -> None:
             if len(ref) == 10:  # a Medicare number: its check digit is right
                 assert int(ref[8]) == medicare_check(ref[:8]), ref
     assert any(r["suppressed"] for r in rows)
+    for column in ("email", "phone", "references"):
+        values = [v for r in rows for v in r[column].split(";") if v]
+        assert len(values) == len(set(values)), column
     cfg = tomllib.loads((corpus / "dlp.toml").read_text())
     assert cfg["registry"]["path"] == "clients.csv"
     assert set(cfg["organisation"]) >= {
