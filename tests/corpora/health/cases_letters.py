@@ -312,6 +312,24 @@ def identifiers(cx: Corpus) -> None:
             (fmt, render(bad, fmt), f"GP letter about {a.cid} quotes UR and Medicare number of {b.cid}"),
             ["mixed_client_documents", "mismatched_recipient"],
         )
+    # a gap-fee statement to one patient quoting another patient's Medicare claim (own number masked in the twin)
+    from tests.corpora.health.letters import billing_letter
+
+    for i in range(cx.reps(2)):
+        a, b = cx.reg.general(2)
+        while not (a.medicare and b.medicare):
+            a, b = cx.reg.general(2)
+        fmt = ["pdf", "rtf"][i % 2]
+        good = billing_letter(cx.rng, a, i)
+        bad = copy.deepcopy(good)
+        good.refs.append(f"Medicare claim: {a.given} {a.family}, card ending {a.medicare[-2]} / {a.irn}")
+        bad.refs.append(f"Medicare claim: {b.given} {b.family}, card {medicare_written(b.medicare, i % 3, b.irn)}")
+        cx.pair(
+            "identifiers-dates/statement-other-medicare",
+            (fmt, render(good, fmt), f"statement to {a.cid}, own Medicare card masked"),
+            (fmt, render(bad, fmt), f"statement to {a.cid} quotes the name and Medicare number of {b.cid}"),
+            ["mismatched_recipient", "sensitive_identifier", "mixed_client_documents"],
+        )
     # invalid Medicare-like numbers in ordinary letters: booking references, not identifiers
     for i in range(cx.reps(4)):
         p = cx.reg.general(1)[0]
