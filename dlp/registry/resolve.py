@@ -111,10 +111,13 @@ class RecipientResolver:
         people = block.people
         if block.role and not people:
             return (self._by_role(at_address, recipient),)
-        matched = {
-            person: sorted(cid for cid in at_address if self._name_matches(person, self.index.clients[cid]))
-            for person in people
-        }
+        matched = {person: self._named_at(person, at_address) for person in people}
+        if len(people) > 1:
+            # "Mr Van Minh & Ms Leilani Abdi": two given names, and the family name written once, at the end.
+            family = people[-1].split()[-1]
+            for person in people[:-1]:
+                if not matched[person]:
+                    matched[person] = self._named_at(f"{person} {family}", at_address)
         # "On behalf of Sam Lee" at an address Sam is not registered at is read by whoever lives there: unknown.
         box = address.street.startswith(_DELIVERY_SERVICES)  # a post office box, locked bag: no one's home
         if block.care_of and not any(matched.values()):
@@ -307,6 +310,9 @@ class RecipientResolver:
             # the house number must agree exactly: "12 Wattle St" is not "13 Wattle St"
             and _digits(record.street) == _digits(street)
         )
+
+    def _named_at(self, person: str, at_address: list[str]) -> list[str]:
+        return sorted(cid for cid in at_address if self._name_matches(person, self.index.clients[cid]))
 
     @staticmethod
     def _name_matches(written: str, client: Client) -> bool:

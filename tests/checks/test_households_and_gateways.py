@@ -397,3 +397,11 @@ def test_her_number_in_the_heading_of_a_letter_to_him_alone_is_held(scan) -> Non
 def test_her_suppressed_phone_in_the_heading_of_a_joint_letter_is_held(scan) -> None:
     text = _to_the_ashes("Mrs J Ash & Mr J Ash", "Contact 0411 999 888", RENEWAL)
     assert "suppressed_detail_exposed" in rules(scan(text))
+
+
+def test_two_given_names_with_the_family_name_written_once(scan) -> None:
+    """'Mr Van Minh & Ms Leilani Abdi': the family name is written once, after two given names."""
+    text = _to_the_ashes("Ms Jane Mary & Mr John Ash", "Customer number JA1001", RENEWAL)
+    verdict = scan(text)
+    assert {cid for r in verdict.recipients for cid in r.clients} == {"C11", "C12"}
+    assert not verdict.blocked, verdict.violations
