@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from dlp.model import Report, ScanContext
+from dlp.model import RecipientKind, Report, ScanContext
 from dlp.rules.base import Rule
 
 
@@ -25,15 +25,21 @@ class SensitiveIdentifier(Rule):
         "entity_words": {},
         # Recipient kinds that are an approved channel for these identifiers.
         "allowed_recipients": ["internal"],
+        # Identifiers an approved third party may receive as well: a patient's Medicare number goes to the GP or
+        # pathology provider on every referral; a tax file number or card number goes to no third party.
+        "approved_third_party_entities": ["AU_MEDICARE"],
     }
 
     def check(self, ctx: ScanContext) -> list[Report]:
-        allowed = set(self.options["allowed_recipients"])
-        if not [r for r in ctx.recipients if r.kind.value not in allowed]:
-            return []
+        default = set(self.options["allowed_recipients"])
+        wider = default | {RecipientKind.APPROVED.value}
+        to_approved = set(self.options["approved_third_party_entities"])
         wanted = set(self.options["entities"])
         out = []
         for entity in sorted({f.entity for f in ctx.findings if f.entity in wanted}):
+            allowed = wider if entity in to_approved else default
+            if all(r.kind.value in allowed for r in ctx.recipients):
+                continue
             first = next(f for f in ctx.findings if f.entity == entity)
             out.append(self.report([], first.part, f"{self.words(entity, entity)} in an outgoing item"))
         return out

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
+import pytest
+
 from dlp.model import Decision, Verdict
 from tests.conftest import STAFF_ALLOWED, rules
 from tests.synthetic import (
@@ -303,6 +305,21 @@ def test_tax_file_number_to_outside_is_blocked(synthetic: SyntheticRegistry, sca
     a = synthetic.ordinary()[23]
     verdict = scan_email(email([a.email], "Your details", "We recorded your tax file number 123 456 782."))
     assert rules(verdict) == {"sensitive_identifier"}
+
+
+@pytest.mark.parametrize(
+    ("number", "to_approved"),
+    [("Medicare number 2428 77813 2/1", False), ("tax file number 123 456 782", True)],
+)
+def test_an_approved_third_party_is_an_approved_channel_for_medicare_only(
+    synthetic: SyntheticRegistry, scan_email: ScanEmail, number: str, to_approved: bool
+) -> None:
+    """A patient's Medicare number goes to the GP on every referral; a tax file number goes to no third party."""
+    a = synthetic.ordinary()[23]
+    to_gp = scan_email(email([f"dr.lee@{OMBUDSMAN_DOMAIN}"], "Referral", f"Re {a.name}: {number}."))
+    to_stranger = scan_email(email(["someone@mail.example"], "Referral", f"Re {a.name}: {number}."))
+    assert ("sensitive_identifier" in rules(to_gp)) is to_approved
+    assert "sensitive_identifier" in rules(to_stranger)
 
 
 def test_tfn_shaped_number_without_context_is_not_reported(synthetic: SyntheticRegistry, scan_email: ScanEmail) -> None:
