@@ -4,6 +4,7 @@ attachment)."""
 from __future__ import annotations
 
 from dlp.model import RecipientKind, Report, ScanContext
+from dlp.registry.entities import CLIENT_NAME, CLIENT_NAME_DOB
 from dlp.rules.base import Rule, entitled, has_external
 
 
@@ -25,7 +26,7 @@ class MixedClientDocuments(Rule):
         # A representative of every one of these clients may receive them together, and so may an approved third
         # party (DESIGN §3: it is subject to the suppressed-detail and bulk rules, not this one).
         external = [r for r in ctx.recipients if r.external and r.kind is not RecipientKind.APPROVED]
-        if all(entitled(r, g) for r in external for g in groups):
+        if all(entitled(r, g) for r in external for g in groups) and not _stray(ctx, groups):
             return []
         # Name the part where the second household's data first appears.
         first = groups[0]
@@ -36,3 +37,16 @@ class MixedClientDocuments(Rule):
                 ids, other.part, f"identifiers of {len(groups)} unrelated clients ({', '.join(ids)}) in one item"
             )
         ]
+
+
+def _stray(ctx: ScanContext, groups: tuple[frozenset[str], ...]) -> bool:
+    """For an approved third party: does the item name some of its clients and carry an identifier of another it
+    never names (a referral about one complainant with another's account number pasted in, a GP letter quoting
+    another patient's hospital number)? A provider's remittance or a case list names each client it lists."""
+    if not any(r.kind is RecipientKind.APPROVED for r in ctx.recipients):
+        return False
+    named = {cid for f in ctx.findings if f.entity in _NAMES and f.clients and not f.addressee for cid in f.clients}
+    return any(g & named for g in groups) and any(not g & named for g in groups)
+
+
+_NAMES = frozenset({CLIENT_NAME, CLIENT_NAME_DOB})

@@ -12,6 +12,7 @@ from dlp.config import OrganisationConfig
 from dlp.extract.letter import BUSINESS, PLACE
 from dlp.model import AddressBlock, Recipient, RecipientKind
 from dlp.normalize import name_tokens, parse_address
+from dlp.registry.approved import ApprovedNames
 from dlp.registry.client import Client
 from dlp.registry.index import CLIENT_PHONE, RegistryIndex
 from dlp.registry.names import name_matches
@@ -29,6 +30,7 @@ class RecipientResolver:
     def __init__(self, index: RegistryIndex, organisation: OrganisationConfig) -> None:
         self.index = index
         self.org = organisation
+        self.approved = ApprovedNames(organisation.approved_recipient_domains)
 
     def email(self, address: str, label: str) -> Recipient:
         address = address.strip().lower()
@@ -105,6 +107,8 @@ class RecipientResolver:
                 note=note,
             )
 
+        if self._to_approved(block, at_address):
+            return (recipient(RecipientKind.APPROVED, note="addressed by name to an approved third party"),)
         if block.occupier and not block.people:
             # Whoever opens it is not identified: it may say where, never whose.
             return (recipient(RecipientKind.OCCUPIER, note="addressed to the occupier, whose identity is not known"),)
@@ -186,6 +190,14 @@ class RecipientResolver:
                 else "the addressee is not in the registry"
             )
         return (recipient(RecipientKind.UNKNOWN, note=note),)
+
+    def _to_approved(self, block: AddressBlock, at_address: list[str]) -> bool:
+        """Is the letter addressed to an approved third party by its name ("Dr A Dao, Maldon Bush Nursing Practice"
+        for `maldonbnp.example`), and to no client there, nor care of it?"""
+        if block.care_of or block.on_behalf or not self.approved.labels:
+            return False
+        zone = [line for line in block.text.splitlines() if line not in block.address_lines]
+        return any(map(self.approved.names, zone)) and not any(self._named_at(p, at_address) for p in block.people)
 
     def _care_of(
         self,

@@ -358,3 +358,33 @@ def test_unreadable_attachment_fails_closed(synthetic: SyntheticRegistry, scan_e
     )
     assert rules(verdict) == {"unscannable_content"}
     assert verdict.decision is Decision.QUARANTINE
+
+
+# --- an approved third party by post, and a number pasted from another client's file -----------------------------
+def _to_organisation(organisation: str, body: str) -> str:
+    return (
+        f"Riverbend Water\nPO Box 1, Sale VIC 3850\nPhone 1300 000 000\n\nThe Complaints Officer\n{organisation}\n"
+        f"Level 3, 570 Bourke Street\nMELBOURNE VIC 3000\n\nDear Complaints Officer,\n\n{body}\n\nYours sincerely\n"
+    )
+
+
+def test_a_letter_to_an_approved_third_party_by_its_name(synthetic: SyntheticRegistry, scan_letter: ScanLetter) -> None:
+    """The ombudsman's domain is approved: by post it is the organisation the address block names."""
+    a = synthetic.ordinary()[40]
+    body = f"Re {a.name}, born {a.date_of_birth:%d/%m/%Y}, account {a.reference}, of {a.postal_address}."
+    assert scan_letter(_to_organisation("Energy Ombudsman", body)).decision is Decision.ALLOW
+    assert "mismatched_recipient" in rules(scan_letter(_to_organisation("Energy Plumbing Supplies", body)))
+
+
+def test_another_clients_number_pasted_into_a_referral_to_an_approved_party(
+    synthetic: SyntheticRegistry, scan_email: ScanEmail, scan_letter: ScanLetter
+) -> None:
+    """A referral about one client carrying the account of another it never names is a mix-up; a list naming each
+    client it lists is not."""
+    a, b = synthetic.ordinary()[41], synthetic.ordinary()[42]
+    pasted = f"Complaint of {a.name}, {a.postal_address}. Account: {b.reference}."
+    listed = f"Complaint of {a.name}, account {a.reference}.\nComplaint of {b.name}, account {b.reference}."
+    to_ombudsman = [f"referrals@{OMBUDSMAN_DOMAIN}"]
+    assert "mixed_client_documents" in rules(scan_email(email(to_ombudsman, "Referral", pasted)))
+    assert "mixed_client_documents" in rules(scan_letter(_to_organisation("Energy Ombudsman", pasted)))
+    assert scan_email(email(to_ombudsman, "Referrals", listed)).decision is Decision.ALLOW

@@ -1,0 +1,45 @@
+"""An approved third party named in a letter's address block, by the shortenings organisations give their domains."""
+
+from __future__ import annotations
+
+import pytest
+
+from dlp.registry.approved import ApprovedNames
+
+DOMAINS = [
+    "castlemainemedical.example",
+    "maldonbnp.example",
+    "starnauddrs.example",
+    "bridgewaych.org.au",
+    "publicadvocate.vic.gov.au",
+    "northernmaint.example",
+    "castlemaine.example",
+    "rtt.example",
+]
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "Castlemaine Medical Centre",
+        "Maldon Bush Nursing Practice",
+        "St Arnaud Doctors",
+        "Bridgeway Community Housing Ltd",
+        "Office of the Public Advocate",
+        "Northern Maintenance Services Pty Ltd",
+    ],
+)
+def test_an_organisation_is_named_as_its_domain_shortens_it(line: str) -> None:
+    assert ApprovedNames(DOMAINS).names(line)
+
+
+@pytest.mark.parametrize(
+    "line",
+    ["Castlemaine Plumbing", "Castlemaine", "Dr Sarah O'Loughlin", "Rural Tenancy Team", "Mr John Smith", ""],
+)
+def test_a_town_alone_a_person_or_initials_approve_nothing(line: str) -> None:
+    assert not ApprovedNames(DOMAINS).names(line)
+
+
+def test_no_approved_domains_approve_nothing() -> None:
+    assert not ApprovedNames([]).names("Castlemaine Medical Centre")
