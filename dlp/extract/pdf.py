@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import io
 import math
+import re
 from collections.abc import Iterator
 from typing import Any
 
@@ -15,6 +16,11 @@ from dlp.extract.ocr import MIN_SIDE, ocr_image
 from dlp.model import Part
 
 MIN_TEXT_CHARS = 25  # a page with less text than this is treated as a scan
+# A text layer that is not words: glyph names with no character behind them ("/g17/g37/g38", a Type 3 font
+# without ToUnicode, as print-stream converters write), control characters or private-use code points (a font
+# whose ToUnicode map is missing). The page is read by OCR as well: what it shows is not in its text.
+GLYPH_NAMES = re.compile(r"(?:/[A-Za-z][A-Za-z0-9._]*){4,}")
+GARBLED_CHARS = 8
 OCR_DPI = 300
 ANNOTATION_KEYS = ("/Contents", "/T", "/Subj", "/RC", "/CA", "/TU", "/V")
 
@@ -66,7 +72,7 @@ def _page(page: Any, index: int, renderer: _Renderer, name: str, reading: Readin
         return [Part(label, "", "application/pdf", f"page unreadable ({exc.__class__.__name__})")]
     parts = []
     try:
-        if len(text.strip()) < MIN_TEXT_CHARS:
+        if len(text.strip()) < MIN_TEXT_CHARS or _garbled(text):
             # A scan: the whole page is read by OCR. A page with nothing on it costs nothing.
             if renderer.has_objects(index):
                 text = (text + "\n" + ocr_image(renderer.render(index, reading), reading)).strip()
@@ -83,6 +89,11 @@ def _page(page: Any, index: int, renderer: _Renderer, name: str, reading: Readin
     if page is not None:
         parts += _annotations(page, label, reading)
     return parts
+
+
+def _garbled(text: str) -> bool:
+    odd = sum(1 for ch in text if (ch < " " and ch not in "\n\r\t") or ch == "\ufffd" or "\ue000" <= ch <= "\uf8ff")
+    return odd >= GARBLED_CHARS or GLYPH_NAMES.search(text) is not None
 
 
 def _annotations(page: Any, label: str, reading: Reading) -> list[Part]:

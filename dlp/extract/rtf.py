@@ -5,6 +5,9 @@ from __future__ import annotations
 
 import binascii
 import re
+from collections.abc import Callable
+from functools import cache
+from types import FunctionType
 
 from dlp.extract.base import Extractor, Reading, extract_part, register, unreadable
 from dlp.extract.text import decode
@@ -23,15 +26,40 @@ class RtfExtractor(Extractor):
         return data.lstrip()[:5] == b"{\\rtf"
 
     def extract(self, data: bytes, name: str, reading: Reading) -> list[Part]:
-        from striprtf.striprtf import rtf_to_text
-
-        parts = [Part(name, rtf_to_text(decode(data, reading.charset or "cp1252"), errors="ignore"), "application/rtf")]
+        parts = [Part(name, _text(decode(data, reading.charset or "cp1252")), "application/rtf")]
         if b"\\objdata" in data:
             reading.check_depth()
             parts += _objects(data, name, reading)
         if b"\\pict" in data:
             parts += _pictures(data, name, reading)
         return parts
+
+
+# Groups striprtf leaves out as "destinations" that a recipient sees: headers and footers, footnotes, comments,
+# and text boxes (the shape's text, and the frame Word writes beside it for older readers). A letter's footer
+# ("Joint holder contact: ...") is on every page the recipient opens.
+SHOWN = frozenset(
+    {"header", "headerl", "headerr", "headerf", "footer", "footerl", "footerr", "footerf", "footnote"}
+    | {"annotation", "shp", "shpinst", "shptxt", "shprslt", "dptxbxtext"}
+)
+# Each such group opened, on a line of its own: Word marks some ignorable ("{\\*\\shpinst"), and unmarked they
+# are read; the paragraph mark keeps their words from running into the body's.
+OPENING_SHOWN = re.compile(r"\{(?:\\\*)?\\(" + "|".join(sorted(SHOWN)) + r")(?![a-z])(-?\d+)? ?")
+
+
+@cache
+def _reader() -> Callable[..., str]:
+    """striprtf's rtf_to_text, reading the groups in SHOWN: the same function with its own set of destinations
+    (striprtf takes them from its module, not as an argument)."""
+    import striprtf.striprtf as striprtf
+
+    function = striprtf.rtf_to_text
+    scope = {**vars(striprtf), "destinations": striprtf.destinations - SHOWN}
+    return FunctionType(function.__code__, scope, function.__name__, function.__defaults__)
+
+
+def _text(rtf: str) -> str:
+    return str(_reader()(OPENING_SHOWN.sub(r"{\\\1\2\\par ", rtf), errors="ignore"))
 
 
 def _objects(data: bytes, name: str, reading: Reading) -> list[Part]:

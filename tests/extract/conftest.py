@@ -166,3 +166,77 @@ def rtf_letter(text: str) -> bytes:
 @pytest.fixture
 def letter_text():  # type: ignore[no-untyped-def]
     return letter
+
+
+def type3_pdf(text: str) -> bytes:
+    """`text` on one page in a Type 3 font whose glyphs are named /g1, /g2 ... with no ToUnicode map, as print-stream
+    converters (PCL or AFP to PDF) write them: the page shows the text, its text layer holds only glyph names."""
+    from fontTools.pens.basePen import BasePen
+    from fontTools.ttLib import TTFont
+
+    font = TTFont(FONT)
+    glyphs, cmap, units = font.getGlyphSet(), font.getBestCmap(), font["head"].unitsPerEm
+
+    class Pen(BasePen):  # the glyph's outline as PDF path operators
+        def __init__(self) -> None:
+            super().__init__(glyphs)
+            self.ops: list[str] = []
+
+        def _moveTo(self, p):  # type: ignore[no-untyped-def]
+            self.ops.append(f"{p[0]} {p[1]} m")
+
+        def _lineTo(self, p):  # type: ignore[no-untyped-def]
+            self.ops.append(f"{p[0]} {p[1]} l")
+
+        def _curveToOne(self, a, b, c):  # type: ignore[no-untyped-def]
+            self.ops.append(f"{a[0]} {a[1]} {b[0]} {b[1]} {c[0]} {c[1]} c")
+
+        def _closePath(self) -> None:
+            self.ops.append("h")
+
+    lines = text.splitlines()
+    chars = sorted(set("".join(lines)))
+    code = {c: i + 1 for i, c in enumerate(chars)}
+    objects: list[str] = []
+
+    def add(obj: str) -> int:
+        objects.append(obj)
+        return len(objects)
+
+    procs = {}
+    for c in chars:
+        pen = Pen()
+        glyphs[cmap[ord(c)]].draw(pen)
+        body = f"{glyphs[cmap[ord(c)]].width} 0 d0 " + " ".join(pen.ops) + (" f" if pen.ops else "")
+        procs[c] = add(f"<< /Length {len(body)} >>\nstream\n{body}\nendstream")
+    t3 = add(
+        "<< /Type /Font /Subtype /Type3 /FontBBox [0 -300 2000 1000] "
+        f"/FontMatrix [{1 / units} 0 0 {1 / units} 0 0] "
+        f"/CharProcs << {' '.join(f'/g{code[c]} {procs[c]} 0 R' for c in chars)} >> "
+        f"/Encoding << /Type /Encoding /Differences [1 {' '.join(f'/g{code[c]}' for c in chars)}] >> "
+        f"/FirstChar 1 /LastChar {len(chars)} "
+        f"/Widths [{' '.join(str(glyphs[cmap[ord(c)]].width) for c in chars)}] /Resources << >> >>"
+    )
+
+    def octal(line: str) -> str:
+        return "".join("\\" + format(code[c], "03o") for c in line)
+
+    shown = "".join(f"1 0 0 1 56 {780 - 16 * i} Tm ({octal(line)}) Tj\n" for i, line in enumerate(lines) if line)
+    content = f"BT /T3 11 Tf 0 g\n{shown}ET"
+    stream = add(f"<< /Length {len(content)} >>\nstream\n{content}\nendstream")
+    page = len(objects) + 1
+    add(
+        f"<< /Type /Page /Parent {page + 1} 0 R /MediaBox [0 0 595 842] /Contents {stream} 0 R "
+        f"/Resources << /Font << /T3 {t3} 0 R >> >> >>"
+    )
+    add(f"<< /Type /Pages /Kids [{page} 0 R] /Count 1 >>")
+    add(f"<< /Type /Catalog /Pages {page + 1} 0 R >>")
+    out, offsets = b"%PDF-1.4\n", []
+    for number, obj in enumerate(objects, 1):
+        offsets.append(len(out))
+        out += f"{number} 0 obj\n{obj}\nendobj\n".encode("latin-1")
+    xref = len(out)
+    out += f"xref\n0 {len(objects) + 1}\n0000000000 65535 f \n".encode()
+    out += b"".join(f"{offset:010d} 00000 n \n".encode() for offset in offsets)
+    out += f"trailer\n<< /Size {len(objects) + 1} /Root {page + 2} 0 R >>\nstartxref\n{xref}\n%%EOF\n".encode()
+    return out

@@ -25,6 +25,7 @@ from tests.extract.conftest import (
     pdf_of_pages,
     rtf_letter,
     scanned_pdf,
+    type3_pdf,
     zip_bomb,
     zip_of,
 )
@@ -193,3 +194,35 @@ def _client():  # type: ignore[no-untyped-def]
     from tests.synthetic import make_registry
 
     return make_registry(10, seed=1).clients[6]
+
+
+@needs_ocr
+@needs_font
+def test_a_text_layer_of_glyph_names_is_read_by_ocr(synthetic: SyntheticRegistry, scanner) -> None:
+    """A Type 3 font without ToUnicode (a print-stream converter's PDF): its text layer is '/g17/g37...', not words,
+    so the page is read as the scan it effectively is."""
+    a, b = synthetic.ordinary()[50:52]
+    body = f"Your account {b.reference} is now closed."
+    (wrong,) = scan_file(scanner, type3_pdf(letter(a, body)), "print.pdf")
+    assert "mismatched_recipient" in rules(wrong)
+    (own,) = scan_file(scanner, type3_pdf(letter(a, f"Your account {a.reference} is now closed.")), "print.pdf")
+    assert own.decision is Decision.ALLOW, own.violations
+
+
+@pytest.mark.parametrize("where", ["header", "footer", "footnote", "*\\annotation"])
+def test_rtf_headers_footers_footnotes_and_comments_are_read(synthetic: SyntheticRegistry, scanner, where: str) -> None:
+    """striprtf leaves these groups out; the recipient sees them on the page (or in the comments pane)."""
+    a, b = synthetic.ordinary()[52:54]
+    for client, blocked in ((b, True), (a, False)):
+        rtf = rtf_letter(letter(a, "Thank you for your letter.")).decode("cp1252")
+        rtf = rtf[:-2] + f"{{\\{where} Account {client.reference}\\par}}\n}}"
+        (verdict,) = scan_file(scanner, rtf.encode("cp1252"), "l.rtf")
+        assert ("mismatched_recipient" in rules(verdict)) is blocked, (where, verdict.violations)
+
+
+def test_an_rtf_text_box_is_read(synthetic: SyntheticRegistry, scanner) -> None:
+    a, b = synthetic.ordinary()[54:56]
+    box = f"{{\\shp{{\\*\\shpinst{{\\sp{{\\sn shapeType}}{{\\sv 202}}}}{{\\shptxt Account {b.reference}\\par}}}}}}"
+    rtf = rtf_letter(letter(a, "Thank you for your letter.")).decode("cp1252")
+    (verdict,) = scan_file(scanner, (rtf[:-2] + box + "\n}").encode("cp1252"), "l.rtf")
+    assert "mismatched_recipient" in rules(verdict)
