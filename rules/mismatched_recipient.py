@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
+from collections.abc import Sequence
+from functools import cached_property
 
 from dlp.extract.letter import salutation_offset
 from dlp.model import Finding, Recipient, RecipientKind, Report, ScanContext
@@ -37,7 +38,7 @@ class MismatchedRecipient(Rule):
         out: list[Report] = []
         strong = ctx.strong if self.options["address_alone_identifies"] else _not_addresses_alone(ctx)
         addressed = _addressed(ctx.recipients)
-        heading = _in_heading(ctx)
+        heading = _Heading(ctx)
         for recipient in ctx.recipients:
             # One report per recipient, naming every client whose data would reach them.
             # Each addressee separately: joint holders, even at one address, share only what both hold (issue 9).
@@ -100,15 +101,27 @@ def _household(recipient: Recipient, ctx: ScanContext) -> frozenset[str]:
     return joint & recipient.address_clients
 
 
-def _in_heading(ctx: ScanContext) -> Callable[[Finding], bool]:
-    """Is a finding a reference in the letter's heading: above the salutation of the page that has one?"""
-    if ctx.communication.kind != "letter":
-        return lambda finding: False
-    for part in ctx.communication.parts:
-        if (at := salutation_offset(part.text)) is not None:
-            name = part.name
-            return lambda finding: finding.part == name and finding.start < at and finding.entity == CLIENT_REFERENCE
-    return lambda finding: False
+class _Heading:
+    """Is a finding a reference in the letter's heading: above the salutation of the page that has one? (Looked
+    for only when a joint holder is addressed beside another: most letters never ask.)"""
+
+    def __init__(self, ctx: ScanContext) -> None:
+        self.ctx = ctx
+
+    @cached_property
+    def _salutation(self) -> tuple[str, int] | None:
+        if self.ctx.communication.kind != "letter":
+            return None
+        for part in self.ctx.communication.parts:
+            if (at := salutation_offset(part.text)) is not None:
+                return part.name, at
+        return None
+
+    def __call__(self, finding: Finding) -> bool:
+        if finding.entity != CLIENT_REFERENCE or self._salutation is None:
+            return False
+        name, at = self._salutation
+        return finding.part == name and finding.start < at
 
 
 def _addressed(recipients: Sequence[Recipient]) -> frozenset[str]:

@@ -111,11 +111,62 @@ def _filled_rows(sheet: Any, reading: Reading) -> Any:
             date_formats=book._date_formats,
             timedelta_formats=book._timedelta_formats,
         )
+        shown = _Shown(book)
         for _, cells in parser.parse():
-            values = [str(c["value"]) for c in cells if c.get("value") is not None]
+            values = [shown(c) for c in cells if c.get("value") is not None]
             if values:
                 reading.budget.take("cells", len(values))
                 yield ",".join(values)
+
+
+class _Shown:
+    """A cell's value, and as Excel shows it where a number format writes digits into a pattern: a phone number kept
+    as the number 412111222 with the format `0000 000 000` shows as "0412 111 222", 2002 with `"VH"0000` as
+    "VH2002". Other formats (dates, decimals, currency) show nothing the value does not hold."""
+
+    def __init__(self, book: Any) -> None:
+        self.styles, self.formats = book._cell_styles, book._number_formats
+
+    def __call__(self, cell: dict[str, Any]) -> str:
+        value = cell["value"]
+        text = str(value)
+        if not isinstance(value, int | float) or isinstance(value, bool) or value != int(value) or value < 0:
+            return text
+        try:
+            number_format = self.formats[self.styles[int(cell.get("style_id") or 0)].numFmtId - 164]
+        except (IndexError, TypeError, ValueError):  # a built-in format, or none
+            return text
+        shown = _digits_into(number_format, int(value))
+        return f"{text} {shown}" if shown and shown != text else text
+
+
+# A format of digit placeholders, literals in quotes or after a backslash, and separators: `0000 000 000`,
+# `"VH"0000`, `\(00\) 0000 0000`, `000-000-000`. Decimal points, dates, colours and sections are not.
+_PATTERN = re.compile(r'^(?:[0#]|"[^"]*"|\\.|[ \-()/+:A-Za-z])+$')
+_PIECE = re.compile(r'"([^"]*)"|\\(.)|([0#])|(.)')
+
+
+def _digits_into(number_format: str, value: int) -> str | None:
+    if not _PATTERN.match(number_format) or "0" not in number_format and "#" not in number_format:
+        return None
+    if re.search(r"[A-Za-z]", re.sub(r'"[^"]*"|\\.', "", number_format)):
+        return None  # a letter outside quotes is a date or a colour, not a literal
+    pieces = _PIECE.findall(number_format)
+    places = sum(1 for p in pieces if p[2])
+    digits = str(value)
+    zeros = sum(1 for p in pieces if p[2] == "0")
+    digits = digits.zfill(zeros) if len(digits) < zeros else digits
+    # Digits beyond the placeholders go before the first of them; placeholders beyond the digits ("#") stay empty.
+    extra = max(len(digits) - places, 0)
+    fill = iter(digits[extra:].rjust(places, " "))
+    out, first = [], True
+    for quoted, escaped, place, other in pieces:
+        if place:
+            out.append((digits[:extra] if first else "") + next(fill).strip())
+            first = False
+        else:
+            out.append(quoted or escaped or other)
+    return "".join(out)
 
 
 class OdtExtractor(_Package):

@@ -96,6 +96,26 @@ def test_xlsx_client_extract_is_bulk(synthetic: SyntheticRegistry, scanner) -> N
     assert any(v.part == "attachment 1 (XLSX), sheet 1" for v in verdict.violations)
 
 
+def test_xlsx_shows_numbers_as_their_format_writes_them(synthetic: SyntheticRegistry, scanner) -> None:
+    """A phone number kept as a number with the format `0000 000 000` shows as "0412 ..." in Excel."""
+    from openpyxl import Workbook
+
+    victim, ex_partner = synthetic.victim, synthetic.ex_partner
+    for number_format, blocked in (("0000 000 000", True), ("0.00", False)):
+        book = Workbook()
+        sheet = book.active
+        sheet.append(["Contact", "Mobile"])
+        sheet.append(["Call back", int(victim.phone.replace(" ", ""))])
+        sheet["B2"].number_format = number_format
+        out = io.BytesIO()
+        book.save(out)
+        raw = email(
+            [ex_partner.email], "x", "x", attachments=[("calls.xlsx", out.getvalue(), "application/octet-stream")]
+        )
+        verdict = scanner.scan(communication_from_message(raw, "m.eml"))
+        assert ("suppressed_detail_exposed" in rules(verdict)) is blocked, (number_format, verdict.violations)
+
+
 def test_rtf_letter(synthetic: SyntheticRegistry, scanner) -> None:
     a, b = synthetic.ordinary()[46:48]
     (own,) = scan_file(scanner, rtf_letter(letter(a, account_body(a))), "l.rtf")
