@@ -57,7 +57,7 @@ def html_incidents(cx: Corpus) -> None:
         x = cx.add(
             "html-mail/link-or-preheader-other-member",
             "eml",
-            message(f"h{i}b{cx.seed}", sender, [a.email], "Your statement is ready", bad_t, when, html=bad_h),
+            message(f"h{i}b{cx.seed}", sender, [cx.rcpt(a)], "Your statement is ready", bad_t, when, html=bad_h),
             "block",
             note,
             rules=["mismatched_recipient", "mixed_client_documents"],
@@ -65,7 +65,7 @@ def html_incidents(cx: Corpus) -> None:
         y = cx.add(
             "html-mail/link-or-preheader-other-member-twin",
             "eml",
-            message(f"h{i}g{cx.seed}", sender, [a.email], "Your statement is ready", good_t, when, html=good_h),
+            message(f"h{i}g{cx.seed}", sender, [cx.rcpt(a)], "Your statement is ready", good_t, when, html=good_h),
             "allow",
             f"email to {a.client_id} with own link and preheader",
         )
@@ -108,7 +108,7 @@ def calendar(cx: Corpus) -> None:
                 message(
                     f"ics{i}b{cx.seed}",
                     sender,
-                    [a.email],
+                    [cx.rcpt(a)],
                     "Invitation: advice appointment",
                     text,
                     cx.when(),
@@ -124,7 +124,7 @@ def calendar(cx: Corpus) -> None:
                 message(
                     f"ics{i}g{cx.seed}",
                     sender,
-                    [a.email],
+                    [cx.rcpt(a)],
                     "Invitation: advice appointment",
                     text,
                     cx.when(),
@@ -141,7 +141,7 @@ def calendar(cx: Corpus) -> None:
                 message(
                     f"icsok{i}{cx.seed}",
                     sender,
-                    [a.email],
+                    [cx.rcpt(a)],
                     "Invitation: advice appointment",
                     text,
                     cx.when(),
@@ -240,7 +240,7 @@ def unmerged_email(cx: Corpus) -> None:
         x = cx.add(
             "unmerged/email-template",
             "eml",
-            message(f"um{i}b{cx.seed}", sender, [m.email], "Contribution received", bad, when),
+            message(f"um{i}b{cx.seed}", sender, [cx.rcpt(m)], "Contribution received", bad, when),
             "block",
             f"template email to {m.client_id} with an unmerged field",
             rules=["unmerged_field"],
@@ -248,7 +248,7 @@ def unmerged_email(cx: Corpus) -> None:
         y = cx.add(
             "unmerged/email-template-twin",
             "eml",
-            message(f"um{i}g{cx.seed}", sender, [m.email], "Contribution received", good, when),
+            message(f"um{i}g{cx.seed}", sender, [cx.rcpt(m)], "Contribution received", good, when),
             "allow",
             f"template email to {m.client_id}, merged",
         )
@@ -256,7 +256,7 @@ def unmerged_email(cx: Corpus) -> None:
 
 
 def newsletters(cx: Corpus) -> None:
-    for i in range(cx.count(10)):
+    for i in range(cx.count(8)):
         m = cx.reg.others()
         topic = [
             "EOFY: contribution caps for 2025-26",
@@ -277,7 +277,7 @@ We will never ask for your password by email.</p>
         cx.add(
             "everyday/newsletter",
             "eml",
-            message(f"nl{i}{cx.seed}", f"news@{DOMAIN}", [m.email], topic, text, cx.when(), html=html),
+            message(f"nl{i}{cx.seed}", f"news@{DOMAIN}", [cx.rcpt(m)], topic, text, cx.when(), html=html),
             "allow",
             f"newsletter to {m.client_id}",
         )
@@ -287,7 +287,9 @@ We will never ask for your password by email.</p>
         cx.add(
             "everyday/html-notification",
             "eml",
-            message(f"hn{i}{cx.seed}", f"noreply@{DOMAIN}", [m.email], "Your statement is ready", t, cx.when(), html=h),
+            message(
+                f"hn{i}{cx.seed}", f"noreply@{DOMAIN}", [cx.rcpt(m)], "Your statement is ready", t, cx.when(), html=h
+            ),
             "allow",
             f"HTML notification to {m.client_id} with own member number",
         )

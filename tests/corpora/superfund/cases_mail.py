@@ -64,7 +64,7 @@ def thread_reply(cx: Corpus, m: Member, history_of: Member, key: str) -> bytes:
         "Contributions",
         to=f"members@{DOMAIN}",
     )
-    return message(key, staff_addr, [m.email], "RE: Contributions", body, when, reply_to_id=reply_id(key))
+    return message(key, staff_addr, [cx.rcpt(m)], "RE: Contributions", body, when, reply_to_id=reply_id(key))
 
 
 def ct_days(n: int):
@@ -117,8 +117,8 @@ def forward_to_ex(cx: Corpus) -> None:
         _pair(
             cx,
             "suppressed-loose/forward-to-former-spouse",
-            message(f"fx{i}b{cx.seed}", staff_addr, [ex.email], "FW: Split lodged", top + bad_hist, when),
-            message(f"fx{i}g{cx.seed}", staff_addr, [ex.email], "FW: Split lodged", top + good_hist, when),
+            message(f"fx{i}b{cx.seed}", staff_addr, [cx.rcpt(ex)], "FW: Split lodged", top + bad_hist, when),
+            message(f"fx{i}g{cx.seed}", staff_addr, [cx.rcpt(ex)], "FW: Split lodged", top + good_hist, when),
             ["suppressed_detail_exposed", "mismatched_recipient"],
             f"forward to {ex.client_id} quotes a suppressed detail of {v.client_id}",
             f"forward to {ex.client_id} with the other party's details withheld",
@@ -216,7 +216,7 @@ def adviser_and_doctor(cx: Corpus) -> None:
 def employer_lists(cx: Corpus) -> None:
     r = cx.reg
     for e, (ename, edomain) in enumerate(EMPLOYERS):
-        own = r.employees[e][:6]
+        own = r.employees[e][:4]
         other_e = (e + 1) % len(EMPLOYERS)
         stranger = r.employees[other_e][0] if r.employees[other_e] else None
         if len(own) < 2 or stranger is None:
@@ -297,7 +297,7 @@ def attachments(cx: Corpus) -> None:
             message(
                 f"at{i}b{cx.seed}",
                 staff_addr,
-                [a.email],
+                [cx.rcpt(a)],
                 "Your statement",
                 text,
                 when,
@@ -306,7 +306,7 @@ def attachments(cx: Corpus) -> None:
             message(
                 f"at{i}g{cx.seed}",
                 staff_addr,
-                [a.email],
+                [cx.rcpt(a)],
                 "Your statement",
                 text,
                 when,
@@ -337,8 +337,8 @@ def attachments(cx: Corpus) -> None:
         _pair(
             cx,
             "unscannable/attachment",
-            message(f"un{i}b{cx.seed}", staff_addr, [m.email], "Your documents", text, when, attachments=[bad]),
-            message(f"un{i}g{cx.seed}", staff_addr, [m.email], "Your documents", text, when, attachments=[good]),
+            message(f"un{i}b{cx.seed}", staff_addr, [cx.rcpt(m)], "Your documents", text, when, attachments=[bad]),
+            message(f"un{i}g{cx.seed}", staff_addr, [cx.rcpt(m)], "Your documents", text, when, attachments=[good]),
             ["unscannable_content"],
             f"email to {m.client_id} with a {what}",
             f"email to {m.client_id} with the same document readable",
@@ -360,8 +360,10 @@ def identifiers(cx: Corpus) -> None:
         _pair(
             cx,
             "identifiers-dates/tfn-by-email",
-            message(f"tfn{i}b{cx.seed}", staff_addr, [m.email], "Your TFN", text.format(shown), when),
-            message(f"tfn{i}g{cx.seed}", staff_addr, [m.email], "Your TFN", text.format("ending in " + t[-3:]), when),
+            message(f"tfn{i}b{cx.seed}", staff_addr, [cx.rcpt(m)], "Your TFN", text.format(shown), when),
+            message(
+                f"tfn{i}g{cx.seed}", staff_addr, [cx.rcpt(m)], "Your TFN", text.format("ending in " + t[-3:]), when
+            ),
             ["sensitive_identifier"],
             f"full TFN of {m.client_id} in a plain email to the member",
             f"TFN of {m.client_id} masked to its last three digits",
@@ -375,10 +377,10 @@ def identifiers(cx: Corpus) -> None:
             cx,
             "headers-links/subject-other-member",
             message(
-                f"sub{i}b{cx.seed}", staff_addr, [a.email], f"Withdrawal request - member {b.member_no}", text, when
+                f"sub{i}b{cx.seed}", staff_addr, [cx.rcpt(a)], f"Withdrawal request - member {b.member_no}", text, when
             ),
             message(
-                f"sub{i}g{cx.seed}", staff_addr, [a.email], f"Withdrawal request - member {a.member_no}", text, when
+                f"sub{i}g{cx.seed}", staff_addr, [cx.rcpt(a)], f"Withdrawal request - member {a.member_no}", text, when
             ),
             ["mismatched_recipient"],
             f"subject to {a.client_id} carries the member number of {b.client_id}",

@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 import random
 from datetime import date, datetime, timedelta, timezone
+from email.utils import formataddr
 from pathlib import Path
 
 from tests.corpora.superfund.people import DOMAIN, STAFF, Member, Registry, date_fmt
@@ -35,8 +36,15 @@ class Corpus:
         return date_fmt(d, self.rng.randrange(7) if style is None else style)
 
     def staff(self) -> tuple[str, str]:
+        """A staff member's name and the From header their mail client writes."""
         name, local = self.rng.choice(STAFF)
-        return name, f"{local}@{DOMAIN}"
+        return name, formataddr((name, f"{local}@{DOMAIN}"))
+
+    def rcpt(self, m: Member) -> str:
+        """How the member appears in To: for about half, with the display name the address book holds."""
+        if int(m.client_id[1:]) % 2:
+            return formataddr((f"{m.given} {m.family}", m.email))
+        return m.email
 
     def addressee(self, m: Member, style: int | None = None) -> list[str]:
         s = self.rng.randrange(6) if style is None else style

@@ -22,7 +22,7 @@ TOPICS = [
 
 
 def replies(cx: Corpus) -> None:
-    for i in range(cx.count(22)):
+    for i in range(cx.count(16)):
         m = cx.reg.others()
         staff_name, staff_addr = cx.staff()
         subject, line = TOPICS[i % len(TOPICS)]
@@ -46,7 +46,7 @@ def replies(cx: Corpus) -> None:
             message(
                 f"rep{i}{cx.seed}",
                 staff_addr,
-                [m.email],
+                [cx.rcpt(m)],
                 "RE: " + subject,
                 body,
                 cx.when(),
@@ -67,7 +67,7 @@ def replies(cx: Corpus) -> None:
 
 
 def internal(cx: Corpus) -> None:
-    for i in range(cx.count(10)):
+    for i in range(cx.count(8)):
         m = cx.reg.others()
         a_name, a_addr = cx.staff()
         b_name, b_addr = cx.staff()
@@ -92,7 +92,7 @@ def internal(cx: Corpus) -> None:
 
 
 def statements_by_email(cx: Corpus) -> None:
-    for i in range(cx.count(10)):
+    for i in range(cx.count(8)):
         m = cx.reg.others()
         staff_name, staff_addr = cx.staff()
         att = pdf_bytes([ct.statement_letter(m, cx.addressee(m), cx.rng, cx.today())])
@@ -108,7 +108,7 @@ def statements_by_email(cx: Corpus) -> None:
             message(
                 f"sc{i}{cx.seed}",
                 staff_addr,
-                [m.email],
+                [cx.rcpt(m)],
                 "Your statement",
                 text,
                 cx.when(),
@@ -172,7 +172,7 @@ def special(cx: Corpus) -> None:
     sends: list[tuple[str, list[str], str, str]] = [
         (
             "fv.support@" + DOMAIN,
-            [v.email],
+            [cx.rcpt(v)],
             f"Hi {v.given},\n\nWe have recorded your new address {v.address.one_line()} and mobile {v.phones[0]} "
             "and suppressed them: they will not appear on anything sent to anyone else.\n\n"
             "Family Violence Support Team",
@@ -188,7 +188,7 @@ def special(cx: Corpus) -> None:
         ),
         (
             staff_addr,
-            [ex.email],
+            [cx.rcpt(ex)],
             f"Hi {ex.given},\n\nThe payment split on your account {ex.member_no} has been actioned; your new balance "
             f"is {ct.money(ex.balance)}.\n\n{ct.signature(cx.rng, staff_name, 'Family Law Team')}",
             f"split confirmation to {ex.client_id} about his own account",
@@ -204,7 +204,7 @@ def special(cx: Corpus) -> None:
         ),
         (
             staff_addr,
-            [r.wife.email],
+            [cx.rcpt(r.wife)],
             f"Hi {r.wife.given},\n\nAs the authorised contact on {r.husband.given}'s account "
             f"({member_no_fmt(r.husband.member_no, 3)}), here is the balance you asked for: "
             f"{ct.money(r.husband.balance)}.\n\n{ct.signature(cx.rng, staff_name)}",
@@ -213,7 +213,7 @@ def special(cx: Corpus) -> None:
     ]
     for j, (frm, to, text, note) in enumerate(sends):
         cx.add(
-            "everyday/relationship-mail",
+            "recipient-own-details/own-suppressed-details" if j == 0 else "everyday/relationship-mail",
             "eml",
             message(f"sp{j}{cx.seed}", frm, to, "Your account", text, cx.when()),
             "allow",
@@ -222,12 +222,12 @@ def special(cx: Corpus) -> None:
     for m in (r.same_a, r.same_b):
         text = f"Hi {m.given},\n\nYour member number is {m.member_no}. Date of birth on file {m.dob:%d/%m/%Y}.\n\n"
         cx.add(
-            "everyday/same-name-own",
+            "recipient-own-details/same-name-own",
             "eml",
             message(
                 f"sn{m.client_id}",
                 staff_addr,
-                [m.email],
+                [cx.rcpt(m)],
                 "Your details",
                 text + ct.signature(cx.rng, staff_name),
                 cx.when(),
@@ -249,7 +249,7 @@ def tfn_requests(cx: Corpus) -> None:
         cx.add(
             "everyday/tfn-request",
             "eml",
-            message(f"tr{i}{cx.seed}", staff_addr, [m.email], "Tax file number", text, cx.when()),
+            message(f"tr{i}{cx.seed}", staff_addr, [cx.rcpt(m)], "Tax file number", text, cx.when()),
             "allow",
             f"TFN request to {m.client_id}, no TFN in it",
         )

@@ -10,7 +10,7 @@ import csv
 import shutil
 from pathlib import Path
 
-from tests.corpora.superfund import cases_html, cases_letters, cases_mail, everyday, runs
+from tests.corpora.superfund import cases_html, cases_letters, cases_mail, cases_more, everyday, runs
 from tests.corpora.superfund.corpus import Corpus
 from tests.corpora.superfund.people import APPROVED, COLUMNS, DOMAIN, ORG, SUPPRESSED_STAFF
 
@@ -28,6 +28,7 @@ def generate(out: Path, seed: int = 1, scale: float = 1.0) -> Corpus:
     cases_letters.build(cx)
     cases_mail.build(cx)
     cases_html.build(cx)
+    cases_more.build(cx)
     everyday.build(cx)
     runs.build(cx)
     with (out / "clients.csv").open("w", newline="") as fh:
