@@ -17,7 +17,7 @@ class Corpus:
         self.seed = seed
         self.scale = scale
         self.rng = random.Random(seed)
-        self.reg = Registry(self.rng, max(60, int(180 * max(scale, 0.3))))
+        self.reg = Registry(self.rng, max(120, int(180 * scale)))
         self.labels: list[dict] = []
         self._n = 0
         (out / "items").mkdir(parents=True, exist_ok=True)

@@ -128,7 +128,7 @@ def _run(
 
 
 def build(cx: Corpus) -> None:
-    n = max(8, cx.count(18))
+    n = min(max(8, cx.count(18)), len(cx.reg.plain) - 1)
 
     def pick() -> list[Member]:
         seen: dict[str, Member] = {}

@@ -134,6 +134,12 @@ def test_labels_consistent(corpus: Path) -> None:
                 assert "rules" not in v
         if blocked:
             assert x.get("twin") in by_id, x["id"]
+            twin = by_id[x["twin"]]
+            if twin["channel"] == "batch":
+                twin_verdicts = twin["per_letter"]
+            else:
+                twin_verdicts = twin["letters"] if "letters" in twin else [twin]
+            assert all(v["expect"] == "allow" for v in twin_verdicts), x["id"]
         if "twin" in x:
             twin = by_id[x["twin"]]
             assert twin["twin"] == x["id"]
