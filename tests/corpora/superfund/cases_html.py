@@ -260,7 +260,7 @@ def unmerged_email(cx: Corpus) -> None:
 
 
 def newsletters(cx: Corpus) -> None:
-    for i in range(cx.count(8)):
+    for i in range(cx.count(7)):
         m = cx.reg.others()
         topic = [
             "EOFY: contribution caps for 2025-26",
@@ -275,7 +275,8 @@ def newsletters(cx: Corpus) -> None:
 <tr><td style="background:#0a6d8c;color:#fff"><h1>Coastline News</h1></td></tr>
 <tr><td><p>Hi {esc(m.given)},</p><h2>{esc(topic)}</h2><p>The concessional contributions cap is $30,000.
 We will never ask for your password by email.</p>
-<a href="{PORTAL}/login?utm_campaign=news{i}">Log in</a> | <a href="{PORTAL}/unsubscribe?e=news">Unsubscribe</a>
+<a href="{PORTAL}/login?utm_campaign=news{i}">Log in</a> |
+<a href="{PORTAL}/unsubscribe?list=news&amp;mbr={m.member_no}">Unsubscribe</a>
 </td></tr></table></body></html>"""
         text = f"Coastline News - {topic}\n\nHi {m.given},\nThe concessional contributions cap is $30,000.\n"
         cx.add(
@@ -285,7 +286,7 @@ We will never ask for your password by email.</p>
             "allow",
             f"newsletter to {m.client_id}",
         )
-    for i in range(cx.count(6)):
+    for i in range(cx.count(5)):
         m = cx.reg.others()
         t, h = html_mail(m, cx, m.member_no, f"{m.given}, your statement is ready to view.", i)
         cx.add(
@@ -317,6 +318,66 @@ We will never ask for your password by email.</p>
         )
 
 
+def _html_reply(cx: Corpus, to: Member, quoted: Member, key: str, staff: tuple[str, str], when) -> bytes:
+    """An Outlook HTML reply: the answer on top, the earlier message under a divRplyFwdMsg header block."""
+    staff_name, staff_from = staff
+    q = (
+        f"Hi,<br>Could you send me a copy of my beneficiary nomination? {esc(member_no_fmt(quoted.member_no, 1))}<br>"
+        f"{esc(quoted.given)} {esc(quoted.family)}<br>{esc(quoted.phones[0])}"
+    )
+    html = f"""<html><head><meta charset="utf-8"></head><body>
+<div style="font-family:Calibri,sans-serif;font-size:11pt">Hi {esc(to.given)},<br><br>
+Your nomination is attached to your online account under Documents. It is valid until 2029.<br><br>
+Kind regards,<br>{esc(staff_name)}<br><span style="color:#0a6d8c"><b>Coastline Industry Super</b></span><br>
+<span style="font-size:8pt;color:#888">This email is confidential.
+Coastline Trustees Pty Ltd ABN 00 111 222 333.</span></div>
+<hr style="display:inline-block;width:98%">
+<div id="divRplyFwdMsg" dir="ltr"><font face="Calibri" style="font-size:11pt" color="#000000">
+<b>From:</b> {esc(quoted.given)} {esc(quoted.family)} &lt;{esc(quoted.email)}&gt;<br>
+<b>Sent:</b> {when:%A, %d %B %Y %I:%M %p}<br><b>To:</b> Member Services &lt;members@{DOMAIN}&gt;<br>
+<b>Subject:</b> Beneficiary nomination</font><div>&nbsp;</div></div>
+<blockquote style="margin:0 0 0 .8ex;border-left:1px #ccc solid;padding-left:1ex">{q}</blockquote>
+</body></html>"""
+    text = (
+        f"Hi {to.given},\n\nYour nomination is attached to your online account under Documents.\n\n"
+        f"From: {quoted.given} {quoted.family} <{quoted.email}>\nSubject: Beneficiary nomination\n\n"
+        + q.replace("<br>", "\n")
+    )
+    return message(key, staff_from, [cx.rcpt(to)], "RE: Beneficiary nomination", text, when, html=html)
+
+
+def html_replies(cx: Corpus) -> None:
+    for i in range(cx.count(3)):
+        a = cx.reg.others()
+        b = cx.reg.others(a)
+        staff, when = cx.staff(), cx.when()
+        x = cx.add(
+            "html-mail/outlook-reply-other-member",
+            "eml",
+            _html_reply(cx, a, b, f"hr{i}b{cx.seed}", staff, when),
+            "block",
+            f"HTML reply to {a.client_id} quotes the message of {b.client_id}",
+            rules=["mismatched_recipient", "mixed_client_documents"],
+        )
+        y = cx.add(
+            "html-mail/outlook-reply-other-member-twin",
+            "eml",
+            _html_reply(cx, a, a, f"hr{i}g{cx.seed}", staff, when),
+            "allow",
+            f"HTML reply to {a.client_id} quotes their own message",
+        )
+        cx.twin(x, y)
+    for i in range(cx.count(5)):
+        m = cx.reg.others()
+        cx.add(
+            "everyday/outlook-html-reply",
+            "eml",
+            _html_reply(cx, m, m, f"hro{i}{cx.seed}", cx.staff(), cx.when()),
+            "allow",
+            f"HTML reply to {m.client_id}",
+        )
+
+
 def build(cx: Corpus) -> None:
     html_incidents(cx)
     calendar(cx)
@@ -324,3 +385,4 @@ def build(cx: Corpus) -> None:
     bulk_export(cx)
     unmerged_email(cx)
     newsletters(cx)
+    html_replies(cx)

@@ -222,7 +222,7 @@ def everyday(cx: Corpus) -> None:
     """Ordinary letters to the right people."""
     r = cx.reg
     kinds = ["statement", "contribution", "tfn", "claim", "compassionate", "split"]
-    for i in range(cx.count(24)):
+    for i in range(cx.count(20)):
         kind = kinds[i % len(kinds)]
         ext, today = _ext(cx), cx.today()
         m = cx.reg.others()

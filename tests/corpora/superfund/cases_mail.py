@@ -35,7 +35,7 @@ def _two(cx: Corpus) -> tuple[Member, Member]:
 
 def member_query(m: Member, cx: Corpus) -> str:
     """A member's own question, as it arrives and is later quoted."""
-    s = cx.rng.randrange(6)
+    s = cx.rng.choice([0, 1, 2, 4, 5])  # never "Your member number": the member is writing
     return cx.rng.choice(
         [
             f"Hi, I changed jobs last month. Can you check my new employer is paying into my account? "

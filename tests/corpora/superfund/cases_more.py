@@ -94,7 +94,8 @@ def _deep_thread(cx: Corpus, to: Member, first: Member, key: str, i: int) -> byt
     when = cx.when()
     oldest = (
         f"Hi,\nI'm about to turn 60 and have stopped working. Can I access my super?\n"
-        f"{first.given} {first.family}\n{member_no_fmt(first.member_no, i)}\n{phone_fmt(first.phones[0], i)}"
+        f"{first.given} {first.family}\n{member_no_fmt(first.member_no, [0, 1, 2, 4][i % 4])}\n"
+        f"{phone_fmt(first.phones[0], i)}"
     )
     middle = (
         f"Hi {first.given},\nYes, you have met a condition of release. Please complete the attached form.\n"

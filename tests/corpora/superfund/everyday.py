@@ -55,7 +55,7 @@ def replies(cx: Corpus) -> None:
             "allow",
             f"reply to {m.client_id}",
         )
-    for i in range(cx.count(12)):
+    for i in range(cx.count(10)):
         m = cx.reg.others()
         cx.add(
             "threads/own-history",
@@ -206,7 +206,7 @@ def special(cx: Corpus) -> None:
             staff_addr,
             [cx.rcpt(r.wife)],
             f"Hi {r.wife.given},\n\nAs the authorised contact on {r.husband.given}'s account "
-            f"({member_no_fmt(r.husband.member_no, 3)}), here is the balance you asked for: "
+            f"({member_no_fmt(r.husband.member_no, 0)}), here is the balance you asked for: "
             f"{ct.money(r.husband.balance)}.\n\n{ct.signature(cx.rng, staff_name)}",
             f"account of {r.husband.client_id} to spouse {r.wife.client_id}, authorised",
         ),
@@ -238,7 +238,7 @@ def special(cx: Corpus) -> None:
 
 
 def tfn_requests(cx: Corpus) -> None:
-    for i in range(cx.count(6)):
+    for i in range(cx.count(4)):
         m: Member = cx.reg.others()
         staff_name, staff_addr = cx.staff()
         text = (

@@ -221,3 +221,9 @@ def test_full_scale_size(tmp_path: Path) -> None:
     assert 250 <= len(scans) <= 350
     assert 4 <= len(runs) <= 6
     assert sum(x.get("expect") == "allow" for x in scans) >= 0.6 * len(scans)
+
+
+def test_tiny_scale_terminates(tmp_path: Path) -> None:
+    cx = generate(tmp_path / "tiny", seed=3, scale=0.05)
+    assert any(x["channel"] == "batch" for x in cx.labels)
+    assert any(x.get("expect") == "block" for x in cx.labels)
