@@ -243,6 +243,8 @@ class Registry:
         self.members: list[Member] = []
         self._used_nos: set[str] = set()
         self._used_names: set[tuple[str, str]] = set()
+        self._used_addresses: set[str] = set()
+        self._used_contacts: set[str] = set()
         for _ in range(n):
             self.new()
         self.employees: dict[int, list[Member]] = {i: [] for i in range(len(EMPLOYERS))}
@@ -262,6 +264,14 @@ class Registry:
                 return no
 
     def address(self) -> Address:
+        """A new address no other member holds (a couple shares one by assignment, not by chance)."""
+        while True:
+            a = self._address()
+            if a.one_line() not in self._used_addresses:
+                self._used_addresses.add(a.one_line())
+                return a
+
+    def _address(self) -> Address:
         rng = self.rng
         town, state, pc = rng.choice(TOWNS)
         street = f"{rng.choice(STREETS)} {rng.choice(KINDS)}"
@@ -304,6 +314,10 @@ class Registry:
         if rng.random() < 0.15:
             emails.append(f"{local[0]}{family.lower()[:4]}{rng.randint(100, 999)}@{rng.choice(EMAIL_HOSTS)}")
         phones = [f"04{rng.randint(10, 99)} {rng.randint(100, 999)} {rng.randint(100, 999)}"]
+        while phones[0] in self._used_contacts or emails[0] in self._used_contacts:
+            phones = [f"04{rng.randint(10, 99)} {rng.randint(100, 999)} {rng.randint(100, 999)}"]
+            emails[0] = f"{local}{rng.randint(100, 999)}@{rng.choice(EMAIL_HOSTS)}"
+        self._used_contacts.update(emails + phones)
         cid = f"C{100100 + len(self.members) * 7 + rng.randint(0, 6)}"
         title = rng.choice(["Ms", "Mr", "Mrs", "Dr", "Mx"]) if rng.random() < 0.7 else ""
         m = Member(

@@ -94,6 +94,13 @@ def test_registry_and_config(corpus: Path) -> None:
         assert len(r["date_of_birth"]) == 10 and r["date_of_birth"][4] == "-"
         refs += r["references"].split(";")
     assert len(refs) == len(set(refs)), "a reference belongs to one member"
+    for col in ("email", "phone", "postal_address"):
+        values = [v for r in rows for v in r[col].split(";") if v]
+        shared = {v for v in values if values.count(v) > 1}
+        if col == "postal_address":
+            assert len(shared) <= 1, "only the couple shares an address"
+        else:
+            assert not shared, col
     assert any(r["suppressed"] for r in rows)
     cfg = tomllib.loads((corpus / "dlp.toml").read_text())
     assert cfg["registry"]["path"] == "clients.csv"
