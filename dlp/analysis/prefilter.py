@@ -121,7 +121,7 @@ FOREIGN_NEEDS: Mapping[str, Needs] = {
     "CreditCardRecognizer": Needs(chain=13),
     "EmailPatternRecognizer": Needs(literals=("@",)),
     # Every merge-field pattern opens with one of these (the word with boundaries around it).
-    "MergeFieldRecognizer": Needs(literals=("«", "{{", "<<", "["), words=("mergefield",)),
+    "MergeFieldRecognizer": Needs(literals=("«", "{{", "<<", "[", "%%", "*|", "${"), words=("mergefield",)),
 }
 
 

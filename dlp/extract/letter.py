@@ -114,7 +114,10 @@ FULL_STREET_LINE = re.compile(
 )
 # A mail-merge field left unmerged in the name line ("<<Given>> Marmont", "«FirstName» «LastName»"): the line is
 # still the addressee's, so the page still opens a letter; the field itself is no part of the name.
-PLACEHOLDER = re.compile(r"«[^»\n]{1,60}»|<<[^<>\n]{1,60}>>|\{\{[^{}\n]{1,60}\}\}|\[[^\W\d_](?:[^\W\d]|[ '’.]){0,40}\]")
+PLACEHOLDER = re.compile(
+    r"«[^»\n]{1,60}»|<<[^<>\n]{1,60}>>|\{\{[^{}\n]{1,60}\}\}|\[[^\W\d_](?:[^\W\d]|[ '’.]){0,40}\]"
+    r"|%%[A-Za-z_][\w .\-]{0,40}%%|\*\|\w{1,40}\|\*|\$\{[A-Za-z_][\w .]{0,40}\}"
+)
 # The addressee's name: words, initials, titles, "&" and "and"; no digits, no @.
 # "?" stands in a PDF's text for a letter its font could not encode ("Y?lmaz").
 NAME_LINE = re.compile(r"^[^\W\d_](?:[^\W\d_]|[.'’\- &,?]){0,78}$")

@@ -331,7 +331,8 @@ def test_tfn_shaped_number_without_context_is_not_reported(synthetic: SyntheticR
 def test_unmerged_field_is_blocked(synthetic: SyntheticRegistry, scan_letter: ScanLetter) -> None:
     a = synthetic.ordinary()[24]
     fields = ("«FirstName»", "{{name}}", "<<Title>>", "[Surname]", "MERGEFIELD AccountNo", "[CLIENT NAME]", "[File No]")
-    fields += ("[Debtor's Name]", "[Policy No.]", "[Insert client name]")
+    fields += ("[Debtor's Name]", "[Policy No.]", "[Insert client name]", "%%Given_Name%%", "*|FNAME|*")
+    fields += ("${first_name}",)
     for field in fields:
         verdict = scan_letter(letter(a, f"Dear {field}, your account is in credit."))
         assert rules(verdict) == {"unmerged_field"}, field
@@ -342,7 +343,9 @@ def test_square_brackets_in_ordinary_text_are_not_merge_fields(
     synthetic: SyntheticRegistry, scan_letter: ScanLetter
 ) -> None:
     a = synthetic.ordinary()[24]
-    verdict = scan_letter(letter(a, "The meter [see note 1] was read [sic] on time; [client's name withheld]."))
+    verdict = scan_letter(
+        letter(a, "The meter [see note 1] was read [sic] on time; [client's name withheld]. Fees rose 5% to 10%.")
+    )
     assert verdict.decision is Decision.ALLOW, verdict.violations
 
 
