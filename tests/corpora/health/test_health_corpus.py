@@ -6,41 +6,16 @@ import csv
 import email
 import email.policy
 import io
-import json
 import re
 import tomllib
 from pathlib import Path
 
 import pytest
 
+from tests.corpora.conformance import AREAS, RULES, check_reproducible
+from tests.corpora.conformance import labels as _labels
 from tests.corpora.health.generate import generate
 from tests.corpora.health.people import COLUMNS, medicare_check
-
-RULES = {
-    "mismatched_recipient",
-    "suppressed_detail_exposed",
-    "mixed_client_documents",
-    "bulk_client_data",
-    "sensitive_identifier",
-    "unmerged_field",
-    "unscannable_content",
-}
-AREAS = {
-    "address-block",
-    "recipient-own-details",
-    "relationships",
-    "headers-links",
-    "suppressed-loose",
-    "identifiers-dates",
-    "mime-parts",
-    "mail-merge",
-    "threads",
-    "html-mail",
-    "everyday",
-    "bulk",
-    "unmerged",
-    "unscannable",
-}
 
 
 @pytest.fixture(scope="module")
@@ -50,31 +25,12 @@ def corpus(tmp_path_factory) -> Path:
     return out
 
 
-def _labels(out: Path) -> list[dict]:
-    return [json.loads(line) for line in (out / "labels.jsonl").read_text().splitlines()]
-
-
 def _rows(out: Path) -> list[dict]:
     return list(csv.DictReader(io.StringIO((out / "clients.csv").read_text())))
 
 
-def _tree(root: Path) -> dict[str, bytes]:
-    return {str(p.relative_to(root)): p.read_bytes() for p in sorted(root.rglob("*")) if p.is_file()}
-
-
-def test_deterministic(corpus: Path, tmp_path: Path) -> None:
-    again = tmp_path / "b"
-    generate(again, seed=1, scale=0.3)
-    first, second = _tree(corpus), _tree(again)
-    assert first.keys() == second.keys()
-    for name in first:
-        assert first[name] == second[name], name
-
-
-def test_other_seed_differs(corpus: Path, tmp_path: Path) -> None:
-    generate(tmp_path / "c", seed=2, scale=0.3)
-    assert (tmp_path / "c" / "clients.csv").read_bytes() != (corpus / "clients.csv").read_bytes()
-    assert (tmp_path / "c" / "labels.jsonl").read_bytes() != (corpus / "labels.jsonl").read_bytes()
+def test_reproducible(corpus: Path, tmp_path: Path) -> None:
+    check_reproducible(generate, corpus, tmp_path)
 
 
 def test_registry_and_config(corpus: Path) -> None:

@@ -3,43 +3,15 @@
 from __future__ import annotations
 
 import csv
-import email
-import email.policy
 import io
-import json
-import tomllib
 from pathlib import Path
 
 import pytest
 
+from tests.corpora.conformance import check_files_open, check_labels, check_registry_and_config, check_reproducible
+from tests.corpora.conformance import labels as _labels
 from tests.corpora.ombudsman.generate import generate
 from tests.corpora.ombudsman.people import COLUMNS
-
-RULES = {
-    "mismatched_recipient",
-    "suppressed_detail_exposed",
-    "mixed_client_documents",
-    "bulk_client_data",
-    "sensitive_identifier",
-    "unmerged_field",
-    "unscannable_content",
-}
-AREAS = {
-    "address-block",
-    "recipient-own-details",
-    "relationships",
-    "headers-links",
-    "suppressed-loose",
-    "identifiers-dates",
-    "mime-parts",
-    "mail-merge",
-    "threads",
-    "html-mail",
-    "everyday",
-    "bulk",
-    "unmerged",
-    "unscannable",
-}
 
 
 @pytest.fixture(scope="module")
@@ -49,118 +21,26 @@ def corpus(tmp_path_factory) -> Path:
     return out
 
 
-def _labels(out: Path) -> list[dict]:
-    return [json.loads(line) for line in (out / "labels.jsonl").read_text().splitlines()]
-
-
-def _tree(root: Path) -> dict[str, bytes]:
-    return {str(p.relative_to(root)): p.read_bytes() for p in sorted(root.rglob("*")) if p.is_file()}
-
-
-def test_deterministic(corpus: Path, tmp_path: Path) -> None:
-    again = tmp_path / "b"
-    generate(again, seed=1, scale=0.3)
-    first, second = _tree(corpus), _tree(again)
-    assert first.keys() == second.keys()
-    for name in first:
-        assert first[name] == second[name], name
-
-
-def test_other_seed_differs(corpus: Path, tmp_path: Path) -> None:
-    generate(tmp_path / "c", seed=2, scale=0.3)
-    assert (tmp_path / "c" / "clients.csv").read_bytes() != (corpus / "clients.csv").read_bytes()
+def test_reproducible(corpus: Path, tmp_path: Path) -> None:
+    check_reproducible(generate, corpus, tmp_path)
 
 
 def test_registry_and_config(corpus: Path) -> None:
-    rows = list(csv.DictReader(io.StringIO((corpus / "clients.csv").read_text())))
-    assert list(rows[0].keys()) == COLUMNS
-    ids = {r["client_id"] for r in rows}
-    assert len(ids) == len(rows)
-    for r in rows:
-        for other in filter(None, r["joint_with"].split(";")):
-            assert other in ids
-        for s in filter(None, r["suppressed"].split(";")):
-            assert s in {"postal_address", "phone", "email"}
-    cfg = tomllib.loads((corpus / "dlp.toml").read_text())
-    assert cfg["registry"]["path"] == "clients.csv"
-    assert set(cfg["organisation"]) >= {
-        "name",
-        "internal_domains",
-        "approved_recipient_domains",
-        "suppressed_detail_staff",
-    }
+    check_registry_and_config(corpus, COLUMNS)
 
 
 def test_labels_consistent(corpus: Path) -> None:
-    labels = _labels(corpus)
-    by_id = {x["id"]: x for x in labels}
-    assert len(by_id) == len(labels)
-    for x in labels:
-        assert x["category"].split("/")[0] in AREAS, x["id"]
-        assert x["category"].count("/") == 1
-        if x["channel"] == "scan":
-            assert (corpus / x["path"]).is_file(), x["id"]
-            verdicts = x["letters"] if "letters" in x else [x]
-        else:
-            assert (corpus / x["data"]).is_file()
-            assert (corpus / x["letters"]).exists()
-            verdicts = x["per_letter"]
-            if x["letters"].endswith("/"):
-                assert len(list((corpus / x["letters"]).iterdir())) == len(verdicts)
-            assert x["run_expect"] == ("block" if any(v["expect"] == "block" for v in verdicts) else "allow")
-        blocked = False
-        for v in verdicts:
-            assert v["expect"] in ("allow", "block")
-            if v["expect"] == "block":
-                blocked = True
-                assert v["rules"] and set(v["rules"]) <= RULES, x["id"]
-            else:
-                assert "rules" not in v
-        if blocked:
-            assert x.get("twin") in by_id, x["id"]
-        if "twin" in x:
-            twin = by_id[x["twin"]]
-            assert twin["twin"] == x["id"]
-            assert twin["category"].split("/")[0] == x["category"].split("/")[0]
-        if x.get("suppressed"):
-            assert "suppressed_detail_exposed" in x["rules"]
-        assert "@" not in x["note"]
+    check_labels(corpus)
+
+
+def test_files_open(corpus: Path) -> None:
+    check_files_open(corpus)
 
 
 def test_incident_share(corpus: Path) -> None:
     scans = [x for x in _labels(corpus) if x["channel"] == "scan" and "expect" in x]
     blocks = sum(x["expect"] == "block" for x in scans)
     assert 0.2 < blocks / len(scans) < 0.5
-
-
-def test_files_open(corpus: Path) -> None:
-    from docx import Document
-    from pypdf import PdfReader
-
-    for x in _labels(corpus):
-        paths = []
-        if x["channel"] == "scan":
-            if x["category"].startswith("unscannable/") and x["expect"] == "block" and not x["path"].endswith(".eml"):
-                continue
-            paths = [corpus / x["path"]]
-        else:
-            p = corpus / x["letters"]
-            paths = sorted(p.iterdir()) if p.is_dir() else [p]
-        for p in paths:
-            data = p.read_bytes()
-            if p.suffix == ".pdf":
-                reader = PdfReader(io.BytesIO(data))
-                assert reader.pages[0].extract_text().strip()
-            elif p.suffix == ".docx":
-                assert Document(io.BytesIO(data)).paragraphs
-            elif p.suffix == ".eml":
-                msg = email.message_from_bytes(data, policy=email.policy.default)
-                assert msg["From"] and msg["To"] and msg["Message-ID"]
-                for part in msg.walk():
-                    if part.get_content_type() == "application/pdf" and not x["category"].startswith("unscannable/"):
-                        PdfReader(io.BytesIO(part.get_content())).pages[0].extract_text()
-            else:
-                assert data.decode("utf-8" if p.suffix != ".rtf" else "latin-1")
 
 
 def test_full_scale_size(tmp_path: Path) -> None:

@@ -312,7 +312,9 @@ class Registry:
         local = local.replace("-", "")
         emails = [f"{local}{rng.randint(1, 99)}@{rng.choice(EMAIL_HOSTS)}"]
         if rng.random() < 0.15:
-            emails.append(f"{local[0]}{family.lower().replace(' ', '')[:4]}{rng.randint(100, 999)}@{rng.choice(EMAIL_HOSTS)}")
+            emails.append(
+                f"{local[0]}{family.lower().replace(' ', '')[:4]}{rng.randint(100, 999)}@{rng.choice(EMAIL_HOSTS)}"
+            )
         phones = [f"04{rng.randint(10, 99)} {rng.randint(100, 999)} {rng.randint(100, 999)}"]
         while phones[0] in self._used_contacts or emails[0] in self._used_contacts:
             phones = [f"04{rng.randint(10, 99)} {rng.randint(100, 999)} {rng.randint(100, 999)}"]
