@@ -28,7 +28,9 @@ def name_matches(written: str, given: str, family: str) -> bool:
     if not first_names or first_names == family_names:
         # One name only ("Suharti"), held in family_name (and by some systems in given_name too); or a person
         # whose given and family names are the same ("Abdi Abdi").
-        return words in (family_names, first_names + family_names)
+        # "Mr D Deng" for Deng Deng: the given name's initial before the family name.
+        initial = [first_names[0][0]] if first_names else []
+        return words in (family_names, first_names + family_names, initial + family_names)
     full = " ".join(first_names + family_names)
     # Typos in a whole name; not where a name is written with an initial: "M Fraser" is as near "Sam Fraser" as
     # "Mia Fraser" by letters, and only Mia's name starts with M (the initial is checked below).

@@ -298,6 +298,7 @@ def test_single_names_and_repeated_names() -> None:
     assert name_matches("Suharti", "", "Suharti") and name_matches("SUHARTI", "Suharti", "Suharti")
     assert name_matches("Mr Abdi Abdi", "Abdi", "Abdi")
     assert not name_matches("Mr Ali Abdi", "Abdi", "Abdi")
+    assert name_matches("Mr D Deng", "Deng", "Deng") and not name_matches("Mr A Deng", "Deng", "Deng")
 
 
 def test_letter_to_a_couple_at_their_address_with_one_persons_own_number_is_blocked(
