@@ -24,7 +24,8 @@ class MixedClientDocuments(Rule):
         if not 2 <= len(groups) <= self.options["max_clients"]:
             return []
         # A representative of every one of these clients may receive them together, and so may an approved third
-        # party (DESIGN §3: it is subject to the suppressed-detail and bulk rules, not this one).
+        # party (DESIGN §3: it is subject to the suppressed-detail and bulk rules, not this one), unless an identifier
+        # of a client the item never names was pasted in (`_stray`).
         external = [r for r in ctx.recipients if r.external and r.kind is not RecipientKind.APPROVED]
         if all(entitled(r, g) for r in external for g in groups) and not _stray(ctx, groups):
             return []
