@@ -71,9 +71,18 @@ class ApprovedNames:
 
     def __init__(self, domains: Iterable[str]) -> None:
         self.labels = domain_labels(domains)
+        # Every shortening begins as one of the line's words, or its abbreviation, begins: most lines of an address
+        # block (a person's name, a street) share no first two letters with any label and are not looked at again.
+        self._heads = frozenset(label[:2] for label in self.labels)
 
     def names(self, line: str) -> bool:
         if not self.labels:
+            return False
+        words = [w for w in _WORD.findall(fold(line)) if w not in _LEGAL]
+        short = [_SHORT.get(w, w) for w in words]
+        if not any(
+            (ws[i] + "".join(ws[i + 1 : i + 2]))[:2] in self._heads for ws in (words, short) for i in range(len(ws))
+        ):
             return False
         ways = shortenings(line)
         if not self.labels.isdisjoint(ways):
