@@ -50,9 +50,13 @@ def domain_labels(domains: Iterable[str]) -> frozenset[str]:
     )
 
 
-def shortenings(line: str) -> set[str]:
-    """How a domain might write this organisation's name, each of at least two of its words."""
-    words = [w for w in _WORD.findall(fold(line).replace("&", " and ")) if w not in _LEGAL]
+def words_of(line: str) -> list[str]:
+    """The words of an organisation's name that its domain may keep (folded; no "Pty", "Ltd", "the", "of")."""
+    return [w for w in _WORD.findall(fold(line)) if w not in _LEGAL]
+
+
+def shortenings(words: list[str]) -> set[str]:
+    """How a domain might write an organisation's name of these words, each of at least two of them."""
     if len(words) < 2:
         return set()
     short = [_SHORT.get(w, w) for w in words]
@@ -78,17 +82,15 @@ class ApprovedNames:
     def names(self, line: str) -> bool:
         if not self.labels:
             return False
-        words = [w for w in _WORD.findall(fold(line)) if w not in _LEGAL]
+        words = words_of(line)
         short = [_SHORT.get(w, w) for w in words]
         if not any(
             (ws[i] + "".join(ws[i + 1 : i + 2]))[:2] in self._heads for ws in (words, short) for i in range(len(ws))
         ):
             return False
-        ways = shortenings(line)
-        if not self.labels.isdisjoint(ways):
+        if not self.labels.isdisjoint(shortenings(words)):
             return True
         # A label cut short within the second word: "northernmaint" for "Northern Maintenance Services".
-        words = [w for w in _WORD.findall(fold(line)) if w not in _LEGAL]
         whole = "".join(words)
         return len(words) >= 2 and any(
             whole.startswith(label) and len(label) >= len(words[0]) + 3 for label in self.labels
