@@ -133,8 +133,11 @@ class _Shown:
         if not isinstance(value, int | float) or isinstance(value, bool) or value != int(value) or value < 0:
             return text
         try:
-            number_format = self.formats[self.styles[int(cell.get("style_id") or 0)].numFmtId - 164]
-        except (IndexError, TypeError, ValueError):  # a built-in format, or none
+            custom = self.styles[int(cell.get("style_id") or 0)].numFmtId - 164  # ids below 164 are built in
+            number_format = self.formats[custom] if custom >= 0 else None
+        except (IndexError, TypeError, ValueError):  # a style or format the workbook does not have
+            return text
+        if number_format is None:
             return text
         shown = _digits_into(number_format, int(value))
         return f"{text} {shown}" if shown and shown != text else text

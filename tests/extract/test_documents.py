@@ -246,3 +246,13 @@ def test_an_rtf_text_box_is_read(synthetic: SyntheticRegistry, scanner) -> None:
     rtf = rtf_letter(letter(a, "Thank you for your letter.")).decode("cp1252")
     (verdict,) = scan_file(scanner, (rtf[:-2] + box + "\n}").encode("cp1252"), "l.rtf")
     assert "mismatched_recipient" in rules(verdict)
+
+
+def test_a_built_in_number_format_is_never_read_as_a_custom_one() -> None:
+    """Style ids below 164 are Excel's own formats: a workbook with many custom formats must not lend one to them."""
+    from types import SimpleNamespace
+
+    from dlp.extract.office import _Shown
+
+    book = SimpleNamespace(_cell_styles=[SimpleNamespace(numFmtId=0)], _number_formats=['"VH"0000'] * 200)
+    assert _Shown(book)({"value": 2002, "style_id": 0}) == "2002"
