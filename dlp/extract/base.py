@@ -18,6 +18,7 @@ from typing import ClassVar
 
 from dlp.config import LimitsConfig as Limits
 from dlp.errors import ExtractionError, OverBudget
+from dlp.extract.charset import narrowed
 from dlp.model import Part
 
 log = logging.getLogger("dlp.extract")
@@ -148,7 +149,7 @@ def find_extractor(data: bytes, media_type: str | None, filename: str | None) ->
 
 def _is_text(data: bytes) -> bool:
     """UTF-8 text without control characters other than tabs, line and page breaks (its first 64 KiB)."""
-    head = data[:65536]
+    head = narrowed(data[:65536])
     try:
         text = head.decode("utf-8")
     except UnicodeDecodeError as exc:

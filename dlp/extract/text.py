@@ -8,28 +8,14 @@ from __future__ import annotations
 import base64
 import binascii
 import bisect
-import codecs
 import quopri
 import re
 from urllib.parse import unquote, unquote_to_bytes
 
 from dlp.errors import ExtractionError
 from dlp.extract.base import Extractor, Reading, extract_part, register, unreadable
+from dlp.extract.charset import decode, narrowed
 from dlp.model import Part
-
-
-def decode(data: bytes, charset: str | None) -> str:
-    """Decode bytes as the sender declared; an unknown or lying charset falls back to UTF-8, then Latin-1."""
-    if data.startswith(codecs.BOM_UTF8):
-        return data[3:].decode("utf-8", errors="replace")
-    for candidate in (charset, "utf-8"):
-        if not candidate:
-            continue
-        try:
-            return data.decode(candidate)
-        except (LookupError, UnicodeDecodeError):
-            continue
-    return data.decode("latin-1")
 
 
 class _Text(Extractor):
@@ -39,11 +25,14 @@ class _Text(Extractor):
         return 0, 0
 
 
-def _check_text(data: bytes, reading: Reading) -> None:
-    if b"\x00" in data[:8192]:
-        raise ExtractionError("binary data where text was expected")
+def _check_text(data: bytes, reading: Reading) -> bytes:
+    """The text's bytes, as UTF-8 if they were written in UTF-16 or UTF-32; raises for binary data or too much."""
     if len(data) > reading.limits.max_text_chars * 4:
         raise ExtractionError("text over the size limit")
+    data = narrowed(data)
+    if b"\x00" in data[:8192]:
+        raise ExtractionError("binary data where text was expected")
+    return data
 
 
 UU_BEGIN = re.compile(rb"^(?P<kind>begin(?:-base64)?) [0-7]{3,4} (?P<file>[^\r\n]*)\r?$", re.M)
@@ -100,7 +89,7 @@ class PlainTextExtractor(_Text):
     extensions = (".txt", ".text", ".md", ".log")
 
     def extract(self, data: bytes, name: str, reading: Reading) -> list[Part]:
-        _check_text(data, reading)
+        data = _check_text(data, reading)
         return [Part(name=name, text=decode(data, reading.charset), media_type="text/plain")] + embedded_in_text(
             data, name, reading
         )
@@ -112,7 +101,7 @@ class CsvExtractor(_Text):
     extensions = (".csv", ".tsv")
 
     def extract(self, data: bytes, name: str, reading: Reading) -> list[Part]:
-        _check_text(data, reading)
+        data = _check_text(data, reading)
         # Scanned as text: every field stays on its row, so a row's details stay together.
         return [Part(name=name, text=decode(data, reading.charset), media_type="text/csv")]
 
@@ -250,7 +239,7 @@ class HtmlExtractor(_Text):
         return head.startswith((b"<!doctype html", b"<html"))
 
     def extract(self, data: bytes, name: str, reading: Reading) -> list[Part]:
-        _check_text(data, reading)
+        data = _check_text(data, reading)
         html = decode(data, reading.charset)
         parsed = _parse_html(html)
         parts = [Part(name=name, text=parsed.out_text, media_type="text/html")]
@@ -277,7 +266,7 @@ class CalendarExtractor(_Text):
         )
 
     def extract(self, data: bytes, name: str, reading: Reading) -> list[Part]:
-        _check_text(data, reading)
+        data = _check_text(data, reading)
         text = decode(data, reading.charset or "utf-8")
         # vCard 2.1 quoted-printable values continue after a trailing "=".
         text = re.sub(r"=\r?\n", "", text) if "QUOTED-PRINTABLE" in text.upper() else text
