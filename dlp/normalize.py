@@ -11,6 +11,7 @@ while `0412345678` does not match inside `04123456789`.
 
 from __future__ import annotations
 
+import hashlib
 import re
 import unicodedata
 from collections.abc import Iterator, Sequence
@@ -96,6 +97,8 @@ CANONICAL_WORDS: dict[str, str] = {
     "victoria": "vic",
     "queensland": "qld",
     "tasmania": "tas",
+    # Australia's country code dialled from Europe and Asia ("0061 412 111 222"): the number as "+61" writes it.
+    "0061": "61",
 }
 # States written out in full, folded to their abbreviation wherever they stand in a text.
 STATE_PHRASES: dict[tuple[str, ...], str] = {
@@ -118,6 +121,11 @@ DROPPED_WORDS = frozenset({"unit", "u", "apt", "apartment", "flat", "villa", "to
 UNIT_WORDS = r"unit|flat|apt|apartment|villa|townhouse|suite"
 DWELLING_WORDS = UNIT_WORDS + r"|room"
 _CANONICAL_OR_DROPPED = {**CANONICAL_WORDS, **dict.fromkeys(DROPPED_WORDS, "")}
+# How words become keys, as a fingerprint a compiled registry index carries: an index built when the tables said
+# otherwise holds keys the scanner's text no longer spells, and is refused rather than silently matching less.
+SPELLING = hashlib.sha256(
+    repr((sorted(CANONICAL_WORDS.items()), sorted(DROPPED_WORDS), sorted(PHRASES.items()))).encode()
+).hexdigest()[:16]
 _SPECIAL_WORDS = frozenset(_CANONICAL_OR_DROPPED) | frozenset(_PHRASE_STARTS)
 TITLES = frozenset({"mr", "mrs", "ms", "miss", "mx", "dr", "drive", "prof", "sir", "dame", "rev", "master", "mstr"})
 STATES = ("VIC", "NSW", "QLD", "SA", "WA", "TAS", "NT", "ACT")

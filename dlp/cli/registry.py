@@ -21,6 +21,7 @@ from dlp.errors import IndexFileError, UsageError
 from dlp.lifetime import terminate_as_interrupt
 from dlp.registry.build import write_compiled
 from dlp.registry.format import FORMAT_VERSION, open_file
+from dlp.registry.index import check_spelling
 from dlp.registry.live import read_status
 from dlp.registry.loader import validate_rows
 from dlp.registry.parallel import compile_csv, compile_rows
@@ -161,6 +162,7 @@ def run_info(args: argparse.Namespace) -> int:
     error = None
     try:
         data = open_file(path, verify=True)
+        check_spelling(data)
     except IndexFileError as exc:
         error = str(exc)
         out["valid"] = False

@@ -30,6 +30,7 @@ from typing import Any
 import numpy as np
 import numpy.typing as npt
 
+from dlp.normalize import SPELLING
 from dlp.registry import format as fmt
 from dlp.registry import keyset
 from dlp.registry.client import SEPARATOR, Client, to_record
@@ -269,6 +270,7 @@ def merge(
         "tables": list(TABLES),
         "max_key_length": max_length,
         "min_key_length": MIN_KEY,
+        "spelling": SPELLING,
     }
     return header, sections
 

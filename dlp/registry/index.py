@@ -22,7 +22,8 @@ from typing import Any, NamedTuple
 
 import numpy as np
 
-from dlp.normalize import CompactText, distinct_words
+from dlp.errors import IndexFileError
+from dlp.normalize import SPELLING, CompactText, distinct_words
 from dlp.registry import format as fmt
 from dlp.registry.build import compile_to_bytes
 from dlp.registry.client import SEPARATOR, Client, from_record
@@ -254,6 +255,15 @@ class ClientsView(Mapping[str, Client]):
         return (self._ids[r] for r in range(self._count))
 
 
+def check_spelling(data: fmt.IndexData) -> None:
+    """Refuse an index built when words became keys otherwise: its keys would silently miss what text says."""
+    if data.header.get("spelling") != SPELLING:
+        raise IndexFileError(
+            f"{data.source}: built by a dlp that turns words into keys differently (another version); "
+            "rebuild it with `dlp registry build`"
+        )
+
+
 class RegistryIndex:
     """Clients by id, the key table, and the lookup tables recipient resolution needs."""
 
@@ -275,6 +285,7 @@ class RegistryIndex:
 
     def _attach(self, data: fmt.IndexData) -> None:
         self.data = data
+        check_spelling(data)
         header = data.header
         self.header = header
         self.checksum = data.checksum

@@ -128,3 +128,22 @@ def test_empty_registry(tmp_path: Path) -> None:
     build_file([], tmp_path / "e.dlpidx")
     index = RegistryIndex.open(tmp_path / "e.dlpidx")
     assert len(index) == 0 and list(index.find("account 123456789")) == [] and "x" not in index.by_email
+
+
+def test_an_index_whose_keys_are_spelt_otherwise_is_refused(
+    synthetic: SyntheticRegistry, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """Built by a dlp whose word tables differ ("0061" was once kept as written), its keys would miss what the
+    scanner now reads: loading, and `dlp registry info`, refuse it and say to rebuild."""
+    from dlp.cli.main import main
+
+    monkeypatch.setattr("dlp.registry.build.SPELLING", "an older one")
+    path = tmp_path / "old.dlpidx"
+    build_file(synthetic.to_clients()[:20], path)
+    monkeypatch.undo()
+    with pytest.raises(IndexFileError, match="turns words into keys differently.*rebuild"):
+        RegistryIndex.open(path)
+    assert main(["registry", "info", str(path)]) == 2
+    assert "rebuild" in capsys.readouterr().out
+    build_file(synthetic.to_clients()[:20], path)
+    assert len(RegistryIndex.open(path)) == 20

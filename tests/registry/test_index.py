@@ -24,7 +24,8 @@ def test_reference_inside_a_longer_number_does_not_match(synthetic: SyntheticReg
 def test_phone_in_national_and_international_form(synthetic: SyntheticRegistry, index) -> None:
     c = synthetic.ordinary()[1]
     digits = c.phone.replace(" ", "")
-    for written in (c.phone, digits, f"+61 {digits[1:4]} {digits[4:7]} {digits[7:]}"):
+    rest = f"{digits[1:4]} {digits[4:7]} {digits[7:]}"
+    for written in (c.phone, digits, f"+61 {rest}", f"+61 (0) {rest}", f"0061 {rest}", f"0011 61 {rest}"):
         assert (CLIENT_PHONE, (c.client_id,)) in found(index, f"call {written} today"), written
 
 
