@@ -7,6 +7,7 @@ from __future__ import annotations
 import io
 import re
 import zipfile
+from functools import lru_cache
 from html import unescape
 from typing import Any
 from xml.etree.ElementTree import Element
@@ -99,11 +100,9 @@ class XlsxExtractor(_Package):
 def _filled_rows(sheet: Any, reading: Reading) -> Any:
     """The cells a sheet really holds, row by row: a far cell (XFD1048576) or a lying dimension costs nothing,
     where openpyxl's own iteration would fill every empty cell in between."""
-    from openpyxl.worksheet._reader import WorkSheetParser
-
     book = sheet.parent
     with sheet._get_source() as source:
-        parser = WorkSheetParser(
+        parser = _sheet_parser()(
             source,
             sheet._shared_strings,
             data_only=True,
@@ -114,9 +113,29 @@ def _filled_rows(sheet: Any, reading: Reading) -> Any:
         shown = _Shown(book)
         for _, cells in parser.parse():
             values = [shown(c) for c in cells if c.get("value") is not None]
+            values += [c["formula"] for c in cells if c.get("formula")]
             if values:
                 reading.budget.take("cells", len(values))
                 yield ",".join(values)
+
+
+@lru_cache(maxsize=1)
+def _sheet_parser() -> Any:
+    """openpyxl's sheet parser (imported when a workbook is first read), keeping a formula's text beside the
+    value last calculated: a workbook written by a script (openpyxl, pandas) holds no calculated values, or
+    (xlsxwriter) a 0, and Excel shows what `="0412 111 222"` or `=CONCATENATE("3/12 ", "Wattle St")` works out
+    when it opens."""
+    from openpyxl.worksheet._reader import FORMULA_TAG, WorkSheetParser
+
+    class Parser(WorkSheetParser):
+        def parse_cell(self, element: Any) -> dict[str, Any]:
+            cell: dict[str, Any] = super().parse_cell(element)
+            formula = element.find(FORMULA_TAG)
+            if formula is not None and formula.text:
+                cell["formula"] = "=" + formula.text
+            return cell
+
+    return Parser
 
 
 class _Shown:

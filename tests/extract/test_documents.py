@@ -116,6 +116,27 @@ def test_xlsx_shows_numbers_as_their_format_writes_them(synthetic: SyntheticRegi
         assert ("suppressed_detail_exposed" in rules(verdict)) is blocked, (number_format, verdict.violations)
 
 
+def test_xlsx_formula_without_a_calculated_value_is_read(synthetic: SyntheticRegistry, scanner) -> None:
+    """openpyxl and pandas write a formula with no calculated value: Excel works out `="0412 ..."` when it opens
+    the file, so its text is read (and a formula naming no one adds nothing)."""
+    from openpyxl import Workbook
+
+    victim, ex_partner = synthetic.victim, synthetic.ex_partner
+    for formula, blocked in ((f'="{victim.phone}"', True), ('=CONCATENATE("Call ", "back")', False)):
+        book = Workbook()
+        sheet = book.active
+        sheet.append(["Contact", "Mobile"])
+        sheet.append(["Call back", formula])
+        out = io.BytesIO()
+        book.save(out)
+        raw = email(
+            [ex_partner.email], "x", "x", attachments=[("calls.xlsx", out.getvalue(), "application/octet-stream")]
+        )
+        verdict = scanner.scan(communication_from_message(raw, "m.eml"))
+        assert ("suppressed_detail_exposed" in rules(verdict)) is blocked, (formula, verdict.violations)
+        assert verdict.decision is Decision.ALLOW or blocked
+
+
 def test_rtf_letter(synthetic: SyntheticRegistry, scanner) -> None:
     a, b = synthetic.ordinary()[46:48]
     (own,) = scan_file(scanner, rtf_letter(letter(a, account_body(a))), "l.rtf")
