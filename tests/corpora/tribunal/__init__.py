@@ -1,0 +1,1 @@
+"""Labelled accuracy corpus: an invented civil and administrative tribunal's tenancy and guardianship mail."""
