@@ -84,8 +84,14 @@ def adjournment(m: Matter, to: Client, style: int = 0, extra: list[str] | None =
         "You will receive a new notice of hearing. You do not need to attend on the original date.",
     ]
     paras += extra or []
-    return Letter(to.block(style), "Notice of adjournment", paras, refs=[("Matter no.", m.number)],
-                  salutation=f"Dear {to.formal}", head=style)
+    return Letter(
+        to.block(style),
+        "Notice of adjournment",
+        paras,
+        refs=[("Matter no.", m.number)],
+        salutation=f"Dear {to.formal}",
+        head=style,
+    )
 
 
 def guardianship_order(m: Matter, to: Client, style: int = 0, extra: list[str] | None = None) -> Letter:
@@ -94,12 +100,16 @@ def guardianship_order(m: Matter, to: Client, style: int = 0, extra: list[str] |
     paras: list[str | Table] = [
         f"The Tribunal appointed the Public Advocate ({guardian.name}, delegate) as limited guardian of "
         f"{rp.name}, born {rp.dob.strftime('%-d %B %Y')}, for decisions about accommodation and health care.",
-        Table(["Party", "Name", "Role"], [[r, c.name, r] for r, c in m.party_list()] + [["Guardian", guardian.name, "Delegate"]]),
+        Table(
+            ["Party", "Name", "Role"],
+            [[r, c.name, r] for r, c in m.party_list()] + [["Guardian", guardian.name, "Delegate"]],
+        ),
         "The order will be reviewed within 12 months. A party may ask for reasons within 14 days.",
     ]
     paras += extra or []
-    return Letter(to.block(style), "Guardianship order", paras, refs=[("File", m.number)],
-                  salutation=f"Dear {to.formal}", head=1)
+    return Letter(
+        to.block(style), "Guardianship order", paras, refs=[("File", m.number)], salutation=f"Dear {to.formal}", head=1
+    )
 
 
 def medical_lines(m: Matter) -> list[str]:
@@ -116,8 +126,14 @@ def fee_waiver(m: Matter, applicant: Client, to: Client, style: int = 0, extra: 
         "has been granted because the applicant holds a current concession card.",
     ]
     paras += extra or []
-    return Letter(to.block(style), "Fee waiver decision", paras, refs=[("Ref", m.number)],
-                  salutation=f"Dear {to.formal}", head=style)
+    return Letter(
+        to.block(style),
+        "Fee waiver decision",
+        paras,
+        refs=[("Ref", m.number)],
+        salutation=f"Dear {to.formal}",
+        head=style,
+    )
 
 
 def cause_list(matters: list[Matter], day: str, venue: str) -> Letter:
@@ -125,8 +141,13 @@ def cause_list(matters: list[Matter], day: str, venue: str) -> Letter:
     for m in matters:
         names = [c.name for c in m.parties.values()]
         rows.append([m.hearing.strftime("%-I:%M %p"), m.number, f"{names[0]} v {names[-1]}", m.room or "Online"])
-    return Letter([], f"Daily hearing list - {venue} - {day}", [Table(["Time", "Matter", "Parties", "Room"], rows)],
-                  sign=["Listings Team"], head=0)
+    return Letter(
+        [],
+        f"Daily hearing list - {venue} - {day}",
+        [Table(["Time", "Matter", "Parties", "Room"], rows)],
+        sign=["Listings Team"],
+        head=0,
+    )
 
 
 def notice_email(m: Matter, to: Client, leak: str = "") -> str:

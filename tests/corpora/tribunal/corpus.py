@@ -64,8 +64,16 @@ class Corpus:
         b = self.item(category, ext, bad, note_bad, rules=rules, suppressed=suppressed)
         a["twin"], b["twin"] = b["id"], a["id"]
 
-    def run(self, rid: str, category: str, data: str, letters: str, per_letter: list[dict[str, Any]], note: str,
-            mapping: dict[str, str] | None = None) -> dict[str, Any]:
+    def run(
+        self,
+        rid: str,
+        category: str,
+        data: str,
+        letters: str,
+        per_letter: list[dict[str, Any]],
+        note: str,
+        mapping: dict[str, str] | None = None,
+    ) -> dict[str, Any]:
         label: dict[str, Any] = {"id": rid, "channel": "batch", "category": category, "data": data, "letters": letters}
         if mapping:
             label["map"] = mapping

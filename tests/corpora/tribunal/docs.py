@@ -5,14 +5,19 @@ from __future__ import annotations
 import io
 import zipfile
 from dataclasses import dataclass, field
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 
 from .world import DOMAIN, TRIBUNAL
 
-FIXED = datetime(2026, 3, 2, 9, 0, 0, tzinfo=timezone.utc)
+FIXED = datetime(2026, 3, 2, 9, 0, 0, tzinfo=UTC)
 HEADS = [
     [TRIBUNAL.upper(), "Residential Tenancies List", f"PO Box 4410, Albury NSW 2640  |  1300 018 226  |  {DOMAIN}"],
-    [TRIBUNAL, "Guardianship and Administration List", "Level 3, 55 Hovell Street, Wodonga VIC 3690", "T (02) 6021 7700"],
+    [
+        TRIBUNAL,
+        "Guardianship and Administration List",
+        "Level 3, 55 Hovell Street, Wodonga VIC 3690",
+        "T (02) 6021 7700",
+    ],
     ["MCAT", "Registry - Shepparton", "14 High Street, Shepparton VIC 3630", f"registry@{DOMAIN}"],
 ]
 
@@ -103,9 +108,11 @@ def _pdf_page(pdf, letter: Letter) -> None:  # type: ignore[no-untyped-def]
     pdf.ln(2)
     for line in ["Yours sincerely", ""] + letter.sign:
         pdf.cell(170, 5, _latin(line), new_x="LMARGIN", new_y="NEXT")
+    pdf.set_auto_page_break(False)
     pdf.set_y(-18)
     pdf.set_font("Helvetica", "I", 7)
     pdf.cell(170, 4, _latin(letter.footer), align="C")
+    pdf.set_auto_page_break(True, margin=22)
 
 
 def to_pdf(letters: list[Letter], encrypt: str = "") -> bytes:
@@ -121,7 +128,9 @@ def to_pdf(letters: list[Letter], encrypt: str = "") -> bytes:
     if encrypt:
         from fpdf.enums import EncryptionMethod
 
-        pdf.set_encryption(owner_password="registry-" + encrypt, user_password=encrypt, encryption_method=EncryptionMethod.RC4)
+        pdf.set_encryption(
+            owner_password="registry-" + encrypt, user_password=encrypt, encryption_method=EncryptionMethod.RC4
+        )
     return bytes(pdf.output())
 
 
@@ -211,5 +220,10 @@ def to_html(letter: Letter, extra: str = "") -> bytes:
 
 
 def render(letter: Letter, fmt: str) -> bytes:
-    return {"pdf": lambda: to_pdf([letter]), "docx": lambda: to_docx(letter), "rtf": lambda: to_rtf(letter),
-            "txt": lambda: to_txt(letter), "html": lambda: to_html(letter)}[fmt]()
+    return {
+        "pdf": lambda: to_pdf([letter]),
+        "docx": lambda: to_docx(letter),
+        "rtf": lambda: to_rtf(letter),
+        "txt": lambda: to_txt(letter),
+        "html": lambda: to_html(letter),
+    }[fmt]()

@@ -44,9 +44,15 @@ def wrong_envelope(c: Corpus, w: World, rng: random.Random, scale: float) -> Non
         ok = make(m, to, style)
         bad = replace(ok, to=stranger.block(style), salutation=f"Dear {stranger.formal}")
         ids = "/".join(p.cid for p in m.parties.values())
-        c.pair(f"address-block/{ 'window-envelope' if fmt == 'pdf' else fmt + '-letter'}", fmt,
-               render(ok, fmt), render(bad, fmt), ["mismatched_recipient", "mixed_client_documents"],
-               f"{make.__name__} of {ids} addressed to {to.cid}", f"{make.__name__} of {ids} addressed to {stranger.cid}")
+        c.pair(
+            f"address-block/{'window-envelope' if fmt == 'pdf' else fmt + '-letter'}",
+            fmt,
+            render(ok, fmt),
+            render(bad, fmt),
+            ["mismatched_recipient", "mixed_client_documents"],
+            f"{make.__name__} of {ids} addressed to {to.cid}",
+            f"{make.__name__} of {ids} addressed to {stranger.cid}",
+        )
 
 
 def namesakes(c: Corpus, w: World, scale: float) -> None:
@@ -61,9 +67,16 @@ def namesakes(c: Corpus, w: World, scale: float) -> None:
                     "Confirmation of your details",
                     [
                         f"We have recorded the following details for you as a party to matter {m.number}:",
-                        t.Table(["Item", "Recorded"], [["Name", src.name], ["Date of birth", src.dob.strftime("%d/%m/%Y")],
-                                                       ["Phone", src.phones[0]], ["Email", src.emails[0]],
-                                                       ["Postal address", src.address.one_line()]]),
+                        t.Table(
+                            ["Item", "Recorded"],
+                            [
+                                ["Name", src.name],
+                                ["Date of birth", src.dob.strftime("%d/%m/%Y")],
+                                ["Phone", src.phones[0]],
+                                ["Email", src.emails[0]],
+                                ["Postal address", src.address.one_line()],
+                            ],
+                        ),
                         "Tell the registry within 7 days if anything is wrong.",
                     ],
                     refs=[("Matter", m.number)],
@@ -71,13 +84,26 @@ def namesakes(c: Corpus, w: World, scale: float) -> None:
                     head=i,
                 )
 
-            if area.startswith("identifiers") :
-                ok_l, bad_l = t.notice_of_hearing(a, ta, i, extra=[f"Our records show your date of birth as {ta.dob.strftime('%-d %B %Y')}."]), \
-                    t.notice_of_hearing(b, ta, i, extra=[f"Our records show your date of birth as {tb.dob.strftime('%-d %B %Y')}."])
+            if area.startswith("identifiers"):
+                ok_l, bad_l = (
+                    t.notice_of_hearing(
+                        a, ta, i, extra=[f"Our records show your date of birth as {ta.dob.strftime('%-d %B %Y')}."]
+                    ),
+                    t.notice_of_hearing(
+                        b, ta, i, extra=[f"Our records show your date of birth as {tb.dob.strftime('%-d %B %Y')}."]
+                    ),
+                )
             else:
                 ok_l, bad_l = letter(), letter(tb, b)
-            c.pair(area, fmt, render(ok_l, fmt), render(bad_l, fmt), ["mismatched_recipient", "mixed_client_documents"],
-                   f"{ta.cid} gets own matter and date of birth", f"{ta.cid} (same name as {tb.cid}) gets details of {tb.cid}")
+            c.pair(
+                area,
+                fmt,
+                render(ok_l, fmt),
+                render(bad_l, fmt),
+                ["mismatched_recipient", "mixed_client_documents"],
+                f"{ta.cid} gets own matter and date of birth",
+                f"{ta.cid} (same name as {tb.cid}) gets details of {tb.cid}",
+            )
 
 
 def representatives(c: Corpus, w: World, scale: float) -> None:
@@ -91,24 +117,44 @@ def representatives(c: Corpus, w: World, scale: float) -> None:
         ok = t.order(m, agent, i)
         bad = replace(ok, to=other.block(i), salutation=f"Dear {other.formal}")
         fmt = ["pdf", "docx"][i % 2]
-        c.pair("relationships/landlords-agent", fmt, render(ok, fmt), render(bad, fmt), ["mismatched_recipient"],
-               f"order of {m.parties['Landlord'].cid} to their agent {agent.cid}",
-               f"order of {m.parties['Landlord'].cid} to {other.cid}, agent of another landlord")
+        c.pair(
+            "relationships/landlords-agent",
+            fmt,
+            render(ok, fmt),
+            render(bad, fmt),
+            ["mismatched_recipient"],
+            f"order of {m.parties['Landlord'].cid} to their agent {agent.cid}",
+            f"order of {m.parties['Landlord'].cid} to {other.cid}, agent of another landlord",
+        )
     for i in range(count(scale, 3)):
         m, other = with_lawyer[i], with_lawyer[i + 3]
         ok = t.notice_of_hearing(m, m.reps["Tenant"], i)
         stranger = other.parties["Landlord"]
         bad = replace(ok, to=stranger.block(i), salutation=f"Dear {stranger.formal}")
-        c.pair("relationships/tenants-lawyer", "pdf", render(ok, "pdf"), render(bad, "pdf"), ["mismatched_recipient"],
-               f"notice of {m.number} to tenant's lawyer {m.reps['Tenant'].cid}", f"notice for lawyer's client sent to {stranger.cid}")
+        c.pair(
+            "relationships/tenants-lawyer",
+            "pdf",
+            render(ok, "pdf"),
+            render(bad, "pdf"),
+            ["mismatched_recipient"],
+            f"notice of {m.number} to tenant's lawyer {m.reps['Tenant'].cid}",
+            f"notice for lawyer's client sent to {stranger.cid}",
+        )
     for i in range(count(scale, 4)):
         g, tm = w.guardianship[i], w.tenancy[20 + i]
         rp, tenant = g.parties["Represented person"], tm.parties["Tenant"]
         ok = t.guardianship_order(g, g.reps["Guardian"], i, extra=t.medical_lines(g))
         bad = replace(ok, to=tenant.block(i), salutation=f"Dear {tenant.formal}")
         fmt = ["pdf", "docx", "rtf", "pdf"][i]
-        c.pair("relationships/guardianship-to-tenancy-party", fmt, render(ok, fmt), render(bad, fmt),
-               ["mismatched_recipient"], f"medical evidence of {rp.cid} to guardian", f"medical evidence of {rp.cid} to tenancy party {tenant.cid}")
+        c.pair(
+            "relationships/guardianship-to-tenancy-party",
+            fmt,
+            render(ok, fmt),
+            render(bad, fmt),
+            ["mismatched_recipient"],
+            f"medical evidence of {rp.cid} to guardian",
+            f"medical evidence of {rp.cid} to tenancy party {tenant.cid}",
+        )
 
 
 def identifiers(c: Corpus, w: World, rng: random.Random, scale: float) -> None:
@@ -116,22 +162,35 @@ def identifiers(c: Corpus, w: World, rng: random.Random, scale: float) -> None:
     for i in range(count(scale, 4)):
         g = w.guardianship[6 + i]
         rp, officer = g.parties["Represented person"], g.reps["Guardian"]
-        base = ["Centrelink and Medicare: the administrator may deal with these agencies on the represented person's behalf."]
+        base = ["Centrelink and Medicare: the administrator may deal with these agencies for the represented person."]
         ok = t.guardianship_order(g, officer, i, extra=base)
         bad_line = f"Medicare card {medicare(rng)}; tax file number {tfn(rng)}."
         bad = t.guardianship_order(g, officer, i, extra=base + [bad_line])
         fmt = ["pdf", "docx", "txt", "pdf"][i]
-        c.pair("identifiers-dates/government-identifier", fmt, render(ok, fmt), render(bad, fmt), ["sensitive_identifier"],
-               f"administration order of {rp.cid} to guardian", f"administration order of {rp.cid} with Medicare and TFN")
+        c.pair(
+            "identifiers-dates/government-identifier",
+            fmt,
+            render(ok, fmt),
+            render(bad, fmt),
+            ["sensitive_identifier"],
+            f"administration order of {rp.cid} to guardian",
+            f"administration order of {rp.cid} with Medicare and TFN",
+        )
 
 
 LEAKS = {
-    "address": ("The applicant has moved to {v} and asks that correspondence go there.",
-                "The applicant has moved and asks that correspondence go c/- the Tribunal, PO Box 4410, Albury NSW 2640."),
-    "phone": ("If the hearing runs late the applicant can be reached on {v}.",
-              "If the hearing runs late the applicant can be reached through the registry on 1300 018 226."),
-    "email": ("Documents for the applicant may also be emailed to {v}.",
-              "Documents for the applicant may also be emailed to registry@mcat.example."),
+    "address": (
+        "The applicant has moved to {v} and asks that correspondence go there.",
+        "The applicant has moved and asks that correspondence go c/- the Tribunal, PO Box 4410, Albury NSW 2640.",
+    ),
+    "phone": (
+        "If the hearing runs late the applicant can be reached on {v}.",
+        "If the hearing runs late the applicant can be reached through the registry on 1300 018 226.",
+    ),
+    "email": (
+        "Documents for the applicant may also be emailed to {v}.",
+        "Documents for the applicant may also be emailed to registry@mcat.example.",
+    ),
 }
 
 
@@ -141,7 +200,9 @@ def suppressed_letters(c: Corpus, w: World, scale: float) -> None:
         m = w.fv[i % len(w.fv)]
         p = m.protected
         assert p is not None
-        kinds = [k for k in ("address", "phone", "email") if (k if k != "address" else "postal_address") in p.suppressed]
+        kinds = [
+            k for k in ("address", "phone", "email") if (k if k != "address" else "postal_address") in p.suppressed
+        ]
         leak = kinds[i % len(kinds)]
         to = m.parties["Respondent (co-tenant)" if i % 3 else "Landlord"]
         fmt = FORMATS[i % 5]
@@ -156,9 +217,16 @@ def suppressed_letters(c: Corpus, w: World, scale: float) -> None:
             ok = t.adjournment(m, to, i, extra=[safe])
             bad = t.adjournment(m, to, i, extra=[template.format(v=value)])
             area = "suppressed-loose/in-sentence"
-        c.pair(area, fmt, render(ok, fmt), render(bad, fmt), ["suppressed_detail_exposed", "mismatched_recipient"],
-               f"notice to {to.cid} names {p.cid} with Tribunal address for service",
-               f"notice to {to.cid} shows suppressed {leak} of {p.cid}", suppressed=True)
+        c.pair(
+            area,
+            fmt,
+            render(ok, fmt),
+            render(bad, fmt),
+            ["suppressed_detail_exposed", "mismatched_recipient"],
+            f"notice to {to.cid} names {p.cid} with Tribunal address for service",
+            f"notice to {to.cid} shows suppressed {leak} of {p.cid}",
+            suppressed=True,
+        )
 
 
 def own_suppressed(c: Corpus, w: World, scale: float) -> None:
@@ -170,15 +238,26 @@ def own_suppressed(c: Corpus, w: World, scale: float) -> None:
         body = [
             f"We have updated your contact details for matter {m.number}. They are suppressed: the other parties "
             "will not see them.",
-            t.Table(["Detail", "Recorded"], [["Postal address", p.address.one_line()], ["Phone", p.phones[0]],
-                                             ["Email", p.emails[0]]]),
+            t.Table(
+                ["Detail", "Recorded"],
+                [["Postal address", p.address.one_line()], ["Phone", p.phones[0]], ["Email", p.emails[0]]],
+            ),
         ]
-        ok = Letter(p.block(i), "Your contact details", body, refs=[("Matter", m.number)], salutation=f"Dear {p.formal}", head=i)
+        ok = Letter(
+            p.block(i), "Your contact details", body, refs=[("Matter", m.number)], salutation=f"Dear {p.formal}", head=i
+        )
         bad = replace(ok, to=r.block(i), salutation=f"Dear {r.formal}")
         fmt = ["pdf", "docx", "pdf", "rtf", "txt", "pdf"][i % 6]
-        c.pair("recipient-own-details/suppressed-own", fmt, render(ok, fmt), render(bad, fmt),
-               ["suppressed_detail_exposed", "mismatched_recipient"],
-               f"{p.cid} gets own suppressed details", f"{p.cid}'s suppressed details to joint co-tenant {r.cid}", suppressed=True)
+        c.pair(
+            "recipient-own-details/suppressed-own",
+            fmt,
+            render(ok, fmt),
+            render(bad, fmt),
+            ["suppressed_detail_exposed", "mismatched_recipient"],
+            f"{p.cid} gets own suppressed details",
+            f"{p.cid}'s suppressed details to joint co-tenant {r.cid}",
+            suppressed=True,
+        )
 
 
 def build(c: Corpus, w: World, rng: random.Random, scale: float) -> None:

@@ -12,7 +12,7 @@ from .world import DOMAIN, TRIBUNAL
 
 SIGNATURES = [
     f"Kind regards\n\nListings Team\n{TRIBUNAL}\nPO Box 4410, Albury NSW 2640 | 1300 018 226\nwww.{DOMAIN}",
-    f"Regards,\nRegistry Services | MCAT Shepparton\n14 High Street, Shepparton VIC 3630\nPh (03) 5821 4400",
+    "Regards,\nRegistry Services | MCAT Shepparton\n14 High Street, Shepparton VIC 3630\nPh (03) 5821 4400",
     "Thanks\nGuardianship List Registry\nLevel 3, 55 Hovell Street, Wodonga VIC 3690 | T (02) 6021 7700",
 ]
 DISCLAIMER = (
@@ -53,7 +53,7 @@ def build(mail: Mail, mid: str) -> bytes:
     if mail.cc:
         msg["Cc"] = ", ".join(mail.cc)
     msg["Subject"] = mail.subject
-    msg["Date"] = format_datetime(mail.when.replace(tzinfo=None)) .replace("-0000", "+1100")
+    msg["Date"] = format_datetime(mail.when.replace(tzinfo=None)).replace("-0000", "+1100")
     msg["Message-ID"] = f"<{mid}@{DOMAIN}>"
     msg["X-Mailer"] = "MCAT CaseLink 4.2" if mail.html else "Microsoft Outlook 16.0"
     text = mail.text.rstrip() + "\n\n" + SIGNATURES[mail.sig % 3]

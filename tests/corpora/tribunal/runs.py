@@ -12,7 +12,18 @@ from .corpus import Corpus
 from .docs import Letter, to_docx, to_pdf
 from .world import Matter, World
 
-COLUMNS = ["Title", "FirstName", "Surname", "Address1", "Address2", "Suburb", "State", "Postcode", "MatterNo", "HearingDate"]
+COLUMNS = [
+    "Title",
+    "FirstName",
+    "Surname",
+    "Address1",
+    "Address2",
+    "Suburb",
+    "State",
+    "Postcode",
+    "MatterNo",
+    "HearingDate",
+]
 MAP = {"reference": "MatterNo"}
 BLOCKED = {"expect": "block", "rules": ["mixed_client_documents", "mismatched_recipient"]}
 
@@ -22,9 +33,20 @@ def rows_for(matters: list[Matter]) -> list[dict[str, str]]:
     for m in matters:
         p = m.parties["Tenant"]
         a = p.address
-        rows.append({"Title": p.title, "FirstName": p.given, "Surname": p.family, "Address1": a.unit or a.street,
-                     "Address2": a.street if a.unit else "", "Suburb": a.suburb, "State": a.state, "Postcode": a.postcode,
-                     "MatterNo": m.number, "HearingDate": t.when(m)})
+        rows.append(
+            {
+                "Title": p.title,
+                "FirstName": p.given,
+                "Surname": p.family,
+                "Address1": a.unit or a.street,
+                "Address2": a.street if a.unit else "",
+                "Suburb": a.suburb,
+                "State": a.state,
+                "Postcode": a.postcode,
+                "MatterNo": m.number,
+                "HearingDate": t.when(m),
+            }
+        )
     return rows
 
 
@@ -34,10 +56,17 @@ def letter(addr_row: dict[str, str], body_row: dict[str, str], style: int, field
     block += [addr_row["Address2"]] if addr_row["Address2"] else []
     block.append(f"{addr_row['Suburb'].upper()} {addr_row['State']} {addr_row['Postcode']}")
     first = field or body_row["FirstName"]
-    return Letter(block, "Notice of hearing - residential tenancies", [
-        f"Your matter {body_row['MatterNo']} will be heard on {body_row['HearingDate']}.",
-        "Please arrive 15 minutes early and bring your rental agreement, condition report and any receipts.",
-    ], refs=[("Matter", body_row["MatterNo"])], salutation=f"Dear {first}", head=style)
+    return Letter(
+        block,
+        "Notice of hearing - residential tenancies",
+        [
+            f"Your matter {body_row['MatterNo']} will be heard on {body_row['HearingDate']}.",
+            "Please arrive 15 minutes early and bring your rental agreement, condition report and any receipts.",
+        ],
+        refs=[("Matter", body_row["MatterNo"])],
+        salutation=f"Dear {first}",
+        head=style,
+    )
 
 
 def write_data(path: Path, rows: list[dict[str, str]]) -> None:
@@ -48,7 +77,9 @@ def write_data(path: Path, rows: list[dict[str, str]]) -> None:
     path.write_text(buf.getvalue())
 
 
-def one_run(c: Corpus, rid: str, category: str, matters: list[Matter], fmt: str, broken: dict[int, str], note: str) -> dict[str, Any]:
+def one_run(
+    c: Corpus, rid: str, category: str, matters: list[Matter], fmt: str, broken: dict[int, str], note: str
+) -> dict[str, Any]:
     """`broken` maps a letter index to "shift", "mix" or a placeholder string."""
     base = c.out / "runs" / rid
     base.mkdir(parents=True, exist_ok=True)
@@ -84,13 +115,32 @@ def build(c: Corpus, w: World, scale: float) -> None:
     shift_from = n // 2
     runs = [
         ("R01", "mail-merge/correct", day1, "pdf", {}, "all letters match their rows"),
-        ("R02", "mail-merge/row-shift", day1, "pdf", {i: "shift" for i in range(shift_from, n)},
-         f"content shifts one row from letter {shift_from + 1}"),
+        (
+            "R02",
+            "mail-merge/row-shift",
+            day1,
+            "pdf",
+            {i: "shift" for i in range(shift_from, n)},
+            f"content shifts one row from letter {shift_from + 1}",
+        ),
         ("R03", "mail-merge/correct-merged-pdf", day2, "merged", {}, "one merged PDF, all letters match"),
-        ("R04", "mail-merge/unmerged-field", day2, "merged", {2: "«FirstName»", n - 2: "<<FirstName>>"},
-         "two letters keep a merge field"),
+        (
+            "R04",
+            "mail-merge/unmerged-field",
+            day2,
+            "merged",
+            {2: "«FirstName»", n - 2: "<<FirstName>>"},
+            "two letters keep a merge field",
+        ),
         ("R05", "mail-merge/correct-docx", day3, "docx", {}, "DOCX letters, all match"),
-        ("R06", "mail-merge/one-letter-mixed", day3, "docx", {n // 3: "mix"}, "one letter carries the next row's matter"),
+        (
+            "R06",
+            "mail-merge/one-letter-mixed",
+            day3,
+            "docx",
+            {n // 3: "mix"},
+            "one letter carries the next row's matter",
+        ),
     ]
     made: dict[str, dict[str, Any]] = {}
     for rid, cat, matters, fmt, broken, note in runs:

@@ -63,6 +63,10 @@ PLACES = [
     ("Robinvale", "VIC", "3549"),
     ("Yarrawonga", "VIC", "3730"),
 ]
+FEMALE = set(
+    "Olivia Mei Priya Hoa Fatima Amira Ama Mele Aroha Eleni Chiara Xiaoling Zahra Hodan Leila Anjali Agnieszka Camila "
+    "Chiamaka Losana Parisa Svetlana Yuki Rosa Bridget Aisling Samira Thandiwe Mariam Nadia Ana Isabella".split()
+)
 MAILHOSTS = ["mailbox.example", "inbox.example", "bigpond.example", "fastmail.example", "outlook.example"]
 STREET_ABBR = {"Street": "St", "Road": "Rd", "Avenue": "Ave", "Crescent": "Cres", "Drive": "Dr", "Parade": "Pde"}
 
@@ -215,7 +219,7 @@ class Factory:
             mail = f"{local}{r.randint(100, 999)}@{host}"
         self.used_emails.add(mail)
         born = date(1940, 1, 1) + timedelta(days=r.randint(0, 365 * 62))
-        title = r.choice(["Ms", "Mr", "Mx", "Mrs", "Dr"]) if role != "rp" else r.choice(["Mr", "Mrs", "Ms"])
+        title = r.choice(["Ms", "Ms", "Mrs", "Dr"] if given in FEMALE else ["Mr", "Mr", "Mx", "Dr"])
         c = Client(f"C{self.n}", given, family, born, title, [mail], [self.phone()], self.address(), role, org=org)
         self.clients.append(c)
         return c
@@ -273,7 +277,6 @@ def build_world(rng: random.Random) -> World:
         tenancy.append(m)
     for i in range(14):
         protected, respondent, landlord = f.person("protected"), f.person("respondent"), f.person("landlord")
-        protected.title = "Ms"
         prop = f.address()
         while prop.street.startswith("PO Box"):
             prop = f.address()
@@ -297,7 +300,9 @@ def build_world(rng: random.Random) -> World:
         rp.dob = date(1930, 1, 1) + timedelta(days=rng.randint(0, 365 * 40))
         officer = f.rep("guardian", "Office of the Public Advocate", "publicadvocate.example")
         num = f"G-2026-{rng.randint(10, 999):04d}"
-        m = Matter(num, "guardianship", {"Represented person": rp, "Applicant": family}, _hearing(rng, i), venues[i % 3], "")
+        m = Matter(
+            num, "guardianship", {"Represented person": rp, "Applicant": family}, _hearing(rng, i), venues[i % 3], ""
+        )
         m.room = f"Hearing Room {rng.randint(1, 6)}"
         m.reps["Guardian"] = officer
         rp.auth += [officer.cid, officer.emails[0]]
@@ -308,7 +313,8 @@ def build_world(rng: random.Random) -> World:
     for i in range(5):
         a, b = tenancy[40 + i], tenancy[50 + i]
         twin = b.parties["Tenant"]
-        twin.given, twin.family = a.parties["Tenant"].given, a.parties["Tenant"].family
+        src = a.parties["Tenant"]
+        twin.given, twin.family, twin.title = src.given, src.family, src.title
         namesakes.append((a, b))
     return World(f.clients, tenancy, fv, guard, namesakes)
 
@@ -325,6 +331,7 @@ def write_registry(world: World, out: Path) -> None:
         f'name = "{TRIBUNAL}"\n'
         f'internal_domains = ["{DOMAIN}"]\n'
         f'approved_recipient_domains = ["{INTERPRETERS}", "{BOND_AUTHORITY}"]\n'
-        f"suppressed_detail_staff = {FV_STAFF!r}\n".replace("'", '"') + 'timezone = "Australia/Melbourne"\n\n'
+        f"suppressed_detail_staff = {FV_STAFF!r}\n".replace("'", '"')
+        + 'timezone = "Australia/Melbourne"\n\n'
         '[registry]\npath = "clients.csv"\n\n[incidents]\nholidays = "AU-VIC"\n'
     )
