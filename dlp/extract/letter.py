@@ -58,7 +58,9 @@ BUSINESS = re.compile(
     r"association|department|dept|legal|lawyers|solicitors|partners|hospital|clinic|centre|center|bank|authority|"
     r"commission|ombudsman|agency|office|manager|accounts|payable|receivable|team|unit|division|branch|school|"
     r"university|foundation|society|church|club|committee|board|cooperative|co-op|housing|health|insurance|"
-    r"water|energy|power|gas|electricity|utilities|holdings|enterprises|industries|solutions)\b",
+    r"water|energy|power|gas|electricity|utilities|holdings|enterprises|industries|solutions|"
+    r"realty|real\s+estate|property|properties|rentals|strata|conveyancing|agents|accountants|accounting|"
+    r"associates|advisers|advisors|advisory|financial|consulting)\b",
     re.IGNORECASE,
 )
 # Where people stay or are cared for, as a care-of line names it ("c/- Banksia Aged Care", "c/- Wirrabara
