@@ -32,7 +32,10 @@ class MismatchedRecipient(Rule):
     ENTITY_WORDS = CLIENT_WORDS
     # False: a client's address identifies them only beside their name or another of their identifiers (a
     # council's planning notices name the land, whoever owns it).
-    OPTIONS = {"address_alone_identifies": True}
+    # True: clients the registry gives one reference are parties to one matter (a tribunal's notice of hearing),
+    # who may receive each other's names, dates of birth and registered addresses in an item carrying it. False
+    # where parties must not learn where the other lives (child support: separated parents share a case number).
+    OPTIONS = {"address_alone_identifies": True, "parties_see_each_other": False}
 
     def check(self, ctx: ScanContext) -> list[Report]:
         out: list[Report] = []
@@ -60,6 +63,13 @@ class MismatchedRecipient(Rule):
                 if household
                 else strong
             )
+            parties = _parties(recipient, ctx) if self.options["parties_see_each_other"] else frozenset()
+            if parties:
+                strong_here = [
+                    f
+                    for f in strong_here
+                    if not (f.entity in _KNOWN_TO_PARTIES and f.clients <= parties and not f.suppressed_for)
+                ]
             wrong: dict[frozenset[str], Finding] = {}
             for finding in strong_here:
                 if not allowed_for(recipient, finding.clients):
@@ -99,6 +109,28 @@ def _household(recipient: Recipient, ctx: ScanContext) -> frozenset[str]:
         return recipient.household
     joint = frozenset().union(*(ctx.joint.get(c, ()) for c in recipient.clients))
     return joint & recipient.address_clients
+
+
+# Where parties see each other (the option): a notice of hearing names every party and the rented premises, a
+# guardianship order the represented person and their date of birth. Contact details, other references and
+# suppressed details stay each party's own.
+_KNOWN_TO_PARTIES = frozenset({CLIENT_ADDRESS, CLIENT_NAME, CLIENT_NAME_DOB, CLIENT_DOB})
+
+
+def _parties(recipient: Recipient, ctx: ScanContext) -> frozenset[str]:
+    """The other parties to a matter the item is about: clients sharing a reference it carries with the addressee
+    (or the client they act for). Joint holders are not parties: they share only the joint account (issue 9)."""
+    own = recipient.clients | recipient.authorised_for
+    if not own:
+        return frozenset()
+    parties: set[str] = set()
+    for finding in ctx.findings:
+        if finding.entity == CLIENT_REFERENCE and len(finding.clients) > 1 and finding.clients & own:
+            parties |= finding.clients
+    if not parties:
+        return frozenset()
+    joint = frozenset().union(*(ctx.joint.get(c, ()) for c in own))
+    return frozenset(parties - own - joint)
 
 
 class _Heading:
