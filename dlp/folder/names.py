@@ -39,8 +39,38 @@ def move_unique(source: Path, folder: Path, name: str | None = None) -> Path:
 
 
 def claim(source: Path, folder: Path) -> Path | None:
-    """Take a letter into `folder` under a free name; None if someone else (another watcher) took it first."""
-    return _move(source, folder, source.name)
+    """Take a letter into `folder` under a free name, as a file of the watcher's own; None if someone else (another
+    watcher) took it first.
+
+    The name is taken atomically, then the bytes are copied into a new file that replaces it: a writer still holding
+    the letter open (another account's, whose descriptors /proc does not show), or another name for the same file (a
+    hard link kept elsewhere), can then never change what was checked and cleared. A symbolic link is refused as
+    what it is (a name for a file elsewhere, which its owner may change at any time): `SymlinkRefused`."""
+    if source.is_symlink():
+        raise SymlinkRefused(source.name)
+    claimed = _move(source, folder, source.name)
+    if claimed is not None:
+        _own_copy(claimed)
+    return claimed
+
+
+class SymlinkRefused(OSError):
+    """A symbolic link dropped as a letter."""
+
+
+def _own_copy(path: Path) -> None:
+    os.replace(_copied_beside(path, path.parent), path)
+
+
+def _copied_beside(source: Path, folder: Path) -> Path:
+    """A copy of `source` in `folder` under a hidden temporary name, on disk before it is named."""
+    temporary = folder / f".{source.name}.dlp-copy"
+    with open(source, "rb") as data, open(temporary, "wb") as copy:
+        while chunk := data.read(1 << 20):
+            copy.write(chunk)
+        copy.flush()
+        os.fsync(copy.fileno())
+    return temporary
 
 
 def _move(source: Path, folder: Path, name: str) -> Path | None:
@@ -49,13 +79,27 @@ def _move(source: Path, folder: Path, name: str) -> Path | None:
     for n in range(1, 10_000):
         target = folder / (name if n == 1 else f"{stem} ({n}){suffix}")
         try:
-            os.link(source, target)  # fails if the name is taken: no check-then-act race
+            os.link(source, target, follow_symlinks=False)  # fails if the name is taken: no check-then-act race
         except FileExistsError:
             continue
         except FileNotFoundError:
             return None
         except OSError as exc:
-            if exc.errno not in (errno.EPERM, errno.EXDEV, errno.ENOTSUP):
+            if exc.errno == errno.EXDEV:
+                # Another filesystem (an outbox on another disk or share): copied there, then moved there by name,
+                # then the source removed. Nothing is named in the folder before its bytes are on disk.
+                try:
+                    copy = _copied_beside(source, folder)
+                except FileNotFoundError:
+                    return None
+                try:
+                    moved = _move(copy, folder, name)
+                finally:
+                    copy.unlink(missing_ok=True)
+                if moved is not None:
+                    source.unlink(missing_ok=True)
+                return moved
+            if exc.errno not in (errno.EPERM, errno.ENOTSUP):
                 raise
             # No hard links here (some network shares): fall back to an exclusive create of the name.
             try:
@@ -68,6 +112,9 @@ def _move(source: Path, folder: Path, name: str) -> Path | None:
             except FileNotFoundError:
                 target.unlink(missing_ok=True)
                 return None
+            except OSError:
+                target.unlink(missing_ok=True)  # never an empty file left where a letter should be
+                raise
             return target
         try:
             os.unlink(source)

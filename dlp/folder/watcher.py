@@ -42,7 +42,16 @@ from dlp.config import Config
 from dlp.errors import DlpError, InputError, RegistryUnavailable, UsageError, WorkerLost, WorkerTimeout
 from dlp.folder.check import check_letter, hold_letter
 from dlp.folder.journal import Ticket, letter_ref
-from dlp.folder.names import SHUNT_FOLDER, TICKET_SUFFIX, WORKING_FOLDER, claim, is_ignored, manifest_of, move_unique
+from dlp.folder.names import (
+    SHUNT_FOLDER,
+    TICKET_SUFFIX,
+    WORKING_FOLDER,
+    SymlinkRefused,
+    claim,
+    is_ignored,
+    manifest_of,
+    move_unique,
+)
 from dlp.folder.notes import explain, note_path
 from dlp.folder.ready import Readiness
 from dlp.health import Heartbeat
@@ -257,6 +266,9 @@ class FolderWatcher:
             return  # fail closed: the letter stays in the inbox; a sweep looks again once a registry is valid
         try:
             claimed = claim(path, self.working)  # atomic, and never onto a letter already being handled
+        except SymlinkRefused:
+            log.error("a symbolic link in the inbox is not a letter; it stays there: put the letter itself in")
+            return
         except OSError as exc:
             log.error("a letter could not be claimed (%s); it stays in the inbox", exc.strerror)
             return

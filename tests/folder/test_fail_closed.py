@@ -187,3 +187,57 @@ def test_letter_that_kills_workers_twice_is_held(
         assert names(tmp_path / "cleared") == set()
     finally:
         running.stop()
+
+
+def test_the_outbox_holds_exactly_the_bytes_checked_never_a_name_for_a_file_elsewhere(
+    tmp_path: Path, config: Config, registry_csv: Path, synthetic: SyntheticRegistry
+) -> None:
+    """A letter dropped as a second hard link of a file kept elsewhere, or still held open by its writer, is
+    cleared as a copy of its own: changing that file afterwards (another client's account written into it) does
+    not change the cleared letter. A symbolic link is no letter and stays in the inbox."""
+    a, b = synthetic.ordinary()[170:172]
+    own, wrong = letter(a, account_body(a)), letter(a, account_body(b))
+    elsewhere = tmp_path / "home"
+    elsewhere.mkdir()
+    (elsewhere / "hard.txt").write_text(own)
+    (elsewhere / "linked.txt").write_text(own)
+    running = Running(FolderWatcher(folder_config(config, tmp_path), str(registry_csv)))
+    try:
+        os.link(elsewhere / "hard.txt", tmp_path / "inbox" / "hard.txt")
+        (tmp_path / "inbox" / "linked.txt").symlink_to(elsewhere / "linked.txt")
+        assert wait_until(lambda: "hard.txt" in names(tmp_path / "cleared"), timeout=60)
+        cleared = tmp_path / "cleared" / "hard.txt"
+        assert cleared.stat().st_nlink == 1 and not cleared.samefile(elsewhere / "hard.txt")
+        (elsewhere / "hard.txt").write_text(wrong)
+        assert cleared.read_text() == own
+        time.sleep(3)  # sweeps come and go: the link is not taken
+        assert names(tmp_path / "cleared") == {"hard.txt"}
+        assert (tmp_path / "inbox" / "linked.txt").is_symlink()
+    finally:
+        running.stop()
+
+
+@pytest.mark.skipif(not Path("/dev/shm").is_dir(), reason="needs a second filesystem (tmpfs at /dev/shm)")
+def test_an_outbox_on_another_filesystem_receives_whole_letters(
+    tmp_path: Path, config: Config, registry_csv: Path, synthetic: SyntheticRegistry
+) -> None:
+    """Links cannot cross filesystems: the letter is copied over, named only once whole, and leaves the inbox."""
+    import tempfile
+
+    if os.stat("/dev/shm").st_dev == os.stat(tmp_path).st_dev:
+        pytest.skip("/dev/shm is on the same filesystem as the test's folder here")
+    a, b = synthetic.ordinary()[172:174]
+    with tempfile.TemporaryDirectory(dir="/dev/shm") as other:
+        cfg = folder_config(config, tmp_path)
+        cfg = dataclasses.replace(cfg, folder=dataclasses.replace(cfg.folder, outbox=other))
+        running = Running(FolderWatcher(cfg, str(registry_csv)))
+        try:
+            texts = {f"letter{n}.txt": letter(c, account_body(c)) for n, c in enumerate((a, b))}
+            for name, text in texts.items():
+                (tmp_path / "inbox" / name).write_text(text)
+            assert wait_until(lambda: names(Path(other)) == set(texts), timeout=60)
+            assert {name: (Path(other) / name).read_text() for name in texts} == texts
+            assert names(tmp_path / "inbox") <= {WORKING_FOLDER}
+            assert names(tmp_path / "inbox" / WORKING_FOLDER) == set()
+        finally:
+            running.stop()
