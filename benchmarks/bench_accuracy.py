@@ -215,7 +215,7 @@ def presidio_gate(items: list[tuple[Case, Communication]], internal: tuple[str, 
 def run_corpus(name: str, folder: Path, with_presidio: bool) -> tuple[list[Case], float, float]:
     config = load_config(folder / "dlp.toml")
     registry = folder / "clients.csv"
-    scanner = Scanner(config, load_registry(str(registry)), Policy.load(), store=None)
+    scanner = Scanner(config, load_registry(str(registry)), Policy.from_config(config), store=None)
     cases: list[Case] = []
     scanned: list[tuple[Case, Communication]] = []
     start = time.perf_counter()
