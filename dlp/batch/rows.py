@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import csv
+import io
 from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
@@ -12,6 +13,7 @@ from rapidfuzz import fuzz
 from dlp.batch.columns import ColumnMap, map_columns
 from dlp.config import BatchConfig
 from dlp.errors import UsageError
+from dlp.extract.charset import wide_codec
 from dlp.model import AddressBlock
 from dlp.normalize import CompactText, compact, name_tokens, parse_address
 from dlp.registry.names import name_matches
@@ -32,19 +34,44 @@ class Row:
 
 
 def read_rows(path: Path, config: BatchConfig, overrides: dict[str, str]) -> tuple[ColumnMap, Iterator[Row]]:
-    try:
-        handle = path.open(newline="", encoding="utf-8-sig")
-    except OSError as exc:
-        raise UsageError(f"data file {path} cannot be read ({exc.strerror})") from None
-    reader = csv.DictReader(handle)
+    text = _text_of(path)
+    reader = csv.DictReader(io.StringIO(text, newline=""), delimiter=_delimiter(text))
     columns = map_columns(list(reader.fieldnames or []), config, overrides)
 
     def rows() -> Iterator[Row]:
-        with handle:
-            for number, record in enumerate(reader, 1):
-                yield _row(number, record, columns)
+        for number, record in enumerate(reader, 1):
+            yield _row(number, record, columns)
 
     return columns, rows()
+
+
+def _text_of(path: Path) -> str:
+    """The data file as text, as spreadsheets save it: UTF-8 (with or without a byte-order mark), "Unicode text"
+    (UTF-16), or the Windows code page Excel's plain "CSV" uses; anything else is refused with what to do."""
+    try:
+        data = path.read_bytes()
+    except IsADirectoryError:
+        raise UsageError(f"data file {path} is a folder, not a file") from None
+    except OSError as exc:
+        raise UsageError(f"data file {path} cannot be read ({exc.strerror})") from None
+    wide = wide_codec(data)
+    if wide:
+        return data.decode(wide, errors="replace").lstrip("\ufeff")
+    if b"\x00" in data[:65536]:
+        raise UsageError(f"data file {path} is not a text file: save the data source as CSV")
+    try:
+        return data.decode("utf-8-sig")
+    except UnicodeDecodeError:
+        # Excel's "CSV (Comma delimited)" writes the Windows code page: "Renée" is one byte 0xE9 there.
+        return data.decode("cp1252", errors="replace")
+
+
+def _delimiter(text: str) -> str:
+    """Commas, or what the header row uses instead: semicolons (Excel where the decimal mark is a comma) or tabs."""
+    header = text.split("\n", 1)[0]
+    if "," in header:
+        return ","
+    return max(";\t|", key=header.count) if any(c in header for c in ";\t|") else ","
 
 
 def _row(number: int, record: dict[str, str], columns: ColumnMap) -> Row:

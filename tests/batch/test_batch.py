@@ -225,3 +225,40 @@ def test_a_letter_over_its_budget_is_unscannable_and_the_run_goes_on(
     hung = [r for r, _ in results if r.decision != "allow"]
     assert len(hung) == 1 and "longer than the budget of 2 s" in hung[0].violations[0].explanation
     assert report.failed
+
+
+@pytest.mark.parametrize(
+    ("encoding", "delimiter"),
+    [("utf-8-sig", ","), ("cp1252", ","), ("utf-16", "\t"), ("utf-8", ";"), ("cp1252", ";")],
+    ids=["utf8-bom", "excel-csv", "unicode-text", "semicolons", "excel-csv-semicolons"],
+)
+def test_data_files_as_spreadsheets_save_them(
+    tmp_path: Path, config: Config, registry_csv: Path, clients, encoding: str, delimiter: str
+) -> None:
+    """Excel's plain "CSV" is the Windows code page, its "Unicode text" UTF-16 with tabs, and where the decimal
+    mark is a comma its separator is ';'. A name with an accent, in row 1 or in the last row, is read as written;
+    the run is judged as with a UTF-8 file."""
+    few = clients[:6]
+    rows = [[*COLUMNS, "Note"]] + [
+        [c.given_name, c.family_name, c.address_lines()[0], c.suburb, "VIC", c.postcode, c.reference, "-"]
+        for c in few
+    ]
+    rows[1][-1] = "Renée's reading"
+    rows[-1][-1] = "Zoë's reading"
+    data = tmp_path / "data.csv"
+    data.write_bytes("".join(delimiter.join(r) + "\r\n" for r in rows).encode(encoding))
+    shifted = [letter(c, account_body(few[i + 1] if i == 3 else c)) for i, c in enumerate(few)]
+    report, results = run(config, registry_csv, data, write_letters(tmp_path / "letters", shifted))
+    assert report.rows == 6
+    assert [r.number for r, _ in results if r.decision != "allow"] == [4]
+
+
+def test_a_data_file_that_is_not_text_is_refused_with_what_to_do(
+    tmp_path: Path, config: Config, registry_csv: Path, clients
+) -> None:
+    letters = write_letters(tmp_path / "letters", [letter(c, account_body(c)) for c in clients[:2]])
+    (tmp_path / "data.xlsx").write_bytes(b"PK\x03\x04\x00\x00" + bytes(range(256)) * 8)
+    with pytest.raises(UsageError, match="not a text file: save the data source as CSV"):
+        run(config, registry_csv, tmp_path / "data.xlsx", letters)
+    with pytest.raises(UsageError, match="is a folder"):
+        run(config, registry_csv, letters, letters)
