@@ -269,8 +269,12 @@ def _remove_orphans() -> None:
     """Remove compiled copies of a registry CSV whose processes have gone without cleaning up (killed, out of
     memory, the host stopped): each is a whole copy of the client registry, left in the temporary folder."""
     for folder in Path(tempfile.gettempdir()).glob(f"{_PREFIX}*"):
-        if not (folder / _LOCK).is_file() or folder.stat().st_uid != os.getuid():
-            continue  # named before the lock was, or another user's: no telling, left alone
+        try:
+            # Another user's first (looking inside it is not allowed: relay and watcher may run as other accounts).
+            if folder.stat().st_uid != os.getuid() or not (folder / _LOCK).is_file():
+                continue  # another user's, or named before the lock was: no telling, left alone
+        except OSError:
+            continue
         fd = _hold(folder / _LOCK)
         if fd is not None:  # nobody holds it: nobody uses the copy
             shutil.rmtree(folder, ignore_errors=True)

@@ -125,6 +125,34 @@ def test_scanner_switches_between_items(synthetic: SyntheticRegistry, tmp_path: 
     assert b.client_id in scanner.index.clients
 
 
+def test_another_users_compiled_copy_is_left_alone_without_looking_inside(
+    synthetic: SyntheticRegistry, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The relay and the watcher may run as different accounts: the other's copy (mode 0700) cannot be looked
+    into, and that must not stop this one from starting ("could not finish (Permission denied)")."""
+    monkeypatch.setenv("TMPDIR", str(tmp_path / "tmp"))
+    monkeypatch.setattr(tempfile, "tempdir", None)
+    (tmp_path / "tmp").mkdir()
+    theirs = tmp_path / "tmp" / "dlp-registry-4444-mnop3456"
+    theirs.mkdir(mode=0o700)
+    (theirs / ".lock").touch()
+    if os.getuid() != 0:
+        pytest.skip("needs root to give a folder away")
+    os.chown(theirs, 65534, 65534)
+    looked_inside: list[Path] = []
+    is_file = Path.is_file
+
+    def no_entry(self: Path) -> bool:  # what stat() inside another user's 0700 folder does to anyone but root
+        if theirs in self.parents:
+            looked_inside.append(self)
+            raise PermissionError(13, "Permission denied", str(self))
+        return is_file(self)
+
+    monkeypatch.setattr(Path, "is_file", no_entry)
+    SharedRegistry(synthetic.write(tmp_path / "clients.csv")).close()
+    assert theirs.exists() and not looked_inside
+
+
 def test_a_compiled_copy_left_by_a_killed_process_is_removed_by_the_next(
     synthetic: SyntheticRegistry, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
