@@ -67,6 +67,16 @@ def run(args: argparse.Namespace) -> int:
     # (the registry went away mid-run, a letter still being written): never 0 for a letter nobody checked.
     left = watcher.unchecked()
     if left:
-        print(f"dlp watch: error: {left} letter(s) left in the inbox unchecked", file=sys.stderr)
+        shunted, folders = watcher.waiting_in_shunt(), len(watcher.folders_dropped())
+        if waiting := left - shunted - folders:
+            print(f"dlp watch: error: {waiting} letter(s) left in the inbox unchecked", file=sys.stderr)
+        if shunted:
+            print(f"dlp watch: error: {shunted} letter(s) wait in {watcher.shunt} to be tried again", file=sys.stderr)
+        if folders:
+            print(
+                f"dlp watch: error: {folders} folder(s) in the inbox are not read: put their letters in the inbox "
+                "itself, or check a mail-merge run's folder with `dlp batch`",
+                file=sys.stderr,
+            )
         return 2
     return 1 if watcher.held or watcher.shunted else 0

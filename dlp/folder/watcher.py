@@ -212,8 +212,20 @@ class FolderWatcher:
         return True
 
     def unchecked(self) -> int:
-        """Letters in the inbox that have no verdict yet: waiting there, or claimed and not finished."""
-        return len(_letters(self.inbox)) + self.claimed()
+        """Letters that have no verdict yet: waiting in the inbox, claimed and not finished, or in the shunt to be
+        tried again; and folders dropped into the inbox (a run's letters in a folder of their own), whose letters
+        the watcher does not read."""
+        return len(_letters(self.inbox)) + self.claimed() + self.waiting_in_shunt() + len(self.folders_dropped())
+
+    def waiting_in_shunt(self) -> int:
+        return len(_letters(self.shunt)) if self.shunt.is_dir() else 0
+
+    def folders_dropped(self) -> list[Path]:
+        """Folders in the inbox other than the watcher's own: letters in them are not letters in the inbox."""
+        try:
+            return [p for p in self.inbox.iterdir() if p.is_dir() and not is_ignored(p)]
+        except OSError:
+            return []
 
     def claimed(self) -> int:
         """Letters claimed and not finished: a stopped run leaves them in the working folder, and the next start

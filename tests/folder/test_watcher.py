@@ -17,7 +17,8 @@ import pytest
 
 from dlp.config import Config, FolderConfig
 from dlp.folder import FolderWatcher
-from dlp.folder.names import WORKING_FOLDER
+from dlp.folder.journal import Ticket
+from dlp.folder.names import SHUNT_FOLDER, WORKING_FOLDER
 from tests.conftest import wait_until
 from tests.synthetic import ORG_DOMAIN, SyntheticRegistry, account_body, letter
 
@@ -254,6 +255,29 @@ def test_once_without_a_valid_registry_is_an_error_not_a_pass(
     assert "no valid client registry" in once.stderr and "no letter checked" in once.stderr
     assert "Traceback" not in once.stderr
     assert names(inbox) == {"letter.txt"}
+
+
+def test_once_is_not_0_while_a_letter_waits_in_the_shunt_or_a_folder_in_the_inbox(
+    tmp_path: Path, registry_csv: Path, synthetic: SyntheticRegistry
+) -> None:
+    """`--once` after a run that shunted a letter, with a retry not yet due, and with a folder of letters dropped
+    into the inbox: the new letter is cleared, and the exit says not every letter was checked."""
+    inbox = write_watch_config(tmp_path, registry_csv)
+    a, b = synthetic.ordinary()[20:22]
+    shunt = inbox / SHUNT_FOLDER
+    shunt.mkdir()
+    (shunt / "earlier.txt").write_text(letter(a, account_body(a)))
+    Ticket(shunt / "earlier.txt", "earlier.txt", "L-1", attempts=1, retry_at=time.time() + 3600, reason="x").save()
+    (inbox / "Run 12 letters").mkdir()
+    (inbox / "Run 12 letters" / "letter1.txt").write_text(letter(a, account_body(a)))
+    (inbox / "today.txt").write_text(letter(b, account_body(b)))
+    once = subprocess.run(
+        [DLP, "watch", "--config", "dlp.toml", "--once"], cwd=tmp_path, capture_output=True, text=True, timeout=300
+    )
+    assert once.returncode == 2, once.stderr
+    assert "1 letter(s) wait in" in once.stderr and "1 folder(s) in the inbox are not read" in once.stderr
+    assert "left in the inbox unchecked" not in once.stderr and "Traceback" not in once.stderr
+    assert names(tmp_path / "cleared") == {"today.txt"}
 
 
 def test_unchecked_counts_the_letters_without_a_verdict(
