@@ -21,10 +21,21 @@ def check_manifest(scanner: Scanner, letter: Path, manifest: Path, verdict: Verd
             "manifest",
             "the sidecar manifest is not a JSON object; the intended recipient cannot be checked",
         )
-    client_id = data.get("client_id")
-    email = data.get("email")
+    # "client_id", "Client_ID", "clientId", "ClientID"; "email", "Email", "e-mail", "email_address".
+    keys = {key.lower().replace("_", "").replace("-", "").replace(" ", ""): value for key, value in data.items()}
+    client_id = keys.get("clientid")
+    email = keys.get("email") or keys.get("emailaddress")
+    if not client_id and not email:
+        # A manifest was meant to say whom the letter is for: one that names no one is not "no manifest".
+        return _add(
+            scanner,
+            verdict,
+            "manifest",
+            "the sidecar manifest names no client_id or email; the intended recipient cannot be checked",
+        )
     addressee = next((r for r in verdict.recipients if r.postal), None)
     if client_id:
+        client_id = str(client_id).strip()
         if client_id not in scanner.index.clients:
             return _add(scanner, verdict, "manifest", f"the manifest names client {client_id}, not in the registry")
         if addressee is None or client_id not in addressee.clients:

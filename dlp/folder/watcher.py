@@ -43,6 +43,7 @@ from dlp.errors import DlpError, InputError, RegistryUnavailable, UsageError, Wo
 from dlp.folder.check import check_letter, hold_letter
 from dlp.folder.journal import Ticket, letter_ref
 from dlp.folder.names import (
+    MANIFEST_SUFFIX,
     SHUNT_FOLDER,
     TICKET_SUFFIX,
     WORKING_FOLDER,
@@ -215,10 +216,25 @@ class FolderWatcher:
         """Letters that have no verdict yet: waiting in the inbox, claimed and not finished, or in the shunt to be
         tried again; and folders dropped into the inbox (a run's letters in a folder of their own), whose letters
         the watcher does not read."""
-        return len(_letters(self.inbox)) + self.claimed() + self.waiting_in_shunt() + len(self.folders_dropped())
+        return (
+            len(_letters(self.inbox))
+            + self.claimed()
+            + self.waiting_in_shunt()
+            + len(self.folders_dropped())
+            + len(self.late_manifests())
+        )
 
     def waiting_in_shunt(self) -> int:
         return len(_letters(self.shunt)) if self.shunt.is_dir() else 0
+
+    def late_manifests(self) -> list[Path]:
+        """Manifests in the inbox without their letter: written after it, so it was checked without them (or its
+        letter was never dropped)."""
+        try:
+            manifests = [p for p in self.inbox.glob(f"*{MANIFEST_SUFFIX}") if p.is_file() and p.name[0] != "."]
+            return [p for p in manifests if not p.with_name(p.name.removesuffix(MANIFEST_SUFFIX)).exists()]
+        except OSError:
+            return []
 
     def folders_dropped(self) -> list[Path]:
         """Folders in the inbox other than the watcher's own: letters in them are not letters in the inbox."""

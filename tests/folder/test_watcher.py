@@ -161,6 +161,33 @@ def test_manifest_naming_another_client_is_held(watch, synthetic: SyntheticRegis
     assert f"manifest intends the letter for {b.client_id}" in note
 
 
+def test_manifests_as_people_write_them_and_one_naming_no_one(
+    tmp_path: Path, registry_csv: Path, synthetic: SyntheticRegistry
+) -> None:
+    """`Client_ID` and `clientId` are `client_id`; a manifest naming no one is held like an unreadable one; one
+    written after its letter was checked is reported by `--once` (exit 2), its letter having gone without it."""
+    inbox = write_watch_config(tmp_path, registry_csv)
+    *writers, a, b = synthetic.ordinary()[107:112]
+    for n, key in enumerate(("Client_ID", "clientId", "id")):
+        (inbox / f"m{n}.txt.json").write_text(json.dumps({key: b.client_id}))
+        (inbox / f"m{n}.txt").write_text(letter(writers[n], account_body(writers[n])))
+    once = subprocess.run(
+        [DLP, "watch", "--config", "dlp.toml", "--once"], cwd=tmp_path, capture_output=True, text=True, timeout=300
+    )
+    assert once.returncode == 1, once.stderr
+    assert names(tmp_path / "cleared") == set()
+    notes = "".join(p.read_text() for p in (tmp_path / "held").iterdir() if p.name.endswith(".dlp.txt"))
+    assert notes.count(f"manifest intends the letter for {b.client_id}") == 2
+    assert "names no client_id or email" in notes
+    (inbox / "late.txt").write_text(letter(a, account_body(a)))
+    subprocess.run([DLP, "watch", "--config", "dlp.toml", "--once"], cwd=tmp_path, capture_output=True, timeout=300)
+    (inbox / "late.txt.json").write_text(json.dumps({"client_id": b.client_id}))
+    once = subprocess.run(
+        [DLP, "watch", "--config", "dlp.toml", "--once"], cwd=tmp_path, capture_output=True, text=True, timeout=300
+    )
+    assert once.returncode == 2 and "1 manifest(s) in the inbox have no letter" in once.stderr, once.stderr
+
+
 def write_watch_config(folder: Path, registry_csv: Path) -> Path:
     """`dlp.toml` for a `dlp watch` process run in `folder`; returns its inbox."""
     (folder / "inbox").mkdir()
