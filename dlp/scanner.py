@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import logging
+from dataclasses import replace
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -15,12 +16,12 @@ from dlp.analysis.pipeline import NER_ENTITIES, default_recognizers
 from dlp.config import AnalysisConfig, Config
 from dlp.errors import RegistryError, RegistryUnavailable
 from dlp.extract import load_items
-from dlp.model import Channel, Communication, Finding, Recipient, ScanContext, Verdict
+from dlp.model import Channel, Communication, Finding, Recipient, RecipientKind, ScanContext, Verdict
 from dlp.policy import Policy
 from dlp.recognizers import shipped_entities
 from dlp.registry import RegistryIndex
 from dlp.registry.live import LiveRegistry
-from dlp.registry.resolve import RecipientResolver
+from dlp.registry.resolve import CARE_OF, RecipientResolver
 
 if TYPE_CHECKING:
     from presidio_analyzer import AnalyzerEngine, EntityRecognizer
@@ -165,7 +166,10 @@ class Scanner:
         if item.kind == "email" and not recipients:
             # A message with no recipient we can see is treated as going to someone unknown.
             recipients = (self.resolver.email("undisclosed@invalid", "recipient 1"),)
-        ctx = ScanContext(item, self.analyse(item), recipients, index.joint)
+        findings = self.analyse(item)
+        if item.kind == "letter":
+            recipients = self._through_organisation(item, recipients, findings)
+        ctx = ScanContext(item, findings, recipients, index.joint)
         verdict = self.policy.evaluate(ctx)
         if record:
             verdict = handlers.record(self.store, verdict, item, channel, index)
@@ -177,6 +181,25 @@ class Scanner:
             verdict.incident or "-",
         )
         return verdict
+
+    def _through_organisation(
+        self, item: Communication, recipients: tuple[Recipient, ...], findings: tuple[Finding, ...]
+    ) -> tuple[Recipient, ...]:
+        """A letter to someone unknown by name, or care of them, may be to an organisation a client it is about
+        has authorised by email (an employer's payroll, a law firm): that reader is the authorised contact."""
+        sole = len(recipients) == 1
+        unknown = [r for r in recipients if r.kind is RecipientKind.UNKNOWN and (sole or r.label == CARE_OF)]
+        if not unknown:
+            return recipients
+        found = frozenset(cid for f in findings if f.strong and not f.addressee for cid in f.clients)
+        represented = self.resolver.to_their_organisation(found, item.address_block)
+        if not represented:
+            return recipients
+        note = "addressed by name to the organisation of an authorised contact"
+        return tuple(
+            replace(r, kind=RecipientKind.AUTHORISED, authorised_for=represented, note=note) if r in unknown else r
+            for r in recipients
+        )
 
     def scan_path(self, path: str | Path, channel: Channel = Channel.CLI) -> list[Verdict]:
         """Scan a file: one verdict for a message or letter, one per letter of a merged print file."""

@@ -150,7 +150,7 @@ class RecipientResolver:
             care_of = block.care_of or ""
             if care_of and hidden and _of_person(care_of):
                 # "Vanessa Hart, c/- Peter Hart" at her suppressed address: the person it is care of reads it too.
-                label = f"{LETTER}, care of"
+                label = CARE_OF
                 through = [cid for cid in at_address if self._name_matches(care_of, self.index.clients[cid])]
                 if ids := sorted(through or self._clients_named(care_of)):
                     note = "the letter is sent care of this client"
@@ -199,6 +199,30 @@ class RecipientResolver:
         zone = [line for line in block.text.splitlines() if line not in block.address_lines]
         return any(map(self.approved.names, zone)) and not any(self._named_at(p, at_address) for p in block.people)
 
+    def to_their_organisation(self, found: frozenset[str], block: AddressBlock | None) -> frozenset[str]:
+        """The clients among `found` whose authorised contact a letter is addressed to by its organisation's name
+        ("The Payroll Officer, Goldfields Logistics" for payroll@goldfieldslogistics.example, an employer; "Ms C
+        Webb, Harbourside Legal Centre" for a lawyer at harbourside-lc.example): the registry knows the contact
+        only by email, the letter by name; or sent care of it ("Miss R Tipene, c/- Okafor Family Law"). Only for a
+        letter to an address no client is registered at; the name is matched as approved third parties' are
+        (`approved.py`)."""
+        if block is None or block.on_behalf or not found:
+            return frozenset()
+        address = parse_address(block.address, state_optional=True)
+        if address is None or self._clients_at(address.street, address.suburb, address.postcode):
+            return frozenset()
+        by_domain: dict[str, set[str]] = {}
+        for cid in found:
+            for contact in self.index.clients[cid].authorised_contacts:
+                if "@" in contact:
+                    by_domain.setdefault(contact.rsplit("@", 1)[1].lower(), set()).add(cid)
+        zone = [line for line in block.text.splitlines() if line not in block.address_lines]
+        if block.care_of:
+            zone = [block.care_of]  # the reader; the addressee's own name names no organisation
+        return frozenset(
+            cid for domain, cids in by_domain.items() if any(map(ApprovedNames((domain,)).names, zone)) for cid in cids
+        )
+
     def _care_of(
         self,
         block: AddressBlock,
@@ -229,7 +253,7 @@ class RecipientResolver:
             # The person it is care of opens it: a client registered elsewhere, or someone the registry does not
             # know, who may receive nothing of the addressee's (a victim's letter c/- a stranger at a post office
             # box). An estate's executor is the deceased's to write to.
-            label = f"{LETTER}, care of"
+            label = CARE_OF
             if ids := sorted(self._clients_named(care_of)):
                 note = "the letter is sent care of this client"
                 readers.append(recipient(RecipientKind.CLIENT, frozenset(ids), self._represented(ids), note, label))
@@ -332,6 +356,7 @@ class RecipientResolver:
 
 
 LETTER = "address block"
+CARE_OF = f"{LETTER}, care of"  # the label of the reader a letter is sent care of
 _DELIVERY_SERVICES = ("pobox", "gpobox", "lockedbag", "privatebag", "mailbag", "pobag")
 
 
