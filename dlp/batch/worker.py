@@ -14,7 +14,7 @@ from dlp.batch.rows import Row, addressee_matches, reference_in
 from dlp.errors import InputError
 from dlp.extract import letters_from_file, load_items
 from dlp.model import Channel, Communication, Verdict, Violation
-from dlp.normalize import CompactText
+from dlp.normalize import CompactText, name_tokens
 from dlp.policy import Policy
 from dlp.registry.index import CLIENT_REFERENCE
 from dlp.scanner import Scanner
@@ -80,14 +80,16 @@ def check_letter(state: WorkerState, task: Task) -> LetterResult:
     # person it is addressed to. A template may print no reference, or another of the client's own; a reference
     # of another row, or only references of other clients, is not that row's letter.
     target = own if own is not None and own.number in addressee else _nearest(task, addressee)
+    greets = _greets_another(item, target, task.rows) if target is not None else None
     row_ok = (
         target is not None
         and not [n for n in references if n != target.number and _row(task, n).reference != target.reference]
         and (target.number in references or not _only_others_references(scanner, verdict, target))
+        and greets is None
     )
     registry_violations = verdict.violations
     if not row_ok:
-        verdict = _add_row_violation(scanner, verdict, task.number, own, addressee, references)
+        verdict = _add_row_violation(scanner, verdict, task.number, own, addressee, references, greets)
     if len(items) > 1:
         verdict = _add(scanner, verdict, ROW_RULE, f"letter {task.number}: the file holds {len(items)} letters")
     clients = {cid for v in verdict.violations for cid in v.clients} | (
@@ -163,6 +165,7 @@ def _add_row_violation(
     own: Row | None,
     addressee: tuple[int, ...],
     references: tuple[int, ...],
+    greets: int | None = None,
 ) -> Verdict:
     if own is None:
         words = f"letter {number} has no data row (the data has fewer rows than there are letters)"
@@ -170,6 +173,8 @@ def _add_row_violation(
         words = f"letter {number} is addressed to the person of data row {addressee[0]}, not of row {number}"
     elif others := [n for n in references if n != number]:
         words = f"letter {number} carries the reference of data row {others[0]}, not only that of row {number}"
+    elif greets is not None:
+        words = f"letter {number} greets the person of data row {greets}, not of row {number}"
     else:
         words = f"letter {number} does not match its data row {number}"
     clients = [own.client_id] if own and own.client_id else []
@@ -188,6 +193,23 @@ def _only_others_references(scanner: Scanner, verdict: Verdict, own: Row) -> boo
     ours = {own.client_id} if own.client_id else {c for r in verdict.recipients for c in r.clients}
     ours |= {j for cid in ours for j in scanner.index.joint.get(cid, ())}
     return not any(f.clients & ours for f in refs)
+
+
+def _greets_another(item: Communication, target: Row, rows: tuple[Row, ...]) -> int | None:
+    """The data row (near this letter's) whose person the greeting names, when it names no one of the letter's
+    own row: "Dear Samira" on Fatima's letter, whose row is next to Samira's. A greeting naming no row ("Dear
+    Customer", a nickname) says nothing."""
+    block = item.address_block
+    greeting = name_tokens(block.salutation) if block and block.salutation else []
+    if not greeting:
+        return None
+    own = set(name_tokens(f"{target.given} {target.family}")) | set(target.name.split())
+    if own.intersection(greeting):
+        return None
+    for row in rows:
+        if row.number != target.number and set(greeting) <= set(name_tokens(f"{row.given} {row.family}")):
+            return row.number
+    return None
 
 
 def _nearest(task: Task, rows: tuple[int, ...]) -> Row | None:

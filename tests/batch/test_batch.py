@@ -240,8 +240,7 @@ def test_data_files_as_spreadsheets_save_them(
     the run is judged as with a UTF-8 file."""
     few = clients[:6]
     rows = [[*COLUMNS, "Note"]] + [
-        [c.given_name, c.family_name, c.address_lines()[0], c.suburb, "VIC", c.postcode, c.reference, "-"]
-        for c in few
+        [c.given_name, c.family_name, c.address_lines()[0], c.suburb, "VIC", c.postcode, c.reference, "-"] for c in few
     ]
     rows[1][-1] = "Renée's reading"
     rows[-1][-1] = "Zoë's reading"
@@ -262,3 +261,24 @@ def test_a_data_file_that_is_not_text_is_refused_with_what_to_do(
         run(config, registry_csv, tmp_path / "data.xlsx", letters)
     with pytest.raises(UsageError, match="is a folder"):
         run(config, registry_csv, letters, letters)
+
+
+def test_a_letter_greeting_the_next_rows_person_is_not_its_rows(
+    tmp_path: Path, config: Config, registry_csv: Path, clients
+) -> None:
+    """Letter 4 is addressed to row 4's person but greets row 5's ("Dear Samira" on Fatima's letter) and prints no
+    reference: the merge mixed two rows. A greeting of the row's own person, or of no row, is fine."""
+    few = clients[:8]
+    data = write_data(tmp_path / "data.csv", few)
+    texts = [letter(c, account_body(c)) for c in few]
+    texts[3] = (
+        texts[3]
+        .replace(account_body(few[3]), "Your hearing is on Monday.")
+        .replace(texts[3].split("Dear ", 1)[1].split(",", 1)[0], few[4].given_name)
+    )
+    texts[5] = texts[5].replace(texts[5].split("Dear ", 1)[1].split(",", 1)[0], few[5].given_name)
+    texts[6] = texts[6].replace(texts[6].split("Dear ", 1)[1].split(",", 1)[0], "Customer")
+    report, results = run(config, registry_csv, data, write_letters(tmp_path / "letters", texts))
+    blocked = {r.number: r for r, _ in results if r.decision != "allow"}
+    assert list(blocked) == [4], [(r.number, r.violations) for r, _ in results]
+    assert any("greets the person of data row 5" in v.explanation for v in blocked[4].violations)
