@@ -103,3 +103,23 @@ def setup_logging(verbose: bool = False, settings: LoggingConfig | None = None) 
         logger.handlers[:] = [handler]
         logger.setLevel(level)
         logger.propagate = False
+    # Every other library's warnings go through the same pipeline, not Python's last-resort handler (raw, and
+    # blind to the JSON format); aiosmtpd's session log keeps its own words, not what a client sent.
+    others = logging.StreamHandler(sys.stderr)
+    others.setFormatter(handler.formatter)
+    others.setLevel(logging.WARNING)
+    root = logging.getLogger()
+    root.handlers[:] = [h for h in root.handlers if not isinstance(h.formatter, PipelineFormatter)] + [others]
+    session = logging.getLogger("mail.log")
+    if not any(isinstance(f, PeerOnly) for f in session.filters):
+        session.addFilter(PeerOnly())
+
+
+class PeerOnly(logging.Filter):
+    """aiosmtpd logs what a client sent beside who sent it ("%r unrecognised: %s", "%r sender: %s"): a body sent
+    out of turn is logged line by line as unrecognised commands. Only the first argument, the peer, is kept."""
+
+    def filter(self, record: logging.LogRecord) -> bool:
+        if isinstance(record.args, tuple) and len(record.args) > 1:
+            record.args = (record.args[0], *("(not shown)" for _ in record.args[1:]))
+        return True

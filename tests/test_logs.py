@@ -80,3 +80,18 @@ def test_incident_ids_are_kept_and_numbers_beside_them_masked(capsys: pytest.Cap
     logging.getLogger("dlp.test").warning("letter held as INC-2026-000017 (account %s)", ACCOUNT)
     line = err(capsys)
     assert "INC-2026-000017" in line and ACCOUNT not in line and "[redacted]" in line
+
+
+def test_other_libraries_go_through_the_pipeline_and_smtp_sessions_keep_only_the_peer(
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    """aiosmtpd logs a body sent out of turn line by line as unrecognised commands ("PIPPA", an account number):
+    only the peer is kept; any other library's warning is rendered (JSON here) and redacted like ours."""
+    setup_logging(settings=LoggingConfig(format="json"))
+    logging.getLogger("mail.log").warning("%r unrecognised: %s", ("127.0.0.1", 47956), f"PIPPA {ACCOUNT}")
+    logging.getLogger("some.library").warning("could not reach %s", ADDRESS)
+    out = err(capsys)
+    first, second = (json.loads(line) for line in out.splitlines())
+    assert first["logger"] == "mail.log" and "127.0.0.1" in first["message"] and "(not shown)" in first["message"]
+    assert second["logger"] == "some.library" and "[redacted]" in second["message"]
+    assert "PIPPA" not in out and ACCOUNT not in out and ADDRESS not in out
