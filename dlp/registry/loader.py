@@ -217,8 +217,12 @@ class CrossRowChecks:
         for line, cid, others in self.joint:
             for other in others:
                 if other not in self.seen:
+                    # The value is not shown: a mistyped joint_with may hold a name or a phone, not an id.
                     raise RegistryError(
-                        f"joint_with names unknown client {other}", line=line, column="joint_with", unit=unit
+                        "joint_with names a client_id that is not in the registry (the value is not shown)",
+                        line=line,
+                        column="joint_with",
+                        unit=unit,
                     )
                 if other == cid:
                     raise RegistryError("joint_with names the client itself", line=line, column="joint_with", unit=unit)

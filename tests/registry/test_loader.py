@@ -115,5 +115,13 @@ def test_rows_stream_and_a_bad_joint_holder_stops_at_the_end() -> None:
     clients = parse_clients(io.StringIO(HEADER + GOOD + "C2,Bo,Bay,,,,,,,C99,\n"))
     assert next(clients).client_id == "C1"
     assert next(clients).client_id == "C2"
-    with pytest.raises(RegistryError, match="unknown client C99"):
+    with pytest.raises(RegistryError, match="joint_with names a client_id that is not in the registry"):
         next(clients)
+
+
+def test_a_mistyped_joint_holder_is_refused_without_repeating_what_was_typed() -> None:
+    """A name and a phone pasted into joint_with: the error names the line and column, never the value."""
+    clients = parse_clients(io.StringIO(HEADER + GOOD + "C2,Bo,Bay,,,,,,,Darcy Stirling 0400 869 000,\n"))
+    with pytest.raises(RegistryError) as info:
+        list(clients)
+    assert info.value.column == "joint_with" and "Stirling" not in str(info.value) and "0400" not in str(info.value)
