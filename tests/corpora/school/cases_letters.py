@@ -34,12 +34,19 @@ def _same(w: World, make: object) -> tuple[Letter, Letter]:
 
 def wrong_family(c: Corpus, w: World, i: int) -> None:
     fa, fb = w.two(*PLAIN)
-    good, bad = _same(w, lambda ok: _kind_letter(w, i, fa, block(ok and fa.main or fb.main),
-                                                 dear(fa.main if ok else fb.main)))
+    good, bad = _same(
+        w, lambda ok: _kind_letter(w, i, fa, block(ok and fa.main or fb.main), dear(fa.main if ok else fb.main))
+    )
     ext = _fmt(i)
-    c.pair(ext, render(good, ext), render(bad, ext), "address-block/wrong-family", MISMATCH,
-           f"letter about {fa.main.client_id}'s student to {fa.main.client_id}",
-           f"letter about {fa.main.client_id}'s student addressed to {fb.main.client_id}")
+    c.pair(
+        ext,
+        render(good, ext),
+        render(bad, ext),
+        "address-block/wrong-family",
+        MISMATCH,
+        f"letter about {fa.main.client_id}'s student to {fa.main.client_id}",
+        f"letter about {fa.main.client_id}'s student addressed to {fb.main.client_id}",
+    )
 
 
 def parent_of(c: Corpus, w: World, i: int) -> None:
@@ -48,14 +55,21 @@ def parent_of(c: Corpus, w: World, i: int) -> None:
 
     def make(ok: bool) -> Letter:
         addr = (fa if ok else fb).main.address.block()
-        return _kind_letter(w, i + 3, fa, [f"The Parent/Guardian of {st.given} {st.family}", *addr],
-                            "Dear Parent/Guardian,")
+        return _kind_letter(
+            w, i + 3, fa, [f"The Parent/Guardian of {st.given} {st.family}", *addr], "Dear Parent/Guardian,"
+        )
 
     good, bad = _same(w, make)
     ext = _fmt(i + 1)
-    c.pair(ext, render(good, ext), render(bad, ext), "address-block/parent-of", MISMATCH,
-           f"'parent of' letter to {fa.main.client_id}'s address",
-           f"'parent of' letter about {fa.main.client_id}'s student at {fb.main.client_id}'s address")
+    c.pair(
+        ext,
+        render(good, ext),
+        render(bad, ext),
+        "address-block/parent-of",
+        MISMATCH,
+        f"'parent of' letter to {fa.main.client_id}'s address",
+        f"'parent of' letter about {fa.main.client_id}'s student at {fb.main.client_id}'s address",
+    )
 
 
 def namesake(c: Corpus, w: World, i: int) -> None:
@@ -69,8 +83,15 @@ def namesake(c: Corpus, w: World, i: int) -> None:
 
     good, bad = _same(w, make)
     ext = _fmt(i + 2)
-    c.pair(ext, render(good, ext), render(bad, ext), "address-block/namesake", MISMATCH,
-           f"letter to {a.client_id}", f"letter for {a.client_id} printed with namesake {b.client_id}'s address")
+    c.pair(
+        ext,
+        render(good, ext),
+        render(bad, ext),
+        "address-block/namesake",
+        MISMATCH,
+        f"letter to {a.client_id}",
+        f"letter for {a.client_id} printed with namesake {b.client_id}'s address",
+    )
 
 
 def suppressed_delivery(c: Corpus, w: World, i: int) -> None:
@@ -83,16 +104,25 @@ def suppressed_delivery(c: Corpus, w: World, i: int) -> None:
 
     good, bad = _same(w, make)
     ext = _fmt(i)
-    c.pair(ext, render(good, ext), render(bad, ext), "address-block/suppressed-delivery",
-           ["suppressed_detail_exposed", "mismatched_recipient"],
-           f"letter to {dad.client_id} at his own address",
-           f"letter to {dad.client_id} delivered to {mum.client_id}'s suppressed address", suppressed=True)
+    c.pair(
+        ext,
+        render(good, ext),
+        render(bad, ext),
+        "address-block/suppressed-delivery",
+        ["suppressed_detail_exposed", "mismatched_recipient"],
+        f"letter to {dad.client_id} at his own address",
+        f"letter to {dad.client_id} delivered to {mum.client_id}'s suppressed address",
+        suppressed=True,
+    )
 
 
 def protected_report(c: Corpus, w: World, i: int) -> None:
     fam = w.pick("protected")
     mum, dad = fam.parents
-    refs = [("Residential address", mum.address.one_line()), ("Primary contact", f"{mum.given} {mum.family}, {mum.phone}")]
+    refs = [
+        ("Residential address", mum.address.one_line()),
+        ("Primary contact", f"{mum.given} {mum.family}, {mum.phone}"),
+    ]
 
     def make(ok: bool) -> Letter:
         who = mum if ok else dad
@@ -100,9 +130,16 @@ def protected_report(c: Corpus, w: World, i: int) -> None:
 
     good, bad = _same(w, make)
     ext = _fmt(i + 3)
-    c.pair(ext, render(good, ext), render(bad, ext), "relationships/protected-parent",
-           ["suppressed_detail_exposed"], f"student record with {mum.client_id}'s details to {mum.client_id}",
-           f"student record with {mum.client_id}'s suppressed address and phone to {dad.client_id}", suppressed=True)
+    c.pair(
+        ext,
+        render(good, ext),
+        render(bad, ext),
+        "relationships/protected-parent",
+        ["suppressed_detail_exposed"],
+        f"student record with {mum.client_id}'s details to {mum.client_id}",
+        f"student record with {mum.client_id}'s suppressed address and phone to {dad.client_id}",
+        suppressed=True,
+    )
 
 
 def excluded_parent(c: Corpus, w: World, i: int) -> None:
@@ -117,9 +154,15 @@ def excluded_parent(c: Corpus, w: World, i: int) -> None:
     good, bad = _same(w, make)
     ext = _fmt(i + 4)
     variation = "order-no-information" if fam.kind == "noinfo" else "carer-not-birth-parent"
-    c.pair(ext, render(good, ext), render(bad, ext), f"relationships/{variation}", ["mismatched_recipient"],
-           f"letter to {carer.client_id} ({fam.kind})",
-           f"student of {carer.client_id} ({fam.kind}) written to {other.client_id}, who may not be told")
+    c.pair(
+        ext,
+        render(good, ext),
+        render(bad, ext),
+        f"relationships/{variation}",
+        ["mismatched_recipient"],
+        f"letter to {carer.client_id} ({fam.kind})",
+        f"student of {carer.client_id} ({fam.kind}) written to {other.client_id}, who may not be told",
+    )
 
 
 def adult_student(c: Corpus, w: World, i: int) -> None:
@@ -133,18 +176,30 @@ def adult_student(c: Corpus, w: World, i: int) -> None:
 
     good, bad = _same(w, make)
     ext = _fmt(i + 5)
-    c.pair(ext, render(good, ext), render(bad, ext), "relationships/adult-student", ["mismatched_recipient"],
-           f"adult student {me.client_id}'s letter to {me.client_id}",
-           f"adult student {me.client_id}'s letter to parent {mum.client_id} without consent")
+    c.pair(
+        ext,
+        render(good, ext),
+        render(bad, ext),
+        "relationships/adult-student",
+        ["mismatched_recipient"],
+        f"adult student {me.client_id}'s letter to {me.client_id}",
+        f"adult student {me.client_id}'s letter to parent {mum.client_id} without consent",
+    )
 
 
 def namesake_dob(c: Corpus, w: World, i: int) -> None:
     a, b = _namesakes(w)[i % 3]
     good, bad = _same(w, lambda ok: _contact_letter(w, a, a if ok else b, i))
     ext = _fmt(i + 1)
-    c.pair(ext, render(good, ext), render(bad, ext), "identifiers-dates/namesake-dob",
-           ["mismatched_recipient", "mixed_client_documents"], f"contact confirmation to {a.client_id}",
-           f"contact confirmation to {a.client_id} showing namesake {b.client_id}'s date of birth and phone")
+    c.pair(
+        ext,
+        render(good, ext),
+        render(bad, ext),
+        "identifiers-dates/namesake-dob",
+        ["mismatched_recipient", "mixed_client_documents"],
+        f"contact confirmation to {a.client_id}",
+        f"contact confirmation to {a.client_id} showing namesake {b.client_id}'s date of birth and phone",
+    )
 
 
 def spaced_reference(c: Corpus, w: World, i: int) -> None:
@@ -157,14 +212,26 @@ def spaced_reference(c: Corpus, w: World, i: int) -> None:
 
     def make(ok: bool) -> Letter:
         s = sb if ok else sa
-        return letter("attendance", sb, block(fb.main), dear(fb.main), w.rng,
-                      extra_paras=[f"Please quote {spaced(s.sid, s.vsn)} when you reply."])
+        return letter(
+            "attendance",
+            sb,
+            block(fb.main),
+            dear(fb.main),
+            w.rng,
+            extra_paras=[f"Please quote {spaced(s.sid, s.vsn)} when you reply."],
+        )
 
     good, bad = _same(w, make)
     ext = _fmt(i + 2)
-    c.pair(ext, render(good, ext), render(bad, ext), "identifiers-dates/spaced-reference", MISMATCH,
-           f"letter to {fb.main.client_id} quoting its own student number",
-           f"letter to {fb.main.client_id} quoting {fa.main.client_id}'s student number with spaces")
+    c.pair(
+        ext,
+        render(good, ext),
+        render(bad, ext),
+        "identifiers-dates/spaced-reference",
+        MISMATCH,
+        f"letter to {fb.main.client_id} quoting its own student number",
+        f"letter to {fb.main.client_id} quoting {fa.main.client_id}'s student number with spaces",
+    )
 
 
 PLACEHOLDERS = ["«ParentFirstName»", "{{student_name}}", "<<Title>>", "[Surname]", "{ MERGEFIELD FamilyAccount }"]
@@ -186,8 +253,15 @@ def unmerged(c: Corpus, w: World, i: int) -> None:
 
     good, bad = _same(w, make)
     ext = _fmt(i + 3)
-    c.pair(ext, render(good, ext), render(bad, ext), "unmerged/placeholder", ["unmerged_field"],
-           f"merged letter to {p.client_id}", f"letter to {p.client_id} with a surviving merge field")
+    c.pair(
+        ext,
+        render(good, ext),
+        render(bad, ext),
+        "unmerged/placeholder",
+        ["unmerged_field"],
+        f"merged letter to {p.client_id}",
+        f"letter to {p.client_id} with a surviving merge field",
+    )
 
 
 def own_details(c: Corpus, w: World, i: int) -> None:
@@ -195,9 +269,15 @@ def own_details(c: Corpus, w: World, i: int) -> None:
     a, b = fa.main, fb.main
     good, bad = _same(w, lambda ok: _contact_letter(w, a, a, i, wrong=None if ok else b))
     ext = _fmt(i + 4)
-    c.pair(ext, render(good, ext), render(bad, ext), "recipient-own-details/contact-confirmation",
-           ["mismatched_recipient", "mixed_client_documents"], f"{a.client_id}'s own contact details to {a.client_id}",
-           f"contact confirmation to {a.client_id} listing {b.client_id}'s email or phone")
+    c.pair(
+        ext,
+        render(good, ext),
+        render(bad, ext),
+        "recipient-own-details/contact-confirmation",
+        ["mismatched_recipient", "mixed_client_documents"],
+        f"{a.client_id}'s own contact details to {a.client_id}",
+        f"contact confirmation to {a.client_id} listing {b.client_id}'s email or phone",
+    )
 
 
 def _contact_letter(w: World, to: Client, shown: Client, i: int, wrong: Client | None = None) -> Letter:
@@ -214,8 +294,10 @@ def _contact_letter(w: World, to: Client, shown: Client, i: int, wrong: Client |
     ]
     lt = letter("enrolment", st, block(to), dear(to), w.rng, extra_refs=refs)
     lt.subject = "Please check the contact details we hold for you"
-    lt.paras = ["As part of our annual update, please check the details below. If anything is wrong, contact the "
-                f"office on {st.school.phone} or update them in the parent portal."]
+    lt.paras = [
+        "As part of our annual update, please check the details below. If anything is wrong, contact the "
+        f"office on {st.school.phone} or update them in the parent portal."
+    ]
     return lt
 
 

@@ -26,8 +26,18 @@ class Corpus:
         (self.out / path).write_bytes(raw)
         return iid, path
 
-    def item(self, ext: str, data: Data, category: str, note: str, *, expect: str = "allow",
-             rules: list[str] | None = None, suppressed: bool = False, letters: list[dict] | None = None) -> dict:
+    def item(
+        self,
+        ext: str,
+        data: Data,
+        category: str,
+        note: str,
+        *,
+        expect: str = "allow",
+        rules: list[str] | None = None,
+        suppressed: bool = False,
+        letters: list[dict] | None = None,
+    ) -> dict:
         """One item; returns its label (a twin is set by pair())."""
         iid, path = self._write(ext, data)
         label: dict = {"id": iid, "channel": "scan", "path": path, "category": category}
@@ -43,8 +53,18 @@ class Corpus:
         self.labels.append(label)
         return label
 
-    def pair(self, ext: str, good: Data, bad: Data, category: str, rules: list[str], note_good: str,
-             note_bad: str, *, suppressed: bool = False) -> None:
+    def pair(
+        self,
+        ext: str,
+        good: Data,
+        bad: Data,
+        category: str,
+        rules: list[str],
+        note_good: str,
+        note_bad: str,
+        *,
+        suppressed: bool = False,
+    ) -> None:
         """A legitimate item and its incident twin, same layout."""
         a = self.item(ext, good, category, note_good)
         b = self.item(ext, bad, category, note_bad, expect="block", rules=rules, suppressed=suppressed)

@@ -1,4 +1,7 @@
-"""Writes the school region's labelled corpus: python -m tests.corpora.school.generate OUTDIR [--seed 1] [--scale 1.0]"""
+"""Writes the school region's labelled corpus.
+
+python -m tests.corpora.school.generate OUTDIR [--seed 1] [--scale 1.0]
+"""
 
 from __future__ import annotations
 
@@ -20,17 +23,48 @@ from .world import World
 Case = Callable[[Corpus, World, int], None]
 # (case, how many at scale 1.0); incident cases write a pair, everyday cases one or two allowed items
 INCIDENTS: list[tuple[Case, int]] = [
-    (L.wrong_family, 8), (L.parent_of, 4), (L.namesake, 3), (L.suppressed_delivery, 4), (L.protected_report, 6),
-    (L.excluded_parent, 5), (L.adult_student, 3), (L.namesake_dob, 3), (L.spaced_reference, 4), (L.unmerged, 6),
-    (L.own_details, 4), (M.wrong_to, 5), (M.cc_other, 4), (M.portal_link, 3), (M.to_not_bcc, 2), (M.reused_thread, 5),
-    (M.internal_note, 3), (M.portal_notification, 4), (M.arrears_table, 2), (M.wrong_attachment, 5),
-    (M.extra_attachment, 3), (M.loose_suppressed, 6), (M.internal_not_listed, 2), (M.sensitive, 4),
-    (X.bulk_vendor, 3), (X.bulk_arrears, 2), (X.unscannable, 4), (X.merged_pdf, 2),
+    (L.wrong_family, 8),
+    (L.parent_of, 4),
+    (L.namesake, 3),
+    (L.suppressed_delivery, 4),
+    (L.protected_report, 6),
+    (L.excluded_parent, 5),
+    (L.adult_student, 3),
+    (L.namesake_dob, 3),
+    (L.spaced_reference, 4),
+    (L.unmerged, 6),
+    (L.own_details, 4),
+    (M.wrong_to, 5),
+    (M.cc_other, 4),
+    (M.portal_link, 3),
+    (M.to_not_bcc, 2),
+    (M.reused_thread, 5),
+    (M.internal_note, 3),
+    (M.portal_notification, 4),
+    (M.arrears_table, 2),
+    (M.wrong_attachment, 5),
+    (M.extra_attachment, 3),
+    (M.loose_suppressed, 6),
+    (M.internal_not_listed, 2),
+    (M.sensitive, 4),
+    (X.bulk_vendor, 3),
+    (X.bulk_arrears, 2),
+    (X.unscannable, 4),
+    (X.merged_pdf, 2),
 ]
 EVERYDAY: list[tuple[Case, int]] = [
-    (E.own_letter, 60), (E.both_parents, 6), (E.adult_consented, 3), (E.caseworker, 3), (E.referral, 8),
-    (E.newsletter, 6), (E.interview_invite, 6), (E.thread_reply, 6), (E.internal_list, 3), (E.vendor_numbers, 3),
-    (E.compass_ok, 6), (E.merge_cover, 6),
+    (E.own_letter, 60),
+    (E.both_parents, 6),
+    (E.adult_consented, 3),
+    (E.caseworker, 3),
+    (E.referral, 8),
+    (E.newsletter, 6),
+    (E.interview_invite, 6),
+    (E.thread_reply, 6),
+    (E.internal_list, 3),
+    (E.vendor_numbers, 3),
+    (E.compass_ok, 6),
+    (E.merge_cover, 6),
 ]
 
 

@@ -53,8 +53,13 @@ def eml_bytes(m: Mail, n: int) -> bytes:
     if m.html:
         msg.add_alternative(m.html, subtype="html")
     if m.ics:
-        msg.add_attachment(m.ics.encode("utf-8"), maintype="text", subtype="calendar", filename="invite.ics",
-                           params={"method": "REQUEST"})
+        msg.add_attachment(
+            m.ics.encode("utf-8"),
+            maintype="text",
+            subtype="calendar",
+            filename="invite.ics",
+            params={"method": "REQUEST"},
+        )
     for name, data in m.attachments:
         maintype, subtype = MIME.get(name.rsplit(".", 1)[-1].lower(), ("application", "octet-stream"))
         msg.add_attachment(data, maintype=maintype, subtype=subtype, filename=name)
@@ -72,8 +77,16 @@ def hash_text(s: str) -> int:
     return h
 
 
-def ics_text(uid: str, start: dt.datetime, minutes: int, summary: str, organizer: str, attendees: list[str],
-             description: str, location: str) -> str:
+def ics_text(
+    uid: str,
+    start: dt.datetime,
+    minutes: int,
+    summary: str,
+    organizer: str,
+    attendees: list[str],
+    description: str,
+    location: str,
+) -> str:
     """A VCALENDAR REQUEST with one event."""
     fmt = "%Y%m%dT%H%M%S"
     end = start + dt.timedelta(minutes=minutes)
@@ -105,7 +118,4 @@ def quote(text: str, who: str, when: str) -> str:
 
 def outlook_quote(text: str, sender: str, to: str, when: str, subject: str) -> str:
     """An Outlook-style quoted original."""
-    return (
-        "-----Original Message-----\n"
-        f"From: {sender}\nSent: {when}\nTo: {to}\nSubject: {subject}\n\n{text}"
-    )
+    return f"-----Original Message-----\nFrom: {sender}\nSent: {when}\nTo: {to}\nSubject: {subject}\n\n{text}"

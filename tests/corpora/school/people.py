@@ -175,7 +175,9 @@ def _family(b: Builder, kind: str, school: School) -> Family:
         birth = b.client(rng.choice(GIVEN_ADULT), surname, rng.choice(TOWNS), title="Ms", born=adult_years)
         return Family(kind, kids, [gran], fee, excluded=birth)
     if kind == "foster":
-        carer = b.client(rng.choice(GIVEN_ADULT), rng.choice(FAMILY), town, title=rng.choice(["Ms", "Mr"]), born=(1960, 1985))
+        carer = b.client(
+            rng.choice(GIVEN_ADULT), rng.choice(FAMILY), town, title=rng.choice(["Ms", "Mr"]), born=(1960, 1985)
+        )
         worker = f"{rng.choice(GIVEN_ADULT).lower()}.{rng.choice(FAMILY).lower().replace(' ', '')}@rivergumcare.example"
         worker = worker.replace("'", "").replace("é", "e").replace("ü", "u")
         carer.references = [*refs, fee]
@@ -188,8 +190,13 @@ def _family(b: Builder, kind: str, school: School) -> Family:
     if kind == "single":
         return fam
     dad_surname = surname if rng.random() < 0.8 else rng.choice(FAMILY)
-    dad = b.client(rng.choice(GIVEN_ADULT), dad_surname, town if kind == "intact" else rng.choice(TOWNS),
-                   title="Mr", born=adult_years)
+    dad = b.client(
+        rng.choice(GIVEN_ADULT),
+        dad_surname,
+        town if kind == "intact" else rng.choice(TOWNS),
+        title="Mr",
+        born=adult_years,
+    )
     if kind == "intact":
         dad.address = mum.address
     if kind == "noinfo":  # a parenting order: this parent is given no information about the children
@@ -201,7 +208,9 @@ def _family(b: Builder, kind: str, school: School) -> Family:
     if kind == "protected":
         mum.suppressed = ["postal_address", "phone"] + (["email"] if rng.random() < 0.4 else [])
         if mum.address.lines[0].startswith("PO Box"):
-            mum.address = Address([f"{rng.randint(1, 90)} {rng.choice(STREETS)}"], mum.address.suburb, mum.address.postcode)
+            mum.address = Address(
+                [f"{rng.randint(1, 90)} {rng.choice(STREETS)}"], mum.address.suburb, mum.address.postcode
+            )
     return fam
 
 

@@ -262,8 +262,10 @@ def html_bytes(lt: Letter) -> bytes:
         f"<!DOCTYPE html><html><head><meta charset='utf-8'><title>{e(lt.subject)}</title></head><body>"
         f"<header><h1>{e(lt.school.name)}</h1><p>{e(REGION)}</p></header>"
         f"<address>{'<br>'.join(e(x) for x in lt.to)}</address><p>{e(lt.date)}</p><table>{refs}</table>"
-        f"<h2>{e(lt.subject)}</h2><p>{e(lt.salutation)}</p>" + "".join(f"<p>{e(p)}</p>" for p in lt.paras) + table +
-        f"<p>{'<br>'.join(e(x) for x in lt.sign)}</p>{slip}<footer><small>{e(lt.footer())}</small></footer>"
+        f"<h2>{e(lt.subject)}</h2><p>{e(lt.salutation)}</p>"
+        + "".join(f"<p>{e(p)}</p>" for p in lt.paras)
+        + table
+        + f"<p>{'<br>'.join(e(x) for x in lt.sign)}</p>{slip}<footer><small>{e(lt.footer())}</small></footer>"
         "</body></html>\n"
     )
     return doc.encode("utf-8")

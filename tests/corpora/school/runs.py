@@ -14,8 +14,18 @@ from .letters import dear, letter
 from .render import Letter, pdf_bytes, render
 from .world import Family, World
 
-HEAD = ["FirstName", "Surname", "Address1", "Address2", "Suburb", "State", "Postcode", "AccountNo", "StudentName",
-        "StudentID"]
+HEAD = [
+    "FirstName",
+    "Surname",
+    "Address1",
+    "Address2",
+    "Suburb",
+    "State",
+    "Postcode",
+    "AccountNo",
+    "StudentName",
+    "StudentID",
+]
 
 
 def _rows(fams: list[Family]) -> list[list[str]]:
@@ -23,8 +33,20 @@ def _rows(fams: list[Family]) -> list[list[str]]:
     for f in fams:
         p, st = f.main, f.students[0]
         lines = p.address.lines + [""]
-        out.append([p.given, p.family, lines[0], lines[1], p.address.suburb, "VIC", p.address.postcode, f.fee_account,
-                    f"{st.given} {st.family}", st.sid])
+        out.append(
+            [
+                p.given,
+                p.family,
+                lines[0],
+                lines[1],
+                p.address.suburb,
+                "VIC",
+                p.address.postcode,
+                f.fee_account,
+                f"{st.given} {st.family}",
+                st.sid,
+            ]
+        )
     return out
 
 
@@ -76,7 +98,7 @@ def make_runs(c: Corpus, w: World, scale: float) -> None:
     n = max(6, round(14 * scale))
     for k, (rid, kind, ext, merged, shift, unm, twin, cat, note) in enumerate(SPECS):
         start = (k // 2) * 13 % max(1, len(plain) - n)
-        fams = plain[start:start + n]
+        fams = plain[start : start + n]
         shift = min(shift, n - 3) if shift >= 0 else shift
         unm = min(unm, n - 1) if unm >= 0 else unm
         letters = _letters(fams, kind, 4000 + k // 2, shift, unm)
@@ -89,8 +111,15 @@ def make_runs(c: Corpus, w: World, scale: float) -> None:
                 per.append({"expect": "block", "rules": ["unmerged_field"]})
             else:
                 per.append({"expect": "allow"})
-        label = {"id": rid, "channel": "batch", "category": cat, "data": data, "letters": path, "per_letter": per,
-                 "run_expect": "block" if any(p["expect"] == "block" for p in per) else "allow"}
+        label = {
+            "id": rid,
+            "channel": "batch",
+            "category": cat,
+            "data": data,
+            "letters": path,
+            "per_letter": per,
+            "run_expect": "block" if any(p["expect"] == "block" for p in per) else "allow",
+        }
         if twin:
             label["twin"] = twin
         label["note"] = note + " (" + ", ".join(f.main.client_id for f in fams[:3]) + ", ...)"

@@ -5,12 +5,20 @@ from __future__ import annotations
 import csv
 import email
 import email.policy
+import io
 import json
 from pathlib import Path
 
 import pytest
+from pypdf import PdfReader
 
-from tests.corpora.conformance import check_files_open, check_labels, check_registry_and_config, check_reproducible, labels
+from tests.corpora.conformance import (
+    check_files_open,
+    check_labels,
+    check_registry_and_config,
+    check_reproducible,
+    labels,
+)
 from tests.corpora.school.generate import generate
 from tests.corpora.school.registry import COLUMNS
 
@@ -48,7 +56,9 @@ def test_files_open(full: Path) -> None:
 def test_size_and_incident_share(full: Path) -> None:
     found = labels(full)
     scan = [x for x in found if x["channel"] == "scan"]
-    blocked = [x for x in scan if x.get("expect") == "block" or any(v["expect"] == "block" for v in x.get("letters", []))]
+    blocked = [
+        x for x in scan if x.get("expect") == "block" or any(v["expect"] == "block" for v in x.get("letters", []))
+    ]
     assert len(scan) >= 330
     assert 0.25 <= len(blocked) / len(scan) <= 0.36
     runs = [x for x in found if x["channel"] == "batch"]
@@ -84,11 +94,18 @@ def test_registry_models_the_families(full: Path) -> None:
 
 def test_suppressed_items_carry_a_suppressed_detail(full: Path) -> None:
     rows = {r["client_id"]: r for r in csv.DictReader((full / "clients.csv").open(encoding="utf-8"))}
-    phones = {p.replace(" ", "")[-6:] for r in rows.values() if "phone" in r["suppressed"] for p in r["phone"].split(";")}
+    phones = {
+        p.replace(" ", "")[-6:] for r in rows.values() if "phone" in r["suppressed"] for p in r["phone"].split(";")
+    }
     streets = {r["postal_address"].split(",")[0].split()[-2] for r in rows.values() if r["suppressed"]}
     for x in labels(full):
         if x.get("suppressed") and x["path"].endswith(".eml"):
             msg = email.message_from_bytes((full / x["path"]).read_bytes(), policy=email.policy.default)
-            text = json.dumps([str(p.get_payload(decode=True)) for p in msg.walk()]) + str(msg)
+            parts = [str(p.get_payload(decode=True)) for p in msg.walk() if p.get_content_type() != "application/pdf"]
+            pdfs = [
+                PdfReader(io.BytesIO(p.get_content())) for p in msg.walk() if p.get_content_type() == "application/pdf"
+            ]
+            parts += [pg.extract_text() for r in pdfs for pg in r.pages]
+            text = json.dumps(parts) + str(msg)
             flat = text.replace(" ", "").replace("-", "")
             assert any(p in flat for p in phones) or any(s in text for s in streets), x["id"]
