@@ -122,9 +122,9 @@ def portal_link(c: Corpus, w: World, i: int) -> None:
 
 def to_not_bcc(c: Corpus, w: World, i: int) -> None:
     s = w.schools[i % len(w.schools)]
-    fams = [f for f in w.families if f.students[0].school is s][:30]
+    fams = [f for f in w.families if f.students[0].school is s and f.kind != "protected"][:30]
     if len(fams) < 12:
-        fams = w.families[:30]
+        fams = [f for f in w.families if f.kind != "protected"][:30]
     parents = [who(f.main) for f in fams]
 
     def m(ok: bool) -> Mail:
@@ -250,7 +250,7 @@ def portal_notification(c: Corpus, w: World, i: int) -> None:
 
 def arrears_table(c: Corpus, w: World, i: int) -> None:
     s = w.schools[(i + 2) % len(w.schools)]
-    fams = w.families[i * 5 % 40 : i * 5 % 40 + 20]
+    fams = [f for f in w.families if f.kind in PLAIN][i * 5 % 40 :][:20]
     bcc = [f.main.email for f in fams]
     owing = fams[:3]
 

@@ -106,7 +106,7 @@ def referral(c: Corpus, w: World, i: int) -> None:
 
 def newsletter(c: Corpus, w: World, i: int) -> None:
     s = w.schools[i % len(w.schools)]
-    fams = [f for f in w.families if f.students[0].school is s]
+    fams = [f for f in w.families if f.students[0].school is s and f.kind != "protected"]
     names = ", ".join(f"{f.students[0].given} {f.students[0].family[0]}." for f in fams[:8])
     html = (
         f"<html><body><h1>{s.name} Newsletter</h1><h2>Term 1, Week {4 + i % 6}</h2>"
