@@ -3,13 +3,14 @@
 The ticket sits beside the letter (`letter.pdf.dlp-ticket`, written to a temporary name, fsynced and renamed)
 and goes wherever the letter goes (the working folder, the shunt). It holds the letter's own name (a claimed
 letter may have been renamed to stay unique), the quarantine reference reserved before anything was stored
-(derived from the letter's content, so a retry — even one that lost the ticket — stores the same original once
-and finds the incidents already recorded for it), and the letter's failures: shunt attempts and workers it
-stopped. No personal data.
+(derived from the letter's claimed name and content, so a retry, even one that lost the ticket, stores the
+same original once and finds the incidents already recorded for it), and the letter's failures: shunt
+attempts and workers it stopped. No personal data.
 """
 
 from __future__ import annotations
 
+import hashlib
 import json
 import os
 from dataclasses import asdict, dataclass
@@ -68,11 +69,18 @@ class Ticket:
 
 
 def letter_ref(letter: Path) -> str:
-    """The quarantine reference of a letter: the same for the same content, whatever happens to its ticket."""
+    """The quarantine reference of a claimed letter: derived from its name in the working folder (which no other
+    letter has while it is there) and its content, so it is the same whatever happens to its ticket, and copies
+    of one letter dropped together (the client's, the solicitor's, the file's) are held as the letters they are.
+    Read in pieces: a file larger than memory is no reason to stop the watcher."""
+    digest = hashlib.sha256()
     try:
-        return held_ref("letter", letter.read_bytes())
+        with open(letter, "rb") as handle:
+            while chunk := handle.read(1 << 20):
+                digest.update(chunk)
     except OSError:
         return new_ref()  # unreadable: it cannot have been stored either
+    return held_ref("letter", letter.name.encode("utf-8", "surrogateescape"), digest.digest())
 
 
 def ticket_of(letter: Path) -> Path:
