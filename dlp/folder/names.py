@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import errno
+import hashlib
 import os
 from pathlib import Path
 
@@ -48,10 +49,33 @@ def claim(source: Path, folder: Path) -> Path | None:
     what it is (a name for a file elsewhere, which its owner may change at any time): `SymlinkRefused`."""
     if source.is_symlink():
         raise SymlinkRefused(source.name)
-    claimed = _move(source, folder, source.name)
+    claimed = _move(source, folder, claimable(source.name))
     if claimed is not None:
         _own_copy(claimed)
     return claimed
+
+
+NAME_BYTES = 255  # what Linux, and most shares, allow a file name
+ROOM = 40  # for what the watcher adds: " (9999)", ".dlp-ticket", ".json", ".dlp.txt", a leading "." and ".dlp-copy"
+
+
+def claimable(name: str) -> str:
+    """A name the watcher can add its suffixes to: a name too long for them (Linux allows 255 bytes) is cut short
+    and made unique by a digest of the whole; the ticket keeps the original for the outbox."""
+    raw = name.encode("utf-8", "surrogateescape")
+    if len(raw) <= NAME_BYTES - ROOM:
+        return name
+    suffix = Path(name).suffix if len(Path(name).suffix) <= 10 else ""
+    tag = "~" + hashlib.sha256(raw).hexdigest()[:10]
+    keep = NAME_BYTES - ROOM - len(tag.encode()) - len(suffix.encode("utf-8", "surrogateescape"))
+    stem = raw[: len(raw) - len(suffix.encode("utf-8", "surrogateescape"))][:keep]
+    return stem.decode("utf-8", "ignore") + tag + suffix
+
+
+def fitting(name: str) -> str:
+    """The name, or a shortened one where it is longer than a file name may be ("letter (2).pdf" of a letter
+    whose name was 253 bytes, its manifest's name)."""
+    return name if len(name.encode("utf-8", "surrogateescape")) <= NAME_BYTES else claimable(name)
 
 
 class SymlinkRefused(OSError):
@@ -77,7 +101,7 @@ def _move(source: Path, folder: Path, name: str) -> Path | None:
     folder.mkdir(parents=True, exist_ok=True)
     stem, suffix = Path(name).stem, Path(name).suffix
     for n in range(1, 10_000):
-        target = folder / (name if n == 1 else f"{stem} ({n}){suffix}")
+        target = folder / fitting(name if n == 1 else f"{stem} ({n}){suffix}")
         try:
             os.link(source, target, follow_symlinks=False)  # fails if the name is taken: no check-then-act race
         except FileExistsError:

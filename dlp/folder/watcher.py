@@ -49,6 +49,7 @@ from dlp.folder.names import (
     WORKING_FOLDER,
     SymlinkRefused,
     claim,
+    fitting,
     is_ignored,
     manifest_of,
     move_unique,
@@ -302,11 +303,10 @@ class FolderWatcher:
             return
         if claimed is None:
             return  # another watcher took it
-        if manifest_of(path).exists():
-            try:
-                os.rename(manifest_of(path), manifest_of(claimed))
-            except FileNotFoundError:
-                pass
+        try:
+            os.rename(manifest_of(path), manifest_of(claimed))
+        except OSError:  # none (or a name too long for one: there is none)
+            pass
         try:
             ticket = Ticket(claimed, path.name, letter_ref(claimed))
             ticket.save()
@@ -384,7 +384,7 @@ class FolderWatcher:
         else:
             cleared = move_unique(ticket.letter, self.outbox, ticket.original_name)
             if ticket.manifest.exists():
-                move_unique(ticket.manifest, self.outbox, manifest_of(cleared).name)
+                move_unique(ticket.manifest, self.outbox, fitting(manifest_of(cleared).name))
         ticket.remove()
         self.processed += 1
 

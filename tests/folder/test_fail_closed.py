@@ -241,3 +241,46 @@ def test_an_outbox_on_another_filesystem_receives_whole_letters(
             assert names(tmp_path / "inbox" / WORKING_FOLDER) == set()
         finally:
             running.stop()
+
+
+def test_copies_of_one_letter_dropped_together_are_held_as_so_many_letters(
+    tmp_path: Path, own_store: Config, registry_csv: Path, synthetic: SyntheticRegistry
+) -> None:
+    """The client's copy, the solicitor's and the file's of one merged letter are byte-identical: each is held
+    with an incident and an original of its own, so each comes back when its incident is released."""
+    a, b = synthetic.ordinary()[174:176]
+    held = letter(a, account_body(b))
+    running = Running(FolderWatcher(folder_config(own_store, tmp_path), str(registry_csv)))
+    try:
+        for name in ("to-client.txt", "copy-solicitor.txt", "copy-file.txt"):
+            (tmp_path / "inbox" / name).write_text(held)
+        assert wait_until(lambda: len(held_notes(tmp_path / "held")) == 3, timeout=60)
+        records = IncidentStore(own_store.store_url).list()
+        assert len(records) == 3 and len({r.quarantine_ref for r in records}) == 3
+        assert all(running.watcher.vault.load(r.quarantine_ref) == held.encode() for r in records)
+    finally:
+        running.stop()
+
+
+def test_letters_named_as_long_as_a_file_name_may_be(
+    tmp_path: Path, config: Config, registry_csv: Path, synthetic: SyntheticRegistry
+) -> None:
+    """Linux allows 255 bytes; the watcher adds ".dlp-ticket", ".json", " (2)": such a letter is claimed under a
+    shorter name and reaches the outbox under its own, twice over (" (2)"), or is held, and the watcher goes on."""
+    a, b = synthetic.ordinary()[176:178]
+    name = "Final statement for the account holder " + "x" * 206 + ".txt"
+    assert len(name.encode()) == 249
+    running = Running(FolderWatcher(folder_config(config, tmp_path), str(registry_csv)))
+    try:
+        (tmp_path / "inbox" / name).write_text(letter(a, account_body(a)))
+        assert wait_until(lambda: name in names(tmp_path / "cleared"), timeout=60)
+        (tmp_path / "inbox" / name).write_text(letter(b, account_body(b)))
+        assert wait_until(lambda: len(names(tmp_path / "cleared")) == 2, timeout=60)
+        (tmp_path / "inbox" / name).write_text(letter(a, account_body(b)))
+        assert wait_until(lambda: held_notes(tmp_path / "held"), timeout=60)
+        (tmp_path / "inbox" / "short.txt").write_text(letter(b, account_body(b)))
+        assert wait_until(lambda: "short.txt" in names(tmp_path / "cleared"), timeout=60)
+        assert names(tmp_path / "inbox") <= {WORKING_FOLDER, SHUNT_FOLDER}
+        assert not names(tmp_path / "inbox" / SHUNT_FOLDER)
+    finally:
+        running.stop()
