@@ -15,6 +15,7 @@
     ├── StoreError                the incident store cannot be opened or written
     ├── QuarantineError           an original cannot be stored, read back or decrypted
     ├── ForwardError              the next hop is down, timed out or refused: the sending MTA retries
+    │   └── NextHopRefused        it refused the message for good (5xx): the sender is told, not asked to retry
     ├── ReviewError               a release or discard that cannot be done (nothing held, next hop down)
     └── WorkerError               a scanning process failed an item (dlp.workers)
         ├── WorkerLost            it died: crashed, was killed, or ran out of memory
@@ -92,6 +93,18 @@ class QuarantineError(DlpError):
 
 class ForwardError(DlpError):
     """The next hop is down, timed out or refused the message: the sending MTA must retry."""
+
+
+class NextHopRefused(ForwardError):
+    """The next hop refused the sender, a recipient or the message with a permanent (5xx) reply: retrying for the
+    sending MTA's queue lifetime (five days for Postfix) would only delay the bounce."""
+
+    def __init__(self, message: str, code: int) -> None:
+        super().__init__(message)
+        self.code = code
+
+    def __reduce__(self) -> tuple[type[NextHopRefused], tuple[str, int]]:  # raised in a worker, answered by the loop
+        return NextHopRefused, (str(self), self.code)
 
 
 class ReviewError(DlpError):

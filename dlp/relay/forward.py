@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from dlp.errors import ForwardError
+from dlp.errors import ForwardError, NextHopRefused
 from dlp.relay.client import Connection, Gone, Refused
 
 PASSED_MAIL_OPTIONS = ("BODY=8BITMIME", "SMTPUTF8")
@@ -34,7 +34,10 @@ class NextHop:
                     continue  # the next hop closed an idle connection: try once more on a fresh one
                 raise ForwardError(f"next hop unreachable ({exc.reason})") from None
             except Refused as exc:
-                raise ForwardError(f"next hop refused the {exc.stage} ({exc.code})") from None
+                words = f"next hop refused the {exc.stage} ({exc.code})"
+                if 500 <= exc.code < 600 and exc.stage != "connection":  # a 554 greeting is "not now", as 421
+                    raise NextHopRefused(words, exc.code) from None
+                raise ForwardError(words) from None
             except ValueError:
                 raise ForwardError("an envelope address cannot be sent to the next hop") from None
             if len(self._idle) < self.keep:

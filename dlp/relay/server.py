@@ -25,7 +25,15 @@ from aiosmtpd.smtp import SMTP, AuthResult, Envelope, LoginPassword, Session
 
 from dlp import metrics
 from dlp.config import Config
-from dlp.errors import ConfigError, DlpError, ForwardError, RegistryUnavailable, WorkerLost, WorkerTimeout
+from dlp.errors import (
+    ConfigError,
+    DlpError,
+    ForwardError,
+    NextHopRefused,
+    RegistryUnavailable,
+    WorkerLost,
+    WorkerTimeout,
+)
 from dlp.health import Listener, observe_relay
 from dlp.registry.live import SharedRegistry
 from dlp.relay.auth import check_password, load_users
@@ -188,6 +196,9 @@ class RelayHandler:
         except RegistryUnavailable:  # fail closed: the message stays with the sender until a registry is there
             log.error("no valid client registry; asking the client to retry")
             return "451 4.3.0 Client registry unavailable, please try again later"
+        except NextHopRefused as exc:
+            log.error("%s; the message is refused for good", exc)
+            return f"554 5.0.0 Next hop refused the message permanently ({exc.code})"
         except ForwardError as exc:
             log.error("%s; asking the client to retry", exc)
             return "451 4.4.1 Next hop unavailable, please try again later"

@@ -109,6 +109,26 @@ def test_next_hop_down_answers_451_and_sends_nothing(
         relay.stop()
 
 
+def test_a_next_hop_refusing_a_recipient_for_good_is_a_bounce_not_five_days_of_retries(
+    tmp_path: Path, registry_csv: Path, synthetic: SyntheticRegistry
+) -> None:
+    """550 from the next hop for a recipient: the relay answers 554 (the sending MTA bounces at once) and nothing
+    is delivered; a hop that is down stays 451 (above)."""
+    from tests.relay.test_client import Capture, server
+
+    a = synthetic.ordinary()[4]
+    handler = Capture(refuse=(a.email,))
+    with server(handler) as hop:
+        port = free_port()
+        relay = RelayProcess(write_config(tmp_path, registry_csv, port, hop), port)
+        try:
+            code, _ = send(port, email([a.email], "Your account", account_body(a)), [a.email])
+            assert code == 554
+            assert handler.messages == [] and incidents(relay.config) == []
+        finally:
+            relay.stop()
+
+
 def test_client_outside_allowed_networks_is_refused(tmp_path: Path, registry_csv: Path, sink: tuple[Sink, int]) -> None:
     port = free_port()
     relay = RelayProcess(write_config(tmp_path, registry_csv, port, sink[1], client_networks=["192.0.2.0/24"]), port)
