@@ -86,6 +86,7 @@ class Quarantine:
         sealed = nonce + self._aead.encrypt(nonce, content, ref.encode())
         temp = final.with_name(f"{final.name}.{secrets.token_hex(4)}.tmp")  # two holds of one message may race
         try:
+            self.folder.mkdir(parents=True, exist_ok=True)  # a share re-mounted, a folder removed while running
             with open(temp, "wb") as handle:
                 handle.write(sealed)
                 handle.flush()

@@ -48,3 +48,13 @@ def test_a_key_given_in_hex_says_base64_and_how_to_make_one(tmp_path: Path, monk
     message = str(info.value)
     assert "DLP_QUARANTINE_KEY" in message and "base64" in message and "not 48" in message
     assert "head -c 32 /dev/urandom | base64" in message
+
+
+def test_a_vault_folder_removed_while_running_is_made_again(tmp_path: Path) -> None:
+    """A share re-mounted or a folder removed under a running watcher: the next hold stores its original."""
+    import shutil
+
+    vault = Quarantine(tmp_path / "share" / "q", os.urandom(32))
+    shutil.rmtree(tmp_path / "share")
+    ref = vault.store(b"held letter")
+    assert vault.load(ref) == b"held letter"
