@@ -51,7 +51,10 @@ def claim(source: Path, folder: Path) -> Path | None:
         raise SymlinkRefused(source.name)
     claimed = _move(source, folder, claimable(source.name))
     if claimed is not None:
-        _own_copy(claimed)
+        try:
+            _own_copy(claimed)
+        except OSError:  # unreadable (permissions): its check says so, and it is retried or held, never cleared
+            pass
     return claimed
 
 

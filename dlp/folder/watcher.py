@@ -350,12 +350,14 @@ class FolderWatcher:
                 return
             self._waiting.appendleft(ticket)
             return
-        except InputError:
+        except InputError as exc:
             if not ticket.letter.exists():
                 log.error("a claimed letter was removed by someone else before it was checked")
                 ticket.remove()
                 return
-            self._shunt(ticket, "the letter could not be read")
+            # Why, never the path (a letter's name can carry a client's): "permission denied" says what to fix.
+            why = " (permission denied: the watcher's account may not read it)" if "permission" in str(exc) else ""
+            self._shunt(ticket, f"the letter could not be read{why}")
             return
         except DlpError as exc:  # the store, the vault or the workers failing: not the letter's fault
             self._shunt(ticket, str(exc))
