@@ -60,7 +60,8 @@ BUSINESS = re.compile(
     r"university|foundation|society|church|club|committee|board|cooperative|co-op|housing|health|insurance|"
     r"water|energy|power|gas|electricity|utilities|holdings|enterprises|industries|solutions|"
     r"realty|real\s+estate|property|properties|rentals|strata|conveyancing|agents|accountants|accounting|"
-    r"associates|advisers|advisors|advisory|financial|consulting)\b",
+    r"associates|advisers|advisors|advisory|financial|consulting|schools|college|academy|institute|tafe|"
+    r"kindergarten|campus|region|regional|district|directorate|ministry)\b",
     re.IGNORECASE,
 )
 # Where people stay or are cared for, as a care-of line names it ("c/- Banksia Aged Care", "c/- Wirrabara

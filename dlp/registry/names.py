@@ -18,6 +18,9 @@ def fold_tokens(text: str) -> list[str]:
 
 
 SIMILARITY = 85  # tolerates a typo or two, and "?" for one letter
+# A whole name near enough by letters must also be near in its given name: "Jasper Rodriguez" is 87 from "Ayse
+# Rodriguez" on the strength of the family name alone. "Jonh" for John (75) passes; Tom for Tim (67) does not.
+GIVEN_SIMILARITY = 70
 
 
 def name_matches(written: str, given: str, family: str) -> bool:
@@ -34,7 +37,8 @@ def name_matches(written: str, given: str, family: str) -> bool:
     full = " ".join(first_names + family_names)
     # Typos in a whole name; not where a name is written with an initial: "M Fraser" is as near "Sam Fraser" as
     # "Mia Fraser" by letters, and only Mia's name starts with M (the initial is checked below).
-    whole = all(len(w) > 1 for w in words)
+    given_near = max(fuzz.ratio(words[0], first_names[0]), fuzz.ratio(words[0], "".join(first_names)))
+    whole = all(len(w) > 1 for w in words) and given_near >= GIVEN_SIMILARITY  # "Maryanne" for Mary-Anne
     if whole and (
         fuzz.ratio(" ".join(words), full) >= SIMILARITY or fuzz.ratio("".join(words), full.replace(" ", "")) >= 92
     ):

@@ -172,6 +172,10 @@ class RecipientResolver:
                     one_of=len(at_address) > 1,
                 ),
             )
+        if block.on_behalf and at_address and not self._any_client_named(people):
+            # "The Parent/Guardian of Jasper Rodriguez", a child the registry does not hold: a role at his home,
+            # read by the client registered there (a child who is a client elsewhere stays "unknown", above).
+            return (self._by_role(at_address, recipient),)
         if not people:
             note = "the address block names no person" + (f" (only {_kind_of(block)})" if _kind_of(block) else "")
         elif at_address:

@@ -84,3 +84,17 @@ def test_a_letter_care_of_the_clients_own_law_firm(scan) -> None:
     assert "mismatched_recipient" in rules(scan(_statement("Adeyemi Family Law", OURS)))  # a firm she did not name
     # The firm acts for Miss Tipene, not for Mr Okonkwo: his own reference in her envelope is his alone.
     assert "mismatched_recipient" in rules(scan(_statement("Okafor Family Law", f"{OURS}\nOther: 518 516 815H")))
+
+
+def test_a_letter_to_the_parent_of_a_child_the_registry_does_not_hold(scan) -> None:
+    """Schools write "The Parent/Guardian of Jasper Ivanova" to the child's home: read by the client registered
+    there, whose student reference it carries; the same letter at another client's home is that client's."""
+    block = "The Parent/Guardian of Jasper Ivanova\n4/95 Melaleuca Close\nSALISBURY SA 5108"
+    text = f"{AGENCY}{block}\n\nDear Parent/Guardian,\n\nCustomer ref 600 775 326C.\n"
+    assert scan(text).decision.value == "allow"
+    elsewhere = text.replace("4/95 Melaleuca Close\nSALISBURY SA 5108", "166 King Drive\nSHEPPARTON VIC 3630")
+    assert "mismatched_recipient" in rules(scan(elsewhere))
+    # The school's name and region printed just above the block, as window-envelope templates do.
+    under = "BENDIGO CREEK SECONDARY COLLEGE\nLoddon Mallee Schools Region\n"
+    assert scan(text.replace(block, under + block)).decision.value == "allow"
+    assert "mismatched_recipient" in rules(scan(elsewhere.replace("The Parent", under + "The Parent")))
