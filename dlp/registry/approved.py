@@ -42,11 +42,12 @@ MIN_LABEL = 6  # "rtt" is anyone's initials
 
 def domain_labels(domains: Iterable[str]) -> frozenset[str]:
     """The labels of the approved domains that may name an organisation."""
+    # "harbourside-lc" is written "Harbourside Legal Centre" as "harboursidelc" is: the hyphen is no letter.
     return frozenset(
-        label
+        label.replace("-", "")
         for domain in domains
         for label in domain.lower().split(".")
-        if label not in _SUFFIX_LABELS and len(label) >= MIN_LABEL
+        if label not in _SUFFIX_LABELS and len(label.replace("-", "")) >= MIN_LABEL
     )
 
 

@@ -15,6 +15,7 @@ DOMAINS = [
     "northernmaint.example",
     "castlemaine.example",
     "rtt.example",
+    "harbourside-lc.example",
 ]
 
 
@@ -27,6 +28,7 @@ DOMAINS = [
         "Bridgeway Community Housing Ltd",
         "Office of the Public Advocate",
         "Northern Maintenance Services Pty Ltd",
+        "Harbourside Legal Centre",
     ],
 )
 def test_an_organisation_is_named_as_its_domain_shortens_it(line: str) -> None:
