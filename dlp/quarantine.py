@@ -14,6 +14,7 @@ from pathlib import Path
 from typing import Any
 
 from cryptography.exceptions import InvalidTag
+from cryptography.hazmat.primitives.ciphers import Cipher, algorithms, modes
 from cryptography.hazmat.primitives.ciphers.aead import AESGCM
 
 from dlp.config import Config
@@ -61,6 +62,7 @@ class Quarantine:
         with map_exceptions({OSError: QuarantineError}, "quarantine folder cannot be used"):
             self.folder.mkdir(parents=True, exist_ok=True)
         self._aead = AESGCM(key)
+        self._key = key
 
     @classmethod
     def from_config(cls, config: Config) -> Quarantine:
@@ -81,14 +83,25 @@ class Quarantine:
         self._write(self.folder / (ref + SUFFIX), ref, original)  # written last: its presence commits the pair
         return ref
 
-    def _write(self, final: Path, ref: str, content: bytes) -> None:
+    def store_file(self, source: Path, envelope: dict[str, Any], ref: str) -> str:
+        """`store` for an original on disk, read and encrypted in pieces: a letter of several gigabytes is held
+        in the memory a piece takes, not its size. The stored file is the same as `store` makes of the bytes."""
+        if not ref.isalnum():
+            raise QuarantineError("bad quarantine reference")
+        self._write(self.folder / (ref + ENVELOPE_SUFFIX), ref, json.dumps(envelope).encode())
+        self._write(self.folder / (ref + SUFFIX), ref, source)
+        return ref
+
+    def _write(self, final: Path, ref: str, content: bytes | Path) -> None:
         nonce = secrets.token_bytes(12)
-        sealed = nonce + self._aead.encrypt(nonce, content, ref.encode())
         temp = final.with_name(f"{final.name}.{secrets.token_hex(4)}.tmp")  # two holds of one message may race
         try:
             self.folder.mkdir(parents=True, exist_ok=True)  # a share re-mounted, a folder removed while running
             with open(temp, "wb") as handle:
-                handle.write(sealed)
+                if isinstance(content, Path):
+                    _seal_file(self._key, nonce, content, ref, handle)
+                else:
+                    handle.write(nonce + self._aead.encrypt(nonce, content, ref.encode()))
                 handle.flush()
                 os.fsync(handle.fileno())
             os.replace(temp, final)
@@ -136,3 +149,14 @@ class Quarantine:
     def discard(self, ref: str) -> None:
         for suffix in (SUFFIX, ENVELOPE_SUFFIX):
             (self.folder / (ref + suffix)).unlink(missing_ok=True)
+
+
+def _seal_file(key: bytes, nonce: bytes, source: Path, ref: str, out: Any) -> None:
+    """nonce | ciphertext | tag, as AESGCM.encrypt lays them out, written a megabyte at a time."""
+    encryptor = Cipher(algorithms.AES(key), modes.GCM(nonce)).encryptor()
+    encryptor.authenticate_additional_data(ref.encode())
+    out.write(nonce)
+    with open(source, "rb") as data:
+        while chunk := data.read(1 << 20):
+            out.write(encryptor.update(chunk))
+    out.write(encryptor.finalize() + encryptor.tag)

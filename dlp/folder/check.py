@@ -43,8 +43,11 @@ def check_letter(state: WorkerState, letter: str, manifest: str, ref: str, origi
 def hold_letter(state: WorkerState, letter: str, ref: str, original_name: str, reason: str) -> list[Verdict]:
     """Hold a letter that could not be scanned (over its budget, or it killed workers) without reading it."""
     path = Path(letter)
-    data = path.read_bytes()
-    item = unscannable_item("letter", letter, reason, hashlib.sha256(data).hexdigest())
+    digest = hashlib.sha256()
+    with open(path, "rb") as data:  # a letter of gigabytes is held too, in the memory of a piece of it
+        while chunk := data.read(1 << 20):
+            digest.update(chunk)
+    item = unscannable_item("letter", letter, reason, digest.hexdigest())
     return _finish(state, path, ref, original_name, [item], [unscannable_verdict(state.scanner.policy, item)])
 
 
@@ -58,6 +61,4 @@ def _finish(
         return [handlers.record(scanner.store, v, item, Channel.FOLDER, scanner.index) for item, v in checked]
     assert state.vault is not None, "folder workers hold a vault"
     envelope = {"channel": "folder", "original_name": original_name}
-    return handlers.hold(
-        scanner.store, state.vault, path.read_bytes(), envelope, checked, Channel.FOLDER, scanner.index, ref=ref
-    )
+    return handlers.hold(scanner.store, state.vault, path, envelope, checked, Channel.FOLDER, scanner.index, ref=ref)

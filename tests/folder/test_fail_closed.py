@@ -284,3 +284,24 @@ def test_letters_named_as_long_as_a_file_name_may_be(
         assert not names(tmp_path / "inbox" / SHUNT_FOLDER)
     finally:
         running.stop()
+
+
+def test_a_letter_larger_than_a_workers_memory_is_held_not_retried_for_ever(
+    tmp_path: Path, own_store: Config, registry_csv: Path
+) -> None:
+    """A scan-to-folder job gone wrong drops a file bigger than a worker may take (here 300 MB against 200 MB):
+    it is over the size a part may be, so unscannable, and held: stored in pieces, never read whole."""
+    cfg = dataclasses.replace(folder_config(own_store, tmp_path), limits=LimitsConfig(max_memory_mb=200))
+    running = Running(FolderWatcher(cfg, str(registry_csv)))
+    try:
+        with open(tmp_path / "inbox" / "scan.pdf.part", "wb") as handle:
+            handle.write(b"%PDF-1.7\n")
+            handle.truncate(300 * 1024 * 1024)
+        os.rename(tmp_path / "inbox" / "scan.pdf.part", tmp_path / "inbox" / "scan.pdf")
+        assert wait_until(lambda: held_notes(tmp_path / "held"), timeout=120)
+        (record,) = IncidentStore(cfg.store_url).list()
+        assert record.rules == ["unscannable_content"]
+        assert not names(tmp_path / "inbox" / SHUNT_FOLDER) and names(tmp_path / "cleared") == set()
+        assert len(running.watcher.vault.load(record.quarantine_ref)) == 300 * 1024 * 1024
+    finally:
+        running.stop()
