@@ -4,6 +4,7 @@ by their byte-order mark or their zero bytes, then UTF-8, then Latin-1 (which ne
 from __future__ import annotations
 
 import codecs
+import re
 
 
 def decode(data: bytes, charset: str | None) -> str:
@@ -15,7 +16,7 @@ def decode(data: bytes, charset: str | None) -> str:
         return data[3:].decode("utf-8", errors="replace")
     wide = wide_codec(data)
     if wide:
-        return data.decode(wide, errors="replace")
+        return wide_text(data, wide)
     for candidate in (charset, "utf-8"):
         if not candidate or _is_wide(candidate):
             continue
@@ -64,4 +65,24 @@ def narrowed(data: bytes) -> bytes:
     """Text written in UTF-16 or UTF-32 as UTF-8, so that what reads bytes (the checks for binary data, hidden
     uuencoded files) sees its words; any other bytes unchanged."""
     wide = wide_codec(data)
-    return data.decode(wide, errors="replace").encode("utf-8") if wide else data
+    return wide_text(data, wide).encode("utf-8") if wide else data
+
+
+# Two bytes of one-byte text read as one UTF-16 character fall here (U+2020-U+7E7E: CJK and symbols); as UTF-32,
+# they are no character at all (U+FFFD).
+_PAIRED = re.compile("[\u2020-\u7e7e\ufffd]")
+
+
+def wide_text(data: bytes, codec: str) -> str:
+    """Text written wide, and, where some of it reads as CJK or nothing, the same bytes read one to a character
+    as well: one-byte text after a wide head (a plain file appended to a PowerShell export), or declared as
+    UTF-8, is what a mail client would show, and must be read too. Latin text written wide reads the same both
+    ways, so reading it twice changes nothing found."""
+    text = data.decode(codec, errors="replace")
+    if _PAIRED.search(text):
+        narrow = data.replace(b"\x00", b"")
+        try:
+            text += "\n" + narrow.decode("utf-8")
+        except UnicodeDecodeError:
+            text += "\n" + narrow.decode("cp1252", errors="replace")
+    return text

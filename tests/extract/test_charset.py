@@ -63,3 +63,20 @@ def test_a_wide_letter_on_disk_is_read(tmp_path: Path, name: str) -> None:
     (item,) = load_items(tmp_path / name)
     assert not [p.error for p in item.parts if p.error]
     assert "Dear Ms Ruiz" in "\n".join(p.text for p in item.parts)
+
+
+def test_one_byte_text_after_a_wide_head_is_read_too() -> None:
+    """A plain file appended to a PowerShell export: the head is UTF-16, the tail one byte a character. Read as
+    UTF-16 only, the tail became CJK characters and its phone number was never seen."""
+    head = ("Notes exported from case system\r\n" * 200).encode("utf-16")
+    tail = b"\r\nAroha Tipene mobile 0411 222 333, account 880000001\r\n"
+    raw = email(["b@x.example"], "s", "body", attachments=[("notes.txt", head + tail, "text/plain")])
+    assert "0411 222 333" in _text(raw)
+    assert "0411 222 333" in decode(head + tail, "utf-8")
+    assert decode(LETTER.encode("utf-16"), None) == LETTER  # Latin text written wide reads once
+
+
+def test_a_body_declared_utf8_with_a_wide_head_is_read_as_a_mail_client_shows_it() -> None:
+    body = "Dear Mia,\r\n".encode("utf-16-le") * 300 + b"Her new mobile is 0411 222 333.\r\n"
+    assert wide_codec(body) == "utf-16-le"
+    assert "0411 222 333" in decode(body, "utf-8")
