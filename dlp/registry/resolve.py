@@ -11,8 +11,8 @@ from rapidfuzz import fuzz
 from dlp.config import OrganisationConfig
 from dlp.extract.letter import BUSINESS, PLACE
 from dlp.model import AddressBlock, Recipient, RecipientKind
-from dlp.normalize import name_tokens, parse_address
-from dlp.registry.approved import ApprovedNames
+from dlp.normalize import TITLES, name_tokens, parse_address
+from dlp.registry.approved import MIN_LABEL, ApprovedNames, names_exactly
 from dlp.registry.client import Client
 from dlp.registry.index import CLIENT_PHONE, RegistryIndex
 from dlp.registry.names import name_matches
@@ -205,27 +205,38 @@ class RecipientResolver:
 
     def to_their_organisation(self, found: frozenset[str], block: AddressBlock | None) -> frozenset[str]:
         """The clients among `found` whose authorised contact a letter is addressed to by its organisation's name
-        ("The Payroll Officer, Goldfields Logistics" for payroll@goldfieldslogistics.example, an employer; "Ms C
-        Webb, Harbourside Legal Centre" for a lawyer at harbourside-lc.example): the registry knows the contact
-        only by email, the letter by name; or sent care of it ("Miss R Tipene, c/- Okafor Family Law"). Only for a
-        letter to an address no client is registered at; the name is matched as approved third parties' are
-        (`approved.py`)."""
+        ("The Payroll Officer, Goldfields Logistics" for payroll@goldfieldslogistics.example, an employer), or sent
+        care of ("Miss R Tipene, c/- Okafor Family Law" for familylaw@okaforfamilylaw.example): the registry knows
+        the contact only by email, the letter by name. Only at an address no client is registered at; the name in
+        full or as its initials (`names_exactly`); the mailbox a role's (payroll@, familylaw@) unless the letter
+        names the person whose mailbox it is ("Ms C Webb" for c.webb@); and never to a client by name (an
+        ex-partner who works there is not the employer)."""
         if block is None or block.on_behalf or not found:
             return frozenset()
         address = parse_address(block.address, state_optional=True)
         if address is None or self._clients_at(address.street, address.suburb, address.postcode):
             return frozenset()
-        by_domain: dict[str, set[str]] = {}
-        for cid in found:
-            for contact in self.index.clients[cid].authorised_contacts:
-                if "@" in contact:
-                    by_domain.setdefault(contact.rsplit("@", 1)[1].lower(), set()).add(cid)
         zone = [line for line in block.text.splitlines() if line not in block.address_lines]
         if block.care_of:
-            zone = [block.care_of]  # the reader; the addressee's own name names no organisation
-        return frozenset(
-            cid for domain, cids in by_domain.items() if any(map(ApprovedNames((domain,)).names, zone)) for cid in cids
-        )
+            organisation_lines, persons = [block.care_of], []  # the addressee is the client; the reader, the firm
+        else:
+            # The greeting names whom it is for when the block's name lines stop at the firm ("Mr Peter Hart" above
+            # "Goldfields Logistics" is read as a letterhead line; "Dear Mr Hart" still says it is his).
+            greeted = [block.salutation] if block.salutation and _titled(block.salutation) else []
+            persons = [line for line in zone if _titled(line)] + greeted
+            if self._any_client_named((*block.people, *persons)):
+                return frozenset()
+            organisation_lines = [line for line in zone if not _titled(line)]
+        represented: set[str] = set()
+        for cid in found:
+            for contact in self.index.clients[cid].authorised_contacts:
+                local, _, domain = contact.lower().rpartition("@")
+                labels = [label for label in domain.split(".") if len(label.replace("-", "")) >= MIN_LABEL]
+                if not any(names_exactly(line, label) for line in organisation_lines for label in labels):
+                    continue
+                if (not persons and _role_mailbox(local)) or any(_whose_mailbox(p, local) for p in persons):
+                    represented.add(cid)
+        return frozenset(represented)
 
     def _care_of(
         self,
@@ -383,3 +394,53 @@ def _kind_of(block: AddressBlock) -> str:
 
 def _digits(value: str) -> str:
     return "".join(ch if ch.isdigit() else " " for ch in value).split().__str__()
+
+
+# Mailboxes of a role, not a person: what an organisation authorises for its clients' matters.
+_ROLES = (
+    "payroll",
+    "wages",
+    "salar",
+    "accounts",
+    "admin",
+    "office",
+    "reception",
+    "enquir",
+    "info",
+    "legal",
+    "lawyer",
+    "familylaw",
+    "intake",
+    "referral",
+    "claims",
+    "contact",
+    "team",
+    "service",
+    "support",
+    "records",
+    "finance",
+    "casework",
+    "clients",
+    "billing",
+    "employ",
+    "people",
+    "mail",
+)
+_SHORT_ROLES = frozenset({"hr", "law", "pay", "ops"})
+
+
+def _role_mailbox(local: str) -> bool:
+    tokens = re.findall(r"[a-z]+", local)
+    return any(role in local for role in _ROLES) or bool(_SHORT_ROLES.intersection(tokens))
+
+
+def _whose_mailbox(person: str, local: str) -> bool:
+    """ "Ms C Webb" for c.webb@: the family name (the last word) is in the mailbox's name."""
+    words = name_tokens(person)
+    return bool(words) and len(words[-1]) >= 3 and words[-1] in re.sub(r"[^a-z]", "", local)
+
+
+def _titled(line: str) -> bool:
+    """A line that names a person by title ("Mr John Smith", "Dr A Dao"), not an organisation."""
+    first = line.strip().split(" ", 1)[0].lower().strip(".") if line.strip() else ""
+    return first in TITLES

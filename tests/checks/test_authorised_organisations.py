@@ -33,6 +33,9 @@ ROWS = (
     'C4,Rhiannon,Tipene,1988-09-12,rt@mail.example,,"7/92 Boronia Close, Elizabeth SA 5112",568405916J;CS41877877,,,'
     "familylaw@okaforfamilylaw.example\n"
     'C5,Kofi,Okonkwo,1996-10-23,ko@mail.example,,"13/18 Railway Court, Dubbo NSW 2830",518516815H;CS41877877,,,\n'
+    'C6,Peter,Hart,1982-07-09,ph@mail.example,,"7 Kurrajong Road, Ballarat VIC 3350",CS41877877,,,\n'
+    'C7,Lena,Marsh,1979-05-05,lm@mail.example,,"3 Ash Grove, Bendigo VIC 3550",730012345K,,,'
+    "jmarsh72@bigpond.example;me@davidchen.example\n"
 )
 AGENCY = "Southern Cross Child Support Agency\nGPO Box 9910, Melbourne VIC 3001\n\n"
 
@@ -98,3 +101,16 @@ def test_a_letter_to_the_parent_of_a_child_the_registry_does_not_hold(scan) -> N
     under = "BENDIGO CREEK SECONDARY COLLEGE\nLoddon Mallee Schools Region\n"
     assert scan(text.replace(block, under + block)).decision.value == "allow"
     assert "mismatched_recipient" in rules(scan(elsewhere.replace("The Parent", under + "The Parent")))
+
+
+def test_only_the_organisation_and_its_role_mailbox_not_whoever_works_there(scan) -> None:
+    """The employer's payroll mailbox is authorised, not every employee: her ex-partner (a client) at the firm,
+    greeted by name, or any named employee, is no authorised reader; nor is a consumer provider's domain or a
+    personal one read as an organisation."""
+    ex_partner = _schedule("Goldfields Logistics", OWN).replace("The Payroll Officer", "Mr Peter Hart")
+    assert "mismatched_recipient" in rules(scan(ex_partner.replace("Dear Payroll Officer", "Dear Mr Hart")))
+    employee = _schedule("Goldfields Logistics", OWN).replace("The Payroll Officer", "Mr John Smith")
+    assert "mismatched_recipient" in rules(scan(employee.replace("Dear Payroll Officer", "Dear Mr Smith")))
+    marsh = "Lena Marsh | 730 012 345K | $300.00"
+    assert "mismatched_recipient" in rules(scan(_schedule("Big Pond Aquatics", marsh)))
+    assert "mismatched_recipient" in rules(scan(_schedule("David Chen", marsh)))
