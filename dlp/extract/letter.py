@@ -60,8 +60,8 @@ BUSINESS = re.compile(
     r"university|foundation|society|church|club|committee|board|cooperative|co-op|housing|health|insurance|"
     r"water|energy|power|gas|electricity|utilities|holdings|enterprises|industries|solutions|"
     r"realty|real\s+estate|property|properties|rentals|strata|conveyancing|agents|accountants|accounting|"
-    r"associates|advisers|advisors|advisory|financial|consulting|schools|college|academy|institute|tafe|"
-    r"kindergarten|campus|region|regional|district|directorate|ministry)\b",
+    r"associates|advisers|advisors|advisory|financial|consulting|schools|college|academy|institute|"
+    r"kindergarten|region|regional|district|directorate|ministry)\b",
     re.IGNORECASE,
 )
 # Where people stay or are cared for, as a care-of line names it ("c/- Banksia Aged Care", "c/- Wirrabara
@@ -316,7 +316,15 @@ def _is_name_zone(row: str) -> bool:
 
 
 def _plain_person(row: str) -> bool:
-    return not (any(pattern.match(row) for pattern in ADDRESSING) or BUSINESS.search(row))
+    return not (any(pattern.match(row) for pattern in ADDRESSING) or _business(row))
+
+
+def _business(row: str) -> bool:
+    """An organisation's line: one of its words, and no title before it ("Mr Luis College" is a person)."""
+    return bool(BUSINESS.search(row)) and not TITLED.match(row)
+
+
+TITLED = re.compile(r"^\s*(?:mr|mrs|ms|miss|mx|dr|prof|sir|dame|rev|master)\b\.?\s+\S", re.IGNORECASE)
 
 
 def _addressee(zone: list[str], address: list[str]) -> AddressBlock:
@@ -345,7 +353,7 @@ def _addressee(zone: list[str], address: list[str]) -> AddressBlock:
         elif match := CARE_OF.match(row):
             # "c/- Miss Ruby Li (Executor)": the role in brackets is not part of the name.
             care_of = re.sub(r"\s*\([^)]*\)\s*$", "", match.group("who")).strip(" ,") or row
-        elif BUSINESS.search(row) and not ESTATE_OF.match(row):
+        elif _business(row) and not ESTATE_OF.match(row):
             organisation = organisation or row
         else:
             estate = estate or bool(ESTATE_OF.match(row))

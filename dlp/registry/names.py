@@ -9,6 +9,7 @@ written must agree with the person's first given name, or be its initial.
 from __future__ import annotations
 
 from rapidfuzz import fuzz
+from rapidfuzz.distance import DamerauLevenshtein
 
 from dlp.normalize import TITLES, TOKEN, fold, name_tokens
 
@@ -19,7 +20,7 @@ def fold_tokens(text: str) -> list[str]:
 
 SIMILARITY = 85  # tolerates a typo or two, and "?" for one letter
 # A whole name near enough by letters must also be near in its given name: "Jasper Rodriguez" is 87 from "Ayse
-# Rodriguez" on the strength of the family name alone. "Jonh" for John (75) passes; Tom for Tim (67) does not.
+# Rodriguez" on the strength of the family name alone. "Jonh" for John (75) passes, and one slip in a short name.
 GIVEN_SIMILARITY = 70
 
 
@@ -38,7 +39,9 @@ def name_matches(written: str, given: str, family: str) -> bool:
     # Typos in a whole name; not where a name is written with an initial: "M Fraser" is as near "Sam Fraser" as
     # "Mia Fraser" by letters, and only Mia's name starts with M (the initial is checked below).
     given_near = max(fuzz.ratio(words[0], first_names[0]), fuzz.ratio(words[0], "".join(first_names)))
-    whole = all(len(w) > 1 for w in words) and given_near >= GIVEN_SIMILARITY  # "Maryanne" for Mary-Anne
+    # "Maryanne" for Mary-Anne; one slip in a short name ("Zak" for Zac, "Mai" for Mia) is a typo too.
+    typo = DamerauLevenshtein.distance(words[0], first_names[0]) <= 1
+    whole = all(len(w) > 1 for w in words) and (given_near >= GIVEN_SIMILARITY or typo)
     if whole and (
         fuzz.ratio(" ".join(words), full) >= SIMILARITY or fuzz.ratio("".join(words), full.replace(" ", "")) >= 92
     ):

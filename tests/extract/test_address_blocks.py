@@ -196,3 +196,13 @@ def test_a_greeting_with_a_titles_or_initials_full_stop_opens_a_letter() -> None
         assert starts_letter(block + greeting + "\nYour account is overdue.\n"), greeting
     # a sentence that ends the line is no greeting
     assert not starts_letter(block + "Dear customer.\nYour account is overdue.\n")
+
+
+@pytest.mark.parametrize("name", ["Mr Luis Campus", "Ms Sina College", "Dr Ana Region"])
+def test_a_titled_line_is_a_person_whatever_word_it_ends_in(name: str) -> None:
+    block, _ = locate_address_block(f"{name}\n12 Wattle Street\nBENDIGO VIC 3550\n\nDear {name},\n")
+    assert block is not None and block.people == (name,) and block.organisation is None
+    firm, _ = locate_address_block(
+        "Ms A O'Brien\nMurray Realty\nRMB 6275 Grevillea Court\nCorowa NSW 2646\n\nDear Ms O'Brien,\n"
+    )
+    assert firm is not None and firm.people == ("Ms A O'Brien",) and firm.organisation == "Murray Realty"
