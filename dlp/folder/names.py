@@ -53,8 +53,14 @@ def claim(source: Path, folder: Path) -> Path | None:
     if claimed is not None:
         try:
             _own_copy(claimed)
-        except OSError:  # unreadable (permissions): its check says so, and it is retried or held, never cleared
+        except PermissionError:  # unreadable: its check says so, and it is retried or held, never cleared
             pass
+        except OSError:
+            # No copy (a full disk): the letter goes back where it was, to be claimed again, never checked as a
+            # file its writer still holds.
+            if not source.exists():
+                os.rename(claimed, source)
+            raise
     return claimed
 
 
@@ -92,11 +98,15 @@ def _own_copy(path: Path) -> None:
 def _copied_beside(source: Path, folder: Path) -> Path:
     """A copy of `source` in `folder` under a hidden temporary name, on disk before it is named."""
     temporary = folder / f".{source.name}.dlp-copy"
-    with open(source, "rb") as data, open(temporary, "wb") as copy:
-        while chunk := data.read(1 << 20):
-            copy.write(chunk)
-        copy.flush()
-        os.fsync(copy.fileno())
+    try:
+        with open(source, "rb") as data, open(temporary, "wb") as copy:
+            while chunk := data.read(1 << 20):
+                copy.write(chunk)
+            copy.flush()
+            os.fsync(copy.fileno())
+    except BaseException:
+        temporary.unlink(missing_ok=True)  # a full disk leaves no half copy behind
+        raise
     return temporary
 
 
