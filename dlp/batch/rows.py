@@ -67,11 +67,11 @@ def _text_of(path: Path) -> str:
 
 
 def _delimiter(text: str) -> str:
-    """Commas, or what the header row uses instead: semicolons (Excel where the decimal mark is a comma) or tabs."""
+    """What the header row separates its columns with most: commas, semicolons (Excel where the decimal mark is a
+    comma), tabs ("Unicode text", whose column names may hold commas) or bars; commas when it has none."""
     header = text.split("\n", 1)[0]
-    if "," in header:
-        return ","
-    return max(";\t|", key=header.count) if any(c in header for c in ";\t|") else ","
+    best = max(",;\t|", key=header.count)
+    return best if header.count(best) else ","
 
 
 def _row(number: int, record: dict[str, str], columns: ColumnMap) -> Row:

@@ -22,7 +22,12 @@ def check_manifest(scanner: Scanner, letter: Path, manifest: Path, verdict: Verd
             "the sidecar manifest is not a JSON object; the intended recipient cannot be checked",
         )
     # "client_id", "Client_ID", "clientId", "ClientID"; "email", "Email", "e-mail", "email_address".
-    keys = {key.lower().replace("_", "").replace("-", "").replace(" ", ""): value for key, value in data.items()}
+    keys: dict[str, object] = {}
+    for key, value in data.items():
+        spelt = key.lower().replace("_", "").replace("-", "").replace(" ", "")
+        if spelt in keys and keys[spelt] != value:  # "client_id" and "ClientID" naming two clients: which is meant?
+            return _add(scanner, verdict, "manifest", "the sidecar manifest names two recipients under one key")
+        keys[spelt] = value
     client_id = keys.get("clientid")
     email = keys.get("email") or keys.get("emailaddress")
     if not client_id and not email:

@@ -282,3 +282,19 @@ def test_a_letter_greeting_the_next_rows_person_is_not_its_rows(
     blocked = {r.number: r for r, _ in results if r.decision != "allow"}
     assert list(blocked) == [4], [(r.number, r.violations) for r, _ in results]
     assert any("greets the person of data row 5" in v.explanation for v in blocked[4].violations)
+
+
+def test_a_tab_separated_file_whose_column_names_hold_commas(
+    tmp_path: Path, config: Config, registry_csv: Path, clients
+) -> None:
+    """ "Unicode text" from a spreadsheet whose header says "Notes, if any": split on its tabs, not its comma."""
+    few = clients[:4]
+    header = [*COLUMNS, "Notes, if any"]
+    rows = [header] + [
+        [c.given_name, c.family_name, c.address_lines()[0], c.suburb, "VIC", c.postcode, c.reference, "-"] for c in few
+    ]
+    data = tmp_path / "data.txt"
+    data.write_bytes("".join("\t".join(r) + "\r\n" for r in rows).encode("utf-16"))
+    texts = [letter(c, account_body(c)) for c in few]
+    report, results = run(config, registry_csv, data, write_letters(tmp_path / "letters", texts))
+    assert report.rows == 4 and all(r.decision == "allow" for r, _ in results)

@@ -167,10 +167,13 @@ def test_manifests_as_people_write_them_and_one_naming_no_one(
     """`Client_ID` and `clientId` are `client_id`; a manifest naming no one is held like an unreadable one; one
     written after its letter was checked is reported by `--once` (exit 2), its letter having gone without it."""
     inbox = write_watch_config(tmp_path, registry_csv)
-    *writers, a, b = synthetic.ordinary()[107:112]
+    *writers, a, b = synthetic.ordinary()[106:112]
     for n, key in enumerate(("Client_ID", "clientId", "id")):
         (inbox / f"m{n}.txt.json").write_text(json.dumps({key: b.client_id}))
         (inbox / f"m{n}.txt").write_text(letter(writers[n], account_body(writers[n])))
+    # Two spellings of one key naming two clients: which is meant cannot be told.
+    (inbox / "m3.txt.json").write_text(json.dumps({"client_id": writers[3].client_id, "ClientID": b.client_id}))
+    (inbox / "m3.txt").write_text(letter(writers[3], account_body(writers[3])))
     once = subprocess.run(
         [DLP, "watch", "--config", "dlp.toml", "--once"], cwd=tmp_path, capture_output=True, text=True, timeout=300
     )
@@ -178,7 +181,7 @@ def test_manifests_as_people_write_them_and_one_naming_no_one(
     assert names(tmp_path / "cleared") == set()
     notes = "".join(p.read_text() for p in (tmp_path / "held").iterdir() if p.name.endswith(".dlp.txt"))
     assert notes.count(f"manifest intends the letter for {b.client_id}") == 2
-    assert "names no client_id or email" in notes
+    assert "names no client_id or email" in notes and "names two recipients under one key" in notes
     (inbox / "late.txt").write_text(letter(a, account_body(a)))
     subprocess.run([DLP, "watch", "--config", "dlp.toml", "--once"], cwd=tmp_path, capture_output=True, timeout=300)
     (inbox / "late.txt.json").write_text(json.dumps({"client_id": b.client_id}))
