@@ -324,7 +324,8 @@ def _business(row: str) -> bool:
     return bool(BUSINESS.search(row)) and not TITLED.match(row)
 
 
-TITLED = re.compile(r"^\s*(?:mr|mrs|ms|miss|mx|dr|prof|sir|dame|rev|master)\b\.?\s+\S", re.IGNORECASE)
+# A person's line: a title, before a name or alone ("Dear Sir"); the titles `normalize.TITLES` drops from names.
+TITLED = re.compile(r"^\s*(?:mr|mrs|ms|miss|mx|dr|prof|sir|dame|rev|master|mstr)\b\.?(?:\s+\S|\s*$)", re.IGNORECASE)
 
 
 def _addressee(zone: list[str], address: list[str]) -> AddressBlock:

@@ -75,14 +75,12 @@ def names_exactly(line: str, label: str) -> bool:
     """Does the line name the organisation of this domain label in full, or as its first word and the others'
     initials ("Harbourside Legal Centre" for `harbourside-lc`)? Stricter than `ApprovedNames`: an authorised
     contact's domain is the client's data, not a list the organisation chose, and may be a consumer provider's
-    ("Big Pond Aquatics" is no `bigpond`)."""
+    ("Big Pond Aquatics" is no `bigpond`). `label` as `domain_labels` gives it."""
     words = words_of(line)
     if len(words) < 2:
         return False
     short = [_SHORT.get(w, w) for w in words]
-    return label.replace("-", "") in {
-        form for ws in (words, short) for form in ("".join(ws), ws[0] + "".join(w[0] for w in ws[1:]))
-    }
+    return label in {form for ws in (words, short) for form in ("".join(ws), ws[0] + "".join(w[0] for w in ws[1:]))}
 
 
 class ApprovedNames:

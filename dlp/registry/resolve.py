@@ -9,10 +9,10 @@ from collections.abc import Callable
 from rapidfuzz import fuzz
 
 from dlp.config import OrganisationConfig
-from dlp.extract.letter import BUSINESS, PLACE
+from dlp.extract.letter import BUSINESS, PLACE, TITLED
 from dlp.model import AddressBlock, Recipient, RecipientKind
-from dlp.normalize import TITLES, name_tokens, parse_address
-from dlp.registry.approved import MIN_LABEL, ApprovedNames, names_exactly
+from dlp.normalize import name_tokens, parse_address
+from dlp.registry.approved import ApprovedNames, domain_labels, names_exactly
 from dlp.registry.client import Client
 from dlp.registry.index import CLIENT_PHONE, RegistryIndex
 from dlp.registry.names import name_matches
@@ -222,16 +222,16 @@ class RecipientResolver:
         else:
             # The greeting names whom it is for when the block's name lines stop at the firm ("Mr Peter Hart" above
             # "Goldfields Logistics" is read as a letterhead line; "Dear Mr Hart" still says it is his).
-            greeted = [block.salutation] if block.salutation and _titled(block.salutation) else []
-            persons = [line for line in zone if _titled(line)] + greeted
+            greeted = [block.salutation] if block.salutation and TITLED.match(block.salutation) else []
+            persons = [line for line in zone if TITLED.match(line)] + greeted
             if self._any_client_named((*block.people, *persons)):
                 return frozenset()
-            organisation_lines = [line for line in zone if not _titled(line)]
+            organisation_lines = [line for line in zone if not TITLED.match(line)]
         represented: set[str] = set()
         for cid in found:
             for contact in self.index.clients[cid].authorised_contacts:
                 local, _, domain = contact.lower().rpartition("@")
-                labels = [label for label in domain.split(".") if len(label.replace("-", "")) >= MIN_LABEL]
+                labels = domain_labels((domain,))
                 if not any(names_exactly(line, label) for line in organisation_lines for label in labels):
                     continue
                 if (not persons and _role_mailbox(local)) or any(_whose_mailbox(p, local) for p in persons):
@@ -438,9 +438,3 @@ def _whose_mailbox(person: str, local: str) -> bool:
     """ "Ms C Webb" for c.webb@: the family name (the last word) is in the mailbox's name."""
     words = name_tokens(person)
     return bool(words) and len(words[-1]) >= 3 and words[-1] in re.sub(r"[^a-z]", "", local)
-
-
-def _titled(line: str) -> bool:
-    """A line that names a person by title ("Mr John Smith", "Dr A Dao"), not an organisation."""
-    first = line.strip().split(" ", 1)[0].lower().strip(".") if line.strip() else ""
-    return first in TITLES
