@@ -32,7 +32,7 @@ from dlp.errors import DlpError, ReviewError, StoreError
 from dlp.folder.names import move_unique
 from dlp.folder.notes import note_path
 from dlp.model import Channel, Communication, Decision, Verdict
-from dlp.quarantine import Quarantine, new_ref
+from dlp.quarantine import Quarantine
 from dlp.registry.index import RegistryIndex
 
 if TYPE_CHECKING:  # the relay's client and the store (SQLAlchemy): imported where they are used
@@ -102,10 +102,7 @@ def hold(
     """Store the original (one file, one message: all its letters; a file on disk is read in pieces), then
     record each blocked verdict against it and each warning on its own. Idempotent for `ref`: incidents recorded
     by a run that stopped are reused."""
-    if isinstance(original, Path):
-        ref = vault.store_file(original, envelope, ref or new_ref())
-    else:
-        ref = vault.store(original, envelope, ref=ref)
+    ref = vault.store(original, envelope, ref=ref)
     recorded = store.held_as(ref) if store is not None else []
     out = []
     for item, verdict in checked:

@@ -70,8 +70,9 @@ class Quarantine:
             config.resolve_path(config.quarantine.path), load_key(config.resolve_path(config.quarantine.key_file))
         )
 
-    def store(self, original: bytes, envelope: dict[str, Any] | None = None, ref: str | None = None) -> str:
-        """Encrypt and durably store an original (and its SMTP envelope); returns its reference.
+    def store(self, original: bytes | Path, envelope: dict[str, Any] | None = None, ref: str | None = None) -> str:
+        """Encrypt and durably store an original (and its SMTP envelope); returns its reference. An original on
+        disk is read and sealed a megabyte at a time: a letter of gigabytes takes the memory of a piece of it.
 
         A `ref` reserved beforehand (`new_ref()`) makes storing idempotent: a retry after a crash replaces the
         same original instead of adding a second one."""
@@ -81,15 +82,6 @@ class Quarantine:
         if envelope is not None:
             self._write(self.folder / (ref + ENVELOPE_SUFFIX), ref, json.dumps(envelope).encode())
         self._write(self.folder / (ref + SUFFIX), ref, original)  # written last: its presence commits the pair
-        return ref
-
-    def store_file(self, source: Path, envelope: dict[str, Any], ref: str) -> str:
-        """`store` for an original on disk, read and encrypted in pieces: a letter of several gigabytes is held
-        in the memory a piece takes, not its size. The stored file is the same as `store` makes of the bytes."""
-        if not ref.isalnum():
-            raise QuarantineError("bad quarantine reference")
-        self._write(self.folder / (ref + ENVELOPE_SUFFIX), ref, json.dumps(envelope).encode())
-        self._write(self.folder / (ref + SUFFIX), ref, source)
         return ref
 
     def _write(self, final: Path, ref: str, content: bytes | Path) -> None:

@@ -61,12 +61,13 @@ def test_a_vault_folder_removed_while_running_is_made_again(tmp_path: Path) -> N
 
 
 def test_an_original_on_disk_is_sealed_in_pieces_and_reads_back_as_stored_bytes_do(tmp_path: Path) -> None:
-    """store_file lays out nonce, ciphertext and tag as store does: load, a wrong key and tampering behave alike."""
+    """A file stored from disk has the layout of bytes stored (nonce, ciphertext, tag): load, a wrong key and
+    tampering behave alike."""
     key = os.urandom(32)
     vault = Quarantine(tmp_path / "q", key)
     original = os.urandom(3 * (1 << 20) + 17)  # more than one piece, and not a whole number of them
     (tmp_path / "letter.pdf").write_bytes(original)
-    ref = vault.store_file(tmp_path / "letter.pdf", {"channel": "folder"}, "abc123")
+    ref = vault.store(tmp_path / "letter.pdf", {"channel": "folder"}, "abc123")
     assert vault.load(ref) == original and vault.envelope(ref) == {"channel": "folder"}
     with pytest.raises(QuarantineError, match="wrong key or altered file"):
         Quarantine(tmp_path / "q", os.urandom(32)).load(ref)
