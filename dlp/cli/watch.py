@@ -65,16 +65,16 @@ def run(args: argparse.Namespace) -> int:
     # One-shot runs report like `dlp scan`: 1 when something was held (or could not be handled), so a script
     # that drops a batch and runs `--once` knows to look before printing; 2 when letters were left unchecked
     # (the registry went away mid-run, a letter still being written): never 0 for a letter nobody checked.
-    if watcher.unchecked():
-        _report_unchecked(watcher)
+    if left := watcher.unchecked():
+        _report_unchecked(watcher, left)
         return 2
     return 1 if watcher.held or watcher.shunted else 0
 
 
-def _report_unchecked(watcher: FolderWatcher) -> None:
+def _report_unchecked(watcher: FolderWatcher, left: int) -> None:
     """What `--once` leaves without a verdict, each kind with what to do about it."""
     shunted, folders, late = watcher.waiting_in_shunt(), watcher.folders_dropped(), watcher.late_manifests()
-    if waiting := watcher.unchecked() - shunted - len(folders) - len(late):
+    if waiting := left - shunted - len(folders) - len(late):
         print(f"dlp watch: error: {waiting} letter(s) left in the inbox unchecked", file=sys.stderr)
     if shunted:
         print(f"dlp watch: error: {shunted} letter(s) wait in {watcher.shunt} to be tried again", file=sys.stderr)

@@ -43,10 +43,8 @@ def check_letter(state: WorkerState, letter: str, manifest: str, ref: str, origi
 def hold_letter(state: WorkerState, letter: str, ref: str, original_name: str, reason: str) -> list[Verdict]:
     """Hold a letter that could not be scanned (over its budget, or it killed workers) without reading it."""
     path = Path(letter)
-    digest = hashlib.sha256()
     with open(path, "rb") as data:  # a letter of gigabytes is held too, in the memory of a piece of it
-        while chunk := data.read(1 << 20):
-            digest.update(chunk)
+        digest = hashlib.file_digest(data, "sha256")
     item = unscannable_item("letter", letter, reason, digest.hexdigest())
     return _finish(state, path, ref, original_name, [item], [unscannable_verdict(state.scanner.policy, item)])
 

@@ -73,11 +73,9 @@ def letter_ref(letter: Path) -> str:
     letter has while it is there) and its content, so it is the same whatever happens to its ticket, and copies
     of one letter dropped together (the client's, the solicitor's, the file's) are held as the letters they are.
     Read in pieces: a file larger than memory is no reason to stop the watcher."""
-    digest = hashlib.sha256()
     try:
         with open(letter, "rb") as handle:
-            while chunk := handle.read(1 << 20):
-                digest.update(chunk)
+            digest = hashlib.file_digest(handle, "sha256")
     except OSError:
         return new_ref()  # unreadable: it cannot have been stored either
     return held_ref("letter", letter.name.encode("utf-8", "surrogateescape"), digest.digest())
