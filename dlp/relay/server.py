@@ -58,6 +58,13 @@ def _host_port(value: str) -> tuple[str, int]:
     return host.strip("[]"), int(port)
 
 
+_NEEDS_SMTPUTF8 = "553 5.6.7 A non-ASCII address needs the SMTPUTF8 option"
+
+
+def _utf8(mail_options: list[str]) -> bool:
+    return any(option.upper() == "SMTPUTF8" for option in mail_options)
+
+
 class RelaySMTP(BulkData):
     """aiosmtpd's SMTP with a client-network check before the greeting, Postfix's XFORWARD command and DATA
     read in bulk (dlp.relay.data)."""
@@ -152,8 +159,21 @@ class RelayHandler:
     ) -> str:
         if self.stopping:  # the sending MTA keeps the message and tries again (another relay, or this one later)
             return "421 4.3.2 Relay stopping, please try again later"
+        if not address.isascii() and not _utf8(mail_options):
+            return _NEEDS_SMTPUTF8
         envelope.mail_from = address  # aiosmtpd's own steps, which a handle_MAIL hook replaces
         envelope.mail_options.extend(mail_options)
+        return "250 OK"
+
+    async def handle_RCPT(
+        self, server: SMTP, session: Session, envelope: Envelope, address: str, rcpt_options: list[str]
+    ) -> str:
+        # Refused now, not once the message is checked: the next hop could never be given it, and a 451 after
+        # DATA would have the sending MTA retry it for days.
+        if not address.isascii() and not _utf8(envelope.mail_options):
+            return _NEEDS_SMTPUTF8
+        envelope.rcpt_tos.append(address)  # aiosmtpd's own steps, which a handle_RCPT hook replaces
+        envelope.rcpt_options.extend(rcpt_options)
         return "250 OK"
 
     async def handle_EHLO(

@@ -129,6 +129,25 @@ def test_a_next_hop_refusing_a_recipient_for_good_is_a_bounce_not_five_days_of_r
             relay.stop()
 
 
+def test_a_non_ascii_address_without_smtputf8_is_refused_at_once_not_retried_for_days(
+    relay: RelayProcess, sink: tuple[Sink, int], synthetic: SyntheticRegistry
+) -> None:
+    """The next hop could never be given such an address: 553 at MAIL or RCPT (the sending MTA bounces), never
+    the 451 after DATA that it would retry for its whole queue lifetime. With SMTPUTF8 the same addresses pass."""
+    a = synthetic.ordinary()[5]
+    with smtplib.SMTP("127.0.0.1", relay.port, timeout=60) as client:
+        client.ehlo("mta.test")
+        client.command_encoding = "utf-8"  # a client that sends UTF-8 without asking for SMTPUTF8
+        assert client.docmd("MAIL", "FROM:<zoë@org.example>")[0] == 553
+        assert client.docmd("MAIL", f"FROM:<{SENDER}>")[0] == 250
+        assert client.docmd("RCPT", "TO:<đức@client.example>")[0] == 553
+        assert client.docmd("RCPT", f"TO:<{a.email}>")[0] == 250
+        assert client.docmd("RSET")[0] == 250  # smtplib's rset() would make its commands ASCII again
+        assert client.docmd("MAIL", "FROM:<zoë@org.example> SMTPUTF8")[0] == 250
+        assert client.docmd("RCPT", "TO:<đức@client.example>")[0] == 250
+    assert sink[0].messages == []
+
+
 def test_client_outside_allowed_networks_is_refused(tmp_path: Path, registry_csv: Path, sink: tuple[Sink, int]) -> None:
     port = free_port()
     relay = RelayProcess(write_config(tmp_path, registry_csv, port, sink[1], client_networks=["192.0.2.0/24"]), port)
