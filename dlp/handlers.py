@@ -18,7 +18,6 @@ leaves an original and no dangling record, and the retry (same reference) finds 
 from __future__ import annotations
 
 import asyncio
-import hashlib
 import secrets
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -225,16 +224,16 @@ def release(
     ref = incident.quarantine_ref or ""
     vault = Quarantine.from_config(config)
     try:
-        original, envelope = vault.load(ref), vault.envelope(ref)
+        envelope = vault.envelope(ref)
         where = destination(config, store, incident.reference).done()
         if incident.channel == Channel.RELAY.value:
-            _deliver_email(config, incident.reference or "", original, envelope)
+            _deliver_email(config, incident.reference or "", vault.load(ref), envelope)
         else:
             outbox = config.resolve_path(config.folder.outbox)
             staging = outbox / ".dlp-releasing"
             staging.mkdir(parents=True, exist_ok=True)
             letter = staging / _letter_name(envelope, incident)
-            letter.write_bytes(original)
+            vault.copy_to(ref, letter)  # a piece at a time: a held letter may be gigabytes
             move_unique(letter, outbox)
     except BaseException:
         store.unclaim_release(incident.reference)  # not sent: it may be tried again
@@ -353,6 +352,6 @@ def _end(
 def _digest(vault: Quarantine, ref: str) -> str:
     """The held original's sha256, kept in the audit trail once the content is gone."""
     try:
-        return hashlib.sha256(vault.load(ref)).hexdigest()
+        return vault.sha256(ref)
     except DlpError:
         return ""

@@ -7,9 +7,11 @@ name, fsynced and renamed, so a crash never leaves half an original behind a qua
 from __future__ import annotations
 
 import base64
+import hashlib
 import json
 import os
 import secrets
+from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
@@ -22,6 +24,8 @@ from dlp.errors import ConfigError, QuarantineError, map_exceptions
 from dlp.secrets import secret
 
 KEY_ENV = "DLP_QUARANTINE_KEY"
+_PIECE = 1 << 20  # originals on disk are sealed and unsealed a megabyte at a time
+_OVERHEAD = 12 + 16  # nonce before the ciphertext, tag after it
 SUFFIX = ".dlpq"
 ENVELOPE_SUFFIX = ".env.dlpq"
 
@@ -112,11 +116,75 @@ class Quarantine:
     def load(self, ref: str) -> bytes:
         return self._read(ref, SUFFIX)
 
-    def _read(self, ref: str, suffix: str) -> bytes:
+    def size(self, ref: str) -> int:
+        """The held original's size in bytes, without reading it."""
+        try:
+            return max(0, self._path(ref, SUFFIX).stat().st_size - _OVERHEAD)
+        except OSError:
+            raise QuarantineError(f"no quarantined original {ref}") from None
+
+    def copy_to(self, ref: str, target: Path) -> None:
+        """Write the held original to `target`, a megabyte at a time (a letter of gigabytes is never in memory
+        whole). Its tag is checked at the end: an altered file leaves no `target` behind."""
+        try:
+            with open(target, "wb") as out:
+                for piece in self.pieces(ref):
+                    out.write(piece)
+                out.flush()
+                os.fsync(out.fileno())
+        except OSError as exc:
+            target.unlink(missing_ok=True)
+            raise QuarantineError(f"original {ref} could not be written out ({exc.strerror})") from None
+        except BaseException:
+            target.unlink(missing_ok=True)
+            raise
+
+    def sha256(self, ref: str) -> str:
+        """The held original's sha256, read a megabyte at a time; only once its tag checks out."""
+        digest = hashlib.sha256()
+        for piece in self.pieces(ref):
+            digest.update(piece)
+        return digest.hexdigest()
+
+    def pieces(self, ref: str) -> Iterator[bytes]:
+        """The held original decrypted a megabyte at a time; its tag is checked after the last piece, raising
+        QuarantineError if it does not check out (whatever was read must then be thrown away)."""
+        altered = f"original {ref} cannot be decrypted: wrong key or altered file"
+        try:
+            handle = open(self._path(ref, SUFFIX), "rb")  # noqa: SIM115  # a generator's: closed below
+        except OSError:
+            raise QuarantineError(f"no quarantined original {ref}") from None
+        with handle:
+            try:
+                left = os.fstat(handle.fileno()).st_size - _OVERHEAD
+                if left < 0:
+                    raise QuarantineError(altered)
+                nonce = handle.read(12)
+                handle.seek(-16, os.SEEK_END)
+                tag = handle.read(16)
+                handle.seek(12)
+                decryptor = Cipher(algorithms.AES(self._key), modes.GCM(nonce, tag)).decryptor()
+                decryptor.authenticate_additional_data(ref.encode())
+                while left > 0:
+                    chunk = handle.read(min(left, _PIECE))
+                    if not chunk:  # shrunk while being read
+                        raise QuarantineError(altered)
+                    left -= len(chunk)
+                    yield decryptor.update(chunk)
+                decryptor.finalize()
+            except OSError as exc:
+                raise QuarantineError(f"original {ref} could not be read ({exc.strerror})") from None
+            except InvalidTag:
+                raise QuarantineError(altered) from None
+
+    def _path(self, ref: str, suffix: str) -> Path:
         if not ref.isalnum():
             raise QuarantineError("bad quarantine reference")
+        return self.folder / (ref + suffix)
+
+    def _read(self, ref: str, suffix: str) -> bytes:
         try:
-            sealed = (self.folder / (ref + suffix)).read_bytes()
+            sealed = self._path(ref, suffix).read_bytes()
         except OSError:
             raise QuarantineError(f"no quarantined original {ref}") from None
         # A wrong key or an altered file fails authentication: say so, never hand back unverified bytes.
@@ -149,6 +217,6 @@ def _seal_file(key: bytes, nonce: bytes, source: Path, ref: str, out: Any) -> No
     encryptor.authenticate_additional_data(ref.encode())
     out.write(nonce)
     with open(source, "rb") as data:
-        while chunk := data.read(1 << 20):
+        while chunk := data.read(_PIECE):
             out.write(encryptor.update(chunk))
     out.write(encryptor.finalize() + encryptor.tag)

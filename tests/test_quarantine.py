@@ -75,3 +75,34 @@ def test_an_original_on_disk_is_sealed_in_pieces_and_reads_back_as_stored_bytes_
     (tmp_path / "q" / (ref + SUFFIX)).write_bytes(sealed[:100] + bytes([sealed[100] ^ 1]) + sealed[101:])
     with pytest.raises(QuarantineError, match="wrong key or altered file"):
         vault.load(ref)
+
+
+def test_an_original_is_read_back_in_pieces_and_only_once_its_tag_checks_out(tmp_path: Path) -> None:
+    """copy_to, sha256 and pieces read a held original a megabyte at a time (a letter of gigabytes); an altered
+    or cut file is refused at its end, and copy_to then leaves nothing behind to be sent on."""
+    import hashlib
+
+    vault = Quarantine(tmp_path / "q", os.urandom(32))
+    original = os.urandom(2 * (1 << 20) + 5)
+    (tmp_path / "x.bin").write_bytes(original)
+    for ref in (vault.store(original), vault.store(tmp_path / "x.bin")):  # sealed whole, and in pieces
+        assert vault.size(ref) == len(original)
+        assert b"".join(vault.pieces(ref)) == original
+        assert vault.sha256(ref) == hashlib.sha256(original).hexdigest()
+        vault.copy_to(ref, tmp_path / "out.bin")
+        assert (tmp_path / "out.bin").read_bytes() == original
+    empty = vault.store(b"")
+    assert vault.size(empty) == 0 and vault.sha256(empty) == hashlib.sha256(b"").hexdigest()
+
+    sealed = tmp_path / "q" / (ref + SUFFIX)
+    whole = sealed.read_bytes()
+    for altered in (whole[:-1] + bytes([whole[-1] ^ 1]), whole[: 1 << 20], whole[:20]):
+        sealed.write_bytes(altered)
+        for read in (vault.sha256, lambda r: vault.copy_to(r, tmp_path / "again.bin")):
+            with pytest.raises(QuarantineError, match="wrong key or altered file"):
+                read(ref)
+        assert not (tmp_path / "again.bin").exists()
+    with pytest.raises(QuarantineError, match="no quarantined original"):
+        vault.sha256("0" * 32)
+    with pytest.raises(QuarantineError, match="bad quarantine reference"):
+        vault.size("../x")

@@ -10,6 +10,7 @@ import signal
 import subprocess
 import sys
 import time
+import tracemalloc
 from pathlib import Path
 
 import pytest
@@ -17,6 +18,7 @@ import pytest
 from dlp.config import Config, LimitsConfig, StoreConfig
 from dlp.folder import FolderWatcher
 from dlp.folder.names import SHUNT_FOLDER, WORKING_FOLDER
+from dlp.handlers import release
 from dlp.store import IncidentStore
 from tests.conftest import wait_until
 from tests.folder.test_watcher import Running, folder_config, names, write_watch_config
@@ -290,7 +292,8 @@ def test_a_letter_larger_than_a_workers_memory_is_held_not_retried_for_ever(
     tmp_path: Path, own_store: Config, registry_csv: Path
 ) -> None:
     """A scan-to-folder job gone wrong drops a file bigger than a worker may take (here 300 MB against 200 MB):
-    it is over the size a part may be, so unscannable, and held: stored in pieces, never read whole."""
+    it is over the size a part may be, so unscannable, and held: stored in pieces, never read whole. Released, it
+    is written out in pieces too, byte for byte."""
     cfg = dataclasses.replace(folder_config(own_store, tmp_path), limits=LimitsConfig(max_memory_mb=200))
     running = Running(FolderWatcher(cfg, str(registry_csv)))
     try:
@@ -302,6 +305,18 @@ def test_a_letter_larger_than_a_workers_memory_is_held_not_retried_for_ever(
         (record,) = IncidentStore(cfg.store_url).list()
         assert record.rules == ["unscannable_content"]
         assert not names(tmp_path / "inbox" / SHUNT_FOLDER) and names(tmp_path / "cleared") == set()
-        assert len(running.watcher.vault.load(record.quarantine_ref)) == 300 * 1024 * 1024
+        vault = running.watcher.vault
+        assert vault.size(record.quarantine_ref) == 300 * 1024 * 1024
+        tracemalloc.start()
+        try:
+            release(cfg, IncidentStore(cfg.store_url), record.reference, "officer1", "scanned the wrong tray")
+            peak = tracemalloc.get_traced_memory()[1]
+        finally:
+            tracemalloc.stop()
+        assert peak < 32 * 1024 * 1024  # a few pieces of a megabyte, never the letter whole
+        released = tmp_path / "cleared" / "scan.pdf"
+        assert released.stat().st_size == 300 * 1024 * 1024
+        with open(released, "rb") as handle:
+            assert handle.read(9) == b"%PDF-1.7\n" and handle.read(1 << 20) == bytes(1 << 20)
     finally:
         running.stop()

@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+import smtplib
+
 import httpx
 
 from tests.conftest import Sink
-from tests.synthetic import SyntheticRegistry, account_body
-from tests.web.conftest import OFFICER, ORG_PHONE, REVIEWER, Serve, hold, log_in, needs_chromium
+from tests.synthetic import SyntheticRegistry, account_body, email
+from tests.web.conftest import OFFICER, ORG_PHONE, REVIEWER, SENDER, Serve, hold, log_in, needs_chromium
 
 pytestmark = needs_chromium
 
@@ -74,3 +76,26 @@ def test_review_release_discard_roles_and_csrf(
     forged = httpx.post(f"{serve.url}/incidents/{third}/release", data={"why": "forged"}, cookies=cookies)
     assert forged.status_code == 403
     assert len(sink[0].messages) == 1
+
+
+def test_a_held_original_larger_than_a_scan_reads_is_not_read_whole_to_show_it(
+    tmp_path, registry_csv, browser, sink: tuple[Sink, int], synthetic: SyntheticRegistry
+) -> None:
+    """The incident page says the original is too large to show instead of reading it into the web process; the
+    officer's download streams it, byte for byte, with its length."""
+    serve = Serve(tmp_path, registry_csv, sink[1], extra="[limits]\nmax_item_expanded_bytes = 1000\n")
+    try:
+        a = synthetic.ordinary()[20]
+        body = account_body(a) + "\n" + "Notes for the file.\n" * 200  # over the 1000 bytes a scan may read
+        with smtplib.SMTP("127.0.0.1", serve.relay_port, timeout=60) as client:  # CRLF lines, as an MTA sends
+            client.sendmail(SENDER, [a.email], email([a.email], "Your account", body).replace(b"\n", b"\r\n"))
+        officer = log_in(browser, serve.url, OFFICER)
+        officer.goto(serve.url + "/incidents?channel=relay")
+        (reference,) = officer.locator("#incidents td a").all_inner_texts()
+        officer.goto(f"{serve.url}/incidents/{reference}")
+        assert "too large to show here" in officer.inner_text("p.error")
+        got = officer.request.get(f"{serve.url}/incidents/{reference}/original")
+        assert got.status == 200 and int(got.headers["content-length"]) == len(got.body()) > 4000
+        assert b"Notes for the file.\n" * 200 in got.body().replace(b"\r\n", b"\n")
+    finally:
+        serve.stop()

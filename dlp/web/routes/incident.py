@@ -8,7 +8,7 @@ from pathlib import Path
 from urllib.parse import urlencode
 
 from fastapi import APIRouter, HTTPException
-from fastapi.responses import HTMLResponse, RedirectResponse, Response
+from fastapi.responses import HTMLResponse, RedirectResponse, Response, StreamingResponse
 
 from dlp.errors import DlpError
 from dlp.handlers import approve, approvers, destination, discard, may_release, officer_only, release
@@ -16,7 +16,7 @@ from dlp.quarantine import Quarantine
 from dlp.store import as_dict
 from dlp.store.models import Incident
 from dlp.web.deps import Form, LoggedIn, Officer, Pages, Settings, Store, User, scanner
-from dlp.web.evidence import Evidence, evidence, original
+from dlp.web.evidence import Evidence, evidence
 from dlp.web.users import list_users
 
 router = APIRouter(prefix="/incidents")
@@ -36,7 +36,11 @@ def incident(reference: str, who: LoggedIn, page: Pages, store: Store, config: S
     problem = None
     if found.quarantine_ref:
         try:
-            shown = evidence(config, scanner(page.request), found)
+            size = Quarantine.from_config(config).size(found.quarantine_ref)
+            if size > config.limits.max_item_expanded_bytes:  # more than a scan reads: never read whole here
+                problem = f"the held original is {size >> 20} MB, too large to show here: download it to look at it"
+            else:
+                shown = evidence(config, scanner(page.request), found)
         except (DlpError, OSError) as exc:
             problem = f"the held original cannot be read ({exc.__class__.__name__})"
     return page(
@@ -60,9 +64,11 @@ def incident_original(reference: str, who: Officer, store: Store, config: Settin
     found = _found(store, reference)
     if not found.quarantine_ref:
         raise HTTPException(404, "no original held")
+    vault = Quarantine.from_config(config)
     try:
-        data = original(config, found)
-        envelope = Quarantine.from_config(config).envelope(found.quarantine_ref)
+        envelope = vault.envelope(found.quarantine_ref)
+        # Checked whole first (its tag), then sent a piece at a time: a letter of gigabytes is never in memory.
+        vault.sha256(found.quarantine_ref)
     except (DlpError, OSError):
         raise HTTPException(404, "no original held") from None
     if found.channel == "relay":
@@ -71,7 +77,14 @@ def incident_original(reference: str, who: Officer, store: Store, config: Settin
         name = Path(str(envelope.get("original_name") or f"{found.reference}.bin")).name
         kind = _MEDIA.get(Path(name).suffix.lower(), "application/octet-stream")
     safe = "".join(c for c in name if c.isalnum() or c in "._- ") or "original"
-    return Response(data, media_type=kind, headers={"Content-Disposition": f'attachment; filename="{safe}"'})
+    return StreamingResponse(
+        vault.pieces(found.quarantine_ref),
+        media_type=kind,
+        headers={
+            "Content-Disposition": f'attachment; filename="{safe}"',
+            "Content-Length": str(vault.size(found.quarantine_ref)),
+        },
+    )
 
 
 @router.get("/{reference}/release", response_class=HTMLResponse)
