@@ -11,8 +11,15 @@ from .corpus import Corpus, Item, incident, legit, sender
 from .render import Letter, Mail
 from .world import Employee, World
 
-FORMATS = [("pdf", "window"), ("docx", "plain"), ("rtf", "plain"), ("txt", "plain"), ("pdf", "sidepanel"),
-           ("html", "plain"), ("docx", "sidepanel")]  # fmt: skip
+FORMATS = [
+    ("pdf", "window"),
+    ("docx", "plain"),
+    ("rtf", "plain"),
+    ("txt", "plain"),
+    ("pdf", "sidepanel"),
+    ("html", "plain"),
+    ("docx", "sidepanel"),
+]
 
 MM = "mismatched_recipient"
 SUP = "suppressed_detail_exposed"
@@ -138,10 +145,14 @@ def own_work_email(c: Corpus, w: World, rng: random.Random, i: int) -> None:
     c.pair(
         "recipient-own-details",
         "payslip-to-colleague-work-address",
-        incident("eml", payslip_mail(c, [b.work_email], [a], b), [MM],
-                 f"{a.client_id}'s payslip to the work address of colleague {b.client_id} (employer domain)"),
+        incident(
+            "eml",
+            payslip_mail(c, [b.work_email], [a], b),
+            [MM],
+            f"{a.client_id}'s payslip to the work address of colleague {b.client_id} (employer domain)",
+        ),
         legit("eml", payslip_mail(c, [a.work_email], [a], a), f"{a.client_id}'s payslip to own work address"),
-    )  # fmt: skip
+    )
 
 
 # -- relationships ---------------------------------------------------------------------------------------
@@ -156,9 +167,15 @@ def _rep_letter(e: Employee, rep: str, about: Employee, ext: str) -> bytes:
             f"As requested on behalf of your member, we have recalculated pay for {about.name} "
             f"(Employee No {about.empno}) after the reclassification to {about.classification}.",
         ],
-        table=[["Period", "Paid", "Should have been", "Owed"],
-               ["01/07/2024 - 09/03/2025", docs.money(about.annual * 0.68), docs.money(about.annual * 0.7),
-                docs.money(about.annual * 0.02)]],  # fmt: skip
+        table=[
+            ["Period", "Paid", "Should have been", "Owed"],
+            [
+                "01/07/2024 - 09/03/2025",
+                docs.money(about.annual * 0.68),
+                docs.money(about.annual * 0.7),
+                docs.money(about.annual * 0.02),
+            ],
+        ],
     )
     return render.pdf(letter, "plain")
 
@@ -175,8 +192,15 @@ def rel_union(c: Corpus, w: World, rng: random.Random, i: int) -> None:
             f"employee number {about.empno}.\n\nRegards,\nDeductions and Adjustments\n{world.BUREAU}\n"
         )
         pdf = _rep_letter(a, rep, about, "pdf")
-        return c.mail(Mail(sender("adjustments"), [rep], "Back-pay recalculation", body,
-                           attachments=[(f"Backpay_{about.empno}.pdf", pdf)]))  # fmt: skip
+        return c.mail(
+            Mail(
+                sender("adjustments"),
+                [rep],
+                "Back-pay recalculation",
+                body,
+                attachments=[(f"Backpay_{about.empno}.pdf", pdf)],
+            )
+        )
 
     c.pair(
         "relationships",
@@ -205,10 +229,15 @@ def rel_ex_lawyer(c: Corpus, w: World, rng: random.Random, i: int) -> None:
     c.pair(
         "relationships",
         "ex-partner-lawyer",
-        incident("eml", c.mail(Mail(sender(), [lawyer], subj, bad_body)), [SUP, MM],
-                 f"ex-partner's lawyer told {victim.client_id}'s suppressed address and salary", suppressed=True),
+        incident(
+            "eml",
+            c.mail(Mail(sender(), [lawyer], subj, bad_body)),
+            [SUP, MM],
+            f"ex-partner's lawyer told {victim.client_id}'s suppressed address and salary",
+            suppressed=True,
+        ),
         legit("eml", c.mail(Mail(sender(), [lawyer], subj, good_body)), "refusal without any employee details"),
-    )  # fmt: skip
+    )
 
 
 def rel_joint_phone(c: Corpus, w: World, rng: random.Random, i: int) -> None:
@@ -227,11 +256,19 @@ def rel_joint_phone(c: Corpus, w: World, rng: random.Random, i: int) -> None:
     c.pair(
         "relationships",
         "joint-holder-other-holders-phone",
-        incident("eml", mail(f"You may wish to discuss it with the co-lessee, {victim.given}, on {phone}."),
-                 [SUP], f"joint holder {ex.client_id} given suppressed phone of {victim.client_id}", suppressed=True),
-        legit("eml", mail("Each lessee can call us separately to discuss options."),
-              f"joint lease notice to joint holder {ex.client_id}"),
-    )  # fmt: skip
+        incident(
+            "eml",
+            mail(f"You may wish to discuss it with the co-lessee, {victim.given}, on {phone}."),
+            [SUP],
+            f"joint holder {ex.client_id} given suppressed phone of {victim.client_id}",
+            suppressed=True,
+        ),
+        legit(
+            "eml",
+            mail("Each lessee can call us separately to discuss options."),
+            f"joint lease notice to joint holder {ex.client_id}",
+        ),
+    )
 
 
 def rel_couple(c: Corpus, w: World, rng: random.Random, i: int) -> None:
@@ -252,7 +289,9 @@ def rel_couple(c: Corpus, w: World, rng: random.Random, i: int) -> None:
         "relationships",
         "joint-pay-account",
         incident("eml", mail(other), [MM], f"account of {other.client_id} sent to {a.client_id}"),
-        legit("eml", mail(partner), f"joint pay account of {partner.client_id} and {a.client_id} sent to {a.client_id}"),
+        legit(
+            "eml", mail(partner), f"joint pay account of {partner.client_id} and {a.client_id} sent to {a.client_id}"
+        ),
     )
 
 
@@ -264,11 +303,18 @@ def hl_cc(c: Corpus, w: World, rng: random.Random, i: int) -> None:
     c.pair(
         "headers-links",
         "cc-wrong-address",
-        incident("eml", payslip_mail(c, [a.personal_email], [a], a, cc=[b.personal_email]), [MM],
-                 f"{a.client_id}'s payslip with {b.client_id} in Cc"),
-        legit("eml", payslip_mail(c, [a.personal_email], [a], a, cc=[a.authorised[0]]),
-              f"{a.client_id}'s payslip with the authorised representative in Cc"),
-    )  # fmt: skip
+        incident(
+            "eml",
+            payslip_mail(c, [a.personal_email], [a], a, cc=[b.personal_email]),
+            [MM],
+            f"{a.client_id}'s payslip with {b.client_id} in Cc",
+        ),
+        legit(
+            "eml",
+            payslip_mail(c, [a.personal_email], [a], a, cc=[a.authorised[0]]),
+            f"{a.client_id}'s payslip with the authorised representative in Cc",
+        ),
+    )
 
 
 def hl_bcc(c: Corpus, w: World, rng: random.Random, i: int) -> None:
@@ -277,11 +323,18 @@ def hl_bcc(c: Corpus, w: World, rng: random.Random, i: int) -> None:
     c.pair(
         "headers-links",
         "bcc-outside",
-        incident("eml", payslip_mail(c, [a.personal_email], [a], a, bcc=[personal]), [MM],
-                 f"{a.client_id}'s payslip blind-copied to a staff member's personal mailbox"),
-        legit("eml", payslip_mail(c, [a.personal_email], [a], a, bcc=[f"payroll.archive@{world.BUREAU_DOMAIN}"]),
-              f"{a.client_id}'s payslip blind-copied to the internal archive"),
-    )  # fmt: skip
+        incident(
+            "eml",
+            payslip_mail(c, [a.personal_email], [a], a, bcc=[personal]),
+            [MM],
+            f"{a.client_id}'s payslip blind-copied to a staff member's personal mailbox",
+        ),
+        legit(
+            "eml",
+            payslip_mail(c, [a.personal_email], [a], a, bcc=[f"payroll.archive@{world.BUREAU_DOMAIN}"]),
+            f"{a.client_id}'s payslip blind-copied to the internal archive",
+        ),
+    )
 
 
 def hl_display_name(c: Corpus, w: World, rng: random.Random, i: int) -> None:
@@ -289,10 +342,14 @@ def hl_display_name(c: Corpus, w: World, rng: random.Random, i: int) -> None:
     c.pair(
         "headers-links",
         "display-name-autocomplete",
-        incident("eml", payslip_mail(c, [f'"{a.name}" <{b.personal_email}>'], [a], a), [MM],
-                 f"display name of {a.client_id}, address of {b.client_id}"),
+        incident(
+            "eml",
+            payslip_mail(c, [f'"{a.name}" <{b.personal_email}>'], [a], a),
+            [MM],
+            f"display name of {a.client_id}, address of {b.client_id}",
+        ),
         legit("eml", payslip_mail(c, [f'"{a.name}" <{a.personal_email}>'], [a], a), f"{a.client_id} to own address"),
-    )  # fmt: skip
+    )
 
 
 def hl_link(c: Corpus, w: World, rng: random.Random, i: int) -> None:
@@ -300,7 +357,9 @@ def hl_link(c: Corpus, w: World, rng: random.Random, i: int) -> None:
 
     def mail(login: Employee) -> bytes:
         link = f"https://myslips.{world.BUREAU_DOMAIN}/activate?login={login.personal_email}&emp={login.empno}"
-        body = f"Hi {a.given},\n\nYour online payslip account is ready. Activate it here:\n{link}\n\nLedgerline Payroll\n"
+        body = (
+            f"Hi {a.given},\n\nYour online payslip account is ready. Activate it here:\n{link}\n\nLedgerline Payroll\n"
+        )
         page = (
             f"<html><body><p>Hi {a.given},</p><p>Your online payslip account is ready.</p>"
             f'<p><a href="{link}">Activate my account</a></p></body></html>'
@@ -336,17 +395,31 @@ def sl_employer_hr(c: Corpus, w: World, rng: random.Random, i: int) -> None:
             f"was not paid. Once the manager approves it we will pay it in an off-cycle run.\n\n{contact}\n\n"
             f"Thanks,\n{world.BUREAU_STAFF[i % 5][0]}\n{world.BUREAU}\n"
         )
-        return c.mail(Mail(sender(world.BUREAU_STAFF[i % 5][1], world.BUREAU_STAFF[i % 5][0]), [officer],
-                           f"Unpaid overtime - employee {victim.empno}", body))  # fmt: skip
+        return c.mail(
+            Mail(
+                sender(world.BUREAU_STAFF[i % 5][1], world.BUREAU_STAFF[i % 5][0]),
+                [officer],
+                f"Unpaid overtime - employee {victim.empno}",
+                body,
+            )
+        )
 
     c.pair(
         "suppressed-loose",
         "employer-hr-phone",
-        incident("eml", mail(f"If you need to reach her directly, her mobile is {_phone_forms(victim, i)}."),
-                 [SUP], f"suppressed phone of {victim.client_id} to the employer's payroll", suppressed=True),
-        legit("eml", mail("Please contact her only through our protected-employees team."),
-              f"overtime query about {victim.client_id} to the employer, no suppressed detail"),
-    )  # fmt: skip
+        incident(
+            "eml",
+            mail(f"If you need to reach her directly, her mobile is {_phone_forms(victim, i)}."),
+            [SUP],
+            f"suppressed phone of {victim.client_id} to the employer's payroll",
+            suppressed=True,
+        ),
+        legit(
+            "eml",
+            mail("Please contact her only through our protected-employees team."),
+            f"overtime query about {victim.client_id} to the employer, no suppressed detail",
+        ),
+    )
 
 
 def sl_internal(c: Corpus, w: World, rng: random.Random, i: int) -> None:
@@ -363,10 +436,15 @@ def sl_internal(c: Corpus, w: World, rng: random.Random, i: int) -> None:
     c.pair(
         "suppressed-loose",
         "internal-not-on-list",
-        incident("eml", mail(colleague), [SUP],
-                 f"suppressed address of {victim.client_id} to internal staff not on the list", suppressed=True),
+        incident(
+            "eml",
+            mail(colleague),
+            [SUP],
+            f"suppressed address of {victim.client_id} to internal staff not on the list",
+            suppressed=True,
+        ),
         legit("eml", mail(world.PROTECTED_TEAM[i % 2]), f"suppressed address of {victim.client_id} to the listed team"),
-    )  # fmt: skip
+    )
 
 
 def sl_garnishee(c: Corpus, w: World, rng: random.Random, i: int) -> None:
@@ -392,15 +470,25 @@ def sl_child_support(c: Corpus, w: World, rng: random.Random, i: int) -> None:
     ex = exes[i % len(exes)]
     victim = w.by_id[ex.joint_with[0]]
     ext, style = FORMATS[(i + 4) % len(FORMATS)]
-    line = f"Payments are for the benefit of the payee, {victim.name}, {_address_forms(victim, i).replace(chr(10), ', ')}."
+    line = (
+        f"Payments are for the benefit of the payee, {victim.name}, {_address_forms(victim, i).replace(chr(10), ', ')}."
+    )
     c.pair(
         "suppressed-loose",
         "child-support-notice-to-payer",
-        incident(ext, render.render(docs.child_support(ex, docs.block(ex), line), ext, style), [SUP],
-                 f"deduction notice to payer {ex.client_id} shows payee {victim.client_id}'s suppressed address", True),
-        legit(ext, render.render(docs.child_support(ex, docs.block(ex)), ext, style),
-              f"deduction notice to payer {ex.client_id}"),
-    )  # fmt: skip
+        incident(
+            ext,
+            render.render(docs.child_support(ex, docs.block(ex), line), ext, style),
+            [SUP],
+            f"deduction notice to payer {ex.client_id} shows payee {victim.client_id}'s suppressed address",
+            True,
+        ),
+        legit(
+            ext,
+            render.render(docs.child_support(ex, docs.block(ex)), ext, style),
+            f"deduction notice to payer {ex.client_id}",
+        ),
+    )
 
 
 # -- identifiers-dates -----------------------------------------------------------------------------------
@@ -414,15 +502,34 @@ def id_tfn_broker(c: Corpus, w: World, rng: random.Random, i: int) -> None:
         ]
         if tfn:
             paras.append(f"Tax file number: {ids.fmt_tfn(a.tfn) if i % 2 else a.tfn}.")
-        return Letter(heading=docs.heading(a), to_lines=to, title="Confirmation of employment",
-                      salutation="To whom it may concern,", paragraphs=paras)  # fmt: skip
+        return Letter(
+            heading=docs.heading(a),
+            to_lines=to,
+            title="Confirmation of employment",
+            salutation="To whom it may concern,",
+            paragraphs=paras,
+        )
 
     broker = f"applications@{world.BROKER[1]}"
-    bad = c.mail(Mail(sender(), [broker], f"Employment confirmation - {a.name}", "Please see attached.\n",
-                      attachments=[("Employment_confirmation.pdf", render.pdf(letter([world.BROKER[0]], True)))]))
-    good = c.mail(Mail(sender(), [a.personal_email], "Your employment confirmation", "Please see attached.\n",
-                       attachments=[("Employment_confirmation.pdf", render.pdf(letter(docs.block(a), False)))]))
-    # fmt: skip
+    bad = c.mail(
+        Mail(
+            sender(),
+            [broker],
+            f"Employment confirmation - {a.name}",
+            "Please see attached.\n",
+            attachments=[("Employment_confirmation.pdf", render.pdf(letter([world.BROKER[0]], True)))],
+        )
+    )
+    good = c.mail(
+        Mail(
+            sender(),
+            [a.personal_email],
+            "Your employment confirmation",
+            "Please see attached.\n",
+            attachments=[("Employment_confirmation.pdf", render.pdf(letter(docs.block(a), False)))],
+        )
+    )
+
     c.pair(
         "identifiers-dates",
         "tfn-to-broker",
@@ -445,10 +552,16 @@ def id_tfn_home(c: Corpus, w: World, rng: random.Random, i: int) -> None:
     c.pair(
         "identifiers-dates",
         "tfn-declaration-forward",
-        incident("eml", mail(f"{local.replace('.', '')}@{world.PERSONAL_DOMAINS[i % 5]}"), [SENS, MM],
-                 f"TFN of {a.client_id} forwarded to a staff member's personal mailbox"),
-        legit("eml", mail(world.staff_email("onboarding")), f"TFN of {a.client_id} sent to the internal onboarding team"),
-    )  # fmt: skip
+        incident(
+            "eml",
+            mail(f"{local.replace('.', '')}@{world.PERSONAL_DOMAINS[i % 5]}"),
+            [SENS, MM],
+            f"TFN of {a.client_id} forwarded to a staff member's personal mailbox",
+        ),
+        legit(
+            "eml", mail(world.staff_email("onboarding")), f"TFN of {a.client_id} sent to the internal onboarding team"
+        ),
+    )
 
 
 def id_name_dob(c: Corpus, w: World, rng: random.Random, i: int) -> None:
@@ -486,10 +599,14 @@ def id_medicare(c: Corpus, w: World, rng: random.Random, i: int) -> None:
     c.pair(
         "identifiers-dates",
         "medicare-number",
-        incident("eml", mail(f"dhadjis@{world.PERSONAL_DOMAINS[(i + 2) % 5]}", ids.fmt_medicare(a.medicare)),
-                 [SENS, MM], f"Medicare number of {a.client_id} to a personal mailbox"),
+        incident(
+            "eml",
+            mail(f"dhadjis@{world.PERSONAL_DOMAINS[(i + 2) % 5]}", ids.fmt_medicare(a.medicare)),
+            [SENS, MM],
+            f"Medicare number of {a.client_id} to a personal mailbox",
+        ),
         legit("eml", mail(world.staff_email("claims"), "sighted, on file"), f"claim for {a.client_id} sent internally"),
-    )  # fmt: skip
+    )
 
 
 # -- mime-parts ------------------------------------------------------------------------------------------
@@ -498,26 +615,43 @@ def mp_two_pdfs(c: Corpus, w: World, rng: random.Random, i: int) -> None:
     c.pair(
         "mime-parts",
         "second-employees-attachment",
-        incident("eml", payslip_mail(c, [a.personal_email], [a, b], a), [MM, MIX],
-                 f"payslips of {a.client_id} and {b.client_id} attached for {a.client_id}"),
+        incident(
+            "eml",
+            payslip_mail(c, [a.personal_email], [a, b], a),
+            [MM, MIX],
+            f"payslips of {a.client_id} and {b.client_id} attached for {a.client_id}",
+        ),
         legit("eml", payslip_mail(c, [a.personal_email], [a], a), f"{a.client_id}'s own payslip"),
-    )  # fmt: skip
+    )
 
 
 def mp_merged_pdf(c: Corpus, w: World, rng: random.Random, i: int) -> None:
     a, b = w.pick(rng, 2, employer=world.EMPLOYERS[(i + 2) % 4].key)
-    own = Letter(heading=docs.heading(a), to_lines=[], title=f"Leave balances - {a.name} ({a.empno})",
-                 paragraphs=["Balances as at 09/03/2025."],
-                 table=[["Leave", "Hours"], ["Annual leave", "112.4"], ["Personal leave", "61.0"]])  # fmt: skip
+    own = Letter(
+        heading=docs.heading(a),
+        to_lines=[],
+        title=f"Leave balances - {a.name} ({a.empno})",
+        paragraphs=["Balances as at 09/03/2025."],
+        table=[["Leave", "Hours"], ["Annual leave", "112.4"], ["Personal leave", "61.0"]],
+    )
     first = docs.payslip(a)
     bad, good = docs.payslip(a), first
     bad.extra = [docs.payslip_sheet(b)]
     good.extra = [own]
 
     def mail(letter: Letter) -> bytes:
-        body = f"Dear {a.given},\n\nYour pay advice and leave statement are attached as one PDF.\n\nLedgerline Payroll\n"
-        return c.mail(Mail(sender(), [a.personal_email], "Pay advice and leave statement", body,
-                           attachments=[(f"PayPack_{a.empno}.pdf", render.pdf(letter))]))  # fmt: skip
+        body = (
+            f"Dear {a.given},\n\nYour pay advice and leave statement are attached as one PDF.\n\nLedgerline Payroll\n"
+        )
+        return c.mail(
+            Mail(
+                sender(),
+                [a.personal_email],
+                "Pay advice and leave statement",
+                body,
+                attachments=[(f"PayPack_{a.empno}.pdf", render.pdf(letter))],
+            )
+        )
 
     c.pair(
         "mime-parts",
@@ -534,8 +668,15 @@ def mp_zip(c: Corpus, w: World, rng: random.Random, i: int) -> None:
         files = [(f"2025-0{m}_{a.empno}.pdf", render.pdf(docs.payslip(a, ref_style=m))) for m in (1, 2)]
         files.append((f"2025-03_{stray.empno}.pdf", render.pdf(docs.payslip(stray))))
         body = f"Dear {a.given},\n\nAs requested, your payslips for January to March are in the attached ZIP.\n"
-        return c.mail(Mail(sender(), [a.personal_email], "Your payslips January-March 2025", body,
-                           attachments=[("payslips_2025Q1.zip", render.zip_of(files))]))  # fmt: skip
+        return c.mail(
+            Mail(
+                sender(),
+                [a.personal_email],
+                "Your payslips January-March 2025",
+                body,
+                attachments=[("payslips_2025Q1.zip", render.zip_of(files))],
+            )
+        )
 
     c.pair(
         "mime-parts",
@@ -553,16 +694,27 @@ def mp_csv(c: Corpus, w: World, rng: random.Random, i: int) -> None:
     def mail(rows: list[Employee]) -> bytes:
         body = f"Hi {emp.payroll_officer[0].split()[0]},\n\nLeave balances for your approvals this week attached.\n"
         data = render.csv_text(docs.report_rows(rows, "leave"))
-        return c.mail(Mail(sender(), [world.officer_email(emp)], "Leave balances for approval", body,
-                           attachments=[("leave_balances.csv", data)]))  # fmt: skip
+        return c.mail(
+            Mail(
+                sender(),
+                [world.officer_email(emp)],
+                "Leave balances for approval",
+                body,
+                attachments=[("leave_balances.csv", data)],
+            )
+        )
 
     c.pair(
         "mime-parts",
         "csv-with-other-employers-staff",
-        incident("eml", mail(staff[:5] + [stray]), [MM],
-                 f"employer report lists {stray.client_id}, who works for another employer"),
+        incident(
+            "eml",
+            mail(staff[:5] + [stray]),
+            [MM],
+            f"employer report lists {stray.client_id}, who works for another employer",
+        ),
         legit("eml", mail(staff), "employer's own staff leave balances to its payroll officer"),
-    )  # fmt: skip
+    )
 
 
 def mp_ics(c: Corpus, w: World, rng: random.Random, i: int) -> None:
@@ -570,14 +722,28 @@ def mp_ics(c: Corpus, w: World, rng: random.Random, i: int) -> None:
 
     def mail(about: Employee) -> bytes:
         desc = (
-            f"Exit interview for {about.name} (employee {about.empno}). Final pay {docs.money(about.fortnightly_gross)} "
+            f"Exit interview for {about.name} (employee {about.empno}). "
+            f"Final pay {docs.money(about.fortnightly_gross)} "
             f"and leave payout to BSB {about.bsb} account {about.account}. Bring your uniform and access card."
         )
-        cal = render.ics("Exit interview", desc, [(a.name, a.personal_email)], "20250321T140000", f"exit-{i}-{a.empno}",
-                         f"{a.employer.name}, People and Culture")  # fmt: skip
+        cal = render.ics(
+            "Exit interview",
+            desc,
+            [(a.name, a.personal_email)],
+            "20250321T140000",
+            f"exit-{i}-{a.empno}",
+            f"{a.employer.name}, People and Culture",
+        )
         body = f"Dear {a.given},\n\nPlease accept the attached invitation for your exit interview.\n"
-        return c.mail(Mail(sender("hr.services", "Ledgerline HR Services"), [a.personal_email], "Exit interview",
-                           body, attachments=[("invite.ics", cal)]))  # fmt: skip
+        return c.mail(
+            Mail(
+                sender("hr.services", "Ledgerline HR Services"),
+                [a.personal_email],
+                "Exit interview",
+                body,
+                attachments=[("invite.ics", cal)],
+            )
+        )
 
     c.pair(
         "mime-parts",
@@ -614,10 +780,14 @@ def mm_merged_scan(c: Corpus, w: World, rng: random.Random, i: int) -> None:
     c.pair(
         "mail-merge",
         "merged-pdf-scanned",
-        Item("pdf", render.pdf(bad), letters=letters,
-             note=f"letter 4 addressed to {people[3].client_id} carries the summary of {people[4].client_id}"),
+        Item(
+            "pdf",
+            render.pdf(bad),
+            letters=letters,
+            note=f"letter 4 addressed to {people[3].client_id} carries the summary of {people[4].client_id}",
+        ),
         legit("pdf", render.pdf(good), "six payment summaries, each to its own employee"),
-    )  # fmt: skip
+    )
 
 
 # -- threads ---------------------------------------------------------------------------------------------
@@ -641,13 +811,16 @@ def th_reply_all(c: Corpus, w: World, rng: random.Random, i: int) -> None:
         body += quote(f"{a.name}", "Tue, 11 Mar 2025 at 8:14 am", mine)
         if leak:
             body += "\n\n" + quote(f"{world.BUREAU_STAFF[(i + 1) % 5][0]}", "Wed, 12 Mar 2025 at 10:02 am", internal)
-        return c.mail(Mail(sender(local, staff_name), [a.personal_email, world.officer_email(a.employer)],
-                           "RE: pay query", body))  # fmt: skip
+        return c.mail(
+            Mail(sender(local, staff_name), [a.personal_email, world.officer_email(a.employer)], "RE: pay query", body)
+        )
 
     c.pair(
         "threads",
         "reply-all-" + ("outlook" if outlook else "gmail"),
-        incident("eml", mail(True), [MM, MIX], f"reply to {a.client_id} quotes a note on {b.client_id}'s pay and address"),
+        incident(
+            "eml", mail(True), [MM, MIX], f"reply to {a.client_id} quotes a note on {b.client_id}'s pay and address"
+        ),
         legit("eml", mail(False), f"reply to {a.client_id} quoting only {a.client_id}'s own query"),
     )
 
@@ -694,10 +867,15 @@ def th_suppressed(c: Corpus, w: World, rng: random.Random, i: int) -> None:
     c.pair(
         "threads",
         "reply-quotes-protected-holder",
-        incident("eml", mail(False), [SUP], f"reply to {ex.client_id} quotes {victim.client_id}'s suppressed details",
-                 suppressed=True),
+        incident(
+            "eml",
+            mail(False),
+            [SUP],
+            f"reply to {ex.client_id} quotes {victim.client_id}'s suppressed details",
+            suppressed=True,
+        ),
         legit("eml", mail(True), f"reply to joint holder {ex.client_id} with the quote trimmed"),
-    )  # fmt: skip
+    )
 
 
 # -- html-mail -------------------------------------------------------------------------------------------
@@ -731,7 +909,9 @@ def hm_hidden(c: Corpus, w: World, rng: random.Random, i: int) -> None:
             f"<div style='display:none'>preheader: {about.name} {about.packaging_ref or about.empno} "
             f"{about.personal_email}</div><p>Packwise</p></body></html>"
         )
-        return c.mail(Mail(sender("statements"), [a.personal_email], "Your packaging statement", "See HTML.", html=page))
+        return c.mail(
+            Mail(sender("statements"), [a.personal_email], "Your packaging statement", "See HTML.", html=page)
+        )
 
     c.pair(
         "html-mail",
@@ -750,16 +930,23 @@ def bk_personal(c: Corpus, w: World, rng: random.Random, i: int) -> None:
 
     def mail(to: str) -> bytes:
         body = f"Pay register for {emp.name}, period ending 09/03/2025, attached.\n"
-        return c.mail(Mail(sender("t.kowalczyk", "Tom Kowalczyk"), [to], "Pay register PE 09/03", body,
-                           attachments=[(name, data)]))  # fmt: skip
+        return c.mail(
+            Mail(
+                sender("t.kowalczyk", "Tom Kowalczyk"), [to], "Pay register PE 09/03", body, attachments=[(name, data)]
+            )
+        )
 
     c.pair(
         "bulk",
         "pay-register",
-        incident("eml", mail(f"tom.kowalczyk@{world.PERSONAL_DOMAINS[(i + 3) % 5]}"), [BULK, MM],
-                 f"pay register of 40 {emp.key} employees sent to a personal mailbox"),
+        incident(
+            "eml",
+            mail(f"tom.kowalczyk@{world.PERSONAL_DOMAINS[(i + 3) % 5]}"),
+            [BULK, MM],
+            f"pay register of 40 {emp.key} employees sent to a personal mailbox",
+        ),
         legit("eml", mail(world.officer_email(emp)), f"pay register of 40 {emp.key} employees to its payroll officer"),
-    )  # fmt: skip
+    )
 
 
 def bk_wrong_employer(c: Corpus, w: World, rng: random.Random, i: int) -> None:
@@ -768,8 +955,15 @@ def bk_wrong_employer(c: Corpus, w: World, rng: random.Random, i: int) -> None:
     data = render.csv_text(docs.report_rows(staff, "pay"))
 
     def mail(to: world.Employer) -> bytes:
-        return c.mail(Mail(sender(), [world.officer_email(to)], f"{emp.name} - pay run summary",
-                           "Pay run summary attached.\n", attachments=[("pay_run_summary.csv", data)]))  # fmt: skip
+        return c.mail(
+            Mail(
+                sender(),
+                [world.officer_email(to)],
+                f"{emp.name} - pay run summary",
+                "Pay run summary attached.\n",
+                attachments=[("pay_run_summary.csv", data)],
+            )
+        )
 
     c.pair(
         "bulk",
@@ -785,17 +979,27 @@ def bk_remittance(c: Corpus, w: World, rng: random.Random, i: int) -> None:
     data = docs.aba_remittance(staff, emp)
 
     def mail(to: str) -> bytes:
-        return c.mail(Mail(sender("payments", "Ledgerline Payments"), [to], f"Direct entry file {emp.prefix} 130325",
-                           "Direct entry file attached for processing on 13/03/2025.\n",
-                           attachments=[(f"{emp.prefix}130325.txt", data)]))  # fmt: skip
+        return c.mail(
+            Mail(
+                sender("payments", "Ledgerline Payments"),
+                [to],
+                f"Direct entry file {emp.prefix} 130325",
+                "Direct entry file attached for processing on 13/03/2025.\n",
+                attachments=[(f"{emp.prefix}130325.txt", data)],
+            )
+        )
 
     c.pair(
         "bulk",
         "bank-direct-entry-file",
-        incident("eml", mail(f"payments.ledgerline@{world.PERSONAL_DOMAINS[i % 5]}"), [BULK, MM],
-                 "bank file of 30 pay accounts sent to an outside mailbox"),
+        incident(
+            "eml",
+            mail(f"payments.ledgerline@{world.PERSONAL_DOMAINS[i % 5]}"),
+            [BULK, MM],
+            "bank file of 30 pay accounts sent to an outside mailbox",
+        ),
         legit("eml", mail(f"directentry@{world.BANK[1]}"), "bank file of 30 pay accounts to the paying bank"),
-    )  # fmt: skip
+    )
 
 
 def bk_contacts(c: Corpus, w: World, rng: random.Random, i: int) -> None:
@@ -804,16 +1008,27 @@ def bk_contacts(c: Corpus, w: World, rng: random.Random, i: int) -> None:
 
     def mail(to: str, kind: str) -> bytes:
         data = render.csv_text(docs.report_rows(staff, kind))
-        return c.mail(Mail(sender("hr.services", "Ledgerline HR Services"), [to], "Staff list as requested",
-                           "List attached.\n", attachments=[("staff_list.csv", data)]))  # fmt: skip
+        return c.mail(
+            Mail(
+                sender("hr.services", "Ledgerline HR Services"),
+                [to],
+                "Staff list as requested",
+                "List attached.\n",
+                attachments=[("staff_list.csv", data)],
+            )
+        )
 
     c.pair(
         "bulk",
         "staff-contact-list",
-        incident("eml", mail(f"organiser.central@{emp.union}", "contacts"), [BULK, MM],
-                 f"home addresses, DOBs and mobiles of 25 {emp.key} staff sent to the union"),
+        incident(
+            "eml",
+            mail(f"organiser.central@{emp.union}", "contacts"),
+            [BULK, MM],
+            f"home addresses, DOBs and mobiles of 25 {emp.key} staff sent to the union",
+        ),
         legit("eml", mail(world.officer_email(emp), "leave"), f"leave balances of 25 {emp.key} staff to the employer"),
-    )  # fmt: skip
+    )
 
 
 # -- unmerged --------------------------------------------------------------------------------------------
@@ -830,7 +1045,9 @@ def um_letter(c: Corpus, w: World, rng: random.Random, i: int) -> None:
     c.pair(
         "unmerged",
         f"letter-{ext}",
-        incident(ext, render.render(bad, ext, style), [UNM], f"unmerged {ph.strip('«»{}<>[] ')} in letter to {a.client_id}"),
+        incident(
+            ext, render.render(bad, ext, style), [UNM], f"unmerged {ph.strip('«»{}<>[] ')} in letter to {a.client_id}"
+        ),
         legit(ext, render.render(good, ext, style), f"merged letter to {a.client_id}"),
     )
 
@@ -857,9 +1074,8 @@ def um_email(c: Corpus, w: World, rng: random.Random, i: int) -> None:
 # -- unscannable -----------------------------------------------------------------------------------------
 def us_encrypted(c: Corpus, w: World, rng: random.Random, i: int) -> None:
     a = w.pick(rng, 1)[0]
-    body = (
-        f"Dear {a.given},\n\nYour pay advice is attached. "
-        + ("The password is your date of birth as DDMMYYYY.\n" if i % 2 == 0 else "\n")
+    body = f"Dear {a.given},\n\nYour pay advice is attached. " + (
+        "The password is your date of birth as DDMMYYYY.\n" if i % 2 == 0 else "\n"
     )
     locked = render.pdf(docs.payslip(a), password=a.dob.strftime("%d%m%Y"))
     plain = render.pdf(docs.payslip(a))
@@ -885,9 +1101,15 @@ def us_corrupt(c: Corpus, w: World, rng: random.Random, i: int) -> None:
         bad = good[:200] + bytes(range(256)) * 4
 
     def mail(data: bytes) -> bytes:
-        return c.mail(Mail(sender(), [a.personal_email], "Your termination statement",
-                           f"Dear {a.given},\n\nYour termination statement is attached.\n",
-                           attachments=[(name, data)]))  # fmt: skip
+        return c.mail(
+            Mail(
+                sender(),
+                [a.personal_email],
+                "Your termination statement",
+                f"Dear {a.given},\n\nYour termination statement is attached.\n",
+                attachments=[(name, data)],
+            )
+        )
 
     c.pair(
         "unscannable",

@@ -53,8 +53,15 @@ def employer_query(c: Corpus, w: World, rng: random.Random, i: int) -> None:
 def super_fund(c: Corpus, w: World, rng: random.Random, i: int) -> None:
     a = w.pick(rng, 1)[0]
     pdf = render.pdf(docs.super_letter(a, [a.fund[0], "Member Services", "Locked Bag 5000", "MELBOURNE VIC 3001"]))
-    data = c.mail(Mail(sender("super"), [f"employers@{a.fund[1]}"], f"Contribution correction {a.member_no}",
-                       "Correction letter attached.\n", attachments=[("Correction.pdf", pdf)]))  # fmt: skip
+    data = c.mail(
+        Mail(
+            sender("super"),
+            [f"employers@{a.fund[1]}"],
+            f"Contribution correction {a.member_no}",
+            "Correction letter attached.\n",
+            attachments=[("Correction.pdf", pdf)],
+        )
+    )
     _add(c, "super-fund-correspondence", "eml", data, f"contribution correction for {a.client_id} to the fund")
 
 
@@ -74,8 +81,14 @@ def child_support_agency(c: Corpus, w: World, rng: random.Random, i: int) -> Non
         f"Employer deduction reconciliation for {a.employer.name}.\nEmployee: {a.name}\nEmployee number: {a.empno}\n"
         f"Date of birth: {a.dob.strftime('%d/%m/%Y')}\nDeducted this period: $212.40\n"
     )
-    data = c.mail(Mail(sender("deductions", "Deductions"), [f"employers@{world.CHILD_SUPPORT[1]}"],
-                       "Deduction reconciliation", body))  # fmt: skip
+    data = c.mail(
+        Mail(
+            sender("deductions", "Deductions"),
+            [f"employers@{world.CHILD_SUPPORT[1]}"],
+            "Deduction reconciliation",
+            body,
+        )
+    )
     _add(c, "child-support-agency", "eml", data, f"deduction reconciliation for {a.client_id} to the agency")
 
 
@@ -87,7 +100,9 @@ def representative(c: Corpus, w: World, rng: random.Random, i: int) -> None:
         f"{a.name} (employee {a.empno}) of {docs.money(412.8)} will be paid on {docs.PAY_DATE}.\n\nLedgerline Payroll\n"
     )
     data = c.mail(Mail(sender("adjustments"), [a.authorised[0]], f"Underpayment - {a.empno}", body))
-    _add(c, "authorised-representative", "eml", data, f"underpayment of {a.client_id} to {a.client_id}'s representative")
+    _add(
+        c, "authorised-representative", "eml", data, f"underpayment of {a.client_id} to {a.client_id}'s representative"
+    )
 
 
 def joint(c: Corpus, w: World, rng: random.Random, i: int) -> None:
@@ -134,18 +149,33 @@ def internal(c: Corpus, w: World, rng: random.Random, i: int) -> None:
 def no_client(c: Corpus, w: World, rng: random.Random, i: int) -> None:
     emp = world.EMPLOYERS[i % 4]
     options = [
-        ([world.officer_email(emp)], "Pay run timetable Easter 2025",
-         "Hi,\n\nOver Easter the pay run closes on Wednesday 16 April at noon. Approvals after that go into the "
-         "following run.\n\nLedgerline Payroll\n"),
-        ([f"accounts@{world.BANK[1]}"], "Direct entry user ID renewal",
-         "Hello,\n\nPlease renew our direct entry user ID 301500 for another year.\n\nLedgerline Payments\n"),
-        ([f"sales@officeworksupply.example"], "Order - window envelopes",
-         "Please send 20 boxes of DL window envelopes, 5,000 each, to our Collins Street office.\n"),
-        ([f"all.staff@{emp.domain}"], "Payslip portal maintenance Saturday",
-         "The payslip portal will be down on Saturday 22 March from 6 am to 10 am for maintenance.\n"),
-        ([f"training@{world.TAX_OFFICE[1]}"], "STP Phase 2 webinar registration",
-         "We would like to register two staff for the STP Phase 2 employer webinar on 2 April.\n"),
-    ]  # fmt: skip
+        (
+            [world.officer_email(emp)],
+            "Pay run timetable Easter 2025",
+            "Hi,\n\nOver Easter the pay run closes on Wednesday 16 April at noon. Approvals after that go into the "
+            "following run.\n\nLedgerline Payroll\n",
+        ),
+        (
+            [f"accounts@{world.BANK[1]}"],
+            "Direct entry user ID renewal",
+            "Hello,\n\nPlease renew our direct entry user ID 301500 for another year.\n\nLedgerline Payments\n",
+        ),
+        (
+            ["sales@officeworksupply.example"],
+            "Order - window envelopes",
+            "Please send 20 boxes of DL window envelopes, 5,000 each, to our Collins Street office.\n",
+        ),
+        (
+            [f"all.staff@{emp.domain}"],
+            "Payslip portal maintenance Saturday",
+            "The payslip portal will be down on Saturday 22 March from 6 am to 10 am for maintenance.\n",
+        ),
+        (
+            [f"training@{world.TAX_OFFICE[1]}"],
+            "STP Phase 2 webinar registration",
+            "We would like to register two staff for the STP Phase 2 employer webinar on 2 April.\n",
+        ),
+    ]
     to, subject, body = options[i % len(options)]
     page = ""
     if i % 5 == 3:
@@ -166,12 +196,23 @@ def small_list(c: Corpus, w: World, rng: random.Random, i: int) -> None:
 
 def exit_invite(c: Corpus, w: World, rng: random.Random, i: int) -> None:
     a = w.pick(rng, 1)[0]
-    cal = render.ics("Exit interview", f"Exit interview for employee {a.empno}. Please bring your access card.",
-                     [(a.name, a.personal_email)], "20250325T100000", f"exit-ev-{i}-{a.empno}",
-                     f"{a.employer.name}, People and Culture")  # fmt: skip
-    data = c.mail(Mail(sender("hr.services", "Ledgerline HR Services"), [a.personal_email], "Exit interview",
-                       f"Dear {a.given},\n\nAn invitation for your exit interview is attached.\n",
-                       attachments=[("invite.ics", cal)]))  # fmt: skip
+    cal = render.ics(
+        "Exit interview",
+        f"Exit interview for employee {a.empno}. Please bring your access card.",
+        [(a.name, a.personal_email)],
+        "20250325T100000",
+        f"exit-ev-{i}-{a.empno}",
+        f"{a.employer.name}, People and Culture",
+    )
+    data = c.mail(
+        Mail(
+            sender("hr.services", "Ledgerline HR Services"),
+            [a.personal_email],
+            "Exit interview",
+            f"Dear {a.given},\n\nAn invitation for your exit interview is attached.\n",
+            attachments=[("invite.ics", cal)],
+        )
+    )
     _add(c, "exit-interview-invitation", "eml", data, f"exit interview invitation to {a.client_id}")
 
 
@@ -201,17 +242,30 @@ def payment_summary_doc(c: Corpus, w: World, rng: random.Random, i: int) -> None
     a = w.pick(rng, 1)[0]
     fmt = ["docx", "pdf", "rtf"][i % 3]
     att = render.render(docs.payment_summary(a), fmt, "window")
-    data = c.mail(Mail(sender(), [a.personal_email], "Your income statement copy", f"Dear {a.given},\n\nAttached.\n",
-                       attachments=[(f"IncomeStatement_{a.empno}.{fmt}", att)]))  # fmt: skip
+    data = c.mail(
+        Mail(
+            sender(),
+            [a.personal_email],
+            "Your income statement copy",
+            f"Dear {a.given},\n\nAttached.\n",
+            attachments=[(f"IncomeStatement_{a.empno}.{fmt}", att)],
+        )
+    )
     _add(c, f"income-statement-{fmt}", "eml", data, f"{a.client_id}'s own income statement")
 
 
 def bank_file(c: Corpus, w: World, rng: random.Random, i: int) -> None:
     emp = world.EMPLOYERS[i % 4]
     staff = [e for e in w.employees if e.employer.key == emp.key][20:35]
-    data = c.mail(Mail(sender("payments", "Ledgerline Payments"), [f"directentry@{world.BANK[1]}"],
-                       f"Off-cycle direct entry {emp.prefix}", "Off-cycle file attached.\n",
-                       attachments=[(f"{emp.prefix}OFF.txt", docs.aba_remittance(staff, emp))]))  # fmt: skip
+    data = c.mail(
+        Mail(
+            sender("payments", "Ledgerline Payments"),
+            [f"directentry@{world.BANK[1]}"],
+            f"Off-cycle direct entry {emp.prefix}",
+            "Off-cycle file attached.\n",
+            attachments=[(f"{emp.prefix}OFF.txt", docs.aba_remittance(staff, emp))],
+        )
+    )
     _add(c, "bank-off-cycle-file", "eml", data, "off-cycle direct entry file to the paying bank")
 
 

@@ -1,4 +1,7 @@
-"""Write the payroll bureau's labelled corpus: python -m tests.corpora.payroll.generate OUTDIR [--seed 1] [--scale 1.0]"""
+"""Write the payroll bureau's labelled corpus.
+
+python -m tests.corpora.payroll.generate OUTDIR [--seed 1] [--scale 1.0]
+"""
 
 from __future__ import annotations
 

@@ -39,8 +39,18 @@ def _label(base: dict, category: str, mapping: dict, per_letter: list[dict], not
 def payslip_runs(out: Path, w: World, rng: random.Random, n: int) -> list[dict]:
     """Fortnightly payslips for a transport company's staff, one PDF per employee; the second run shifts."""
     staff = w.pick(rng, n + 1, employer="transport")
-    header = ["Employee_Code", "Title", "First_Name", "Surname", "Address_Line_1", "Suburb", "State", "Post_Code",
-              "Pay_Period", "Net_Pay"]  # fmt: skip
+    header = [
+        "Employee_Code",
+        "Title",
+        "First_Name",
+        "Surname",
+        "Address_Line_1",
+        "Suburb",
+        "State",
+        "Post_Code",
+        "Pay_Period",
+        "Net_Pay",
+    ]
 
     def row(e: Employee) -> list[str]:
         a = e.address
@@ -65,8 +75,13 @@ def payslip_runs(out: Path, w: World, rng: random.Random, n: int) -> list[dict]:
     b = _write_run(out, "R02", [header] + [row(e) for e in clean_rows], shifted, "pdf", False)
     return [
         _label(a, "mail-merge/payslip-folder", mapping, [{"expect": "allow"}] * n, "clean fortnightly payslip run"),
-        _label(b, "mail-merge/payslip-folder-row-shift", mapping, per,
-               f"from letter {shift_from + 1} each payslip carries the next row's employee"),  # fmt: skip
+        _label(
+            b,
+            "mail-merge/payslip-folder-row-shift",
+            mapping,
+            per,
+            f"from letter {shift_from + 1} each payslip carries the next row's employee",
+        ),
     ]
 
 
@@ -74,8 +89,19 @@ def summary_runs(out: Path, w: World, rng: random.Random, n: int) -> list[dict]:
     """Income statement copies for a council, printed as one merged PDF; the second has unmerged fields."""
     staff = w.pick(rng, n, employer="council")
     header = ["EmpNo", "Given Names", "Family Name", "Street", "Town", "State", "PCode", "Gross"]
-    rows = [[e.empno, e.given, e.family, e.address.line1, e.address.suburb, e.address.state, e.address.postcode,
-             str(e.annual)] for e in staff]  # fmt: skip
+    rows = [
+        [
+            e.empno,
+            e.given,
+            e.family,
+            e.address.line1,
+            e.address.suburb,
+            e.address.state,
+            e.address.postcode,
+            str(e.annual),
+        ]
+        for e in staff
+    ]
     mapping = {
         "reference": "EmpNo",
         "given_name": "Given Names",
@@ -106,8 +132,19 @@ def packaging_runs(out: Path, w: World, rng: random.Random, n: int) -> list[dict
     staff = w.pick(rng, n - 1, employer="hosp")
     staff.insert(n // 3, first)
     header = ["PersonCode", "FirstName", "LastName", "Address1", "Suburb", "State", "Postcode", "DOB"]
-    rows = [[e.empno, e.given, e.family, e.address.line1_short, e.address.suburb, e.address.state,
-             e.address.postcode, e.dob.strftime("%d/%m/%Y")] for e in staff]  # fmt: skip
+    rows = [
+        [
+            e.empno,
+            e.given,
+            e.family,
+            e.address.line1_short,
+            e.address.suburb,
+            e.address.state,
+            e.address.postcode,
+            e.dob.strftime("%d/%m/%Y"),
+        ]
+        for e in staff
+    ]
     mapping = {"reference": "PersonCode"}
 
     def letter(e: Employee, body: Employee | None = None) -> Letter:
@@ -129,9 +166,14 @@ def packaging_runs(out: Path, w: World, rng: random.Random, n: int) -> list[dict
     b = _write_run(out, "R06", [header] + rows, [render.docx(x) for x in bad_letters], "docx", False)
     return [
         _label(a, "mail-merge/docx-folder", mapping, [{"expect": "allow"}] * n, "clean packaging renewal run"),
-        _label(b, "mail-merge/docx-folder-wrong-record", mapping, per,
-               f"letter {k_same + 1} took the namesake {namesake.client_id}'s record; letter {k_mix + 1} carries "
-               f"{stray.client_id}'s payslip page"),  # fmt: skip
+        _label(
+            b,
+            "mail-merge/docx-folder-wrong-record",
+            mapping,
+            per,
+            f"letter {k_same + 1} took the namesake {namesake.client_id}'s record; letter {k_mix + 1} carries "
+            f"{stray.client_id}'s payslip page",
+        ),
     ]
 
 
