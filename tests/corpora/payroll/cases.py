@@ -808,9 +808,9 @@ def th_reply_all(c: Corpus, w: World, rng: random.Random, i: int) -> None:
             f"posted the correction to {b.address.one_line}. Use the same fix for this one."
         )
         body = f"Hi {a.given},\n\nYou are right: we will pay the missing penalties next pay day.\n\n{staff_name}\n\n"
+        if leak:  # a colleague's internal note, newest first, above the employee's own message
+            body += quote(f"{world.BUREAU_STAFF[(i + 1) % 5][0]}", "Wed, 12 Mar 2025 at 10:02 am", internal) + "\n\n"
         body += quote(f"{a.name}", "Tue, 11 Mar 2025 at 8:14 am", mine)
-        if leak:
-            body += "\n\n" + quote(f"{world.BUREAU_STAFF[(i + 1) % 5][0]}", "Wed, 12 Mar 2025 at 10:02 am", internal)
         return c.mail(
             Mail(sender(local, staff_name), [a.personal_email, world.officer_email(a.employer)], "RE: pay query", body)
         )
