@@ -1,16 +1,15 @@
 """Incidents, each beside a legitimate twin of the same layout (same template, same format, the right recipient
 or without the exposed detail)."""
 
+# ruff: noqa: B023, E731 -- closures and small lambdas are called within the iteration that defines them.
 from __future__ import annotations
 
 from . import render, world
 from .content import (
     Builder,
     addr_block,
-    court_letter,
     determination_letter,
     email_sig,
-    reasons_page,
     release_letter,
     signoff,
     victim_email_body,
@@ -119,11 +118,23 @@ def recipient_own_details(b: Builder, scale: float) -> None:
             extra = "From now on we will write to you at {} only. Nothing will be posted to your home.\n\n"
         msg = b.msgid()
         cat = "recipient-own-details/" + ("other-clients-phone" if use_phone else "other-clients-email")
-        wrong = render.eml(msg, b.sender(staff), [a.email], "Your contact details", victim_email_body(
-            b, a, staff, extra.format(wrong_d)))  # fmt: skip
-        inc = b.block(cat, "eml", wrong, MIXED, f"email to {a.client_id} confirms a contact detail of {other.client_id}")
-        right = render.eml(b.msgid(), b.sender(staff), [a.email], "Your contact details", victim_email_body(
-            b, a, staff, extra.format(right_d)))  # fmt: skip
+        wrong = render.eml(
+            msg,
+            b.sender(staff),
+            [a.email],
+            "Your contact details",
+            victim_email_body(b, a, staff, extra.format(wrong_d)),
+        )
+        inc = b.block(
+            cat, "eml", wrong, MIXED, f"email to {a.client_id} confirms a contact detail of {other.client_id}"
+        )
+        right = render.eml(
+            b.msgid(),
+            b.sender(staff),
+            [a.email],
+            "Your contact details",
+            victim_email_body(b, a, staff, extra.format(right_d)),
+        )
         b.pair(inc, b.add(cat, "eml", right, note=f"email to {a.client_id} confirms their own contact detail"))
 
 
@@ -146,7 +157,9 @@ def relationships(b: Builder, scale: float) -> None:
         fmt = ["pdf-window", "docx", "pdf-sidepanel"][i % 3]
         cat = "relationships/joint-claimant-copy-to-address"
         ext, data = render.render_letter(wrong, fmt)
-        inc = b.block(cat, ext, data, SUPP, f"joint claimant {f.client_id} shown suppressed address of {m.client_id}", True)
+        inc = b.block(
+            cat, ext, data, SUPP, f"joint claimant {f.client_id} shown suppressed address of {m.client_id}", True
+        )
         ext, data = render.render_letter(right, fmt)
         b.pair(inc, b.add(cat, ext, data, note=f"joint determination to {f.client_id}, co-claimant named only"))
 
@@ -178,10 +191,14 @@ def relationships(b: Builder, scale: float) -> None:
         )
         cat = "relationships/other-clients-lawyer"
         att = [Attachment(f"Determination_{a.claim_no}.pdf", pdf)]
-        wrong = render.eml(b.msgid(), b.sender(staff), [other.lawyer[1]], f"Determination {a.claim_no}", body, attachments=att)
+        wrong = render.eml(
+            b.msgid(), b.sender(staff), [other.lawyer[1]], f"Determination {a.claim_no}", body, attachments=att
+        )
         note = f"determination of {a.client_id} to the lawyer of {other.client_id}"
         inc = b.block(cat, "eml", wrong, ["mismatched_recipient"], note)
-        right = render.eml(b.msgid(), b.sender(staff), [a.lawyer[1]], f"Determination {a.claim_no}", body, attachments=att)
+        right = render.eml(
+            b.msgid(), b.sender(staff), [a.lawyer[1]], f"Determination {a.claim_no}", body, attachments=att
+        )
         b.pair(inc, b.add(cat, "eml", right, note=f"determination of {a.client_id} to their lawyer"))
 
     children = [c for c in reg.clients if c.role == "child"]
@@ -189,7 +206,8 @@ def relationships(b: Builder, scale: float) -> None:
         ch = children[i % len(children)]
         g = reg.by_id[ch.guardian]
         staff = b.staff()
-        father = f"{b.rng.choice(world.OFFENDER_GIVEN).lower()}.{ch.family.lower().replace(' ', '')}@{b.rng.choice(world.MAIL_DOMAINS)}"
+        dad = b.rng.choice(world.OFFENDER_GIVEN).lower()
+        father = f"{dad}.{ch.family.lower().replace(' ', '')}@{b.rng.choice(world.MAIL_DOMAINS)}"
         body = (
             f"Hello,\n\nThe application for financial assistance for {ch.name} (born {ch.dob_text(1)}, application "
             f"{ch.claim_no}) has been received. Counselling for {ch.given} is approved for 10 sessions with a child "
@@ -197,7 +215,9 @@ def relationships(b: Builder, scale: float) -> None:
         )
         cat = "relationships/child-claim-to-non-guardian"
         wrong = render.eml(b.msgid(), b.sender(staff), [father], f"Application {ch.claim_no}", body)
-        inc = b.block(cat, "eml", wrong, ["mismatched_recipient"], f"child {ch.client_id}'s claim to a parent not authorised")
+        inc = b.block(
+            cat, "eml", wrong, ["mismatched_recipient"], f"child {ch.client_id}'s claim to a parent not authorised"
+        )
         right = render.eml(b.msgid(), b.sender(staff), [g.email], f"Application {ch.claim_no}", body)
         b.pair(inc, b.add(cat, "eml", right, note=f"child {ch.client_id}'s claim to guardian {g.client_id}"))
 
@@ -209,7 +229,9 @@ def headers_links(b: Builder, scale: float) -> None:
     reg = b.reg
     for i in range(reps(b, 3, scale)):
         a = reg.pick(lambda c: _adult(c) and bool(c.claim_no) and bool(c.emails))
-        other = reg.pick(lambda c: _adult(c) and bool(c.emails) and c.given[0] == a.given[0], exclude=(a,))
+        other = reg.pick(
+            lambda c: _adult(c) and bool(c.emails) and _open(c, "email") and c.given[0] == a.given[0], exclude=(a,)
+        )
         staff = b.staff()
         body = victim_email_body(b, a, staff, f"Your claim {a.claim_no} is now with the assessor. ")
         cat = "headers-links/autocomplete-other-victim"
@@ -231,15 +253,22 @@ def headers_links(b: Builder, scale: float) -> None:
         )
         cat = "headers-links/cc-defence-lawyer"
         to = [f"witness.assistance@{world.DPP}"]
-        wrong = render.eml(b.msgid(), b.sender(staff), to, f"Victim impact statement - {a.offender}", body,
-                           cc=[f"criminal@{dom}"])  # fmt: skip
-        inc = b.block(cat, "eml", wrong, ["mismatched_recipient"], f"victim {a.client_id}'s contact copied to the accused's lawyers")
+        wrong = render.eml(
+            b.msgid(), b.sender(staff), to, f"Victim impact statement - {a.offender}", body, cc=[f"criminal@{dom}"]
+        )
+        inc = b.block(
+            cat,
+            "eml",
+            wrong,
+            ["mismatched_recipient"],
+            f"victim {a.client_id}'s contact copied to the accused's lawyers",
+        )
         right = render.eml(b.msgid(), b.sender(staff), to, f"Victim impact statement - {a.offender}", body)
         b.pair(inc, b.add(cat, "eml", right, note=f"victim {a.client_id}'s details to the prosecutor only"))
 
-    for i in range(reps(b, 2, scale)):
+    for _ in range(reps(b, 2, scale)):
         a = reg.pick(lambda c: _adult(c) and bool(c.claim_no) and bool(c.emails) and _open(c, "email"))
-        other = reg.pick(lambda c: _adult(c) and bool(c.emails), exclude=(a,))
+        other = reg.pick(lambda c: _adult(c) and bool(c.emails) and _open(c, "email"), exclude=(a,))
         staff = b.staff()
         link = f"https://portal.{world.INTERNAL}/claims/upload?claim={a.claim_no}&email={a.email}"
         body = (
@@ -252,7 +281,7 @@ def headers_links(b: Builder, scale: float) -> None:
         right = render.eml(b.msgid(), b.sender(staff), [a.email], "Upload your receipts", body)
         b.pair(inc, b.add(cat, "eml", right, note=f"upload link of {a.client_id} to them"))
 
-    for i in range(reps(b, 2, scale)):
+    for _ in range(reps(b, 2, scale)):
         a = reg.pick(lambda c: _adult(c) and "email" in c.suppressed and bool(c.register_no))
         staff = b.staff()
         head = (
@@ -261,11 +290,21 @@ def headers_links(b: Builder, scale: float) -> None:
         )
         cat = "headers-links/mailto-suppressed-email"
         tail = email_sig(staff)
-        wrong = render.eml(b.msgid(), b.sender(staff), [f"submissions@{world.PAROLE}"], "Victim submission", head +
-                           f" If you need anything further you may write to her at mailto:{a.email}." + tail)  # fmt: skip
+        wrong = render.eml(
+            b.msgid(),
+            b.sender(staff),
+            [f"submissions@{world.PAROLE}"],
+            "Victim submission",
+            head + f" If you need anything further you may write to her at mailto:{a.email}." + tail,
+        )
         inc = b.block(cat, "eml", wrong, SUPP, f"suppressed email of {a.client_id} to the parole board", True)
-        right = render.eml(b.msgid(), b.sender(staff), [f"submissions@{world.PAROLE}"], "Victim submission", head +
-                           " If you need anything further please contact her through the Victims Register." + tail)  # fmt: skip
+        right = render.eml(
+            b.msgid(),
+            b.sender(staff),
+            [f"submissions@{world.PAROLE}"],
+            "Victim submission",
+            head + " If you need anything further please contact her through the Victims Register." + tail,
+        )
         b.pair(inc, b.add(cat, "eml", right, note=f"submission of {a.client_id} to the parole board, no contact"))
 
 
@@ -296,10 +335,19 @@ def suppressed_loose(b: Builder, scale: float) -> None:
         )
         cat = "suppressed-loose/parole-submission-address"
         att = [Attachment("Victim_submission.pdf", render.pdf_text("Victim submission", submission_lines(a, where)))]
-        wrong = render.eml(b.msgid(), b.sender(staff), [f"submissions@{world.PAROLE}"], "Victim submission", body, attachments=att)
+        wrong = render.eml(
+            b.msgid(), b.sender(staff), [f"submissions@{world.PAROLE}"], "Victim submission", body, attachments=att
+        )
         inc = b.block(cat, "eml", wrong, SUPP, f"suppressed address of {a.client_id} in a parole submission", True)
-        att = [Attachment("Victim_submission.pdf", render.pdf_text("Victim submission", submission_lines(a, "somewhere safe, away from the area")))]
-        right = render.eml(b.msgid(), b.sender(staff), [f"submissions@{world.PAROLE}"], "Victim submission", body, attachments=att)
+        att = [
+            Attachment(
+                "Victim_submission.pdf",
+                render.pdf_text("Victim submission", submission_lines(a, "somewhere safe, away from the area")),
+            )
+        ]
+        right = render.eml(
+            b.msgid(), b.sender(staff), [f"submissions@{world.PAROLE}"], "Victim submission", body, attachments=att
+        )
         b.pair(inc, b.add(cat, "eml", right, note=f"parole submission of {a.client_id}, address withheld"))
 
     for i in range(reps(b, 3, scale)):
@@ -315,8 +363,12 @@ def suppressed_loose(b: Builder, scale: float) -> None:
             + email_sig(staff)
         )
         cat = "suppressed-loose/internal-not-safety-team"
-        wrong = render.eml(b.msgid(), b.sender(staff), [world.staff_email(colleague[0], colleague[1])], "Change of details", body)
-        inc = b.block(cat, "eml", wrong, SUPP, f"suppressed details of {a.client_id} to staff outside the safety team", True)
+        wrong = render.eml(
+            b.msgid(), b.sender(staff), [world.staff_email(colleague[0], colleague[1])], "Change of details", body
+        )
+        inc = b.block(
+            cat, "eml", wrong, SUPP, f"suppressed details of {a.client_id} to staff outside the safety team", True
+        )
         right = render.eml(b.msgid(), b.sender(staff), [world.SAFETY_TEAM[0]], "Change of details", body)
         b.pair(inc, b.add(cat, "eml", right, note=f"suppressed details of {a.client_id} to the safety team"))
 
@@ -325,14 +377,28 @@ def suppressed_loose(b: Builder, scale: float) -> None:
         a = phone_supp[i % len(phone_supp)]
         staff = b.staff()
         court, _, when = b.hearing()
-        head = f"Hello,\n\nRe the trial of {a.offender} at the {court} on {when}: the victim, {a.name}, is willing to give evidence by CCTV link. "
+        head = (
+            f"Hello,\n\nRe the trial of {a.offender} at the {court} on {when}: the victim, {a.name}, is willing "
+            "to give evidence by CCTV link. "
+        )
         cat = "suppressed-loose/phone-to-prosecutor"
-        wrong = render.eml(b.msgid(), b.sender(staff), [f"witness.assistance@{world.DPP}"], "Remote evidence", head +
-                           f"Her mobile is {world.phone_variant(a.phone, (i + 1) % 3)} if you need to call her directly." +
-                           email_sig(staff))  # fmt: skip
+        wrong = render.eml(
+            b.msgid(),
+            b.sender(staff),
+            [f"witness.assistance@{world.DPP}"],
+            "Remote evidence",
+            head
+            + f"Her mobile is {world.phone_variant(a.phone, (i + 1) % 3)} if you need to call her directly."
+            + email_sig(staff),
+        )
         inc = b.block(cat, "eml", wrong, SUPP, f"suppressed phone of {a.client_id} to the prosecutor", True)
-        right = render.eml(b.msgid(), b.sender(staff), [f"witness.assistance@{world.DPP}"], "Remote evidence", head +
-                           "Please arrange any contact with her through me." + email_sig(staff))  # fmt: skip
+        right = render.eml(
+            b.msgid(),
+            b.sender(staff),
+            [f"witness.assistance@{world.DPP}"],
+            "Remote evidence",
+            head + "Please arrange any contact with her through me." + email_sig(staff),
+        )
         b.pair(inc, b.add(cat, "eml", right, note=f"victim {a.client_id}'s evidence arrangements, no contact details"))
 
     for i in range(reps(b, 2, scale)):
@@ -343,11 +409,20 @@ def suppressed_loose(b: Builder, scale: float) -> None:
             f"The registered victim ({a.register_no}) asks that the exclusion zone cover her home and workplace.",
         ]
         wrong_lines = [*base, "Home address:", *a.address.block(0)]
-        right_lines = [*base, "Her home address is held by the Safety and Suppression Team and will be given to the "
-                       "supervising officer by phone."]  # fmt: skip
-        mk = (lambda lines: Letter([f"Community Corrections Officer", "Community Corrections", "PO Box 1190", "PERTH WA 6872"],
-              b.date_text(), "Exclusion zone request", "Dear Officer", lines, refs=[("Register number", a.register_no)],
-              signoff=signoff(staff)))  # fmt: skip
+        right_lines = [
+            *base,
+            "Her home address is held by the Safety and Suppression Team and will be given to the "
+            "supervising officer by phone.",
+        ]
+        mk = lambda lines: Letter(
+            ["Community Corrections Officer", "Community Corrections", "PO Box 1190", "PERTH WA 6872"],
+            b.date_text(),
+            "Exclusion zone request",
+            "Dear Officer",
+            lines,
+            refs=[("Register number", a.register_no)],
+            signoff=signoff(staff),
+        )
         cat = "suppressed-loose/exclusion-zone-letter"
         ext, data = render.render_letter(mk(wrong_lines), "docx")
         inc = b.block(cat, ext, data, SUPP, f"suppressed address of {a.client_id} in a letter to corrections", True)
@@ -363,9 +438,23 @@ def suppressed_loose(b: Builder, scale: float) -> None:
         staff = b.staff()
         head = f"Dear {clinician},\n\nWe would like to refer a client for trauma counselling (10 sessions approved). "
         cat = "suppressed-loose/referral-with-contact"
-        wrong = render.eml(b.msgid(), b.sender(staff), [f"intake@{dom}"], "New referral", head +
-                           f"The client is {a.name}; she prefers email contact at {a.email}." + email_sig(staff))  # fmt: skip
-        inc = b.block(cat, "eml", wrong, SUPP_MIS, f"suppressed email of {a.client_id} to a provider not yet engaged", True)
-        right = render.eml(b.msgid(), b.sender(staff), [f"intake@{dom}"], "New referral", head +
-                           "Please reply with your first available appointment and we will pass it on to the client." + email_sig(staff))  # fmt: skip
+        wrong = render.eml(
+            b.msgid(),
+            b.sender(staff),
+            [f"intake@{dom}"],
+            "New referral",
+            head + f"The client is {a.name}; she prefers email contact at {a.email}." + email_sig(staff),
+        )
+        inc = b.block(
+            cat, "eml", wrong, SUPP_MIS, f"suppressed email of {a.client_id} to a provider not yet engaged", True
+        )
+        right = render.eml(
+            b.msgid(),
+            b.sender(staff),
+            [f"intake@{dom}"],
+            "New referral",
+            head
+            + "Please reply with your first available appointment and we will pass it on to the client."
+            + email_sig(staff),
+        )
         b.pair(inc, b.add(cat, "eml", right, note="referral enquiry without client details"))

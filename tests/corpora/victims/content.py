@@ -189,6 +189,5 @@ def victim_email_body(b: Builder, about: Client, staff, extra: str = "") -> str:
         f"Dear {about.given},\n\nThank you for your call this morning. I have noted on your file ({ref}) that you "
         "would like updates by email, and that you would prefer we do not leave voicemail messages.\n\n"
         f"{extra}"
-        f"If anything changes, you can reach me on {world.ORG_PHONE} between 8.30am and 4.30pm."
-        + email_sig(staff)
+        f"If anything changes, you can reach me on {world.ORG_PHONE} between 8.30am and 4.30pm." + email_sig(staff)
     )

@@ -193,7 +193,8 @@ class Registry:
         rng = self.rng
         if rng.random() < 0.3:
             firm, dom = rng.choice(world.CLIENT_LAW_FIRMS)
-            lawyer = f"{rng.choice(['a', 'j', 'm', 's', 'r', 'k'])}.{rng.choice(['tran', 'moretti', 'bell', 'okoro', 'ward'])}@{dom}"
+            initial = rng.choice(["a", "j", "m", "s", "r", "k"])
+            lawyer = f"{initial}.{rng.choice(['tran', 'moretti', 'bell', 'okoro', 'ward'])}@{dom}"
             c.lawyer = (firm, lawyer)
             c.authorised.append(lawyer)
         if rng.random() < 0.3 or c.suppressed:

@@ -402,8 +402,16 @@ def zip_of(files: list[tuple[str, bytes]]) -> bytes:
     return out.getvalue()
 
 
-def ics(uid: str, summary: str, start: str, end: str, location: str, description: str, organizer: str,
-        attendees: list[tuple[str, str]]) -> bytes:  # fmt: skip
+def ics(
+    uid: str,
+    summary: str,
+    start: str,
+    end: str,
+    location: str,
+    description: str,
+    organizer: str,
+    attendees: list[tuple[str, str]],
+) -> bytes:
     def fold(line: str) -> str:
         out, cur = [], line
         while len(cur.encode()) > 74:
