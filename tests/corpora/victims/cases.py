@@ -177,7 +177,7 @@ def relationships(b: Builder, scale: float) -> None:
         ext, data = render.render_letter(right, "pdf-window")
         b.pair(inc, b.add(cat, ext, data, note=f"letter to {f.client_id} at their own address"))
 
-    lawyered = [c for c in reg.clients if c.lawyer and c.claim_no and _adult(c)]
+    lawyered = [c for c in reg.clients if c.lawyer and c.claim_no and _adult(c) and not c.suppressed]
     for i in range(reps(b, 3, scale)):
         a = lawyered[(2 * i) % len(lawyered)]
         other = next(c for c in lawyered[2 * i + 1 :] + lawyered if c.lawyer[1] != a.lawyer[1])

@@ -144,7 +144,7 @@ def mime_parts(b: Builder, scale: float) -> None:
         b.pair(inc, b.add(cat, "eml", right, note=f"email to {a.client_id} with their own determination"))
 
     for _ in range(reps(b, 1, scale)):
-        a = reg.pick(lambda c: _adult(c) and c.lawyer is not None and bool(c.claim_no))
+        a = reg.pick(lambda c: _adult(c) and c.lawyer is not None and bool(c.claim_no) and not c.suppressed)
         other = reg.pick(lambda c: _adult(c) and bool(c.claim_no) and _open(c, "postal_address"), exclude=(a,))
         staff = b.staff()
 

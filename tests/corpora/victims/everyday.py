@@ -76,7 +76,7 @@ def own_email(b, reg, rng, i):
 
 
 def lawyer_email(b, reg, rng, i):
-    a = reg.pick(lambda c: c.lawyer is not None and bool(c.claim_no))
+    a = reg.pick(lambda c: c.lawyer is not None and bool(c.claim_no) and not c.suppressed)
     staff = b.staff()
     att = []
     if i % 2:
