@@ -7,13 +7,13 @@ from pathlib import Path
 
 import yaml
 from presidio_analyzer import EntityRecognizer
-from presidio_analyzer.predefined_recognizers.generic.credit_card_recognizer import CreditCardRecognizer
 
 from dlp.recognizers.au_abn_recognizer import AuAbnRecognizer
 from dlp.recognizers.au_acn_recognizer import AuAcnRecognizer
 from dlp.recognizers.au_medicare_recognizer import AuMedicareRecognizer
 from dlp.recognizers.au_phone_recognizer import AuPhoneRecognizer
 from dlp.recognizers.au_tfn_recognizer import AuTfnRecognizer
+from dlp.recognizers.card_number_recognizer import CardNumberRecognizer
 from dlp.recognizers.client_dob_recognizer import ClientDobRecognizer
 from dlp.recognizers.registry_recognizer import RegistryRecognizer
 from dlp.registry.entities import CLIENT_DOB, CLIENT_NAME_DOB, REGISTRY_ENTITIES
@@ -25,6 +25,7 @@ __all__ = [
     "AuMedicareRecognizer",
     "AuPhoneRecognizer",
     "AuTfnRecognizer",
+    "CardNumberRecognizer",
     "ClientDobRecognizer",
     "RegistryRecognizer",
     "code_recognizers",
@@ -45,7 +46,7 @@ def code_recognizers(index: RegistryIndex) -> list[EntityRecognizer]:
         AuAcnRecognizer(),
         AuMedicareRecognizer(),
         AuPhoneRecognizer(),
-        CreditCardRecognizer(supported_language="en"),
+        CardNumberRecognizer(),
     ]
 
 

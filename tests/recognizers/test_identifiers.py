@@ -166,3 +166,32 @@ def test_context_recognisers_give_as_hits_what_they_analyse(cls: type) -> None:
         assert [(h.entity, h.start, h.end, h.score) for h in recognizer.hits(text)] == analysed, text
         found += len(analysed)
     assert found > 30
+
+
+def test_card_numbers_in_a_cards_layout_only() -> None:
+    """A Luhn-valid run is a card printed whole or in its scheme's groups; a bank line's BSB and account number
+    that Luhn happens to pass ("1633-000394442203") is not."""
+    from presidio_analyzer.predefined_recognizers.generic.credit_card_recognizer import CreditCardRecognizer
+    from stdnum import luhn
+
+    from dlp.recognizers import CardNumberRecognizer
+
+    card = "453201511283036"
+    card += luhn.calc_check_digit(card)
+    amex = "37828224631000"
+    amex += luhn.calc_check_digit(amex)
+    bank = "163300039444220"  # BSB 633-000, account 394442203, less its last digit: Luhn made to pass
+    bank += luhn.calc_check_digit(bank)
+    recognizer = CardNumberRecognizer()
+    assert recognizer.name == "CreditCardRecognizer"  # as Presidio's: the prefilter's needs go by it
+    for written in (
+        card,
+        f"{card[:4]} {card[4:8]} {card[8:12]} {card[12:]}",
+        f"{card[:4]}-{card[4:8]}-{card[8:12]}-{card[12:]}",
+    ):
+        assert entities(recognizer, f"Card: {written} expires 08/29") == [written]
+    assert entities(recognizer, f"Amex {amex[:4]} {amex[4:10]} {amex[10:]}") == [f"{amex[:4]} {amex[4:10]} {amex[10:]}"]
+    line = f"{bank[:4]}-{bank[4:]} 530000238798KOSTAKIS K   SALARY"
+    assert entities(CreditCardRecognizer(), line) == [f"{bank[:4]}-{bank[4:]}"]  # Presidio's own takes it
+    assert entities(recognizer, line) == []
+    assert entities(recognizer, f"card {card[:4]} {card[4:10]} {card[10:]}") == []  # 4-6-6: no scheme's layout
