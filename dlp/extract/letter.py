@@ -205,8 +205,10 @@ def _candidates(lines: list[str], hard_blocks: bool, preference: int, reasons: l
         block, named = candidate
         block = replace(block, salutation=salutation)
         score = (4 if named else 0) + (1 if block.people else 0) + (2 if len(block.address_lines) > 1 else 0)
-        if _letterhead_follows(rows, end):
-            # The organisation's own address: never the addressee, however it scores otherwise.
+        if _letterhead_follows(rows, end, bool(TITLED.match(block.name))) and not _greeted(block):
+            # The organisation's own address: never the addressee, however it scores otherwise. (A side panel
+            # of contact details beside the addressee's block reads as following it too: the salutation greeting
+            # the block's person says which it is.)
             reasons.append("the only address found is the letterhead's own")
             continue
         if salutation_at is not None:
@@ -398,6 +400,19 @@ def split_names(line: str) -> list[str]:
     return out
 
 
-def _letterhead_follows(rows: list[str], end: int) -> bool:
-    """The organisation's own address block is followed by its phone, ABN, email or web address."""
-    return any(LETTERHEAD_AFTER.search(row) for row in rows[end + 1 : end + 3] if row)
+def _greeted(block: AddressBlock) -> bool:
+    """Does the salutation greet a person the block names by family name ("Dear Ms Kostakis" for "Ms Eleni
+    Kostakis")?"""
+    words = (block.salutation or "").replace(",", " ").split()
+    if len(words) < 2 or not TITLED.match(" ".join(words)):
+        return False
+    family = words[-1].casefold()
+    return any(person.split()[-1].casefold() == family for person in block.people if person.split())
+
+
+def _letterhead_follows(rows: list[str], end: int, person: bool = False) -> bool:
+    """The organisation's own address block is followed by its phone, ABN, email or web address: at once, where
+    the block opens with a titled person ("Dr A Lee" heading her own practice's letters), as a side panel beside
+    an addressee comes under a heading of its own ("Payroll enquiries")."""
+    following = [row for row in rows[end + 1 : end + 3] if row]
+    return any(LETTERHEAD_AFTER.search(row) for row in (following[:1] if person else following))

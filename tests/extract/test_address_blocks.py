@@ -206,3 +206,41 @@ def test_a_titled_line_is_a_person_whatever_word_it_ends_in(name: str) -> None:
         "Ms A O'Brien\nMurray Realty\nRMB 6275 Grevillea Court\nCorowa NSW 2646\n\nDear Ms O'Brien,\n"
     )
     assert firm is not None and firm.people == ("Ms A O'Brien",) and firm.organisation == "Murray Realty"
+
+
+SIDE_PANEL = "Payroll enquiries\n1300 553 417\npayroll@ledgerline.example\n\nEmployer: Kurrajong Shire Council\n"
+
+
+@pytest.mark.parametrize(
+    "after",
+    [
+        "\n14 March 2025\n\nDear Ms Kostakis,\n\nYour pay day changes.\n",  # greeted by her family name
+        "\n14 March 2025\n\nPay advice - period ending 09/03/2025\nNet pay $3,750.62\n",  # no salutation at all
+    ],
+)
+def test_a_side_panel_of_contact_details_beside_the_addressee_is_not_a_letterhead(after: str) -> None:
+    """A DOCX or PDF with the addressee's block and, beside it, the sender's contact panel reads block then
+    panel: the addressee is followed by a phone and an email, as a letterhead's address is. Her block still names
+    the reader, not the letterhead's address above it ("... | 1300 553 417" on its locality line)."""
+    text = (
+        "Ledgerline Payroll & HR Services for Kurrajong Shire Council\n\n"
+        "Level 4, 210 Collins Street, MELBOURNE VIC 3000 | 1300 553 417\n\n"
+        "Ms Eleni Kostakis\n16 Tallowwood St\nPRESTON VIC 3072\n\n" + SIDE_PANEL + after
+    )
+    block, _ = locate_address_block(text)
+    assert block is not None and block.people == ("Ms Eleni Kostakis",)
+    assert block.address_lines == ("16 Tallowwood St", "PRESTON VIC 3072")
+
+
+def test_a_practitioners_own_letterhead_is_still_passed_over() -> None:
+    """A titled person heading her own practice's letters, her phone at once under her address, is the
+    letterhead, greeted or not the addressee is the block below."""
+    for salutation in ("Dear Mr Fraser,", "Pay advice"):
+        text = (
+            "Dr Anna Lee\n5 Hill Street\nBendigo VIC 3550\nPhone 03 5442 1188\n\n"
+            f"Mr Tom Fraser\n2 Ocean Pde\nCottesloe WA 6011\n\n{salutation}\nText.\n"
+        )
+        block, _ = locate_address_block(text)
+        assert block is not None and block.people == ("Mr Tom Fraser",), salutation
+    only = "Dr Anna Lee\n5 Hill Street\nBendigo VIC 3550\nPhone 03 5442 1188\n\nDear patient,\nNews.\n"
+    assert locate_address_block(only) == (None, "the only address found is the letterhead's own")
