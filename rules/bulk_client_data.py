@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from dlp.model import Report, ScanContext, households
+from dlp.model import RecipientKind, Report, ScanContext, households
 from dlp.registry.index import CLIENT_NAME
 from dlp.rules.base import Rule, has_external
 
@@ -18,11 +18,13 @@ class BulkClientData(Rule):
     def check(self, ctx: ScanContext) -> list[Report]:
         if not has_external(ctx):
             return []
-        attributed = [
-            f for f in ctx.findings if f.clients and not f.addressee and (f.strong or f.entity == CLIENT_NAME)
-        ]
+        registry = [f for f in ctx.findings if f.clients and not f.addressee and (f.strong or f.entity == CLIENT_NAME)]
+        # Records the recipients hold already (an employer's staff, in the register to its payroll officer) are
+        # not leaving: dlp.model.Recipient.members, authorised_for.
+        theirs = _their_own(ctx)
+        attributed = [f for f in registry if not f.clients <= theirs] if theirs else registry
         # Contact details of people outside the registry count too: a mailing list is a leak as well.
-        covered = {(f.part, f.start) for f in attributed}
+        covered = {(f.part, f.start) for f in registry}
         contacts = {
             f.key or (f.part, f.start, f.end)
             for f in ctx.findings
@@ -41,3 +43,15 @@ class BulkClientData(Rule):
             f"records of {len(people)} registry clients and {len(contacts)} other contact details in one outgoing item"
         )
         return [self.report(ids[:20], ", ".join(parts[:3]), explanation)]
+
+
+def _their_own(ctx: ScanContext) -> frozenset[str]:
+    """The clients whose records every outside recipient of a message holds already: an approved third party's own
+    people (registered with an email at its domain), and those the registry names it an authorised contact for."""
+    outside = [r for r in ctx.recipients if r.external]
+    if ctx.communication.kind == "letter" or not outside or any(r.kind not in _HOLDERS for r in outside):
+        return frozenset()
+    return frozenset.intersection(*(r.members | r.authorised_for for r in outside))
+
+
+_HOLDERS = (RecipientKind.APPROVED, RecipientKind.AUTHORISED)

@@ -4,7 +4,7 @@ or unknown."""
 from __future__ import annotations
 
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 
 from rapidfuzz import fuzz
 
@@ -24,6 +24,10 @@ SUBURB_SIMILARITY = 85
 
 def _domain_in(domain: str, domains: tuple[str, ...]) -> bool:
     return any(domain == d or domain.endswith("." + d) for d in domains)
+
+
+def _domain_of(address: str) -> str:
+    return address.strip().lower().rpartition("@")[2]
 
 
 class RecipientResolver:
@@ -61,6 +65,18 @@ class RecipientResolver:
         if _domain_in(domain, self.org.approved_recipient_domains):
             return Recipient(label, RecipientKind.APPROVED)
         return Recipient(label, RecipientKind.UNKNOWN)
+
+    def members_of(self, address: str, found: Iterable[str]) -> frozenset[str]:
+        """The clients among `found` registered with an email at `address`'s domain (or a domain above or below
+        it): the organisation's own people, an employer's staff to its payroll officer."""
+        domain = _domain_of(address)
+        clients = self.index.clients
+        return frozenset(
+            cid
+            for cid in found
+            if cid in clients
+            and any(_domain_in(d, (domain,)) or _domain_in(domain, (d,)) for d in map(_domain_of, clients[cid].emails))
+        )
 
     def _texted(self, mailbox: str) -> frozenset[str]:
         """The clients whose registered mobile number a mailbox is ("61429535553@sms.example": an email-to-SMS
