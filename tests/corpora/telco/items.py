@@ -38,8 +38,16 @@ def render(letter: Letter | list[Letter], fmt: str) -> tuple[str, bytes]:
     ][0], {"docx": r.docx, "rtf": r.rtf, "txt": r.txt, "html": r.html_letter}[fmt](letter)
 
 
-def pair(area: str, variation: str, bad: tuple[str, bytes], good: tuple[str, bytes], rules: list[str],
-         note_bad: str, note_good: str, suppressed: bool = False) -> list[Item]:
+def pair(
+    area: str,
+    variation: str,
+    bad: tuple[str, bytes],
+    good: tuple[str, bytes],
+    rules: list[str],
+    note_bad: str,
+    note_good: str,
+    suppressed: bool = False,
+) -> list[Item]:
     """An incident and its same-layout legitimate twin."""
     inc = Item(area, variation, bad[0], bad[1], "block", rules, suppressed, note_bad)
     ok = Item(area, variation, good[0], good[1], "allow", [], False, note_good)

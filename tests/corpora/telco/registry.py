@@ -26,8 +26,20 @@ COLUMNS = [
 ]
 
 COUNSELLOR_DOMAINS = ["westfincounselling.example", "communitymoneyhelp.example", "riversidelegal.example"]
-BUSINESS_WORDS = ["Plumbing", "Cafe", "Physio", "Electrical", "Landscaping", "Accounting", "Bakery", "Auto Repairs",
-                  "Dental", "Joinery", "Removals", "Florist"]
+BUSINESS_WORDS = [
+    "Plumbing",
+    "Cafe",
+    "Physio",
+    "Electrical",
+    "Landscaping",
+    "Accounting",
+    "Bakery",
+    "Auto Repairs",
+    "Dental",
+    "Joinery",
+    "Removals",
+    "Florist",
+]
 
 
 @dataclass
@@ -79,7 +91,9 @@ class Client:
 
     def row(self) -> dict[str, str]:
         refs = list(self.accounts)
-        refs += [s.number for s in self.services if s.number not in refs and not (self.protected and s.kind == "silent")]
+        refs += [
+            s.number for s in self.services if s.number not in refs and not (self.protected and s.kind == "silent")
+        ]
         if self.abn:
             refs.append(self.abn)
         return {
@@ -136,8 +150,13 @@ def build(seed: int) -> Registry:
     clients: list[Client] = []
     counter = iter(range(100100 + rng.randint(0, 400), 999999, 7))
 
-    def new(kind: str, given: str | None = None, family: str | None = None, address: Address | None = None,
-            dob: dt.date | None = None) -> Client:
+    def new(
+        kind: str,
+        given: str | None = None,
+        family: str | None = None,
+        address: Address | None = None,
+        dob: dt.date | None = None,
+    ) -> Client:
         g, f = _person(rng)
         given, family = given or g, family or f
         addr = address or nums.address()
@@ -145,8 +164,18 @@ def build(seed: int) -> Registry:
         mob = nums.mobile()
         phones = [mob] + ([nums.landline(area)] if rng.random() < 0.2 else [])
         emails = [nums.email(given, family)] + ([nums.email(given, family)] if rng.random() < 0.1 else [])
-        c = Client(f"C{next(counter)}", given, family, dob or _dob(rng), emails, phones, addr,
-                   [nums.account(kind == "business")], [Service(mob, given)], kind=kind)
+        c = Client(
+            f"C{next(counter)}",
+            given,
+            family,
+            dob or _dob(rng),
+            emails,
+            phones,
+            addr,
+            [nums.account(kind == "business")],
+            [Service(mob, given)],
+            kind=kind,
+        )
         clients.append(c)
         return c
 
@@ -168,7 +197,7 @@ def build(seed: int) -> Registry:
         c.abn = w.abn(rng)
         for _ in range(rng.randint(2, 5)):
             c.services.append(Service(nums.mobile(), _person(rng)[0]))
-        c.authorised = [f"it@{dom}"] + ([f"helpdesk@brightline-it.example"] if rng.random() < 0.3 else [])
+        c.authorised = [f"it@{dom}"] + (["helpdesk@brightline-it.example"] if rng.random() < 0.3 else [])
     # joint holders (ordinary couples): one account, one address
     for _ in range(15):
         a = new("joint")
@@ -207,8 +236,14 @@ def build(seed: int) -> Registry:
     counsellors = []
     for i in range(6):
         g, f = _person(rng)
-        counsellors.append((f"{g} {f}", f"{g.lower().replace(' ', '')}.{f.lower().replace(' ', '')}"
-                            f"@{COUNSELLOR_DOMAINS[i % 3]}".replace("'", "")))
+        counsellors.append(
+            (
+                f"{g} {f}",
+                f"{g.lower().replace(' ', '')}.{f.lower().replace(' ', '')}@{COUNSELLOR_DOMAINS[i % 3]}".replace(
+                    "'", ""
+                ),
+            )
+        )
     hardship = [c for c in clients if c.kind == "individual"]
     for j, c in enumerate(rng.sample(hardship, 18)):
         c.authorised.append(counsellors[j % len(counsellors)][1])

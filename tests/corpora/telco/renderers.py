@@ -20,7 +20,7 @@ from pypdf import PdfReader, PdfWriter
 
 from . import world as w
 
-FIXED = dt.datetime(2026, 3, 2, 9, 0, tzinfo=dt.timezone.utc)
+FIXED = dt.datetime(2026, 3, 2, 9, 0, tzinfo=dt.UTC)
 ZIP_TIME = (2026, 3, 2, 9, 0, 0)
 
 
@@ -49,9 +49,18 @@ class Letter:
 
 
 def _latin(s: str) -> str:
-    return (s.replace("\u2014", "-").replace("\u2013", "-").replace("\u2019", "'").replace("\u2018", "'")
-            .replace("\u201c", '"').replace("\u201d", '"').replace("\u2026", "...")).encode("latin-1", "replace").decode(
-        "latin-1"
+    return (
+        (
+            s.replace("\u2014", "-")
+            .replace("\u2013", "-")
+            .replace("\u2019", "'")
+            .replace("\u2018", "'")
+            .replace("\u201c", '"')
+            .replace("\u201d", '"')
+            .replace("\u2026", "...")
+        )
+        .encode("latin-1", "replace")
+        .decode("latin-1")
     )
 
 
@@ -135,8 +144,13 @@ def _add_letter(pdf: _Pdf, letter: Letter, layout: str) -> None:
                 pdf.cell(36, 6, pdf.t(v), new_x="LMARGIN", new_y="NEXT")
         pdf.set_xy(18, 92)
         pdf.set_font("Helvetica", "", 10)
-        pdf.cell(0, 5, pdf.t(letter.date + (f"     {letter.ref_line}" if letter.ref_line else "")),
-                 new_x="LMARGIN", new_y="NEXT")
+        pdf.cell(
+            0,
+            5,
+            pdf.t(letter.date + (f"     {letter.ref_line}" if letter.ref_line else "")),
+            new_x="LMARGIN",
+            new_y="NEXT",
+        )
         pdf.ln(4)
         _body(pdf, letter, 174)
     elif layout == "side":
@@ -148,7 +162,9 @@ def _add_letter(pdf: _Pdf, letter: Letter, layout: str) -> None:
         pdf.set_font("Helvetica", "B", 8.5)
         pdf.multi_cell(46, 4.5, "Contact us", new_x="LEFT", new_y="NEXT")
         pdf.set_font("Helvetica", "", 8)
-        pdf.multi_cell(46, 4, pdf.t(f"Phone {w.ORG_PHONE}\nFax {w.ORG_FAX}\nmy.{w.DOMAIN}\n"), new_x="LEFT", new_y="NEXT")
+        pdf.multi_cell(
+            46, 4, pdf.t(f"Phone {w.ORG_PHONE}\nFax {w.ORG_FAX}\nmy.{w.DOMAIN}\n"), new_x="LEFT", new_y="NEXT"
+        )
         for k, v in letter.summary:
             pdf.set_font("Helvetica", "B", 8)
             pdf.multi_cell(46, 4, pdf.t(k), new_x="LEFT", new_y="NEXT")
@@ -157,8 +173,13 @@ def _add_letter(pdf: _Pdf, letter: Letter, layout: str) -> None:
             pdf.ln(1)
         pdf.set_xy(18, 34)
         pdf.set_font("Helvetica", "", 10)
-        pdf.multi_cell(110, 5, pdf.t(letter.date + (f"\n{letter.ref_line}" if letter.ref_line else "")),
-                       new_x="LMARGIN", new_y="NEXT")
+        pdf.multi_cell(
+            110,
+            5,
+            pdf.t(letter.date + (f"\n{letter.ref_line}" if letter.ref_line else "")),
+            new_x="LMARGIN",
+            new_y="NEXT",
+        )
         pdf.ln(4)
         pdf.multi_cell(110, 5, pdf.t("\n".join(letter.recipient)), new_x="LMARGIN", new_y="NEXT")
         pdf.ln(6)
@@ -321,13 +342,26 @@ def _html_table(p: Page) -> str:
     return f"<h3>{_html_escape(p.heading)}</h3><table border='1'><tr>{head}</tr>{body}</table>"
 
 
-def html_mail(preheader: str, heading: str, paras: list[str], button: tuple[str, str] | None = None,
-              summary: list[tuple[str, str]] | None = None, hidden: str = "", footer: str = "") -> str:
+def html_mail(
+    preheader: str,
+    heading: str,
+    paras: list[str],
+    button: tuple[str, str] | None = None,
+    summary: list[tuple[str, str]] | None = None,
+    hidden: str = "",
+    footer: str = "",
+) -> str:
     """A marketing-style notification: hidden preheader, a summary card, a button, a small-print footer."""
     esc = _html_escape
     card = "".join(f"<tr><td style='color:#555'>{esc(k)}</td><td><b>{esc(v)}</b></td></tr>" for k, v in summary or [])
-    btn = (f"<p><a href='{button[1]}' style='background:#146c43;color:#fff;padding:10px 18px;"
-           f"text-decoration:none;border-radius:4px'>{esc(button[0])}</a></p>") if button else ""
+    btn = (
+        (
+            f"<p><a href='{button[1]}' style='background:#146c43;color:#fff;padding:10px 18px;"
+            f"text-decoration:none;border-radius:4px'>{esc(button[0])}</a></p>"
+        )
+        if button
+        else ""
+    )
     hid = f"<div style='display:none;max-height:0;overflow:hidden'>{esc(hidden)}</div>" if hidden else ""
     return (
         "<!DOCTYPE html><html><head><meta charset='utf-8'></head><body style='font-family:Arial'>"
@@ -415,19 +449,38 @@ def eml(
     return m.as_bytes()
 
 
-def ics(uid: str, start: dt.datetime, minutes: int, summary: str, location: str, description: str,
-        attendee: str, organiser: str = f"nbn.appointments@{w.DOMAIN}") -> bytes:
+def ics(
+    uid: str,
+    start: dt.datetime,
+    minutes: int,
+    summary: str,
+    location: str,
+    description: str,
+    attendee: str,
+    organiser: str = f"nbn.appointments@{w.DOMAIN}",
+) -> bytes:
     fmt = "%Y%m%dT%H%M%S"
     end = start + dt.timedelta(minutes=minutes)
     desc = description.replace("\n", "\\n").replace(",", "\\,")
     loc = location.replace(",", "\\,")
     lines = [
-        "BEGIN:VCALENDAR", "VERSION:2.0", f"PRODID:-//{w.ORG}//NBN appointments//EN", "METHOD:REQUEST",
-        "BEGIN:VEVENT", f"UID:{uid}@{w.DOMAIN}", f"DTSTAMP:{FIXED.strftime(fmt)}Z",
+        "BEGIN:VCALENDAR",
+        "VERSION:2.0",
+        f"PRODID:-//{w.ORG}//NBN appointments//EN",
+        "METHOD:REQUEST",
+        "BEGIN:VEVENT",
+        f"UID:{uid}@{w.DOMAIN}",
+        f"DTSTAMP:{FIXED.strftime(fmt)}Z",
         f"DTSTART;TZID=Australia/Melbourne:{start.strftime(fmt)}",
-        f"DTEND;TZID=Australia/Melbourne:{end.strftime(fmt)}", f"SUMMARY:{summary}", f"LOCATION:{loc}",
-        f"DESCRIPTION:{desc}", f"ORGANIZER;CN={w.ORG}:mailto:{organiser}",
-        f"ATTENDEE;ROLE=REQ-PARTICIPANT;RSVP=TRUE:mailto:{attendee}", "END:VEVENT", "END:VCALENDAR", "",
+        f"DTEND;TZID=Australia/Melbourne:{end.strftime(fmt)}",
+        f"SUMMARY:{summary}",
+        f"LOCATION:{loc}",
+        f"DESCRIPTION:{desc}",
+        f"ORGANIZER;CN={w.ORG}:mailto:{organiser}",
+        f"ATTENDEE;ROLE=REQ-PARTICIPANT;RSVP=TRUE:mailto:{attendee}",
+        "END:VEVENT",
+        "END:VCALENDAR",
+        "",
     ]
     out = []
     for line in lines:  # fold long lines at 74 octets
@@ -482,10 +535,33 @@ def zip_encrypted(name: str, data: bytes, password: bytes) -> bytes:
     payload = bytes(enc(b) for b in header + data)
     fname = name.encode()
     dostime, dosdate = (9 << 11), ((2026 - 1980) << 9) | (3 << 5) | 2
-    local = struct.pack("<IHHHHHIIIHH", 0x04034B50, 20, 1, 0, dostime, dosdate, crc, len(payload), len(data),
-                        len(fname), 0) + fname
-    central = struct.pack("<IHHHHHHIIIHHHHHII", 0x02014B50, 20, 20, 1, 0, dostime, dosdate, crc, len(payload),
-                          len(data), len(fname), 0, 0, 0, 0, 0, 0) + fname
+    local = (
+        struct.pack("<IHHHHHIIIHH", 0x04034B50, 20, 1, 0, dostime, dosdate, crc, len(payload), len(data), len(fname), 0)
+        + fname
+    )
+    central = (
+        struct.pack(
+            "<IHHHHHHIIIHHHHHII",
+            0x02014B50,
+            20,
+            20,
+            1,
+            0,
+            dostime,
+            dosdate,
+            crc,
+            len(payload),
+            len(data),
+            len(fname),
+            0,
+            0,
+            0,
+            0,
+            0,
+            0,
+        )
+        + fname
+    )
     end = struct.pack("<IHHHHIIH", 0x06054B50, 0, 0, 1, 1, len(central), len(local) + len(payload), 0)
     return local + payload + central + end
 
@@ -503,10 +579,33 @@ def zip_bomb(name: str, megabytes: int) -> bytes:
     size = megabytes << 20
     fname = name.encode()
     dostime, dosdate = (9 << 11), ((2026 - 1980) << 9) | (3 << 5) | 2
-    local = struct.pack("<IHHHHHIIIHH", 0x04034B50, 20, 0, 8, dostime, dosdate, crc, len(payload), size,
-                        len(fname), 0) + fname
-    central = struct.pack("<IHHHHHHIIIHHHHHII", 0x02014B50, 20, 20, 0, 8, dostime, dosdate, crc, len(payload),
-                          size, len(fname), 0, 0, 0, 0, 0, 0) + fname
+    local = (
+        struct.pack("<IHHHHHIIIHH", 0x04034B50, 20, 0, 8, dostime, dosdate, crc, len(payload), size, len(fname), 0)
+        + fname
+    )
+    central = (
+        struct.pack(
+            "<IHHHHHHIIIHHHHHII",
+            0x02014B50,
+            20,
+            20,
+            0,
+            8,
+            dostime,
+            dosdate,
+            crc,
+            len(payload),
+            size,
+            len(fname),
+            0,
+            0,
+            0,
+            0,
+            0,
+            0,
+        )
+        + fname
+    )
     end = struct.pack("<IHHHHIIH", 0x06054B50, 0, 0, 1, 1, len(central), len(local) + len(payload), 0)
     return local + payload + central + end
 

@@ -32,9 +32,30 @@ GIVEN = {
     "pacific": ["Sione", "Losana", "Tevita", "Mele", "Iosefa", "Salote", "Viliami", "Ana"],
 }
 FAMILY = {
-    "anglo": ["Thompson", "Walsh", "Fletcher", "Campbell", "Harris", "Bennett", "Mitchell-Reid", "O'Connor",
-              "Kelly", "Sutherland", "Prescott", "O'Brien"],
-    "aboriginal": ["Mundine", "Watego", "Yunupingu", "Kelly-Roberts", "Bamblett", "Djerrkura", "Mirritji", "Weatherall"],
+    "anglo": [
+        "Thompson",
+        "Walsh",
+        "Fletcher",
+        "Campbell",
+        "Harris",
+        "Bennett",
+        "Mitchell-Reid",
+        "O'Connor",
+        "Kelly",
+        "Sutherland",
+        "Prescott",
+        "O'Brien",
+    ],
+    "aboriginal": [
+        "Mundine",
+        "Watego",
+        "Yunupingu",
+        "Kelly-Roberts",
+        "Bamblett",
+        "Djerrkura",
+        "Mirritji",
+        "Weatherall",
+    ],
     "vietnamese": ["Nguyen", "Tran", "Le", "Pham", "Huynh", "Vo", "Dang", "Bui"],
     "arabic": ["Haddad", "El-Masri", "Khoury", "Nasser", "Saleh", "Abdallah", "Hamdan", "Al-Rashid"],
     "greek": ["Papadopoulos", "Georgiou", "Konstantinidis", "Nikolaou", "Dimitriou", "Vlahos"],
@@ -47,20 +68,69 @@ FAMILY = {
 
 # (suburb, state, postcode, area code of landlines there)
 PLACES = [
-    ("Bendigo", "VIC", "3550", "03"), ("Footscray", "VIC", "3011", "03"), ("Dandenong", "VIC", "3175", "03"),
-    ("Geelong West", "VIC", "3218", "03"), ("Shepparton", "VIC", "3630", "03"), ("Sunshine", "VIC", "3020", "03"),
-    ("Parramatta", "NSW", "2150", "02"), ("Blacktown", "NSW", "2148", "02"), ("Wagga Wagga", "NSW", "2650", "02"),
-    ("Cabramatta", "NSW", "2166", "02"), ("Dubbo", "NSW", "2830", "02"), ("Penrith", "NSW", "2750", "02"),
-    ("Logan Central", "QLD", "4114", "07"), ("Toowoomba", "QLD", "4350", "07"), ("Cairns North", "QLD", "4870", "07"),
-    ("Ipswich", "QLD", "4305", "07"), ("Elizabeth", "SA", "5112", "08"), ("Mount Gambier", "SA", "5290", "08"),
-    ("Midland", "WA", "6056", "08"), ("Mirrabooka", "WA", "6061", "08"), ("Launceston", "TAS", "7250", "03"),
-    ("Glenorchy", "TAS", "7010", "03"), ("Palmerston", "NT", "0830", "08"), ("Belconnen", "ACT", "2617", "02"),
+    ("Bendigo", "VIC", "3550", "03"),
+    ("Footscray", "VIC", "3011", "03"),
+    ("Dandenong", "VIC", "3175", "03"),
+    ("Geelong West", "VIC", "3218", "03"),
+    ("Shepparton", "VIC", "3630", "03"),
+    ("Sunshine", "VIC", "3020", "03"),
+    ("Parramatta", "NSW", "2150", "02"),
+    ("Blacktown", "NSW", "2148", "02"),
+    ("Wagga Wagga", "NSW", "2650", "02"),
+    ("Cabramatta", "NSW", "2166", "02"),
+    ("Dubbo", "NSW", "2830", "02"),
+    ("Penrith", "NSW", "2750", "02"),
+    ("Logan Central", "QLD", "4114", "07"),
+    ("Toowoomba", "QLD", "4350", "07"),
+    ("Cairns North", "QLD", "4870", "07"),
+    ("Ipswich", "QLD", "4305", "07"),
+    ("Elizabeth", "SA", "5112", "08"),
+    ("Mount Gambier", "SA", "5290", "08"),
+    ("Midland", "WA", "6056", "08"),
+    ("Mirrabooka", "WA", "6061", "08"),
+    ("Launceston", "TAS", "7250", "03"),
+    ("Glenorchy", "TAS", "7010", "03"),
+    ("Palmerston", "NT", "0830", "08"),
+    ("Belconnen", "ACT", "2617", "02"),
 ]
-STREETS = ["Wattle", "Banksia", "Grevillea", "Jacaranda", "Ironbark", "Kurrajong", "Bottlebrush", "Waratah",
-           "Mallee", "Coolabah", "Boronia", "Lilly Pilly", "Sturt", "Macquarie", "Hovell", "Flinders", "Tasman",
-           "Yarra", "Murray", "Lachlan", "Heritage", "Station", "Church", "Railway"]
-STREET_TYPES = [("Street", "St"), ("Road", "Rd"), ("Avenue", "Ave"), ("Court", "Ct"), ("Crescent", "Cres"),
-                ("Place", "Pl"), ("Drive", "Dr"), ("Parade", "Pde"), ("Close", "Cl"), ("Terrace", "Tce")]
+STREETS = [
+    "Wattle",
+    "Banksia",
+    "Grevillea",
+    "Jacaranda",
+    "Ironbark",
+    "Kurrajong",
+    "Bottlebrush",
+    "Waratah",
+    "Mallee",
+    "Coolabah",
+    "Boronia",
+    "Lilly Pilly",
+    "Sturt",
+    "Macquarie",
+    "Hovell",
+    "Flinders",
+    "Tasman",
+    "Yarra",
+    "Murray",
+    "Lachlan",
+    "Heritage",
+    "Station",
+    "Church",
+    "Railway",
+]
+STREET_TYPES = [
+    ("Street", "St"),
+    ("Road", "Rd"),
+    ("Avenue", "Ave"),
+    ("Court", "Ct"),
+    ("Crescent", "Cres"),
+    ("Place", "Pl"),
+    ("Drive", "Dr"),
+    ("Parade", "Pde"),
+    ("Close", "Cl"),
+    ("Terrace", "Tce"),
+]
 MAIL_DOMAINS = ["postbox.example", "inbox-mail.example", "ozmail.example", "koalamail.example", "fastnet.example"]
 
 
@@ -131,7 +201,7 @@ def abn_ok(abn: str) -> bool:
 def abn(rng: random.Random) -> str:
     """An ABN by the published algorithm: subtract 1 from the first digit, weighted sum divisible by 89."""
     rest = "".join(rng.choice("0123456789") for _ in range(9))
-    for head in range(10, 100):
+    for head in range(11, 100):  # check digits run 11..99 (10 and 99 collide)
         cand = f"{head}{rest}"
         if abn_ok(cand):
             return f"{cand[:2]} {cand[2:5]} {cand[5:8]} {cand[8:]}"
