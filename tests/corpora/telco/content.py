@@ -144,7 +144,7 @@ def bill(
     letter = Letter(
         recipient=recipient or block(c, style),
         date=day(issued),
-        title=f"Your {ctx.rng.choice(['February', 'March'])} bill",
+        title=f"Your {issued.strftime('%B')} bill",
         greeting=f"Dear {c.given}," if not c.business else f"Dear {c.given} {c.family},",
         paras=[
             f"Here is your bill for account {acct}. Your plan is {ctx.rng.choice(PLANS)}.",
