@@ -672,7 +672,14 @@ def threads(ctx: Ctx) -> list[Item]:
                     + _quote_on(f"Complaints <complaints@{w.DOMAIN}>", "Mon, 2 Mar 2026 at 16:40", earlier),
                 )
             )
-            return _mail(ctx, [officer], f"RE: Complaint {case}", text, cc=[f"complaints@{w.DOMAIN}"])
+            return _mail(
+                ctx,
+                [officer],
+                f"RE: Complaint {case}",
+                text,
+                cc=[f"complaints@{w.DOMAIN}"],
+                when=r.FIXED.replace(day=4),
+            )
 
         out += pair(
             "threads",
