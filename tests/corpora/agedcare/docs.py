@@ -30,7 +30,9 @@ def careof_block(c: Client, rep: Rep | None = None, abbreviate: bool = False) ->
     """Addressed to the resident, care of the representative."""
     r = rep or c.payer()
     assert r and r.address
-    return [c.formal, f"c/- {r.title} {r.name}".replace("  ", " ")] + r.address.block(abbreviate), f"Dear {r.salutation}"
+    return [c.formal, f"c/- {r.title} {r.name}".replace("  ", " ")] + r.address.block(
+        abbreviate
+    ), f"Dear {r.salutation}"
 
 
 def self_block(c: Client, abbreviate: bool = False) -> tuple[list[str], str]:
@@ -118,8 +120,13 @@ def invoice_rows(c: Client) -> tuple[list[str], list[list[str]], float]:
     total = 0.0
     for day in sorted(r.sample(range(1, 29), 5)):
         svc, rate, hours = r.choice(
-            [("Personal care", 68.5, 1.0), ("Domestic assistance", 64.0, 1.5), ("Nursing visit", 112.0, 0.75),
-             ("Transport to appointment", 55.0, 1.0), ("Garden maintenance", 70.0, 2.0)]
+            [
+                ("Personal care", 68.5, 1.0),
+                ("Domestic assistance", 64.0, 1.5),
+                ("Nursing visit", 112.0, 0.75),
+                ("Transport to appointment", 55.0, 1.0),
+                ("Garden maintenance", 70.0, 2.0),
+            ]
         )
         amount = round(rate * hours, 2)
         total += amount
@@ -238,9 +245,19 @@ def transfer_blocks(c: Client, hospital: str) -> list[tuple[str, object]]:
     return [
         ("kv", kv),
         ("h", f"Transfer to {hospital}"),
-        ("p", "Reason for transfer: " + _rng(c, "tx").choice(
-            ["unwitnessed fall with suspected hip fracture", "shortness of breath, SpO2 88% on room air",
-             "acute confusion, suspected urinary tract infection", "chest pain unrelieved by GTN"]) + "."),
+        (
+            "p",
+            "Reason for transfer: "
+            + _rng(c, "tx").choice(
+                [
+                    "unwitnessed fall with suspected hip fracture",
+                    "shortness of breath, SpO2 88% on room air",
+                    "acute confusion, suspected urinary tract infection",
+                    "chest pain unrelieved by GTN",
+                ]
+            )
+            + ".",
+        ),
         ("p", f"Care needs: {c.needs}."),
         ("table", (["Medicine", "Directions"], [[m, d] for m, d in c.meds])),
     ]
@@ -302,8 +319,7 @@ def details_letter(c: Client, about: Client, to: tuple[list[str], str]) -> Lette
             "let us know if anything has changed.",
         ],
         refs=[("Package no.", c.number)],
-        table=(["Detail", "On file"], [["Home address", about.address.one_line()], ["Phone", phone],
-                                       ["Email", email]]),
+        table=(["Detail", "On file"], [["Home address", about.address.one_line()], ["Phone", phone], ["Email", email]]),
         signer=("Georgina Pappas", "Home Care Coordinator"),
         layout="sidepanel",
     )

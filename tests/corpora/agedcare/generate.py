@@ -36,8 +36,9 @@ def main(argv: list[str] | None = None) -> None:
     args = ap.parse_args(argv)
     labels = generate(args.outdir, args.seed, args.scale)
     items = [x for x in labels if x["channel"] == "scan"]
-    blocked = [x for x in items if x.get("expect") == "block" or any(v["expect"] == "block" for v in x.get(
-        "letters", []))]
+    blocked = [
+        x for x in items if x.get("expect") == "block" or any(v["expect"] == "block" for v in x.get("letters", []))
+    ]
     print(f"{len(items)} items ({len(blocked)} incidents), {len(labels) - len(items)} runs -> {args.outdir}")
 
 

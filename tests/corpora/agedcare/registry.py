@@ -146,19 +146,78 @@ def _title(given: str, female: bool) -> str:
 
 
 FEMALE = {
-    "Margaret", "Dorothy", "Joan", "Beryl", "Shirley", "Norma", "Valerie", "Judith", "Patricia", "Lorraine",
-    "Nellie", "Lowanna", "Marlene", "Thi Lan", "Thi Hoa", "Thi Mai", "Kim Anh", "Thanh", "Fatima", "Samira",
-    "Mariam", "Nadia", "Dimitra", "Eleni", "Panagiota", "Sophia", "Giuseppina", "Concetta", "Rosaria", "Carmela",
-    "Mei Ling", "Xiu Ying", "Shu Fen", "Li Na", "Kamala", "Savitri", "Lakshmi", "Gurpreet", "Corazon", "Leticia",
-    "Milagros", "Remedios", "Losana", "Malia", "Leilani", "Ana", "Aunty June", "Hong",
+    "Margaret",
+    "Dorothy",
+    "Joan",
+    "Beryl",
+    "Shirley",
+    "Norma",
+    "Valerie",
+    "Judith",
+    "Patricia",
+    "Lorraine",
+    "Nellie",
+    "Lowanna",
+    "Marlene",
+    "Thi Lan",
+    "Thi Hoa",
+    "Thi Mai",
+    "Kim Anh",
+    "Thanh",
+    "Fatima",
+    "Samira",
+    "Mariam",
+    "Nadia",
+    "Dimitra",
+    "Eleni",
+    "Panagiota",
+    "Sophia",
+    "Giuseppina",
+    "Concetta",
+    "Rosaria",
+    "Carmela",
+    "Mei Ling",
+    "Xiu Ying",
+    "Shu Fen",
+    "Li Na",
+    "Kamala",
+    "Savitri",
+    "Lakshmi",
+    "Gurpreet",
+    "Corazon",
+    "Leticia",
+    "Milagros",
+    "Remedios",
+    "Losana",
+    "Malia",
+    "Leilani",
+    "Ana",
+    "Aunty June",
+    "Hong",
 }
 
 
 def _child(world: World, rng: random.Random, family: str, relation: str, authorised: bool, payer: bool) -> Rep:
     given = rng.choice(w.YOUNG_GIVEN)
     fam = family if rng.random() < 0.7 else _name(rng)[2]
-    female = given in {"Michelle", "Karen", "Nicole", "Linh", "Rania", "Maria", "Elena", "Daniela", "Jenny",
-                       "Anjali", "Grace", "Mele", "Tanya", "Leah", "Carmen", "Renee"}
+    female = given in {
+        "Michelle",
+        "Karen",
+        "Nicole",
+        "Linh",
+        "Rania",
+        "Maria",
+        "Elena",
+        "Daniela",
+        "Jenny",
+        "Anjali",
+        "Grace",
+        "Mele",
+        "Tanya",
+        "Leah",
+        "Carmen",
+        "Renee",
+    }
     title = rng.choice(["Ms", "Mrs"]) if female else "Mr"
     rep = Rep(
         given=given,
@@ -179,8 +238,15 @@ def _dob(rng: random.Random, lo: int, hi: int) -> dt.date:
     return dt.date(rng.randint(lo, hi), rng.randint(1, 12), rng.randint(1, 28))
 
 
-def _resident(world: World, rng: random.Random, home: w.Home, pool: str | None = None,
-              given: str | None = None, family: str | None = None, dob: dt.date | None = None) -> Client:
+def _resident(
+    world: World,
+    rng: random.Random,
+    home: w.Home,
+    pool: str | None = None,
+    given: str | None = None,
+    family: str | None = None,
+    dob: dt.date | None = None,
+) -> Client:
     p, g, f = _name(rng, pool)
     g, f = given or g, family or f
     room = world.new_room(home)
@@ -210,8 +276,17 @@ def _resident(world: World, rng: random.Random, home: w.Home, pool: str | None =
         c.reps.append(_child(world, rng, f, rng.choice(["EPOA (financial)", "EPOA", "administrator"]), True, True))
     elif r < 0.85:
         c.reps.append(
-            Rep("Guardianship", "Team", "guardian (VCAT order)", f"guardianship.{rng.randint(1, 9)}@publicadvocate.example",
-                "(03) 5550 1900", None, True, "", "")
+            Rep(
+                "Guardianship",
+                "Team",
+                "guardian (VCAT order)",
+                f"guardianship.{rng.randint(1, 9)}@publicadvocate.example",
+                "(03) 5550 1900",
+                None,
+                True,
+                "",
+                "",
+            )
         )
     else:
         c.reps.append(_child(world, rng, f, "next of kin", True, False))
@@ -264,15 +339,32 @@ def build(seed: int, scale: float) -> World:
     dim.phones = [w.mobile(rng, world.used_phones)]
     dim.suppressed = ["postal_address", "phone"]
     dim.reps = [
-        Rep("Guardianship", "Team", "guardian (VCAT order)", "guardianship.3@publicadvocate.example",
-            "(03) 5550 1900", None, True, "", ""),
+        Rep(
+            "Guardianship",
+            "Team",
+            "guardian (VCAT order)",
+            "guardianship.3@publicadvocate.example",
+            "(03) 5550 1900",
+            None,
+            True,
+            "",
+            "",
+        ),
         _child(world, rng, "Papadopoulos", "daughter", True, False),
     ]
     dim.reps[1].given, dim.reps[1].title = "Eleni", "Ms"
     dim.reps[1].email = w.make_email(rng, "Eleni", dim.reps[1].family)
-    son = Rep("Kostas", "Papadopoulos", "son (barred by guardianship order)",
-              w.make_email(rng, "Kostas", "Papadopoulos"), w.mobile(rng, world.used_phones),
-              w.street_address(rng, world.used_addr), False, "", "Mr")
+    son = Rep(
+        "Kostas",
+        "Papadopoulos",
+        "son (barred by guardianship order)",
+        w.make_email(rng, "Kostas", "Papadopoulos"),
+        w.mobile(rng, world.used_phones),
+        w.street_address(rng, world.used_addr),
+        False,
+        "",
+        "Mr",
+    )
     dim.reps.append(son)
     world.special["elder_abuse"] = dim
     world.barred["elder_abuse"] = son
@@ -294,8 +386,17 @@ def build(seed: int, scale: float) -> World:
     lei.joint_with = [sione.client_id]
     world.special["former_partner"] = lei
     world.special["former_partner_joint"] = sione
-    world.barred["former_partner"] = Rep("Sione", "Tuilagi", "former partner (joint holder)", sione.emails[0],
-                                         sione.phones[0], sione.address, False, sione.client_id, "Mr")
+    world.barred["former_partner"] = Rep(
+        "Sione",
+        "Tuilagi",
+        "former partner (joint holder)",
+        sione.emails[0],
+        sione.phones[0],
+        sione.address,
+        False,
+        sione.client_id,
+        "Mr",
+    )
 
     # 3. Home-care client hiding from a former partner who is not a client.
     mar = _homecare(world, rng, "aboriginal")
@@ -305,8 +406,17 @@ def build(seed: int, scale: float) -> World:
     mar.suppressed = ["postal_address", "phone"]
     mar.reps = []
     world.special["homecare_hidden"] = mar
-    world.barred["homecare_hidden"] = Rep("Darren", "Egan-Bux", "former partner", w.make_email(rng, "Darren", "Egan-Bux"),
-                                          w.mobile(rng, world.used_phones), None, False, "", "Mr")
+    world.barred["homecare_hidden"] = Rep(
+        "Darren",
+        "Egan-Bux",
+        "former partner",
+        w.make_email(rng, "Darren", "Egan-Bux"),
+        w.mobile(rng, world.used_phones),
+        None,
+        False,
+        "",
+        "Mr",
+    )
 
     # 4. Two residents with the same name, different dates of birth (the seed's payment incident).
     twin_a = _resident(world, rng, w.HOMES[3], "anglo", "Margaret", "Walsh", dt.date(1936, 4, 11))
@@ -328,8 +438,17 @@ def build(seed: int, scale: float) -> World:
     world.by_id[maria.client_id].family = "Russo"
     world.by_id[maria.client_id].title = "Ms"
     world.by_id[maria.client_id].emails = [maria.email]
-    nick = Rep("Nick", "Russo", "son (not authorised; disputes the EPOA)", w.make_email(rng, "Nick", "Russo"),
-               w.mobile(rng, world.used_phones), None, False, "", "Mr")
+    nick = Rep(
+        "Nick",
+        "Russo",
+        "son (not authorised; disputes the EPOA)",
+        w.make_email(rng, "Nick", "Russo"),
+        w.mobile(rng, world.used_phones),
+        None,
+        False,
+        "",
+        "Mr",
+    )
     gius.reps = [maria, nick]
     world.special["disputed_family"] = gius
 

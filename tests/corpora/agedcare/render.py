@@ -41,8 +41,12 @@ class Letter:
 
 def _sender_lines(home: w.Home | None) -> list[str]:
     if home:
-        return [f"{w.ORG_NAME} - {home.name}", home.street, f"{home.suburb} {home.state} {home.postcode}",
-                f"Phone {home.phone}"]
+        return [
+            f"{w.ORG_NAME} - {home.name}",
+            home.street,
+            f"{home.suburb} {home.state} {home.postcode}",
+            f"Phone {home.phone}",
+        ]
     return [w.ORG_LEGAL, w.HEAD_OFFICE[0], w.HEAD_OFFICE[1], f"Phone {w.PHONE}"]
 
 
@@ -169,7 +173,9 @@ def pdf_letters(letters: list[Letter], encrypt: bool = False) -> bytes:
     for L in letters:
         _render_letter(p, L)
     if encrypt:
-        p.set_encryption(owner_password="bg-owner", user_password="Resident2025", encryption_method=EncryptionMethod.RC4)
+        p.set_encryption(
+            owner_password="bg-owner", user_password="Resident2025", encryption_method=EncryptionMethod.RC4
+        )
     return bytes(p.output())
 
 
@@ -321,7 +327,7 @@ def rtf_letter(L: Letter) -> bytes:
         lines.append(r"\pard\par")
     for para in L.after_table:
         lines.append(_rtf_escape(para) + r"\par\par")
-    lines.append(_rtf_escape(f"Yours sincerely,") + r"\par\par")
+    lines.append(_rtf_escape("Yours sincerely,") + r"\par\par")
     lines.append(_rtf_escape(L.signer[0]) + r"\par" + _rtf_escape(L.signer[1]) + r"\par")
     for page in L.extra_pages:
         lines.append(r"\page")
@@ -460,10 +466,7 @@ def quote_gmail(when: str, who: str, text: str) -> str:
 
 
 def quote_outlook(sender: str, sent: str, to: str, subject: str, text: str) -> str:
-    return (
-        "-----Original Message-----\n"
-        f"From: {sender}\nSent: {sent}\nTo: {to}\nSubject: {subject}\n\n{text}"
-    )
+    return f"-----Original Message-----\nFrom: {sender}\nSent: {sent}\nTo: {to}\nSubject: {subject}\n\n{text}"
 
 
 def signature(given: str, family: str, role: str, home: w.Home | None = None) -> str:
@@ -475,8 +478,16 @@ def signature(given: str, family: str, role: str, home: w.Home | None = None) ->
 # --------------------------------------------------------------------------- calendar, archives, broken files
 
 
-def ics(uid: str, summary: str, start: dt.datetime, minutes: int, location: str, description: str,
-        organizer: str, attendees: list[str]) -> bytes:
+def ics(
+    uid: str,
+    summary: str,
+    start: dt.datetime,
+    minutes: int,
+    location: str,
+    description: str,
+    organizer: str,
+    attendees: list[str],
+) -> bytes:
     def stamp(t: dt.datetime) -> str:
         return t.strftime("%Y%m%dT%H%M%S")
 

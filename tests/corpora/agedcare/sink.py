@@ -40,8 +40,16 @@ class Sink:
     items: list[Item] = field(default_factory=list)
     runs: list[Run] = field(default_factory=list)
 
-    def add(self, category: str, ext: str, data: bytes, note: str, rules: list[str] | None = None,
-            suppressed: bool = False, letters: list[dict] | None = None) -> int:
+    def add(
+        self,
+        category: str,
+        ext: str,
+        data: bytes,
+        note: str,
+        rules: list[str] | None = None,
+        suppressed: bool = False,
+        letters: list[dict] | None = None,
+    ) -> int:
         assert "@" not in note, note
         if suppressed:
             assert rules and "suppressed_detail_exposed" in rules
@@ -57,9 +65,19 @@ class Sink:
     def allow(self, category: str, ext: str, data: bytes, note: str) -> int:
         return self.add(category, ext, data, note)
 
-    def incident(self, category: str, ext: str, data: bytes, note: str, rules: list[str], twin_data: bytes,
-                 twin_note: str, suppressed: bool = False, twin_ext: str | None = None,
-                 twin_category: str | None = None) -> tuple[int, int]:
+    def incident(
+        self,
+        category: str,
+        ext: str,
+        data: bytes,
+        note: str,
+        rules: list[str],
+        twin_data: bytes,
+        twin_note: str,
+        suppressed: bool = False,
+        twin_ext: str | None = None,
+        twin_category: str | None = None,
+    ) -> tuple[int, int]:
         a = self.add(category, ext, data, note, rules, suppressed)
         b = self.add(twin_category or category, twin_ext or ext, twin_data, twin_note)
         self.pair(a, b)

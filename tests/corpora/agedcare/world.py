@@ -149,15 +149,56 @@ STREETS = [
     "Kurrajong",
     "Quandong",
 ]
-STREET_TYPES = [("Street", "St"), ("Road", "Rd"), ("Avenue", "Ave"), ("Court", "Ct"), ("Drive", "Dr"), ("Crescent", "Cres")]
+STREET_TYPES = [
+    ("Street", "St"),
+    ("Road", "Rd"),
+    ("Avenue", "Ave"),
+    ("Court", "Ct"),
+    ("Drive", "Dr"),
+    ("Crescent", "Cres"),
+]
 
 # Diverse invented names: (given names, family names) per background.
 NAME_POOLS = {
     "anglo": (
-        ["Margaret", "Dorothy", "Kenneth", "Barry", "Joan", "Beryl", "Graham", "Shirley", "Raymond", "Norma",
-         "Colin", "Valerie", "Trevor", "Judith", "Neville", "Patricia", "Lorraine", "Keith"],
-        ["Thompson", "Walsh", "Henderson", "McKenzie", "O'Brien", "Fitzgerald", "Gallagher", "Pearce",
-         "Whitfield", "Dawson", "Hargreaves", "Sutherland", "Blackwood", "O'Sullivan", "Carmody", "Hughes"],
+        [
+            "Margaret",
+            "Dorothy",
+            "Kenneth",
+            "Barry",
+            "Joan",
+            "Beryl",
+            "Graham",
+            "Shirley",
+            "Raymond",
+            "Norma",
+            "Colin",
+            "Valerie",
+            "Trevor",
+            "Judith",
+            "Neville",
+            "Patricia",
+            "Lorraine",
+            "Keith",
+        ],
+        [
+            "Thompson",
+            "Walsh",
+            "Henderson",
+            "McKenzie",
+            "O'Brien",
+            "Fitzgerald",
+            "Gallagher",
+            "Pearce",
+            "Whitfield",
+            "Dawson",
+            "Hargreaves",
+            "Sutherland",
+            "Blackwood",
+            "O'Sullivan",
+            "Carmody",
+            "Hughes",
+        ],
     ),
     "aboriginal": (
         ["Aunty June", "Uncle Ron", "Nellie", "Archie", "Lowanna", "Jarrah", "Marlene", "Cedric"],
@@ -197,9 +238,36 @@ NAME_POOLS = {
     ),
 }
 YOUNG_GIVEN = [
-    "Michelle", "Craig", "Karen", "Darren", "Nicole", "Jason", "Linh", "Tuan", "Rania", "Omar", "Kostas",
-    "Maria", "Elena", "Nick", "Daniela", "Marco", "Jenny", "Kevin", "Anjali", "Vikram", "Grace", "Paolo",
-    "Mele", "Sefa", "Tanya", "Shane", "Leah", "Aaron", "Carmen", "Renee",
+    "Michelle",
+    "Craig",
+    "Karen",
+    "Darren",
+    "Nicole",
+    "Jason",
+    "Linh",
+    "Tuan",
+    "Rania",
+    "Omar",
+    "Kostas",
+    "Maria",
+    "Elena",
+    "Nick",
+    "Daniela",
+    "Marco",
+    "Jenny",
+    "Kevin",
+    "Anjali",
+    "Vikram",
+    "Grace",
+    "Paolo",
+    "Mele",
+    "Sefa",
+    "Tanya",
+    "Shane",
+    "Leah",
+    "Aaron",
+    "Carmen",
+    "Renee",
 ]
 PERSONAL_DOMAINS = ["bigpond.example", "gmail.example", "outlook.example", "icloud.example", "optusnet.example"]
 
@@ -453,6 +521,10 @@ def money(x: float) -> str:
 
 def latin1(s: str) -> str:
     """fpdf2's core fonts are latin-1 only."""
-    return s.replace("\u2013", "-").replace("\u2014", "-").replace("\u2019", "'").encode("latin-1", "replace").decode(
-        "latin-1"
+    return (
+        s.replace("\u2013", "-")
+        .replace("\u2014", "-")
+        .replace("\u2019", "'")
+        .encode("latin-1", "replace")
+        .decode("latin-1")
     )
