@@ -16,6 +16,7 @@ from dlp.model import Finding, Recipient, RecipientKind, Report, ScanContext
 from dlp.registry.index import (
     CLIENT_ADDRESS,
     CLIENT_EMAIL,
+    CLIENT_LOCALITY,
     CLIENT_NAME,
     CLIENT_NAME_DOB,
     CLIENT_PHONE,
@@ -34,6 +35,7 @@ CLIENT_WORDS = {
     CLIENT_PHONE_LOCAL: "phone number",
     CLIENT_ADDRESS: "postal address",
     CLIENT_STREET: "street address",
+    CLIENT_LOCALITY: "suburb",
     CLIENT_NAME: "name",
     CLIENT_NAME_DOB: "name and date of birth",
 }

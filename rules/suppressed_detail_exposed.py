@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
-from dlp.model import Recipient, RecipientKind, Report, ScanContext
+from dlp.extract.letter import locality_of_an_address, place_name_goes_on
+from dlp.model import Finding, Recipient, RecipientKind, Report, ScanContext
+from dlp.registry.index import CLIENT_LOCALITY, CLIENT_NAME, CLIENT_NAME_DOB
 from dlp.rules.base import CLIENT_WORDS, Rule, describe
 
 
@@ -41,8 +43,13 @@ class SuppressedDetailExposed(Rule):
                         f"suppressed postal address of {victim} used as the delivery address of {describe(recipient)}",
                     )
                 )
+        identified = _identified(ctx)
         for finding in ctx.findings:
+            if finding.entity == CLIENT_LOCALITY and not _locality_exposed(ctx, finding, identified):
+                continue
             for victim in sorted(finding.suppressed_for):
+                if finding.entity == CLIENT_LOCALITY and victim not in identified:
+                    continue
                 for recipient in ctx.recipients:
                     if not self._exposes(recipient, victim) or (victim, recipient.label) in seen:
                         continue
@@ -64,3 +71,33 @@ class SuppressedDetailExposed(Rule):
         if victim in recipient.clients and not recipient.one_of:
             return False  # her own: unless the addressee may as well be someone else ("J. Ash", Jane or John)
         return not (recipient.kind is RecipientKind.INTERNAL and recipient.suppressed_staff)
+
+
+def _identified(ctx: ScanContext) -> frozenset[str]:
+    """The clients an item says it is about (named, or by one of their own identifiers, not a recipient's own),
+    and those it goes to a joint holder of: her former partner needs no name to know whose address it is."""
+    named = {cid for f in ctx.findings if not f.addressee and (f.strong or f.entity in _NAMING) for cid in f.clients}
+    reached = {cid for r in ctx.recipients for c in r.clients for cid in ctx.joint.get(c, ())}
+    return frozenset(named | reached)
+
+
+def _locality_exposed(ctx: ScanContext, finding: Finding, identified: frozenset[str]) -> bool:
+    """A suppressed address's suburb, or her building's address where others live too (a home, a block of
+    units), says where she lives only beside who she is. Not as the addressee's own; a suburb only written as a
+    place name ("Redgum Flat", "REDGUM FLAT"; not "the flat" in a sentence), not as another address's locality
+    ("PO Box 4410, Albury": a letterhead's, an office's) and not as the start of a longer name ("Castlemaine Hills
+    Primary School")."""
+    if finding.addressee or not finding.suppressed_for & identified:
+        return False
+    text = next((p.text for p in ctx.communication.parts if p.name == finding.part), "")
+    first = text[finding.start : finding.start + 1]
+    if first.isdigit():  # her building, its number first
+        return True
+    return (
+        first.isupper()
+        and not locality_of_an_address(text, finding.start)
+        and not place_name_goes_on(text, finding.end)
+    )
+
+
+_NAMING = frozenset({CLIENT_NAME, CLIENT_NAME_DOB})

@@ -115,6 +115,32 @@ FULL_STREET_LINE = re.compile(
     rf"\b(?:{STREET_TYPE_WORDS}|la)\.?(?:\s*\(.*\))?\s*,?\s*$)",  # "la": Lane, as a council writes it
     re.IGNORECASE,
 )
+# Text ending in a street line or a delivery service's number, ready for its locality ("140 Treasury Lane, ",
+# "PO Box 4410 ", "154 Heron Close\n"): a place name after it is the locality of that address.
+_STREET_BEFORE = re.compile(
+    rf"(?:\b(?:{STREET_TYPE_WORDS}|la)\.?|\b(?:box|bag|rmb|rsd|lot)\s*\d+[a-z]?)\s*,?\s*$", re.IGNORECASE
+)
+
+
+# A capitalised word after a place name, not a state: the place begins a longer name ("Castlemaine Hills Primary
+# School", "Wirrabara Shire Council", "Eaglehawk North"). Nor a dwelling word, which keys leave out: "Redgum Flat"
+# is matched as "Redgum".
+_NAME_GOES_ON = re.compile(
+    rf"(?:[ \t]+(?:{DWELLING_WORDS})\b)?[ \t]+(?!(?:{STATE_WORDS}|{DWELLING_WORDS})\b)[^\W\d_][^\W\d_]", re.IGNORECASE
+)
+
+
+def locality_of_an_address(text: str, start: int) -> bool:
+    """Is the place name at `start` of `text` the locality of an address written before it?"""
+    return _STREET_BEFORE.search(text[max(0, start - 80) : start]) is not None
+
+
+def place_name_goes_on(text: str, end: int) -> bool:
+    """Does a capitalised word (not a state) follow the place name ending at `end`: a longer name it begins?"""
+    match = _NAME_GOES_ON.match(text, end)
+    return match is not None and text[match.end() - 2].isupper()
+
+
 # A mail-merge field left unmerged in the name line ("<<Given>> Marmont", "«FirstName» «LastName»"): the line is
 # still the addressee's, so the page still opens a letter; the field itself is no part of the name.
 PLACEHOLDER = re.compile(

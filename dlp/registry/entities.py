@@ -13,6 +13,8 @@ CLIENT_DOB = "CLIENT_DOB"
 CLIENT_NAME_DOB = "CLIENT_NAME_DOB"  # a client's name with their date of birth: says whose data it is
 # A landline's local number without its area code: too common to say whose it is, enough to expose it.
 CLIENT_PHONE_LOCAL = "CLIENT_PHONE_LOCAL"
+# The suburb of a suppressed address ("I'm at Redgum Flat now"): where she lives, once an item says who she is.
+CLIENT_LOCALITY = "CLIENT_LOCALITY"
 REGISTRY_ENTITIES = (
     CLIENT_REFERENCE,
     CLIENT_EMAIL,
@@ -21,6 +23,7 @@ REGISTRY_ENTITIES = (
     CLIENT_ADDRESS,
     CLIENT_STREET,
     CLIENT_NAME,
+    CLIENT_LOCALITY,
 )
 # Entities that say whose data an item carries; a name alone never does (two clients can share one).
 STRONG_ENTITIES = frozenset({CLIENT_REFERENCE, CLIENT_EMAIL, CLIENT_PHONE, CLIENT_ADDRESS, CLIENT_NAME_DOB})
@@ -31,5 +34,6 @@ FIELD_OF = {
     CLIENT_PHONE_LOCAL: "phone",
     CLIENT_ADDRESS: "postal_address",
     CLIENT_STREET: "postal_address",
+    CLIENT_LOCALITY: "postal_address",
 }
 MIN_KEY = 5  # shorter compact keys ("alee", "1234") match too much text by chance

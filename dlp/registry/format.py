@@ -30,7 +30,7 @@ import numpy.typing as npt
 from dlp.errors import IndexFileError
 
 MAGIC = b"DLPREGIX"
-FORMAT_VERSION = 2  # 2: key tries (match.trie.N) instead of hashing every candidate span
+FORMAT_VERSION = 3  # 2: key tries (match.trie.N) instead of hashing every candidate span; 3: suppressed suburbs
 _PREFIX = struct.Struct("<8sII32s")
 _ALIGN = 64
 

@@ -23,7 +23,7 @@ from typing import Any, NamedTuple
 import numpy as np
 
 from dlp.errors import IndexFileError
-from dlp.normalize import SPELLING, CompactText, distinct_words
+from dlp.normalize import SPELLING, CompactText, distinct_words, parse_address
 from dlp.registry import format as fmt
 from dlp.registry.build import compile_to_bytes
 from dlp.registry.client import SEPARATOR, Client, from_record
@@ -31,6 +31,7 @@ from dlp.registry.entities import (
     CLIENT_ADDRESS,
     CLIENT_DOB,
     CLIENT_EMAIL,
+    CLIENT_LOCALITY,
     CLIENT_NAME,
     CLIENT_NAME_DOB,
     CLIENT_PHONE,
@@ -44,12 +45,13 @@ from dlp.registry.entities import (
 )
 from dlp.registry.hashing import HashTable, string_hash, string_hashes
 from dlp.registry.keyset import KeySet
-from dlp.registry.loose import SuppressedAddresses
+from dlp.registry.loose import SuppressedAddresses, loose_address
 
 __all__ = [
     "CLIENT_ADDRESS",
     "CLIENT_DOB",
     "CLIENT_EMAIL",
+    "CLIENT_LOCALITY",
     "CLIENT_NAME",
     "CLIENT_NAME_DOB",
     "CLIENT_PHONE",
@@ -324,10 +326,29 @@ class RegistryIndex:
         """Suppressed postal addresses for the loose matcher, built on first use from the rows that have one."""
         if self._loose is None:
             rows = np.flatnonzero(self.data.array("row.suppressed") & 1)
-            self._loose = SuppressedAddresses(
-                (self._ids[int(r)], from_record(self._records[int(r)]).postal_address) for r in rows
-            )
+            entries = [(self._ids[int(r)], from_record(self._records[int(r)]).postal_address) for r in rows]
+            self._loose = SuppressedAddresses(entries, self._in_shared_buildings(entries))
         return self._loose
+
+    def _in_shared_buildings(self, entries: list[tuple[str, str]]) -> frozenset[str]:
+        """The clients among `entries` whose address is a room or unit of a building where at least two other
+        clients are registered (an aged care home, a block of units): the building's address alone is
+        everyone's there, and printed on the home's own letterhead."""
+        shared = set()
+        for cid, address in entries:
+            loose, parsed = loose_address(cid, address), parse_address(address)
+            if loose is None or parsed is None or len(loose.numbers) < 2:
+                continue
+            unit = loose.numbers[0]
+            building = parsed.street[len(unit) :] if parsed.street.startswith(unit) else ""
+            others = {
+                r.client_id
+                for r in self.by_postcode.get(parsed.postcode, ())
+                if building and r.client_id != cid and r.street.endswith(building) and r.street != parsed.street
+            }
+            if len(others) >= 2:
+                shared.add(cid)
+        return frozenset(shared)
 
     def __len__(self) -> int:
         return self._count
@@ -352,7 +373,9 @@ class RegistryIndex:
         yield from self._exact(text)
         for loose in self.suppressed_addresses.find(text):
             ids = (loose.client_id,)
-            yield Match(CLIENT_ADDRESS, loose.start, loose.end, ids, ids, loose.key)
+            # A shared building's address without her room is where she lives only beside who she is.
+            entity = CLIENT_LOCALITY if loose.building else CLIENT_ADDRESS
+            yield Match(entity, loose.start, loose.end, ids, ids, loose.key)
 
     def _exact(self, text: str) -> Iterator[Match]:
         if not len(self._keys.hashes) or not text:

@@ -20,6 +20,7 @@ from dlp.registry.client import Client
 from dlp.registry.entities import (
     CLIENT_ADDRESS,
     CLIENT_EMAIL,
+    CLIENT_LOCALITY,
     CLIENT_NAME,
     CLIENT_PHONE,
     CLIENT_PHONE_LOCAL,
@@ -74,6 +75,8 @@ def client_keys(client: Client, address: Address | None = None) -> Iterator[tupl
         hidden = client.is_suppressed("postal_address")
         for key in address.keys():
             yield key, CLIENT_ADDRESS, hidden
+        if hidden and address.suburb:
+            yield address.suburb, CLIENT_LOCALITY, True  # counted only beside her identity (the suppressed rule)
         # A bare street line ("12 Wattle St") is only worth matching when it carries a number. Whether a
         # suppressed one is that address or the same street elsewhere, the loose matcher decides.
         if not address.street.isalpha():  # compact text is letters and digits: so it carries a number

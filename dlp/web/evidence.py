@@ -28,6 +28,7 @@ WHAT = {
     "CLIENT_EMAIL": "email",
     "CLIENT_PHONE": "phone",
     "CLIENT_PHONE_LOCAL": "phone",
+    "CLIENT_LOCALITY": "suburb",
     "CLIENT_ADDRESS": "address",
     "CLIENT_STREET": "street",
     "CLIENT_NAME": "name",

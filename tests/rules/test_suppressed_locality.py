@@ -1,0 +1,99 @@
+"""The suburb of a suppressed address: where she lives, once an item says who she is ("I'm at Redgum Flat now",
+forwarded to the parole board with her register number). A suburb alone, or in a sentence as a word, or to her
+own mailbox, says nothing. Each incident beside its legitimate twin."""
+
+from __future__ import annotations
+
+import dataclasses
+from collections.abc import Callable
+
+import pytest
+
+from dlp.config import Config
+from dlp.extract import communication_from_message
+from dlp.model import Verdict
+from dlp.policy import Policy
+from dlp.registry import load_registry
+from dlp.scanner import Scanner
+from tests.conftest import rules
+from tests.synthetic import email
+
+HEADER = (
+    "client_id,given_name,family_name,date_of_birth,email,phone,postal_address,references,suppressed,"
+    "joint_with,authorised_contacts\n"
+)
+ROWS = (
+    'C1,Hao,Zhang,1952-11-14,hz@mail.example,0487 590 992,"154 Heron Close, Redgum Flat WA 6333",VR905313,'
+    "postal_address;phone,,\n"
+    'C2,Omar,Nasser,1970-02-03,on@mail.example,0412 345 678,"9 Lake Road, Boulder Ridge WA 6432",VR111222,,,\n'
+)
+BOARD = "hearings@paroleboard.example"
+
+
+@pytest.fixture(scope="module")
+def scan(tmp_path_factory: pytest.TempPathFactory, config: Config) -> Callable[[str, str], Verdict]:
+    folder = tmp_path_factory.mktemp("victims")
+    (folder / "clients.csv").write_text(HEADER + ROWS)
+    organisation = dataclasses.replace(config.organisation, approved_recipient_domains=("paroleboard.example",))
+    scanner = Scanner(
+        dataclasses.replace(config, organisation=organisation),
+        load_registry(str(folder / "clients.csv")),
+        Policy.load(),
+    )
+
+    def run(to: str, body: str) -> Verdict:
+        return scanner.scan(communication_from_message(email([to], "Hearing", body), "m.eml"), record=False)
+
+    return run
+
+
+def test_her_new_suburb_beside_who_she_is(scan: Callable[[str, str], Verdict]) -> None:
+    moved = "Registered victim VR905313 has told us she moved to Redgum Flat. Please confirm the hearing date."
+    verdict = scan(BOARD, moved)
+    assert "suppressed_detail_exposed" in rules(verdict)
+    assert "suburb of C1" in verdict.violations[0].explanation and "Redgum" not in verdict.violations[0].explanation
+    assert "suppressed_detail_exposed" in rules(scan(BOARD, "Hao Zhang now lives in REDGUM FLAT."))  # by name
+    assert rules(scan(BOARD, "Registered victim VR905313 asks for the hearing date.")) == set()  # the twin
+
+
+def test_a_suburb_alone_or_as_a_word_or_to_her_says_nothing(scan: Callable[[str, str], Verdict]) -> None:
+    assert rules(scan(BOARD, "The hearing for VR111222 is at the Redgum Flat courthouse.")) == set()  # not hers
+    assert rules(scan(BOARD, "Hearings at Redgum Flat resume on Monday.")) == set()  # no one named
+    assert "suppressed_detail_exposed" not in rules(scan(BOARD, "VR905313: the redgum flat by the creek flooded."))
+    assert rules(scan("hz@mail.example", "VR905313: we have noted your move to Redgum Flat.")) == set()
+    # Another address's locality: the service's own office, a letterhead.
+    office = "Victims Support Service, PO Box 4410, Redgum Flat WA 6333 | 1800 818 408\n\nRe: VR905313, hearing."
+    assert rules(scan(BOARD, office)) == set()
+    assert rules(scan(BOARD, "VR905313 may call at our office, 12 Main Street\nREDGUM FLAT WA 6333")) == set()
+    # The start of a longer name: a school, a council named after the town.
+    assert rules(scan(BOARD, "VR905313's son attends Redgum Flat Primary School.")) == set()
+
+
+HOME_ROWS = (
+    'H1,Leilani,Tuilagi,1947-12-18,,0491 571 356,"Room 4, 118 Mair Street East, Ballarat East VIC 3350",BGR-71591,'
+    "postal_address;phone,H4,\n"
+    'H2,Luigi,Stefano,1940-01-02,luigi@mail.example,,"Room 5, 118 Mair Street East, Ballarat East VIC 3350",'
+    "BGR-59185,,,\n"
+    'H3,Ada,Moss,1938-05-06,ada@mail.example,,"Room 6, 118 Mair Street East, Ballarat East VIC 3350",BGR-60001,,,\n'
+    'H4,Sione,Tuilagi,1953-04-22,sione@mail.example,,"156 Errard Road, Strathdale VIC 3550",BGR-00007,,H1,\n'
+)
+LETTERHEAD = (
+    "Banksia Grove Aged Care - Wattle Court\n118 Mair Street East  |  Ballarat East VIC 3350  |  Ph (03) 5550 2100\n\n"
+)
+
+
+def test_a_shared_buildings_address_is_hers_only_beside_who_she_is(tmp_path, config: Config) -> None:
+    """A protected resident's room is in a home whose street address heads every letter it sends: that address
+    without her room says where she lives only beside her name or number, or to her former partner (a joint
+    holder). Her room written with it is her address, to anyone."""
+    (tmp_path / "clients.csv").write_text(HEADER + HOME_ROWS)
+    scanner = Scanner(config, load_registry(str(tmp_path / "clients.csv")), Policy.load())
+
+    def run(to: str, body: str) -> set[str]:
+        message = email([to], "Statement", LETTERHEAD + body)
+        return rules(scanner.scan(communication_from_message(message, "m.eml"), record=False))
+
+    assert run("luigi@mail.example", "Dear Mr Stefano,\n\nYour statement for BGR-59185 is attached.") == set()
+    assert "suppressed_detail_exposed" in run("luigi@mail.example", "Your neighbour BGR-71591 sends her regards.")
+    assert "suppressed_detail_exposed" in run("sione@mail.example", "Dear Mr Tuilagi,\n\nBGR-00007: fees attached.")
+    assert "suppressed_detail_exposed" in run("ada@mail.example", "Post for Room 4, 118 Mair Street East, please.")
