@@ -141,6 +141,14 @@ def place_name_goes_on(text: str, end: int) -> bool:
     return match is not None and text[match.end() - 2].isupper()
 
 
+# A side box's label (a capital, then lower-case words) read into the line of a locality printed in capitals, as
+# Australia Post asks ("Account number LOGAN CENTRAL QLD 4114"): the label is the box's, not the suburb's ("Mt
+# ELIZA VIC 3930" keeps its "Mt").
+_LABEL_BEFORE_LOCALITY = re.compile(
+    r"^[A-Z][a-z]+(?:\s+[a-z][a-z.]*)+\s+(?=(?:[A-Z][A-Z'’\-]+\s+)+(?:NSW|VIC|QLD|SA|WA|TAS|NT|ACT)\s+\d{4}$)"
+)
+
+
 # A mail-merge field left unmerged in the name line ("<<Given>> Marmont", "«FirstName» «LastName»"): the line is
 # still the addressee's, so the page still opens a letter; the field itself is no part of the name.
 PLACEHOLDER = re.compile(
@@ -212,7 +220,7 @@ def _columns(lines: list[str]) -> tuple[list[str], list[str]]:
 def _candidates(lines: list[str], hard_blocks: bool, preference: int, reasons: list[str]) -> list[_Candidate]:
     # With a positional text, blank lines are real block boundaries; elsewhere (a DOCX puts one after every
     # paragraph, a PDF's reading order often none) they are dropped.
-    rows = [line.strip() for line in lines]
+    rows = [_LABEL_BEFORE_LOCALITY.sub("", line.strip()) for line in lines]
     if not hard_blocks:
         rows = [r for r in rows if r]
     salutation_at, salutation = _salutation(rows)

@@ -106,7 +106,14 @@ class CsvExtractor(_Text):
         return [Part(name=name, text=decode(data, reading.charset), media_type="text/csv")]
 
 
-BLOCK = frozenset({"p", "div", "br", "tr", "li", "h1", "h2", "h3", "h4", "table", "td", "th", "section"})
+# Elements that start a line of their own (HTML's block elements a letter or mail uses).
+BLOCK = frozenset(
+    {
+        "p", "div", "br", "tr", "li", "h1", "h2", "h3", "h4", "h5", "h6", "table", "td", "th", "section",
+        "header", "footer", "address", "article", "aside", "main", "nav", "blockquote", "pre", "ul", "ol", "dl",
+        "dt", "dd", "hr", "figure", "figcaption", "caption", "center", "fieldset", "legend", "form",
+    }
+)  # fmt: skip
 HIDDEN = frozenset({"script", "style", "head", "title", "template", "noscript"})
 # Attributes that carry words or addresses; layout attributes (width, class, ...) do not.
 TEXT_ATTRIBUTES = frozenset(

@@ -244,3 +244,27 @@ def test_a_practitioners_own_letterhead_is_still_passed_over() -> None:
         assert block is not None and block.people == ("Mr Tom Fraser",), salutation
     only = "Dr Anna Lee\n5 Hill Street\nBendigo VIC 3550\nPhone 03 5442 1188\n\nDear patient,\nNews.\n"
     assert locate_address_block(only) == (None, "the only address found is the letterhead's own")
+
+
+def test_a_side_boxs_label_read_into_the_locality_line_is_not_the_suburb() -> None:
+    """A bill's account box beside the window: its label lands on the locality's line in print order."""
+    positional = (
+        "Tallowood Telecom\n\n7 February 2026\n\nMrs Sarah Colombo\n16 Wattle Drive\n"
+        "Account number LOGAN CENTRAL QLD 4114\n6210 294 773\n\nDear Sarah,\n"
+    )
+    block, _ = locate_address_block(positional.replace("\n\n", "\n"), positional)
+    assert block is not None and block.address_lines == ("16 Wattle Drive", "LOGAN CENTRAL QLD 4114")
+    # A suburb's own first word stays: "Mt ELIZA", "Port MELBOURNE".
+    block, _ = locate_address_block("Mr Tom Fraser\n2 Ocean Pde\nMt ELIZA VIC 3930\n\nDear Mr Fraser,\n")
+    assert block is not None and block.address_lines[-1] == "Mt ELIZA VIC 3930"
+
+
+def test_an_html_letters_header_and_address_elements_are_lines_of_their_own() -> None:
+    """<header> and <address> are block elements: the return address is not run into the addressee's name."""
+    html = (
+        b"<html><body><header><strong>Tallowood Telecom</strong><br>Locked Bag 4410, Docklands VIC 3008</header>"
+        b"<address>Tuan Kelly-Roberts<br>132 Banksia Pl<br>GLENORCHY  TAS  7010</address><p>Dear Tuan,</p>"
+        b"</body></html>"
+    )
+    block = communication_from_letter(html, "bill.html").address_block
+    assert block is not None and block.people == ("Tuan Kelly-Roberts",)
