@@ -11,15 +11,9 @@ import pytest
 from dlp.config import Config
 from dlp.extract import communication_from_letter
 from dlp.model import Verdict
-from dlp.policy import Policy
-from dlp.registry import load_registry
-from dlp.scanner import Scanner
 from tests.conftest import rules
+from tests.rules.registry import registry, scanner
 
-HEADER = (
-    "client_id,given_name,family_name,date_of_birth,email,phone,postal_address,references,suppressed,"
-    "joint_with,authorised_contacts\n"
-)
 # Matter RT2026/04707: tenant C1 and landlord C2, whose agent C3 (at a real-estate office) acts for her. Matter
 # RT2026/05111: tenant C4 and landlord C5, unrelated to the first. Matter RT2026/06537: a protected applicant C6
 # (address suppressed) and her co-tenant C7 (joint holders), and their landlord C8. C1 also has a bond of her own.
@@ -40,17 +34,13 @@ TRIBUNAL = "Murray Civil and Administrative Tribunal\nPO Box 4410, Albury NSW 26
 @pytest.fixture(scope="module")
 def scan(tmp_path_factory: pytest.TempPathFactory, config: Config) -> Callable[[str, bool], Verdict]:
     folder = tmp_path_factory.mktemp("matters")
-    (folder / "clients.csv").write_text(HEADER + ROWS)
     (folder / "tribunal.yaml").write_text("rules:\n  mismatched_recipient:\n    parties_see_each_other: true\n")
-    index = load_registry(str(folder / "clients.csv"))
-    scanners = {
-        False: Scanner(config, index, Policy.load()),
-        True: Scanner(config, index, Policy.load(folder / "tribunal.yaml")),
-    }
+    index = registry(folder, ROWS)
+    scanners = {False: scanner(config, index), True: scanner(config, index, policy=folder / "tribunal.yaml")}
 
     def run(text: str, parties_see_each_other: bool) -> Verdict:
-        scanner = scanners[parties_see_each_other]
-        return scanner.scan(communication_from_letter(text.encode(), "notice.txt"), record=False)
+        chosen = scanners[parties_see_each_other]
+        return chosen.scan(communication_from_letter(text.encode(), "notice.txt"), record=False)
 
     return run
 

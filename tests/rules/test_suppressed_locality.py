@@ -4,7 +4,6 @@ own mailbox, says nothing. Each incident beside its legitimate twin."""
 
 from __future__ import annotations
 
-import dataclasses
 from collections.abc import Callable
 
 import pytest
@@ -12,16 +11,10 @@ import pytest
 from dlp.config import Config
 from dlp.extract import communication_from_message
 from dlp.model import Verdict
-from dlp.policy import Policy
-from dlp.registry import load_registry
-from dlp.scanner import Scanner
 from tests.conftest import rules
+from tests.rules.registry import registry, scanner
 from tests.synthetic import email
 
-HEADER = (
-    "client_id,given_name,family_name,date_of_birth,email,phone,postal_address,references,suppressed,"
-    "joint_with,authorised_contacts\n"
-)
 ROWS = (
     'C1,Hao,Zhang,1952-11-14,hz@mail.example,0487 590 992,"154 Heron Close, Redgum Flat WA 6333",VR905313,'
     "postal_address;phone,,\n"
@@ -32,17 +25,10 @@ BOARD = "hearings@paroleboard.example"
 
 @pytest.fixture(scope="module")
 def scan(tmp_path_factory: pytest.TempPathFactory, config: Config) -> Callable[[str, str], Verdict]:
-    folder = tmp_path_factory.mktemp("victims")
-    (folder / "clients.csv").write_text(HEADER + ROWS)
-    organisation = dataclasses.replace(config.organisation, approved_recipient_domains=("paroleboard.example",))
-    scanner = Scanner(
-        dataclasses.replace(config, organisation=organisation),
-        load_registry(str(folder / "clients.csv")),
-        Policy.load(),
-    )
+    victims = scanner(config, registry(tmp_path_factory.mktemp("victims"), ROWS), approved=("paroleboard.example",))
 
     def run(to: str, body: str) -> Verdict:
-        return scanner.scan(communication_from_message(email([to], "Hearing", body), "m.eml"), record=False)
+        return victims.scan(communication_from_message(email([to], "Hearing", body), "m.eml"), record=False)
 
     return run
 
@@ -86,12 +72,11 @@ def test_a_shared_buildings_address_is_hers_only_beside_who_she_is(tmp_path, con
     """A protected resident's room is in a home whose street address heads every letter it sends: that address
     without her room says where she lives only beside her name or number, or to her former partner (a joint
     holder). Her room written with it is her address, to anyone."""
-    (tmp_path / "clients.csv").write_text(HEADER + HOME_ROWS)
-    scanner = Scanner(config, load_registry(str(tmp_path / "clients.csv")), Policy.load())
+    home = scanner(config, registry(tmp_path, HOME_ROWS))
 
     def run(to: str, body: str) -> set[str]:
         message = email([to], "Statement", LETTERHEAD + body)
-        return rules(scanner.scan(communication_from_message(message, "m.eml"), record=False))
+        return rules(home.scan(communication_from_message(message, "m.eml"), record=False))
 
     assert run("luigi@mail.example", "Dear Mr Stefano,\n\nYour statement for BGR-59185 is attached.") == set()
     assert "suppressed_detail_exposed" in run("luigi@mail.example", "Your neighbour BGR-71591 sends her regards.")
