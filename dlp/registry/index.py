@@ -67,6 +67,8 @@ __all__ = [
     "RegistryIndex",
 ]
 
+# Other clients registered in a building that make its address, without a unit, no one's in particular.
+SHARED_BUILDING = 5
 Entry = tuple[str, tuple[str, ...], tuple[str, ...]]  # entity, client ids, ids for whom it is suppressed
 # Keys of one text not yet remembered from which their postings are looked up together, as arrays: below it
 # numpy's fixed cost (some 40 us) is more than probing each key (measured crossover about 32).
@@ -331,9 +333,10 @@ class RegistryIndex:
         return self._loose
 
     def _in_shared_buildings(self, entries: list[tuple[str, str]]) -> frozenset[str]:
-        """The clients among `entries` whose address is a room or unit of a building where at least two other
-        clients are registered (an aged care home, a block of units): the building's address alone is
-        everyone's there, and printed on the home's own letterhead."""
+        """The clients among `entries` whose address is a room or unit of a building where at least
+        `SHARED_BUILDING` other clients are registered (an aged care home, a hostel, a tower of units): the
+        building's address alone is everyone's there, and printed on a home's own letterhead. A small block keeps
+        her building hers: it all but says which door."""
         shared = set()
         for cid, address in entries:
             loose, parsed = loose_address(cid, address), parse_address(address)
@@ -346,7 +349,7 @@ class RegistryIndex:
                 for r in self.by_postcode.get(parsed.postcode, ())
                 if building and r.client_id != cid and r.street.endswith(building) and r.street != parsed.street
             }
-            if len(others) >= 2:
+            if len(others) >= SHARED_BUILDING:
                 shared.add(cid)
         return frozenset(shared)
 

@@ -62,6 +62,10 @@ HOME_ROWS = (
     "BGR-59185,,,\n"
     'H3,Ada,Moss,1938-05-06,ada@mail.example,,"Room 6, 118 Mair Street East, Ballarat East VIC 3350",BGR-60001,,,\n'
     'H4,Sione,Tuilagi,1953-04-22,sione@mail.example,,"156 Errard Road, Strathdale VIC 3550",BGR-00007,,H1,\n'
+) + "".join(
+    f'H{room},Resident,Number{room},1940-01-01,,,"Room {room}, 118 Mair Street East, Ballarat East VIC 3350",'
+    f"BGR-7000{room},,,\n"
+    for room in range(7, 10)
 )
 LETTERHEAD = (
     "Banksia Grove Aged Care - Wattle Court\n118 Mair Street East  |  Ballarat East VIC 3350  |  Ph (03) 5550 2100\n\n"
@@ -71,7 +75,7 @@ LETTERHEAD = (
 def test_a_shared_buildings_address_is_hers_only_beside_who_she_is(tmp_path, config: Config) -> None:
     """A protected resident's room is in a home whose street address heads every letter it sends: that address
     without her room says where she lives only beside her name or number, or to her former partner (a joint
-    holder). Her room written with it is her address, to anyone."""
+    holder). Her room written with it is her address, to anyone. (Five other residents make the home shared.)"""
     home = scanner(config, registry(tmp_path, HOME_ROWS))
 
     def run(to: str, body: str) -> set[str]:
@@ -82,3 +86,12 @@ def test_a_shared_buildings_address_is_hers_only_beside_who_she_is(tmp_path, con
     assert "suppressed_detail_exposed" in run("luigi@mail.example", "Your neighbour BGR-71591 sends her regards.")
     assert "suppressed_detail_exposed" in run("sione@mail.example", "Dear Mr Tuilagi,\n\nBGR-00007: fees attached.")
     assert "suppressed_detail_exposed" in run("ada@mail.example", "Post for Room 4, 118 Mair Street East, please.")
+
+
+def test_a_small_blocks_address_stays_hers(tmp_path, config: Config) -> None:
+    """Two other clients in her block of units: its address all but says which door, and holds on its own."""
+    rows = "".join(line for line in HOME_ROWS.splitlines(keepends=True) if line[:3] in ("H1,", "H2,", "H3,", "H4,"))
+    block = scanner(config, registry(tmp_path, rows))
+    message = email(["luigi@mail.example"], "Statement", LETTERHEAD + "Dear Mr Stefano,\n\nBGR-59185: attached.")
+    verdict = block.scan(communication_from_message(message, "m.eml"), record=False)
+    assert "suppressed_detail_exposed" in rules(verdict)
