@@ -19,6 +19,7 @@ from __future__ import annotations
 
 import asyncio
 import secrets
+import time
 from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
@@ -232,6 +233,7 @@ def release(
             outbox = config.resolve_path(config.folder.outbox)
             staging = outbox / ".dlp-releasing"
             staging.mkdir(parents=True, exist_ok=True)
+            _clear_stale(staging)
             letter = staging / _letter_name(envelope, incident)
             vault.copy_to(ref, letter)  # a piece at a time: a held letter may be gigabytes
             move_unique(letter, outbox)
@@ -270,6 +272,18 @@ def _deliver_email(config: Config, reference: str, original: bytes, envelope: di
         )
     except DlpError as exc:
         raise ReviewError(f"not released: {exc}") from None
+
+
+def _clear_stale(staging: Path) -> None:
+    """Remove what a release that died half-way left in the staging folder (an unchecked part of an original):
+    anything an hour old, long past any release still writing."""
+    cutoff = time.time() - 3600
+    for left in staging.iterdir():
+        try:
+            if left.is_file() and left.stat().st_mtime < cutoff:
+                left.unlink()
+        except OSError:
+            continue
 
 
 def _letter_name(envelope: dict[str, Any], incident: Any) -> str:

@@ -13,7 +13,7 @@ import os
 import secrets
 from collections.abc import Iterator
 from pathlib import Path
-from typing import Any
+from typing import IO, Any
 
 from cryptography.exceptions import InvalidTag
 from cryptography.hazmat.primitives.ciphers import Cipher, algorithms, modes
@@ -149,33 +149,64 @@ class Quarantine:
     def pieces(self, ref: str) -> Iterator[bytes]:
         """The held original decrypted a megabyte at a time; its tag is checked after the last piece, raising
         QuarantineError if it does not check out (whatever was read must then be thrown away)."""
-        altered = f"original {ref} cannot be decrypted: wrong key or altered file"
+        with self._open(ref) as handle:
+            yield from self._unseal(handle, ref)
+
+    def checked_pieces(self, ref: str) -> Iterator[bytes]:
+        """The held original a megabyte at a time, for a reader that cannot throw away what it was given (a
+        download). The file is checked whole before this returns (QuarantineError, nothing given), then read
+        again through the same handle (a file swapped in meanwhile is not the one read), the last piece given only
+        once its tag has checked out again."""
+        handle = self._open(ref)
         try:
-            handle = open(self._path(ref, SUFFIX), "rb")  # noqa: SIM115  # a generator's: closed below
+            for _ in self._unseal(handle, ref):
+                pass
+            handle.seek(0)
+        except BaseException:
+            handle.close()
+            raise
+        return self._lagging(handle, ref)
+
+    def _lagging(self, handle: IO[bytes], ref: str) -> Iterator[bytes]:
+        with handle:
+            held: bytes | None = None
+            for piece in self._unseal(handle, ref):
+                if held is not None:
+                    yield held
+                held = piece
+            if held is not None:
+                yield held
+
+    def _open(self, ref: str) -> IO[bytes]:
+        try:
+            return open(self._path(ref, SUFFIX), "rb")
         except OSError:
             raise QuarantineError(f"no quarantined original {ref}") from None
-        with handle:
-            try:
-                left = os.fstat(handle.fileno()).st_size - _OVERHEAD
-                if left < 0:
+
+    def _unseal(self, handle: IO[bytes], ref: str) -> Iterator[bytes]:
+        """Decrypt the sealed original open in `handle`, piece by piece, checking its tag at the end."""
+        altered = f"original {ref} cannot be decrypted: wrong key or altered file"
+        try:
+            left = os.fstat(handle.fileno()).st_size - _OVERHEAD
+            if left < 0:
+                raise QuarantineError(altered)
+            nonce = handle.read(12)
+            handle.seek(-16, os.SEEK_END)
+            tag = handle.read(16)
+            handle.seek(12)
+            decryptor = Cipher(algorithms.AES(self._key), modes.GCM(nonce, tag)).decryptor()
+            decryptor.authenticate_additional_data(ref.encode())
+            while left > 0:
+                chunk = handle.read(min(left, _PIECE))
+                if not chunk:  # shrunk while being read
                     raise QuarantineError(altered)
-                nonce = handle.read(12)
-                handle.seek(-16, os.SEEK_END)
-                tag = handle.read(16)
-                handle.seek(12)
-                decryptor = Cipher(algorithms.AES(self._key), modes.GCM(nonce, tag)).decryptor()
-                decryptor.authenticate_additional_data(ref.encode())
-                while left > 0:
-                    chunk = handle.read(min(left, _PIECE))
-                    if not chunk:  # shrunk while being read
-                        raise QuarantineError(altered)
-                    left -= len(chunk)
-                    yield decryptor.update(chunk)
-                decryptor.finalize()
-            except OSError as exc:
-                raise QuarantineError(f"original {ref} could not be read ({exc.strerror})") from None
-            except InvalidTag:
-                raise QuarantineError(altered) from None
+                left -= len(chunk)
+                yield decryptor.update(chunk)
+            decryptor.finalize()
+        except OSError as exc:
+            raise QuarantineError(f"original {ref} could not be read ({exc.strerror})") from None
+        except InvalidTag:
+            raise QuarantineError(altered) from None
 
     def _path(self, ref: str, suffix: str) -> Path:
         if not ref.isalnum():

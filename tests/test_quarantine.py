@@ -106,3 +106,35 @@ def test_an_original_is_read_back_in_pieces_and_only_once_its_tag_checks_out(tmp
         vault.sha256("0" * 32)
     with pytest.raises(QuarantineError, match="bad quarantine reference"):
         vault.size("../x")
+
+
+def test_a_download_is_checked_whole_first_and_its_last_piece_only_once_checked_again(tmp_path: Path) -> None:
+    """checked_pieces refuses an altered file before giving anything; a file swapped in after the check is not the
+    one read (the same handle); one altered in place after the check never arrives whole."""
+    vault = Quarantine(tmp_path / "q", os.urandom(32))
+    original = os.urandom(3 * (1 << 20) + 9)
+    ref = vault.store(original)
+    assert b"".join(vault.checked_pieces(ref)) == original
+    sealed = tmp_path / "q" / (ref + SUFFIX)
+    whole = sealed.read_bytes()
+
+    sealed.write_bytes(whole[:-1] + bytes([whole[-1] ^ 1]))
+    with pytest.raises(QuarantineError, match="wrong key or altered file"):
+        vault.checked_pieces(ref)  # before a single piece
+    sealed.write_bytes(whole)
+
+    pieces = vault.checked_pieces(ref)
+    other = vault.store(b"another letter")
+    os.replace(tmp_path / "q" / (other + SUFFIX), sealed)  # swapped in after the check: not read
+    assert b"".join(pieces) == original
+
+    sealed.write_bytes(whole)
+    pieces = vault.checked_pieces(ref)
+    with open(sealed, "r+b") as handle:  # altered in place after the check
+        handle.seek(-1, os.SEEK_END)
+        handle.write(bytes([whole[-1] ^ 1]))
+    got = []
+    with pytest.raises(QuarantineError):
+        for piece in pieces:
+            got.append(piece)
+    assert len(b"".join(got)) < len(original)

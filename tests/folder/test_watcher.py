@@ -101,8 +101,14 @@ def test_held_letter_released_to_outbox_under_its_own_name(watch, synthetic: Syn
     vault = running.watcher.vault
     assert ref and vault.load(ref) == letter(a, account_body(b)).encode()
     assert letter(a, account_body(b)).encode()[:60] not in (vault.folder / f"{ref}.dlpq").read_bytes()
+    # A release that died half-way, an hour ago, left part of an original in the staging folder: cleared now.
+    (root / "cleared" / ".dlp-releasing").mkdir(parents=True, exist_ok=True)
+    stale = root / "cleared" / ".dlp-releasing" / "half.pdf"
+    stale.write_bytes(b"%PDF-1.7 part")
+    os.utime(stale, (time.time() - 7200, time.time() - 7200))
     release(running.watcher.config, scanner.store, reference, "officer1", "checked with the team: joint matter")
     assert (root / "cleared" / "statement.txt").exists() and names(root / "held") == set()
+    assert not stale.exists()
     assert [e.action for e in scanner.store.events(reference)][-1] == "released"
 
 

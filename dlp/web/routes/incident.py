@@ -67,8 +67,10 @@ def incident_original(reference: str, who: Officer, store: Store, config: Settin
     vault = Quarantine.from_config(config)
     try:
         envelope = vault.envelope(found.quarantine_ref)
-        # Checked whole first (its tag), then sent a piece at a time: a letter of gigabytes is never in memory.
-        vault.sha256(found.quarantine_ref)
+        size = vault.size(found.quarantine_ref)
+        # Checked whole before anything is sent, then a piece at a time (a letter of gigabytes is never in
+        # memory), the last piece only once checked again: an altered file never arrives complete.
+        pieces = vault.checked_pieces(found.quarantine_ref)
     except (DlpError, OSError):
         raise HTTPException(404, "no original held") from None
     if found.channel == "relay":
@@ -78,11 +80,11 @@ def incident_original(reference: str, who: Officer, store: Store, config: Settin
         kind = _MEDIA.get(Path(name).suffix.lower(), "application/octet-stream")
     safe = "".join(c for c in name if c.isalnum() or c in "._- ") or "original"
     return StreamingResponse(
-        vault.pieces(found.quarantine_ref),
+        pieces,
         media_type=kind,
         headers={
             "Content-Disposition": f'attachment; filename="{safe}"',
-            "Content-Length": str(vault.size(found.quarantine_ref)),
+            "Content-Length": str(size),
         },
     )
 
