@@ -194,4 +194,11 @@ def test_card_numbers_in_a_cards_layout_only() -> None:
     line = f"{bank[:4]}-{bank[4:]} 530000238798KOSTAKIS K   SALARY"
     assert entities(CreditCardRecognizer(), line) == [f"{bank[:4]}-{bank[4:]}"]  # Presidio's own takes it
     assert entities(recognizer, line) == []
-    assert entities(recognizer, f"card {card[:4]} {card[4:10]} {card[10:]}") == []  # 4-6-6: no scheme's layout
+    for typed in (
+        f"{card[:8]} {card[8:]}",
+        f"{card[:4]} {card[4:8]} {card[8:]}",
+        f"{card[:4]} {card[4:12]} {card[12:]}",
+    ):
+        assert entities(recognizer, f"card {typed}") == [typed]  # a typist's 8-8, 4-4-8, 4-8-4
+    mistyped = f"{card[:4]} {card[4:8]} {card[8:11]} {card[11:]}"
+    assert entities(recognizer, f"card {mistyped}") == [mistyped]  # 4-4-3-5: a space in the wrong place
