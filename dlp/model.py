@@ -139,9 +139,6 @@ class Recipient:
     one_of: bool = False
     # A message's client recipient: their joint holders registered at the same postal address (their household).
     household: frozenset[str] = frozenset()
-    # An approved third party's own people: the clients the item carries who are registered with an email at its
-    # domain (an employer's staff in the pay register sent to its payroll officer).
-    members: frozenset[str] = frozenset()
     note: str | None = None
 
     @property

@@ -473,13 +473,6 @@ def _split_address(value: str, state_optional: bool = False) -> tuple[list[str],
     street_lines = [_UNIT_AFTER.sub(r"\g<unit>/\g<street>", line) for line in lines[:-1]]
     units = [line for line in street_lines[1:] if _UNIT_LINE.match(line)]  # "12 Boundary Rd, Unit 2, ..."
     street_lines = units + [line for line in street_lines if line not in units]
-    # A building's or wing's name over its numbered street line ("Room 4, Wattle Court, 118 Mair Street East"):
-    # the door is the street line's, written with the name or without it.
-    street_lines = [
-        line
-        for i, line in enumerate(street_lines)
-        if i + 1 == len(street_lines) or any(c.isdigit() for c in line) or not street_lines[i + 1][:1].isdigit()
-    ]
     if match is None:
         plain = LOCALITY_NO_STATE.match(lines[-1]) if state_optional and street_lines else None
         return (street_lines, plain.group("suburb"), "", plain.group("postcode")) if plain else None

@@ -169,8 +169,6 @@ class Scanner:
         findings = self.analyse(item)
         if item.kind == "letter":
             recipients = self._through_organisation(item, recipients, findings)
-        else:
-            recipients = self._with_members(item, recipients, findings)
         ctx = ScanContext(item, findings, recipients, index.joint)
         verdict = self.policy.evaluate(ctx)
         if record:
@@ -201,22 +199,6 @@ class Scanner:
         return tuple(
             replace(r, kind=RecipientKind.AUTHORISED, authorised_for=represented, note=note) if r in unknown else r
             for r in recipients
-        )
-
-    def _with_members(
-        self, item: Communication, recipients: tuple[Recipient, ...], findings: tuple[Finding, ...]
-    ) -> tuple[Recipient, ...]:
-        """Each approved third party a message goes to, with the clients it carries that are that party's own
-        people (registered with an email at its domain). Only where it carries several clients: one client's
-        data an approved party receives anyway."""
-        if not any(r.kind is RecipientKind.APPROVED for r in recipients) or len(recipients) != len(item.recipients):
-            return recipients
-        found = {cid for f in findings if f.clients and not f.addressee for cid in f.clients}
-        if len(found) < 2:
-            return recipients
-        return tuple(
-            replace(r, members=self.resolver.members_of(address, found)) if r.kind is RecipientKind.APPROVED else r
-            for address, r in zip(item.recipients, recipients, strict=True)
         )
 
     def scan_path(self, path: str | Path, channel: Channel = Channel.CLI) -> list[Verdict]:

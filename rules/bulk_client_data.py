@@ -19,8 +19,8 @@ class BulkClientData(Rule):
         if not has_external(ctx):
             return []
         registry = [f for f in ctx.findings if f.clients and not f.addressee and (f.strong or f.entity == CLIENT_NAME)]
-        # Records the recipients hold already (an employer's staff, in the register to its payroll officer) are
-        # not leaving: dlp.model.Recipient.members, authorised_for.
+        # Clients who made every outside recipient their authorised contact (an employer's payroll mailbox, for
+        # its staff's pay register) are not leaking to it.
         theirs = _their_own(ctx)
         attributed = [f for f in registry if not f.clients <= theirs] if theirs else registry
         # Contact details of people outside the registry count too: a mailing list is a leak as well.
@@ -46,12 +46,12 @@ class BulkClientData(Rule):
 
 
 def _their_own(ctx: ScanContext) -> frozenset[str]:
-    """The clients whose records every outside recipient of a message holds already: an approved third party's own
-    people (registered with an email at its domain), and those the registry names it an authorised contact for."""
+    """The clients who made every outside recipient of a message their authorised contact."""
     outside = [r for r in ctx.recipients if r.external]
-    if ctx.communication.kind == "letter" or not outside or any(r.kind not in _HOLDERS for r in outside):
+    if (
+        ctx.communication.kind == "letter"
+        or not outside
+        or any(r.kind is not RecipientKind.AUTHORISED for r in outside)
+    ):
         return frozenset()
-    return frozenset.intersection(*(r.members | r.authorised_for for r in outside))
-
-
-_HOLDERS = (RecipientKind.APPROVED, RecipientKind.AUTHORISED)
+    return frozenset.intersection(*(r.authorised_for for r in outside))

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from dlp.extract.letter import locality_of_an_address, place_name_goes_on
+from dlp.extract.letter import locality_of_an_address, place_name_ends_a_name, place_name_goes_on
 from dlp.model import Finding, Recipient, RecipientKind, Report, ScanContext
 from dlp.registry.index import CLIENT_LOCALITY, CLIENT_NAME, CLIENT_NAME_DOB
 from dlp.rules.base import CLIENT_WORDS, Rule, describe
@@ -82,20 +82,27 @@ def _identified(ctx: ScanContext) -> frozenset[str]:
 
 
 def _locality_exposed(ctx: ScanContext, finding: Finding, identified: frozenset[str]) -> bool:
-    """A suppressed address's suburb, or her building's address where others live too (a home, a block of
-    units), says where she lives only beside who she is. Not as the addressee's own; a suburb only written as a
-    place name ("Redgum Flat", "REDGUM FLAT"; not "the flat" in a sentence), not as another address's locality
-    ("PO Box 4410, Albury": a letterhead's, an office's) and not as the start of a longer name ("Castlemaine Hills
-    Primary School")."""
+    """A suppressed address's suburb, or her building's address printed as a letterhead where many clients live (an
+    aged care home), says where she lives only beside who she is. Not as the addressee's own; a suburb only written
+    as a place name ("Redgum Flat", "REDGUM FLAT"; not "the flat" in a sentence), not as another address's locality
+    ("PO Box 4410, Albury": a letterhead's, an office's), not as part of a longer name ("Castlemaine Hills Primary
+    School", "Complaints Officer") or of a person's ("Ms Priya Watson", "Watson, Priya")."""
     if finding.addressee or not finding.suppressed_for & identified:
         return False
     text = next((p.text for p in ctx.communication.parts if p.name == finding.part), "")
     first = text[finding.start : finding.start + 1]
     if first.isdigit():  # her building, its number first
         return True
+    named = any(
+        f.part == finding.part and f.start < finding.end and finding.start < f.end
+        for f in ctx.findings
+        if f.entity in _NAMING
+    )
     return (
         first.isupper()
+        and not named
         and not locality_of_an_address(text, finding.start)
+        and not place_name_ends_a_name(text, finding.start)
         and not place_name_goes_on(text, finding.end)
     )
 

@@ -155,18 +155,3 @@ def test_a_room_of_a_shared_house_is_a_dwelling_as_a_unit_is() -> None:
     ]
     parsed = {parse_address(f) for f in forms}
     assert len(parsed) == 1 and None not in parsed
-
-
-def test_a_buildings_or_wings_name_over_its_street_line_is_the_same_door() -> None:
-    """An aged care home writes the wing ("Wattle Court") between the room and the street; a registry may hold
-    the address with or without it. An unnumbered line after a number ("Lot 5, Kurrajong Lane") stays."""
-    forms = [
-        "Room 4, Wattle Court, 118 Mair Street East, Ballarat East VIC 3350",
-        "Room 4\nWattle Court\n118 Mair Street East\nBALLARAT EAST VIC 3350",
-        "Room 4, 118 Mair Street East, Ballarat East VIC 3350",
-        "4/118 Mair St East, Ballarat East VIC 3350",
-    ]
-    parsed = {parse_address(f) for f in forms}
-    assert len(parsed) == 1 and None not in parsed
-    assert parse_address("Lot 5, Kurrajong Lane, Bendigo VIC 3550") != parse_address("Lot 5, Bendigo VIC 3550")
-    assert parse_address("Sunset Towers, 12 Main St, Bendigo VIC 3550") == parse_address("12 Main St, Bendigo VIC 3550")

@@ -135,6 +135,27 @@ def locality_of_an_address(text: str, start: int) -> bool:
     return _STREET_BEFORE.search(text[max(0, start - 80) : start]) is not None
 
 
+def written_as_letterhead(text: str, end: int) -> bool:
+    """Is the address ending at `end` of `text` followed by contact details, in the rest of its line or the next
+    two lines: written as an organisation's letterhead or signature ("118 Mair Street East | Ballarat East VIC 3350
+    | Phone (03) 5550 2100"), not in a sentence?"""
+    line_end = text.find("\n", end)
+    rest = text[end : len(text) if line_end < 0 else line_end]
+    following = [line for line in text[len(text) if line_end < 0 else line_end :].splitlines() if line.strip()][:2]
+    pieces = [p for p in COLUMN_GAP.split(rest) if p.strip()] + following
+    return any(LETTERHEAD_AFTER.search(piece) for piece in pieces)
+
+
+# A capitalised word just before, in the same sentence: the place is the end of a longer name or title ("Complaints
+# Officer", "Ms Priya Watson").
+_NAME_BEFORE = re.compile(r"\b[A-Z][A-Za-z'’\-]*[ \t]+$")
+
+
+def place_name_ends_a_name(text: str, start: int) -> bool:
+    """Does a capitalised word stand just before the place name at `start`, within its sentence?"""
+    return _NAME_BEFORE.search(text[max(0, start - 40) : start]) is not None
+
+
 def place_name_goes_on(text: str, end: int) -> bool:
     """Does a capitalised word (not a state) follow the place name ending at `end`: a longer name it begins?"""
     match = _NAME_GOES_ON.match(text, end)
@@ -449,4 +470,6 @@ def _letterhead_follows(rows: list[str], end: int, person: bool = False) -> bool
     the block opens with a titled person ("Dr A Lee" heading her own practice's letters), as a side panel beside
     an addressee comes under a heading of its own ("Payroll enquiries")."""
     following = [row for row in rows[end + 1 : end + 3] if row]
-    return any(LETTERHEAD_AFTER.search(row) for row in (following[:1] if person else following))
+    if person:  # at once, a date line aside ("Dr A Lee / 5 Hill St / Bendigo VIC 3550 / 3 March 2026 / Phone ...")
+        following = [row for row in rows[end + 1 : end + 4] if row and not DATE_LINE.match(row)][:1]
+    return any(LETTERHEAD_AFTER.search(row) for row in following)

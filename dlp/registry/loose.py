@@ -21,6 +21,7 @@ from functools import cached_property
 
 from rapidfuzz.distance import OSA
 
+from dlp.extract.letter import written_as_letterhead
 from dlp.normalize import (
     STREET_TYPES,
     UNIT_WORDS,
@@ -72,7 +73,7 @@ class LooseMatch:
     end: int
     client_id: str
     key: str
-    building: bool = False  # her building's address without her unit, in a building other clients share
+    building: bool = False  # her building without her unit, many clients' too, printed as a letterhead
 
 
 class SuppressedAddresses:
@@ -138,11 +139,14 @@ class SuppressedAddresses:
                     if len(address.numbers) > 1 and first == i and _names_another_unit(address, text, tokens, i, end):
                         continue  # the building, but "12 Wattle St, Kangaroo Flat (unit 3)": another dwelling
                     key = "loose:" + (address.street or address.service + address.numbers[-1])
+                    # Her building, without her unit, where many clients live, printed as the organisation's own
+                    # letterhead or signature (an aged care home's): where she lives only beside who she is.
                     building = (
                         first == i
                         and len(address.numbers) > 1
                         and address.client_id in self._shared
                         and not _names_her_unit(address, text, tokens, i, end)
+                        and written_as_letterhead(text, tokens[end][2])
                     )
                     yield LooseMatch(tokens[first][1], tokens[end][2], address.client_id, key, building)
 

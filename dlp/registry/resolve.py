@@ -4,14 +4,14 @@ or unknown."""
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Iterable
+from collections.abc import Callable
 
 from rapidfuzz import fuzz
 
 from dlp.config import OrganisationConfig
 from dlp.extract.letter import BUSINESS, PLACE, TITLED
 from dlp.model import AddressBlock, Recipient, RecipientKind
-from dlp.normalize import name_tokens, parse_address
+from dlp.normalize import DWELLING_WORDS, Address, name_tokens, parse_address
 from dlp.registry.approved import ApprovedNames, domain_labels, names_exactly
 from dlp.registry.client import Client
 from dlp.registry.index import CLIENT_PHONE, RegistryIndex
@@ -24,6 +24,25 @@ SUBURB_SIMILARITY = 85
 
 def _domain_in(domain: str, domains: tuple[str, ...]) -> bool:
     return any(domain == d or domain.endswith("." + d) for d in domains)
+
+
+def _without_building_name(block: AddressBlock) -> Address | None:
+    """The block's address less a building's or wing's name standing alone over the numbered street line
+    ("Wattle Court" over "118 Mair Street East"), if it has one: a line with no digit that is no dwelling ("Unit B",
+    "Flat A" stay)."""
+    lines = list(block.address_lines)
+    kept = [
+        line
+        for i, line in enumerate(lines[:-1])
+        if any(c.isdigit() for c in line) or _DWELLING_LINE.match(line) or not lines[i + 1][:1].isdigit()
+    ]
+    if len(kept) == len(lines) - 1:
+        return None
+    return parse_address(", ".join([*kept, lines[-1]]), state_optional=True)
+
+
+# A dwelling or level named by a letter or word, not a number: "Unit B", "Flat A", "Shop G", "Penthouse".
+_DWELLING_LINE = re.compile(rf"^\s*(?:{DWELLING_WORDS}|shop|level|lvl|penthouse|lot)\b", re.IGNORECASE)
 
 
 def _domain_of(address: str) -> str:
@@ -66,18 +85,6 @@ class RecipientResolver:
             return Recipient(label, RecipientKind.APPROVED)
         return Recipient(label, RecipientKind.UNKNOWN)
 
-    def members_of(self, address: str, found: Iterable[str]) -> frozenset[str]:
-        """The clients among `found` registered with an email at `address`'s domain (or a domain above or below
-        it): the organisation's own people, an employer's staff to its payroll officer."""
-        domain = _domain_of(address)
-        clients = self.index.clients
-        return frozenset(
-            cid
-            for cid in found
-            if cid in clients
-            and any(_domain_in(d, (domain,)) or _domain_in(domain, (d,)) for d in map(_domain_of, clients[cid].emails))
-        )
-
     def _texted(self, mailbox: str) -> frozenset[str]:
         """The clients whose registered mobile number a mailbox is ("61429535553@sms.example": an email-to-SMS
         gateway delivers to that phone); the whole mailbox must be the number."""
@@ -101,6 +108,11 @@ class RecipientResolver:
             note = "the address block has no street, suburb, state and postcode that can be read"
             return (Recipient(LETTER, RecipientKind.UNKNOWN, postal=True, note=note),)
         at_address = self._clients_at(address.street, address.suburb, address.postcode)
+        if not at_address and (named := _without_building_name(block)) is not None:
+            # "Room 4, Wattle Court, 118 Mair Street East": the home's wing over its street, which the registry
+            # may leave out. Only where the address as written is no one's: a wing is never taken for a unit.
+            address = named
+            at_address = self._clients_at(address.street, address.suburb, address.postcode)
         hidden = frozenset(cid for cid in at_address if self.index.clients[cid].is_suppressed("postal_address"))
 
         def recipient(

@@ -242,6 +242,9 @@ def test_a_practitioners_own_letterhead_is_still_passed_over() -> None:
         )
         block, _ = locate_address_block(text)
         assert block is not None and block.people == ("Mr Tom Fraser",), salutation
+    dated = "Dr Anna Lee\n5 Hill Street\nBendigo VIC 3550\n3 March 2026\nPhone 03 5442 1188\n\n"
+    block, _ = locate_address_block(dated + "Mr Tom Fraser\n2 Ocean Pde\nCottesloe WA 6011\n\nStatement\n")
+    assert block is not None and block.people == ("Mr Tom Fraser",)  # a date line between address and phone
     only = "Dr Anna Lee\n5 Hill Street\nBendigo VIC 3550\nPhone 03 5442 1188\n\nDear patient,\nNews.\n"
     assert locate_address_block(only) == (None, "the only address found is the letterhead's own")
 

@@ -89,3 +89,30 @@ def test_an_estate_letter_is_read_by_the_executor_alone(synthetic: SyntheticRegi
     (reader,) = RecipientResolver(index, OrganisationConfig()).letter(block)
     assert reader.clients == frozenset({executor.client_id})
     assert deceased.client_id in reader.authorised_for
+
+
+def test_a_wings_name_over_the_street_line_is_read_past_but_never_a_lettered_unit(tmp_path) -> None:
+    """ "Room 4 / Wattle Court / 118 Mair Street East": the home's wing, which the registry leaves out, read past
+    only where the address as written is no one's. "Unit B" is a dwelling, never read past: a letter to Unit B is
+    not the house's, nor the house's letter Unit B's."""
+    from dlp.registry import load_registry
+    from tests.rules.registry import HEADER
+
+    rows = (
+        'R1,Leilani,Tuilagi,1947-12-18,,,"Room 4, 118 Mair Street East, Ballarat East VIC 3350",,,,\n'
+        'U1,Nina,Abbot,1980-01-01,,,"Unit B, 40 Kurrajong Avenue, Epsom VIC 3551",,,,\n'
+        'H1,Omar,Brook,1980-01-02,,,"40 Kurrajong Avenue, Epsom VIC 3551",,,,\n'
+    )
+    (tmp_path / "clients.csv").write_text(HEADER + rows)
+    resolver = RecipientResolver(load_registry(str(tmp_path / "clients.csv")), OrganisationConfig())
+
+    def reader(name: str, *lines: str) -> frozenset[str]:
+        (found,) = resolver.letter(AddressBlock(name, lines, names=(name,)))
+        return found.clients if found.kind is RecipientKind.CLIENT else frozenset()
+
+    assert reader(
+        "Mrs Leilani Tuilagi", "Room 4", "Wattle Court", "118 Mair Street East", "BALLARAT EAST VIC 3350"
+    ) == {"R1"}
+    assert reader("Ms Nina Abbot", "Unit B", "40 Kurrajong Avenue", "EPSOM VIC 3551") == {"U1"}
+    assert reader("Mr Omar Brook", "Unit B", "40 Kurrajong Avenue", "EPSOM VIC 3551") == frozenset()
+    assert reader("Ms Nina Abbot", "40 Kurrajong Avenue", "EPSOM VIC 3551") == frozenset()

@@ -1,6 +1,7 @@
-"""Records of many clients to an approved third party: a leak unless they are that party's own people (an
-employer's staff, registered with an email at its domain) or clients who made it their authorised contact. Each
-incident beside its legitimate twin."""
+"""Records of many clients to an approved third party: a leak unless every client made the recipient their
+authorised contact (an employer's payroll mailbox, for its staff's pay register). A work email at the approved
+domain does not make a client the recipient's: an approved domain may be a mail provider's too. Each incident beside
+its legitimate twin."""
 
 from __future__ import annotations
 
@@ -42,7 +43,7 @@ ROWS = ACME_ROWS + OTHER_ROWS + SHOP_ROWS
 
 @pytest.fixture(scope="module")
 def scan(tmp_path_factory: pytest.TempPathFactory, config: Config) -> Callable[[list[str], list[str]], Verdict]:
-    approved = ("acme.example", "otherco.example", "shopco.example")
+    approved = ("acme.example", "otherco.example", "shopco.example", "freemail.example")
     bureau = scanner(config, registry(tmp_path_factory.mktemp("bureau"), ROWS), approved=approved)
 
     def run(to: list[str], staff: list[str]) -> Verdict:
@@ -53,25 +54,22 @@ def scan(tmp_path_factory: pytest.TempPathFactory, config: Config) -> Callable[[
     return run
 
 
-def test_an_employers_own_staff_to_its_payroll_officer(scan: Callable[[list[str], list[str]], Verdict]) -> None:
-    assert "bulk_client_data" not in rules(scan(["payroll@acme.example"], ACME))
-    assert "bulk_client_data" in rules(scan(["someone@freemail.example"], ACME))  # the same register, outside
-    assert "bulk_client_data" in rules(scan(["payroll@acme.example", "someone@freemail.example"], ACME))
-
-
-def test_another_employers_staff_are_not_the_recipients_own(scan: Callable[[list[str], list[str]], Verdict]) -> None:
-    assert "bulk_client_data" not in rules(scan(["payroll@otherco.example"], OTHER))
-    assert "bulk_client_data" in rules(scan(["payroll@acme.example"], OTHER))  # the wrong employer's payroll
-    assert "bulk_client_data" in rules(scan(["payroll@acme.example"], ACME[:4] + OTHER))  # its own staff and more
-    assert "bulk_client_data" not in rules(scan(["payroll@acme.example"], ACME + OTHER[:6]))  # six others: few
-    # Sent to both employers, each gets the other's staff.
-    assert "bulk_client_data" in rules(scan(["payroll@acme.example", "payroll@otherco.example"], ACME + OTHER))
-
-
-def test_clients_who_authorised_the_recipient(scan: Callable[[list[str], list[str]], Verdict]) -> None:
-    """Staff without a work email: the registry names the employer's payroll mailbox their authorised contact."""
+def test_staff_who_authorised_their_employers_payroll(scan: Callable[[list[str], list[str]], Verdict]) -> None:
     assert "bulk_client_data" not in rules(scan(["payroll@shopco.example"], SHOP))
     assert "bulk_client_data" in rules(scan(["accounts@shopco.example"], SHOP))  # the same domain, another mailbox
+    assert "bulk_client_data" in rules(scan(["payroll@shopco.example", "someone@freemail.example"], SHOP))
+    assert "bulk_client_data" in rules(scan(["payroll@shopco.example"], SHOP[:4] + OTHER))  # and others' staff
+    assert "bulk_client_data" not in rules(scan(["payroll@shopco.example"], SHOP + OTHER[:6]))  # six others: few
+
+
+def test_a_work_email_at_the_domain_makes_no_one_the_recipients(
+    scan: Callable[[list[str], list[str]], Verdict],
+) -> None:
+    """Acme's staff are registered with work emails at acme.example, and personal ones at freemail.example, which
+    is approved too (a mail provider the organisation deals with): neither makes the register the recipient's."""
+    assert "bulk_client_data" in rules(scan(["payroll@acme.example"], ACME))
+    assert "bulk_client_data" in rules(scan(["support@freemail.example"], ACME))
+    assert "bulk_client_data" in rules(scan(["payroll@otherco.example"], ACME))
 
 
 def test_a_register_by_post_is_counted_as_ever(config: Config, tmp_path) -> None:

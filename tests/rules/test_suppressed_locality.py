@@ -75,7 +75,8 @@ LETTERHEAD = (
 def test_a_shared_buildings_address_is_hers_only_beside_who_she_is(tmp_path, config: Config) -> None:
     """A protected resident's room is in a home whose street address heads every letter it sends: that address
     without her room says where she lives only beside her name or number, or to her former partner (a joint
-    holder). Her room written with it is her address, to anyone. (Five other residents make the home shared.)"""
+    holder). Her room written with it is her address, to anyone; the building written in a sentence, not as the
+    letterhead, holds on its own. (Five other residents make the home shared.)"""
     home = scanner(config, registry(tmp_path, HOME_ROWS))
 
     def run(to: str, body: str) -> set[str]:
@@ -86,6 +87,11 @@ def test_a_shared_buildings_address_is_hers_only_beside_who_she_is(tmp_path, con
     assert "suppressed_detail_exposed" in run("luigi@mail.example", "Your neighbour BGR-71591 sends her regards.")
     assert "suppressed_detail_exposed" in run("sione@mail.example", "Dear Mr Tuilagi,\n\nBGR-00007: fees attached.")
     assert "suppressed_detail_exposed" in run("ada@mail.example", "Post for Room 4, 118 Mair Street East, please.")
+    # Written in a sentence, not as the home's letterhead: the building, a door away from hers, holds on its own.
+    sentence = "Please collect the parcel from 118 Mair Street East, Ballarat East on Friday."
+    assert "suppressed_detail_exposed" in rules(
+        home.scan(communication_from_message(email(["luigi@mail.example"], "Parcel", sentence), "m.eml"), record=False)
+    )
 
 
 def test_a_small_blocks_address_stays_hers(tmp_path, config: Config) -> None:
@@ -95,3 +101,22 @@ def test_a_small_blocks_address_stays_hers(tmp_path, config: Config) -> None:
     message = email(["luigi@mail.example"], "Statement", LETTERHEAD + "Dear Mr Stefano,\n\nBGR-59185: attached.")
     verdict = block.scan(communication_from_message(message, "m.eml"), record=False)
     assert "suppressed_detail_exposed" in rules(verdict)
+
+
+def test_a_suburb_that_is_a_surname_or_a_title_is_not_her_suburb(tmp_path, config: Config) -> None:
+    """Her suburb is Watson ACT, another's Officer VIC: "Ms Priya Watson" and "Complaints Officer" name a person
+    and a role, in any item that names the client too."""
+    rows = (
+        'W1,Priya,Watson,1970-01-01,pw@mail.example,,"3 Lake Road, Watson ACT 2602",AC-1001,postal_address,,\n'
+        'O1,Dana,Kerr,1971-02-02,dk@mail.example,,"7 Hill Street, Officer VIC 3809",AC-1002,postal_address,,\n'
+    )
+    office = scanner(config, registry(tmp_path, rows), approved=("paroleboard.example",))
+
+    def run(body: str) -> set[str]:
+        message = email([BOARD], "Complaint", body)
+        return rules(office.scan(communication_from_message(message, "m.eml"), record=False))
+
+    assert run("Complaint AC-1001 from Ms Priya Watson is attached.") == set()
+    assert run("Complaint AC-1001: Watson, Priya.") == set()
+    assert run("Re AC-1002.\n\nRegards,\nSenior Complaints Officer") == set()
+    assert "suppressed_detail_exposed" in run("AC-1002 has moved to Officer and asks us not to say so.")
