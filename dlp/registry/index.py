@@ -322,6 +322,7 @@ class RegistryIndex:
         # own details (a template's) in every one. Forgotten all at once when full.
         self._remembered: dict[str, tuple[Entry, ...]] = {}
         self._loose: SuppressedAddresses | None = None
+        self._shared_buildings: dict[str, bool] = {}  # client id -> in a shared building (few are ever asked)
 
     @property
     def suppressed_addresses(self) -> SuppressedAddresses:
@@ -329,29 +330,33 @@ class RegistryIndex:
         if self._loose is None:
             rows = np.flatnonzero(self.data.array("row.suppressed") & 1)
             entries = [(self._ids[int(r)], from_record(self._records[int(r)]).postal_address) for r in rows]
-            self._loose = SuppressedAddresses(entries, self._in_shared_buildings(entries))
+            self._loose = SuppressedAddresses(entries, self._in_a_shared_building)
         return self._loose
 
-    def _in_shared_buildings(self, entries: list[tuple[str, str]]) -> frozenset[str]:
-        """The clients among `entries` whose address is a room or unit of a building where at least
-        `SHARED_BUILDING` other clients are registered (an aged care home, a hostel, a tower of units): the
-        building's address alone is everyone's there, and printed on a home's own letterhead. A small block keeps
-        her building hers: it all but says which door."""
-        shared = set()
-        for cid, address in entries:
-            loose, parsed = loose_address(cid, address), parse_address(address)
-            if loose is None or parsed is None or len(loose.numbers) < 2:
-                continue
-            unit = loose.numbers[0]
-            building = parsed.street[len(unit) :] if parsed.street.startswith(unit) else ""
-            others = {
-                r.client_id
-                for r in self.by_postcode.get(parsed.postcode, ())
-                if building and r.client_id != cid and r.street.endswith(building) and r.street != parsed.street
-            }
-            if len(others) >= SHARED_BUILDING:
-                shared.add(cid)
-        return frozenset(shared)
+    def _in_a_shared_building(self, cid: str) -> bool:
+        """Is the client's address a room or unit of a building where at least `SHARED_BUILDING` other clients are
+        registered (an aged care home, a hostel, a tower of units)? The building's address alone is everyone's
+        there, and printed on a home's own letterhead; a small block's all but says which door. Asked only when a
+        letter shows her building without her unit: the postcode's addresses are read then, not for every client
+        at load."""
+        known = self._shared_buildings.get(cid)
+        if known is None:
+            known = self._shared_buildings[cid] = self._count_shared(cid)
+        return known
+
+    def _count_shared(self, cid: str) -> bool:
+        address = self.clients[cid].postal_address
+        loose, parsed = loose_address(cid, address), parse_address(address)
+        if loose is None or parsed is None or len(loose.numbers) < 2:
+            return False
+        unit = loose.numbers[0]
+        building = parsed.street[len(unit) :] if parsed.street.startswith(unit) else ""
+        others = {
+            r.client_id
+            for r in self.by_postcode.get(parsed.postcode, ())
+            if building and r.client_id != cid and r.street.endswith(building) and r.street != parsed.street
+        }
+        return len(others) >= SHARED_BUILDING
 
     def __len__(self) -> int:
         return self._count

@@ -15,7 +15,7 @@ from __future__ import annotations
 
 import re
 from collections import defaultdict
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from functools import cached_property
 
@@ -79,9 +79,9 @@ class LooseMatch:
 class SuppressedAddresses:
     """Suppressed postal addresses, looked up by their house number and confirmed around it."""
 
-    def __init__(self, entries: Iterable[tuple[str, str]], shared: frozenset[str] = frozenset()) -> None:
-        """`entries`: (client id, postal address) of every client whose address is suppressed; `shared`: those
-        whose address is a unit of a building other clients live in too."""
+    def __init__(self, entries: Iterable[tuple[str, str]], shared: Callable[[str], bool] = lambda cid: False) -> None:
+        """`entries`: (client id, postal address) of every client whose address is suppressed; `shared(cid)`: is
+        hers a unit of a building many clients live in (asked only when her building is written without it)?"""
         self.by_number: dict[str, list[LooseAddress]] = defaultdict(list)
         self._shared = shared
         # By house number, then by each of the street name's first two letters: a name one slip away from
@@ -144,9 +144,9 @@ class SuppressedAddresses:
                     building = (
                         first == i
                         and len(address.numbers) > 1
-                        and address.client_id in self._shared
                         and not _names_her_unit(address, text, tokens, i, end)
                         and written_as_letterhead(text, tokens[end][2])
+                        and self._shared(address.client_id)
                     )
                     yield LooseMatch(tokens[first][1], tokens[end][2], address.client_id, key, building)
 
