@@ -233,10 +233,14 @@ def release(
             outbox = config.resolve_path(config.folder.outbox)
             staging = outbox / ".dlp-releasing"
             staging.mkdir(parents=True, exist_ok=True)
+            if staging.is_symlink():  # never clear, or write into, a folder elsewhere
+                raise ReviewError(f"not released: {staging.name} in the outbox is a symbolic link")
             _clear_stale(staging)
-            letter = staging / _letter_name(envelope, incident)
+            # Its own name while written (two releases of letters named alike never share one), its own on leaving.
+            name = _letter_name(envelope, incident)
+            letter = staging / f"{secrets.token_hex(8)}-{name}"
             vault.copy_to(ref, letter)  # a piece at a time: a held letter may be gigabytes
-            move_unique(letter, outbox)
+            move_unique(letter, outbox, name)
     except BaseException:
         store.unclaim_release(incident.reference)  # not sent: it may be tried again
         raise
@@ -280,7 +284,7 @@ def _clear_stale(staging: Path) -> None:
     cutoff = time.time() - 3600
     for left in staging.iterdir():
         try:
-            if left.is_file() and left.stat().st_mtime < cutoff:
+            if not left.is_symlink() and left.is_file() and left.stat().st_mtime < cutoff:
                 left.unlink()
         except OSError:
             continue

@@ -161,14 +161,17 @@ class Quarantine:
         try:
             for _ in self._unseal(handle, ref):
                 pass
+            size = os.fstat(handle.fileno()).st_size
             handle.seek(0)
         except BaseException:
             handle.close()
             raise
-        return self._lagging(handle, ref)
+        return self._lagging(handle, ref, size)
 
-    def _lagging(self, handle: IO[bytes], ref: str) -> Iterator[bytes]:
+    def _lagging(self, handle: IO[bytes], ref: str, size: int) -> Iterator[bytes]:
         with handle:
+            if os.fstat(handle.fileno()).st_size != size:  # grown or cut since its check: not the file checked
+                raise QuarantineError(f"original {ref} cannot be decrypted: wrong key or altered file")
             held: bytes | None = None
             for piece in self._unseal(handle, ref):
                 if held is not None:

@@ -130,6 +130,13 @@ def test_a_download_is_checked_whole_first_and_its_last_piece_only_once_checked_
 
     sealed.write_bytes(whole)
     pieces = vault.checked_pieces(ref)
+    with open(sealed, "ab") as handle:  # grown after the check: refused before a piece
+        handle.write(b"more")
+    with pytest.raises(QuarantineError):
+        next(iter(pieces))
+
+    sealed.write_bytes(whole)
+    pieces = vault.checked_pieces(ref)
     with open(sealed, "r+b") as handle:  # altered in place after the check
         handle.seek(-1, os.SEEK_END)
         handle.write(bytes([whole[-1] ^ 1]))

@@ -135,20 +135,9 @@ def locality_of_an_address(text: str, start: int) -> bool:
     return _STREET_BEFORE.search(text[max(0, start - 80) : start]) is not None
 
 
-def written_as_letterhead(text: str, end: int) -> bool:
-    """Is the address ending at `end` of `text` followed by contact details, in the rest of its line or the next
-    two lines: written as an organisation's letterhead or signature ("118 Mair Street East | Ballarat East VIC 3350
-    | Phone (03) 5550 2100"), not in a sentence?"""
-    line_end = text.find("\n", end)
-    rest = text[end : len(text) if line_end < 0 else line_end]
-    following = [line for line in text[len(text) if line_end < 0 else line_end :].splitlines() if line.strip()][:2]
-    pieces = [p for p in COLUMN_GAP.split(rest) if p.strip()] + following
-    return any(LETTERHEAD_AFTER.search(piece) for piece in pieces)
-
-
 # A capitalised word just before, in the same sentence: the place is the end of a longer name or title ("Complaints
 # Officer", "Ms Priya Watson").
-_NAME_BEFORE = re.compile(r"\b[A-Z][A-Za-z'’\-]*[ \t]+$")
+_NAME_BEFORE = re.compile(r"\b[A-Z][A-Za-z'’\-]*\.?[ \t]+$")  # "Mrs. Watson", "P. Watson" too
 
 
 def place_name_ends_a_name(text: str, start: int) -> bool:
@@ -157,7 +146,10 @@ def place_name_ends_a_name(text: str, start: int) -> bool:
 
 
 def place_name_goes_on(text: str, end: int) -> bool:
-    """Does a capitalised word (not a state) follow the place name ending at `end`: a longer name it begins?"""
+    """Does a capitalised word (not a state) follow the place name ending at `end`, a longer name it begins, or a
+    possessive ("Watson's complaint": a person's)?"""
+    if text[end : end + 2] in ("'s", "’s"):
+        return True
     match = _NAME_GOES_ON.match(text, end)
     return match is not None and text[match.end() - 2].isupper()
 

@@ -23,7 +23,7 @@ from typing import Any, NamedTuple
 import numpy as np
 
 from dlp.errors import IndexFileError
-from dlp.normalize import SPELLING, CompactText, distinct_words, parse_address
+from dlp.normalize import SPELLING, CompactText, distinct_words
 from dlp.registry import format as fmt
 from dlp.registry.build import compile_to_bytes
 from dlp.registry.client import SEPARATOR, Client, from_record
@@ -45,7 +45,7 @@ from dlp.registry.entities import (
 )
 from dlp.registry.hashing import HashTable, string_hash, string_hashes
 from dlp.registry.keyset import KeySet
-from dlp.registry.loose import SuppressedAddresses, loose_address
+from dlp.registry.loose import SuppressedAddresses
 
 __all__ = [
     "CLIENT_ADDRESS",
@@ -67,8 +67,6 @@ __all__ = [
     "RegistryIndex",
 ]
 
-# Other clients registered in a building that make its address, without a unit, no one's in particular.
-SHARED_BUILDING = 5
 Entry = tuple[str, tuple[str, ...], tuple[str, ...]]  # entity, client ids, ids for whom it is suppressed
 # Keys of one text not yet remembered from which their postings are looked up together, as arrays: below it
 # numpy's fixed cost (some 40 us) is more than probing each key (measured crossover about 32).
@@ -322,7 +320,6 @@ class RegistryIndex:
         # own details (a template's) in every one. Forgotten all at once when full.
         self._remembered: dict[str, tuple[Entry, ...]] = {}
         self._loose: SuppressedAddresses | None = None
-        self._shared_buildings: dict[str, bool] = {}  # client id -> in a shared building (few are ever asked)
 
     @property
     def suppressed_addresses(self) -> SuppressedAddresses:
@@ -330,33 +327,8 @@ class RegistryIndex:
         if self._loose is None:
             rows = np.flatnonzero(self.data.array("row.suppressed") & 1)
             entries = [(self._ids[int(r)], from_record(self._records[int(r)]).postal_address) for r in rows]
-            self._loose = SuppressedAddresses(entries, self._in_a_shared_building)
+            self._loose = SuppressedAddresses(entries)
         return self._loose
-
-    def _in_a_shared_building(self, cid: str) -> bool:
-        """Is the client's address a room or unit of a building where at least `SHARED_BUILDING` other clients are
-        registered (an aged care home, a hostel, a tower of units)? The building's address alone is everyone's
-        there, and printed on a home's own letterhead; a small block's all but says which door. Asked only when a
-        letter shows her building without her unit: the postcode's addresses are read then, not for every client
-        at load."""
-        known = self._shared_buildings.get(cid)
-        if known is None:
-            known = self._shared_buildings[cid] = self._count_shared(cid)
-        return known
-
-    def _count_shared(self, cid: str) -> bool:
-        address = self.clients[cid].postal_address
-        loose, parsed = loose_address(cid, address), parse_address(address)
-        if loose is None or parsed is None or len(loose.numbers) < 2:
-            return False
-        unit = loose.numbers[0]
-        building = parsed.street[len(unit) :] if parsed.street.startswith(unit) else ""
-        others = {
-            r.client_id
-            for r in self.by_postcode.get(parsed.postcode, ())
-            if building and r.client_id != cid and r.street.endswith(building) and r.street != parsed.street
-        }
-        return len(others) >= SHARED_BUILDING
 
     def __len__(self) -> int:
         return self._count
@@ -381,9 +353,7 @@ class RegistryIndex:
         yield from self._exact(text)
         for loose in self.suppressed_addresses.find(text):
             ids = (loose.client_id,)
-            # A shared building's address without her room is where she lives only beside who she is.
-            entity = CLIENT_LOCALITY if loose.building else CLIENT_ADDRESS
-            yield Match(entity, loose.start, loose.end, ids, ids, loose.key)
+            yield Match(CLIENT_ADDRESS, loose.start, loose.end, ids, ids, loose.key)
 
     def _exact(self, text: str) -> Iterator[Match]:
         if not len(self._keys.hashes) or not text:

@@ -15,13 +15,12 @@ from __future__ import annotations
 
 import re
 from collections import defaultdict
-from collections.abc import Callable, Iterable, Iterator, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from functools import cached_property
 
 from rapidfuzz.distance import OSA
 
-from dlp.extract.letter import written_as_letterhead
 from dlp.normalize import (
     STREET_TYPES,
     UNIT_WORDS,
@@ -43,10 +42,6 @@ HOUSE_NUMBER_WORDS = frozenset({"no", "number", "num", "nr", "house"})  # what a
 UNIT_WINDOW = 6  # tokens either side of a building's address searched for the dwelling it names
 # Not "room": "the mediation is in Room 4" beside her building's address must not cancel the match.
 DWELLING_NUMBER = re.compile(rf"\b(?:{UNIT_WORDS}|shop)\.?\s*(?:no\.?\s*)?#?\s*(\d+[a-z]?)\b", re.IGNORECASE)
-
-
-# A room of a home or hostel: her dwelling where the building is shared (never another's: see DWELLING_NUMBER).
-ROOM_NUMBER = re.compile(r"\broom\.?\s*(?:no\.?\s*)?#?\s*(\d+[a-z]?)\b", re.IGNORECASE)
 
 
 # Delivery services written before their number: "PO Box 12", "Locked Bag 7", "RMB 40".
@@ -73,17 +68,14 @@ class LooseMatch:
     end: int
     client_id: str
     key: str
-    building: bool = False  # her building without her unit, many clients' too, printed as a letterhead
 
 
 class SuppressedAddresses:
     """Suppressed postal addresses, looked up by their house number and confirmed around it."""
 
-    def __init__(self, entries: Iterable[tuple[str, str]], shared: Callable[[str], bool] = lambda cid: False) -> None:
-        """`entries`: (client id, postal address) of every client whose address is suppressed; `shared(cid)`: is
-        hers a unit of a building many clients live in (asked only when her building is written without it)?"""
+    def __init__(self, entries: Iterable[tuple[str, str]]) -> None:
+        """`entries`: (client id, postal address) of every client whose address is suppressed."""
         self.by_number: dict[str, list[LooseAddress]] = defaultdict(list)
-        self._shared = shared
         # By house number, then by each of the street name's first two letters: a name one slip away from
         # what is written shares one of them with the written name's first two (a slip at the front shifts
         # or swaps them). A million-client registry holds thousands of suppressed addresses per house number.
@@ -139,16 +131,7 @@ class SuppressedAddresses:
                     if len(address.numbers) > 1 and first == i and _names_another_unit(address, text, tokens, i, end):
                         continue  # the building, but "12 Wattle St, Kangaroo Flat (unit 3)": another dwelling
                     key = "loose:" + (address.street or address.service + address.numbers[-1])
-                    # Her building, without her unit, where many clients live, printed as the organisation's own
-                    # letterhead or signature (an aged care home's): where she lives only beside who she is.
-                    building = (
-                        first == i
-                        and len(address.numbers) > 1
-                        and not _names_her_unit(address, text, tokens, i, end)
-                        and written_as_letterhead(text, tokens[end][2])
-                        and self._shared(address.client_id)
-                    )
-                    yield LooseMatch(tokens[first][1], tokens[end][2], address.client_id, key, building)
+                    yield LooseMatch(tokens[first][1], tokens[end][2], address.client_id, key)
 
     def _street_first(self, words: Sequence[str], distinct: frozenset[str], at: int) -> list[LooseAddress]:
         """The suppressed addresses with this house number whose street could stand before it, with their
@@ -273,18 +256,6 @@ def _names_another_unit(
     # "KANGAROO FLAT 12 Wattle St": a suburb's "Flat" before the house number is no dwelling of it.
     units = {m.group(1).lower() for m in DWELLING_NUMBER.finditer(text, start, stop)} - {address.numbers[-1]}
     return bool(units) and not units & set(address.numbers[:-1])
-
-
-def _names_her_unit(
-    address: LooseAddress, text: str, tokens: Sequence[tuple[str, int, int]], at: int, end: int
-) -> bool:
-    """Does the text around the building name her own dwelling of it ("118 Mair St East (Room 4)")?"""
-    start = max(0, tokens[max(0, at - UNIT_WINDOW)][1] - len("apartment "))
-    stop = tokens[min(len(tokens) - 1, end + UNIT_WINDOW)][2]
-    found = (
-        m.group(1).lower() for pattern in (DWELLING_NUMBER, ROOM_NUMBER) for m in pattern.finditer(text, start, stop)
-    )
-    return any(unit in address.numbers[:-1] for unit in found)
 
 
 def _in_a_number(text: str, end: int) -> bool:

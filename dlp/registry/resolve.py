@@ -11,7 +11,7 @@ from rapidfuzz import fuzz
 from dlp.config import OrganisationConfig
 from dlp.extract.letter import BUSINESS, PLACE, TITLED
 from dlp.model import AddressBlock, Recipient, RecipientKind
-from dlp.normalize import DWELLING_WORDS, Address, name_tokens, parse_address
+from dlp.normalize import DWELLING_WORDS, Address, compact, name_tokens, parse_address
 from dlp.registry.approved import ApprovedNames, domain_labels, names_exactly
 from dlp.registry.client import Client
 from dlp.registry.index import CLIENT_PHONE, RegistryIndex
@@ -26,23 +26,13 @@ def _domain_in(domain: str, domains: tuple[str, ...]) -> bool:
     return any(domain == d or domain.endswith("." + d) for d in domains)
 
 
-def _without_building_name(block: AddressBlock) -> Address | None:
-    """The block's address less a building's or wing's name standing alone over the numbered street line
-    ("Wattle Court" over "118 Mair Street East"), if it has one: a line with no digit that is no dwelling ("Unit B",
-    "Flat A" stay)."""
-    lines = list(block.address_lines)
-    kept = [
-        line
-        for i, line in enumerate(lines[:-1])
-        if any(c.isdigit() for c in line) or _DWELLING_LINE.match(line) or not lines[i + 1][:1].isdigit()
-    ]
-    if len(kept) == len(lines) - 1:
-        return None
-    return parse_address(", ".join([*kept, lines[-1]]), state_optional=True)
-
-
-# A dwelling or level named by a letter or word, not a number: "Unit B", "Flat A", "Shop G", "Penthouse".
-_DWELLING_LINE = re.compile(rf"^\s*(?:{DWELLING_WORDS}|shop|level|lvl|penthouse|lot)\b", re.IGNORECASE)
+# A dwelling named by a letter or a word, not a number ("Unit B", "Granny Flat", "Studio B", "Rear Cottage"): never
+# a wing's name to read past.
+_DWELLING_WORD = re.compile(
+    rf"\b(?:{DWELLING_WORDS}|shop|level|lvl|penthouse|lot|cottage|studio|granny|bungalow|annexe?|cabin|caravan|"
+    r"site|berth|rear|front|upstairs|downstairs|house|home|quarters|dwelling)\b",
+    re.IGNORECASE,
+)
 
 
 def _domain_of(address: str) -> str:
@@ -85,6 +75,31 @@ class RecipientResolver:
             return Recipient(label, RecipientKind.APPROVED)
         return Recipient(label, RecipientKind.UNKNOWN)
 
+    def _without_wing(self, block: AddressBlock, postcode: str) -> Address | None:
+        """The block's address less a wing's or building's name of two or more words standing alone over the numbered
+        street line ("Wattle Court" over "118 Mair Street East"): no digit, no dwelling word, not ending in a letter,
+        and no client in that building registered with a wing of its first word (the registry's own spelling of a
+        wing is never read past: "Wattle Wing" makes "Wattle Court" that wing)."""
+        lines = list(block.address_lines)
+        streets = [r.street for r in self.index.by_postcode.get(postcode, ())]
+        kept = []
+        for i, line in enumerate(lines[:-1]):
+            words = re.findall(r"[^\W\d_]+", line.lower())
+            building = compact(lines[i + 1])
+            wing = (
+                len(words) >= 2
+                and not any(c.isdigit() for c in line)
+                and not _DWELLING_WORD.search(line)
+                and len(words[-1]) > 1
+                and lines[i + 1][:1].isdigit()
+                and not any(street.endswith(building) and words[0] in street for street in streets)
+            )
+            if not wing:
+                kept.append(line)
+        if len(kept) == len(lines) - 1:
+            return None
+        return parse_address(", ".join([*kept, lines[-1]]), state_optional=True)
+
     def _texted(self, mailbox: str) -> frozenset[str]:
         """The clients whose registered mobile number a mailbox is ("61429535553@sms.example": an email-to-SMS
         gateway delivers to that phone); the whole mailbox must be the number."""
@@ -108,9 +123,9 @@ class RecipientResolver:
             note = "the address block has no street, suburb, state and postcode that can be read"
             return (Recipient(LETTER, RecipientKind.UNKNOWN, postal=True, note=note),)
         at_address = self._clients_at(address.street, address.suburb, address.postcode)
-        if not at_address and (named := _without_building_name(block)) is not None:
+        if not at_address and (named := self._without_wing(block, address.postcode)) is not None:
             # "Room 4, Wattle Court, 118 Mair Street East": the home's wing over its street, which the registry
-            # may leave out. Only where the address as written is no one's: a wing is never taken for a unit.
+            # leaves out. Only where the address as written is no one's: a wing is never taken for a unit.
             address = named
             at_address = self._clients_at(address.street, address.suburb, address.postcode)
         hidden = frozenset(cid for cid in at_address if self.index.clients[cid].is_suppressed("postal_address"))

@@ -112,6 +112,33 @@ def test_held_letter_released_to_outbox_under_its_own_name(watch, synthetic: Syn
     assert [e.action for e in scanner.store.events(reference)][-1] == "released"
 
 
+def test_a_release_never_writes_into_or_clears_a_linked_staging_folder(
+    watch, synthetic: SyntheticRegistry, scanner, tmp_path
+) -> None:
+    """The outbox's staging folder replaced by a link to somewhere else (the vault, say): the release is refused and
+    nothing there is touched."""
+    from dlp.errors import ReviewError
+    from dlp.handlers import release
+
+    root, start = watch
+    a, b = synthetic.ordinary()[110:112]
+    running = start()
+    (root / "inbox" / "statement.txt").write_text(letter(a, account_body(b)))
+    assert wait_until(lambda: any(n.endswith(".dlp.txt") for n in names(root / "held")))
+    reference = next((root / "held").iterdir()).name.removesuffix(".dlp.txt")
+    elsewhere = tmp_path / "elsewhere"
+    elsewhere.mkdir()
+    kept = elsewhere / "kept.bin"
+    kept.write_bytes(b"not the outbox's")
+    os.utime(kept, (time.time() - 7200, time.time() - 7200))
+    (root / "cleared").mkdir(exist_ok=True)
+    (root / "cleared" / ".dlp-releasing").symlink_to(elsewhere, target_is_directory=True)
+    with pytest.raises(ReviewError, match="symbolic link"):
+        release(running.watcher.config, scanner.store, reference, "officer1", "checked")
+    assert kept.exists() and names(elsewhere) == {"kept.bin"}
+    assert scanner.store.get(reference).status != "closed"
+
+
 def test_file_still_being_written_is_not_taken(watch, synthetic: SyntheticRegistry) -> None:
     root, start = watch
     a = synthetic.ordinary()[103]

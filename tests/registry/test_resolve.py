@@ -102,6 +102,8 @@ def test_a_wings_name_over_the_street_line_is_read_past_but_never_a_lettered_uni
         'R1,Leilani,Tuilagi,1947-12-18,,,"Room 4, 118 Mair Street East, Ballarat East VIC 3350",,,,\n'
         'U1,Nina,Abbot,1980-01-01,,,"Unit B, 40 Kurrajong Avenue, Epsom VIC 3551",,,,\n'
         'H1,Omar,Brook,1980-01-02,,,"40 Kurrajong Avenue, Epsom VIC 3551",,,,\n'
+        'S1,Kerensa,Moss,1940-03-03,,,"Room 12, Banksia Wing, 7 Barwon Terrace, Belmont VIC 3216",,postal_address,,\n'
+        'Z1,Zebedee,Lowe,1941-04-04,,,"Room 12, 7 Barwon Terrace, Belmont VIC 3216",,,,\n'
     )
     (tmp_path / "clients.csv").write_text(HEADER + rows)
     resolver = RecipientResolver(load_registry(str(tmp_path / "clients.csv")), OrganisationConfig())
@@ -116,3 +118,8 @@ def test_a_wings_name_over_the_street_line_is_read_past_but_never_a_lettered_uni
     assert reader("Ms Nina Abbot", "Unit B", "40 Kurrajong Avenue", "EPSOM VIC 3551") == {"U1"}
     assert reader("Mr Omar Brook", "Unit B", "40 Kurrajong Avenue", "EPSOM VIC 3551") == frozenset()
     assert reader("Ms Nina Abbot", "40 Kurrajong Avenue", "EPSOM VIC 3551") == frozenset()
+    # The registry spells a wing at this home ("Banksia Wing"): "Banksia Court" is that wing, not read past to
+    # Zebedee's room 12; nor a dwelling named by words ("Granny Flat", "Studio B").
+    assert reader("Mr Zebedee Lowe", "Room 12", "Banksia Court", "7 Barwon Terrace", "BELMONT VIC 3216") == frozenset()
+    assert reader("Mr Omar Brook", "Granny Flat", "40 Kurrajong Avenue", "EPSOM VIC 3551") == frozenset()
+    assert reader("Mr Omar Brook", "Studio B", "40 Kurrajong Avenue", "EPSOM VIC 3551") == frozenset()

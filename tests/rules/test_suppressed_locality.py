@@ -72,35 +72,20 @@ LETTERHEAD = (
 )
 
 
-def test_a_shared_buildings_address_is_hers_only_beside_who_she_is(tmp_path, config: Config) -> None:
-    """A protected resident's room is in a home whose street address heads every letter it sends: that address
-    without her room says where she lives only beside her name or number, or to her former partner (a joint
-    holder). Her room written with it is her address, to anyone; the building written in a sentence, not as the
-    letterhead, holds on its own. (Five other residents make the home shared.)"""
+def test_her_buildings_address_holds_on_its_own_even_as_a_letterhead(tmp_path, config: Config) -> None:
+    """Her room is in a home of many residents whose street address heads its letters: that address without her room
+    is still hers, on its own (a refuge's or a tower's letterhead or signature is no different, and a letter to her
+    former partner on it needs no name). An aged care home's letters to other families are held with it: failing
+    closed (closing-32)."""
     home = scanner(config, registry(tmp_path, HOME_ROWS))
 
     def run(to: str, body: str) -> set[str]:
         message = email([to], "Statement", LETTERHEAD + body)
         return rules(home.scan(communication_from_message(message, "m.eml"), record=False))
 
-    assert run("luigi@mail.example", "Dear Mr Stefano,\n\nYour statement for BGR-59185 is attached.") == set()
-    assert "suppressed_detail_exposed" in run("luigi@mail.example", "Your neighbour BGR-71591 sends her regards.")
     assert "suppressed_detail_exposed" in run("sione@mail.example", "Dear Mr Tuilagi,\n\nBGR-00007: fees attached.")
+    assert "suppressed_detail_exposed" in run("luigi@mail.example", "Dear Mr Stefano,\n\nBGR-59185: attached.")
     assert "suppressed_detail_exposed" in run("ada@mail.example", "Post for Room 4, 118 Mair Street East, please.")
-    # Written in a sentence, not as the home's letterhead: the building, a door away from hers, holds on its own.
-    sentence = "Please collect the parcel from 118 Mair Street East, Ballarat East on Friday."
-    assert "suppressed_detail_exposed" in rules(
-        home.scan(communication_from_message(email(["luigi@mail.example"], "Parcel", sentence), "m.eml"), record=False)
-    )
-
-
-def test_a_small_blocks_address_stays_hers(tmp_path, config: Config) -> None:
-    """Two other clients in her block of units: its address all but says which door, and holds on its own."""
-    rows = "".join(line for line in HOME_ROWS.splitlines(keepends=True) if line[:3] in ("H1,", "H2,", "H3,", "H4,"))
-    block = scanner(config, registry(tmp_path, rows))
-    message = email(["luigi@mail.example"], "Statement", LETTERHEAD + "Dear Mr Stefano,\n\nBGR-59185: attached.")
-    verdict = block.scan(communication_from_message(message, "m.eml"), record=False)
-    assert "suppressed_detail_exposed" in rules(verdict)
 
 
 def test_a_suburb_that_is_a_surname_or_a_title_is_not_her_suburb(tmp_path, config: Config) -> None:
@@ -118,5 +103,6 @@ def test_a_suburb_that_is_a_surname_or_a_title_is_not_her_suburb(tmp_path, confi
 
     assert run("Complaint AC-1001 from Ms Priya Watson is attached.") == set()
     assert run("Complaint AC-1001: Watson, Priya.") == set()
+    assert run("Complaint AC-1001 from Mrs. Watson, and P. Watson's reply.") == set()
     assert run("Re AC-1002.\n\nRegards,\nSenior Complaints Officer") == set()
     assert "suppressed_detail_exposed" in run("AC-1002 has moved to Officer and asks us not to say so.")
