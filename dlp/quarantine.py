@@ -171,7 +171,7 @@ class Quarantine:
     def _lagging(self, handle: IO[bytes], ref: str, size: int) -> Iterator[bytes]:
         with handle:
             if os.fstat(handle.fileno()).st_size != size:  # grown or cut since its check: not the file checked
-                raise QuarantineError(f"original {ref} cannot be decrypted: wrong key or altered file")
+                raise QuarantineError(_altered(ref))
             held: bytes | None = None
             for piece in self._unseal(handle, ref):
                 if held is not None:
@@ -180,15 +180,15 @@ class Quarantine:
             if held is not None:
                 yield held
 
-    def _open(self, ref: str) -> IO[bytes]:
+    def _open(self, ref: str, suffix: str = SUFFIX) -> IO[bytes]:
         try:
-            return open(self._path(ref, SUFFIX), "rb")
+            return open(self._path(ref, suffix), "rb")
         except OSError:
             raise QuarantineError(f"no quarantined original {ref}") from None
 
     def _unseal(self, handle: IO[bytes], ref: str) -> Iterator[bytes]:
         """Decrypt the sealed original open in `handle`, piece by piece, checking its tag at the end."""
-        altered = f"original {ref} cannot be decrypted: wrong key or altered file"
+        altered = _altered(ref)
         try:
             left = os.fstat(handle.fileno()).st_size - _OVERHEAD
             if left < 0:
@@ -217,16 +217,9 @@ class Quarantine:
         return self.folder / (ref + suffix)
 
     def _read(self, ref: str, suffix: str) -> bytes:
-        try:
-            sealed = self._path(ref, suffix).read_bytes()
-        except OSError:
-            raise QuarantineError(f"no quarantined original {ref}") from None
-        # A wrong key or an altered file fails authentication: say so, never hand back unverified bytes.
-        with map_exceptions(
-            {InvalidTag: QuarantineError, ValueError: QuarantineError},
-            f"original {ref} cannot be decrypted: wrong key or altered file",
-        ):
-            return self._aead.decrypt(sealed[:12], sealed[12:], ref.encode())
+        # A wrong key or an altered file fails authentication (_unseal): never unverified bytes.
+        with self._open(ref, suffix) as handle:
+            return b"".join(self._unseal(handle, ref))
 
     def stored(self) -> list[tuple[str, float]]:
         """Every original held, with when it was stored (file modification time)."""
@@ -243,6 +236,10 @@ class Quarantine:
     def discard(self, ref: str) -> None:
         for suffix in (SUFFIX, ENVELOPE_SUFFIX):
             (self.folder / (ref + suffix)).unlink(missing_ok=True)
+
+
+def _altered(ref: str) -> str:
+    return f"original {ref} cannot be decrypted: wrong key or altered file"
 
 
 def _seal_file(key: bytes, nonce: bytes, source: Path, ref: str, out: Any) -> None:

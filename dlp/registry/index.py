@@ -326,8 +326,9 @@ class RegistryIndex:
         """Suppressed postal addresses for the loose matcher, built on first use from the rows that have one."""
         if self._loose is None:
             rows = np.flatnonzero(self.data.array("row.suppressed") & 1)
-            entries = [(self._ids[int(r)], from_record(self._records[int(r)]).postal_address) for r in rows]
-            self._loose = SuppressedAddresses(entries)
+            self._loose = SuppressedAddresses(
+                (self._ids[int(r)], from_record(self._records[int(r)]).postal_address) for r in rows
+            )
         return self._loose
 
     def __len__(self) -> int:

@@ -35,10 +35,6 @@ _DWELLING_WORD = re.compile(
 )
 
 
-def _domain_of(address: str) -> str:
-    return address.strip().lower().rpartition("@")[2]
-
-
 class RecipientResolver:
     def __init__(self, index: RegistryIndex, organisation: OrganisationConfig) -> None:
         self.index = index
