@@ -13,6 +13,7 @@ from dlp.analysis.attribution import analyse_part, mark_addressee
 from dlp.analysis.direct import DirectAnalyzer
 from dlp.analysis.local import load_local_recognizers
 from dlp.analysis.pipeline import NER_ENTITIES, default_recognizers
+from dlp.analysis.premises import OwnPremises
 from dlp.config import AnalysisConfig, Config
 from dlp.errors import RegistryError, RegistryUnavailable
 from dlp.extract import load_items
@@ -72,6 +73,7 @@ class Scanner:
         self._direct: DirectAnalyzer | None = None
         self._index: RegistryIndex | None = None
         self._resolver: RecipientResolver | None = None
+        self.premises = OwnPremises(config.organisation.own_details)
         # The organisation's recognisers are read and the policy's entity names checked now, at start-up.
         self.local_recognizers = load_local_recognizers(config.resolve_path(p) for p in config.analysis.recognizers)
         known = set(shipped_entities()) | {e for r in self.local_recognizers for e in r.supported_entities}
@@ -153,8 +155,8 @@ class Scanner:
     def analyse(self, item: Communication) -> tuple[Finding, ...]:
         lang = self.config.analysis.language
         analyzer = self._direct or self.analyzer
-        findings = [f for part in item.parts for f in analyse_part(analyzer, part, lang)]
-        return tuple(mark_addressee(item, findings))
+        findings = tuple(mark_addressee(item, [f for part in item.parts for f in analyse_part(analyzer, part, lang)]))
+        return self.premises.weaken(item, findings, self.index) if self.premises else findings
 
     def scan(self, item: Communication, channel: Channel = Channel.CLI, record: bool = True) -> Verdict:
         # What was worked out about texts serves this scan's recognisers, never a later item: a message sent

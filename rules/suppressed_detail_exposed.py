@@ -82,7 +82,8 @@ def _identified(ctx: ScanContext) -> frozenset[str]:
 
 
 def _locality_exposed(ctx: ScanContext, finding: Finding, identified: frozenset[str]) -> bool:
-    """A suppressed address's suburb says where she lives only beside who she is. Not as the addressee's own;
+    """A suppressed address's suburb, or the organisation's own premises without her room (an aged care home's
+    letterhead: dlp/analysis/premises.py), says where she lives only beside who she is. Not as the addressee's own;
     only written as a place name ("Redgum Flat", "REDGUM FLAT"; not "the flat" in a sentence), not as another
     address's locality ("PO Box 4410, Albury": a letterhead's, an office's), not as part of a longer name
     ("Castlemaine Hills Primary School", "Complaints Officer") or of a person's ("Ms Priya Watson", "Mrs. Watson",
@@ -91,6 +92,8 @@ def _locality_exposed(ctx: ScanContext, finding: Finding, identified: frozenset[
         return False
     text = next((p.text for p in ctx.communication.parts if p.name == finding.part), "")
     first = text[finding.start : finding.start + 1]
+    if first.isdigit():  # the premises, its number first
+        return True
     named = any(
         f.part == finding.part and f.start < finding.end and finding.start < f.end
         for f in ctx.findings

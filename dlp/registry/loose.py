@@ -258,6 +258,22 @@ def _names_another_unit(
     return bool(units) and not units & set(address.numbers[:-1])
 
 
+# A room of a home or hostel: her own dwelling where it is written beside the home's address.
+ROOM_NUMBER = re.compile(r"\broom\.?\s*(?:no\.?\s*)?#?\s*(\d+[a-z]?)\b", re.IGNORECASE)
+
+
+def names_a_unit(text: str, start: int, end: int, units: set[str]) -> bool:
+    """Does the text around a building's address (`start`:`end`) name one of `units` as a dwelling or room of
+    it ("Room 14, 30 Merri Parade", "30 Merri Parade (Room 14)", "Unit 4 at 12 Wattle St")?"""
+    tokens = canonical_spans(text)
+    first = next((i for i, (_, s, _) in enumerate(tokens) if s >= start), len(tokens))
+    last = next((i for i in range(len(tokens) - 1, -1, -1) if tokens[i][2] <= end), first)
+    lo = max(0, tokens[max(0, first - UNIT_WINDOW)][1] - len("apartment ")) if tokens else 0
+    hi = tokens[min(len(tokens) - 1, last + UNIT_WINDOW)][2] if tokens else len(text)
+    found = (m.group(1).lower() for pattern in (DWELLING_NUMBER, ROOM_NUMBER) for m in pattern.finditer(text, lo, hi))
+    return any(unit in units for unit in found)
+
+
 def _in_a_number(text: str, end: int) -> bool:
     """Does the token ending at `end` go on as a number with separators ("1,204.55", "3.5")?"""
     return end + 1 < len(text) and text[end] in ",." and text[end + 1].isdigit()

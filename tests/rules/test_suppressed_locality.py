@@ -75,8 +75,8 @@ LETTERHEAD = (
 def test_her_buildings_address_holds_on_its_own_even_as_a_letterhead(tmp_path, config: Config) -> None:
     """Her room is in a home of many residents whose street address heads its letters: that address without her room
     is still hers, on its own (a refuge's or a tower's letterhead or signature is no different, and a letter to her
-    former partner on it needs no name). An aged care home's letters to other families are held with it: failing
-    closed (closing-32)."""
+    former partner on it needs no name). An aged care home's letters to other families are held with it, failing
+    closed, unless the organisation names the home as its own premises (tests/analysis/test_premises.py)."""
     home = scanner(config, registry(tmp_path, HOME_ROWS))
 
     def run(to: str, body: str) -> set[str]:

@@ -518,6 +518,12 @@ def registry_csv(world: World) -> str:
 def config_toml() -> str:
     approved = ", ".join(f'"{d}"' for d in w.APPROVED_DOMAINS)
     staff = ", ".join(f'"{e}"' for e in w.SAFEGUARDING_EMAILS)
+    # The provider's own premises and phones (README "Readable evidence"; docs/policy.md "The organisation's own
+    # premises"): its homes' street addresses are on every letter they send. Added after the corpus was written.
+    own = [", ".join(w.HEAD_OFFICE), ", ".join(w.POSTAL), w.PHONE]
+    for h in w.HOMES:
+        own += [f"{h.name}, {h.street}, {h.suburb} {h.state} {h.postcode}", h.phone]
+    own_details = ", ".join(f'"{v}"' for v in own)
     return (
         "# Banksia Grove Aged Care: outgoing mail scanner configuration (invented organisation)\n"
         "[organisation]\n"
@@ -525,6 +531,7 @@ def config_toml() -> str:
         f'internal_domains = ["{w.DOMAIN}"]\n'
         f"approved_recipient_domains = [{approved}]\n"
         f"suppressed_detail_staff = [{staff}]\n"
+        f"own_details = [{own_details}]\n"
         'timezone = "Australia/Melbourne"\n'
         "\n"
         "[registry]\n"
