@@ -14,6 +14,7 @@ from dlp.analysis.direct import DirectAnalyzer
 from dlp.analysis.local import load_local_recognizers
 from dlp.analysis.pipeline import NER_ENTITIES, default_recognizers
 from dlp.analysis.premises import OwnPremises
+from dlp.analysis.streets import widen_to_her_street
 from dlp.config import AnalysisConfig, Config
 from dlp.errors import RegistryError, RegistryUnavailable
 from dlp.extract import load_items
@@ -156,6 +157,7 @@ class Scanner:
         lang = self.config.analysis.language
         analyzer = self._direct or self.analyzer
         findings = tuple(mark_addressee(item, [f for part in item.parts for f in analyse_part(analyzer, part, lang)]))
+        findings = widen_to_her_street(item, findings, self.index)
         return self.premises.weaken(item, findings, self.index) if self.premises else findings
 
     def scan(self, item: Communication, channel: Channel = Channel.CLI, record: bool = True) -> Verdict:

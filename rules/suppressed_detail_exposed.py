@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+from dlp.analysis.premises import PREMISES
+from dlp.analysis.streets import HER_STREET
 from dlp.extract.letter import locality_of_an_address, place_name_ends_a_name, place_name_goes_on
 from dlp.model import Finding, Recipient, RecipientKind, Report, ScanContext
-from dlp.registry.index import CLIENT_LOCALITY, CLIENT_NAME, CLIENT_NAME_DOB
+from dlp.registry.index import CLIENT_ADDRESS, CLIENT_LOCALITY, CLIENT_NAME, CLIENT_NAME_DOB
 from dlp.rules.base import CLIENT_WORDS, Rule, describe
 
 
@@ -45,8 +47,15 @@ class SuppressedDetailExposed(Rule):
                 )
         identified = _identified(ctx)
         for finding in ctx.findings:
+            if not finding.suppressed_for:
+                continue  # an extract's hundreds of findings: most are no one's suppressed detail
             if finding.entity == CLIENT_LOCALITY and not _locality_exposed(ctx, finding, identified):
                 continue
+            # Her suburb alone; or her building's address (the organisation's premises without her room) or her street
+            # and suburb, which are her address without its dwelling or number (dlp/analysis/premises.py, streets.py).
+            suburb = finding.entity == CLIENT_LOCALITY and not finding.key.startswith((PREMISES, HER_STREET))
+            entity = CLIENT_ADDRESS if finding.entity == CLIENT_LOCALITY and not suburb else finding.entity
+            what = self.words(entity, "detail")
             for victim in sorted(finding.suppressed_for):
                 if finding.entity == CLIENT_LOCALITY and victim not in identified:
                     continue
@@ -55,12 +64,16 @@ class SuppressedDetailExposed(Rule):
                         continue
                     if recipient.postal and finding.addressee:
                         continue  # the delivery address itself: the check above decides
+                    if suburb and recipient.kind is RecipientKind.INTERNAL:
+                        # Staff handle clients' suburbs all day (an extract's column, a region's roster); her
+                        # address, phone and email are what is kept from staff who may not see them.
+                        continue
                     seen.add((victim, recipient.label))
                     out.append(
                         self.report(
                             {victim} | recipient.clients,
                             finding.part,
-                            f"suppressed {self.words(finding.entity, 'detail')} of {victim} in {describe(recipient)}",
+                            f"suppressed {what} of {victim} in {describe(recipient)}",
                             internal=recipient.kind is RecipientKind.INTERNAL,
                         )
                     )
@@ -90,22 +103,25 @@ def _locality_exposed(ctx: ScanContext, finding: Finding, identified: frozenset[
     "Watson, Priya", "Watson's complaint")."""
     if finding.addressee or not finding.suppressed_for & identified:
         return False
-    text = next((p.text for p in ctx.communication.parts if p.name == finding.part), "")
+    text = _part_text(ctx, finding)
     first = text[finding.start : finding.start + 1]
-    if first.isdigit():  # the premises, its number first
+    if finding.key.startswith(PREMISES):
         return True
-    named = any(
-        f.part == finding.part and f.start < finding.end and finding.start < f.end
-        for f in ctx.findings
-        if f.entity in _NAMING
-    )
+    names = [f for f in ctx.findings if f.entity in _NAMING and f.part == finding.part]
+    named = any(f.start < finding.end and finding.start < f.end for f in names)
+    # A client's name just before ("Client: Honora Pembury Redgum Flat") ends there: the place is no part of it.
+    after_a_name = any(f.end <= finding.start and not text[f.end : finding.start].strip() for f in names)
     return (
         first.isupper()
         and not named
         and not locality_of_an_address(text, finding.start)
-        and not place_name_ends_a_name(text, finding.start)
+        and (after_a_name or not place_name_ends_a_name(text, finding.start))
         and not place_name_goes_on(text, finding.end)
     )
 
 
 _NAMING = frozenset({CLIENT_NAME, CLIENT_NAME_DOB})
+
+
+def _part_text(ctx: ScanContext, finding: Finding) -> str:
+    return next((p.text for p in ctx.communication.parts if p.name == finding.part), "")

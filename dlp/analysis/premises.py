@@ -21,6 +21,8 @@ from dlp.model import Communication, Finding
 from dlp.registry.index import CLIENT_ADDRESS, CLIENT_LOCALITY, RegistryIndex
 from dlp.registry.loose import SuppressedAddresses, loose_address, names_a_unit
 
+PREMISES = "premises:"  # the key's prefix of a client's address weakened as the organisation's premises
+
 
 class OwnPremises:
     """The street addresses among the organisation's own details, found as loosely as a suppressed address."""
@@ -48,7 +50,15 @@ class OwnPremises:
                 within = any(start <= f.start and f.end <= end for start, end in spans[f.part])
                 if within and not _her_unit_beside(texts[f.part], f, index):
                     weak = Finding.of(
-                        CLIENT_LOCALITY, f.part, f.start, f.end, f.score, f.clients, False, f.suppressed_for, f.key
+                        CLIENT_LOCALITY,
+                        f.part,
+                        f.start,
+                        f.end,
+                        f.score,
+                        f.clients,
+                        False,
+                        f.suppressed_for,
+                        PREMISES + f.key,
                     )
                     f = weak.as_addressee() if f.addressee else weak
             out.append(f)

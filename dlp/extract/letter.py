@@ -125,8 +125,16 @@ _STREET_BEFORE = re.compile(
 # A capitalised word after a place name, not a state: the place begins a longer name ("Castlemaine Hills Primary
 # School", "Wirrabara Shire Council", "Eaglehawk North"). Nor a dwelling word, which keys leave out: "Redgum Flat"
 # is matched as "Redgum".
+# Not across a column's gap ("Redgum Flat<TAB>Active" is a table's next column), nor a day or month ("Redgum Flat
+# Tuesdays to Fridays") unless a name goes on after it ("the Redgum Flat Tuesday Club").
+_WHEN = (
+    r"(?:(?:mon|tues|wednes|thurs|fri|satur|sun)days?|january|february|march|april|may|june|july|august|september"
+    r"|october|november|december)\b"
+)
 _NAME_GOES_ON = re.compile(
-    rf"(?:[ \t]+(?:{DWELLING_WORDS})\b)?[ \t]+(?!(?:{STATE_WORDS}|{DWELLING_WORDS})\b)[^\W\d_][^\W\d_]", re.IGNORECASE
+    rf"(?: {{1,2}}(?:{DWELLING_WORDS})\b)? {{1,2}}(?!(?:{STATE_WORDS}|{DWELLING_WORDS})\b)"
+    rf"(?:{_WHEN} {{1,2}})?(?!{_WHEN})[^\W\d_][^\W\d_]",
+    re.IGNORECASE,
 )
 
 
@@ -135,14 +143,19 @@ def locality_of_an_address(text: str, start: int) -> bool:
     return _STREET_BEFORE.search(text[max(0, start - 80) : start]) is not None
 
 
-# A capitalised word just before, in the same sentence: the place is the end of a longer name or title ("Complaints
-# Officer", "Ms Priya Watson").
-_NAME_BEFORE = re.compile(r"\b[A-Z][A-Za-z'’\-]*\.?[ \t]+$")  # "Mrs. Watson", "P. Watson" too
+# A capitalised word just before, in the same sentence and column: the place is the end of a longer name or title
+# ("Complaints Officer", "Ms Priya Watson", "Mrs. Watson", "P. Watson"). Not across a column's gap (a table's
+# "Honora Pembury<TAB>Redgum Flat"), and not a word that puts a place after it ("In Redgum Flat", "Moved To ...").
+_NAME_BEFORE = re.compile(r"\b([A-Z][A-Za-z'’\-]*)\.? {1,2}$")
+_PLACE_BEFORE = frozenset(
+    {"in", "at", "from", "to", "near", "into", "around", "outside", "toward", "towards", "via", "past", "beyond"}
+)
 
 
 def place_name_ends_a_name(text: str, start: int) -> bool:
-    """Does a capitalised word stand just before the place name at `start`, within its sentence?"""
-    return _NAME_BEFORE.search(text[max(0, start - 40) : start]) is not None
+    """Does a capitalised word stand just before the place name at `start`, within its sentence and column?"""
+    match = _NAME_BEFORE.search(text[max(0, start - 40) : start])
+    return match is not None and match.group(1).lower() not in _PLACE_BEFORE
 
 
 def place_name_goes_on(text: str, end: int) -> bool:

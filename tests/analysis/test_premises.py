@@ -65,9 +65,12 @@ def test_the_homes_letterhead_and_meeting_place_are_the_homes(run: Run, tmp_path
     )
 
 
-def test_beside_who_she_is_it_is_where_she_lives(run: Run) -> None:
+def test_beside_who_she_is_it_is_where_she_lives(run: Run, home: Scanner) -> None:
     # To her former partner, her joint holder: he needs no name to know whose home it is.
     assert "suppressed_detail_exposed" in run("sione@mail.example", LETTERHEAD + "Dear Mr Tuilagi,\n\nBGR-00007: fees.")
+    message = email(["sione@mail.example"], "Fees", LETTERHEAD + "BGR-00007: fees.")
+    verdict = home.scan(communication_from_message(message, "m.eml"), record=False)
+    assert "suppressed postal address of H1" in verdict.violations[0].explanation  # her building's, no suburb
     # Beside her name or her resident number.
     assert "suppressed_detail_exposed" in run("luigi@mail.example", LETTERHEAD + "Leilani Tuilagi has joined us.")
     assert "suppressed_detail_exposed" in run("luigi@mail.example", LETTERHEAD + "BGR-71591 has moved in.")

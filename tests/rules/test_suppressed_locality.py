@@ -13,7 +13,7 @@ from dlp.extract import communication_from_message
 from dlp.model import Verdict
 from tests.conftest import rules
 from tests.rules.registry import registry, scanner
-from tests.synthetic import email
+from tests.synthetic import ORG_DOMAIN, email
 
 ROWS = (
     'C1,Hao,Zhang,1952-11-14,hz@mail.example,0487 590 992,"154 Heron Close, Redgum Flat WA 6333",VR905313,'
@@ -106,3 +106,48 @@ def test_a_suburb_that_is_a_surname_or_a_title_is_not_her_suburb(tmp_path, confi
     assert run("Complaint AC-1001 from Mrs. Watson, and P. Watson's reply.") == set()
     assert run("Re AC-1002.\n\nRegards,\nSenior Complaints Officer") == set()
     assert "suppressed_detail_exposed" in run("AC-1002 has moved to Officer and asks us not to say so.")
+
+
+def test_her_street_and_suburb_without_the_house_number(scan: Callable[[str, str], Verdict]) -> None:
+    """Review J-5: her street before her suburb is more than the suburb says, not another address's locality."""
+    assert "suppressed_detail_exposed" in rules(scan(BOARD, "VR905313 is now living in Heron Close, Redgum Flat."))
+    assert "suppressed_detail_exposed" in rules(scan(BOARD, "Hao Zhang has a place on Heron Close Redgum Flat now."))
+    # The twins: a neighbour's house on her street, another street in her suburb: other addresses' localities.
+    assert rules(scan(BOARD, "VR905313: the hearing is at 40 Heron Close, Redgum Flat.")) == set()
+    assert rules(scan(BOARD, "VR905313: the hearing is at Court Lane, Redgum Flat.")) == set()
+
+
+def test_her_suburb_after_a_word_that_puts_a_place_after_it(scan: Callable[[str, str], Verdict]) -> None:
+    """Review J-6: "In", "From", "To", "Near" before her suburb make it a place, not the end of a name or title."""
+    for body in (
+        "About Hao Zhang: In Redgum Flat she has found work.",
+        "VR905313 - From Redgum Flat, she says, the bus is easier.",
+        "Re: VR905313 Moved To Redgum Flat",
+        "Hao Zhang's new place is Near Redgum Flat station.",
+        "Hao Zhang now lives in Redgum Flat Tuesdays to Fridays.",
+    ):
+        assert "suppressed_detail_exposed" in rules(scan(BOARD, body)), body
+    assert rules(scan(BOARD, "VR905313: the Redgum Flat Tuesday Club meets at the hall.")) == set()  # a club's name
+
+
+def test_her_suburb_in_a_table_or_after_her_name(scan: Callable[[str, str], Verdict]) -> None:
+    """Review J-6: a column's gap is no space inside a name, and her own name before her suburb ends there."""
+    for body in (
+        "Client\tSuburb\tStatus\nHao Zhang\tRedgum Flat\tActive",
+        "Client         Suburb           Status\nHao Zhang      Redgum Flat      active",
+        "Client: Hao Zhang Redgum Flat",
+        "RE: HAO ZHANG REDGUM FLAT",
+    ):
+        assert "suppressed_detail_exposed" in rules(scan(BOARD, body)), body
+    # The twins: another client's row; her row to her own mailbox.
+    assert rules(scan(BOARD, "Client\tSuburb\tStatus\nOmar Nasser\tBoulder Ridge\tActive")) == set()
+    assert rules(scan("hz@mail.example", "Client\tSuburb\tStatus\nHao Zhang\tRedgum Flat\tActive")) == set()
+
+
+def test_her_suburb_to_staff_is_no_exposure_but_her_address_is(scan: Callable[[str, str], Verdict]) -> None:
+    """Staff handle clients' suburbs all day (an extract's suburb column, a region's roster); her address is kept
+    from staff who may not see it."""
+    staff = f"reporting@{ORG_DOMAIN}"
+    assert rules(scan(staff, "Client\tSuburb\tStatus\nHao Zhang\tRedgum Flat\tActive")) == set()
+    assert "suppressed_detail_exposed" in rules(scan(staff, "VR905313 moved to 154 Heron Close, Redgum Flat WA 6333"))
+    assert "suppressed_detail_exposed" in rules(scan(staff, "VR905313 moved to Heron Close, Redgum Flat."))

@@ -1,0 +1,65 @@
+"""Her street before her suburb: "now living in Myrtle Lane, Redgum Flat" is her suppressed address without its
+house number, more than the suburb alone says (review J-5).
+
+A suppressed address's suburb is found as a CLIENT_LOCALITY; written after a street line it reads as that
+address's locality ("PO Box 4410, Albury": an office's), which says nothing of her. Where that street is her own
+street, written without a house number or with hers, the finding is widened over the street name: it is her
+address's locality, where she lives once the item says who she is. A house number before her street leaves it
+to the address matchers: another number is a neighbour's, another unit another dwelling, hers the whole address.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from dlp.model import Communication, Finding
+from dlp.normalize import STREET_TYPES, canonical_spans
+from dlp.registry.index import CLIENT_LOCALITY, RegistryIndex
+from dlp.registry.loose import loose_address
+
+HER_STREET = "street:"  # the key's prefix of a suburb widened over her street
+LOOK_BACK = 80  # characters before the suburb searched for her street (on its line or the one above)
+
+
+def widen_to_her_street(item: Communication, findings: Sequence[Finding], index: RegistryIndex) -> tuple[Finding, ...]:
+    """`findings` with each suppressed suburb written after its client's own street name widened over it."""
+    if not any(f.entity == CLIENT_LOCALITY and f.suppressed_for for f in findings):
+        return tuple(findings)
+    texts = {part.name: part.text for part in item.parts}
+    out = []
+    for f in findings:
+        if f.entity == CLIENT_LOCALITY and f.suppressed_for:
+            start, hers = _her_street(texts.get(f.part, ""), f, index)
+            if hers:
+                # Hers alone: the suburb is other suppressed clients' too, the street is not.
+                widened = Finding.of(f.entity, f.part, start, f.end, f.score, hers, f.strong, hers, HER_STREET + f.key)
+                f = widened.as_addressee() if f.addressee else widened
+        out.append(f)
+    return tuple(out)
+
+
+def _her_street(text: str, finding: Finding, index: RegistryIndex) -> tuple[int, frozenset[str]]:
+    """Where the street's name starts and whose street it is, if the suburb follows one of its suppressed clients'
+    streets ("Myrtle Lane, ", "Myrtle Lane ", "Myrtle Lane\n")."""
+    lo = max(0, finding.start - LOOK_BACK)
+    before = [(token, lo + s, lo + e) for token, s, e in canonical_spans(text[lo : finding.start])]
+    if len(before) < 2 or before[-1][0] not in STREET_TYPES:
+        return 0, frozenset()
+    start, hers = 0, set()
+    for cid in sorted(finding.suppressed_for):
+        if cid not in index.clients:
+            continue
+        address = loose_address(cid, index.clients[cid].postal_address)
+        if address is None or not address.street or before[-1][0] != address.street_type:
+            continue
+        names = before[-1 - address.street_tokens : -1]
+        if len(names) != address.street_tokens or "".join(t for t, _, _ in names) != address.street:
+            continue
+        number = before[-2 - address.street_tokens][0] if len(before) > address.street_tokens + 1 else ""
+        if any(c.isdigit() for c in number):
+            # "40 Myrtle Lane": a neighbour's address; "Unit 5, 12 Myrtle Lane": another dwelling of her building;
+            # her own number makes the whole address, which the address matchers find.
+            continue
+        start = names[0][1]
+        hers.add(cid)
+    return start, frozenset(hers)
