@@ -64,10 +64,6 @@ class SuppressedDetailExposed(Rule):
                         continue
                     if recipient.postal and finding.addressee:
                         continue  # the delivery address itself: the check above decides
-                    if suburb and recipient.kind is RecipientKind.INTERNAL:
-                        # Staff handle clients' suburbs all day (an extract's column, a region's roster); her
-                        # address, phone and email are what is kept from staff who may not see them.
-                        continue
                     seen.add((victim, recipient.label))
                     out.append(
                         self.report(

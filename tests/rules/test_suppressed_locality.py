@@ -11,7 +11,7 @@ import pytest
 from dlp.config import Config
 from dlp.extract import communication_from_message
 from dlp.model import Verdict
-from tests.conftest import rules
+from tests.conftest import STAFF_ALLOWED, rules
 from tests.rules.registry import registry, scanner
 from tests.synthetic import ORG_DOMAIN, email
 
@@ -144,10 +144,11 @@ def test_her_suburb_in_a_table_or_after_her_name(scan: Callable[[str, str], Verd
     assert rules(scan("hz@mail.example", "Client\tSuburb\tStatus\nHao Zhang\tRedgum Flat\tActive")) == set()
 
 
-def test_her_suburb_to_staff_is_no_exposure_but_her_address_is(scan: Callable[[str, str], Verdict]) -> None:
-    """Staff handle clients' suburbs all day (an extract's suburb column, a region's roster); her address is kept
-    from staff who may not see it."""
-    staff = f"reporting@{ORG_DOMAIN}"
-    assert rules(scan(staff, "Client\tSuburb\tStatus\nHao Zhang\tRedgum Flat\tActive")) == set()
-    assert "suppressed_detail_exposed" in rules(scan(staff, "VR905313 moved to 154 Heron Close, Redgum Flat WA 6333"))
-    assert "suppressed_detail_exposed" in rules(scan(staff, "VR905313 moved to Heron Close, Redgum Flat."))
+def test_her_suburb_to_staff_not_allowed_suppressed_details(scan: Callable[[str, str], Verdict]) -> None:
+    """DESIGN: internal staff see a suppressed detail only if they are on the suppressed-detail list; her suburb
+    beside who she is is one (held for review, not refused)."""
+    table = "Client\tSuburb\tStatus\nHao Zhang\tRedgum Flat\tActive"
+    verdict = scan(f"reporting@{ORG_DOMAIN}", table)
+    assert "suppressed_detail_exposed" in rules(verdict) and verdict.decision.value == "quarantine"
+    assert rules(scan(STAFF_ALLOWED, table)) == set()
+    assert rules(scan(f"reporting@{ORG_DOMAIN}", "Client\tSuburb\tStatus\nOmar Nasser\tBoulder Ridge\tActive")) == set()
