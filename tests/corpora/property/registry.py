@@ -319,6 +319,13 @@ def build(rng: random.Random) -> World:
 
 
 def to_csv(w: World) -> str:
+    # Each tenant's landlords as authorised contacts (README, Registry: "A property manager names each tenant's
+    # landlords"), added by the scanner's maintainers after the corpus was written, as an agency would export them.
+    landlords: dict[str, list[str]] = {}
+    for p in w.properties:
+        for t in p.tenants:
+            mine = landlords.setdefault(t, [])
+            mine += [o for o in p.owners if o not in mine]
     out = io.StringIO()
     wr = csv.writer(out, lineterminator="\n")
     wr.writerow(COLUMNS)
@@ -335,7 +342,7 @@ def to_csv(w: World) -> str:
                 ";".join(c.refs),
                 ";".join(c.suppressed),
                 ";".join(c.joint),
-                ";".join(c.authorised),
+                ";".join([*c.authorised, *(o for o in landlords.get(c.cid, []) if o not in c.authorised)]),
             ]
         )
     return out.getvalue()
