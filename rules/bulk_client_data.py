@@ -20,7 +20,7 @@ class BulkClientData(Rule):
             return []
         registry = [f for f in ctx.findings if f.clients and not f.addressee and (f.strong or f.entity == CLIENT_NAME)]
         # Clients who made every outside recipient their authorised contact (an employer's payroll mailbox, for
-        # its staff's pay register) are not leaking to it.
+        # its staff's pay register; a landlord, for his tenants) are not leaking to it, nor is a recipient's own.
         theirs = _their_own(ctx)
         attributed = [f for f in registry if not f.clients <= theirs] if theirs else registry
         # Contact details of people outside the registry count too: a mailing list is a leak as well.
@@ -46,12 +46,17 @@ class BulkClientData(Rule):
 
 
 def _their_own(ctx: ScanContext) -> frozenset[str]:
-    """The clients who made every outside recipient of a message their authorised contact."""
+    """The clients whose records every outside recipient of a message may receive: who made it their authorised
+    contact, and a recipient client's own (a landlord's list of his tenants carries his own folio too)."""
     outside = [r for r in ctx.recipients if r.external]
-    if (
-        ctx.communication.kind == "letter"
-        or not outside
-        or any(r.kind is not RecipientKind.AUTHORISED for r in outside)
-    ):
+    if ctx.communication.kind == "letter" or not outside:
         return frozenset()
-    return frozenset.intersection(*(r.authorised_for for r in outside))
+    mays = []
+    for r in outside:
+        if r.kind is RecipientKind.AUTHORISED:
+            mays.append(r.authorised_for)
+        elif r.kind is RecipientKind.CLIENT and not r.one_of:
+            mays.append(r.authorised_for | r.clients)
+        else:
+            return frozenset()
+    return frozenset.intersection(*mays)

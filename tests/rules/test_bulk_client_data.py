@@ -82,3 +82,27 @@ def test_a_register_by_post_is_counted_as_ever(config: Config, tmp_path) -> None
     )
     verdict = by_post.scan(communication_from_letter(text.encode(), "register.txt"), record=False)
     assert "bulk_client_data" in rules(verdict)
+
+
+def test_a_landlords_own_tenants_and_his_own_folio(config: Config, tmp_path) -> None:
+    """A property manager's tenants name their landlord (a client) in authorised_contacts: his arrears list of
+    his own building's tenants, with his own folio, is his; another owner's tenants' list is a leak."""
+    owner = 'L1,Hamza,Reddy,1960-01-01,hamza@freemail.example,,"9 Hill Road, Bendigo VIC 3550",O100001,,,\n'
+    other = 'L2,Ines,Moreau,1961-01-01,ines@freemail.example,,"3 Lake Road, Bendigo VIC 3550",O100002,,,\n'
+    tenants = "".join(
+        f'T{i},{given},{family},1990-01-{i + 1:02d},,,"Unit {i + 1}, 26 Tallowwood Close, Dapto NSW 2530",'
+        f"T66{i:04d},,,{'L1' if i < 10 else 'L2'}\n"
+        for i, (given, family) in enumerate(zip(GIVEN, FAMILY, strict=True))
+    )
+    agency = scanner(config, registry(tmp_path, owner + other + tenants))
+
+    def run(to: str, rows: range) -> set[str]:
+        listing = "Owner folio O100001\nTenancy,Tenant,Owing\n" + "".join(
+            f"T66{i:04d},{GIVEN[i]} {FAMILY[i]},$810\n" for i in rows
+        )
+        message = email([to], "Arrears", "Attached.", attachments=[("arrears.csv", listing.encode(), "text/csv")])
+        return rules(agency.scan(communication_from_message(message, "arrears.eml"), record=False))
+
+    assert "bulk_client_data" not in run("hamza@freemail.example", range(10))
+    assert "bulk_client_data" in run("ines@freemail.example", range(10))  # another owner
+    assert "bulk_client_data" in run("someone@mailbox.example", range(10))
