@@ -15,6 +15,7 @@ from dlp.analysis.local import load_local_recognizers
 from dlp.analysis.pipeline import NER_ENTITIES, default_recognizers
 from dlp.analysis.premises import OwnPremises
 from dlp.analysis.streets import widen_to_her_street
+from dlp.analysis.surnames import name_her_by_surname
 from dlp.config import AnalysisConfig, Config
 from dlp.errors import RegistryError, RegistryUnavailable
 from dlp.extract import load_items
@@ -158,7 +159,9 @@ class Scanner:
         analyzer = self._direct or self.analyzer
         findings = tuple(mark_addressee(item, [f for part in item.parts for f in analyse_part(analyzer, part, lang)]))
         findings = widen_to_her_street(item, findings, self.index)
-        return self.premises.weaken(item, findings, self.index) if self.premises else findings
+        if self.premises:
+            findings = self.premises.weaken(item, findings, self.index)
+        return name_her_by_surname(item, findings, self.index)
 
     def scan(self, item: Communication, channel: Channel = Channel.CLI, record: bool = True) -> Verdict:
         # What was worked out about texts serves this scan's recognisers, never a later item: a message sent

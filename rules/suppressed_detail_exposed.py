@@ -2,10 +2,13 @@
 
 from __future__ import annotations
 
+import re
+
 from dlp.analysis.premises import PREMISES
 from dlp.analysis.streets import HER_STREET
 from dlp.extract.letter import locality_of_an_address, place_name_ends_a_name, place_name_goes_on
 from dlp.model import Finding, Recipient, RecipientKind, Report, ScanContext
+from dlp.registry.entities import CLIENT_SURNAME
 from dlp.registry.index import CLIENT_ADDRESS, CLIENT_LOCALITY, CLIENT_NAME, CLIENT_NAME_DOB
 from dlp.rules.base import CLIENT_WORDS, Rule, describe
 
@@ -105,18 +108,23 @@ def _locality_exposed(ctx: ScanContext, finding: Finding, identified: frozenset[
         return True
     names = [f for f in ctx.findings if f.entity in _NAMING and f.part == finding.part]
     named = any(f.start < finding.end and finding.start < f.end for f in names)
-    # A client's name just before ("Client: Honora Pembury Redgum Flat") ends there: the place is no part of it.
-    after_a_name = any(f.end <= finding.start and not text[f.end : finding.start].strip() for f in names)
+    # Her own name just before ("Client: Honora Pembury Redgum Flat", a table's row) ends there: the place is no
+    # part of it. Not another client's (a neighbour's row of a case list).
+    after_her_name = any(
+        f.end <= finding.start and f.clients & finding.suppressed_for and _POSSESSIVE.match(text[f.end : finding.start])
+        for f in names
+    )
     return (
-        first.isupper()
+        (first.isupper() or finding.key.startswith(HER_STREET))  # her street and suburb, however typed
         and not named
         and not locality_of_an_address(text, finding.start)
-        and (after_a_name or not place_name_ends_a_name(text, finding.start))
+        and (after_her_name or not place_name_ends_a_name(text, finding.start))
         and not place_name_goes_on(text, finding.end)
     )
 
 
-_NAMING = frozenset({CLIENT_NAME, CLIENT_NAME_DOB})
+_NAMING = frozenset({CLIENT_NAME, CLIENT_NAME_DOB, CLIENT_SURNAME})
+_POSSESSIVE = re.compile(r"(?:['’]s)?\s*$")  # between her name and her suburb: nothing, or "'s"
 
 
 def _part_text(ctx: ScanContext, finding: Finding) -> str:

@@ -9,7 +9,8 @@ address); nothing is guessed from how many clients share a building (review J: a
 A client's address found within a premises address, her own room not written beside it, becomes a
 CLIENT_LOCALITY finding: it no longer says whose data an item carries (mismatched_recipient,
 mixed_client_documents), and the suppressed rule counts it only beside her name, one of her identifiers, or to
-her joint holder. Her room with it ("Room 14, 30 Merri Parade", "30 Merri Parade (Room 14)") stays her address.
+her joint holder. Her room anywhere in the same part ("Room 14, 30 Merri Parade", "30 Merri Parade (Room 14)", "room
+fourteen" lines above) keeps it her address.
 """
 
 from __future__ import annotations
@@ -19,7 +20,7 @@ from collections.abc import Iterable, Sequence
 
 from dlp.model import Communication, Finding
 from dlp.registry.index import CLIENT_ADDRESS, CLIENT_LOCALITY, RegistryIndex
-from dlp.registry.loose import SuppressedAddresses, loose_address, names_a_unit
+from dlp.registry.loose import SuppressedAddresses, loose_address, units_named
 
 PREMISES = "premises:"  # the key's prefix of a client's address weakened as the organisation's premises
 
@@ -42,27 +43,30 @@ class OwnPremises:
         beside it, made a CLIENT_LOCALITY (where she lives only beside who she is)."""
         texts = {part.name: part.text for part in item.parts}
         spans: dict[str, list[tuple[int, int]]] = {}
-        out = []
+        units: dict[str, frozenset[tuple[str, str]]] = {}
+        out: list[Finding] = []
         for f in findings:
-            if f.entity == CLIENT_ADDRESS:
-                if f.part not in spans:
-                    spans[f.part] = [(m.start, m.end) for m in self._matcher.find(texts.get(f.part, ""))]
-                within = any(start <= f.start and f.end <= end for start, end in spans[f.part])
-                if within and not _her_unit_beside(texts[f.part], f, index):
-                    weak = Finding.of(
-                        CLIENT_LOCALITY,
-                        f.part,
-                        f.start,
-                        f.end,
-                        f.score,
-                        f.clients,
-                        False,
-                        f.suppressed_for,
-                        PREMISES + f.key,
-                    )
-                    f = weak.as_addressee() if f.addressee else weak
-            out.append(f)
+            if f.entity != CLIENT_ADDRESS:
+                out.append(f)
+                continue
+            if f.part not in spans:
+                spans[f.part] = [(m.start, m.end) for m in self._matcher.find(texts.get(f.part, ""))]
+                units[f.part] = units_named(texts.get(f.part, "")) if spans[f.part] else frozenset()
+            if not any(start <= f.start and f.end <= end for start, end in spans[f.part]):
+                out.append(f)
+                continue
+            # Those whose own unit the part names keep the address; for the others it is the premises'.
+            hers = _unit_named(f.clients, units[f.part], index)
+            if hers:
+                out.append(_with(f, f.entity, hers, True, f.key))
+            if hers != f.clients:
+                out.append(_with(f, CLIENT_LOCALITY, f.clients - hers, False, PREMISES + f.key))
         return tuple(out)
+
+
+def _with(f: Finding, entity: str, clients: frozenset[str], strong: bool, key: str) -> Finding:
+    made = Finding.of(entity, f.part, f.start, f.end, f.score, clients, strong, f.suppressed_for & clients, key)
+    return made.as_addressee() if f.addressee else made
 
 
 def _without_name(value: str) -> str:
@@ -73,11 +77,17 @@ def _without_name(value: str) -> str:
     return ",".join(parts)
 
 
-def _her_unit_beside(text: str, finding: Finding, index: RegistryIndex) -> bool:
-    """Is one of the finding's clients' own units written beside it ("30 Merri Parade (Room 14)")?"""
-    units: set[str] = set()
-    for cid in finding.clients:
+def _unit_named(clients: frozenset[str], named: frozenset[tuple[str, str]], index: RegistryIndex) -> frozenset[str]:
+    """The clients whose own unit the part names anywhere ("Room 14" lines above the home's address, "room fourteen").
+    Anywhere, failing closed: a meeting room of her number holds the item too."""
+    if not named:
+        return frozenset()
+    found = set()
+    for cid in clients:
         loose = loose_address(cid, index.clients[cid].postal_address) if cid in index.clients else None
-        if loose is not None:
-            units.update(loose.numbers[:-1])
-    return bool(units) and names_a_unit(text, finding.start, finding.end, units)
+        # Her unit, alone or of her building: "Unit 14, 28 Merri Parade" next door is another dwelling.
+        if loose is not None and any(
+            unit in loose.numbers[:-1] and building in ("", loose.numbers[-1]) for unit, building in named
+        ):
+            found.add(cid)
+    return frozenset(found)

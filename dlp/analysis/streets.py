@@ -10,6 +10,7 @@ to the address matchers: another number is a neighbour's, another unit another d
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 
 from dlp.model import Communication, Finding
@@ -38,6 +39,20 @@ def widen_to_her_street(item: Communication, findings: Sequence[Finding], index:
     return tuple(out)
 
 
+# The end of a date written before a street ("changed 03/06/2025: Myrtle Lane", a table's "2025-06-03  Myrtle Lane").
+_DATE_ENDS = re.compile(r"(?:\b\d{1,2}[/.\-]\d{1,2}[/.\-]\d{2,4}|\b\d{4}-\d{1,2}-\d{1,2})$")
+
+
+def _house_number(text: str, token: tuple[str, int, int], street: int) -> bool:
+    """Is the token before her street's name its house number ("40 Myrtle Lane", "3/12 Myrtle Lane"), not a list's
+    number ("1. Myrtle Lane"), a date or a table's other column?"""
+    word, start, end = token
+    if not any(c.isdigit() for c in word):
+        return False
+    gap = text[end:street]
+    return gap.strip(" ,") == "" and "  " not in gap and not _DATE_ENDS.search(text, 0, end)
+
+
 def _her_street(text: str, finding: Finding, index: RegistryIndex) -> tuple[int, frozenset[str]]:
     """Where the street's name starts and whose street it is, if the suburb follows one of its suppressed clients'
     streets ("Myrtle Lane, ", "Myrtle Lane ", "Myrtle Lane\n")."""
@@ -55,8 +70,9 @@ def _her_street(text: str, finding: Finding, index: RegistryIndex) -> tuple[int,
         names = before[-1 - address.street_tokens : -1]
         if len(names) != address.street_tokens or "".join(t for t, _, _ in names) != address.street:
             continue
-        number = before[-2 - address.street_tokens][0] if len(before) > address.street_tokens + 1 else ""
-        if any(c.isdigit() for c in number):
+        if len(before) > address.street_tokens + 1 and _house_number(
+            text, before[-2 - address.street_tokens], names[0][1]
+        ):
             # "40 Myrtle Lane": a neighbour's address; "Unit 5, 12 Myrtle Lane": another dwelling of her building;
             # her own number makes the whole address, which the address matchers find.
             continue

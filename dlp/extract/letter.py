@@ -125,15 +125,11 @@ _STREET_BEFORE = re.compile(
 # A capitalised word after a place name, not a state: the place begins a longer name ("Castlemaine Hills Primary
 # School", "Wirrabara Shire Council", "Eaglehawk North"). Nor a dwelling word, which keys leave out: "Redgum Flat"
 # is matched as "Redgum".
-# Not across a column's gap ("Redgum Flat<TAB>Active" is a table's next column), nor a day or month ("Redgum Flat
-# Tuesdays to Fridays") unless a name goes on after it ("the Redgum Flat Tuesday Club").
-_WHEN = (
-    r"(?:(?:mon|tues|wednes|thurs|fri|satur|sun)days?|january|february|march|april|may|june|july|august|september"
-    r"|october|november|december)\b"
-)
+# Not across a column's gap: "Redgum Flat<TAB>Active" is a table's next column. An initial ("Officer J. Patel") or
+# "& Co" ("Watson & Co") goes on as a name.
 _NAME_GOES_ON = re.compile(
     rf"(?: {{1,2}}(?:{DWELLING_WORDS})\b)? {{1,2}}(?!(?:{STATE_WORDS}|{DWELLING_WORDS})\b)"
-    rf"(?:{_WHEN} {{1,2}})?(?!{_WHEN})[^\W\d_][^\W\d_]",
+    r"(?P<next>[^\W\d_][^\W\d_]|[^\W\d_]\.|&\s*[^\W\d_])",
     re.IGNORECASE,
 )
 
@@ -143,12 +139,28 @@ def locality_of_an_address(text: str, start: int) -> bool:
     return _STREET_BEFORE.search(text[max(0, start - 80) : start]) is not None
 
 
-# A capitalised word just before, in the same sentence and column: the place is the end of a longer name or title
-# ("Complaints Officer", "Ms Priya Watson", "Mrs. Watson", "P. Watson"). Not across a column's gap (a table's
-# "Honora Pembury<TAB>Redgum Flat"), and not a word that puts a place after it ("In Redgum Flat", "Moved To ...").
-_NAME_BEFORE = re.compile(r"\b([A-Z][A-Za-z'’\-]*)\.? {1,2}$")
+# A capitalised word just before, in the same sentence: the place is the end of a longer name or title ("Complaints
+# Officer", "Ms Priya Watson", "Mrs. Watson", "P. Watson", a table's "Priya<TAB>Watson"). Not a word that puts a
+# place after it ("In Redgum Flat", "Moved To Redgum Flat").
+_NAME_BEFORE = re.compile(r"\b([A-Z][A-Za-z'’\-]*)\.?[ \t]+$")
 _PLACE_BEFORE = frozenset(
-    {"in", "at", "from", "to", "near", "into", "around", "outside", "toward", "towards", "via", "past", "beyond"}
+    {
+        "in",
+        "at",
+        "from",
+        "to",
+        "near",
+        "into",
+        "around",
+        "outside",
+        "toward",
+        "towards",
+        "via",
+        "past",
+        "beyond",
+        "of",
+        "on",
+    }
 )
 
 
@@ -164,7 +176,10 @@ def place_name_goes_on(text: str, end: int) -> bool:
     if text[end : end + 2] in ("'s", "’s"):
         return True
     match = _NAME_GOES_ON.match(text, end)
-    return match is not None and text[match.end() - 2].isupper()
+    if match is None:
+        return False
+    word = match.group("next")
+    return word[0] == "&" or word[0].isupper()
 
 
 # A side box's label (a capital, then lower-case words) read into the line of a locality printed in capitals, as

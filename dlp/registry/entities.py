@@ -15,6 +15,9 @@ CLIENT_NAME_DOB = "CLIENT_NAME_DOB"  # a client's name with their date of birth:
 CLIENT_PHONE_LOCAL = "CLIENT_PHONE_LOCAL"
 # The suburb of a suppressed address ("I'm at Redgum Flat now"): where she lives, once an item says who she is.
 CLIENT_LOCALITY = "CLIENT_LOCALITY"
+# Her family name after a title or her initials ("Mrs E. Marlow"), looked for only beside her suburb or building
+# (dlp/analysis/surnames.py): who she is to the suppressed rule, to no other.
+CLIENT_SURNAME = "CLIENT_SURNAME"
 REGISTRY_ENTITIES = (
     CLIENT_REFERENCE,
     CLIENT_EMAIL,

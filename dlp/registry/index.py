@@ -351,10 +351,28 @@ class RegistryIndex:
     def find(self, text: str) -> Iterator[Match]:
         """Every registry value written in `text`, on token boundaries, with its original span; suppressed
         addresses written loosely too."""
-        yield from self._exact(text)
-        for loose in self.suppressed_addresses.find(text):
-            ids = (loose.client_id,)
-            yield Match(CLIENT_ADDRESS, loose.start, loose.end, ids, ids, loose.key)
+        loose: dict[tuple[int, int], tuple[set[str], str]] = {}
+        for m in self.suppressed_addresses.find(text):
+            loose.setdefault((m.start, m.end), (set(), m.key))[0].add(m.client_id)
+        if not loose:
+            yield from self._exact(text)
+            return
+        # One match per address span, every client it is: Presidio's duplicate removal keeps one of several results
+        # equal in entity and span, and the others' clients would be lost (two suppressed residents' building; a
+        # resident registered at the bare building address beside them: review K-1).
+        for match in self._exact(text):
+            same = loose.pop((match.start, match.end), None) if match.entity == CLIENT_ADDRESS else None
+            if same is not None:
+                hers = same[0]
+                clients, suppressed = (
+                    tuple(sorted(hers.union(match.clients))),
+                    tuple(sorted(hers.union(match.suppressed_for))),
+                )
+                match = Match(match.entity, match.start, match.end, clients, suppressed, match.key)
+            yield match
+        for (start, end), (ids, key) in loose.items():
+            both = tuple(sorted(ids))
+            yield Match(CLIENT_ADDRESS, start, end, both, both, key)
 
     def _exact(self, text: str) -> Iterator[Match]:
         if not len(self._keys.hashes) or not text:

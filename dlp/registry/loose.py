@@ -258,20 +258,30 @@ def _names_another_unit(
     return bool(units) and not units & set(address.numbers[:-1])
 
 
-# A room of a home or hostel: her own dwelling where it is written beside the home's address.
-ROOM_NUMBER = re.compile(r"\broom\.?\s*(?:no\.?\s*)?#?\s*(\d+[a-z]?)\b", re.IGNORECASE)
+# A room of a home or hostel, or a dwelling, by its number in digits or in words ("Room 14", "room fourteen",
+# "Unit twenty-two").
+_ONES = "one two three four five six seven eight nine".split()
+_TEENS = "ten eleven twelve thirteen fourteen fifteen sixteen seventeen eighteen nineteen".split()
+_TENS = "twenty thirty forty fifty sixty seventy eighty ninety".split()
+SPELLED = {w: str(i + 1) for i, w in enumerate(_ONES)} | {w: str(i + 10) for i, w in enumerate(_TEENS)}
+for _t, _tens in enumerate(_TENS, 2):
+    SPELLED[_tens] = str(_t * 10)
+    SPELLED.update({f"{_tens}{sep}{one}": str(_t * 10 + i + 1) for i, one in enumerate(_ONES) for sep in ("-", " ")})
+_SPELLED = "|".join(sorted(SPELLED, key=len, reverse=True))
+DWELLING_NAMED = re.compile(
+    rf"\b(?:{UNIT_WORDS}|shop|room|rm)\.?\s*(?:no\.?\s*)?#?\s*(\d+[a-z]?|{_SPELLED})\b"
+    r"(?:\s*[,/]?\s*(\d+[a-z]?)\s+[^\W\d_])?",  # the building's number after it: "Unit 14, 28 Merri Parade"
+    re.IGNORECASE,
+)
 
 
-def names_a_unit(text: str, start: int, end: int, units: set[str]) -> bool:
-    """Does the text around a building's address (`start`:`end`) name one of `units` as a dwelling or room of
-    it ("Room 14, 30 Merri Parade", "30 Merri Parade (Room 14)", "Unit 4 at 12 Wattle St")?"""
-    tokens = canonical_spans(text)
-    first = next((i for i, (_, s, _) in enumerate(tokens) if s >= start), len(tokens))
-    last = next((i for i in range(len(tokens) - 1, -1, -1) if tokens[i][2] <= end), first)
-    lo = max(0, tokens[max(0, first - UNIT_WINDOW)][1] - len("apartment ")) if tokens else 0
-    hi = tokens[min(len(tokens) - 1, last + UNIT_WINDOW)][2] if tokens else len(text)
-    found = (m.group(1).lower() for pattern in (DWELLING_NUMBER, ROOM_NUMBER) for m in pattern.finditer(text, lo, hi))
-    return any(unit in units for unit in found)
+def units_named(text: str) -> frozenset[tuple[str, str]]:
+    """Every dwelling or room a text names with its word ("Room 14", "Rm 14", "unit fourteen"), as (its number in
+    digits, the building's number written after it or "")."""
+    return frozenset(
+        (SPELLED.get(m.group(1).lower(), m.group(1).lower()), (m.group(2) or "").lower())
+        for m in DWELLING_NAMED.finditer(text)
+    )
 
 
 def _in_a_number(text: str, end: int) -> bool:

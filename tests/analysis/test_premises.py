@@ -113,3 +113,40 @@ def test_a_window_letter_on_the_homes_letterhead(home: Scanner) -> None:
 def test_only_street_addresses_are_premises() -> None:
     assert not OwnPremises(["(03) 5550 2100", "PO Box 410, Ballarat VIC 3353", "Banksia Grove Aged Care"])
     assert OwnPremises(["Wattle Court, 118 Mair Street East, Ballarat East VIC 3350"])
+
+
+def test_a_resident_at_the_bare_address_hides_no_one(tmp_path: Path, config: Config) -> None:
+    """Review K-1: a resident registered at the home's address without a room, and two suppressed residents, share
+    the letterhead's span: each is still there (one match per span, every client it is)."""
+    rows = ROWS + (
+        f'H5,Nola,Brandt,1939-02-02,,,"{STREET}",BGR-50005,,,\n'
+        f'H6,Dora,Crane,1937-03-03,,,"Room 22, {STREET}",BGR-60022,postal_address,H7,\n'
+        'H7,Cyril,Crane,1936-04-04,cyril@mail.example,,"2 Bay Road, Koroit VIC 3282",BGR-00009,,H6,\n'
+    )
+    organisation = dataclasses.replace(config.organisation, own_details=OWN)
+    home = scanner(dataclasses.replace(config, organisation=organisation), registry(tmp_path, rows))
+
+    def run(to: str, body: str) -> set[str]:
+        return rules(home.scan(communication_from_message(email([to], "Fees", body), "m.eml"), record=False))
+
+    assert "suppressed_detail_exposed" in run("sione@mail.example", LETTERHEAD + "BGR-00007: fees.")  # H1's
+    assert "suppressed_detail_exposed" in run("cyril@mail.example", LETTERHEAD + "BGR-00009: fees.")  # H6's
+    assert run("luigi@mail.example", LETTERHEAD + "BGR-59185: your fees.") == set()  # the twin
+
+
+def test_her_room_anywhere_in_the_part(run: Run) -> None:
+    """Review K-2: her room in words, or lines away from the home's address, makes it her address; a unit of the
+    building next door does not."""
+    assert "suppressed_detail_exposed" in run("ada@mail.example", f"A parcel for room four, {STREET}, came today.")
+    parcel = f"Labelled for Room 4.\nLeft at reception.\nDeliver to:\n{STREET}"
+    assert "suppressed_detail_exposed" in run("ada@mail.example", parcel)
+    assert run("ada@mail.example", parcel.replace("Room 4", "Room 6")) == set()  # Ada's own room
+    assert run("ada@mail.example", LETTERHEAD + "BGR-60001: the builder at Unit 4, 116 Mair Street East.") == set()
+
+
+def test_her_title_or_initials_with_her_surname(run: Run) -> None:
+    """Review K-3: "Mrs L. Tuilagi" or "Mrs Tuilagi" beside the home's address says who she is; another's initials
+    do not."""
+    assert "suppressed_detail_exposed" in run("ada@mail.example", LETTERHEAD + "We welcome Mrs L. Tuilagi to the club.")
+    assert "suppressed_detail_exposed" in run("ada@mail.example", LETTERHEAD + "Mrs Tuilagi has settled in well.")
+    assert run("ada@mail.example", LETTERHEAD + "Mr K. Tuilagi fixed the garden gate.") == set()

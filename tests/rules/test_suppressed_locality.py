@@ -106,6 +106,11 @@ def test_a_suburb_that_is_a_surname_or_a_title_is_not_her_suburb(tmp_path, confi
     assert run("Complaint AC-1001 from Mrs. Watson, and P. Watson's reply.") == set()
     assert run("Re AC-1002.\n\nRegards,\nSenior Complaints Officer") == set()
     assert "suppressed_detail_exposed" in run("AC-1002 has moved to Officer and asks us not to say so.")
+    # Review K-4, K-5: a table's given-name column before a surname; an initial or "& Co" after a word.
+    assert run("Complaint AC-1001 is attached.\nContacts\nGiven\tFamily\tPhone\nMarcus\tWatson\t02 6200 0000") == set()
+    assert run("Complaint AC-1002 attached.\nStatement From Officer J. Patel") == set()
+    assert run("Complaint AC-1002 attached: approved by Officer June on 2 June.") == set()  # review K-6
+    assert run("Complaint AC-1001 attached.\nCopy To Watson & Co, solicitors") == set()
 
 
 def test_her_street_and_suburb_without_the_house_number(scan: Callable[[str, str], Verdict]) -> None:
@@ -124,7 +129,6 @@ def test_her_suburb_after_a_word_that_puts_a_place_after_it(scan: Callable[[str,
         "VR905313 - From Redgum Flat, she says, the bus is easier.",
         "Re: VR905313 Moved To Redgum Flat",
         "Hao Zhang's new place is Near Redgum Flat station.",
-        "Hao Zhang now lives in Redgum Flat Tuesdays to Fridays.",
     ):
         assert "suppressed_detail_exposed" in rules(scan(BOARD, body)), body
     assert rules(scan(BOARD, "VR905313: the Redgum Flat Tuesday Club meets at the hall.")) == set()  # a club's name
@@ -152,3 +156,19 @@ def test_her_suburb_to_staff_not_allowed_suppressed_details(scan: Callable[[str,
     assert "suppressed_detail_exposed" in rules(verdict) and verdict.decision.value == "quarantine"
     assert rules(scan(STAFF_ALLOWED, table)) == set()
     assert rules(scan(f"reporting@{ORG_DOMAIN}", "Client\tSuburb\tStatus\nOmar Nasser\tBoulder Ridge\tActive")) == set()
+
+
+def test_her_street_after_a_date_or_a_list_number(scan: Callable[[str, str], Verdict]) -> None:
+    """Review K-7, K-8, K-9: a date or a list's number is no house number; "Of", "On" and her possessive put a
+    place after them; her street and suburb typed in lower case are hers still."""
+    for body in (
+        "Hao Zhang: address changed 03/06/2025: Heron Close, Redgum Flat.",
+        "VR905313\n1. Heron Close, Redgum Flat",
+        "Hao Zhang  2025-06-03  Heron Close  Redgum Flat",
+        "Re: Complaint By Hao Zhang Of Heron Close, Redgum Flat",
+        "Complaint By Hao Zhang (VR905313) Of Redgum Flat",
+        "Hao Zhang's Redgum Flat address must not be given.",
+        "VR905313: she is now at heron close, redgum flat",
+    ):
+        assert "suppressed_detail_exposed" in rules(scan(BOARD, body)), body
+    assert rules(scan(BOARD, "VR905313: the meter at 40 Heron Close, Redgum Flat was read.")) == set()  # a neighbour's
