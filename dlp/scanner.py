@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import logging
 from dataclasses import replace
+from operator import attrgetter
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -23,6 +24,7 @@ from dlp.model import Channel, Communication, Finding, Recipient, RecipientKind,
 from dlp.policy import Policy
 from dlp.recognizers import shipped_entities
 from dlp.registry import RegistryIndex
+from dlp.registry.entities import CLIENT_LOCALITY
 from dlp.registry.live import LiveRegistry
 from dlp.registry.resolve import CARE_OF, RecipientResolver
 
@@ -32,6 +34,7 @@ if TYPE_CHECKING:
     from dlp.store import IncidentStore
 
 log = logging.getLogger("dlp.scanner")
+_ENTITY = attrgetter("entity")
 
 
 def registry_location(config: Config, registry_path: str | None = None) -> str:
@@ -158,10 +161,12 @@ class Scanner:
         lang = self.config.analysis.language
         analyzer = self._direct or self.analyzer
         findings = tuple(mark_addressee(item, [f for part in item.parts for f in analyse_part(analyzer, part, lang)]))
-        findings = widen_to_her_street(item, findings, self.index)
+        # Where an item shows a suppressed client's suburb or her building, say more about it (most items: none).
         if self.premises:
             findings = self.premises.weaken(item, findings, self.index)
-        return name_her_by_surname(item, findings, self.index)
+        if CLIENT_LOCALITY in map(_ENTITY, findings):
+            findings = name_her_by_surname(item, widen_to_her_street(item, findings, self.index), self.index)
+        return findings
 
     def scan(self, item: Communication, channel: Channel = Channel.CLI, record: bool = True) -> Verdict:
         # What was worked out about texts serves this scan's recognisers, never a later item: a message sent

@@ -20,7 +20,7 @@ from collections.abc import Iterable, Sequence
 
 from dlp.model import Communication, Finding
 from dlp.registry.index import CLIENT_ADDRESS, CLIENT_LOCALITY, RegistryIndex
-from dlp.registry.loose import SuppressedAddresses, loose_address, units_named
+from dlp.registry.loose import SuppressedAddresses, loose_address, loose_parts, units_named
 
 PREMISES = "premises:"  # the key's prefix of a client's address weakened as the organisation's premises
 
@@ -84,7 +84,7 @@ def _unit_named(clients: frozenset[str], named: frozenset[tuple[str, str]], inde
         return frozenset()
     found = set()
     for cid in clients:
-        loose = loose_address(cid, index.clients[cid].postal_address) if cid in index.clients else None
+        loose = loose_parts(index.clients[cid].postal_address) if cid in index.clients else None
         # Her unit, alone or of her building: "Unit 14, 28 Merri Parade" next door is another dwelling.
         if loose is not None and any(
             unit in loose.numbers[:-1] and building in ("", loose.numbers[-1]) for unit, building in named

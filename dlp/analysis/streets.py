@@ -13,10 +13,11 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
+from dlp.extract.letter import locality_of_an_address
 from dlp.model import Communication, Finding
 from dlp.normalize import STREET_TYPES, canonical_spans
-from dlp.registry.index import CLIENT_LOCALITY, RegistryIndex
-from dlp.registry.loose import loose_address
+from dlp.registry.index import CLIENT_ADDRESS, CLIENT_LOCALITY, RegistryIndex
+from dlp.registry.loose import loose_parts
 
 HER_STREET = "street:"  # the key's prefix of a suburb widened over her street
 LOOK_BACK = 80  # characters before the suburb searched for her street (on its line or the one above)
@@ -24,18 +25,22 @@ LOOK_BACK = 80  # characters before the suburb searched for her street (on its l
 
 def widen_to_her_street(item: Communication, findings: Sequence[Finding], index: RegistryIndex) -> tuple[Finding, ...]:
     """`findings` with each suppressed suburb written after its client's own street name widened over it."""
-    if not any(f.entity == CLIENT_LOCALITY and f.suppressed_for for f in findings):
+    at = [i for i, f in enumerate(findings) if f.entity == CLIENT_LOCALITY and f.suppressed_for]
+    if not at:
         return tuple(findings)
     texts = {part.name: part.text for part in item.parts}
-    out = []
-    for f in findings:
-        if f.entity == CLIENT_LOCALITY and f.suppressed_for:
-            start, hers = _her_street(texts.get(f.part, ""), f, index)
-            if hers:
-                # Hers alone: the suburb is other suppressed clients' too, the street is not.
-                widened = Finding.of(f.entity, f.part, start, f.end, f.score, hers, f.strong, hers, HER_STREET + f.key)
-                f = widened.as_addressee() if f.addressee else widened
-        out.append(f)
+    # A suburb inside an address found whole ("12 Heron Close, Redgum Flat": an extract's row) has its house number.
+    whole = [(f.part, f.start, f.end) for f in findings if f.entity == CLIENT_ADDRESS]
+    out = list(findings)
+    for i in at:
+        f = findings[i]
+        if any(part == f.part and start <= f.start and f.end <= end for part, start, end in whole):
+            continue
+        start, hers = _her_street(texts.get(f.part, ""), f, index)
+        if hers:
+            # Hers alone: the suburb is other suppressed clients' too, the street is not.
+            widened = Finding.of(f.entity, f.part, start, f.end, f.score, hers, f.strong, hers, HER_STREET + f.key)
+            out[i] = widened.as_addressee() if f.addressee else widened
     return tuple(out)
 
 
@@ -57,6 +62,8 @@ def _her_street(text: str, finding: Finding, index: RegistryIndex) -> tuple[int,
     """Where the street's name starts and whose street it is, if the suburb follows one of its suppressed clients'
     streets ("Myrtle Lane, ", "Myrtle Lane ", "Myrtle Lane\n")."""
     lo = max(0, finding.start - LOOK_BACK)
+    if not locality_of_an_address(text, finding.start):
+        return 0, frozenset()  # most suburbs: not after a street line, counted as they are
     before = [(token, lo + s, lo + e) for token, s, e in canonical_spans(text[lo : finding.start])]
     if len(before) < 2 or before[-1][0] not in STREET_TYPES:
         return 0, frozenset()
@@ -64,7 +71,7 @@ def _her_street(text: str, finding: Finding, index: RegistryIndex) -> tuple[int,
     for cid in sorted(finding.suppressed_for):
         if cid not in index.clients:
             continue
-        address = loose_address(cid, index.clients[cid].postal_address)
+        address = loose_parts(index.clients[cid].postal_address)
         if address is None or not address.street or before[-1][0] != address.street_type:
             continue
         names = before[-1 - address.street_tokens : -1]

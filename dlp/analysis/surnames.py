@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
+from functools import lru_cache
 
 from dlp.model import Communication, Finding
 from dlp.registry.entities import CLIENT_SURNAME
@@ -19,6 +20,13 @@ from dlp.registry.index import CLIENT_LOCALITY, RegistryIndex
 
 _TITLE = r"(?:Mrs|Mr|Ms|Miss|Mx|Dr|Madam|Mister|Sister|Sr)\.?"
 _INITIALS = r"(?:[A-Z]\.?\s*){1,3}"
+
+
+@lru_cache(maxsize=4096)
+def _pattern(family: str) -> re.Pattern[str]:
+    return re.compile(
+        rf"(?:\b{_TITLE}\s+(?P<titled>{_INITIALS})?|\b(?P<initials>{_INITIALS}))(?<!\w){re.escape(family)}\b"
+    )
 
 
 def name_her_by_surname(item: Communication, findings: Sequence[Finding], index: RegistryIndex) -> tuple[Finding, ...]:
@@ -35,11 +43,11 @@ def name_her_by_surname(item: Communication, findings: Sequence[Finding], index:
         family = client.family_name.strip()
         if len(family) < 2:
             continue
-        pattern = re.compile(
-            rf"(?:\b{_TITLE}\s+(?P<titled>{_INITIALS})?|\b(?P<initials>{_INITIALS}))(?<!\w){re.escape(family)}\b"
-        )
+        pattern = _pattern(family)
         initials = {w[0].upper() for w in client.given_name.split() if w}
         for part in item.parts:
+            if family not in part.text:
+                continue
             for m in pattern.finditer(part.text):
                 written = m.group("titled") or m.group("initials") or ""
                 letters = {c for c in written if c.isupper()}

@@ -17,7 +17,7 @@ import re
 from collections import defaultdict
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
-from functools import cached_property
+from functools import cached_property, lru_cache
 
 from rapidfuzz.distance import OSA
 
@@ -153,6 +153,13 @@ class SuppressedAddresses:
 def loose_address(client_id: str, address: str) -> LooseAddress | None:
     """The address as the loose matcher holds it, or None if it has no street name to match loosely."""
     return _loose(client_id, address)
+
+
+@lru_cache(maxsize=16384)
+def loose_parts(address: str) -> LooseAddress | None:
+    """`loose_address` of an address, whoever's (client_id ""), remembered: the scan's later steps ask after the same
+    few suppressed clients' addresses in item after item (a letterhead's suburb, theirs)."""
+    return _loose("", address)
 
 
 def _loose(client_id: str, address: str) -> LooseAddress | None:
