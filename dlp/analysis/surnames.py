@@ -22,6 +22,9 @@ _TITLE = r"(?:Mrs|Mr|Ms|Miss|Mx|Dr|Madam|Mister|Sister|Sr)\.?"
 _INITIALS = r"(?:[A-Z]\.?\s*){1,3}"
 
 
+_GREETING = re.compile(r"\b(?:dear|hi|hello|attention|attn:?|to:?)\s+$", re.IGNORECASE)
+
+
 @lru_cache(maxsize=4096)
 def _pattern(family: str) -> re.Pattern[str]:
     return re.compile(
@@ -45,10 +48,14 @@ def name_her_by_surname(item: Communication, findings: Sequence[Finding], index:
             continue
         pattern = _pattern(family)
         initials = {w[0].upper() for w in client.given_name.split() if w}
+        block = item.address_block.text if item.address_block is not None else ""
         for part in item.parts:
-            if family not in part.text:
+            # The message's headers name its sender and recipients, not her.
+            if part.name == "headers" or family not in part.text:
                 continue
             for m in pattern.finditer(part.text):
+                if _GREETING.search(part.text, max(0, m.start() - 12), m.start()) or (block and m.group() in block):
+                    continue  # the reader greeted or addressed ("Dear Mr Marlow"): her son, her former husband
                 written = m.group("titled") or m.group("initials") or ""
                 letters = {c for c in written if c.isupper()}
                 if m.group("initials") is not None and not letters:

@@ -24,6 +24,8 @@ ROWS = (
     f'H2,Luigi,Stefano,1940-01-02,luigi@mail.example,,"Room 5, {STREET}",BGR-59185,,,\n'
     f'H3,Ada,Moss,1938-05-06,ada@mail.example,,"Room 6, {STREET}",BGR-60001,,,\n'
     'H4,Sione,Tuilagi,1953-04-22,sione@mail.example,,"156 Errard Road, Strathdale VIC 3550",BGR-00007,,H1,\n'
+    # Her brother-in-law, a resident's son: no joint holder, no representative of hers.
+    'H9,Pita,Tuilagi,1960-05-05,pita@mail.example,,"3 Main Road, Ballarat VIC 3350",BGR-00099,,,\n'
     # A refuge the organisation does not name as its own: its address is hers wherever it is written.
     'R1,Mara,Quill,1980-03-03,,,"Unit 3, 40 Oak Street, Sebastopol VIC 3356",BGR-80003,postal_address,,\n'
 )
@@ -150,3 +152,5 @@ def test_her_title_or_initials_with_her_surname(run: Run) -> None:
     assert "suppressed_detail_exposed" in run("ada@mail.example", LETTERHEAD + "We welcome Mrs L. Tuilagi to the club.")
     assert "suppressed_detail_exposed" in run("ada@mail.example", LETTERHEAD + "Mrs Tuilagi has settled in well.")
     assert run("ada@mail.example", LETTERHEAD + "Mr K. Tuilagi fixed the garden gate.") == set()
+    # The reader greeted by his own surname is not she.
+    assert run("pita@mail.example", LETTERHEAD + "Dear Mr Tuilagi,\n\nBGR-00099: your invoice is attached.") == set()
