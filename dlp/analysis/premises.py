@@ -6,11 +6,11 @@ without her room, the home's address is the home's: it says where a suppressed r
 she is. The organisation names its premises in `[organisation] own_details` (the entries that read as a street
 address); nothing is guessed from how many clients share a building (review J: a refuge's, a tower's address).
 
-A client's address found within a premises address, her own room not written beside it, becomes a
+A client's address found within a premises address, her own room not named in the part, becomes a
 CLIENT_LOCALITY finding: it no longer says whose data an item carries (mismatched_recipient,
-mixed_client_documents), and the suppressed rule counts it only beside her name, one of her identifiers, or to
-her joint holder. Her room anywhere in the same part ("Room 14, 30 Merri Parade", "30 Merri Parade (Room 14)", "room
-fourteen" lines above) keeps it her address.
+mixed_client_documents), and the suppressed rule counts it only beside her name, one of her identifiers, her title
+or initials with her surname (dlp/analysis/surnames.py), or to her joint holder. Her room anywhere in the same
+part ("Room 14, 30 Merri Parade", "30 Merri Parade (Room 14)", "room fourteen" lines above) keeps it her address.
 """
 
 from __future__ import annotations

@@ -3,9 +3,10 @@ house number, more than the suburb alone says (review J-5).
 
 A suppressed address's suburb is found as a CLIENT_LOCALITY; written after a street line it reads as that
 address's locality ("PO Box 4410, Albury": an office's), which says nothing of her. Where that street is her own
-street, written without a house number or with hers, the finding is widened over the street name: it is her
-address's locality, where she lives once the item says who she is. A house number before her street leaves it
-to the address matchers: another number is a neighbour's, another unit another dwelling, hers the whole address.
+street, written without a house number (a date or a list's number before it is none), the finding is widened over
+the street name: it is her address's locality, where she lives once the item says who she is. A house number before
+her street leaves it to the address matchers: another number is a neighbour's, another unit another dwelling, hers
+the whole address.
 """
 
 from __future__ import annotations
