@@ -102,10 +102,10 @@ def _locality_exposed(ctx: ScanContext, finding: Finding, identified: frozenset[
     "Watson, Priya", "Watson's complaint")."""
     if finding.addressee or not finding.suppressed_for & identified:
         return False
-    text = _part_text(ctx, finding)
-    first = text[finding.start : finding.start + 1]
     if finding.key.startswith(PREMISES):
         return True
+    text = _part_text(ctx, finding)
+    first = text[finding.start : finding.start + 1]
     names = [f for f in ctx.findings if f.entity in _NAMING and f.part == finding.part]
     named = any(f.start < finding.end and finding.start < f.end for f in names)
     # Her own name just before ("Client: Honora Pembury Redgum Flat", a table's row) ends there: the place is no

@@ -22,6 +22,7 @@ from functools import cached_property, lru_cache
 from rapidfuzz.distance import OSA
 
 from dlp.normalize import (
+    DWELLING_WORDS,
     STREET_TYPES,
     UNIT_WORDS,
     canonical_spans,
@@ -276,7 +277,7 @@ for _t, _tens in enumerate(_TENS, 2):
     SPELLED.update({f"{_tens}{sep}{one}": str(_t * 10 + i + 1) for i, one in enumerate(_ONES) for sep in ("-", " ")})
 _SPELLED = "|".join(sorted(SPELLED, key=len, reverse=True))
 DWELLING_NAMED = re.compile(
-    rf"\b(?:{UNIT_WORDS}|shop|room|rm)\.?\s*(?:no\.?\s*)?#?\s*(\d+[a-z]?|{_SPELLED})\b"
+    rf"\b(?:{DWELLING_WORDS}|shop|rm)\.?\s*(?:no\.?\s*)?#?\s*(\d+[a-z]?|{_SPELLED})\b"
     r"(?:\s*[,/]?\s*(\d+[a-z]?)\s+[^\W\d_])?",  # the building's number after it: "Unit 14, 28 Merri Parade"
     re.IGNORECASE,
 )
