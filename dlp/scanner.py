@@ -127,7 +127,7 @@ class Scanner:
                     use_index = getattr(recognizer, "use_index", None)
                     if use_index is not None:
                         use_index(index)
-            self._resolver = RecipientResolver(index, self.config.organisation)
+            self._resolver = RecipientResolver(index, self.config.organisation, self.premises)
             self._index = index
         return index
 

@@ -11,6 +11,10 @@ CLIENT_LOCALITY finding: it no longer says whose data an item carries (mismatche
 mixed_client_documents), and the suppressed rule counts it only beside her name, one of her identifiers, her title
 or initials with her surname (dlp/analysis/surnames.py), or to her joint holder. Her room anywhere in the same
 part ("Room 14, 30 Merri Parade", "30 Merri Parade (Room 14)", "room fourteen" lines above) keeps it her address.
+
+A letter addressed to the home itself, no room named ("Mr Walter Pike, 30 Merri Parade"), is read by the resident it
+names, wherever in the building he is registered (`building`, `within`: dlp/registry/resolve.py), and delivering
+it there says nothing of a suppressed resident registered at the bare address (review K-10).
 """
 
 from __future__ import annotations
@@ -20,7 +24,7 @@ from collections.abc import Iterable, Sequence
 
 from dlp.model import Communication, Finding
 from dlp.registry.index import CLIENT_ADDRESS, CLIENT_LOCALITY, RegistryIndex
-from dlp.registry.loose import SuppressedAddresses, loose_address, loose_parts, units_named
+from dlp.registry.loose import LooseAddress, SuppressedAddresses, loose_address, loose_parts, units_named
 
 PREMISES = "premises:"  # the key's prefix of a client's address weakened as the organisation's premises
 
@@ -31,12 +35,38 @@ class OwnPremises:
     def __init__(self, own_details: Iterable[str]) -> None:
         addresses = [(str(i), _without_name(value)) for i, value in enumerate(own_details)]
         # A street address only: a PO Box or a phone number is no building anyone lives in.
-        self._matcher = SuppressedAddresses(
-            (key, value) for key, value in addresses if (loose := loose_address(key, value)) and loose.street
-        )
+        streets = [
+            (key, value, loose) for key, value in addresses if (loose := loose_address(key, value)) and loose.street
+        ]
+        self._matcher = SuppressedAddresses((key, value) for key, value, _ in streets)
+        self._buildings = tuple(loose for _, _, loose in streets)
 
     def __bool__(self) -> bool:
         return bool(self._matcher)
+
+    def building(self, address: str) -> LooseAddress | None:
+        """The premises `address` (a letter's address block) is, written without a room or unit of it: a letter
+        sent to the home itself, or None."""
+        written = loose_parts(address)
+        if written is None or len(written.numbers) != 1:
+            return None
+        return next(
+            (
+                b
+                for b in self._buildings
+                if (b.numbers[-1:], b.street, b.postcode) == (written.numbers, written.street, written.postcode)
+            ),
+            None,
+        )
+
+    def within(self, building: LooseAddress, address: str) -> bool:
+        """Is `address` (a client's registered postal address) the building, bare or a room or unit of it?"""
+        hers = loose_parts(address)
+        return hers is not None and (hers.numbers[-1:], hers.street, hers.postcode) == (
+            building.numbers[-1:],
+            building.street,
+            building.postcode,
+        )
 
     def weaken(self, item: Communication, findings: Sequence[Finding], index: RegistryIndex) -> tuple[Finding, ...]:
         """`findings` with each client address written as one of the premises, without the client's own unit

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable
+from typing import TYPE_CHECKING
 
 from rapidfuzz import fuzz
 
@@ -15,7 +16,11 @@ from dlp.normalize import DWELLING_WORDS, Address, compact, name_tokens, parse_a
 from dlp.registry.approved import ApprovedNames, domain_labels, names_exactly
 from dlp.registry.client import Client
 from dlp.registry.index import CLIENT_PHONE, RegistryIndex
+from dlp.registry.loose import LooseAddress
 from dlp.registry.names import name_matches
+
+if TYPE_CHECKING:
+    from dlp.analysis.premises import OwnPremises
 
 SMS_MAILBOX = re.compile(r"^(?:\+?61|0)4\d{8}$")  # a mobile number as an email-to-SMS gateway's mailbox
 STREET_SIMILARITY = 88  # tolerates a typo or two in a street line ("Wattel St")
@@ -36,10 +41,14 @@ _DWELLING_WORD = re.compile(
 
 
 class RecipientResolver:
-    def __init__(self, index: RegistryIndex, organisation: OrganisationConfig) -> None:
+    def __init__(
+        self, index: RegistryIndex, organisation: OrganisationConfig, premises: OwnPremises | None = None
+    ) -> None:
         self.index = index
         self.org = organisation
         self.approved = ApprovedNames(organisation.approved_recipient_domains)
+        self.premises = premises
+        self._residents: dict[LooseAddress, list[str]] = {}  # of each premises a letter was addressed to
 
     def email(self, address: str, label: str) -> Recipient:
         address = address.strip().lower()
@@ -125,6 +134,10 @@ class RecipientResolver:
             address = named
             at_address = self._clients_at(address.street, address.suburb, address.postcode)
         hidden = frozenset(cid for cid in at_address if self.index.clients[cid].is_suppressed("postal_address"))
+        if (residents := self._at_premises(block)) is not None:
+            # The organisation's own building, no room of it named: the letter reaches the home, read by the
+            # resident it names wherever in the building he lives; the address is the home's, no resident's own.
+            at_address, hidden = residents, frozenset()
 
         def recipient(
             kind: RecipientKind,
@@ -233,6 +246,24 @@ class RecipientResolver:
                 else "the addressee is not in the registry"
             )
         return (recipient(RecipientKind.UNKNOWN, note=note),)
+
+    def _at_premises(self, block: AddressBlock) -> list[str] | None:
+        """The clients registered at the organisation's premises the block is addressed to without a room or unit
+        (at the bare address or any room of it), or None if it is not so addressed."""
+        building = self.premises.building(block.address) if self.premises else None
+        if building is None:
+            return None
+        assert self.premises is not None
+        found = self._residents.get(building)
+        if found is None:
+            clients = self.index.clients
+            found = self._residents[building] = sorted(
+                record.client_id
+                for record in self.index.by_postcode.get(building.postcode, ())
+                if building.street in record.street
+                and self.premises.within(building, clients[record.client_id].postal_address)
+            )
+        return found
 
     def _to_approved(self, block: AddressBlock, at_address: list[str]) -> bool:
         """Is the letter addressed to an approved third party by its name ("Dr A Dao, Maldon Bush Nursing Practice"

@@ -136,6 +136,29 @@ def test_a_resident_at_the_bare_address_hides_no_one(tmp_path: Path, config: Con
     assert run("luigi@mail.example", LETTERHEAD + "BGR-59185: your fees.") == set()  # the twin
 
 
+def test_a_letter_to_the_home_itself_is_read_by_the_resident_it_names(tmp_path: Path, config: Config) -> None:
+    """Review K-10: a letter addressed to the home without a room is read by the resident it names, wherever in the
+    building he is registered; delivered there, it shows no one's suppressed address (hers is the bare address)."""
+    rows = ROWS + f'H5,Nola,Brandt,1939-02-02,,,"{STREET}",BGR-50005,postal_address,,\n'
+    organisation = dataclasses.replace(config.organisation, own_details=OWN)
+    home = scanner(dataclasses.replace(config, organisation=organisation), registry(tmp_path, rows))
+
+    def letter(to: str, body: str, scanner: Scanner = home) -> set[str]:
+        text = f"{LETTERHEAD}20 May 2025\n\n{to}\n118 Mair Street East\nBALLARAT EAST VIC 3350\n\n{body}\n"
+        return rules(scanner.scan(communication_from_letter(text.encode(), "letter.txt"), record=False))
+
+    assert letter("Mr Luigi Stefano", "Dear Mr Stefano,\n\nBGR-59185: your fees for May are attached.") == set()
+    assert letter("Mrs Ada Newman", "Dear Mrs Newman,\n\nWelcome to Wattle Court.") == set()  # not a client yet
+    # Another resident's account to him: the wrong client still.
+    assert letter("Mr Luigi Stefano", "Dear Mr Stefano,\n\nAda Moss (BGR-60001): fees overdue.") == {
+        "mismatched_recipient"
+    }
+    # The twin without the premises configured: the bare address is the suppressed resident's, failing closed.
+    (tmp_path / "unnamed").mkdir()
+    unnamed = scanner(config, registry(tmp_path / "unnamed", rows))
+    assert "suppressed_detail_exposed" in letter("Mrs Ada Newman", "Dear Mrs Newman,\n\nWelcome.", unnamed)
+
+
 def test_her_room_anywhere_in_the_part(run: Run) -> None:
     """Review K-2: her room in words, or lines away from the home's address, makes it her address; a unit of the
     building next door does not."""
