@@ -61,7 +61,8 @@ BUSINESS = re.compile(
     r"water|energy|power|gas|electricity|utilities|holdings|enterprises|industries|solutions|"
     r"realty|real\s+estate|property|properties|rentals|strata|conveyancing|agents|accountants|accounting|"
     r"associates|advisers|advisors|advisory|financial|consulting|schools|college|academy|institute|"
-    r"kindergarten|region|regional|district|directorate|ministry)\b",
+    r"kindergarten|region|regional|district|directorate|ministry|tribunal|registry|registrar|"
+    r"(?:magistrates'?|county|supreme|federal|family|circuit|children'?s|coroners'?|local|high)\s+court)\b",
     re.IGNORECASE,
 )
 # Where people stay or are cared for, as a care-of line names it ("c/- Banksia Aged Care", "c/- Wirrabara

@@ -8,6 +8,12 @@ block names an approved third party when one of the usual shortenings of it (all
 last, the first and the others' initials, the first or last words, common abbreviations, or all its words cut
 short after the first) is a label of an approved domain. At least two of its words must take part: a town's
 name alone ("Castlemaine Plumbing" for `castlemaine.example`) approves nothing.
+
+Tribunals, regulators and complaints schemes take their initials: "NSW Civil and Administrative Tribunal" at
+`ncat.nsw.example`, "Australian Financial Complaints Authority" at `afca.example`. A label of four or five letters
+is too short to be a shortening (anyone's initials), so it names only an organisation's line (a word such as
+"Tribunal", "Authority", "Office") of as many words whose initials are the label, every word counted but "and",
+"of", "the", "for" and "Ltd".
 """
 
 from __future__ import annotations
@@ -15,7 +21,8 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 
-from dlp.normalize import fold
+from dlp.extract.letter import BUSINESS
+from dlp.normalize import STATE_WORDS, fold
 
 # Words an organisation's domain leaves out.
 _LEGAL = frozenset({"pty", "ltd", "limited", "inc", "incorporated", "the", "of", "and", "co", "corp"})
@@ -38,6 +45,9 @@ _SUFFIX_LABELS = frozenset(
 )
 _WORD = re.compile(r"[a-z0-9]+")
 MIN_LABEL = 6  # "rtt" is anyone's initials
+ACRONYM = (4, 5)  # the lengths of a label read as an organisation's initials ("rtt": anyone's, still)
+_STATES = frozenset(re.findall(r"[a-z]+", STATE_WORDS.lower()))  # "ncat.nsw.example": "nsw" says where
+_INITIALS_SKIP = frozenset({"for"}) | _LEGAL  # "Civil and Administrative": no letter in "ncat"; nor "Ltd" in "afca"
 
 
 def domain_labels(domains: Iterable[str]) -> frozenset[str]:
@@ -87,12 +97,24 @@ class ApprovedNames:
     """The approved third parties' names, as the address block of a letter to them may write them."""
 
     def __init__(self, domains: Iterable[str]) -> None:
+        domains = tuple(domains)
         self.labels = domain_labels(domains)
+        self.acronyms = frozenset(
+            label
+            for domain in domains
+            for label in domain.lower().split(".")
+            if ACRONYM[0] <= len(label) <= ACRONYM[1] and label.isalpha() and label not in _SUFFIX_LABELS | _STATES
+        )
         # Every shortening begins as one of the line's words, or its abbreviation, begins: most lines of an address
         # block (a person's name, a street) share no first two letters with any label and are not looked at again.
         self._heads = frozenset(label[:2] for label in self.labels)
 
+    def __bool__(self) -> bool:
+        return bool(self.labels or self.acronyms)
+
     def names(self, line: str) -> bool:
+        if self.acronyms and self._initials(line) in self.acronyms:
+            return True
         if not self.labels:
             return False
         words = words_of(line)
@@ -108,3 +130,11 @@ class ApprovedNames:
         return len(words) >= 2 and any(
             whole.startswith(label) and len(label) >= len(words[0]) + 3 for label in self.labels
         )
+
+    @staticmethod
+    def _initials(line: str) -> str:
+        """The initials of an organisation's line of four or five words, or "" (a person's, or another length)."""
+        if not BUSINESS.search(line):
+            return ""
+        words = [w for w in _WORD.findall(fold(line)) if w not in _INITIALS_SKIP]
+        return "".join(w[0] for w in words) if ACRONYM[0] <= len(words) <= ACRONYM[1] else ""

@@ -268,7 +268,7 @@ class RecipientResolver:
     def _to_approved(self, block: AddressBlock, at_address: list[str]) -> bool:
         """Is the letter addressed to an approved third party by its name ("Dr A Dao, Maldon Bush Nursing Practice"
         for `maldonbnp.example`), and to no client there, nor care of it?"""
-        if block.care_of or block.on_behalf or not self.approved.labels:
+        if block.care_of or block.on_behalf or not self.approved:
             return False
         zone = [line for line in block.text.splitlines() if line not in block.address_lines]
         return any(map(self.approved.names, zone)) and not any(self._named_at(p, at_address) for p in block.people)

@@ -208,6 +208,18 @@ def test_a_titled_line_is_a_person_whatever_word_it_ends_in(name: str) -> None:
     assert firm is not None and firm.people == ("Ms A O'Brien",) and firm.organisation == "Murray Realty"
 
 
+def test_a_tribunal_and_its_registry_are_the_organisation_not_two_people() -> None:
+    """The second line up is no team name above a person: "NSW Civil and Administrative Tribunal" over "Registry"."""
+    block, _ = locate_address_block(
+        f"{LETTERHEAD}NSW Civil and Administrative Tribunal\nRegistry\nPO Box K1026\nHAYMARKET NSW 1240\n\n1 March\n"
+    )
+    assert block is not None and block.people == () and block.organisation == "NSW Civil and Administrative Tribunal"
+    court, _ = locate_address_block(
+        "The Registrar\nMagistrates Court of Victoria\n233 William Street\nMelbourne VIC 3000\n"
+    )
+    assert court is not None and court.people == () and "Magistrates Court of Victoria" in court.text
+
+
 SIDE_PANEL = "Payroll enquiries\n1300 553 417\npayroll@ledgerline.example\n\nEmployer: Kurrajong Shire Council\n"
 
 

@@ -16,6 +16,8 @@ DOMAINS = [
     "castlemaine.example",
     "rtt.example",
     "harbourside-lc.example",
+    "ncat.nsw.example",
+    "afca.example",
 ]
 
 
@@ -29,6 +31,8 @@ DOMAINS = [
         "Office of the Public Advocate",
         "Northern Maintenance Services Pty Ltd",
         "Harbourside Legal Centre",
+        "NSW Civil and Administrative Tribunal",  # ncat: the initials of an organisation's every word
+        "Australian Financial Complaints Authority Limited",
     ],
 )
 def test_an_organisation_is_named_as_its_domain_shortens_it(line: str) -> None:
@@ -37,7 +41,17 @@ def test_an_organisation_is_named_as_its_domain_shortens_it(line: str) -> None:
 
 @pytest.mark.parametrize(
     "line",
-    ["Castlemaine Plumbing", "Castlemaine", "Dr Sarah O'Loughlin", "Rural Tenancy Team", "Mr John Smith", ""],
+    [
+        "Castlemaine Plumbing",
+        "Castlemaine",
+        "Dr Sarah O'Loughlin",
+        "Rural Tenancy Team",
+        "Mr John Smith",
+        "",
+        "Nora Clare Anne Tully",  # a person's initials: no organisation's line
+        "NSW Civil Tribunal",  # not every word's initial
+        "Australian Financial Counselling Services Association",  # its initials are "afcsa"
+    ],
 )
 def test_a_town_alone_a_person_or_initials_approve_nothing(line: str) -> None:
     assert not ApprovedNames(DOMAINS).names(line)
