@@ -59,7 +59,43 @@ def _reader() -> Callable[..., str]:
 
 
 def _text(rtf: str) -> str:
-    return str(_reader()(OPENING_SHOWN.sub(r"{\\\1\2\\par ", rtf), errors="ignore"))
+    return str(_reader()(OPENING_SHOWN.sub(r"{\\\1\2\\par ", _merge_fields_shown(rtf)), errors="ignore"))
+
+
+# A field's instruction ("{\\*\\fldinst MERGEFIELD CaseManager}"), which striprtf leaves out.
+FIELD_INSTRUCTION = re.compile(r"\{(?:\\\*)?\\fldinst(?![a-z])")
+_CONTROL = re.compile(r"\\[a-z]+-?\d* ?|\\.|[{}]")
+
+
+def _merge_fields_shown(rtf: str) -> str:
+    """`rtf` with each MERGEFIELD instruction written out as text before its field: a template sent unmerged shows
+    only the field's last result, often its bare name ("Your case manager is CaseManager."), which nothing marks
+    as a field. A DOCX's instructions are read as its text is (dlp/extract/package.py)."""
+    if "MERGEFIELD" not in rtf:
+        return rtf
+    out, last = [], 0
+    for match in FIELD_INSTRUCTION.finditer(rtf):
+        end = _group_end(rtf, match.start())
+        instruction = " ".join(_CONTROL.sub(" ", rtf[match.end() : end]).split())
+        if "MERGEFIELD" in instruction:
+            out += [rtf[last : match.start()], f" {instruction} "]
+            last = match.start()
+    return "".join([*out, rtf[last:]])
+
+
+def _group_end(rtf: str, start: int) -> int:
+    """Where the group opening at `start` closes (braces counted, escapes skipped), or the text's end."""
+    level, i = 0, start
+    while i < len(rtf):
+        char = rtf[i]
+        if char == "\\":
+            i += 2
+            continue
+        level += (char == "{") - (char == "}")
+        i += 1
+        if level == 0:
+            return i
+    return len(rtf)
 
 
 def _objects(data: bytes, name: str, reading: Reading) -> list[Part]:

@@ -269,6 +269,18 @@ def test_an_rtf_text_box_is_read(synthetic: SyntheticRegistry, scanner) -> None:
     assert "mismatched_recipient" in rules(verdict)
 
 
+def test_an_rtf_merge_field_left_in_a_letter_is_unmerged(synthetic: SyntheticRegistry, scanner) -> None:
+    """An unmerged RTF template shows its field's last result, here the bare field name; the MERGEFIELD instruction
+    (which striprtf drops) says it is a field. The merged twin has the case manager's name as plain text."""
+    a = synthetic.ordinary()[56]
+    rtf = rtf_letter(letter(a, "Your case manager is @.")).decode("cp1252")
+    field = "{\\field{\\*\\fldinst {\\rtlch\\fcs1  MERGEFIELD  CaseManager \\\\* MERGEFORMAT }}{\\fldrslt CaseManager}}"
+    (unmerged,) = scan_file(scanner, rtf.replace("@", field).encode("cp1252"), "l.rtf")
+    assert "unmerged_field" in rules(unmerged)
+    (merged,) = scan_file(scanner, rtf.replace("@", "Leonie Farrugia").encode("cp1252"), "l.rtf")
+    assert merged.decision is Decision.ALLOW, merged.violations
+
+
 def test_a_built_in_number_format_is_never_read_as_a_custom_one() -> None:
     """Style ids below 164 are Excel's own formats: a workbook with many custom formats must not lend one to them."""
     from types import SimpleNamespace
