@@ -113,6 +113,10 @@ class ApprovedNames:
         return bool(self.labels or self.acronyms)
 
     def names(self, line: str) -> bool:
+        # "The Registrar, WorkCover Conciliation Service": a role or a person, then the organisation.
+        return any(map(self._names, [line, *line.split(",")[1:]] if "," in line else [line]))
+
+    def _names(self, line: str) -> bool:
         if self.acronyms and self._initials(line) in self.acronyms:
             return True
         if not self.labels:

@@ -18,6 +18,7 @@ DOMAINS = [
     "harbourside-lc.example",
     "ncat.nsw.example",
     "afca.example",
+    "workcoverconciliation.example",
 ]
 
 
@@ -33,6 +34,7 @@ DOMAINS = [
         "Harbourside Legal Centre",
         "NSW Civil and Administrative Tribunal",  # ncat: the initials of an organisation's every word
         "Australian Financial Complaints Authority Limited",
+        "The Registrar, WorkCover Conciliation Service",  # a role, then the organisation
     ],
 )
 def test_an_organisation_is_named_as_its_domain_shortens_it(line: str) -> None:
