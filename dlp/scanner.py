@@ -14,7 +14,7 @@ from dlp.analysis.attribution import analyse_part, mark_addressee
 from dlp.analysis.direct import DirectAnalyzer
 from dlp.analysis.local import load_local_recognizers
 from dlp.analysis.pipeline import NER_ENTITIES, default_recognizers
-from dlp.analysis.premises import OwnPremises
+from dlp.analysis.premises import OwnPremises, mark_towns
 from dlp.analysis.streets import widen_to_her_street
 from dlp.analysis.surnames import name_her_by_surname
 from dlp.config import AnalysisConfig, Config
@@ -166,6 +166,7 @@ class Scanner:
             findings = self.premises.weaken(item, findings, self.index)
         if CLIENT_LOCALITY in map(_ENTITY, findings):
             findings = name_her_by_surname(item, widen_to_her_street(item, findings, self.index), self.index)
+            findings = mark_towns(findings, self.premises.towns)
         return findings
 
     def scan(self, item: Communication, channel: Channel = Channel.CLI, record: bool = True) -> Verdict:

@@ -4,11 +4,16 @@ from __future__ import annotations
 
 import re
 
-from dlp.analysis.premises import PREMISES
+from dlp.analysis.premises import OWN_TOWN, PREMISES
 from dlp.analysis.streets import HER_STREET
-from dlp.extract.letter import locality_of_an_address, place_name_ends_a_name, place_name_goes_on
+from dlp.extract.letter import (
+    locality_of_an_address,
+    place_name_ends_a_name,
+    place_name_goes_on,
+    placed_by_a_word,
+)
 from dlp.model import Finding, Recipient, RecipientKind, Report, ScanContext
-from dlp.registry.entities import CLIENT_SURNAME
+from dlp.registry.entities import CLIENT_SURNAME, MIN_KEY
 from dlp.registry.index import CLIENT_ADDRESS, CLIENT_LOCALITY, CLIENT_NAME, CLIENT_NAME_DOB
 from dlp.rules.base import CLIENT_WORDS, Rule, describe
 
@@ -48,11 +53,12 @@ class SuppressedDetailExposed(Rule):
                         f"suppressed postal address of {victim} used as the delivery address of {describe(recipient)}",
                     )
                 )
-        identified = _identified(ctx)
+        named, identified = _identified(ctx)
         for finding in ctx.findings:
             if not finding.suppressed_for:
                 continue  # an extract's hundreds of findings: most are no one's suppressed detail
-            if finding.entity == CLIENT_LOCALITY and not _locality_exposed(ctx, finding, identified):
+            knows = _who_knows(ctx, finding, named, identified)
+            if finding.entity == CLIENT_LOCALITY and not _locality_exposed(ctx, finding, knows):
                 continue
             # Her suburb alone; or her building's address (the organisation's premises without her room) or her street
             # and suburb, which are her address without its dwelling or number (dlp/analysis/premises.py, streets.py).
@@ -60,7 +66,7 @@ class SuppressedDetailExposed(Rule):
             entity = CLIENT_ADDRESS if finding.entity == CLIENT_LOCALITY and not suburb else finding.entity
             what = self.words(entity, "detail")
             for victim in sorted(finding.suppressed_for):
-                if finding.entity == CLIENT_LOCALITY and victim not in identified:
+                if finding.entity == CLIENT_LOCALITY and victim not in knows:
                     continue
                 for recipient in ctx.recipients:
                     if not self._exposes(recipient, victim) or (victim, recipient.label) in seen:
@@ -85,12 +91,22 @@ class SuppressedDetailExposed(Rule):
         return not (recipient.kind is RecipientKind.INTERNAL and recipient.suppressed_staff)
 
 
-def _identified(ctx: ScanContext) -> frozenset[str]:
-    """The clients an item says it is about (named, or by one of their own identifiers, not a recipient's own),
-    and those it goes to a joint holder of: her former partner needs no name to know whose address it is."""
+def _identified(ctx: ScanContext) -> tuple[frozenset[str], frozenset[str]]:
+    """The clients an item says it is about (named, or by one of their own identifiers, not a recipient's own);
+    and those, with the clients it goes to a joint holder of: her former partner needs no name to know whose
+    address it is."""
     named = {cid for f in ctx.findings if not f.addressee and (f.strong or f.entity in _NAMING) for cid in f.clients}
     reached = {cid for r in ctx.recipients for c in r.clients for cid in ctx.joint.get(c, ())}
-    return frozenset(named | reached)
+    return frozenset(named), frozenset(named | reached)
+
+
+def _who_knows(ctx: ScanContext, finding: Finding, named: frozenset[str], identified: frozenset[str]) -> frozenset[str]:
+    """Whom the item says a suburb finding is about. One of the organisation's own towns ("our Ingham branch is
+    closing", "at the Ingham post office", in every member's letter) only beside her name or identifiers, or where
+    a word puts a place ("she has moved to Ingham") to her former partner."""
+    if not finding.key.startswith(OWN_TOWN) or placed_by_a_word(_part_text(ctx, finding), finding.start):
+        return identified
+    return named
 
 
 def _locality_exposed(ctx: ScanContext, finding: Finding, identified: frozenset[str]) -> bool:
@@ -105,6 +121,10 @@ def _locality_exposed(ctx: ScanContext, finding: Finding, identified: frozenset[
     if finding.key.startswith(PREMISES):
         return True
     text = _part_text(ctx, finding)
+    # A suburb of three or four letters is also a word or a name ("Sale", "Eden", "Moe"): a place only where a
+    # word puts one ("moved to Sale", "living in Ayr"), or written with her street (dlp/analysis/streets.py).
+    if len(finding.key.removeprefix(OWN_TOWN)) < MIN_KEY and not placed_by_a_word(text, finding.start):
+        return False
     first = text[finding.start : finding.start + 1]
     names = [f for f in ctx.findings if f.entity in _NAMING and f.part == finding.part]
     named = any(f.start < finding.end and finding.start < f.end for f in names)

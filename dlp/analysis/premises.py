@@ -23,10 +23,12 @@ import re
 from collections.abc import Iterable, Sequence
 
 from dlp.model import Communication, Finding
+from dlp.normalize import parse_address
 from dlp.registry.index import CLIENT_ADDRESS, CLIENT_LOCALITY, RegistryIndex
 from dlp.registry.loose import LooseAddress, SuppressedAddresses, loose_address, loose_parts, units_named
 
 PREMISES = "premises:"  # the key's prefix of a client's address weakened as the organisation's premises
+OWN_TOWN = "town:"  # the key's prefix of a suppressed suburb that is also a town of the organisation's own offices
 
 
 class OwnPremises:
@@ -40,6 +42,10 @@ class OwnPremises:
         ]
         self._matcher = SuppressedAddresses((key, value) for key, value, _ in streets)
         self._buildings = tuple(loose for _, _, loose in streets)
+        # The towns of its offices and post boxes: "our Ingham branch" in every member's branch-closure letter.
+        self.towns = frozenset(
+            address.suburb for _, value in addresses if (address := parse_address(value)) is not None and address.suburb
+        )
 
     def __bool__(self) -> bool:
         return bool(self._matcher)
@@ -92,6 +98,20 @@ class OwnPremises:
             if hers != f.clients:
                 out.append(_with(f, CLIENT_LOCALITY, f.clients - hers, False, PREMISES + f.key))
         return tuple(out)
+
+
+def mark_towns(findings: tuple[Finding, ...], towns: frozenset[str]) -> tuple[Finding, ...]:
+    """`findings` with each suppressed suburb that is also one of the organisation's own towns keyed `OWN_TOWN`: a
+    branch's or an office's town ("our Ingham branch is closing") says where she lives only beside her name or one
+    of her identifiers, not because the reader is her joint holder (rules/suppressed_detail_exposed.py)."""
+    if not towns:
+        return findings
+    return tuple(
+        _with(f, f.entity, f.clients, f.strong, OWN_TOWN + f.key)
+        if f.entity == CLIENT_LOCALITY and ":" not in f.key and f.key in towns
+        else f
+        for f in findings
+    )
 
 
 def _with(f: Finding, entity: str, clients: frozenset[str], strong: bool, key: str) -> Finding:

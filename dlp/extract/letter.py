@@ -165,6 +165,15 @@ _PLACE_BEFORE = frozenset(
 )
 
 
+# Words that put a place after them, just before it: "moved to Sale", "living in Ayr", "near Kew".
+_PLACED = re.compile(r"\b(?:in|at|from|to|near|into|around|outside|towards?|via)[ \t]+$", re.IGNORECASE)
+
+
+def placed_by_a_word(text: str, start: int) -> bool:
+    """Does a word that puts a place after it ("in", "to", "near") stand just before `start`, on its line?"""
+    return _PLACED.search(text[max(0, start - 12) : start]) is not None
+
+
 def place_name_ends_a_name(text: str, start: int) -> bool:
     """Does a capitalised word stand just before the place name at `start`, within its sentence and column?"""
     match = _NAME_BEFORE.search(text[max(0, start - 40) : start])

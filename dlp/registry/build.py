@@ -34,7 +34,7 @@ from dlp.normalize import SPELLING
 from dlp.registry import format as fmt
 from dlp.registry import keyset
 from dlp.registry.client import SEPARATOR, Client, to_record
-from dlp.registry.entities import MIN_KEY
+from dlp.registry.entities import CLIENT_LOCALITY, MIN_KEY, MIN_LOCALITY
 from dlp.registry.hashing import bucket_bits, buckets_of, string_hashes
 from dlp.registry.keys import TABLES, client_address, client_keys, lookup_keys
 
@@ -151,7 +151,7 @@ def compile_part(clients: Iterable[Client], first_row: int) -> Part:
         addresses.append(address.street + SEPARATOR + address.suburb if address else "")
         suppressed.append(sum(SUPPRESSED_BITS.get(f, 0) for f in client.suppressed))
         for key, entity, hidden in client_keys(client, address):
-            if len(key) >= MIN_KEY:
+            if len(key) >= MIN_KEY or (entity == CLIENT_LOCALITY and len(key) >= MIN_LOCALITY):
                 code = entities.get(entity)
                 if code is None:
                     code = entities[entity] = len(entities)

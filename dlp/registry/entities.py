@@ -40,3 +40,6 @@ FIELD_OF = {
     CLIENT_LOCALITY: "postal_address",
 }
 MIN_KEY = 5  # shorter compact keys ("alee", "1234") match too much text by chance
+# A suppressed suburb is kept down to three letters ("Ayr", "Kew", "Moe", "Sale", "Yass": towns a woman moves to);
+# the suppressed rule counts one so short only where a word puts a place after it ("moved to Sale").
+MIN_LOCALITY = 3

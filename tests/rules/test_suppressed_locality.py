@@ -172,3 +172,53 @@ def test_her_street_after_a_date_or_a_list_number(scan: Callable[[str, str], Ver
     ):
         assert "suppressed_detail_exposed" in rules(scan(BOARD, body)), body
     assert rules(scan(BOARD, "VR905313: the meter at 40 Heron Close, Redgum Flat was read.")) == set()  # a neighbour's
+
+
+def test_a_suburb_of_three_or_four_letters_where_a_word_puts_a_place(tmp_path, config: Config) -> None:
+    """Ayr, Kew, Moe, Sale, Yass: towns a woman moves to, and words or names too ("the Sale of the house", "Eden").
+    Counted where a word puts a place after them, or written with her street; each held item beside its twin."""
+    rows = (
+        'S1,Ilse,Ormsby,1981-06-04,io@mail.example,,"45 Paperbark Drive, Ayr QLD 4807",CC-2001,postal_address,S2,\n'
+        'S2,Koa,Ormsby,1975-10-25,ko@mail.example,,"2 Sugarcane Drive, Cannonvale QLD 4802",CC-2001,,S1,\n'
+        'S3,Dana,Kerr,1971-02-02,dk@mail.example,,"7 Hill Street, Sale VIC 3850",CC-2003,postal_address,,\n'
+    )
+    bank = scanner(config, registry(tmp_path, rows), approved=("paroleboard.example",))
+
+    def run(to: str, body: str) -> set[str]:
+        return rules(bank.scan(communication_from_message(email([to], "Your card", body), "m.eml"), record=False))
+
+    # To her former partner, her joint holder: her town, or her street and town.
+    assert "suppressed_detail_exposed" in run("ko@mail.example", "Ilse has moved to Ayr, so her card goes there.")
+    assert "suppressed_detail_exposed" in run("ko@mail.example", "Ilse is now living in Paperbark Drive, Ayr.")
+    assert run("ko@mail.example", "Ilse has moved, so her card is posted to her separately.") == set()  # the twin
+    assert "suppressed_detail_exposed" in run(BOARD, "Dana Kerr (CC-2003) now lives in Sale.")
+    # The word and the name: no place.
+    assert run(BOARD, "Dana Kerr (CC-2003): Sale of the house settles on Friday.") == set()
+    assert run(BOARD, "Dana Kerr (CC-2003) asked about the Sale price.") == set()
+
+
+def test_the_organisations_own_town_to_her_former_partner(tmp_path, config: Config) -> None:
+    """A bank's branch town is in every member's branch-closure letter, her former partner's too: to him it says
+    where she lives only where a word puts her there, or beside her name (review of the bank corpus, B0286)."""
+    import dataclasses
+
+    rows = (
+        'L1,Leanne,Dempsey,1973-11-27,ld@mail.example,,"36 Kookaburra Crescent, Ingham QLD 4850",CC-3001,'
+        "postal_address,L2,\n"
+        'L2,Stavros,Dempsey,1968-02-08,sd@mail.example,,"112 Herbert Crescent, Bushland Beach QLD 4818",CC-3001,,L1,\n'
+    )
+    own = ("Coral Coast Mutual Bank, 52 Lannercost Street, Ingham QLD 4850", "PO Box 1840, Townsville QLD 4810")
+    organisation = dataclasses.replace(config.organisation, own_details=own)
+    bank = scanner(dataclasses.replace(config, organisation=organisation), registry(tmp_path, rows))
+    (tmp_path / "plain").mkdir()
+    unnamed = scanner(config, registry(tmp_path / "plain", rows))
+
+    def run(body: str, with_scanner=bank) -> set[str]:  # type: ignore[no-untyped-def]
+        message = email(["sd@mail.example"], "Your accounts", body)
+        return rules(with_scanner.scan(communication_from_message(message, "m.eml"), record=False))
+
+    closing = "Our Ingham branch is closing. A Bank@Post service remains at the Ingham post office."
+    assert run(closing) == set()
+    assert "suppressed_detail_exposed" in run(closing, unnamed)  # the twin: no offices configured, failing closed
+    assert "suppressed_detail_exposed" in run("Your co-borrower has moved to Ingham, so her card goes there.")
+    assert "suppressed_detail_exposed" in run("Leanne Dempsey banks at our Ingham branch now.")  # beside her name
