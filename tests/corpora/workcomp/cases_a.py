@@ -225,7 +225,9 @@ def _rtw_mail(k: Kit, w: W.Worker, to: str, i: int, home=False, phone=False, tag
     )
 
 
-def _file_mail(k: Kit, w: W.Worker, to: str, i: int, subject: str, extra: str = "", tag: str = "") -> bytes:
+def _file_mail(
+    k: Kit, w: W.Worker, to: str, i: int, subject: str, extra: str = "", tag: str = "", attach: bool = True
+) -> bytes:
     s = k.staff()
     text = (
         f"Dear colleagues,\n\nAs requested, we enclose the claim file of {w.name} (date of birth "
@@ -239,7 +241,7 @@ def _file_mail(k: Kit, w: W.Worker, to: str, i: int, subject: str, extra: str = 
         text,
         key=f"file{tag}{i}{to}",
         minute=k.minute(),
-        attachments=[("Claim_file_index.pdf", "application/pdf", R.pdf(C.piawe(w)))],
+        attachments=[("Claim_file_index.pdf", "application/pdf", R.pdf(C.piawe(w)))] if attach else None,
     )
 
 
@@ -321,8 +323,9 @@ def relationships(k: Kit, i: int) -> None:
         k.pair(
             cat + "lawyer-suppressed",
             "eml",
-            _file_mail(k, s, law, i, "Your client's file", extra),
-            _file_mail(k, s, law, i, "Your client's file", tag="x"),
+            # No PIAWE notice attached (maintainers' change): it is addressed to her at her suppressed address.
+            _file_mail(k, s, law, i, "Your client's file", extra, attach=False),
+            _file_mail(k, s, law, i, "Your client's file", tag="x", attach=False),
             SUP[:1],
             f"file of {s.cid} to {s.cid}'s lawyer with the suppressed new address and mobile",
             f"file of {s.cid} to {s.cid}'s lawyer, no contact details",
