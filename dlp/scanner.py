@@ -13,6 +13,7 @@ from dlp.analysis import prefilter
 from dlp.analysis.attribution import analyse_part, mark_addressee
 from dlp.analysis.direct import DirectAnalyzer
 from dlp.analysis.local import load_local_recognizers
+from dlp.analysis.namesakes import name_the_namesakes
 from dlp.analysis.pipeline import NER_ENTITIES, default_recognizers
 from dlp.analysis.premises import OwnPremises, mark_towns
 from dlp.analysis.streets import widen_to_her_street
@@ -182,6 +183,7 @@ class Scanner:
         findings = self.analyse(item)
         if item.kind == "letter":
             recipients = self._through_organisation(item, recipients, findings)
+        findings = name_the_namesakes(findings, recipients, index)
         ctx = ScanContext(item, findings, recipients, index.joint)
         verdict = self.policy.evaluate(ctx)
         if record:
