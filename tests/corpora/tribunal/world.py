@@ -334,4 +334,8 @@ def write_registry(world: World, out: Path) -> None:
         f"suppressed_detail_staff = {FV_STAFF!r}\n".replace("'", '"')
         + 'timezone = "Australia/Melbourne"\n\n'
         '[registry]\npath = "clients.csv"\n\n[incidents]\nholidays = "AU-VIC"\n'
+        # Maintainers' change: a tribunal sets the option the README gives tribunals (parties of a matter see each
+        # other's names and registered addresses on its notices).
+        '\n[policy]\npath = "policy.yaml"\n'
     )
+    (out / "policy.yaml").write_text("rules:\n  mismatched_recipient:\n    parties_see_each_other: true\n")
