@@ -26,7 +26,12 @@ path = "clients.csv"
 
 [incidents]
 holidays = "AU-VIC"
+
+[policy]
+path = "policy.yaml"
 """
+# Maintainers' change: a council sets the option the README gives councils (its planning notices name the land).
+POLICY = "rules:\n  mismatched_recipient:\n    address_alone_identifies: false\n"
 
 
 def generate(out: Path, seed: int = 1, scale: float = 1.0) -> Corpus:
@@ -37,6 +42,7 @@ def generate(out: Path, seed: int = 1, scale: float = 1.0) -> Corpus:
     reg = Registry(rng, scale)
     reg.write(out / "clients.csv")
     (out / "dlp.toml").write_text(TOML, encoding="utf-8")
+    (out / "policy.yaml").write_text(POLICY, encoding="utf-8")
     k = Corpus(out, reg, rng)
     cases_letters.address_block(k)
     runs.delivery_address(k)
