@@ -165,8 +165,9 @@ _PLACE_BEFORE = frozenset(
 )
 
 
-# Words that put a place after them, just before it: "moved to Sale", "living in Ayr", "near Kew".
-_PLACED = re.compile(r"\b(?:in|at|from|to|near|into|around|outside|towards?|via)[ \t]+$", re.IGNORECASE)
+# Words that put a place after them, just before it: "moved to Sale", "living in Ayr", "near Kew". Not "of" or "on",
+# which put one after a name or a day too ("the City of Kew", "on Sale day").
+_PLACED = re.compile(r"\b(?:" + "|".join(sorted(_PLACE_BEFORE - {"of", "on"})) + r")[ \t]+$", re.IGNORECASE)
 
 
 def placed_by_a_word(text: str, start: int) -> bool:
