@@ -56,23 +56,12 @@ class OwnPremises:
         written = loose_parts(address)
         if written is None or len(written.numbers) != 1:
             return None
-        return next(
-            (
-                b
-                for b in self._buildings
-                if (b.numbers[-1:], b.street, b.postcode) == (written.numbers, written.street, written.postcode)
-            ),
-            None,
-        )
+        return next((b for b in self._buildings if _same_building(b, written)), None)
 
     def within(self, building: LooseAddress, address: str) -> bool:
         """Is `address` (a client's registered postal address) the building, bare or a room or unit of it?"""
         hers = loose_parts(address)
-        return hers is not None and (hers.numbers[-1:], hers.street, hers.postcode) == (
-            building.numbers[-1:],
-            building.street,
-            building.postcode,
-        )
+        return hers is not None and _same_building(building, hers)
 
     def weaken(self, item: Communication, findings: Sequence[Finding], index: RegistryIndex) -> tuple[Finding, ...]:
         """`findings` with each client address written as one of the premises, without the client's own unit
@@ -111,6 +100,17 @@ def mark_towns(findings: tuple[Finding, ...], towns: frozenset[str]) -> tuple[Fi
         if f.entity == CLIENT_LOCALITY and ":" not in f.key and f.key in towns
         else f
         for f in findings
+    )
+
+
+def _same_building(a: LooseAddress, b: LooseAddress) -> bool:
+    """Its number, street name and type, suburb and postcode: "30 Merri Street" is no room of "30 Merri Parade"."""
+    return (a.numbers[-1:], a.street, a.street_type, a.suburb, a.postcode) == (
+        b.numbers[-1:],
+        b.street,
+        b.street_type,
+        b.suburb,
+        b.postcode,
     )
 
 

@@ -136,8 +136,9 @@ class RecipientResolver:
         hidden = frozenset(cid for cid in at_address if self.index.clients[cid].is_suppressed("postal_address"))
         if (residents := self._at_premises(block)) is not None:
             # The organisation's own building, no room of it named: the letter reaches the home, read by the
-            # resident it names wherever in the building he lives; the address is the home's, no resident's own.
-            at_address, hidden = residents, frozenset()
+            # resident it names wherever in the building he lives; the address is the home's, no resident's own,
+            # but to a suppressed resident's joint holder it is hers (he needs no name to know whose home it is).
+            at_address, hidden = residents, self._partners_named(block, residents)
 
         def recipient(
             kind: RecipientKind,
@@ -264,6 +265,16 @@ class RecipientResolver:
                 and self.premises.within(building, clients[record.client_id].postal_address)
             )
         return found
+
+    def _partners_named(self, block: AddressBlock, residents: list[str]) -> frozenset[str]:
+        """The suppressed residents whose joint holder, living elsewhere, the block names."""
+        clients = self.index.clients
+        return frozenset(
+            cid
+            for cid in residents
+            if clients[cid].is_suppressed("postal_address")
+            and any(other not in residents for person in block.people for other in self._joint_answering(person, [cid]))
+        )
 
     def _to_approved(self, block: AddressBlock, at_address: list[str]) -> bool:
         """Is the letter addressed to an approved third party by its name ("Dr A Dao, Maldon Bush Nursing Practice"

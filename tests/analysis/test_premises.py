@@ -153,6 +153,8 @@ def test_a_letter_to_the_home_itself_is_read_by_the_resident_it_names(tmp_path: 
     assert letter("Mr Luigi Stefano", "Dear Mr Stefano,\n\nAda Moss (BGR-60001): fees overdue.") == {
         "mismatched_recipient"
     }
+    # Her joint holder, who lives elsewhere, addressed at the home: the home is where she lives (review L-2).
+    assert "suppressed_detail_exposed" in letter("Mr Sione Tuilagi", "Dear Mr Tuilagi,\n\nOur newsletter.")
     # The twin without the premises configured: the bare address is the suppressed resident's, failing closed.
     (tmp_path / "unnamed").mkdir()
     unnamed = scanner(config, registry(tmp_path / "unnamed", rows))
@@ -177,3 +179,14 @@ def test_her_title_or_initials_with_her_surname(run: Run) -> None:
     assert run("ada@mail.example", LETTERHEAD + "Mr K. Tuilagi fixed the garden gate.") == set()
     # The reader greeted by his own surname is not she.
     assert run("pita@mail.example", LETTERHEAD + "Dear Mr Tuilagi,\n\nBGR-00099: your invoice is attached.") == set()
+
+
+def test_another_street_of_the_same_number_and_name_is_no_premises(tmp_path: Path, config: Config) -> None:
+    """Review L-1: "118 Mair Court" is not the home at "118 Mair Street East": a letter there to her former partner
+    is to her suppressed address."""
+    rows = ROWS + 'H7,Mia,Tuilagi,1980-01-01,,,"118 Mair Court, Ballarat East VIC 3350",BGR-70007,postal_address,H4,\n'
+    organisation = dataclasses.replace(config.organisation, own_details=OWN)
+    home = scanner(dataclasses.replace(config, organisation=organisation), registry(tmp_path, rows))
+    text = f"{LETTERHEAD}20 May 2025\n\nMr Sione Tuilagi\n118 Mair Court\nBALLARAT EAST VIC 3350\n\nDear Mr Tuilagi,\n"
+    verdict = home.scan(communication_from_letter(text.encode(), "letter.txt"), record=False)
+    assert "suppressed_detail_exposed" in rules(verdict)
