@@ -11,9 +11,9 @@ name alone ("Castlemaine Plumbing" for `castlemaine.example`) approves nothing.
 
 Tribunals, regulators and complaints schemes take their initials: "NSW Civil and Administrative Tribunal" at
 `ncat.nsw.example`, "Australian Financial Complaints Authority" at `afca.example`. A label of four or five letters
-is too short to be a shortening (anyone's initials), so it names only an organisation's line (a word such as
-"Tribunal", "Authority", "Office") of as many words whose initials are the label, every word counted but "and",
-"of", "the", "for" and "Ltd".
+is too short to be a shortening (anyone's initials), so it names only a public body's line (a word such as
+"Tribunal", "Authority", "Ombudsman", "Office") of as many words whose initials are the label, every word counted
+but "and", "of", "the", "for" and "Ltd".
 """
 
 from __future__ import annotations
@@ -21,7 +21,6 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 
-from dlp.extract.letter import BUSINESS
 from dlp.normalize import STATE_WORDS, fold
 
 # Words an organisation's domain leaves out.
@@ -48,6 +47,12 @@ MIN_LABEL = 6  # "rtt" is anyone's initials
 ACRONYM = (4, 5)  # the lengths of a label read as an organisation's initials ("rtt": anyone's, still)
 _STATES = frozenset(re.findall(r"[a-z]+", STATE_WORDS.lower()))  # "ncat.nsw.example": "nsw" says where
 _INITIALS_SKIP = frozenset({"for"}) | _LEGAL  # "Civil and Administrative": no letter in "ncat"; nor "Ltd" in "afca"
+# The bodies known by their initials: a tribunal, an authority, an ombudsman. Not any business ("Albury Family Care
+# Associates" is no AFCA, "Newcastle Community Accounting Team" no NCAT: review L-3).
+_PUBLIC_BODY = re.compile(
+    r"\b(?:tribunal|authority|commission|commissioner|ombudsman|office|court|registry|board|agency|department)\b",
+    re.IGNORECASE,
+)
 
 
 def domain_labels(domains: Iterable[str]) -> frozenset[str]:
@@ -137,8 +142,9 @@ class ApprovedNames:
 
     @staticmethod
     def _initials(line: str) -> str:
-        """The initials of an organisation's line of four or five words, or "" (a person's, or another length)."""
-        if not BUSINESS.search(line):
+        """The initials of a public body's line of four or five words, or "" (a business's, a person's, or another
+        length)."""
+        if not _PUBLIC_BODY.search(line):
             return ""
         words = [w for w in _WORD.findall(fold(line)) if w not in _INITIALS_SKIP]
         return "".join(w[0] for w in words) if ACRONYM[0] <= len(words) <= ACRONYM[1] else ""

@@ -53,6 +53,9 @@ def test_an_organisation_is_named_as_its_domain_shortens_it(line: str) -> None:
         "Nora Clare Anne Tully",  # a person's initials: no organisation's line
         "NSW Civil Tribunal",  # not every word's initial
         "Australian Financial Counselling Services Association",  # its initials are "afcsa"
+        "Albury Family Care Associates",  # a business of the same initials (review L-3)
+        "Newcastle Community Accounting Team",
+        "Ms Dana Reyes, Albury Family Care Associates",
     ],
 )
 def test_a_town_alone_a_person_or_initials_approve_nothing(line: str) -> None:
