@@ -53,11 +53,11 @@ class SuppressedDetailExposed(Rule):
                         f"suppressed postal address of {victim} used as the delivery address of {describe(recipient)}",
                     )
                 )
-        named, identified = _identified(ctx)
+        apart, identified = _identified(ctx)
         for finding in ctx.findings:
             if not finding.suppressed_for:
                 continue  # an extract's hundreds of findings: most are no one's suppressed detail
-            knows = _who_knows(ctx, finding, named, identified)
+            knows = _who_knows(ctx, finding, apart, identified)
             if finding.entity == CLIENT_LOCALITY and not _locality_exposed(ctx, finding, knows):
                 continue
             # Her suburb alone; or her building's address (the organisation's premises without her room) or her street
@@ -92,21 +92,48 @@ class SuppressedDetailExposed(Rule):
 
 
 def _identified(ctx: ScanContext) -> tuple[frozenset[str], frozenset[str]]:
-    """The clients an item says it is about (named, or by one of their own identifiers, not a recipient's own);
-    and those, with the clients it goes to a joint holder of: her former partner needs no name to know whose
-    address it is."""
-    named = {cid for f in ctx.findings if not f.addressee and (f.strong or f.entity in _NAMING) for cid in f.clients}
-    reached = {cid for r in ctx.recipients for c in r.clients for cid in ctx.joint.get(c, ())}
-    return frozenset(named), frozenset(named | reached)
+    """The clients an item names apart from its readers (by name or one of their own identifiers, not one they
+    share with a reader: a joint account's number to her former partner is his too); and the clients it says it is
+    about (named, or by one of their own identifiers, not a recipient's own), with those it goes to a joint holder
+    of: her former partner needs no name to know whose address it is."""
+    readers = {c for r in ctx.recipients for c in r.clients}
+    said = [f for f in ctx.findings if not f.addressee and (f.strong or f.entity in _NAMING)]
+    named = {cid for f in said for cid in f.clients}
+    apart = {cid for f in said if not f.clients & readers for cid in f.clients}
+    reached = {cid for c in readers for cid in ctx.joint.get(c, ())}
+    return frozenset(apart), frozenset(named | reached)
 
 
-def _who_knows(ctx: ScanContext, finding: Finding, named: frozenset[str], identified: frozenset[str]) -> frozenset[str]:
+def _who_knows(ctx: ScanContext, finding: Finding, apart: frozenset[str], identified: frozenset[str]) -> frozenset[str]:
     """Whom the item says a suburb finding is about. One of the organisation's own towns ("our Ingham branch is
-    closing", "at the Ingham post office", in every member's letter) only beside her name or identifiers, or where
-    a word puts a place ("she has moved to Ingham") to her former partner."""
-    if not finding.key.startswith(OWN_TOWN) or placed_by_a_word(_part_text(ctx, finding), finding.start):
+    closing", "at the Ingham post office", in every member's letter) only beside her name or identifiers not her
+    reader's too, or, to her former partner, where the text puts someone there ("she has moved to Ingham")."""
+    if not finding.key.startswith(OWN_TOWN) or _says_she_lives_there(_part_text(ctx, finding), finding):
         return identified
-    return named
+    return apart
+
+
+def _says_she_lives_there(text: str, finding: Finding) -> bool:
+    """Does the text put someone at the place ("moved to Sale", "living in Ayr"), or speak of where someone lives in
+    its sentence ("now lives near our Ingham office", "moved to the Sale area", "Sale is where she lives now")?"""
+    return placed_by_a_word(text, finding.start) or _RESIDENCE.search(_sentence(text, finding)) is not None
+
+
+# Words of where someone lives (review L-4, L-6).
+_RESIDENCE = re.compile(
+    r"\b(?:lives?|living|reside[sd]?|residing|moved|moving|relocat\w*|settled|staying|new\s+(?:home|address|place))\b",
+    re.IGNORECASE,
+)
+_SENTENCE_END = re.compile(r"[.!?](?=\s)|\n[ \t]*\n")
+_SENTENCE_REACH = 300  # characters either side searched for a sentence's ends
+
+
+def _sentence(text: str, finding: Finding) -> str:
+    """The sentence (or line group) the finding stands in."""
+    lo = max(0, finding.start - _SENTENCE_REACH)
+    ends = [m.end() for m in _SENTENCE_END.finditer(text, lo, finding.start)]
+    after = _SENTENCE_END.search(text, finding.end, finding.end + _SENTENCE_REACH)
+    return text[ends[-1] if ends else lo : after.start() if after else finding.end + _SENTENCE_REACH]
 
 
 def _locality_exposed(ctx: ScanContext, finding: Finding, identified: frozenset[str]) -> bool:
@@ -121,12 +148,10 @@ def _locality_exposed(ctx: ScanContext, finding: Finding, identified: frozenset[
     if finding.key.startswith(PREMISES):
         return True
     text = _part_text(ctx, finding)
-    # A suburb of three or four letters is also a word or a name ("Sale", "Eden", "Moe"): a place only where a
-    # word puts one ("moved to Sale", "living in Ayr"), or written with her street (dlp/analysis/streets.py).
-    if len(finding.key.removeprefix(OWN_TOWN)) < MIN_KEY and not placed_by_a_word(text, finding.start):
+    names = [f for f in ctx.findings if f.entity in _NAMING and f.part == finding.part]
+    if len(finding.key.removeprefix(OWN_TOWN)) < MIN_KEY and not _a_short_suburb_is_a_place(text, finding, names):
         return False
     first = text[finding.start : finding.start + 1]
-    names = [f for f in ctx.findings if f.entity in _NAMING and f.part == finding.part]
     named = any(f.start < finding.end and finding.start < f.end for f in names)
     # Her own name just before ("Client: Honora Pembury Redgum Flat", a table's row) ends there: the place is no
     # part of it. Not another client's (a neighbour's row of a case list).
@@ -144,7 +169,30 @@ def _locality_exposed(ctx: ScanContext, finding: Finding, identified: frozenset[
 
 
 _NAMING = frozenset({CLIENT_NAME, CLIENT_NAME_DOB, CLIENT_SURNAME})
+
+
+def _a_short_suburb_is_a_place(text: str, finding: Finding, names: list[Finding]) -> bool:
+    """A suburb of three or four letters is also a word or a name ("Sale", "Eden", "Moe"): a place where a word puts
+    someone there (not in a heading in capitals: "PROCEEDS FROM SALE"), where its sentence speaks of where someone
+    lives, or right after her name ("Priya Venn of Kew"). With her street it is her address (streets.py)."""
+    return (
+        (placed_by_a_word(text, finding.start) and not _in_capitals(text, finding))
+        or _RESIDENCE.search(_sentence(text, finding)) is not None
+        or any(
+            f.end <= finding.start and f.clients & finding.suppressed_for and _OF.match(text[f.end : finding.start])
+            for f in names
+        )
+    )
+
+
 _POSSESSIVE = re.compile(r"(?:['’]s)?\s*$")  # between her name and her suburb: nothing, or "'s"
+_OF = re.compile(r"(?:['’]s)?\s*(?:,|\bof\b)?\s*$")  # "Priya Venn of Kew", "Priya Venn, Kew", "Priya Venn Kew"
+
+
+def _in_capitals(text: str, finding: Finding) -> bool:
+    """Is the finding's line written in capitals (a heading: "RE: PROCEEDS FROM SALE")?"""
+    line = text[text.rfind("\n", 0, finding.start) + 1 : (text.find("\n", finding.end) + 1 or len(text) + 1) - 1]
+    return line.upper() == line
 
 
 def _part_text(ctx: ScanContext, finding: Finding) -> str:

@@ -165,14 +165,28 @@ _PLACE_BEFORE = frozenset(
 )
 
 
-# Words that put a place after them, just before it: "moved to Sale", "living in Ayr", "near Kew". Not "of" or "on",
-# which put one after a name or a day too ("the City of Kew", "on Sale day").
-_PLACED = re.compile(r"\b(?:" + "|".join(sorted(_PLACE_BEFORE - {"of", "on"})) + r")[ \t]+$", re.IGNORECASE)
+# Words that put a place after them, just before it: "moved to Sale", "living in Ayr", "near Kew", a hard-wrapped
+# "moved to" over "Sale". Not "of" or "on", which put one after a name or a day too ("the City of Kew", "on Sale day").
+_PLACED = re.compile(
+    r"\b(?:(?P<before>[a-z']+)\s+)?(?:"
+    + "|".join(sorted(_PLACE_BEFORE - {"of", "on"}))
+    + r")(?:[ \t]+|[ \t]*\n[ \t]*)$",
+    re.IGNORECASE,
+)
+# Words before those that make what follows a person or the organisation's own place: "speak to Eden in our
+# lending team", "our branch in Ingham", "visit us at Ingham" (review L-5, L-7).
+_NOT_HER_PLACE = frozenset(
+    {"speak", "speaking", "spoke", "talk", "talking", "talked", "write", "wrote", "reply", "replied", "chat"}
+    | {"mention", "mentioned", "refer", "referred", "introduce", "explain", "explained", "say", "said", "listen"}
+    | {"branch", "branches", "office", "offices", "store", "shop", "centre", "center", "agency", "team", "us", "we"}
+)
 
 
 def placed_by_a_word(text: str, start: int) -> bool:
-    """Does a word that puts a place after it ("in", "to", "near") stand just before `start`, on its line?"""
-    return _PLACED.search(text[max(0, start - 12) : start]) is not None
+    """Does a word that puts a place after it ("in", "to", "near") stand just before `start`, on its line or at the
+    end of the line before, and not after a word that makes it a person or the organisation's place?"""
+    match = _PLACED.search(text[max(0, start - 40) : start])
+    return match is not None and (match.group("before") or "").lower() not in _NOT_HER_PLACE
 
 
 def place_name_ends_a_name(text: str, start: int) -> bool:

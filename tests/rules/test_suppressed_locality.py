@@ -195,6 +195,17 @@ def test_a_suburb_of_three_or_four_letters_where_a_word_puts_a_place(tmp_path, c
     # The word and the name: no place.
     assert run(BOARD, "Dana Kerr (CC-2003): Sale of the house settles on Friday.") == set()
     assert run(BOARD, "Dana Kerr (CC-2003) asked about the Sale price.") == set()
+    # Review L-6: where she lives in other words, a hard-wrapped line, after her name.
+    for body in (
+        "Ilse has moved to the Ayr area.",
+        "Ilse has moved to\nAyr, so her card goes there.",
+        "Ayr is where she lives now.",
+    ):
+        assert "suppressed_detail_exposed" in run("ko@mail.example", body), body
+    assert "suppressed_detail_exposed" in run(BOARD, "Statement of Dana Kerr of Sale, retired.")
+    # Review L-7: a person after "speak to", a heading in capitals.
+    assert run("ko@mail.example", "Please speak to Ayr in our lending team.") == set()
+    assert run("ko@mail.example", "RE: DISTRIBUTION OF PROCEEDS FROM AYR") == set()
 
 
 def test_the_organisations_own_town_to_her_former_partner(tmp_path, config: Config) -> None:
@@ -222,3 +233,7 @@ def test_the_organisations_own_town_to_her_former_partner(tmp_path, config: Conf
     assert "suppressed_detail_exposed" in run(closing, unnamed)  # the twin: no offices configured, failing closed
     assert "suppressed_detail_exposed" in run("Your co-borrower has moved to Ingham, so her card goes there.")
     assert "suppressed_detail_exposed" in run("Leanne Dempsey banks at our Ingham branch now.")  # beside her name
+    # Review L-4, L-5: where she lives, in other words; the branch's own town with the joint account's number.
+    assert "suppressed_detail_exposed" in run("The other holder now lives near our Ingham office.")
+    assert "suppressed_detail_exposed" in run("The account has moved to our Ingham branch, close to her new home.")
+    assert run("Joint account CC-3001: our branch in Ingham will close. Visit us at Ingham or Townsville.") == set()
