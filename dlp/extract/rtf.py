@@ -12,6 +12,7 @@ from types import FunctionType
 from dlp.extract.base import Extractor, Reading, extract_part, register, unreadable
 from dlp.extract.text import decode
 from dlp.model import Part
+from dlp.normalize import compact
 
 PICTURE = re.compile(rb"\{\\pict(?P<words>(?:\s*\\[a-zA-Z]+-?\d*)*)\s*(?P<hex>[0-9a-fA-F\s]+)\}")
 READABLE_PICTURES = (b"\\pngblip", b"\\jpegblip")
@@ -59,27 +60,37 @@ def _reader() -> Callable[..., str]:
 
 
 def _text(rtf: str) -> str:
-    return str(_reader()(OPENING_SHOWN.sub(r"{\\\1\2\\par ", _merge_fields_shown(rtf)), errors="ignore"))
+    return str(_reader()(OPENING_SHOWN.sub(r"{\\\1\2\\par ", _fields_shown(rtf)), errors="ignore"))
 
 
-# A field's instruction ("{\\*\\fldinst MERGEFIELD CaseManager}"), which striprtf leaves out.
+# A field's instruction ("{\\*\\fldinst MERGEFIELD CaseManager}") and its result, which striprtf leaves out and reads.
 FIELD_INSTRUCTION = re.compile(r"\{(?:\\\*)?\\fldinst(?![a-z])")
+FIELD_RESULT = re.compile(r"\s*(\{(?:\\\*)?\\fldrslt(?![a-z]))")  # just after the instruction's group
 _CONTROL = re.compile(r"\\[a-z]+-?\d* ?|\\.|[{}]")
+_MERGE_FIELD = re.compile(r"^mergefield\s+\"?([^\s\"\\]+)", re.IGNORECASE)
+_PLACEHOLDER = re.compile(r"^(?:«[^»]*»|<<[^>]*>>)?$")
 
 
-def _merge_fields_shown(rtf: str) -> str:
-    """`rtf` with each MERGEFIELD instruction written out as text before its field: a template sent unmerged shows
-    only the field's last result, often its bare name ("Your case manager is CaseManager."), which nothing marks
-    as a field. A DOCX's instructions are read as its text is (dlp/extract/package.py)."""
-    if "MERGEFIELD" not in rtf:
+def _fields_shown(rtf: str) -> str:
+    """`rtf` with each field's instruction written out as text before it, as a DOCX's are read: a link's target
+    ("HYPERLINK mailto:..."), an included file's name. A MERGEFIELD is written out (upper case, as the merge-field
+    recogniser reads it) only where its result is no value: empty, «CaseManager», or its bare name ("Your case
+    manager is CaseManager."), a template sent unmerged; a merged letter that kept its fields shows its values."""
+    if "fldinst" not in rtf:
         return rtf
     out, last = [], 0
     for match in FIELD_INSTRUCTION.finditer(rtf):
         end = _group_end(rtf, match.start())
         instruction = " ".join(_CONTROL.sub(" ", rtf[match.end() : end]).split())
-        if "MERGEFIELD" in instruction:
-            out += [rtf[last : match.start()], f" {instruction} "]
-            last = match.start()
+        if merge := _MERGE_FIELD.match(instruction):
+            result = FIELD_RESULT.match(rtf, end)
+            value = rtf[result.end() : _group_end(rtf, result.start(1))] if result else ""
+            shown = " ".join(_CONTROL.sub(" ", value).split())
+            if not (_PLACEHOLDER.match(shown) or compact(shown) == compact(merge.group(1))):
+                continue
+            instruction = f"MERGEFIELD {merge.group(1)}"
+        out += [rtf[last : match.start()], f" {instruction} "]
+        last = match.start()
     return "".join([*out, rtf[last:]])
 
 

@@ -279,6 +279,24 @@ def test_an_rtf_merge_field_left_in_a_letter_is_unmerged(synthetic: SyntheticReg
     assert "unmerged_field" in rules(unmerged)
     (merged,) = scan_file(scanner, rtf.replace("@", "Leonie Farrugia").encode("cp1252"), "l.rtf")
     assert merged.decision is Decision.ALLOW, merged.violations
+    # Field codes are any case (review L-8); a merged letter that kept its field shows its value (L-9).
+    lower = "{\\field{\\*\\fldinst { mergefield CaseManager }}{\\fldrslt {\\rtlch \\u171?CaseManager\\u187?}}}"
+    (unmerged,) = scan_file(scanner, rtf.replace("@", lower).encode("cp1252"), "l.rtf")
+    assert "unmerged_field" in rules(unmerged)
+    kept = "{\\field{\\*\\fldinst MERGEFIELD CaseManager}{\\fldrslt Leonie Farrugia}}"
+    (kept_fields,) = scan_file(scanner, rtf.replace("@", kept).encode("cp1252"), "l.rtf")
+    assert kept_fields.decision is Decision.ALLOW, kept_fields.violations
+
+
+def test_an_rtf_field_instruction_is_read(synthetic: SyntheticRegistry, scanner) -> None:
+    """A link's target is what a click reaches: another client's email address in it is that client's (review L-10)."""
+    a, b = synthetic.ordinary()[57:59]
+    rtf = rtf_letter(letter(a, "Write to @ with questions.")).decode("cp1252")
+    link = f'{{\\field{{\\*\\fldinst HYPERLINK "mailto:{b.email}"}}{{\\fldrslt our team}}}}'
+    (verdict,) = scan_file(scanner, rtf.replace("@", link).encode("cp1252"), "l.rtf")
+    assert "mismatched_recipient" in rules(verdict)
+    (twin,) = scan_file(scanner, rtf.replace("@", "our team").encode("cp1252"), "l.rtf")
+    assert twin.decision is Decision.ALLOW, twin.violations
 
 
 def test_a_built_in_number_format_is_never_read_as_a_custom_one() -> None:
