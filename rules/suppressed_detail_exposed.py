@@ -116,24 +116,49 @@ def _who_knows(ctx: ScanContext, finding: Finding, apart: frozenset[str], identi
 def _says_she_lives_there(text: str, finding: Finding) -> bool:
     """Does the text put someone at the place ("moved to Sale", "living in Ayr"), or speak of where someone lives in
     its sentence ("now lives near our Ingham office", "moved to the Sale area", "Sale is where she lives now")?"""
-    return placed_by_a_word(text, finding.start) or _RESIDENCE.search(_sentence(text, finding)) is not None
+    return placed_by_a_word(text, finding.start) or _lives_in(_sentence(text, finding))
+
+
+def _lives_in(sentence: str) -> bool:
+    """Does the sentence speak of where someone lives?"""
+    return bool(_RESIDENCE.search(sentence) or (_MOVED.search(sentence) and _PERSON.search(sentence)))
 
 
 # Words of where someone lives (review L-4, L-6).
 _RESIDENCE = re.compile(
-    r"\b(?:lives?|living|reside[sd]?|residing|moved|moving|relocat\w*|settled|staying|new\s+(?:home|address|place))\b",
+    r"\b(?:lives?|living|reside[sd]?|residing|staying|settled\s+in|new\s+(?:home|address|place)(?!\s+loan))\b",
     re.IGNORECASE,
 )
-_SENTENCE_END = re.compile(r"[.!?](?=\s)|\n[ \t]*\n")
-_SENTENCE_REACH = 300  # characters either side searched for a sentence's ends
+# A move is someone's only beside a person: "she has moved", "Kiri has moved"; not "our Ingham branch has moved",
+# "the Sale settlement is moving forward" (review M-9).
+_MOVED = re.compile(r"\b(?:moved|moving|relocat\w*)\b", re.IGNORECASE)
+_PERSON = re.compile(
+    r"\b(?:she|her|he|him|his|they|them|holder|partner|client|member|customer|tenant|resident)\b"
+    r"|\b(?-i:[A-Z][a-z]+)\s+(?:has|had|is|was|have)\s+(?:just\s+|now\s+|recently\s+)?(?:moved|moving|relocat)",
+    re.IGNORECASE,
+)
+# A sentence ends at a full stop, question or exclamation mark before a capital, not after an abbreviation ("Herbert
+# St. near our Ingham office", "approx. 2 km": review M-3); or at a blank line.
+_SENTENCE_END = re.compile(r"(?<=[.!?])\s+(?=[A-Z\"“(])|\n[ \t]*\n")
+_ABBREVIATION = re.compile(
+    r"\b(?:st|rd|ave|av|cres|cr|ct|dr|pde|pl|hwy|mr|mrs|ms|dr|prof|no|approx|est|etc|vs|jan|feb|mar|apr|jun|jul|aug|"
+    r"sep|sept|oct|nov|dec|[a-z])\.\s*$",
+    re.IGNORECASE,
+)
+_SENTENCE_REACH = 1000  # characters either side searched for a sentence's ends
 
 
 def _sentence(text: str, finding: Finding) -> str:
     """The sentence (or line group) the finding stands in."""
-    lo = max(0, finding.start - _SENTENCE_REACH)
-    ends = [m.end() for m in _SENTENCE_END.finditer(text, lo, finding.start)]
-    after = _SENTENCE_END.search(text, finding.end, finding.end + _SENTENCE_REACH)
-    return text[ends[-1] if ends else lo : after.start() if after else finding.end + _SENTENCE_REACH]
+    lo, hi = max(0, finding.start - _SENTENCE_REACH), min(len(text), finding.end + _SENTENCE_REACH)
+    ends = [
+        m
+        for m in _SENTENCE_END.finditer(text, lo, hi)
+        if not _ABBREVIATION.search(text, max(lo, m.start() - 8), m.start())
+    ]
+    start = max((m.end() for m in ends if m.end() <= finding.start), default=lo)
+    end = min((m.start() for m in ends if m.start() >= finding.end), default=hi)
+    return text[start:end]
 
 
 def _locality_exposed(ctx: ScanContext, finding: Finding, identified: frozenset[str]) -> bool:
@@ -177,7 +202,7 @@ def _a_short_suburb_is_a_place(text: str, finding: Finding, names: list[Finding]
     lives, or right after her name ("Priya Venn of Kew"). With her street it is her address (streets.py)."""
     return (
         (placed_by_a_word(text, finding.start) and not _in_capitals(text, finding))
-        or _RESIDENCE.search(_sentence(text, finding)) is not None
+        or _lives_in(_sentence(text, finding))
         or any(
             f.end <= finding.start and f.clients & finding.suppressed_for and _OF.match(text[f.end : finding.start])
             for f in names
@@ -186,13 +211,15 @@ def _a_short_suburb_is_a_place(text: str, finding: Finding, names: list[Finding]
 
 
 _POSSESSIVE = re.compile(r"(?:['’]s)?\s*$")  # between her name and her suburb: nothing, or "'s"
-_OF = re.compile(r"(?:['’]s)?\s*(?:,|\bof\b)?\s*$")  # "Priya Venn of Kew", "Priya Venn, Kew", "Priya Venn Kew"
+# Between her name and her place: "Priya Venn of Kew", "Priya Venn, now of Kew", a table's "Kiri Dawes | Sale".
+_OF = re.compile(r"(?:['’]s)?[\s,|;:\-–]*(?:(?:now|formerly|late)\s+)?(?:of\b)?\s*$", re.IGNORECASE)
 
 
 def _in_capitals(text: str, finding: Finding) -> bool:
-    """Is the finding's line written in capitals (a heading: "RE: PROCEEDS FROM SALE")?"""
+    """Is the finding in a subject or reference heading in capitals ("RE: PROCEEDS FROM SALE")? Not any line in
+    capitals: old systems print whole letters so ("OTHER HOLDER NOW AT SALE": review M-2)."""
     line = text[text.rfind("\n", 0, finding.start) + 1 : (text.find("\n", finding.end) + 1 or len(text) + 1) - 1]
-    return line.upper() == line
+    return line.upper() == line and re.match(r"\s*(?:RE|SUBJECT|REF|REFERENCE)\b\s*:?", line) is not None
 
 
 def _part_text(ctx: ScanContext, finding: Finding) -> str:

@@ -104,12 +104,12 @@ def mark_towns(findings: tuple[Finding, ...], towns: frozenset[str]) -> tuple[Fi
 
 
 def _same_building(a: LooseAddress, b: LooseAddress) -> bool:
-    """Its number, street name and type, suburb and postcode: "30 Merri Street" is no room of "30 Merri Parade"."""
-    return (a.numbers[-1:], a.street, a.street_type, a.suburb, a.postcode) == (
+    """Its number, street name and type, and postcode: "30 Merri Street" is no room of "30 Merri Parade". Not the
+    suburb, which letters misspell or shorten ("BALLARAT" for Ballarat East: review M-7)."""
+    return (a.numbers[-1:], a.street, a.street_type, a.postcode) == (
         b.numbers[-1:],
         b.street,
         b.street_type,
-        b.suburb,
         b.postcode,
     )
 

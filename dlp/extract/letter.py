@@ -173,20 +173,33 @@ _PLACED = re.compile(
     + r")(?:[ \t]+|[ \t]*\n[ \t]*)$",
     re.IGNORECASE,
 )
-# Words before those that make what follows a person or the organisation's own place: "speak to Eden in our
-# lending team", "our branch in Ingham", "visit us at Ingham" (review L-5, L-7).
-_NOT_HER_PLACE = frozenset(
+# Words before those that make what follows a person, not a place: "speak to Eden in our lending team" (review
+# L-7). The organisation's own place ("our branch in Ingham") only where it is "our" (review M-1: "her local branch
+# in Sale" is where she lives).
+_TO_A_PERSON = frozenset(
     {"speak", "speaking", "spoke", "talk", "talking", "talked", "write", "wrote", "reply", "replied", "chat"}
     | {"mention", "mentioned", "refer", "referred", "introduce", "explain", "explained", "say", "said", "listen"}
-    | {"branch", "branches", "office", "offices", "store", "shop", "centre", "center", "agency", "team", "us", "we"}
 )
+_OUR_PLACE = re.compile(
+    r"\bour\s+(?:\w+\s+)?(?:branch|office|store|shop|centre|center|agency|team)\s+\w+\s+$", re.IGNORECASE
+)
+# A label before a place: "Town: Sale", "Suburb - Kew" (review M-5).
+_PLACE_LABEL = re.compile(r"\b(?:town|suburb|city|locality|location|residence|lives)\s*[:\-–]\s*$", re.IGNORECASE)
 
 
 def placed_by_a_word(text: str, start: int) -> bool:
     """Does a word that puts a place after it ("in", "to", "near") stand just before `start`, on its line or at the
-    end of the line before, and not after a word that makes it a person or the organisation's place?"""
-    match = _PLACED.search(text[max(0, start - 40) : start])
-    return match is not None and (match.group("before") or "").lower() not in _NOT_HER_PLACE
+    end of the line before, and not after a word that makes it a person or the organisation's own place; or a
+    label ("Town:")?"""
+    before = text[max(0, start - 40) : start]
+    if _PLACE_LABEL.search(before):
+        return True
+    match = _PLACED.search(before)
+    return (
+        match is not None
+        and (match.group("before") or "").lower() not in _TO_A_PERSON
+        and not _OUR_PLACE.search(before)
+    )
 
 
 def place_name_ends_a_name(text: str, start: int) -> bool:

@@ -66,9 +66,14 @@ def _text(rtf: str) -> str:
 # A field's instruction ("{\\*\\fldinst MERGEFIELD CaseManager}") and its result, which striprtf leaves out and reads.
 FIELD_INSTRUCTION = re.compile(r"\{(?:\\\*)?\\fldinst(?![a-z])")
 FIELD_RESULT = re.compile(r"\s*(\{(?:\\\*)?\\fldrslt(?![a-z]))")  # just after the instruction's group
+# Control words and braces, dropped without a space: Word splits a field's name over runs as it is edited
+# ("{\\rtlch Case}{\\rtlch Manager}": review M-10).
 _CONTROL = re.compile(r"\\[a-z]+-?\d* ?|\\.|[{}]")
-_MERGE_FIELD = re.compile(r"^mergefield\s+\"?([^\s\"\\]+)", re.IGNORECASE)
+_MERGE_FIELD = re.compile(r"\bmergefield\s*(?:\"([^\"]+)\"|([^\s\"\\]+))", re.IGNORECASE)
 _PLACEHOLDER = re.compile(r"^(?:«[^»]*»|<<[^>]*>>)?$")
+# Fields whose instruction holds what a reader reaches: a link's target, an included file or picture. Not a greeting
+# line's or a date's format, whose «placeholders» are no unmerged field (review M-11).
+_READ = re.compile(r"^\s*(?:hyperlink|includetext|includepicture|link)\b", re.IGNORECASE)
 
 
 def _fields_shown(rtf: str) -> str:
@@ -81,14 +86,17 @@ def _fields_shown(rtf: str) -> str:
     out, last = [], 0
     for match in FIELD_INSTRUCTION.finditer(rtf):
         end = _group_end(rtf, match.start())
-        instruction = " ".join(_CONTROL.sub(" ", rtf[match.end() : end]).split())
-        if merge := _MERGE_FIELD.match(instruction):
+        instruction = " ".join(_CONTROL.sub("", rtf[match.end() : end]).split())
+        if merge := _MERGE_FIELD.search(instruction):
+            name = merge.group(1) or merge.group(2)
             result = FIELD_RESULT.match(rtf, end)
             value = rtf[result.end() : _group_end(rtf, result.start(1))] if result else ""
-            shown = " ".join(_CONTROL.sub(" ", value).split())
-            if not (_PLACEHOLDER.match(shown) or compact(shown) == compact(merge.group(1))):
+            shown = " ".join(_CONTROL.sub("", value).split())
+            if not (_PLACEHOLDER.match(shown) or compact(shown) == compact(name)):
                 continue
-            instruction = f"MERGEFIELD {merge.group(1)}"
+            instruction = f"MERGEFIELD {compact(name) or name}"
+        elif not _READ.match(instruction):
+            continue
         out += [rtf[last : match.start()], f" {instruction} "]
         last = match.start()
     return "".join([*out, rtf[last:]])

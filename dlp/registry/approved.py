@@ -11,9 +11,9 @@ name alone ("Castlemaine Plumbing" for `castlemaine.example`) approves nothing.
 
 Tribunals, regulators and complaints schemes take their initials: "NSW Civil and Administrative Tribunal" at
 `ncat.nsw.example`, "Australian Financial Complaints Authority" at `afca.example`. A label of four or five letters
-is too short to be a shortening (anyone's initials), so it names only a public body's line (a word such as
-"Tribunal", "Authority", "Ombudsman", "Office") of as many words whose initials are the label, every word counted
-but "and", "of", "the", "for" and "Ltd".
+is too short to be a shortening (anyone's initials), so it names only a public body's line (ending in "Tribunal",
+"Authority", "Commission", "Commissioner" or "Ombudsman") of as many words whose initials are the label, every word
+counted but "and", "of", "the", "for" and "Ltd".
 """
 
 from __future__ import annotations
@@ -47,10 +47,11 @@ MIN_LABEL = 6  # "rtt" is anyone's initials
 ACRONYM = (4, 5)  # the lengths of a label read as an organisation's initials ("rtt": anyone's, still)
 _STATES = frozenset(re.findall(r"[a-z]+", STATE_WORDS.lower()))  # "ncat.nsw.example": "nsw" says where
 _INITIALS_SKIP = frozenset({"for"}) | _LEGAL  # "Civil and Administrative": no letter in "ncat"; nor "Ltd" in "afca"
-# The bodies known by their initials: a tribunal, an authority, an ombudsman. Not any business ("Albury Family Care
-# Associates" is no AFCA, "Newcastle Community Accounting Team" no NCAT: review L-3).
+# The bodies known by their initials, by the word their name ends in: a tribunal, an authority, an ombudsman. Not any
+# business ("Albury Family Care Associates" is no AFCA, "Newcastle Community Accounting Team" no NCAT, "Albury
+# Finance Collection Agency" none either: reviews L-3, M-6).
 _PUBLIC_BODY = re.compile(
-    r"\b(?:tribunal|authority|commission|commissioner|ombudsman|office|court|registry|board|agency|department)\b",
+    r"\b(?:tribunal|authority|commission|commissioner|ombudsman)(?:\W+(?:ltd|limited|inc|incorporated))?\W*$",
     re.IGNORECASE,
 )
 

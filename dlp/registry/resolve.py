@@ -53,7 +53,10 @@ class RecipientResolver:
     def email(self, address: str, label: str) -> Recipient:
         address = address.strip().lower()
         domain = address.rpartition("@")[2]
-        if _domain_in(domain, self.org.internal_domains):
+        # A client's registered mailbox under a subdomain of ours is the client's (a student's at
+        # student.usr.example when usr.example is internal): the organisation's name, not its staff.
+        ours = _domain_in(domain, self.org.internal_domains)
+        if ours and (domain in self.org.internal_domains or address not in self.index.by_email):
             return Recipient(
                 label, RecipientKind.INTERNAL, suppressed_staff=address in self.org.suppressed_detail_staff
             )

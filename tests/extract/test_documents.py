@@ -283,6 +283,17 @@ def test_an_rtf_merge_field_left_in_a_letter_is_unmerged(synthetic: SyntheticReg
     lower = "{\\field{\\*\\fldinst { mergefield CaseManager }}{\\fldrslt {\\rtlch \\u171?CaseManager\\u187?}}}"
     (unmerged,) = scan_file(scanner, rtf.replace("@", lower).encode("cp1252"), "l.rtf")
     assert "unmerged_field" in rules(unmerged)
+    # A name in quotes with a space, or split over runs as Word writes it after an edit (review M-10).
+    for odd in (
+        '{\\field{\\*\\fldinst MERGEFIELD "Case Manager"}{\\fldrslt Case Manager}}',
+        "{\\field{\\*\\fldinst {\\rtlch MERGEFIELD CaseMan}{\\rtlch ager}}{\\fldrslt CaseManager}}",
+    ):
+        (unmerged,) = scan_file(scanner, rtf.replace("@", odd).encode("cp1252"), "l.rtf")
+        assert "unmerged_field" in rules(unmerged), odd
+    # A greeting line's format is no unmerged field (review M-11).
+    greeting = '{\\field{\\*\\fldinst GREETINGLINE \\\\f "<<_TITLE0_>> <<_LAST0_>>"}{\\fldrslt Ms Farrugia}}'
+    (greeted,) = scan_file(scanner, rtf.replace("@", greeting).encode("cp1252"), "l.rtf")
+    assert "unmerged_field" not in rules(greeted)
     kept = "{\\field{\\*\\fldinst MERGEFIELD CaseManager}{\\fldrslt Leonie Farrugia}}"
     (kept_fields,) = scan_file(scanner, rtf.replace("@", kept).encode("cp1252"), "l.rtf")
     assert kept_fields.decision is Decision.ALLOW, kept_fields.violations

@@ -56,6 +56,8 @@ def test_an_organisation_is_named_as_its_domain_shortens_it(line: str) -> None:
         "Albury Family Care Associates",  # a business of the same initials (review L-3)
         "Newcastle Community Accounting Team",
         "Ms Dana Reyes, Albury Family Care Associates",
+        "Albury Finance Collection Agency",  # review M-6
+        "Australian Family Court Advocates",
     ],
 )
 def test_a_town_alone_a_person_or_initials_approve_nothing(line: str) -> None:

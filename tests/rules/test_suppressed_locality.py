@@ -203,6 +203,8 @@ def test_a_suburb_of_three_or_four_letters_where_a_word_puts_a_place(tmp_path, c
     ):
         assert "suppressed_detail_exposed" in run("ko@mail.example", body), body
     assert "suppressed_detail_exposed" in run(BOARD, "Statement of Dana Kerr of Sale, retired.")
+    for body in ("Statement of Dana Kerr, now of Sale.", "Name | Town\nDana Kerr | Sale", "CC-2003. Town: Sale"):
+        assert "suppressed_detail_exposed" in run(BOARD, body), body  # review M-4, M-5
     # Review L-7: a person after "speak to", a heading in capitals.
     assert run("ko@mail.example", "Please speak to Ayr in our lending team.") == set()
     assert run("ko@mail.example", "RE: DISTRIBUTION OF PROCEEDS FROM AYR") == set()
@@ -236,4 +238,10 @@ def test_the_organisations_own_town_to_her_former_partner(tmp_path, config: Conf
     # Review L-4, L-5: where she lives, in other words; the branch's own town with the joint account's number.
     assert "suppressed_detail_exposed" in run("The other holder now lives near our Ingham office.")
     assert "suppressed_detail_exposed" in run("The account has moved to our Ingham branch, close to her new home.")
-    assert run("Joint account CC-3001: our branch in Ingham will close. Visit us at Ingham or Townsville.") == set()
+    assert run("Joint account CC-3001: our branch in Ingham will close. Call us on 1300 000 000.") == set()
+    # Review M-1, M-2, M-3: her local branch, a letter all in capitals, an abbreviation before the town.
+    assert "suppressed_detail_exposed" in run("Her new cards will go to her local branch in Ingham.")
+    assert "suppressed_detail_exposed" in run("DEAR STAVROS, THE OTHER HOLDER NOW BANKS AT INGHAM.")
+    assert "suppressed_detail_exposed" in run("The other holder lives on Herbert St. near our Ingham office.")
+    # Review M-9: a move that is the branch's, not hers.
+    assert run("From 1 July our Ingham branch has moved to 14 Herbert Street. Your account will not change.") == set()
