@@ -93,10 +93,18 @@ def names_exactly(line: str, label: str) -> bool:
     contact's domain is the client's data, not a list the organisation chose, and may be a consumer provider's
     ("Big Pond Aquatics" is no `bigpond`). `label` as `domain_labels` gives it."""
     words = words_of(line)
+    # "Teach Regional NSW" at `teachregional.example`: the state a body adds to its name, not its domain.
+    if len(words) > 2 and words[-1] in _STATES:
+        return names_exactly(" ".join(words[:-1]), label) or label in _forms(words)
     if len(words) < 2:
         return False
+    return label in _forms(words)
+
+
+def _forms(words: list[str]) -> set[str]:
+    """The name whole, and as its first word and the others' initials, as written and abbreviated."""
     short = [_SHORT.get(w, w) for w in words]
-    return label in {form for ws in (words, short) for form in ("".join(ws), ws[0] + "".join(w[0] for w in ws[1:]))}
+    return {form for ws in (words, short) for form in ("".join(ws), ws[0] + "".join(w[0] for w in ws[1:]))}
 
 
 class ApprovedNames:

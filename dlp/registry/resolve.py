@@ -509,6 +509,9 @@ _ROLES = (
     "employ",
     "people",
     "mail",
+    "sponsor",
+    "scholar",
+    "grant",
 )
 _SHORT_ROLES = frozenset({"hr", "law", "pay", "ops"})
 
