@@ -10,8 +10,8 @@ short after the first) is a label of an approved domain. At least two of its wor
 name alone ("Castlemaine Plumbing" for `castlemaine.example`) approves nothing.
 
 Tribunals, regulators and complaints schemes take their initials: "NSW Civil and Administrative Tribunal" at
-`ncat.nsw.example`, "Australian Financial Complaints Authority" at `afca.example`. A label of four or five letters
-is too short to be a shortening (anyone's initials), so it names only a public body's line (ending in "Tribunal",
+`ncat.nsw.example`, "Administrative Review Tribunal" at `art.gov.example`. A label of three to five letters is too
+short to be a shortening (anyone's initials), so it names only a public body's line (ending in "Tribunal",
 "Authority", "Commission", "Commissioner" or "Ombudsman") of as many words whose initials are the label, every word
 counted but "and", "of", "the", "for" and "Ltd".
 """
@@ -44,7 +44,7 @@ _SUFFIX_LABELS = frozenset(
 )
 _WORD = re.compile(r"[a-z0-9]+")
 MIN_LABEL = 6  # "rtt" is anyone's initials
-ACRONYM = (4, 5)  # the lengths of a label read as an organisation's initials ("rtt": anyone's, still)
+ACRONYM = (3, 5)  # the lengths of a label read as a public body's initials ("art", "ncat", "oaic")
 _STATES = frozenset(re.findall(r"[a-z]+", STATE_WORDS.lower()))  # "ncat.nsw.example": "nsw" says where
 _INITIALS_SKIP = frozenset({"for"}) | _LEGAL  # "Civil and Administrative": no letter in "ncat"; nor "Ltd" in "afca"
 # The bodies known by their initials, by the word their name ends in: a tribunal, an authority, an ombudsman. Not any
@@ -151,7 +151,7 @@ class ApprovedNames:
 
     @staticmethod
     def _initials(line: str) -> str:
-        """The initials of a public body's line of four or five words, or "" (a business's, a person's, or another
+        """The initials of a public body's line of three to five words, or "" (a business's, a person's, or another
         length)."""
         if not _PUBLIC_BODY.search(line):
             return ""

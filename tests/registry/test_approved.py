@@ -19,6 +19,7 @@ DOMAINS = [
     "ncat.nsw.example",
     "afca.example",
     "workcoverconciliation.example",
+    "art.gov.example",
 ]
 
 
@@ -35,6 +36,7 @@ DOMAINS = [
         "NSW Civil and Administrative Tribunal",  # ncat: the initials of an organisation's every word
         "Australian Financial Complaints Authority Limited",
         "The Registrar, WorkCover Conciliation Service",  # a role, then the organisation
+        "The Registrar, Administrative Review Tribunal",  # art: three letters, a public body's
     ],
 )
 def test_an_organisation_is_named_as_its_domain_shortens_it(line: str) -> None:
