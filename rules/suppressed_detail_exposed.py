@@ -73,6 +73,12 @@ class SuppressedDetailExposed(Rule):
                         continue
                     if recipient.postal and finding.addressee:
                         continue  # the delivery address itself: the check above decides
+                    if (
+                        finding.entity == CLIENT_ADDRESS
+                        and recipient.clients & finding.clients
+                        and not recipient.one_of
+                    ):
+                        continue  # her own home, theirs too (her children's): no news to her
                     seen.add((victim, recipient.label))
                     out.append(
                         self.report(
