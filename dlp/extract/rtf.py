@@ -102,15 +102,16 @@ def _fields_shown(rtf: str) -> str:
     return "".join([*out, rtf[last:]])
 
 
-def _group_end(rtf: str, start: int) -> int:
+def _group_end(rtf: str | bytes, start: int) -> int:
     """Where the group opening at `start` closes (braces counted, escapes skipped), or the text's end."""
+    escape, opening, closing = ("\\", "{", "}") if isinstance(rtf, str) else (0x5C, 0x7B, 0x7D)
     level, i = 0, start
     while i < len(rtf):
         char = rtf[i]
-        if char == "\\":
+        if char == escape:  # a backslash escapes the next character
             i += 2
             continue
-        level += (char == "{") - (char == "}")
+        level += (char == opening) - (char == closing)
         i += 1
         if level == 0:
             return i
@@ -166,18 +167,9 @@ def _groups(data: bytes, opening: bytes) -> list[tuple[int, int]]:
     spans = []
     start = data.find(opening)
     while start != -1:
-        level, i = 0, start
-        while i < len(data):
-            char = data[i]
-            if char == 0x5C:  # a backslash escapes the next character
-                i += 2
-                continue
-            level += (char == 0x7B) - (char == 0x7D)
-            i += 1
-            if level == 0:
-                break
-        spans.append((start, i))
-        start = data.find(opening, i)
+        end = _group_end(data, start)
+        spans.append((start, end))
+        start = data.find(opening, end)
     return spans
 
 
