@@ -222,10 +222,14 @@ _OF = re.compile(r"(?:['’]s)?[\s,|;:\-–]*(?:(?:now|formerly|late)\s+)?(?:of\
 
 
 def _in_capitals(text: str, finding: Finding) -> bool:
-    """Is the finding in a subject or reference heading in capitals ("RE: PROCEEDS FROM SALE")? Not any line in
-    capitals: old systems print whole letters so ("OTHER HOLDER NOW AT SALE": review M-2)."""
+    """Is the finding in a heading: a subject or reference line in capitals ("RE: PROCEEDS FROM SALE"), or a line
+    whose every longer word is capitalised ("Settlement Statement - Proceeds From Sale": review K's l05)? Not any
+    line in capitals: old systems print whole letters so ("OTHER HOLDER NOW AT SALE": review M-2)."""
     line = text[text.rfind("\n", 0, finding.start) + 1 : (text.find("\n", finding.end) + 1 or len(text) + 1) - 1]
-    return line.upper() == line and re.match(r"\s*(?:RE|SUBJECT|REF|REFERENCE)\b\s*:?", line) is not None
+    if line.upper() == line:
+        return re.match(r"\s*(?:RE|SUBJECT|REF|REFERENCE)\b\s*:?", line) is not None
+    words = re.findall(r"[^\W\d_]{4,}", line)
+    return len(words) >= 3 and all(w[0].isupper() for w in words)
 
 
 def _part_text(ctx: ScanContext, finding: Finding) -> str:

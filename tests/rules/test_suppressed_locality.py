@@ -208,6 +208,7 @@ def test_a_suburb_of_three_or_four_letters_where_a_word_puts_a_place(tmp_path, c
     # Review L-7: a person after "speak to", a heading in capitals.
     assert run("ko@mail.example", "Please speak to Ayr in our lending team.") == set()
     assert run("ko@mail.example", "RE: DISTRIBUTION OF PROCEEDS FROM AYR") == set()
+    assert run(BOARD, "Re: Dana Kerr (CC-2003)\n\nSettlement Statement - Proceeds From Sale") == set()  # review K l05
 
 
 def test_the_organisations_own_town_to_her_former_partner(tmp_path, config: Config) -> None:
