@@ -147,7 +147,7 @@ _PERSON = re.compile(
 # St. near our Ingham office", "approx. 2 km": review M-3); or at a blank line.
 _SENTENCE_END = re.compile(r"(?<=[.!?])\s+(?=[A-Z\"“(])|\n[ \t]*\n")
 _ABBREVIATION = re.compile(
-    r"\b(?:st|rd|ave|av|cres|cr|ct|dr|pde|pl|hwy|mr|mrs|ms|dr|prof|no|approx|est|etc|vs|jan|feb|mar|apr|jun|jul|aug|"
+    r"\b(?:st|rd|ave|av|cres|cr|ct|dr|pde|pl|hwy|mr|mrs|ms|prof|no|approx|est|etc|vs|jan|feb|mar|apr|jun|jul|aug|"
     r"sep|sept|oct|nov|dec|[a-z])\.\s*$",
     re.IGNORECASE,
 )
