@@ -117,6 +117,29 @@ def check_labels(corpus: Path) -> None:
         assert "@" not in x["note"]
 
 
+def blocked(label: dict) -> bool:
+    """Does the label expect a block: the item's, one of a merged file's letters', or one of a run's letters'?"""
+    verdicts = label["per_letter"] if label["channel"] == "batch" else label.get("letters") or [label]
+    return any(v["expect"] == "block" for v in verdicts)
+
+
+def client_rows(corpus: Path) -> dict[str, dict]:
+    """The registry's rows by client id."""
+    return {r["client_id"]: r for r in csv.DictReader(io.StringIO((corpus / "clients.csv").read_text()))}
+
+
+def check_twins_alike(corpus: Path) -> None:
+    """Every incident's twin is allowed, of the same category and channel, and a scanned one of the same file type."""
+    found = labels(corpus)
+    by_id = {x["id"]: x for x in found}
+    for x in filter(blocked, found):
+        twin = by_id[x["twin"]]
+        assert not blocked(twin), x["id"]
+        assert twin["category"] == x["category"] and twin["channel"] == x["channel"]
+        if x["channel"] == "scan":
+            assert Path(twin["path"]).suffix == Path(x["path"]).suffix
+
+
 def check_files_open(corpus: Path) -> None:
     """PDFs have text, DOCX paragraphs, messages their headers; an unscannable incident's file need not open."""
     from docx import Document

@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import csv
-import io
 import json
 import tomllib
 from pathlib import Path
@@ -30,15 +28,6 @@ def full(tmp_path_factory) -> Path:
     return out
 
 
-def _rows(out: Path) -> dict[str, dict]:
-    return {r["client_id"]: r for r in csv.DictReader(io.StringIO((out / "clients.csv").read_text()))}
-
-
-def _blocked(x: dict) -> bool:
-    verdicts = x["per_letter"] if x["channel"] == "batch" else x.get("letters") or [x]
-    return any(v["expect"] == "block" for v in verdicts)
-
-
 def test_reproducible(corpus, tmp_path):
     conformance.check_reproducible(generate, corpus, tmp_path, scale=0.3)
 
@@ -61,26 +50,19 @@ def test_size_and_share_of_incidents(full):
     scans = [x for x in found if x["channel"] == "scan"]
     runs = [x for x in found if x["channel"] == "batch"]
     assert 290 <= len(scans) <= 340
-    share = sum(map(_blocked, scans)) / len(scans)
+    share = sum(map(conformance.blocked, scans)) / len(scans)
     assert 0.28 <= share <= 0.36, share
     assert len(runs) == 6
-    assert sum(map(_blocked, runs)) == 3
+    assert sum(map(conformance.blocked, runs)) == 3
     assert {x["category"].split("/")[0] for x in found} == conformance.AREAS
 
 
 def test_every_incident_has_an_allowed_twin_of_the_same_layout(full):
-    found = conformance.labels(full)
-    by_id = {x["id"]: x for x in found}
-    for x in filter(_blocked, found):
-        twin = by_id[x["twin"]]
-        assert not _blocked(twin), x["id"]
-        assert twin["category"] == x["category"] and twin["channel"] == x["channel"]
-        if x["channel"] == "scan":
-            assert Path(twin["path"]).suffix == Path(x["path"]).suffix
+    conformance.check_twins_alike(full)
 
 
 def test_suppressed_incidents_name_a_suppressed_member(full):
-    rows = _rows(full)
+    rows = conformance.client_rows(full)
     supp = [x for x in conformance.labels(full) if x.get("suppressed")]
     assert len(supp) >= 30
     for x in supp:
@@ -89,12 +71,12 @@ def test_suppressed_incidents_name_a_suppressed_member(full):
 
 
 def test_registry_has_the_credit_union_shape(full):
-    rows = list(_rows(full).values())
+    rows = list(conformance.client_rows(full).values())
     assert len(rows) >= 300
     victims = [r for r in rows if r["suppressed"]]
     assert len(victims) >= 12
     for v in victims:  # each still shares a joint loan with the former partner, who lives elsewhere
-        ex = _rows(full)[v["joint_with"]]
+        ex = conformance.client_rows(full)[v["joint_with"]]
         shared = set(v["references"].split(";")) & set(ex["references"].split(";"))
         assert any(s.startswith("HL") for s in shared)
         assert ex["postal_address"] != v["postal_address"]
@@ -116,7 +98,7 @@ def test_config_is_the_bank(full):
 
 
 def test_notes_hold_no_personal_information(full):
-    rows = _rows(full).values()
+    rows = conformance.client_rows(full).values()
     names = {r["family_name"] for r in rows if len(r["family_name"]) > 3}
     for line in (full / "labels.jsonl").read_text().splitlines():
         note = json.loads(line)["note"]
