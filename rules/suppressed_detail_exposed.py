@@ -57,8 +57,9 @@ class SuppressedDetailExposed(Rule):
         for finding in ctx.findings:
             if not finding.suppressed_for:
                 continue  # an extract's hundreds of findings: most are no one's suppressed detail
-            knows = _who_knows(ctx, finding, apart, identified)
-            if finding.entity == CLIENT_LOCALITY and not _locality_exposed(ctx, finding, knows):
+            locality = finding.entity == CLIENT_LOCALITY
+            knows = _who_knows(ctx, finding, apart, identified) if locality else identified
+            if locality and not _locality_exposed(ctx, finding, knows):
                 continue
             # Her suburb alone; or her building's address (the organisation's premises without her room) or her street
             # and suburb, which are her address without its dwelling or number (dlp/analysis/premises.py, streets.py).
@@ -66,7 +67,7 @@ class SuppressedDetailExposed(Rule):
             entity = CLIENT_ADDRESS if finding.entity == CLIENT_LOCALITY and not suburb else finding.entity
             what = self.words(entity, "detail")
             for victim in sorted(finding.suppressed_for):
-                if finding.entity == CLIENT_LOCALITY and victim not in knows:
+                if locality and victim not in knows:
                     continue
                 for recipient in ctx.recipients:
                     if not self._exposes(recipient, victim) or (victim, recipient.label) in seen:

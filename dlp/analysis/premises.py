@@ -106,12 +106,11 @@ def mark_towns(findings: tuple[Finding, ...], towns: frozenset[str]) -> tuple[Fi
 def _same_building(a: LooseAddress, b: LooseAddress) -> bool:
     """Its number, street name and type, and postcode: "30 Merri Street" is no room of "30 Merri Parade". Not the
     suburb, which letters misspell or shorten ("BALLARAT" for Ballarat East: review M-7)."""
-    return (a.numbers[-1:], a.street, a.street_type, a.postcode) == (
-        b.numbers[-1:],
-        b.street,
-        b.street_type,
-        b.postcode,
-    )
+    return _building(a) == _building(b)
+
+
+def _building(a: LooseAddress) -> tuple[tuple[str, ...], str, str, str]:
+    return a.numbers[-1:], a.street, a.street_type, a.postcode
 
 
 def _with(f: Finding, entity: str, clients: frozenset[str], strong: bool, key: str) -> Finding:

@@ -41,5 +41,6 @@ FIELD_OF = {
 }
 MIN_KEY = 5  # shorter compact keys ("alee", "1234") match too much text by chance
 # A suppressed suburb is kept down to three letters ("Ayr", "Kew", "Moe", "Sale", "Yass": towns a woman moves to);
-# the suppressed rule counts one so short only where a word puts a place after it ("moved to Sale").
+# the suppressed rule counts one so short only where the text puts someone there ("moved to Sale", "Sale is where
+# she lives"), right after her name, or with her street.
 MIN_LOCALITY = 3

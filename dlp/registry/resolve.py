@@ -254,10 +254,8 @@ class RecipientResolver:
     def _at_premises(self, block: AddressBlock) -> list[str] | None:
         """The clients registered at the organisation's premises the block is addressed to without a room or unit
         (at the bare address or any room of it), or None if it is not so addressed."""
-        building = self.premises.building(block.address) if self.premises else None
-        if building is None:
+        if not self.premises or (building := self.premises.building(block.address)) is None:
             return None
-        assert self.premises is not None
         found = self._residents.get(building)
         if found is None:
             clients = self.index.clients
