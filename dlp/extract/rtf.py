@@ -9,6 +9,7 @@ from collections.abc import Callable
 from functools import cache
 from types import FunctionType
 
+from dlp.errors import ExtractionError
 from dlp.extract.base import Extractor, Reading, extract_part, register, unreadable
 from dlp.extract.text import decode
 from dlp.model import Part
@@ -24,9 +25,12 @@ class RtfExtractor(Extractor):
     extensions = (".rtf",)
 
     def sniff(self, data: bytes) -> bool:
-        return data.lstrip()[:5] == b"{\\rtf"
+        return data.removeprefix(b"\xef\xbb\xbf").lstrip()[:5] == b"{\\rtf"
 
     def extract(self, data: bytes, name: str, reading: Reading) -> list[Part]:
+        if not self.sniff(data):
+            # striprtf reads anything, random bytes too, as a few words of text: never a letter read.
+            raise ExtractionError("not an RTF file (wrong extension for its content)")
         parts = [Part(name, _text(decode(data, reading.charset or "cp1252")), "application/rtf")]
         if b"\\objdata" in data:
             reading.check_depth()

@@ -299,6 +299,17 @@ def test_an_rtf_merge_field_left_in_a_letter_is_unmerged(synthetic: SyntheticReg
     assert kept_fields.decision is Decision.ALLOW, kept_fields.violations
 
 
+def test_bytes_that_are_no_rtf_named_rtf_are_held(synthetic: SyntheticRegistry, scanner) -> None:
+    """striprtf reads anything as a few words of text: random bytes named .rtf are held, not read as a letter. A
+    byte-order mark before the RTF is no reason to hold it."""
+    noise = bytes(range(256)) * 8
+    (verdict,) = scan_file(scanner, noise, "l.rtf")
+    assert "unscannable_content" in rules(verdict) and "not an RTF file" in verdict.violations[0].explanation
+    a = synthetic.ordinary()[59]
+    (bom,) = scan_file(scanner, b"\xef\xbb\xbf" + rtf_letter(letter(a, account_body(a))), "l.rtf")
+    assert bom.decision is Decision.ALLOW, bom.violations
+
+
 def test_an_rtf_field_instruction_is_read(synthetic: SyntheticRegistry, scanner) -> None:
     """A link's target is what a click reaches: another client's email address in it is that client's (review L-10)."""
     a, b = synthetic.ordinary()[57:59]
