@@ -333,6 +333,11 @@ def _locality(address: LooseAddress, words: Sequence[str], end: int) -> int | No
             if postcode is not None and words[postcode] != address.postcode:
                 return None  # the suburb's namesake in another postcode
             return postcode if postcode is not None else suburb_end
+        # Another suburb name with her postcode ("30 Merri Street, FAIRFIELD VIC 3070" for Northcote 3070): the
+        # number, street and postcode deliver to her door, whatever the suburb line says. Failing closed.
+        same_postcode = _her_postcode_after_suburb(address, words, j, window_end)
+        if same_postcode is not None:
+            return same_postcode
         other_place = other_place or _looks_like_locality(words, j, window_end)
         break
     # A bare street line with no locality at all fails closed; one followed by another place is that place.
@@ -345,6 +350,18 @@ def _postcode_after(words: Sequence[str], j: int) -> int | None:
         if words[k] in LABEL_WORDS or words[k] in STATE_TOKENS:
             continue
         return k if words[k].isdigit() and len(words[k]) == 4 else None
+    return None
+
+
+def _her_postcode_after_suburb(address: LooseAddress, words: Sequence[str], j: int, window_end: int) -> int | None:
+    """The index of the address's own postcode closing a suburb of a few words that starts at `j` (another name
+    than hers, or hers misspelt more than once), if it is written so."""
+    if not address.postcode:
+        return None
+    for k in range(j + 1, min(window_end, j + 4)):
+        word = words[k]
+        if word.isdigit():
+            return k if word == address.postcode else None
     return None
 
 

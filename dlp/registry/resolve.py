@@ -435,14 +435,18 @@ class RecipientResolver:
         exact = self.index.by_address.get(street + suburb + postcode)
         if exact:
             return sorted(exact)
-        return sorted(
-            record.client_id
+        # The house number must agree exactly: "12 Wattle St" is not "13 Wattle St".
+        same_street = [
+            record
             for record in self.index.by_postcode.get(postcode, ())
-            if fuzz.ratio(record.street, street) >= STREET_SIMILARITY
-            and fuzz.ratio(record.suburb, suburb) >= SUBURB_SIMILARITY
-            # the house number must agree exactly: "12 Wattle St" is not "13 Wattle St"
-            and _digits(record.street) == _digits(street)
-        )
+            if fuzz.ratio(record.street, street) >= STREET_SIMILARITY and _digits(record.street) == _digits(street)
+        ]
+        found = [record for record in same_street if fuzz.ratio(record.suburb, suburb) >= SUBURB_SIMILARITY]
+        if not found:
+            # Her number, street and postcode under another suburb name ("30 Merri Street, FAIRFIELD VIC 3070" for
+            # Northcote 3070) still reach her door: a suppressed address is hers whatever the suburb line says.
+            found = [record for record in same_street if record.suppressed]
+        return sorted(record.client_id for record in found)
 
     def _named_at(self, person: str, at_address: list[str]) -> list[str]:
         return sorted(cid for cid in at_address if self._name_matches(person, self.index.clients[cid]))

@@ -28,6 +28,9 @@ HIDDEN = SuppressedAddresses(
         # a room is as often a meeting room: it never stands for another dwelling of her building
         ("The mediation is in Room 4. She gave 12 Wattle St, Kangaroo Flat VIC 3555.", "C1"),
         ("meeting room 5 at 12 Wattle St, Kangaroo Flat", "C1"),
+        # Another suburb name over her postcode: the number, street and postcode reach her door (review M p07).
+        ("7 Lilly Pilly Court\nWHARPARILLA VIC 3564", "C2"),
+        ("4/12 Wattle St, Kangaroo Flat North VIC 3555", "C1"),
     ],
 )
 def test_found(text: str, client: str) -> None:
@@ -48,6 +51,7 @@ def test_found(text: str, client: str) -> None:
         "4/12 Wattle St, Bendigo VIC 3550",  # the same street in another town
         "4/12 Wattle Road Kangaroo Flat",  # another street type
         "7 Lilly Pilly Ct, Echuca VIC 3565",  # another postcode
+        "7 Lilly Pilly Ct, Moama NSW 2731",  # another suburb in another postcode
     ],
 )
 def test_not_found(text: str) -> None:

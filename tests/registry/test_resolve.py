@@ -123,3 +123,29 @@ def test_a_wings_name_over_the_street_line_is_read_past_but_never_a_lettered_uni
     assert reader("Mr Zebedee Lowe", "Room 12", "Banksia Court", "7 Barwon Terrace", "BELMONT VIC 3216") == frozenset()
     assert reader("Mr Omar Brook", "Granny Flat", "40 Kurrajong Avenue", "EPSOM VIC 3551") == frozenset()
     assert reader("Mr Omar Brook", "Studio B", "40 Kurrajong Avenue", "EPSOM VIC 3551") == frozenset()
+
+
+def test_a_suppressed_address_under_another_suburb_name_with_her_postcode_is_still_hers(tmp_path) -> None:
+    """ "30 Merri Street, FAIRFIELD VIC 3070" reaches Northcote 3070's 30 Merri Street: her former partner addressed
+    there is at her suppressed address (review M p07). An address no one has suppressed is matched as before."""
+    from dlp.registry import load_registry
+    from tests.rules.registry import HEADER
+
+    rows = (
+        'V1,Jenna,Marlow,1985-06-11,,,"30 Merri Street, Northcote VIC 3070",,postal_address,V2,\n'
+        'V2,Dane,Marlow,1982-01-09,,,"8 Arthurton Road, Reservoir VIC 3073",,,V1,\n'
+        'P1,Omar,Brook,1980-01-02,,,"40 Kurrajong Avenue, Epsom VIC 3551",,,,\n'
+    )
+    (tmp_path / "clients.csv").write_text(HEADER + rows)
+    resolver = RecipientResolver(load_registry(str(tmp_path / "clients.csv")), OrganisationConfig())
+
+    def delivered(name: str, *lines: str) -> tuple[frozenset[str], frozenset[str]]:
+        (found,) = resolver.letter(AddressBlock(name, lines, names=(name,)))
+        return found.address_clients, found.address_suppressed_for
+
+    assert delivered("Mr Dane Marlow", "30 Merri Street", "FAIRFIELD VIC 3070") == ({"V1"}, {"V1"})
+    assert delivered("Ms Jenna Marlow", "30 Merri Street", "FAIRFIELD VIC 3070") == ({"V1"}, {"V1"})
+    assert delivered("Mr Dane Marlow", "30 Merri Street", "FAIRFIELD VIC 3078") == (frozenset(), frozenset())
+    assert delivered("Mr Dane Marlow", "32 Merri Street", "FAIRFIELD VIC 3070") == (frozenset(), frozenset())
+    # Not suppressed: another suburb's name is another place, as it was.
+    assert delivered("Mr Omar Brook", "40 Kurrajong Avenue", "BENDIGO VIC 3551") == (frozenset(), frozenset())
