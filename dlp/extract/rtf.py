@@ -73,6 +73,10 @@ FIELD_RESULT = re.compile(r"\s*(\{(?:\\\*)?\\fldrslt(?![a-z]))")  # just after t
 # Control words and braces, dropped without a space: Word splits a field's name over runs as it is edited
 # ("{\\rtlch Case}{\\rtlch Manager}": review M-10).
 _CONTROL = re.compile(r"\\[a-z]+-?\d* ?|\\.|[{}]")
+# A character written by its code ("kiri.d\\'40mail.example": review M r10), or as Unicode with its one-character
+# fallback ("\\u8217?").
+_HEX = re.compile(r"\\'([0-9a-f]{2})", re.IGNORECASE)
+_UNICODE = re.compile(r"\\u(-?\d{1,5}) ?(?:\\'[0-9a-f]{2}|[^\\{}])?", re.IGNORECASE)
 _MERGE_FIELD = re.compile(r"\bmergefield\s*(?:\"([^\"]+)\"|([^\s\"\\]+))", re.IGNORECASE)
 _PLACEHOLDER = re.compile(r"^(?:«[^»]*»|<<[^>]*>>)?$")
 # Fields whose instruction holds what a reader reaches: a link's target, an included file or picture. Not a greeting
@@ -90,12 +94,12 @@ def _fields_shown(rtf: str) -> str:
     out, last = [], 0
     for match in FIELD_INSTRUCTION.finditer(rtf):
         end = _group_end(rtf, match.start())
-        instruction = " ".join(_CONTROL.sub("", rtf[match.end() : end]).split())
+        instruction = _plain(rtf[match.end() : end])
         if merge := _MERGE_FIELD.search(instruction):
             name = merge.group(1) or merge.group(2)
             result = FIELD_RESULT.match(rtf, end)
             value = rtf[result.end() : _group_end(rtf, result.start(1))] if result else ""
-            shown = " ".join(_CONTROL.sub("", value).split())
+            shown = _plain(value)
             if not (_PLACEHOLDER.match(shown) or compact(shown) == compact(name)):
                 continue
             instruction = f"MERGEFIELD {compact(name) or name}"
@@ -104,6 +108,14 @@ def _fields_shown(rtf: str) -> str:
         out += [rtf[last : match.start()], f" {instruction} "]
         last = match.start()
     return "".join([*out, rtf[last:]])
+
+
+def _plain(fragment: str) -> str:
+    """An instruction's or a result's text: characters written by their codes decoded (Word's code page),
+    control words and braces dropped, spaces collapsed."""
+    fragment = _HEX.sub(lambda m: bytes([int(m.group(1), 16)]).decode("cp1252", "replace"), fragment)
+    fragment = _UNICODE.sub(lambda m: chr(int(m.group(1)) % 0x10000), fragment)
+    return " ".join(_CONTROL.sub("", fragment).split())
 
 
 def _group_end(rtf: str | bytes, start: int) -> int:
