@@ -2,16 +2,10 @@
 
 from __future__ import annotations
 
-import re
-
+from dlp.analysis.placing import right_after, says_someone_lives_there, short_name_is_a_place
 from dlp.analysis.premises import OWN_TOWN, PREMISES
 from dlp.analysis.streets import HER_STREET
-from dlp.extract.letter import (
-    locality_of_an_address,
-    place_name_ends_a_name,
-    place_name_goes_on,
-    placed_by_a_word,
-)
+from dlp.extract.letter import locality_of_an_address, place_name_ends_a_name, place_name_goes_on
 from dlp.model import Finding, Recipient, RecipientKind, Report, ScanContext
 from dlp.registry.entities import CLIENT_SURNAME, MIN_KEY
 from dlp.registry.index import CLIENT_ADDRESS, CLIENT_LOCALITY, CLIENT_NAME, CLIENT_NAME_DOB
@@ -115,57 +109,11 @@ def _who_knows(ctx: ScanContext, finding: Finding, apart: frozenset[str], identi
     """Whom the item says a suburb finding is about. One of the organisation's own towns ("our Ingham branch is
     closing", "at the Ingham post office", in every member's letter) only beside her name or identifiers not her
     reader's too, or, to her former partner, where the text puts someone there ("she has moved to Ingham")."""
-    if not finding.key.startswith(OWN_TOWN) or _says_she_lives_there(_part_text(ctx, finding), finding):
+    if not finding.key.startswith(OWN_TOWN) or says_someone_lives_there(
+        _part_text(ctx, finding), finding.start, finding.end
+    ):
         return identified
     return apart
-
-
-def _says_she_lives_there(text: str, finding: Finding) -> bool:
-    """Does the text put someone at the place ("moved to Sale", "living in Ayr"), or speak of where someone lives in
-    its sentence ("now lives near our Ingham office", "moved to the Sale area", "Sale is where she lives now")?"""
-    return placed_by_a_word(text, finding.start) or _lives_in(_sentence(text, finding))
-
-
-def _lives_in(sentence: str) -> bool:
-    """Does the sentence speak of where someone lives?"""
-    return bool(_RESIDENCE.search(sentence) or (_MOVED.search(sentence) and _PERSON.search(sentence)))
-
-
-# Words of where someone lives (review L-4, L-6).
-_RESIDENCE = re.compile(
-    r"\b(?:lives?|living|reside[sd]?|residing|staying|settled\s+in|new\s+(?:home|address|place)(?!\s+loan))\b",
-    re.IGNORECASE,
-)
-# A move is someone's only beside a person: "she has moved", "Kiri has moved"; not "our Ingham branch has moved",
-# "the Sale settlement is moving forward" (review M-9).
-_MOVED = re.compile(r"\b(?:moved|moving|relocat\w*)\b", re.IGNORECASE)
-_PERSON = re.compile(
-    r"\b(?:she|her|he|him|his|they|them|holder|partner|client|member|customer|tenant|resident)\b"
-    r"|\b(?-i:[A-Z][a-z]+)\s+(?:has|had|is|was|have)\s+(?:just\s+|now\s+|recently\s+)?(?:moved|moving|relocat)",
-    re.IGNORECASE,
-)
-# A sentence ends at a full stop, question or exclamation mark before a capital, not after an abbreviation ("Herbert
-# St. near our Ingham office", "approx. 2 km": review M-3); or at a blank line.
-_SENTENCE_END = re.compile(r"(?<=[.!?])\s+(?=[A-Z\"“(])|\n[ \t]*\n")
-_ABBREVIATION = re.compile(
-    r"\b(?:st|rd|ave|av|cres|cr|ct|dr|pde|pl|hwy|mr|mrs|ms|prof|no|approx|est|etc|vs|jan|feb|mar|apr|jun|jul|aug|"
-    r"sep|sept|oct|nov|dec|[a-z])\.\s*$",
-    re.IGNORECASE,
-)
-_SENTENCE_REACH = 1000  # characters either side searched for a sentence's ends
-
-
-def _sentence(text: str, finding: Finding) -> str:
-    """The sentence (or line group) the finding stands in."""
-    lo, hi = max(0, finding.start - _SENTENCE_REACH), min(len(text), finding.end + _SENTENCE_REACH)
-    ends = [
-        m
-        for m in _SENTENCE_END.finditer(text, lo, hi)
-        if not _ABBREVIATION.search(text, max(lo, m.start() - 8), m.start())
-    ]
-    start = max((m.end() for m in ends if m.end() <= finding.start), default=lo)
-    end = min((m.start() for m in ends if m.start() >= finding.end), default=hi)
-    return text[start:end]
 
 
 def _locality_exposed(ctx: ScanContext, finding: Finding, identified: frozenset[str]) -> bool:
@@ -181,14 +129,16 @@ def _locality_exposed(ctx: ScanContext, finding: Finding, identified: frozenset[
         return True
     text = _part_text(ctx, finding)
     names = [f for f in ctx.findings if f.entity in _NAMING and f.part == finding.part]
-    if len(finding.key.removeprefix(OWN_TOWN)) < MIN_KEY and not _a_short_suburb_is_a_place(text, finding, names):
-        return False
+    if len(finding.key.removeprefix(OWN_TOWN)) < MIN_KEY:
+        hers = [f.end for f in names if f.end <= finding.start and f.clients & finding.suppressed_for]
+        if not short_name_is_a_place(text, finding.start, finding.end, hers):
+            return False
     first = text[finding.start : finding.start + 1]
     named = any(f.start < finding.end and finding.start < f.end for f in names)
     # Her own name just before ("Client: Honora Pembury Redgum Flat", a table's row) ends there: the place is no
     # part of it. Not another client's (a neighbour's row of a case list).
     after_her_name = any(
-        f.end <= finding.start and f.clients & finding.suppressed_for and _POSSESSIVE.match(text[f.end : finding.start])
+        f.end <= finding.start and f.clients & finding.suppressed_for and right_after(text, f.end, finding.start)
         for f in names
     )
     return (
@@ -201,36 +151,6 @@ def _locality_exposed(ctx: ScanContext, finding: Finding, identified: frozenset[
 
 
 _NAMING = frozenset({CLIENT_NAME, CLIENT_NAME_DOB, CLIENT_SURNAME})
-
-
-def _a_short_suburb_is_a_place(text: str, finding: Finding, names: list[Finding]) -> bool:
-    """A suburb of three or four letters is also a word or a name ("Sale", "Eden", "Moe"): a place where a word puts
-    someone there (not in a heading in capitals: "PROCEEDS FROM SALE"), where its sentence speaks of where someone
-    lives, or right after her name ("Priya Venn of Kew"). With her street it is her address (streets.py)."""
-    return (
-        (placed_by_a_word(text, finding.start) and not _in_capitals(text, finding))
-        or _lives_in(_sentence(text, finding))
-        or any(
-            f.end <= finding.start and f.clients & finding.suppressed_for and _OF.match(text[f.end : finding.start])
-            for f in names
-        )
-    )
-
-
-_POSSESSIVE = re.compile(r"(?:['’]s)?\s*$")  # between her name and her suburb: nothing, or "'s"
-# Between her name and her place: "Priya Venn of Kew", "Priya Venn, now of Kew", a table's "Kiri Dawes | Sale".
-_OF = re.compile(r"(?:['’]s)?[\s,|;:\-–]*(?:(?:now|formerly|late)\s+)?(?:of\b)?\s*$", re.IGNORECASE)
-
-
-def _in_capitals(text: str, finding: Finding) -> bool:
-    """Is the finding in a heading: a subject or reference line in capitals ("RE: PROCEEDS FROM SALE"), or a line
-    whose every longer word is capitalised ("Settlement Statement - Proceeds From Sale": review K's l05)? Not any
-    line in capitals: old systems print whole letters so ("OTHER HOLDER NOW AT SALE": review M-2)."""
-    line = text[text.rfind("\n", 0, finding.start) + 1 : (text.find("\n", finding.end) + 1 or len(text) + 1) - 1]
-    if line.upper() == line:
-        return re.match(r"\s*(?:RE|SUBJECT|REF|REFERENCE)\b\s*:?", line) is not None
-    words = re.findall(r"[^\W\d_]{4,}", line)
-    return len(words) >= 3 and all(w[0].isupper() for w in words)
 
 
 def _part_text(ctx: ScanContext, finding: Finding) -> str:
