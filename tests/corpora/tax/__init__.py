@@ -1,0 +1,1 @@
+"""Labelled accuracy corpus: a tax agent and bookkeeping practice (Murray Plains Tax & Bookkeeping)."""
