@@ -97,7 +97,7 @@ STREET_TYPE_WORDS = (
 # A street line: a number first, a delivery service or dwelling word first, or a street-type word last.
 STREET_LINE = re.compile(
     rf"^\s*(?:\d|(?:{DWELLING_WORDS}|level|lvl|lot|shop|building|block|po\s*box|"
-    r"p\.?\s*o\.?\s*box|gpo\s*box|locked\s+bag|private\s+bag|mail\s+bag|rmb|rsd|cmb|rmd)\b)"
+    r"p\.?\s*o\.?\s*box|gpo\s*box|locked\s+bag|private\s+bag|mail\s+bag|reply\s+paid|rmb|rsd|cmb|rmd)\b)"
     rf"|\b(?:{STREET_TYPE_WORDS})\.?\s*$",
     re.IGNORECASE,
 )
@@ -111,7 +111,7 @@ SUBURB_ONLY = re.compile(r"^\s*[^\W\d_][^\W\d_ '’.\-]*(?:[ '’.\-]+[^\W\d_]+)
 # any line that opens with a digit ("2nd Reminder" over "Invoice 1002").
 SUBURB_POSTCODE = re.compile(r"^\s*[^\W\d_][^\W\d_ '’.\-]*(?:[ '’.\-]+[^\W\d_]+)*[ ,]+\d{4}\s*$")
 FULL_STREET_LINE = re.compile(
-    r"^\s*(?:(?:po\s*box|p\.?\s*o\.?\s*box|gpo\s*box|locked\s+bag|private\s+bag|rmb|rsd|lot)\s*\d"
+    r"^\s*(?:(?:po\s*box|p\.?\s*o\.?\s*box|gpo\s*box|locked\s+bag|private\s+bag|reply\s+paid|rmb|rsd|lot)\s*\d"
     rf"|(?:(?:{DWELLING_WORDS}|shop)\s*\d+[a-z]?\s*,?\s*)?\d+[a-z]?(?:\s*[/\-]\s*\d+[a-z]?)?\s+[^\W\d_].*"
     rf"\b(?:{STREET_TYPE_WORDS}|la)\.?(?:\s*\(.*\))?\s*,?\s*$)",  # "la": Lane, as a council writes it
     re.IGNORECASE,
@@ -410,9 +410,10 @@ def _is_street(row: str) -> bool:
 
 
 def _street_on_locality_line(row: str) -> bool:
-    return bool(re.match(r"^\s*(?:\d|po\s*box|locked\s+bag|gpo|rmb|unit|level)", row, re.IGNORECASE)) and not (
-        RETURN_ADDRESS.match(row)
-    )
+    return bool(_STREET_FIRST.match(row)) and not RETURN_ADDRESS.match(row)
+
+
+_STREET_FIRST = re.compile(r"^\s*(?:\d|po\s*box|locked\s+bag|reply\s+paid|gpo|rmb|unit|level)", re.IGNORECASE)
 
 
 # Name-zone lines that say how the letter is addressed rather than name its addressee.

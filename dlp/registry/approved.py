@@ -98,7 +98,17 @@ def names_exactly(line: str, label: str) -> bool:
         return names_exactly(" ".join(words[:-1]), label) or label in _forms(words)
     if len(words) < 2:
         return False
+    # "Harbour Mutual Bank" at `harbourmutual`, "Pham Whitlock Lawyers" at `phamwhitlock`: the kind of business its
+    # name ends in, which a domain leaves out; two words of its own still named.
+    if len(words) > 2 and words[-1] in _KIND:
+        return label in _forms(words) or names_exactly(" ".join(words[:-1]), label)
     return label in _forms(words)
+
+
+# What kind of business a name ends in (after "Pty Ltd" is dropped): what its domain often leaves out.
+_KIND = frozenset(
+    {"bank", "services", "service", "group", "company", "holdings", "lawyers", "solicitors", "legal", "australia"}
+)
 
 
 def _forms(words: list[str]) -> set[str]:

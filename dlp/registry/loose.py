@@ -45,8 +45,10 @@ UNIT_WINDOW = 6  # tokens either side of a building's address searched for the d
 DWELLING_NUMBER = re.compile(rf"\b(?:{UNIT_WORDS}|shop)\.?\s*(?:no\.?\s*)?#?\s*(\d+[a-z]?)\b", re.IGNORECASE)
 
 
-# Delivery services written before their number: "PO Box 12", "Locked Bag 7", "RMB 40".
-SERVICES = frozenset({"pobox", "gpobox", "pobag", "lockedbag", "privatebag", "mailbag", "rmb", "rsd", "cmb", "rmd"})
+# Delivery services written before their number: "PO Box 12", "Locked Bag 7", "RMB 40", "Reply Paid 7800".
+SERVICES = frozenset(
+    {"pobox", "gpobox", "pobag", "lockedbag", "privatebag", "mailbag", "replypaid", "rmb", "rsd", "cmb", "rmd"}
+)
 
 
 @dataclass(frozen=True, slots=True)

@@ -8,6 +8,8 @@ written must agree with the person's first given name, or be its initial.
 
 from __future__ import annotations
 
+import re
+
 from rapidfuzz import fuzz
 from rapidfuzz.distance import DamerauLevenshtein
 
@@ -64,3 +66,21 @@ def name_matches(written: str, given: str, family: str) -> bool:
         if len(first) > 2 and fuzz.ratio(first, first_names[0]) >= SIMILARITY:
             return True
     return False
+
+
+# Two or three initials run together, as old systems print them ("MS AJ OKAFOR", "Mr MJ Lucchesi"): a word of capitals
+# before the family name, not a title. Three only without a vowel: "TOM", "ANN" are names.
+_RUN = re.compile(r"\b([A-Z]{2}|[B-DF-HJ-NP-TV-Z]{3})\b(?=[ .]+[A-Z])")
+
+
+def initials_spaced(written: str) -> str | None:
+    """`written` with a run of initials spaced out ("MS A J OKAFOR"), or None if it has none. "AJ" may be a name
+    as well (in capitals "ED", "JO" are): the caller tries it only where no client has the name as written."""
+    found = [m for m in _RUN.finditer(written) if m.group(1).lower() not in TITLES]
+    if not found:
+        return None
+    out, last = [], 0
+    for m in found:
+        out += [written[last : m.start()], " ".join(m.group(1))]
+        last = m.end()
+    return "".join([*out, written[last:]])

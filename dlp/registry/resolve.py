@@ -17,7 +17,7 @@ from dlp.registry.approved import ApprovedNames, domain_labels, names_exactly
 from dlp.registry.client import Client
 from dlp.registry.index import CLIENT_PHONE, RegistryIndex
 from dlp.registry.loose import LooseAddress
-from dlp.registry.names import name_matches
+from dlp.registry.names import initials_spaced, name_matches
 
 if TYPE_CHECKING:
     from dlp.analysis.premises import OwnPremises
@@ -171,6 +171,10 @@ class RecipientResolver:
         people = block.people
         if block.role and not people:
             return (self._by_role(at_address, recipient),)
+        if block.organisation and not people and at_address:
+            # "Coolabah Plumbing Pty Ltd" at the address a sole trader is registered at: the business is the client's
+            # there, as a role is (a tax agent's, an accountant's clients trade under their own names at home).
+            return (self._by_role(at_address, recipient, "by a business name"),)
         matched = {person: self._named_at(person, at_address) for person in people}
         if len(people) > 1:
             # "Mr Van Minh & Ms Leilani Abdi": two given names, and the family name written once, at the end.
@@ -304,7 +308,7 @@ class RecipientResolver:
         else:
             # The greeting names whom it is for when the block's name lines stop at the firm ("Mr Peter Hart" above
             # "Goldfields Logistics" is read as a letterhead line; "Dear Mr Hart" still says it is his).
-            greeted = [block.salutation] if block.salutation and TITLED.match(block.salutation) else []
+            greeted = [block.salutation] if block.salutation and _greets_a_person(block.salutation) else []
             persons = [line for line in zone if TITLED.match(line)] + greeted
             if self._any_client_named((*block.people, *persons)):
                 return frozenset()
@@ -369,18 +373,18 @@ class RecipientResolver:
                 readers.append(recipient(RecipientKind.UNKNOWN, note=note, label=label))
         return tuple(readers)
 
-    def _by_role(self, at_address: list[str], recipient: Callable[..., Recipient]) -> Recipient:
+    def _by_role(self, at_address: list[str], recipient: Callable[..., Recipient], how: str = "by role") -> Recipient:
         """ "The Policyholder" at an address is the client registered there, when the clients there are one
         household (one client, joint holders, a child and the parent authorised for him); among unrelated clients
         it could be any of them."""
         ids = frozenset(at_address)
         if ids and all(self._household_of(a, b) for a in ids for b in ids):
-            note = "addressed by role to the client registered at the address"
+            note = f"addressed {how} to the client registered at the address"
             return recipient(RecipientKind.CLIENT, ids, self._represented(sorted(ids)), note, one_of=len(ids) > 1)
         note = (
-            "addressed by role at an address several unrelated clients share"
+            f"addressed {how} at an address several unrelated clients share"
             if ids
-            else "addressed by role at an address no client has"
+            else f"addressed {how} at an address no client has"
         )
         return recipient(RecipientKind.UNKNOWN, note=note)
 
@@ -449,7 +453,14 @@ class RecipientResolver:
         return sorted(record.client_id for record in found)
 
     def _named_at(self, person: str, at_address: list[str]) -> list[str]:
-        return sorted(cid for cid in at_address if self._name_matches(person, self.index.clients[cid]))
+        found = sorted(cid for cid in at_address if self._name_matches(person, self.index.clients[cid]))
+        if found or not at_address or (spaced := initials_spaced(person)) is None:
+            return found
+        # "MS AJ OKAFOR": initials run together, where no client anywhere has the name as written ("MR ED OKAFOR",
+        # her former partner, is Ed).
+        if self._clients_named(person):
+            return found
+        return sorted(cid for cid in at_address if self._name_matches(spaced, self.index.clients[cid]))
 
     @staticmethod
     def _name_matches(written: str, client: Client) -> bool:
@@ -458,7 +469,15 @@ class RecipientResolver:
 
 LETTER = "address block"
 CARE_OF = f"{LETTER}, care of"  # the label of the reader a letter is sent care of
-_DELIVERY_SERVICES = ("pobox", "gpobox", "lockedbag", "privatebag", "mailbag", "pobag")
+_DELIVERY_SERVICES = ("pobox", "gpobox", "lockedbag", "privatebag", "mailbag", "pobag", "replypaid")
+
+
+def _greets_a_person(salutation: str) -> bool:
+    """ "Dear Mr Hart" greets a person; "Dear Sir or Madam", "Dear Sir/Madam" whoever opens it."""
+    return bool(TITLED.match(salutation)) and not _ANYONE.match(salutation)
+
+
+_ANYONE = re.compile(r"^\s*sir\s*(?:/|or|and)\s*madam\b", re.IGNORECASE)
 
 
 def _of_person(care_of: str) -> bool:
@@ -514,6 +533,7 @@ _ROLES = (
     "sponsor",
     "scholar",
     "grant",
+    "estate",  # a bank's or a law firm's deceased estates team
 )
 _SHORT_ROLES = frozenset({"hr", "law", "pay", "ops"})
 

@@ -114,3 +114,29 @@ def test_only_the_organisation_and_its_role_mailbox_not_whoever_works_there(scan
     marsh = "Lena Marsh | 730 012 345K | $300.00"
     assert "mismatched_recipient" in rules(scan(_schedule("Big Pond Aquatics", marsh)))
     assert "mismatched_recipient" in rules(scan(_schedule("David Chen", marsh)))
+
+
+def test_a_banks_estates_team_by_post_reads_the_clients_it_was_authorised_for(
+    tmp_path_factory: pytest.TempPathFactory, config: Config
+) -> None:
+    """ "Deceased Estates Team, Harbour Mutual Bank" for estates@harbourmutual.example: the kind of business ("Bank")
+    that a domain leaves out, a deceased estates team's role mailbox, and "Dear Sir or Madam", which greets no person.
+    Another client's account in the same letter is still held."""
+    registry = tmp_path_factory.mktemp("bank") / "clients.csv"
+    registry.write_text(
+        HEADER + 'E1,Coral,Penrose,1949-11-01,,,"2 Mitchell Close, Bankstown NSW 2200",CM557567,,,'
+        "estates@harbourmutual.example\n"
+        'E2,Damien,Elkins,1981-01-03,,,"30 Hawthorn Close, Casino NSW 2470",CM942182,,,\n'
+    )
+    scanner = Scanner(config, load_registry(str(registry)), Policy.load())
+
+    def run(refs: str, bank: str = "Harbour Mutual Bank") -> Verdict:
+        text = (
+            f"Deceased Estates Team\n{bank}\nLocked Bag 4410\nNORTH RYDE NSW 1670\n\nDear Sir or Madam\n\n"
+            f"Re: the late Mrs Coral Penrose, our ref {refs}\n\nPlease close her accounts and send the balance.\n"
+        )
+        return scanner.scan(communication_from_letter(text.encode(), "letter.txt"), record=False)
+
+    assert run("CM557567").decision.value == "allow"
+    assert "mismatched_recipient" in rules(run("CM557567 and CM942182"))
+    assert "mismatched_recipient" in rules(run("CM557567", bank="Harbour Freight Bank"))

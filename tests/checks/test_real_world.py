@@ -342,3 +342,66 @@ def test_letter_to_a_role_at_a_clients_address_is_for_that_client(world: Synthet
     assert "mismatched_recipient" in rules(scan(letter(c, body + f" See also policy {other.reference}.", name=role)))
     nobody = role + "\n1 Nowhere Street\nNOWHERE VIC 3999\n\n" + body
     assert "mismatched_recipient" in rules(scan(nobody))  # a role at an address no client has: nobody known
+
+
+def _scanner_of(tmp_path: Path, config: Config, rows: str) -> Callable[[str], Verdict]:
+    from dlp.registry import load_registry
+    from tests.rules.registry import HEADER
+
+    (tmp_path / "clients.csv").write_text(HEADER + rows)
+    scanner = Scanner(config, load_registry(str(tmp_path / "clients.csv")), Policy.load())
+    return lambda text: scanner.scan(communication_from_letter(text.encode(), "l.txt"), record=False)
+
+
+def test_initials_run_together_name_the_client_unless_someone_has_that_name(tmp_path: Path, config: Config) -> None:
+    """Old systems print "MS AJ OKAFOR": two initials, not a name, at her own address. "MR ED OKAFOR", a client
+    of that name registered elsewhere (her former partner), is still Ed."""
+    scan_text = _scanner_of(
+        tmp_path,
+        config,
+        'C1,Amara,Okafor,1969-08-25,,,"69 Boronia Road, Griffith NSW 2680",CM166907,postal_address,C2,\n'
+        'C2,Ed,Okafor,1965-01-02,,,"4 Banna Avenue, Griffith NSW 2680",CM166907,,C1,\n',
+    )
+    body = "\n\nDEAR MS OKAFOR\n\nYOUR STATEMENT FOR ACCOUNT CM166907 IS ENCLOSED.\n"
+    assert not scan_text("MS AJ OKAFOR\n69 BORONIA RD\nGRIFFITH NSW 2680" + body).blocked
+    assert not scan_text("Ms AJ Okafor\n69 Boronia Rd\nGRIFFITH NSW 2680" + body).blocked
+    assert "suppressed_detail_exposed" in rules(scan_text("MR ED OKAFOR\n69 BORONIA RD\nGRIFFITH NSW 2680" + body))
+    assert "mismatched_recipient" in rules(scan_text("MS BJ OKAFOR\n69 BORONIA RD\nGRIFFITH NSW 2680" + body))
+    # Three capitals with a vowel are a name ("TOM"), not initials: another person at her address.
+    assert "mismatched_recipient" in rules(scan_text("MR TOM OKAFOR\n69 BORONIA RD\nGRIFFITH NSW 2680" + body))
+
+
+def test_a_business_name_at_a_clients_street_address_is_the_client(tmp_path: Path, config: Config) -> None:
+    """A sole trader's business at the address the client is registered at reads the client's own letters; another
+    client's details in them are still held, and the business at an address no client has is no one known."""
+    scan_text = _scanner_of(
+        tmp_path,
+        config,
+        'C1,Dylan,Marsh,1980-01-02,,,"37 Meurant Road, Forest Hill NSW 2651",BAS-4471,,,\n'
+        'C2,Rhea,Coates,1981-03-04,,,"9 Lake Street, Wagga Wagga NSW 2650",BAS-5582,,,\n',
+    )
+    block = "Coolabah Plumbing Pty Ltd\n37 Meurant Road\nFOREST HILL NSW 2651\n\nDear Sir or Madam,\n\n"
+    assert not scan_text(block + "Your activity statement BAS-4471 is due on 28 October.\n").blocked
+    assert "mismatched_recipient" in rules(scan_text(block + "Your activity statement BAS-5582 is due.\n"))
+    elsewhere = block.replace("37 Meurant Road", "12 Hammond Avenue")
+    assert "mismatched_recipient" in rules(scan_text(elsewhere + "Your activity statement BAS-4471 is due.\n"))
+
+
+def test_reply_paid_is_a_postal_address_and_an_approved_body_reads_it(tmp_path: Path, config: Config) -> None:
+    """ "Reply Paid 7800, CANBERRA BC ACT 2610" is a delivery service's address: a letter to Services Australia there
+    is to that approved body, not to the letterhead's own address."""
+    from dataclasses import replace
+
+    approved = replace(
+        config, organisation=replace(config.organisation, approved_recipient_domains=("servicesaustralia.example",))
+    )
+    scan_text = _scanner_of(
+        tmp_path, approved, 'C1,Gwen,Quinlan,1940-01-02,,,"2 Mitchell Close, Bankstown NSW 2200",431457913B,,,\n'
+    )
+    letter_text = (
+        "Nominee Services\nServices Australia - Centrelink\nReply Paid 7800\nCANBERRA BC ACT 2610\n\n"
+        "Dear Sir or Madam,\n\nCustomer: Mrs Gwen Quinlan  CRN: 431 457 913B\nPlease update her assets.\n"
+    )
+    assert not scan_text(letter_text).blocked
+    stranger = letter_text.replace("Services Australia - Centrelink", "Bankstown Traders")
+    assert "mismatched_recipient" in rules(scan_text(stranger))
