@@ -14,7 +14,8 @@ from xml.etree.ElementTree import Element
 
 from dlp.extract.archive import ZIP_MAGIC, check_directory, extent_of_zip, open_zip, read_member
 from dlp.extract.base import Extractor, Reading, register
-from dlp.extract.package import local, read_package, zip_members
+from dlp.extract.fields import unmerged
+from dlp.extract.package import MAX_XML_BYTES, local, read_package, zip_members
 from dlp.model import Part
 
 DOCX_MAIN = re.compile(r"^word/(?:document|header\d*|footer\d*|footnotes|endnotes)\.xml$")
@@ -53,14 +54,56 @@ class DocxExtractor(_Package):
         _check(data, reading)
         # docx2python reads the body with its tables and text boxes, headers, footers, footnotes and endnotes.
         with docx2python(io.BytesIO(data)) as content:
-            text = content.text
-        return [Part(name, _clean(text), self.media_types[0])] + read_package(
+            text = _clean(content.text)
+        if fields := _unmerged_fields(data):
+            text += "\n\n" + "\n".join(fields)
+        return [Part(name, text, self.media_types[0])] + read_package(
             data,
             name,
             reading,
             covered=lambda path: bool(DOCX_MAIN.match(path)),
             partly={"word/document.xml": _deleted_text},
         )
+
+
+_W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
+
+
+def _unmerged_fields(data: bytes) -> list[str]:
+    """The body's merge fields left unmerged, which docx2python does not show (it reads a field's result only: an
+    empty one is nothing): a complex field's instruction (instrText, between its begin and separate marks) with its
+    result (the text up to its end mark), and a simple field's (fldSimple)."""
+    from defusedxml.ElementTree import fromstring
+
+    with open_zip(data) as archive:
+        body = read_member(archive, archive.getinfo("word/document.xml"), MAX_XML_BYTES * 16)
+    if b"MERGEFIELD" not in body.upper():
+        return []
+    out: list[str] = []
+    fields: list[tuple[list[str], list[str]]] = []  # open complex fields, nested: (instruction, result) pieces
+    in_result: list[bool] = []
+    for element in fromstring(body).iter():
+        tag = element.tag
+        if tag == _W + "fldSimple":
+            found = unmerged(element.get(_W + "instr", ""), "".join(t.text or "" for t in element.iter(_W + "t")))
+            out += [found] if found else []
+        elif tag == _W + "fldChar":
+            kind = element.get(_W + "fldCharType")
+            if kind == "begin":
+                fields.append(([], []))
+                in_result.append(False)
+            elif kind == "separate" and fields:
+                in_result[-1] = True
+            elif kind == "end" and fields:
+                instruction, result = fields.pop()
+                in_result.pop()
+                found = unmerged("".join(instruction), "".join(result))
+                out += [found] if found else []
+        elif fields and tag == _W + "instrText" and not in_result[-1]:
+            fields[-1][0].append(element.text or "")
+        elif fields and tag == _W + "t" and in_result[-1]:
+            fields[-1][1].append(element.text or "")
+    return out
 
 
 class XlsxExtractor(_Package):

@@ -11,9 +11,9 @@ from types import FunctionType
 
 from dlp.errors import ExtractionError
 from dlp.extract.base import Extractor, Reading, extract_part, register, unreadable
+from dlp.extract.fields import MERGE_FIELD, unmerged
 from dlp.extract.text import decode
 from dlp.model import Part
-from dlp.normalize import compact
 
 PICTURE = re.compile(rb"\{\\pict(?P<words>(?:\s*\\[a-zA-Z]+-?\d*)*)\s*(?P<hex>[0-9a-fA-F\s]+)\}")
 READABLE_PICTURES = (b"\\pngblip", b"\\jpegblip")
@@ -77,8 +77,6 @@ _CONTROL = re.compile(r"\\[a-z]+-?\d* ?|\\.|[{}]")
 # fallback ("\\u8217?").
 _HEX = re.compile(r"\\'([0-9a-f]{2})", re.IGNORECASE)
 _UNICODE = re.compile(r"\\u(-?\d{1,5}) ?(?:\\'[0-9a-f]{2}|[^\\{}])?", re.IGNORECASE)
-_MERGE_FIELD = re.compile(r"\bmergefield\s*(?:\"([^\"]+)\"|([^\s\"\\]+))", re.IGNORECASE)
-_PLACEHOLDER = re.compile(r"^(?:«[^»]*»|<<[^>]*>>)?$")
 # Fields whose instruction holds what a reader reaches: a link's target, an included file or picture. Not a greeting
 # line's or a date's format, whose «placeholders» are no unmerged field (review M-11).
 _READ = re.compile(r"^\s*(?:hyperlink|includetext|includepicture|link)\b", re.IGNORECASE)
@@ -95,14 +93,13 @@ def _fields_shown(rtf: str) -> str:
     for match in FIELD_INSTRUCTION.finditer(rtf):
         end = _group_end(rtf, match.start())
         instruction = _plain(rtf[match.end() : end])
-        if merge := _MERGE_FIELD.search(instruction):
-            name = merge.group(1) or merge.group(2)
+        if MERGE_FIELD.search(instruction):
             result = FIELD_RESULT.match(rtf, end)
             value = rtf[result.end() : _group_end(rtf, result.start(1))] if result else ""
-            shown = _plain(value)
-            if not (_PLACEHOLDER.match(shown) or compact(shown) == compact(name)):
+            shown = unmerged(instruction, _plain(value))
+            if shown is None:
                 continue
-            instruction = f"MERGEFIELD {compact(name) or name}"
+            instruction = shown
         elif not _READ.match(instruction):
             continue
         out += [rtf[last : match.start()], f" {instruction} "]

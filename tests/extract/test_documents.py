@@ -334,3 +334,44 @@ def test_a_built_in_number_format_is_never_read_as_a_custom_one() -> None:
 
     book = SimpleNamespace(_cell_styles=[SimpleNamespace(numFmtId=0)], _number_formats=['"VH"0000'] * 200)
     assert _Shown(book)({"value": 2002, "style_id": 0}) == "2002"
+
+
+def _docx_with_merge_field(text: str, result: str, simple: bool) -> bytes:
+    """A letter as DOCX paragraphs, its last line a MERGEFIELD as Word writes it: a complex field (begin, instruction,
+    separate, result, end) or a simple one (fldSimple), whose result is `result`."""
+    from docx import Document
+    from docx.oxml import parse_xml
+
+    w = 'xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"'
+    document = Document()
+    for line in text.splitlines():
+        document.add_paragraph(line)
+    paragraph = document.add_paragraph("Trust: ")._p
+    shown = f"<w:r {w}><w:t>{result}</w:t></w:r>"
+    if simple:
+        paragraph.append(parse_xml(f'<w:fldSimple {w} w:instr=" MERGEFIELD TrustName ">{shown}</w:fldSimple>'))
+    else:
+        for xml in (
+            f'<w:r {w}><w:fldChar w:fldCharType="begin"/></w:r>',
+            f'<w:r {w}><w:instrText xml:space="preserve"> MERGEFIELD TrustName </w:instrText></w:r>',
+            f'<w:r {w}><w:fldChar w:fldCharType="separate"/></w:r>',
+            shown,
+            f'<w:r {w}><w:fldChar w:fldCharType="end"/></w:r>',
+        ):
+            paragraph.append(parse_xml(xml))
+    out = io.BytesIO()
+    document.save(out)
+    return out.getvalue()
+
+
+@pytest.mark.parametrize("simple", [False, True])
+def test_a_docx_merge_field_left_empty_is_unmerged(synthetic: SyntheticRegistry, scanner, simple: bool) -> None:
+    """docx2python shows a field's result only: an empty one is nothing (the tax corpus's T0167). A field whose
+    result is its «placeholder» or its bare name is unmerged too; one merged with a value is a merged letter."""
+    a = synthetic.ordinary()[60]
+    text = letter(a, account_body(a))
+    for result in ("", "«TrustName»", "TrustName"):
+        (verdict,) = scan_file(scanner, _docx_with_merge_field(text, result, simple), "l.docx")
+        assert "unmerged_field" in rules(verdict), result
+    (merged,) = scan_file(scanner, _docx_with_merge_field(text, "Farrugia Family Trust", simple), "l.docx")
+    assert merged.decision is Decision.ALLOW, merged.violations
