@@ -233,9 +233,15 @@ class Mis:
     def bookkeeper(self) -> None:
         def one(n) -> None:
             x, bk = self.reg.with_bookkeeper[n]
-            y = self.reg.business[(n * 5 + 9) % len(self.reg.business)]
-            if y is x:
-                y = self.reg.business[(n * 5 + 10) % len(self.reg.business)]
+            # A business this bookkeeper does not act for (maintainers' fix: the first pick could be another of
+            # the bookkeeper's own clients, which made the incident legitimate).
+            count = len(self.reg.business)
+            y = next(
+                b
+                for k in range(count)
+                if (b := self.reg.business[(n * 5 + 9 + k) % count]) is not x
+                and not any(bk[1] in a for a in b.authorised)
+            )
             mailbox = next(a for a in x.authorised if bk[1] in a)
             s = world.BOOKS_STAFF[n % 3]
             frm = f"{s[0]} {s[1]} <{s[3]}@{world.BOOKS_DOMAIN}>"
