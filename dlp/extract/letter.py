@@ -62,6 +62,11 @@ BUSINESS = re.compile(
     r"realty|real\s+estate|property|properties|rentals|strata|conveyancing|agents|accountants|accounting|"
     r"associates|advisers|advisors|advisory|financial|consulting|schools|college|academy|institute|"
     r"kindergarten|region|regional|district|directorate|ministry|tribunal|registry|registrar|"
+    # A sole trader's or small business's trade, as a tax agent's or a bank's letters are addressed to them.
+    r"cafe|café|bakery|plumbing|electrical|motors|automotive|mechanical|engineering|transport|logistics|"
+    r"restaurant|catering|supplies|trading|traders|builders|construction|landscaping|carpentry|cleaning|removals|"
+    r"pharmacy|winery|vineyards?|dairy|pastoral|grazing|produce|hardware|orchards?|farms|citrus|nursery|"
+    r"hotel|motel|tavern|florist|"
     r"(?:magistrates'?|county|supreme|federal|family|circuit|children'?s|coroners'?|local|high)\s+court)\b",
     re.IGNORECASE,
 )

@@ -38,6 +38,8 @@ _DWELLING_WORD = re.compile(
     r"site|berth|rear|front|upstairs|downstairs|house|home|quarters|dwelling)\b",
     re.IGNORECASE,
 )
+# A care home's room line: "Room 51", "Rm 51, Jacaranda Gardens Aged Care" (a name after it, no other number).
+_ROOM_LINE = re.compile(r"^\s*(?:room|rm)\.?\s*\d+[a-z]?\s*(?:,\s*[^\W\d_][^\d]*)?$", re.IGNORECASE)
 
 
 class RecipientResolver:
@@ -87,7 +89,7 @@ class RecipientResolver:
         """The block's address less a wing's or building's name of two or more words standing alone over the numbered
         street line ("Wattle Court" over "118 Mair Street East"): no digit, no dwelling word, not ending in a letter,
         and no client in that building registered with a wing of its first word (the registry's own spelling of a
-        wing is never read past: "Wattle Wing" makes "Wattle Court" that wing)."""
+        wing is never read past: "Wattle Wing" makes "Wattle Court" that wing); or less a room's line over it."""
         lines = list(block.address_lines)
         streets = [r.street for r in self.index.by_postcode.get(postcode, ())]
         kept = []
@@ -102,7 +104,10 @@ class RecipientResolver:
                 and lines[i + 1][:1].isdigit()
                 and not any(street.endswith(building) and words[0] in street for street in streets)
             )
-            if not wing:
+            # "Room 51, Jacaranda Gardens Aged Care" over "14 Fig Tree La": a care home's room, which a registry of
+            # its residents at the home's street address leaves out. Not a unit or a flat: another household.
+            room = _ROOM_LINE.match(line) is not None and lines[i + 1][:1].isdigit()
+            if not (wing or room):
                 kept.append(line)
         if len(kept) == len(lines) - 1:
             return None

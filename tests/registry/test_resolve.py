@@ -149,3 +149,29 @@ def test_a_suppressed_address_under_another_suburb_name_with_her_postcode_is_sti
     assert delivered("Mr Dane Marlow", "32 Merri Street", "FAIRFIELD VIC 3070") == (frozenset(), frozenset())
     # Not suppressed: another suburb's name is another place, as it was.
     assert delivered("Mr Omar Brook", "40 Kurrajong Avenue", "BENDIGO VIC 3551") == (frozenset(), frozenset())
+
+
+def test_a_care_homes_room_over_its_street_line_is_read_past_where_residents_are_registered_without_it(
+    tmp_path,
+) -> None:
+    """A public trustee registers care-home residents at the home's street address; its letters add the room
+    ("Room 51, Jacaranda Gardens Aged Care"). The room is read past; a unit never is (another household)."""
+    from dlp.registry import load_registry
+    from tests.rules.registry import HEADER
+
+    rows = (
+        'R1,Valerie,McPherson,1950-05-17,,,"14 Fig Tree Lane, Kellyville NSW 2155",,,,\n'
+        'R2,Colin,Farrugia,1939-04-22,,,"14 Fig Tree Lane, Kellyville NSW 2155",,,,\n'
+    )
+    (tmp_path / "clients.csv").write_text(HEADER + rows)
+    resolver = RecipientResolver(load_registry(str(tmp_path / "clients.csv")), OrganisationConfig())
+
+    def reader(name: str, *lines: str) -> frozenset[str]:
+        (found,) = resolver.letter(AddressBlock(name, lines, names=(name,)))
+        return found.clients if found.kind is RecipientKind.CLIENT else frozenset()
+
+    home = ("14 Fig Tree La", "KELLYVILLE NSW 2155")
+    assert reader("Mrs V L McPherson", "Room 51, Jacaranda Gardens Aged Care", *home) == {"R1"}
+    assert reader("MR C FARRUGIA", "ROOM 29", *home) == {"R2"}
+    assert reader("Mrs V L McPherson", "Unit 51", *home) == frozenset()
+    assert reader("Mr Omar Brook", "Room 51, Jacaranda Gardens Aged Care", *home) == frozenset()
