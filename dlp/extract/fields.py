@@ -20,6 +20,6 @@ def unmerged(instruction: str, result: str) -> str | None:
         return None
     name = merge.group(1) or merge.group(2)
     shown = " ".join(result.split())
-    if shown and compact(shown) != compact(name):
+    if shown and (shown.startswith(("«", "<<")) or compact(shown) != compact(name)):
         return None
     return f"MERGEFIELD {compact(name) or name}"
