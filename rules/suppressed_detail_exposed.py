@@ -2,7 +2,13 @@
 
 from __future__ import annotations
 
-from dlp.analysis.placing import right_after, says_someone_lives_there, short_name_is_a_place
+from dlp.analysis.placing import (
+    names_an_office,
+    right_after,
+    says_someone_lives_there,
+    sentence_span,
+    short_name_is_a_place,
+)
 from dlp.analysis.premises import OWN_TOWN, PREMISES
 from dlp.analysis.streets import HER_STREET
 from dlp.extract.letter import locality_of_an_address, place_name_ends_a_name, place_name_goes_on
@@ -129,6 +135,8 @@ def _locality_exposed(ctx: ScanContext, finding: Finding, identified: frozenset[
         return True
     text = _part_text(ctx, finding)
     names = [f for f in ctx.findings if f.entity in _NAMING and f.part == finding.part]
+    if finding.key.startswith(OWN_TOWN) and _an_office_not_hers(text, finding, names):
+        return False
     if len(finding.key.removeprefix(OWN_TOWN)) < MIN_KEY:
         hers = [f.end for f in names if f.end <= finding.start and f.clients & finding.suppressed_for]
         if not short_name_is_a_place(text, finding.start, finding.end, hers):
@@ -151,6 +159,16 @@ def _locality_exposed(ctx: ScanContext, finding: Finding, identified: frozenset[
 
 
 _NAMING = frozenset({CLIENT_NAME, CLIENT_NAME_DOB, CLIENT_SURNAME})
+
+
+def _an_office_not_hers(text: str, finding: Finding, names: list[Finding]) -> bool:
+    """One of the organisation's towns naming its office ("Wagga Wagga office" on the letterhead, "the Ingham branch
+    closes"), in a sentence that neither names her ("Leanne Dempsey banks at our Ingham branch now") nor puts
+    someone there."""
+    if not names_an_office(text, finding.end) or says_someone_lives_there(text, finding.start, finding.end):
+        return False
+    first, last = sentence_span(text, finding.start, finding.end)
+    return not any(first <= f.start < last and f.clients & finding.suppressed_for for f in names)
 
 
 def _part_text(ctx: ScanContext, finding: Finding) -> str:

@@ -42,6 +42,12 @@ _OF = re.compile(r"(?:['’]s)?[\s,|;:\-–]*(?:(?:now|formerly|late)\s+)?(?:of\
 
 def sentence_of(text: str, start: int, end: int) -> str:
     """The sentence (or line group) the span stands in."""
+    first, last = sentence_span(text, start, end)
+    return text[first:last]
+
+
+def sentence_span(text: str, start: int, end: int) -> tuple[int, int]:
+    """Where the sentence (or line group) the span stands in starts and ends."""
     lo, hi = max(0, start - _SENTENCE_REACH), min(len(text), end + _SENTENCE_REACH)
     ends = [
         m
@@ -50,7 +56,7 @@ def sentence_of(text: str, start: int, end: int) -> str:
     ]
     first = max((m.end() for m in ends if m.end() <= start), default=lo)
     last = min((m.start() for m in ends if m.start() >= end), default=hi)
-    return text[first:last]
+    return first, last
 
 
 def speaks_of_living(sentence: str) -> bool:
@@ -85,6 +91,14 @@ def short_name_is_a_place(text: str, start: int, end: int, her_names_end: Iterab
         or speaks_of_living(sentence_of(text, start, end))
         or any(of_the_name(text, name_end, start) for name_end in her_names_end)
     )
+
+
+def names_an_office(text: str, end: int) -> bool:
+    """Is the place name the name of an office or branch ("Wagga Wagga office" on a letterhead, "the Ingham branch")?"""
+    return _OFFICE_AFTER.match(text, end) is not None
+
+
+_OFFICE_AFTER = re.compile(r"[ \t]+(?:office|branch|store|shop|centre|center|agency|team)\b", re.IGNORECASE)
 
 
 def in_a_heading(text: str, start: int, end: int) -> bool:

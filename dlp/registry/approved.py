@@ -51,7 +51,10 @@ _INITIALS_SKIP = frozenset({"for"}) | _LEGAL  # "Civil and Administrative": no l
 # business ("Albury Family Care Associates" is no AFCA, "Newcastle Community Accounting Team" no NCAT, "Albury
 # Finance Collection Agency" none either: reviews L-3, M-6).
 _PUBLIC_BODY = re.compile(
-    r"\b(?:tribunal|authority|commission|commissioner|ombudsman)(?:\W+(?:ltd|limited|inc|incorporated))?\W*$",
+    r"\b(?:tribunal|authority|commission|commissioner|ombudsman)(?:\W+(?:ltd|limited|inc|incorporated))?\W*$"
+    # A government's office, named for its government ("Australian Taxation Office" for ato.example); never a
+    # business's "... Office" or "Australian ... Advocates".
+    r"|^\W*(?:the\s+)?(?:australian|commonwealth)\s+(?:[^\W\d_]+\s+){1,3}office\W*$",
     re.IGNORECASE,
 )
 

@@ -20,6 +20,7 @@ DOMAINS = [
     "afca.example",
     "workcoverconciliation.example",
     "art.gov.example",
+    "ato.example",
 ]
 
 
@@ -37,6 +38,7 @@ DOMAINS = [
         "Australian Financial Complaints Authority Limited",
         "The Registrar, WorkCover Conciliation Service",  # a role, then the organisation
         "The Registrar, Administrative Review Tribunal",  # art: three letters, a public body's
+        "Australian Taxation Office",  # ato: a government's office, named for its government (the tax corpus)
     ],
 )
 def test_an_organisation_is_named_as_its_domain_shortens_it(line: str) -> None:
@@ -60,6 +62,8 @@ def test_an_organisation_is_named_as_its_domain_shortens_it(line: str) -> None:
         "Ms Dana Reyes, Albury Family Care Associates",
         "Albury Finance Collection Agency",  # review M-6
         "Australian Family Court Advocates",
+        "Albury Taxation Office",  # a business's office: not the ATO
+        "Australian Tax Accountants Office",  # not every word's initial
     ],
 )
 def test_a_town_alone_a_person_or_initials_approve_nothing(line: str) -> None:

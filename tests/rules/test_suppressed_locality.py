@@ -246,3 +246,10 @@ def test_the_organisations_own_town_to_her_former_partner(tmp_path, config: Conf
     assert "suppressed_detail_exposed" in run("The other holder lives on Herbert St. near our Ingham office.")
     # Review M-9: a move that is the branch's, not hers.
     assert run("From 1 July our Ingham branch has moved to 14 Herbert Street. Your account will not change.") == set()
+    # The tax corpus's T0062: a letterhead's "Ingham office" line, her name further on (a table of the partners):
+    # the office's, not hers. Her name in its sentence, or a word putting her there, still holds it.
+    letterhead = "Coral Coast Mutual Bank\nIngham office\nPhone 07 4776 0000\n\nDear Stavros,\n\n"
+    partners = "The holders are:\nLeanne Dempsey, c/- PO Box 1840, Townsville QLD 4810\nStavros Dempsey\n"
+    assert run(letterhead + partners) == set()
+    assert "suppressed_detail_exposed" in run(letterhead + "Leanne Dempsey now calls our Ingham office her branch.")
+    assert "suppressed_detail_exposed" in run(letterhead + "She has moved close to our Ingham office.")
