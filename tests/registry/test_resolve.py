@@ -95,9 +95,6 @@ def test_a_wings_name_over_the_street_line_is_read_past_but_never_a_lettered_uni
     """ "Room 4 / Wattle Court / 118 Mair Street East": the home's wing, which the registry leaves out, read past
     only where the address as written is no one's. "Unit B" is a dwelling, never read past: a letter to Unit B is
     not the house's, nor the house's letter Unit B's."""
-    from dlp.registry import load_registry
-    from tests.rules.registry import HEADER
-
     rows = (
         'R1,Leilani,Tuilagi,1947-12-18,,,"Room 4, 118 Mair Street East, Ballarat East VIC 3350",,,,\n'
         'U1,Nina,Abbot,1980-01-01,,,"Unit B, 40 Kurrajong Avenue, Epsom VIC 3551",,,,\n'
@@ -105,12 +102,7 @@ def test_a_wings_name_over_the_street_line_is_read_past_but_never_a_lettered_uni
         'S1,Kerensa,Moss,1940-03-03,,,"Room 12, Banksia Wing, 7 Barwon Terrace, Belmont VIC 3216",,postal_address,,\n'
         'Z1,Zebedee,Lowe,1941-04-04,,,"Room 12, 7 Barwon Terrace, Belmont VIC 3216",,,,\n'
     )
-    (tmp_path / "clients.csv").write_text(HEADER + rows)
-    resolver = RecipientResolver(load_registry(str(tmp_path / "clients.csv")), OrganisationConfig())
-
-    def reader(name: str, *lines: str) -> frozenset[str]:
-        (found,) = resolver.letter(AddressBlock(name, lines, names=(name,)))
-        return found.clients if found.kind is RecipientKind.CLIENT else frozenset()
+    reader = _reader(_resolver_of(tmp_path, rows))
 
     assert reader(
         "Mrs Leilani Tuilagi", "Room 4", "Wattle Court", "118 Mair Street East", "BALLARAT EAST VIC 3350"
@@ -128,16 +120,12 @@ def test_a_wings_name_over_the_street_line_is_read_past_but_never_a_lettered_uni
 def test_a_suppressed_address_under_another_suburb_name_with_her_postcode_is_still_hers(tmp_path) -> None:
     """ "30 Merri Street, FAIRFIELD VIC 3070" reaches Northcote 3070's 30 Merri Street: her former partner addressed
     there is at her suppressed address (review M p07). An address no one has suppressed is matched as before."""
-    from dlp.registry import load_registry
-    from tests.rules.registry import HEADER
-
     rows = (
         'V1,Jenna,Marlow,1985-06-11,,,"30 Merri Street, Northcote VIC 3070",,postal_address,V2,\n'
         'V2,Dane,Marlow,1982-01-09,,,"8 Arthurton Road, Reservoir VIC 3073",,,V1,\n'
         'P1,Omar,Brook,1980-01-02,,,"40 Kurrajong Avenue, Epsom VIC 3551",,,,\n'
     )
-    (tmp_path / "clients.csv").write_text(HEADER + rows)
-    resolver = RecipientResolver(load_registry(str(tmp_path / "clients.csv")), OrganisationConfig())
+    resolver = _resolver_of(tmp_path, rows)
 
     def delivered(name: str, *lines: str) -> tuple[frozenset[str], frozenset[str]]:
         (found,) = resolver.letter(AddressBlock(name, lines, names=(name,)))
@@ -156,22 +144,33 @@ def test_a_care_homes_room_over_its_street_line_is_read_past_where_residents_are
 ) -> None:
     """A public trustee registers care-home residents at the home's street address; its letters add the room
     ("Room 51, Jacaranda Gardens Aged Care"). The room is read past; a unit never is (another household)."""
-    from dlp.registry import load_registry
-    from tests.rules.registry import HEADER
-
     rows = (
         'R1,Valerie,McPherson,1950-05-17,,,"14 Fig Tree Lane, Kellyville NSW 2155",,,,\n'
         'R2,Colin,Farrugia,1939-04-22,,,"14 Fig Tree Lane, Kellyville NSW 2155",,,,\n'
     )
-    (tmp_path / "clients.csv").write_text(HEADER + rows)
-    resolver = RecipientResolver(load_registry(str(tmp_path / "clients.csv")), OrganisationConfig())
-
-    def reader(name: str, *lines: str) -> frozenset[str]:
-        (found,) = resolver.letter(AddressBlock(name, lines, names=(name,)))
-        return found.clients if found.kind is RecipientKind.CLIENT else frozenset()
+    reader = _reader(_resolver_of(tmp_path, rows))
 
     home = ("14 Fig Tree La", "KELLYVILLE NSW 2155")
     assert reader("Mrs V L McPherson", "Room 51, Jacaranda Gardens Aged Care", *home) == {"R1"}
     assert reader("MR C FARRUGIA", "ROOM 29", *home) == {"R2"}
     assert reader("Mrs V L McPherson", "Unit 51", *home) == frozenset()
     assert reader("Mr Omar Brook", "Room 51, Jacaranda Gardens Aged Care", *home) == frozenset()
+
+
+def _resolver_of(tmp_path, rows: str) -> RecipientResolver:
+    """A resolver over a registry of these CSV rows (tests.rules.registry's columns), with no organisation set."""
+    from dlp.registry import load_registry
+    from tests.rules.registry import HEADER
+
+    (tmp_path / "clients.csv").write_text(HEADER + rows)
+    return RecipientResolver(load_registry(str(tmp_path / "clients.csv")), OrganisationConfig())
+
+
+def _reader(resolver: RecipientResolver):  # type: ignore[no-untyped-def]
+    """Who reads a letter to `name` at these address lines: the clients, or none if no client."""
+
+    def reader(name: str, *lines: str) -> frozenset[str]:
+        (found,) = resolver.letter(AddressBlock(name, lines, names=(name,)))
+        return found.clients if found.kind is RecipientKind.CLIENT else frozenset()
+
+    return reader
