@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 from dlp.analysis.placing import (
     names_an_office,
     right_after,
@@ -114,10 +116,15 @@ def _identified(ctx: ScanContext) -> tuple[frozenset[str], frozenset[str]]:
 def _who_knows(ctx: ScanContext, finding: Finding, apart: frozenset[str], identified: frozenset[str]) -> frozenset[str]:
     """Whom the item says a suburb finding is about. One of the organisation's own towns ("our Ingham branch is
     closing", "at the Ingham post office", in every member's letter) only beside her name or identifiers not her
-    reader's too, or, to her former partner, where the text puts someone there ("she has moved to Ingham")."""
-    if not finding.key.startswith(OWN_TOWN) or says_someone_lives_there(
-        _part_text(ctx, finding), finding.start, finding.end
-    ):
+    reader's too, or, to her former partner, where the text puts someone there ("she has moved to Ingham") or
+    speaks of her beside its office ("her statements will be held at our Ingham branch": review N-4)."""
+    if not finding.key.startswith(OWN_TOWN):
+        return identified
+    text = _part_text(ctx, finding)
+    if says_someone_lives_there(text, finding.start, finding.end):
+        return identified
+    # Her office: "her local Ingham branch", not a list of all the offices in a sentence about her file.
+    if names_an_office(text, finding.end) and _SHE.search(text, *sentence_span(text, finding.start, finding.end)):
         return identified
     return apart
 
@@ -168,7 +175,13 @@ def _an_office_not_hers(text: str, finding: Finding, names: list[Finding]) -> bo
     if not names_an_office(text, finding.end) or says_someone_lives_there(text, finding.start, finding.end):
         return False
     first, last = sentence_span(text, finding.start, finding.end)
+    if _SHE.search(text, first, last):
+        return False  # "her local Ingham branch", "our Wagga Wagga office visits her" (review N-4)
     return not any(first <= f.start < last and f.clients & finding.suppressed_for for f in names)
+
+
+# A woman spoken of in the sentence: the office is hers to him, whoever she is.
+_SHE = re.compile(r"\b(?:she|her|hers|herself)\b", re.IGNORECASE)
 
 
 def _part_text(ctx: ScanContext, finding: Finding) -> str:

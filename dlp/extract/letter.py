@@ -208,9 +208,13 @@ def placed_by_a_word(text: str, start: int) -> bool:
 
 
 def place_name_ends_a_name(text: str, start: int) -> bool:
-    """Does a capitalised word stand just before the place name at `start`, within its sentence and column?"""
+    """Does a capitalised word stand just before the place name at `start`, within its sentence and column? Not a
+    sentence's "The" or "Our" ("Our Wagga Wagga office visits her": review N-4)."""
     match = _NAME_BEFORE.search(text[max(0, start - 40) : start])
-    return match is not None and match.group(1).lower() not in _PLACE_BEFORE
+    return match is not None and match.group(1).lower() not in _PLACE_BEFORE | _DETERMINERS
+
+
+_DETERMINERS = frozenset({"the", "our", "your", "her", "his", "their", "my", "this", "that"})
 
 
 def place_name_goes_on(text: str, end: int) -> bool:

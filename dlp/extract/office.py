@@ -14,7 +14,7 @@ from xml.etree.ElementTree import Element
 
 from dlp.extract.archive import ZIP_MAGIC, check_directory, extent_of_zip, open_zip, read_member
 from dlp.extract.base import Extractor, Reading, register
-from dlp.extract.fields import unmerged
+from dlp.extract.fields import unmerged_fields
 from dlp.extract.package import MAX_XML_BYTES, local, read_package, zip_members
 from dlp.model import Part
 
@@ -70,39 +70,46 @@ _W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
 
 
 def _unmerged_fields(data: bytes) -> list[str]:
-    """The body's merge fields left unmerged, which docx2python does not show (it reads a field's result only: an
-    empty one is nothing): a complex field's instruction (instrText, between its begin and separate marks) with its
-    result (the text up to its end mark), and a simple field's (fldSimple)."""
+    """The merge fields left unmerged in the body, headers and footers, which docx2python does not show (it reads a
+    field's result only: an empty one is nothing), decided together (dlp/extract/fields.py)."""
     from defusedxml.ElementTree import fromstring
 
+    fields: list[tuple[str, str]] = []
     with open_zip(data) as archive:
-        body = read_member(archive, archive.getinfo("word/document.xml"), MAX_XML_BYTES * 16)
-    if b"MERGEFIELD" not in body.upper():
-        return []
-    out: list[str] = []
-    fields: list[tuple[list[str], list[str]]] = []  # open complex fields, nested: (instruction, result) pieces
+        for info in archive.infolist():
+            if not DOCX_MAIN.match(info.filename):
+                continue
+            xml = read_member(archive, info, MAX_XML_BYTES * 16)
+            if b"MERGEFIELD" in xml.upper():
+                fields += _fields_of(fromstring(xml))
+    return [shown for shown in unmerged_fields(fields) if shown]
+
+
+def _fields_of(root: Element) -> list[tuple[str, str]]:
+    """(instruction, result) of each field in document order: a complex field's instruction (instrText, between its
+    begin and separate marks) with its result (the text up to its end mark), and a simple field's (fldSimple)."""
+    out: list[tuple[str, str]] = []
+    open_fields: list[tuple[list[str], list[str]]] = []  # nested: (instruction, result) pieces
     in_result: list[bool] = []
-    for element in fromstring(body).iter():
+    for element in root.iter():
         tag = element.tag
         if tag == _W + "fldSimple":
-            found = unmerged(element.get(_W + "instr", ""), "".join(t.text or "" for t in element.iter(_W + "t")))
-            out += [found] if found else []
+            out.append((element.get(_W + "instr", ""), "".join(t.text or "" for t in element.iter(_W + "t"))))
         elif tag == _W + "fldChar":
             kind = element.get(_W + "fldCharType")
             if kind == "begin":
-                fields.append(([], []))
+                open_fields.append(([], []))
                 in_result.append(False)
-            elif kind == "separate" and fields:
+            elif kind == "separate" and open_fields:
                 in_result[-1] = True
-            elif kind == "end" and fields:
-                instruction, result = fields.pop()
+            elif kind == "end" and open_fields:
+                instruction, result = open_fields.pop()
                 in_result.pop()
-                found = unmerged("".join(instruction), "".join(result))
-                out += [found] if found else []
-        elif fields and tag == _W + "instrText" and not in_result[-1]:
-            fields[-1][0].append(element.text or "")
-        elif fields and tag == _W + "t" and in_result[-1]:
-            fields[-1][1].append(element.text or "")
+                out.append(("".join(instruction), "".join(result)))
+        elif open_fields and tag == _W + "instrText" and not in_result[-1]:
+            open_fields[-1][0].append(element.text or "")
+        elif open_fields and tag == _W + "t" and in_result[-1]:
+            open_fields[-1][1].append(element.text or "")
     return out
 
 

@@ -11,7 +11,7 @@ from types import FunctionType
 
 from dlp.errors import ExtractionError
 from dlp.extract.base import Extractor, Reading, extract_part, register, unreadable
-from dlp.extract.fields import MERGE_FIELD, unmerged
+from dlp.extract.fields import MERGE_FIELD, unmerged_fields
 from dlp.extract.text import decode
 from dlp.model import Part
 
@@ -77,6 +77,7 @@ _CONTROL = re.compile(r"\\[a-z]+-?\d* ?|\\.|[{}]")
 # fallback ("\\u8217?").
 _HEX = re.compile(r"\\'([0-9a-f]{2})", re.IGNORECASE)
 _UNICODE = re.compile(r"\\u(-?\d{1,5}) ?(?:\\'[0-9a-f]{2}|[^\\{}])?", re.IGNORECASE)
+_UNICODE_BARE = re.compile(r"\\u(-?\d{1,5}) ?", re.IGNORECASE)
 # Fields whose instruction holds what a reader reaches: a link's target, an included file or picture. Not a greeting
 # line's or a date's format, whose «placeholders» are no unmerged field (review M-11).
 _READ = re.compile(r"^\s*(?:hyperlink|includetext|includepicture|link)\b", re.IGNORECASE)
@@ -89,21 +90,21 @@ def _fields_shown(rtf: str) -> str:
     manager is CaseManager."), a template sent unmerged; a merged letter that kept its fields shows its values."""
     if "fldinst" not in rtf:
         return rtf
-    out, last = [], 0
+    fields = []  # (where the field starts, its instruction, its result's text)
     for match in FIELD_INSTRUCTION.finditer(rtf):
         end = _group_end(rtf, match.start())
         instruction = _plain(rtf[match.end() : end])
-        if MERGE_FIELD.search(instruction):
-            result = FIELD_RESULT.match(rtf, end)
-            value = rtf[result.end() : _group_end(rtf, result.start(1))] if result else ""
-            shown = unmerged(instruction, _plain(value))
-            if shown is None:
-                continue
-            instruction = shown
-        elif not _READ.match(instruction):
+        result = FIELD_RESULT.match(rtf, end) if MERGE_FIELD.search(instruction) else None
+        value = _plain(rtf[result.end() : _group_end(rtf, result.start(1))]) if result else ""
+        fields.append((match.start(), instruction, value))
+    out, last = [], 0
+    for (start, instruction, _), merge in zip(fields, unmerged_fields((i, v) for _, i, v in fields), strict=True):
+        if merge is not None:
+            instruction = merge
+        elif MERGE_FIELD.search(instruction) or not _READ.match(instruction):
             continue
-        out += [rtf[last : match.start()], f" {instruction} "]
-        last = match.start()
+        out += [rtf[last:start], f" {instruction} "]
+        last = start
     return "".join([*out, rtf[last:]])
 
 
@@ -111,7 +112,9 @@ def _plain(fragment: str) -> str:
     """An instruction's or a result's text: characters written by their codes decoded (Word's code page),
     control words and braces dropped, spaces collapsed."""
     fragment = _HEX.sub(lambda m: bytes([int(m.group(1), 16)]).decode("cp1252", "replace"), fragment)
-    fragment = _UNICODE.sub(lambda m: chr(int(m.group(1)) % 0x10000), fragment)
+    # "\\uc0" says no fallback character follows ("emily.d\\uc0\\u64 mail.example": review N-10).
+    unicode = _UNICODE_BARE if "\\uc0" in fragment else _UNICODE
+    fragment = unicode.sub(lambda m: chr(int(m.group(1)) % 0x10000), fragment)
     return " ".join(_CONTROL.sub("", fragment).split())
 
 

@@ -51,12 +51,16 @@ _INITIALS_SKIP = frozenset({"for"}) | _LEGAL  # "Civil and Administrative": no l
 # business ("Albury Family Care Associates" is no AFCA, "Newcastle Community Accounting Team" no NCAT, "Albury
 # Finance Collection Agency" none either: reviews L-3, M-6).
 _PUBLIC_BODY = re.compile(
-    r"\b(?:tribunal|authority|commission|commissioner|ombudsman)(?:\W+(?:ltd|limited|inc|incorporated))?\W*$"
-    # A government's office, named for its government ("Australian Taxation Office" for ato.example); never a
-    # business's "... Office" or "Australian ... Advocates".
-    r"|^\W*(?:the\s+)?(?:australian|commonwealth)\s+(?:[^\W\d_]+\s+){1,3}office\W*$",
+    r"\b(?:tribunal|authority|commission|commissioner|ombudsman)(?:\W+(?:ltd|limited|inc|incorporated))?\W*$",
     re.IGNORECASE,
 )
+# Public bodies whose names end in other words, by the initials their domains are: named in full, never by initials
+# alone ("Australian Tenancy Office" is no ATO: review N-6).
+_KNOWN_BODIES = {
+    "ato": ("Australian Taxation Office", "Australian Tax Office"),
+    "dva": ("Department of Veterans' Affairs",),
+    "ndia": ("National Disability Insurance Agency",),
+}
 
 
 def domain_labels(domains: Iterable[str]) -> frozenset[str]:
@@ -103,8 +107,9 @@ def names_exactly(line: str, label: str) -> bool:
         return False
     # "Harbour Mutual Bank" at `harbourmutual`, "Pham Whitlock Lawyers" at `phamwhitlock`: the kind of business its
     # name ends in, which a domain leaves out; two words of its own still named.
+    # One such word only: "Harbour Mutual Legal Services" is no `harbourmutual` (review N-7).
     if len(words) > 2 and words[-1] in _KIND:
-        return label in _forms(words) or names_exactly(" ".join(words[:-1]), label)
+        return label in _forms(words) or label in _forms(words[:-1])
     return label in _forms(words)
 
 
@@ -135,6 +140,7 @@ class ApprovedNames:
         # Every shortening begins as one of the line's words, or its abbreviation, begins: most lines of an address
         # block (a person's name, a street) share no first two letters with any label and are not looked at again.
         self._heads = frozenset(label[:2] for label in self.labels)
+        self._known = [words_of(name) for acronym in self.acronyms for name in _KNOWN_BODIES.get(acronym, ())]
 
     def __bool__(self) -> bool:
         return bool(self.labels or self.acronyms)
@@ -145,6 +151,8 @@ class ApprovedNames:
 
     def _names(self, line: str) -> bool:
         if self.acronyms and self._initials(line) in self.acronyms:
+            return True
+        if self._known and words_of(line) in self._known:
             return True
         if not self.labels:
             return False

@@ -39,7 +39,7 @@ _DWELLING_WORD = re.compile(
     re.IGNORECASE,
 )
 # A care home's room line: "Room 51", "Rm 51, Jacaranda Gardens Aged Care" (a name after it, no other number).
-_ROOM_LINE = re.compile(r"^\s*(?:room|rm)\.?\s*\d+[a-z]?\s*(?:,\s*[^\W\d_][^\d]*)?$", re.IGNORECASE)
+_ROOM_LINE = re.compile(r"^\s*(?P<room>(?:room|rm)\.?\s*\d+[a-z]?)\s*(?:,\s*[^\W\d_][^\d]*)?$", re.IGNORECASE)
 
 
 class RecipientResolver:
@@ -85,14 +85,18 @@ class RecipientResolver:
             return Recipient(label, RecipientKind.APPROVED)
         return Recipient(label, RecipientKind.UNKNOWN)
 
-    def _without_wing(self, block: AddressBlock, postcode: str) -> Address | None:
+    def _without_wing(self, block: AddressBlock, postcode: str) -> list[Address]:
         """The block's address less a wing's or building's name of two or more words standing alone over the numbered
         street line ("Wattle Court" over "118 Mair Street East"): no digit, no dwelling word, not ending in a letter,
         and no client in that building registered with a wing of its first word (the registry's own spelling of a
-        wing is never read past: "Wattle Wing" makes "Wattle Court" that wing); or less a room's line over it."""
+        wing is never read past: "Wattle Wing" makes "Wattle Court" that wing). A care home's room line over it
+        ("Room 51, Jacaranda Gardens Aged Care"), which a registry of its residents at the home's street address
+        leaves out, gives two readings, to be tried in turn: with the room less the home's name ("Room 5" is a
+        resident's registered room: review N-5), then without the room. Never a unit or a flat: another household."""
         lines = list(block.address_lines)
         streets = [r.street for r in self.index.by_postcode.get(postcode, ())]
-        kept = []
+        with_room: list[str] = []
+        without_room: list[str] = []
         for i, line in enumerate(lines[:-1]):
             words = re.findall(r"[^\W\d_]+", line.lower())
             building = compact(lines[i + 1])
@@ -104,14 +108,17 @@ class RecipientResolver:
                 and lines[i + 1][:1].isdigit()
                 and not any(street.endswith(building) and words[0] in street for street in streets)
             )
-            # "Room 51, Jacaranda Gardens Aged Care" over "14 Fig Tree La": a care home's room, which a registry of
-            # its residents at the home's street address leaves out. Not a unit or a flat: another household.
-            room = _ROOM_LINE.match(line) is not None and lines[i + 1][:1].isdigit()
-            if not (wing or room):
-                kept.append(line)
-        if len(kept) == len(lines) - 1:
-            return None
-        return parse_address(", ".join([*kept, lines[-1]]), state_optional=True)
+            room = _ROOM_LINE.match(line) if lines[i + 1][:1].isdigit() else None
+            if room is not None:
+                with_room.append(room.group("room"))
+            elif not wing:
+                with_room.append(line)
+                without_room.append(line)
+        if len(without_room) == len(lines) - 1:
+            return []
+        readings = [with_room] if len(with_room) == len(without_room) else [with_room, without_room]
+        found = [parse_address(", ".join([*kept, lines[-1]]), state_optional=True) for kept in readings]
+        return [address for address in found if address is not None]
 
     def _texted(self, mailbox: str) -> frozenset[str]:
         """The clients whose registered mobile number a mailbox is ("61429535553@sms.example": an email-to-SMS
@@ -136,11 +143,13 @@ class RecipientResolver:
             note = "the address block has no street, suburb, state and postcode that can be read"
             return (Recipient(LETTER, RecipientKind.UNKNOWN, postal=True, note=note),)
         at_address = self._clients_at(address.street, address.suburb, address.postcode)
-        if not at_address and (named := self._without_wing(block, address.postcode)) is not None:
-            # "Room 4, Wattle Court, 118 Mair Street East": the home's wing over its street, which the registry
-            # leaves out. Only where the address as written is no one's: a wing is never taken for a unit.
+        # "Room 4, Wattle Court, 118 Mair Street East": the home's wing over its street, which the registry leaves
+        # out. Only where the address as written is no one's: a wing is never taken for a unit.
+        for named in self._without_wing(block, address.postcode) if not at_address else ():
             address = named
             at_address = self._clients_at(address.street, address.suburb, address.postcode)
+            if at_address:
+                break
         hidden = frozenset(cid for cid in at_address if self.index.clients[cid].is_suppressed("postal_address"))
         if (residents := self._at_premises(block)) is not None:
             # The organisation's own building, no room of it named: the letter reaches the home, read by the
@@ -176,9 +185,11 @@ class RecipientResolver:
         people = block.people
         if block.role and not people:
             return (self._by_role(at_address, recipient),)
-        if block.organisation and not people and at_address:
+        if block.organisation and not people and at_address and not hidden and self._greets_them(block, at_address):
             # "Coolabah Plumbing Pty Ltd" at the address a sole trader is registered at: the business is the client's
-            # there, as a role is (a tax agent's, an accountant's clients trade under their own names at home).
+            # there, as a role is (a tax agent's, an accountant's clients trade under their own names at home). Not at
+            # a suppressed address (a business there is anyone's: review N-2, N-3), nor greeting someone else ("Dear
+            # Mr Dawes" under "Dawes Electrical" at her address).
             return (self._by_role(at_address, recipient, "by a business name"),)
         matched = {person: self._named_at(person, at_address) for person in people}
         if len(people) > 1:
@@ -378,6 +389,19 @@ class RecipientResolver:
                 readers.append(recipient(RecipientKind.UNKNOWN, note=note, label=label))
         return tuple(readers)
 
+    def _greets_them(self, block: AddressBlock, at_address: list[str]) -> bool:
+        """Does the letter greet no one by name ("Dear Sir or Madam", "Dear Customer", "Dear Accounts Team"), or one
+        of these clients ("Dear Mr Marsh", "Dear Dylan")?"""
+        greeting = (block.salutation or "").strip(" ,:")
+        words = name_tokens(greeting)
+        if not words or _ANYONE.match(greeting) or (len(words) == 1 and words[0] in _NO_ONE):
+            return True
+        if TITLED.match(greeting):
+            return any(self._name_matches(greeting, self.index.clients[cid]) for cid in at_address)
+        if len(words) > 1:
+            return True  # "Dear Accounts Team"
+        return any(words == name_tokens(self.index.clients[cid].given_name)[:1] for cid in at_address)
+
     def _by_role(self, at_address: list[str], recipient: Callable[..., Recipient], how: str = "by role") -> Recipient:
         """ "The Policyholder" at an address is the client registered there, when the clients there are one
         household (one client, joint holders, a child and the parent authorised for him); among unrelated clients
@@ -462,8 +486,12 @@ class RecipientResolver:
         if found or not at_address or (spaced := initials_spaced(person)) is None:
             return found
         # "MS AJ OKAFOR": initials run together, where no client anywhere has the name as written ("MR ED OKAFOR",
-        # her former partner, is Ed).
+        # her former partner, is Ed) and no joint holder of hers registered elsewhere answers to the initials ("MR ED
+        # DAWES" may be Edward, her former partner: review N-1). The letter is then no one's known, failing closed.
         if self._clients_named(person):
+            return found
+        elsewhere = self._clients_named(spaced) - set(at_address)
+        if any(elsewhere & self.index.joint.get(cid, frozenset()) for cid in at_address):
             return found
         return sorted(cid for cid in at_address if self._name_matches(spaced, self.index.clients[cid]))
 
@@ -482,6 +510,8 @@ def _greets_a_person(salutation: str) -> bool:
     return bool(TITLED.match(salutation)) and not _ANYONE.match(salutation)
 
 
+# Greetings of whoever opens it.
+_NO_ONE = frozenset({"customer", "client", "member", "sir", "madam", "colleague", "colleagues", "all", "team"})
 _ANYONE = re.compile(r"^\s*sir\s*(?:/|or|and)\s*madam\b", re.IGNORECASE)
 
 

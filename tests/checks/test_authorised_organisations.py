@@ -140,3 +140,4 @@ def test_a_banks_estates_team_by_post_reads_the_clients_it_was_authorised_for(
     assert run("CM557567").decision.value == "allow"
     assert "mismatched_recipient" in rules(run("CM557567 and CM942182"))
     assert "mismatched_recipient" in rules(run("CM557567", bank="Harbour Freight Bank"))
+    assert "mismatched_recipient" in rules(run("CM557567", bank="Harbour Mutual Legal Services"))  # review N-7

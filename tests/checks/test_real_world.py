@@ -360,7 +360,9 @@ def test_initials_run_together_name_the_client_unless_someone_has_that_name(tmp_
         tmp_path,
         config,
         'C1,Amara,Okafor,1969-08-25,,,"69 Boronia Road, Griffith NSW 2680",CM166907,postal_address,C2,\n'
-        'C2,Ed,Okafor,1965-01-02,,,"4 Banna Avenue, Griffith NSW 2680",CM166907,,C1,\n',
+        'C2,Ed,Okafor,1965-01-02,,,"4 Banna Avenue, Griffith NSW 2680",CM166907,,C1,\n'
+        'C4,Emily,Dawes,1980-02-03,,,"30 Merri Street, Northcote VIC 3070",RT-4001,postal_address,C5,\n'
+        'C5,Edward,Dawes,1978-04-05,,,"8 Arthurton Road, Reservoir VIC 3073",RT-4001,,C4,\n',
     )
     body = "\n\nDEAR MS OKAFOR\n\nYOUR STATEMENT FOR ACCOUNT CM166907 IS ENCLOSED.\n"
     assert not scan_text("MS AJ OKAFOR\n69 BORONIA RD\nGRIFFITH NSW 2680" + body).blocked
@@ -369,6 +371,11 @@ def test_initials_run_together_name_the_client_unless_someone_has_that_name(tmp_
     assert "mismatched_recipient" in rules(scan_text("MS BJ OKAFOR\n69 BORONIA RD\nGRIFFITH NSW 2680" + body))
     # Three capitals with a vowel are a name ("TOM"), not initials: another person at her address.
     assert "mismatched_recipient" in rules(scan_text("MR TOM OKAFOR\n69 BORONIA RD\nGRIFFITH NSW 2680" + body))
+    # "ED" may be the initials of Edward, her former partner registered elsewhere: no one's known (review N-1); and a
+    # business name at her suppressed address is anyone's, not hers (N-2).
+    dawes = "\n\nDear Mr Dawes,\n\nYour joint account RT-4001 is in credit.\n"
+    assert "suppressed_detail_exposed" in rules(scan_text("MR ED DAWES\n30 MERRI ST\nNORTHCOTE VIC 3070" + dawes))
+    assert "suppressed_detail_exposed" in rules(scan_text("Dawes Electrical\n30 Merri St\nNORTHCOTE VIC 3070" + dawes))
 
 
 def test_a_business_name_at_a_clients_street_address_is_the_client(tmp_path: Path, config: Config) -> None:
@@ -383,6 +390,9 @@ def test_a_business_name_at_a_clients_street_address_is_the_client(tmp_path: Pat
     block = "Coolabah Plumbing Pty Ltd\n37 Meurant Road\nFOREST HILL NSW 2651\n\nDear Sir or Madam,\n\n"
     assert not scan_text(block + "Your activity statement BAS-4471 is due on 28 October.\n").blocked
     assert "mismatched_recipient" in rules(scan_text(block + "Your activity statement BAS-5582 is due.\n"))
+    # Greeting someone who is not the client there: "Dear Ms Coates" under the business's name (review N-2).
+    greeted = block.replace("Dear Sir or Madam", "Dear Ms Coates")
+    assert "mismatched_recipient" in rules(scan_text(greeted + "Your activity statement BAS-4471 is due.\n"))
     elsewhere = block.replace("37 Meurant Road", "12 Hammond Avenue")
     assert "mismatched_recipient" in rules(scan_text(elsewhere + "Your activity statement BAS-4471 is due.\n"))
 

@@ -375,3 +375,40 @@ def test_a_docx_merge_field_left_empty_is_unmerged(synthetic: SyntheticRegistry,
         assert "unmerged_field" in rules(verdict), result
     (merged,) = scan_file(scanner, _docx_with_merge_field(text, "Farrugia Family Trust", simple), "l.docx")
     assert merged.decision is Decision.ALLOW, merged.violations
+
+
+def test_a_merged_docx_with_an_empty_optional_field_is_merged(synthetic: SyntheticRegistry, scanner) -> None:
+    """A merged letter that kept its fields may leave an optional one empty (Address2, Title): not a template
+    (review N-8). The same field empty in a letter none of whose fields has a value is unmerged."""
+    from docx import Document
+    from docx.oxml import parse_xml
+
+    w = 'xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"'
+    a = synthetic.ordinary()[61]
+
+    def with_fields(values: dict[str, str]) -> bytes:
+        document = Document()
+        for line in letter(a, account_body(a)).splitlines():
+            document.add_paragraph(line)
+        for name, value in values.items():
+            paragraph = document.add_paragraph(f"{name}: ")._p
+            run = f"<w:r {w}><w:t>{value}</w:t></w:r>"
+            paragraph.append(parse_xml(f'<w:fldSimple {w} w:instr=" MERGEFIELD {name} ">{run}</w:fldSimple>'))
+        out = io.BytesIO()
+        document.save(out)
+        return out.getvalue()
+
+    (merged,) = scan_file(scanner, with_fields({"Case": "Farrugia Family Trust", "Address2": ""}), "l.docx")
+    assert merged.decision is Decision.ALLOW, merged.violations
+    (template,) = scan_file(scanner, with_fields({"Address2": ""}), "l.docx")
+    assert "unmerged_field" in rules(template)
+
+
+def test_an_rtf_link_written_with_unicode_codes_and_no_fallback_is_read(synthetic: SyntheticRegistry, scanner) -> None:
+    """ "\\uc0\\u64 " is an "@" with no fallback character after it: the next letter is the address's (review N-10)."""
+    a, b = synthetic.ordinary()[62:64]
+    local, domain = b.email.split("@")
+    rtf = rtf_letter(letter(a, "Write to @ with questions.")).decode("cp1252")
+    link = f'{{\\field{{\\*\\fldinst HYPERLINK "mailto:{local}\\uc0\\u64 {domain}"}}{{\\fldrslt our team}}}}'
+    (verdict,) = scan_file(scanner, rtf.replace("@", link).encode("cp1252"), "l.rtf")
+    assert "mismatched_recipient" in rules(verdict)

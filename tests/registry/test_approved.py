@@ -63,7 +63,8 @@ def test_an_organisation_is_named_as_its_domain_shortens_it(line: str) -> None:
         "Albury Finance Collection Agency",  # review M-6
         "Australian Family Court Advocates",
         "Albury Taxation Office",  # a business's office: not the ATO
-        "Australian Tax Accountants Office",  # not every word's initial
+        "Australian Tenancy Office",  # the ATO's initials, another name (review N-6)
+        "The Australian Trustee Office",
     ],
 )
 def test_a_town_alone_a_person_or_initials_approve_nothing(line: str) -> None:

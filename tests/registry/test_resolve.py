@@ -147,14 +147,20 @@ def test_a_care_homes_room_over_its_street_line_is_read_past_where_residents_are
     rows = (
         'R1,Valerie,McPherson,1950-05-17,,,"14 Fig Tree Lane, Kellyville NSW 2155",,,,\n'
         'R2,Colin,Farrugia,1939-04-22,,,"14 Fig Tree Lane, Kellyville NSW 2155",,,,\n'
+        'R3,Nola,Brandt,1941-01-01,,,"Room 5, 14 Fig Tree Lane, Kellyville NSW 2155",,postal_address,,\n'
     )
-    reader = _reader(_resolver_of(tmp_path, rows))
+    resolver = _resolver_of(tmp_path, rows)
+    reader = _reader(resolver)
 
     home = ("14 Fig Tree La", "KELLYVILLE NSW 2155")
     assert reader("Mrs V L McPherson", "Room 51, Jacaranda Gardens Aged Care", *home) == {"R1"}
     assert reader("MR C FARRUGIA", "ROOM 29", *home) == {"R2"}
     assert reader("Mrs V L McPherson", "Unit 51", *home) == frozenset()
     assert reader("Mr Omar Brook", "Room 51, Jacaranda Gardens Aged Care", *home) == frozenset()
+    # A room a resident is registered in is hers, read before the bare home (review N-5).
+    assert reader("Ms Nola Brandt", "Room 5, Jacaranda Gardens Aged Care", *home) == {"R3"}
+    (alf,) = resolver.letter(AddressBlock("Mr C Farrugia", ("Room 5, Jacaranda Gardens Aged Care", *home)))
+    assert alf.address_suppressed_for == {"R3"}
 
 
 def _resolver_of(tmp_path, rows: str) -> RecipientResolver:

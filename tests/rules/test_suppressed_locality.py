@@ -253,3 +253,6 @@ def test_the_organisations_own_town_to_her_former_partner(tmp_path, config: Conf
     assert run(letterhead + partners) == set()
     assert "suppressed_detail_exposed" in run(letterhead + "Leanne Dempsey now calls our Ingham office her branch.")
     assert "suppressed_detail_exposed" in run(letterhead + "She has moved close to our Ingham office.")
+    # "Her", "she" in the office's sentence: where she is, to him (review N-4).
+    assert "suppressed_detail_exposed" in run(letterhead + "Her statements will be held at our Ingham branch.")
+    assert "suppressed_detail_exposed" in run(letterhead + "Our Ingham office visits her weekly.")
