@@ -118,15 +118,20 @@ def _who_knows(ctx: ScanContext, finding: Finding, apart: frozenset[str], identi
     closing", "at the Ingham post office", in every member's letter) only beside her name or identifiers not her
     reader's too, or, to her former partner, where the text puts someone there ("she has moved to Ingham") or
     speaks of her beside its office ("her statements will be held at our Ingham branch": review N-4)."""
-    if not finding.key.startswith(OWN_TOWN):
-        return identified
-    text = _part_text(ctx, finding)
-    if says_someone_lives_there(text, finding.start, finding.end):
-        return identified
-    # Her office: "her local Ingham branch", not a list of all the offices in a sentence about her file.
-    if names_an_office(text, finding.end) and _SHE.search(text, *sentence_span(text, finding.start, finding.end)):
+    if not finding.key.startswith(OWN_TOWN) or _puts_her_there(_part_text(ctx, finding), finding):
         return identified
     return apart
+
+
+def _puts_her_there(text: str, finding: Finding) -> bool:
+    """Does the text put someone at one of the organisation's towns ("she has moved to Ingham"), or speak of her
+    beside its office there ("her local Ingham branch", "our Wagga Wagga office visits her": review N-4; not a list
+    of every office in a sentence about her file)?"""
+    if says_someone_lives_there(text, finding.start, finding.end):
+        return True
+    return names_an_office(text, finding.end) and bool(
+        _SHE.search(text, *sentence_span(text, finding.start, finding.end))
+    )
 
 
 def _locality_exposed(ctx: ScanContext, finding: Finding, identified: frozenset[str]) -> bool:
@@ -170,13 +175,11 @@ _NAMING = frozenset({CLIENT_NAME, CLIENT_NAME_DOB, CLIENT_SURNAME})
 
 def _an_office_not_hers(text: str, finding: Finding, names: list[Finding]) -> bool:
     """One of the organisation's towns naming its office ("Wagga Wagga office" on the letterhead, "the Ingham branch
-    closes"), in a sentence that neither names her ("Leanne Dempsey banks at our Ingham branch now") nor puts
-    someone there."""
-    if not names_an_office(text, finding.end) or says_someone_lives_there(text, finding.start, finding.end):
+    closes"), in a sentence that neither names her ("Leanne Dempsey banks at our Ingham branch now") nor puts her
+    there."""
+    if not names_an_office(text, finding.end) or _puts_her_there(text, finding):
         return False
     first, last = sentence_span(text, finding.start, finding.end)
-    if _SHE.search(text, first, last):
-        return False  # "her local Ingham branch", "our Wagga Wagga office visits her" (review N-4)
     return not any(first <= f.start < last and f.clients & finding.suppressed_for for f in names)
 
 

@@ -90,18 +90,20 @@ def _fields_shown(rtf: str) -> str:
     manager is CaseManager."), a template sent unmerged; a merged letter that kept its fields shows its values."""
     if "fldinst" not in rtf:
         return rtf
-    fields = []  # (where the field starts, its instruction, its result's text)
+    fields = []  # (where the field starts, its instruction, whether a merge field's, its result's text)
     for match in FIELD_INSTRUCTION.finditer(rtf):
         end = _group_end(rtf, match.start())
         instruction = _plain(rtf[match.end() : end])
-        result = FIELD_RESULT.match(rtf, end) if MERGE_FIELD.search(instruction) else None
+        merge_field = MERGE_FIELD.search(instruction) is not None
+        result = FIELD_RESULT.match(rtf, end) if merge_field else None
         value = _plain(rtf[result.end() : _group_end(rtf, result.start(1))]) if result else ""
-        fields.append((match.start(), instruction, value))
+        fields.append((match.start(), instruction, merge_field, value))
     out, last = [], 0
-    for (start, instruction, _), merge in zip(fields, unmerged_fields((i, v) for _, i, v in fields), strict=True):
-        if merge is not None:
-            instruction = merge
-        elif MERGE_FIELD.search(instruction) or not _READ.match(instruction):
+    unmerged = unmerged_fields((instruction, value) for _, instruction, _, value in fields)
+    for (start, instruction, merge_field, _), shown in zip(fields, unmerged, strict=True):
+        if shown is not None:
+            instruction = shown
+        elif merge_field or not _READ.match(instruction):
             continue
         out += [rtf[last:start], f" {instruction} "]
         last = start

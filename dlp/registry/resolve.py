@@ -394,12 +394,12 @@ class RecipientResolver:
         of these clients ("Dear Mr Marsh", "Dear Dylan")?"""
         greeting = (block.salutation or "").strip(" ,:")
         words = name_tokens(greeting)
-        if not words or _ANYONE.match(greeting) or (len(words) == 1 and words[0] in _NO_ONE):
+        if not words:
             return True
-        if TITLED.match(greeting):
+        if _greets_a_person(greeting):
             return any(self._name_matches(greeting, self.index.clients[cid]) for cid in at_address)
-        if len(words) > 1:
-            return True  # "Dear Accounts Team"
+        if len(words) > 1 or words[0] in _NO_ONE:
+            return True  # "Dear Sir or Madam", "Dear Accounts Team", "Dear Customer"
         return any(words == name_tokens(self.index.clients[cid].given_name)[:1] for cid in at_address)
 
     def _by_role(self, at_address: list[str], recipient: Callable[..., Recipient], how: str = "by role") -> Recipient:
